@@ -1,0 +1,144 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
+import { localInputToIso } from "@/lib/datetime-local";
+import { TITLE_MAX } from "@/lib/validation/incident";
+import { Field } from "@/app/components/field";
+import { buttonClass, dangerButtonClass, errorClass, inputClass } from "@/app/components/ui";
+import { SeverityPill } from "@/app/components/severity-pill";
+import { declareIncidentAction } from "./actions";
+
+/** Title first and focused, severity with definitions; Ctrl/⌘+Enter submits; locks while submitting. */
+export function DeclareForm({ onCancel }: { onCancel?: () => void }) {
+  const router = useRouter();
+  const [severity, setSeverity] = useState<Severity | "">("");
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  // One key per opened form: a double submit or a retry cannot declare twice.
+  const idempotencyKey = useRef(crypto.randomUUID());
+
+  async function submit(form: HTMLFormElement) {
+    if (pending) return;
+    const data = new FormData(form);
+    const title = String(data.get("title") ?? "");
+    const local: Record<string, string> = {};
+    if (!title.trim()) local.title = "Title is required";
+    if (!severity) local.severity = "Pick a severity";
+    if (Object.keys(local).length) {
+      setFields(local);
+      setMessage(null);
+      (form.querySelector(local.title ? "#declare-title-input" : "input[name=severity]") as HTMLElement | null)?.focus();
+      return;
+    }
+    setPending(true);
+    setFields({});
+    setMessage(null);
+    const startedAt = localInputToIso(String(data.get("startedAt") ?? ""));
+    const result = await declareIncidentAction(
+      {
+        title,
+        severity,
+        summary: String(data.get("summary") ?? ""),
+        ...(startedAt ? { startedAt } : {}),
+        private: data.get("private") === "on",
+        drill: data.get("drill") === "on",
+      },
+      idempotencyKey.current,
+    ).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Your text is still here; try again." }));
+    if (result.ok) {
+      router.push(`/incidents/${result.data.reference}`);
+      onCancel?.();
+      return;
+    }
+    setPending(false);
+    setFields(("fields" in result && result.fields) || {});
+    setMessage(result.message);
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(event.currentTarget);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void submit(event.currentTarget);
+        }
+      }}
+      aria-busy={pending}
+    >
+      <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+        <h2 id="declare-title" className="text-lg font-semibold">
+          Declare an incident
+        </h2>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">Title and severity are enough to start. Everything can be changed later.</p>
+      </div>
+      <fieldset disabled={pending} className="space-y-4 px-5 py-4">
+        <Field id="declare-title-input" label="Title" error={fields.title} hint="What is broken, in a few words, e.g. “Checkout failing for EU customers”">
+          {(aria) => <input {...aria} name="title" autoFocus maxLength={TITLE_MAX} className={inputClass} autoComplete="off" />}
+        </Field>
+        <div role="radiogroup" aria-labelledby="severity-label" aria-describedby={fields.severity ? "severity-error" : undefined}>
+          <p id="severity-label" className="text-sm font-medium">
+            Severity
+          </p>
+          <div className="mt-1 grid gap-2 sm:grid-cols-2">
+            {SEVERITIES.map((sev) => (
+              <label
+                key={sev}
+                className={`flex cursor-pointer gap-2 rounded-md border p-2.5 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 ${
+                  severity === sev ? "border-zinc-900 bg-zinc-50 dark:border-zinc-300 dark:bg-zinc-800" : "border-zinc-300 dark:border-zinc-700"
+                }`}
+              >
+                <input type="radio" name="severity" value={sev} checked={severity === sev} onChange={() => setSeverity(sev)} className="mt-0.5" />
+                <span>
+                  <span className="flex items-center gap-1.5">
+                    <SeverityPill severity={sev} /> <span className="font-medium">{SEVERITY_INFO[sev].label}</span>
+                  </span>
+                  <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">{SEVERITY_INFO[sev].definition}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <p id="severity-error" className={errorClass} aria-live="polite">
+            {fields.severity ?? ""}
+          </p>
+        </div>
+        <Field id="declare-summary" label="Summary (optional)" error={fields.summary} hint="What customers see, what you know so far. Markdown works.">
+          {(aria) => <textarea {...aria} name="summary" rows={3} className={inputClass} />}
+        </Field>
+        <Field id="declare-started" label="Impact started (optional)" error={fields.startedAt} hint="Leave empty for now; set it earlier if impact began before you noticed. Your local time.">
+          {(aria) => <input {...aria} type="datetime-local" name="startedAt" className={inputClass} />}
+        </Field>
+        <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="private" /> Private (only admins and people on the incident can see it)
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="drill" /> Drill / game day
+          </label>
+        </div>
+        {message ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+            {message}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
+        <span className="mr-auto hidden text-xs text-zinc-500 sm:inline">Ctrl/⌘ + Enter to declare</span>
+        {onCancel ? (
+          <button type="button" className={buttonClass} onClick={onCancel} disabled={pending}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className={dangerButtonClass} disabled={pending}>
+          {pending ? "Declaring…" : "Declare incident"}
+        </button>
+      </div>
+    </form>
+  );
+}

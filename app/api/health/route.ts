@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { databaseHealthy } from "@/db/health";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  const db = databaseHealthy();
+  return NextResponse.json({ status: db ? "ok" : "degraded", db: db ? "ok" : "unreachable" }, { status: db ? 200 : 503 });
+}

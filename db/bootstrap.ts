@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "./client";
+import { auditLog, users } from "./schema";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { dataDir, writeSecretFile } from "@/lib/auth/data-dir";
+
+export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
+
+export function initialPasswordFile() {
+  return path.join(dataDir(), "initial-admin-password");
+}
+
+/**
+ * On an empty database, creates the first admin: from HINDSIGHT_ADMIN_EMAIL and
+ * HINDSIGHT_ADMIN_PASSWORD, or with a generated password printed once and saved to
+ * data/initial-admin-password (0600). Never a fixed default password.
+ */
+export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
+  const db = getDb();
+  if (db.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return;
+  const email = (process.env.HINDSIGHT_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  const given = process.env.HINDSIGHT_ADMIN_PASSWORD;
+  if (given && passwordProblem(given)) {
+    throw new Error(`HINDSIGHT_ADMIN_PASSWORD: ${passwordProblem(given)}`);
+  }
+  const password = given || randomBytes(18).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  const created = db.transaction(
+    (tx) => {
+      if (tx.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return false;
+      const now = Date.now();
+      const user = tx
+        .insert(users)
+        .values({ email, name: "Administrator", role: "admin", passwordHash, createdAt: now, updatedAt: now })
+        .returning({ id: users.id })
+        .get();
+      tx.insert(auditLog)
+        .values({ at: now, actorLabel: "system", action: "user.create", entityType: "user", entityId: String(user.id), after: JSON.stringify({ email, role: "admin", firstRun: true }) })
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!created) return;
+  if (given) {
+    log(`[hindsight] Created the first admin ${email} with the password from HINDSIGHT_ADMIN_PASSWORD.`);
+    return;
+  }
+  writeSecretFile(initialPasswordFile(), `${email}\n${password}\n`);
+  log(`[hindsight] Created the first admin account.`);
+  log(`[hindsight]   email:    ${email}`);
+  log(`[hindsight]   password: ${password}`);
+  log(`[hindsight] (also saved to ${initialPasswordFile()}, readable only by you; change it after signing in)`);
+}
+
+export function initialAdminHint(): string | null {
+  try {
+    const [email] = fs.readFileSync(initialPasswordFile(), "utf8").split("\n");
+    return `Sign in as ${email} with the password in ${initialPasswordFile()}`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { hasRole } from "@/lib/roles";
+import type { Db } from "../client";
+import { incidentRoles, incidents, users, type Incident } from "../schema";
+
+type Reader = Pick<Db, "select">;
+type Writer = Pick<Db, "select" | "update" | "insert">;
+
+/**
+ * Who may see an incident. A private incident exists only for admins, its declarer and
+ * the people holding a role on it; to everyone else it is a 404, in lists and search too.
+ */
+export function visibleTo(actor: Actor): SQL | undefined {
+  if (hasRole(actor.role, "admin")) return undefined;
+  if (actor.kind !== "user") return eq(incidents.private, false);
+  return sql`(${incidents.private} = 0 OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
+    SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}))`;
+}
+
+export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {
+  const visible = visibleTo(actor);
+  return db
+    .select()
+    .from(incidents)
+    .where(visible ? and(eq(incidents.id, incidentId), visible) : eq(incidents.id, incidentId))
+    .get();
+}
+
+/** The first action by a person on an incident acknowledges it (DESIGN.md: acknowledgedAt). */
+export function acknowledgeIfNeeded(tx: Writer, actor: Actor, incident: Incident, now: number) {
+  if (incident.acknowledgedAt !== null || actor.kind !== "user") return;
+  tx.update(incidents)
+    .set({ acknowledgedAt: now, acknowledgedAtSource: "status_change", version: sql`${incidents.version} + 1`, updatedAt: now })
+    .where(eq(incidents.id, incident.id))
+    .run();
+}
+
+export type IncidentRoleName = "commander" | "communications" | "scribe" | "responder";
+export type RolePerson = { userId: number; name: string; email: string; role: IncidentRoleName };
+
+export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePerson[]> {
+  const map = new Map<number, RolePerson[]>();
+  if (incidentIds.length === 0) return map;
+  const rows = db
+    .select({
+      incidentId: incidentRoles.incidentId,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: incidentRoles.role,
+    })
+    .from(incidentRoles)
+    .innerJoin(users, eq(users.id, incidentRoles.userId))
+    .where(sql`${incidentRoles.incidentId} IN (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})`)
+    .orderBy(incidentRoles.assignedAt)
+    .all();
+  for (const { incidentId, ...person } of rows) {
+    const list = map.get(incidentId) ?? [];
+    list.push(person);
+    map.set(incidentId, list);
+  }
+  return map;
+}
+

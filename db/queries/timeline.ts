@@ -1,0 +1,128 @@
+import "server-only";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { actorLabel } from "@/lib/actor";
+import { forbidden, notFound } from "@/lib/errors";
+import { hasRole } from "@/lib/roles";
+import { parseInput } from "@/lib/validation/parse";
+import { addNoteSchema } from "@/lib/validation/incident";
+import { FUTURE_TOLERANCE_MS } from "@/lib/incident-timestamps";
+import { AppError } from "@/lib/errors";
+import { getDb, type Db } from "../client";
+import { timelineEntries, type TimelineEntry } from "../schema";
+import { recordAudit } from "./audit";
+import { findVisibleIncident, acknowledgeIfNeeded } from "./incident-access";
+
+type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
+
+export type TimelineKind = TimelineEntry["kind"];
+
+/** Writes a timeline entry; automatic entries go in the same transaction as their change. */
+export function writeTimelineEntry(
+  tx: Tx,
+  actor: Actor | null,
+  entry: { incidentId: number; kind: TimelineKind; body: string; occurredAt?: number; highlighted?: boolean; meta?: unknown },
+  now = Date.now(),
+): TimelineEntry {
+  return tx
+    .insert(timelineEntries)
+    .values({
+      incidentId: entry.incidentId,
+      kind: entry.kind,
+      body: entry.body,
+      occurredAt: entry.occurredAt ?? now,
+      highlighted: entry.highlighted ?? false,
+      meta: entry.meta === undefined ? null : JSON.stringify(entry.meta),
+      authorUserId: actor?.kind === "user" ? actor.userId : null,
+      authorTokenId: actor?.kind === "token" ? actor.tokenId : null,
+      authorLabel: actor ? actorLabel(actor) : "Hindsight",
+      createdAt: now,
+    })
+    .returning()
+    .get();
+}
+
+export function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): TimelineEntry[] {
+  const db = getDb();
+  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  return db
+    .select()
+    .from(timelineEntries)
+    .where(eq(timelineEntries.incidentId, incidentId))
+    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
+    .all();
+}
+
+export function addNote({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): TimelineEntry {
+  const data = parseInput(addNoteSchema, input);
+  const now = Date.now();
+  if (data.occurredAt !== undefined && data.occurredAt > now + FUTURE_TOLERANCE_MS) {
+    throw new AppError("validation_failed", "occurredAt cannot be in the future", { occurredAt: "Cannot be in the future" });
+  }
+  return getDb().transaction(
+    (tx) => {
+      const incident = findVisibleIncident(tx, actor, incidentId);
+      if (!incident) throw notFound();
+      if (!hasRole(actor.role, "responder")) throw forbidden("Viewers cannot add notes");
+      const entry = writeTimelineEntry(
+        tx,
+        actor,
+        { incidentId, kind: "note", body: data.body, occurredAt: data.occurredAt, highlighted: data.highlighted },
+        now,
+      );
+      acknowledgeIfNeeded(tx, actor, incident, now);
+      recordAudit(tx, actor, { action: "timeline.note", entityType: "incident", entityId: incidentId, after: { entryId: entry.id } }, now);
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function setHighlighted({
+  actor,
+  incidentId,
+  entryId,
+  highlighted,
+}: {
+  actor: Actor;
+  incidentId: number;
+  entryId: number;
+  highlighted: boolean;
+}): TimelineEntry {
+  if (typeof highlighted !== "boolean") {
+    throw new AppError("validation_failed", "highlighted must be true or false", { highlighted: "Must be true or false" });
+  }
+  return getDb().transaction(
+    (tx) => {
+      if (!findVisibleIncident(tx, actor, incidentId)) throw notFound();
+      if (!hasRole(actor.role, "responder")) throw forbidden("Viewers cannot highlight entries");
+      const entry = tx
+        .update(timelineEntries)
+        .set({ highlighted })
+        .where(and(eq(timelineEntries.id, entryId), eq(timelineEntries.incidentId, incidentId)))
+        .returning()
+        .get();
+      if (!entry) throw notFound("Timeline entry");
+      recordAudit(tx, actor, {
+        action: highlighted ? "timeline.highlight" : "timeline.unhighlight",
+        entityType: "incident",
+        entityId: incidentId,
+        after: { entryId, highlighted },
+      });
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Latest activity per incident, for "stale" markers and live refresh. */
+export function lastTimelineAt(incidentId: number): number | null {
+  const row = getDb()
+    .select({ at: timelineEntries.createdAt })
+    .from(timelineEntries)
+    .where(eq(timelineEntries.incidentId, incidentId))
+    .orderBy(desc(timelineEntries.createdAt))
+    .limit(1)
+    .get();
+  return row?.at ?? null;
+}

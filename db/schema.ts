@@ -1,0 +1,178 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Times are epoch milliseconds (UTC) in plain integers: easy to compare in SQL and portable to Postgres bigint.
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Bumped to end every session of the user (disable, role change, password change elsewhere).
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // First characters of the token, shown in lists so people can tell tokens apart.
+    prefix: text("prefix").notNull(),
+    role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+const timestampSource = ["status_change", "manual", "alert", "backdated"] as const;
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    // AUTOINCREMENT: ids (and so INC-n references) are never reused.
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    severity: text("severity", { enum: ["SEV1", "SEV2", "SEV3", "SEV4"] }).notNull(),
+    status: text("status", {
+      enum: ["investigating", "identified", "monitoring", "resolved", "closed"],
+    }).notNull(),
+    private: integer("private", { mode: "boolean" }).notNull().default(false),
+    drill: integer("drill", { mode: "boolean" }).notNull().default(false),
+    startedAt: integer("started_at").notNull(),
+    startedAtSource: text("started_at_source", { enum: timestampSource }).notNull(),
+    detectedAt: integer("detected_at"),
+    detectedAtSource: text("detected_at_source", { enum: timestampSource }),
+    declaredAt: integer("declared_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedAtSource: text("acknowledged_at_source", { enum: timestampSource }),
+    mitigatedAt: integer("mitigated_at"),
+    mitigatedAtSource: text("mitigated_at_source", { enum: timestampSource }),
+    resolvedAt: integer("resolved_at"),
+    resolvedAtSource: text("resolved_at_source", { enum: timestampSource }),
+    closedAt: integer("closed_at"),
+    closedAtSource: text("closed_at_source", { enum: timestampSource }),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdByTokenId: integer("created_by_token_id").references(() => apiTokens.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("incidents_status_idx").on(t.status, t.declaredAt),
+    index("incidents_declared_idx").on(t.declaredAt),
+    index("incidents_severity_idx").on(t.severity),
+  ],
+);
+export type Incident = typeof incidents.$inferSelect;
+
+export const incidentRoles = sqliteTable(
+  "incident_roles",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ["commander", "communications", "scribe", "responder"] }).notNull(),
+    assignedAt: integer("assigned_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.role, t.userId] }),
+    index("incident_roles_user_idx").on(t.userId),
+    // At most one commander, communications lead and scribe per incident.
+    uniqueIndex("incident_roles_lead_unique")
+      .on(t.incidentId, t.role)
+      .where(sql`role <> 'responder'`),
+  ],
+);
+export type IncidentRole = typeof incidentRoles.$inferSelect;
+
+export const timelineEntries = sqliteTable(
+  "timeline_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    occurredAt: integer("occurred_at").notNull(),
+    kind: text("kind", {
+      enum: ["note", "status", "severity", "role", "service", "action_item", "postmortem", "alert", "checklist", "update"],
+    }).notNull(),
+    body: text("body").notNull(),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    authorTokenId: integer("author_token_id").references(() => apiTokens.id),
+    // Name at the time of writing, so the timeline reads right even after renames.
+    authorLabel: text("author_label").notNull(),
+    highlighted: integer("highlighted", { mode: "boolean" }).notNull().default(false),
+    // JSON: {field, from, to} for automatic entries.
+    meta: text("meta"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("timeline_incident_idx").on(t.incidentId, t.occurredAt)],
+);
+export type TimelineEntry = typeof timelineEntries.$inferSelect;
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorUserId: integer("actor_user_id"),
+    actorTokenId: integer("actor_token_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    before: text("before"),
+    after: text("after"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("audit_at_idx").on(t.at),
+    index("audit_entity_idx").on(t.entityType, t.entityId),
+    index("audit_action_idx").on(t.action),
+  ],
+);
+export type AuditRecord = typeof auditLog.$inferSelect;
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: integer("at").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    actorKey: text("actor_key").notNull(),
+    key: text("key").notNull(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
+);

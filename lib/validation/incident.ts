@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { SEVERITIES } from "../severity";
+import { STATUSES } from "../incident-status";
+
+export const TITLE_MAX = 200;
+export const SUMMARY_MAX = 20_000;
+export const NOTE_MAX = 20_000;
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** An ISO-8601 date-time with a time zone (e.g. 2026-11-25T14:03:00Z), as epoch ms. */
+export const isoDateTime = z
+  .string({ error: "Must be an ISO-8601 date-time string" })
+  .trim()
+  .regex(ISO_DATE_TIME, "Must be an ISO-8601 date-time with a time zone, e.g. 2026-11-25T14:03:00Z")
+  .transform((value, ctx) => {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) {
+      ctx.addIssue({ code: "custom", message: "Not a real date" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const title = z
+  .string({ error: "Must be a string" })
+  .trim()
+  .min(1, "Title is required")
+  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
+const summary = z.string({ error: "Must be a string" }).trim().max(SUMMARY_MAX, `Summary must be at most ${SUMMARY_MAX} characters`);
+const severity = z.enum(SEVERITIES, { error: `Must be one of ${SEVERITIES.join(", ")}` });
+const status = z.enum(STATUSES, { error: `Must be one of ${STATUSES.join(", ")}` });
+const flag = z.boolean({ error: "Must be true or false" });
+const email = z.string({ error: "Must be an email address" }).trim().toLowerCase().email("Must be an email address");
+
+export const declareIncidentSchema = z.strictObject({
+  title,
+  severity,
+  summary: summary.optional(),
+  startedAt: isoDateTime.optional(),
+  detectedAt: isoDateTime.optional(),
+  private: flag.optional(),
+  drill: flag.optional(),
+});
+export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
+
+const nullableTime = isoDateTime.nullable();
+
+export const updateIncidentSchema = z.strictObject({
+  version: z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive"),
+  title: title.optional(),
+  summary: summary.optional(),
+  severity: severity.optional(),
+  status: status.optional(),
+  private: flag.optional(),
+  drill: flag.optional(),
+  commanderEmail: email.nullable().optional(),
+  communicationsEmail: email.nullable().optional(),
+  scribeEmail: email.nullable().optional(),
+  startedAt: isoDateTime.optional(),
+  detectedAt: nullableTime.optional(),
+  acknowledgedAt: nullableTime.optional(),
+  mitigatedAt: nullableTime.optional(),
+  resolvedAt: nullableTime.optional(),
+  closedAt: nullableTime.optional(),
+});
+export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
+
+export const addNoteSchema = z.strictObject({
+  body: z
+    .string({ error: "Must be a string" })
+    .trim()
+    .min(1, "Note cannot be empty")
+    .max(NOTE_MAX, `Note must be at most ${NOTE_MAX} characters`),
+  occurredAt: isoDateTime.optional(),
+  highlighted: flag.optional(),
+});
+export type AddNoteInput = z.infer<typeof addNoteSchema>;
+
+export const listIncidentsSchema = z.object({
+  status: z
+    .union([status, z.enum(["active", "inactive"])], { error: `Must be one of ${STATUSES.join(", ")}, active, inactive` })
+    .optional(),
+  severity: severity.optional(),
+  q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+  limit: z.coerce
+    .number({ error: "Must be a number" })
+    .int("Must be a whole number")
+    .min(1, "Must be at least 1")
+    .max(200, "Must be at most 200")
+    .default(50),
+  cursor: z.string().max(200).optional(),
+  mine: z.enum(["1", "true"]).optional(),
+});
+export type ListIncidentsInput = z.infer<typeof listIncidentsSchema>;
+
+/** "INC-42" (any case) → 42; null for anything else. */
+export function parseReference(ref: string): number | null {
+  const match = /^inc-(\d{1,12})$/i.exec(ref.trim());
+  if (!match) return null;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export const incidentReference = (id: number) => `INC-${id}`;
