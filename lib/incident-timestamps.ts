@@ -21,7 +21,7 @@ export const TIMESTAMP_LABELS: Record<TimestampField | "declaredAt", string> = {
 };
 
 export const SOURCE_LABELS: Record<TimestampSource, string> = {
-  status_change: "set by status change",
+  status_change: "set automatically",
   manual: "corrected by hand",
   alert: "from alert",
   backdated: "backdated at declaration",

@@ -85,7 +85,7 @@ export function AppShell({
           <Link href="/incidents" className="flex items-center gap-1.5 font-bold lg:hidden">
             <Flame aria-hidden className="h-5 w-5 text-red-600" /> Hindsight
           </Link>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <UserMenu user={user} />
             {canDeclare ? <DeclareButton /> : null}

@@ -6,7 +6,28 @@ export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 20_000;
 export const NOTE_MAX = 20_000;
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/**
+ * Whether the calendar and clock parts name a real moment. Date.parse rolls impossible
+ * values over ("2026-02-30" becomes 2 March, "24:00" the next day), so check each part.
+ */
+function isRealDateTime(value: string): boolean {
+  const parts = ISO_DATE_TIME.exec(value);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts.slice(1).map((p) => Number(p ?? 0)) as number[];
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    offsetHours! <= 23 &&
+    offsetMinutes! <= 59
+  );
+}
 
 /** An ISO-8601 date-time with a time zone (e.g. 2026-11-25T14:03:00Z), as epoch ms. */
 export const isoDateTime = z
@@ -15,7 +36,7 @@ export const isoDateTime = z
   .regex(ISO_DATE_TIME, "Must be an ISO-8601 date-time with a time zone, e.g. 2026-11-25T14:03:00Z")
   .transform((value, ctx) => {
     const ms = Date.parse(value);
-    if (Number.isNaN(ms)) {
+    if (Number.isNaN(ms) || !isRealDateTime(value)) {
       ctx.addIssue({ code: "custom", message: "Not a real date" });
       return z.NEVER;
     }

@@ -1,3 +1,133 @@
-export default function IncidentsPage() {
-  return <h1 className="text-xl font-semibold">Incidents</h1>;
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Lock, FlaskConical } from "lucide-react";
+import { requireActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { isActive } from "@/lib/incident-status";
+import { incidentReference } from "@/lib/validation/incident";
+import { listIncidents } from "@/db/queries/incidents";
+import { lastActivity } from "@/db/queries/incident-activity";
+import { SeverityPill } from "@/app/components/severity-pill";
+import { StatusBadge } from "@/app/components/status-badge";
+import { Elapsed, LocalTime } from "@/app/components/local-time";
+import { cardClass } from "@/app/components/ui";
+import { IncidentFilters } from "./incident-filters";
+
+export const metadata: Metadata = { title: "Incidents" };
+
+// An active incident with no timeline activity for this long gets a "stale" marker.
+const STALE_AFTER_MS = 30 * 60 * 1000;
+
+type Search = { status?: string; severity?: string; q?: string; mine?: string; cursor?: string };
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const query = {
+    status: params.status === "all" ? undefined : (params.status ?? "active"),
+    severity: params.severity || undefined,
+    q: params.q || undefined,
+    mine: params.mine === "1" ? "1" : undefined,
+    cursor: params.cursor || undefined,
+    limit: 25,
+  };
+  let result: ReturnType<typeof listIncidents> | null = null;
+  let problem: string | null = null;
+  try {
+    result = listIncidents({ actor, query });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    problem = error.message;
+  }
+  const activity = lastActivity(result?.items.map((i) => i.id) ?? []);
+  const now = Date.now();
+  const nextHref = result?.nextCursor
+    ? `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), cursor: result.nextCursor })}`
+    : null;
+
+  return (
+    <div className="mx-auto max-w-6xl">
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
+      </div>
+      <IncidentFilters current={{ status: params.status ?? "active", severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1" }} />
+      {problem ? (
+        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          {problem}
+        </p>
+      ) : null}
+      <div className={`${cardClass} mt-4 overflow-hidden`}>
+        {result && result.items.length === 0 ? (
+          <p className="px-4 py-10 text-center text-sm text-zinc-500">
+            {query.status === "active" && !query.q && !query.severity ? "No active incidents. All quiet." : "No incidents match these filters."}
+          </p>
+        ) : (
+          <ul role="list" aria-label="Incidents" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+            {result?.items.map((incident) => {
+              const ref = incidentReference(incident.id);
+              const last = Math.max(activity.get(incident.id)?.at ?? 0, incident.updatedAt);
+              const stale = isActive(incident.status) && now - last > STALE_AFTER_MS;
+              return (
+                <li key={incident.id} className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <SeverityPill severity={incident.severity} />
+                    <span className="font-mono text-xs text-zinc-500">{ref}</span>
+                    <Link
+                      href={`/incidents/${ref}`}
+                      data-row-link
+                      className="min-w-0 flex-1 basis-64 truncate font-medium after:absolute after:inset-0 focus:outline-none"
+                    >
+                      {incident.title}
+                    </Link>
+                    <StatusBadge status={incident.status} />
+                  </div>
+                  <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+                    <span>
+                      Commander: <span className="font-medium text-zinc-800 dark:text-zinc-200">{incident.commander?.name ?? "unassigned"}</span>
+                    </span>
+                    <span>
+                      Declared <LocalTime ms={incident.declaredAt} />
+                    </span>
+                    <span>
+                      {isActive(incident.status) ? "Open for " : "Lasted "}
+                      <Elapsed since={incident.startedAt} until={incident.resolvedAt ?? incident.closedAt ?? null} />
+                    </span>
+                    {incident.private ? (
+                      <span className="inline-flex items-center gap-1 font-medium text-violet-700 dark:text-violet-300">
+                        <Lock aria-hidden className="h-3 w-3" /> Private
+                      </span>
+                    ) : null}
+                    {incident.drill ? (
+                      <span className="inline-flex items-center gap-1 font-medium text-teal-700 dark:text-teal-300">
+                        <FlaskConical aria-hidden className="h-3 w-3" /> Drill
+                      </span>
+                    ) : null}
+                    {stale ? (
+                      <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900 dark:bg-amber-900/50 dark:text-amber-200" title="No timeline update for 30 minutes">
+                        Stale: no update for <Elapsed since={last} />
+                      </span>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
+        {params.cursor ? (
+          <Link className="text-blue-700 underline dark:text-blue-400" href={`/incidents?${new URLSearchParams(Object.fromEntries(Object.entries(params).filter(([k, v]) => v && k !== "cursor")))}`}>
+            ← First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Link className="text-blue-700 underline dark:text-blue-400" href={nextHref}>
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
 }

@@ -1,0 +1,126 @@
+"use client";
+import { useRef, useState } from "react";
+import { AlertTriangle, Check, Copy } from "lucide-react";
+import { Field } from "@/app/components/field";
+import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { FormMessage } from "../form-message";
+import { RoleField } from "../role-field";
+import { createTokenAction } from "./actions";
+
+type Created = { name: string; role: string; token: string };
+
+/** Creates a token and shows its secret once, in a read-only field with a copy button. */
+export function CreateTokenForm() {
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const secretRef = useRef<HTMLInputElement>(null);
+
+  async function submit(form: HTMLFormElement) {
+    if (pending) return;
+    const data = new FormData(form);
+    setPending(true);
+    setFields({});
+    setMessage(null);
+    const result = await createTokenAction({ name: String(data.get("name") ?? ""), role: String(data.get("role") ?? "") }).catch(() => ({
+      ok: false as const,
+      code: "network",
+      message: "Could not reach the server. Try again.",
+      fields: undefined,
+    }));
+    setPending(false);
+    if (result.ok) {
+      setCreated(result.data);
+      setCopied(false);
+      setFormKey((k) => k + 1);
+      requestAnimationFrame(() => secretRef.current?.select());
+      return;
+    }
+    setFields(result.fields ?? {});
+    setMessage(result.fields && Object.keys(result.fields).length ? "Check the highlighted fields." : result.message);
+  }
+
+  async function copy() {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.token);
+      setCopied(true);
+    } catch {
+      // No clipboard permission (e.g. plain http): select it so Ctrl/⌘+C works.
+      secretRef.current?.select();
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      {created ? (
+        <section
+          aria-labelledby="new-token-title"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
+        >
+          <h2 id="new-token-title" className="flex items-center gap-2 text-base font-semibold text-amber-900 dark:text-amber-200">
+            <AlertTriangle aria-hidden className="h-4 w-4" /> Copy the token for &ldquo;{created.name}&rdquo; now
+          </h2>
+          <p className="mt-1 text-sm text-amber-900 dark:text-amber-200">
+            This is the only time it is shown: Hindsight keeps only a hash. Store it in your secret manager. It acts with the{" "}
+            <strong>{created.role}</strong> role; send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+          </p>
+          <label htmlFor="new-token-secret" className="mt-3 block text-sm font-medium text-amber-950 dark:text-amber-100">
+            API token
+          </label>
+          <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+            <input
+              ref={secretRef}
+              id="new-token-secret"
+              readOnly
+              value={created.token}
+              spellCheck={false}
+              onFocus={(event) => event.currentTarget.select()}
+              className={`${inputClass} font-mono text-xs sm:text-sm`}
+            />
+            <button type="button" className={buttonClass} onClick={copy}>
+              {copied ? <Check aria-hidden className="h-4 w-4" /> : <Copy aria-hidden className="h-4 w-4" />}
+              {copied ? "Copied" : "Copy"}
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setCreated(null)}>
+              Done
+            </button>
+          </div>
+          <p className="sr-only" aria-live="polite">
+            {copied ? "Token copied to the clipboard" : ""}
+          </p>
+        </section>
+      ) : null}
+      <form
+        key={formKey}
+        noValidate
+        aria-labelledby="create-token-title"
+        aria-busy={pending}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(event.currentTarget);
+        }}
+      >
+        <h2 id="create-token-title" className="text-base font-semibold">
+          Create an API token
+        </h2>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">For scripts and integrations. It stops working if you revoke it or your account is disabled.</p>
+        <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
+          <Field id="new-token-name" label="Token name" error={fields.name} hint="What uses it, e.g. “Alertmanager webhook”.">
+            {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}
+          </Field>
+          <RoleField id="new-token-role" label="Token role" error={fields.role} />
+        </fieldset>
+        <div className="mt-4 space-y-3">
+          <FormMessage error={message} />
+          <button type="submit" className={primaryButtonClass} disabled={pending}>
+            {pending ? "Creating…" : "Create token"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import { useState } from "react";
+import { Field } from "@/app/components/field";
+import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { FormMessage } from "../form-message";
+import { RoleField } from "../role-field";
+import { createUserAction } from "./actions";
+import { generatePassword } from "./generate-password";
+
+export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const [password, setPassword] = useState("");
+  const [showPassword, setShowPassword] = useState(false);
+  // A new form (fresh role picker) after each success.
+  const [formKey, setFormKey] = useState(0);
+
+  async function submit(form: HTMLFormElement) {
+    if (pending) return;
+    const data = new FormData(form);
+    setPending(true);
+    setFields({});
+    setMessage(null);
+    setCreated(null);
+    const result = await createUserAction({
+      email: String(data.get("email") ?? ""),
+      name: String(data.get("name") ?? ""),
+      role: String(data.get("role") ?? ""),
+      password,
+    }).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined }));
+    setPending(false);
+    if (result.ok) {
+      setCreated(`Created ${result.data.name} (${result.data.email}). Share the initial password with them privately; they can change it under Account.`);
+      setPassword("");
+      setShowPassword(false);
+      setFormKey((k) => k + 1);
+      return;
+    }
+    const errors = result.fields ?? {};
+    setFields(errors);
+    // Field problems sit next to their fields; anything else goes under the form.
+    setMessage(Object.keys(errors).length ? "Check the highlighted fields." : result.message);
+    const first = Object.keys(errors)[0];
+    if (first) (form.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
+  }
+
+  return (
+    <form
+      key={formKey}
+      noValidate
+      aria-labelledby="create-user-title"
+      aria-busy={pending}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(event.currentTarget);
+      }}
+    >
+      <h2 id="create-user-title" className="text-base font-semibold">
+        Add a user
+      </h2>
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">They sign in with this email and the initial password you give them.</p>
+      <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
+        <Field id="new-user-email" label="Email" error={fields.email}>
+          {(aria) => <input {...aria} name="email" type="email" autoComplete="off" className={inputClass} />}
+        </Field>
+        <Field id="new-user-name" label="Name" error={fields.name}>
+          {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}
+        </Field>
+        <RoleField id="new-user-role" error={fields.role} />
+        <Field
+          id="new-user-password"
+          label="Initial password"
+          error={fields.password}
+          hint={`At least ${passwordMin} characters; a long passphrase is best.`}
+        >
+          {(aria) => (
+            <div className="flex gap-2">
+              <input
+                {...aria}
+                name="password"
+                type={showPassword ? "text" : "password"}
+                autoComplete="new-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                className={`${inputClass} font-mono`}
+              />
+              <button type="button" className={buttonClass} onClick={() => setShowPassword((s) => !s)} aria-pressed={showPassword}>
+                {showPassword ? "Hide" : "Show"}
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                onClick={() => {
+                  setPassword(generatePassword());
+                  setShowPassword(true);
+                }}
+              >
+                Generate
+              </button>
+            </div>
+          )}
+        </Field>
+      </fieldset>
+      <div className="mt-4 space-y-3">
+        <FormMessage error={message} success={created} />
+        <button type="submit" className={primaryButtonClass} disabled={pending}>
+          {pending ? "Adding…" : "Add user"}
+        </button>
+      </div>
+    </form>
+  );
+}

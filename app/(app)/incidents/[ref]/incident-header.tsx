@@ -1,0 +1,171 @@
+"use client";
+import { useState } from "react";
+import { Check, FlaskConical, Lock, Pencil } from "lucide-react";
+import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
+import { STATUSES, STATUS_INFO, isActive, type IncidentStatus } from "@/lib/incident-status";
+import { TITLE_MAX } from "@/lib/validation/incident";
+import { SeverityPill } from "@/app/components/severity-pill";
+import { StatusBadge } from "@/app/components/status-badge";
+import { Elapsed, LocalTime } from "@/app/components/local-time";
+import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
+
+export type HeaderIncident = {
+  reference: string;
+  title: string;
+  severity: Severity;
+  status: IncidentStatus;
+  version: number;
+  private: boolean;
+  drill: boolean;
+  startedAt: number;
+  declaredAt: number;
+  mitigatedAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+};
+
+const stepTime = (incident: HeaderIncident, status: IncidentStatus): number | null =>
+  ({ investigating: incident.declaredAt, identified: null, monitoring: incident.mitigatedAt, resolved: incident.resolvedAt, closed: incident.closedAt })[status];
+
+/** Sticky header: reference, editable title, severity, a clickable status stepper, elapsed time. */
+export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident; canEdit: boolean }) {
+  const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
+  const [editingTitle, setEditingTitle] = useState(false);
+  const [title, setTitle] = useState(incident.title);
+  const current = STATUSES.indexOf(incident.status);
+  const primary: { label: string; to: IncidentStatus } | null = isActive(incident.status)
+    ? { label: "Resolve", to: "resolved" }
+    : incident.status === "resolved"
+      ? { label: "Close incident", to: "closed" }
+      : { label: "Reopen", to: "investigating" };
+
+  return (
+    <header className="sticky top-14 z-20 -mx-3 border-b border-zinc-200 bg-zinc-50/95 px-3 pt-1 pb-3 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="font-mono font-semibold text-zinc-600 dark:text-zinc-400">{incident.reference}</span>
+        <SeverityPill severity={incident.severity} long />
+        <StatusBadge status={incident.status} />
+        {incident.private ? (
+          <span className="inline-flex items-center gap-1 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:bg-violet-900/50 dark:text-violet-200">
+            <Lock aria-hidden className="h-3 w-3" /> Private
+          </span>
+        ) : null}
+        {incident.drill ? (
+          <span className="inline-flex items-center gap-1 rounded bg-teal-100 px-1.5 py-0.5 text-xs font-medium text-teal-800 dark:bg-teal-900/50 dark:text-teal-200">
+            <FlaskConical aria-hidden className="h-3 w-3" /> Drill
+          </span>
+        ) : null}
+        <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400">
+          {isActive(incident.status) ? "Impact for " : "Lasted "}
+          <strong className="font-semibold text-zinc-900 dark:text-zinc-100">
+            <Elapsed since={incident.startedAt} until={incident.mitigatedAt ?? incident.resolvedAt ?? null} />
+          </strong>
+          {" · declared "}
+          <LocalTime ms={incident.declaredAt} />
+        </span>
+      </div>
+
+      {editingTitle ? (
+        <form
+          className="mt-2 flex flex-wrap items-start gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run({ title }, () => setEditingTitle(false));
+          }}
+        >
+          <label htmlFor="incident-title" className="sr-only">
+            Title
+          </label>
+          <input
+            id="incident-title"
+            value={title}
+            maxLength={TITLE_MAX}
+            onChange={(e) => setTitle(e.target.value)}
+            autoFocus
+            aria-invalid={error?.fields?.title ? true : undefined}
+            aria-describedby="incident-title-error"
+            className={`${inputClass} min-w-0 flex-1 basis-72 text-lg font-semibold`}
+            onKeyDown={(e) => e.key === "Escape" && (setTitle(incident.title), setEditingTitle(false))}
+          />
+          <button type="submit" className={primaryButtonClass} disabled={pending}>
+            Save title
+          </button>
+          <button type="button" className={buttonClass} onClick={() => (setTitle(incident.title), setEditingTitle(false))}>
+            Cancel
+          </button>
+          <p id="incident-title-error" className={`${errorClass} basis-full`}>
+            {error?.fields?.title ?? ""}
+          </p>
+        </form>
+      ) : (
+        <div className="mt-1 flex items-start gap-2">
+          <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words sm:text-2xl">{incident.title}</h1>
+          {canEdit ? (
+            <button type="button" onClick={() => (setTitle(incident.title), setEditingTitle(true))} className="mt-1 rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800" aria-label="Edit title">
+              <Pencil className="h-4 w-4" />
+            </button>
+          ) : null}
+        </div>
+      )}
+
+      <div className="mt-3 flex flex-wrap items-end gap-3">
+        <ol aria-label="Status" className="flex min-w-0 flex-1 basis-[28rem] overflow-x-auto rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900">
+          {STATUSES.map((status, index) => {
+            const done = index < current;
+            const here = index === current;
+            const at = stepTime(incident, status);
+            return (
+              <li key={status} className="min-w-[5.75rem] flex-1 border-r border-zinc-200 last:border-r-0 dark:border-zinc-800">
+                <button
+                  type="button"
+                  disabled={!canEdit || here || pending}
+                  aria-current={here ? "step" : undefined}
+                  onClick={() => run({ status })}
+                  title={here ? `Current status: ${STATUS_INFO[status].hint}` : `Set status to ${STATUS_INFO[status].label}: ${STATUS_INFO[status].hint}`}
+                  className={`flex h-full w-full flex-col items-start px-2.5 py-1.5 text-left text-xs disabled:cursor-default ${
+                    here ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  }`}
+                >
+                  <span className="flex items-center gap-1 font-semibold whitespace-nowrap">
+                    {done ? <Check aria-hidden className="h-3 w-3" /> : null}
+                    {STATUS_INFO[status].label}
+                  </span>
+                  <span className={`whitespace-nowrap ${here ? "opacity-80" : "text-zinc-500"}`}>{at ? <LocalTime ms={at} mode="time" /> : " "}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        {canEdit ? (
+          <div className="flex items-end gap-2">
+            <div>
+              <label htmlFor="incident-severity-select" className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
+                Severity
+              </label>
+              <select
+                id="incident-severity-select"
+                value={incident.severity}
+                disabled={pending}
+                onChange={(e) => run({ severity: e.target.value })}
+                className={`${inputClass} mt-0.5 w-auto py-1.5`}
+              >
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {s} · {SEVERITY_INFO[s].label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {primary ? (
+              <button type="button" className={primaryButtonClass} disabled={pending} onClick={() => run({ status: primary.to })}>
+                {primary.label}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {error && !error.fields?.title ? <ErrorNote error={error} /> : null}
+    </header>
+  );
+}

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { hasRole } from "@/lib/roles";
+import { incidentReference, parseReference } from "@/lib/validation/incident";
+import { getIncident } from "@/db/queries/incidents";
+import { listTimeline } from "@/db/queries/timeline";
+import { listActiveUsers } from "@/db/queries/users";
+import { lastActivity } from "@/db/queries/incident-activity";
+import { cardClass } from "@/app/components/ui";
+import { IncidentHeader } from "./incident-header";
+import { SummaryCard } from "./summary-card";
+import { NoteComposer } from "./note-composer";
+import { Timeline } from "./timeline";
+import { RolesPanel } from "./roles-panel";
+import { TimestampsPanel } from "./timestamps-panel";
+import { DetailsPanel } from "./details-panel";
+import { LiveRefresh } from "./live-refresh";
+
+type Props = { params: Promise<{ ref: string }> };
+
+async function load(ref: string) {
+  const actor = await requireActor();
+  const incidentId = parseReference(decodeURIComponent(ref));
+  if (!incidentId) notFound();
+  try {
+    return { actor, incident: getIncident({ actor, incidentId }), timeline: listTimeline({ actor, incidentId }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { incident } = await load((await params).ref);
+  return { title: `${incidentReference(incident.id)} ${incident.title}` };
+}
+
+export default async function IncidentPage({ params }: Props) {
+  const { actor, incident, timeline } = await load((await params).ref);
+  const reference = incidentReference(incident.id);
+  const canEdit = hasRole(actor.role, "responder");
+  const users = canEdit ? listActiveUsers() : [];
+  const activity = lastActivity([incident.id]).get(incident.id);
+  const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
+  const v = incident.version;
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
+        <Link href="/incidents" className="hover:underline">
+          Incidents
+        </Link>{" "}
+        / {reference}
+      </nav>
+      <IncidentHeader incident={{ ...incident, reference }} canEdit={canEdit} />
+      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0">
+          <SummaryCard reference={reference} version={v} summary={incident.summary} canEdit={canEdit} />
+          {canEdit ? <NoteComposer reference={reference} /> : null}
+          <Timeline
+            reference={reference}
+            canEdit={canEdit}
+            items={timeline.map((t) => ({
+              id: t.id,
+              occurredAt: t.occurredAt,
+              createdAt: t.createdAt,
+              kind: t.kind,
+              body: t.body,
+              authorLabel: t.authorLabel,
+              highlighted: t.highlighted,
+            }))}
+          />
+        </div>
+        <aside aria-label="Incident details" className="space-y-4">
+          <div className={`${cardClass} p-4`}>
+            <LiveRefresh reference={reference} token={freshness} />
+          </div>
+          <div className={`${cardClass} p-4`}>
+            <RolesPanel reference={reference} version={v} people={incident.people} users={users} me={actor.userId} canEdit={canEdit} />
+          </div>
+          <div className={`${cardClass} p-4`}>
+            <TimestampsPanel
+              reference={reference}
+              version={v}
+              canEdit={canEdit}
+              rows={[
+                { field: "startedAt", value: incident.startedAt, source: incident.startedAtSource },
+                { field: "detectedAt", value: incident.detectedAt, source: incident.detectedAtSource },
+                { field: "declaredAt", value: incident.declaredAt, source: null },
+                { field: "acknowledgedAt", value: incident.acknowledgedAt, source: incident.acknowledgedAtSource },
+                { field: "mitigatedAt", value: incident.mitigatedAt, source: incident.mitigatedAtSource },
+                { field: "resolvedAt", value: incident.resolvedAt, source: incident.resolvedAtSource },
+                { field: "closedAt", value: incident.closedAt, source: incident.closedAtSource },
+              ]}
+            />
+          </div>
+          <div className={`${cardClass} p-4`}>
+            <DetailsPanel reference={reference} version={v} isPrivate={incident.private} drill={incident.drill} canEdit={canEdit} />
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

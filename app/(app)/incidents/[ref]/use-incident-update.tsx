@@ -1,0 +1,47 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useCallback, useState, useTransition } from "react";
+import { updateIncidentAction } from "./actions";
+
+export type MutationError = { message: string; fields?: Record<string, string>; conflict: boolean };
+
+/**
+ * Sends a versioned change. On 409 the page reloads the current state and the caller
+ * keeps whatever the person typed, so nothing is silently overwritten or lost.
+ */
+export function useIncidentUpdate(reference: string, version: number) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<MutationError | null>(null);
+  const run = useCallback(
+    (input: Record<string, unknown>, onDone?: () => void) =>
+      startTransition(async () => {
+        const result = await updateIncidentAction(reference, { ...input, version }).catch(() => null);
+        if (!result) {
+          setError({ message: "Could not reach the server. Nothing was changed; try again.", conflict: false });
+          return;
+        }
+        if (result.ok) {
+          setError(null);
+          onDone?.();
+          router.refresh();
+          return;
+        }
+        setError({ message: result.message, fields: result.fields, conflict: result.code === "conflict" });
+        if (result.code === "conflict") router.refresh();
+      }),
+    [reference, version, router],
+  );
+  return { run, pending, error, clearError: () => setError(null) };
+}
+
+export function ErrorNote({ error, id }: { error: MutationError | null; id?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+      {error.conflict
+        ? "Someone else changed this incident while you were editing. The page now shows their change; your text is kept below — check it and save again."
+        : error.message}
+    </p>
+  );
+}

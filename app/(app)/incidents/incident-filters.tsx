@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { Search } from "lucide-react";
+import { SEVERITIES } from "@/lib/severity";
+import { buttonClass, inputClass } from "@/app/components/ui";
+
+const TABS = [
+  { value: "active", label: "Active" },
+  { value: "resolved", label: "Resolved" },
+  { value: "closed", label: "Closed" },
+  { value: "all", label: "All" },
+];
+
+/** Filters live in the URL so a filtered list can be shared. */
+export function IncidentFilters({ current }: { current: { status: string; severity: string; q: string; mine: boolean } }) {
+  const href = (patch: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const merged = { status: current.status, severity: current.severity, q: current.q, mine: current.mine ? "1" : "", ...patch };
+    for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
+    return `/incidents?${params}`;
+  };
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Incident status" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        {TABS.map((tab) => {
+          const active = current.status === tab.value;
+          return (
+            <Link
+              key={tab.value}
+              href={href({ status: tab.value })}
+              aria-current={active ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+                active ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+              }`}
+            >
+              {tab.label}
+            </Link>
+          );
+        })}
+        <Link
+          href={href({ mine: current.mine ? "" : "1" })}
+          aria-pressed={current.mine}
+          className={`-mb-px ml-auto border-b-2 px-3 py-2 text-sm font-medium ${
+            current.mine ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+          }`}
+        >
+          Mine
+        </Link>
+      </nav>
+      <form method="get" action="/incidents" className="flex flex-wrap items-end gap-2" role="search">
+        <input type="hidden" name="status" value={current.status} />
+        {current.mine ? <input type="hidden" name="mine" value="1" /> : null}
+        <div className="min-w-0 flex-1 basis-56">
+          <label htmlFor="incident-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Search title and summary
+          </label>
+          <div className="relative mt-1">
+            <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
+            <input id="incident-search" name="q" defaultValue={current.q} placeholder="e.g. checkout, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
+          </div>
+        </div>
+        <div>
+          <label htmlFor="incident-severity" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Severity
+          </label>
+          <select id="incident-severity" name="severity" defaultValue={current.severity} className={`${inputClass} mt-1`}>
+            <option value="">Any severity</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass}>
+          Apply
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { addNote, listTimeline } from "@/db/queries/timeline";
+import { toTimelineEntryJson } from "@/lib/incident-json";
+import { incidentIdFrom, type IncidentParams } from "../../params";
+
+export const dynamic = "force-dynamic";
+
+/** GET → {items}, oldest first (the order an incident is read in). */
+export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  return NextResponse.json({ items: listTimeline({ actor, incidentId }).map(toTimelineEntryJson) });
+});
+
+/** POST {body, occurredAt?, highlighted?} → 201 with the note. */
+export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const input = await readJson(req);
+  return NextResponse.json(toTimelineEntryJson(addNote({ actor, incidentId, input })), { status: 201 });
+});

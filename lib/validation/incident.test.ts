@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fieldErrors } from "./parse";
+import {
+  addNoteSchema,
+  declareIncidentSchema,
+  incidentReference,
+  isoDateTime,
+  listIncidentsSchema,
+  NOTE_MAX,
+  parseReference,
+  TITLE_MAX,
+  updateIncidentSchema,
+} from "./incident";
+
+function errorsOf(schema: z.ZodType, input: unknown): Record<string, string> {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
+  return fieldErrors(result.error);
+}
+
+describe("declareIncidentSchema", () => {
+  it("accepts a minimal incident and trims the title", () => {
+    expect(declareIncidentSchema.parse({ title: "  Checkout errors  ", severity: "SEV2" })).toEqual({
+      title: "Checkout errors",
+      severity: "SEV2",
+    });
+  });
+
+  it("rejects an empty or whitespace-only title", () => {
+    expect(errorsOf(declareIncidentSchema, { title: "", severity: "SEV2" })).toEqual({ title: "Title is required" });
+    expect(errorsOf(declareIncidentSchema, { title: "   ", severity: "SEV2" })).toEqual({ title: "Title is required" });
+  });
+
+  it("allows 200 characters and rejects 201", () => {
+    expect(declareIncidentSchema.safeParse({ title: "x".repeat(TITLE_MAX), severity: "SEV3" }).success).toBe(true);
+    expect(errorsOf(declareIncidentSchema, { title: "x".repeat(TITLE_MAX + 1), severity: "SEV3" }).title).toMatch(/at most 200/);
+  });
+
+  it("rejects a missing title or severity", () => {
+    const errors = errorsOf(declareIncidentSchema, {});
+    expect(Object.keys(errors).sort()).toEqual(["severity", "title"]);
+  });
+
+  it("rejects wrong types, naming each field", () => {
+    const errors = errorsOf(declareIncidentSchema, { title: 42, severity: "SEV1", summary: ["x"], private: "yes", startedAt: 1700000000000 });
+    expect(errors.title).toBe("Must be a string");
+    expect(errors.summary).toBe("Must be a string");
+    expect(errors.private).toBe("Must be true or false");
+    expect(errors.startedAt).toMatch(/ISO-8601/);
+  });
+
+  it("rejects an unknown severity", () => {
+    expect(errorsOf(declareIncidentSchema, { title: "x", severity: "SEV5" }).severity).toBe("Must be one of SEV1, SEV2, SEV3, SEV4");
+    expect(errorsOf(declareIncidentSchema, { title: "x", severity: "sev1" }).severity).toMatch(/Must be one of/);
+  });
+
+  it("rejects an unknown field with 'Unknown field'", () => {
+    expect(errorsOf(declareIncidentSchema, { title: "x", severity: "SEV1", priority: "high" })).toEqual({ priority: "Unknown field" });
+  });
+
+  it("parses an ISO date-time with a zone into epoch ms", () => {
+    const data = declareIncidentSchema.parse({ title: "x", severity: "SEV1", startedAt: "2026-03-01T10:15:00Z" });
+    expect(data.startedAt).toBe(Date.UTC(2026, 2, 1, 10, 15));
+    const offset = declareIncidentSchema.parse({ title: "x", severity: "SEV1", startedAt: "2026-03-01T12:15:00+02:00" });
+    expect(offset.startedAt).toBe(Date.UTC(2026, 2, 1, 10, 15));
+  });
+
+  it("rejects a summary over 20,000 characters", () => {
+    expect(errorsOf(declareIncidentSchema, { title: "x", severity: "SEV1", summary: "s".repeat(20_001) }).summary).toMatch(/at most/);
+  });
+});
+
+describe("isoDateTime", () => {
+  it("accepts common ISO forms", () => {
+    expect(isoDateTime.parse("2026-03-01T10:15Z")).toBe(Date.UTC(2026, 2, 1, 10, 15));
+    expect(isoDateTime.parse("2026-03-01T10:15:30.250Z")).toBe(Date.UTC(2026, 2, 1, 10, 15, 30, 250));
+    expect(isoDateTime.parse("2026-03-01T05:15:00-0500")).toBe(Date.UTC(2026, 2, 1, 10, 15));
+    expect(isoDateTime.parse(" 2026-03-01T10:15:00Z ")).toBe(Date.UTC(2026, 2, 1, 10, 15));
+    expect(isoDateTime.parse("2028-02-29T10:00:00Z")).toBe(Date.UTC(2028, 1, 29, 10));
+  });
+
+  it("rejects a date-time without a zone", () => {
+    expect(isoDateTime.safeParse("2026-03-01T10:15:00").success).toBe(false);
+    expect(isoDateTime.safeParse("2026-03-01").success).toBe(false);
+  });
+
+  it("rejects other formats", () => {
+    for (const value of ["yesterday", "", "01/03/2026 10:15", "2026-3-1T10:15:00Z", "2026-03-01 10:15:00Z"]) {
+      expect(isoDateTime.safeParse(value).success, value).toBe(false);
+    }
+  });
+
+  it("rejects impossible dates that Date.parse would roll over", () => {
+    for (const value of [
+      "2026-02-30T10:00:00Z",
+      "2026-02-29T10:00:00Z",
+      "2026-04-31T10:00:00Z",
+      "2026-13-01T10:00:00Z",
+      "2026-00-10T10:00:00Z",
+      "2026-01-00T10:00:00Z",
+      "2026-01-01T24:00:00Z",
+      "2026-01-01T23:60:00Z",
+      "2026-01-01T23:59:60Z",
+      "2026-01-01T10:00:00+24:00",
+    ]) {
+      const result = isoDateTime.safeParse(value);
+      expect(result.success, value).toBe(false);
+    }
+    expect(errorsOf(declareIncidentSchema, { title: "x", severity: "SEV1", startedAt: "2026-02-30T10:00:00Z" })).toEqual({
+      startedAt: "Not a real date",
+    });
+  });
+});
+
+describe("updateIncidentSchema", () => {
+  it("requires a version", () => {
+    expect(errorsOf(updateIncidentSchema, { title: "New" }).version).toMatch(/Required/);
+    expect(errorsOf(updateIncidentSchema, { version: "3" }).version).toBeTruthy();
+    expect(errorsOf(updateIncidentSchema, { version: 1.5 }).version).toBe("Must be a whole number");
+    expect(errorsOf(updateIncidentSchema, { version: 0 }).version).toBe("Must be positive");
+  });
+
+  it("accepts a version alone and partial changes", () => {
+    expect(updateIncidentSchema.parse({ version: 3 })).toEqual({ version: 3 });
+    expect(updateIncidentSchema.parse({ version: 3, status: "resolved", severity: "SEV1" })).toEqual({
+      version: 3,
+      status: "resolved",
+      severity: "SEV1",
+    });
+  });
+
+  it("rejects an unknown status", () => {
+    expect(errorsOf(updateIncidentSchema, { version: 1, status: "done" }).status).toMatch(/Must be one of investigating/);
+  });
+
+  it("allows clearing timestamps with null but not startedAt", () => {
+    expect(updateIncidentSchema.parse({ version: 1, resolvedAt: null }).resolvedAt).toBeNull();
+    expect(errorsOf(updateIncidentSchema, { version: 1, startedAt: null }).startedAt).toBeTruthy();
+  });
+
+  it("normalises role emails and allows null to unassign", () => {
+    expect(updateIncidentSchema.parse({ version: 1, commanderEmail: " Ana@Example.COM " }).commanderEmail).toBe("ana@example.com");
+    expect(updateIncidentSchema.parse({ version: 1, scribeEmail: null }).scribeEmail).toBeNull();
+    expect(errorsOf(updateIncidentSchema, { version: 1, commanderEmail: "not-an-email" }).commanderEmail).toBe("Must be an email address");
+  });
+
+  it("rejects unknown fields", () => {
+    expect(errorsOf(updateIncidentSchema, { version: 1, owner: "x" })).toEqual({ owner: "Unknown field" });
+  });
+});
+
+describe("addNoteSchema", () => {
+  it("allows up to 20,000 characters and rejects more", () => {
+    expect(addNoteSchema.safeParse({ body: "n".repeat(NOTE_MAX) }).success).toBe(true);
+    expect(errorsOf(addNoteSchema, { body: "n".repeat(NOTE_MAX + 1) }).body).toMatch(/at most 20000/);
+  });
+
+  it("rejects an empty note", () => {
+    expect(errorsOf(addNoteSchema, { body: "  \n " }).body).toBe("Note cannot be empty");
+  });
+
+  it("parses a backdated occurredAt", () => {
+    expect(addNoteSchema.parse({ body: "x", occurredAt: "2026-03-01T10:15:00Z" }).occurredAt).toBe(Date.UTC(2026, 2, 1, 10, 15));
+  });
+});
+
+describe("listIncidentsSchema", () => {
+  it("defaults the limit to 50 and coerces query strings", () => {
+    expect(listIncidentsSchema.parse({}).limit).toBe(50);
+    expect(listIncidentsSchema.parse({ limit: "20" }).limit).toBe(20);
+  });
+
+  it("bounds the limit to 1–200", () => {
+    expect(errorsOf(listIncidentsSchema, { limit: "0" }).limit).toBe("Must be at least 1");
+    expect(errorsOf(listIncidentsSchema, { limit: "201" }).limit).toBe("Must be at most 200");
+    expect(errorsOf(listIncidentsSchema, { limit: "abc" }).limit).toBeTruthy();
+  });
+
+  it("accepts status groups and rejects unknown statuses", () => {
+    expect(listIncidentsSchema.parse({ status: "active" }).status).toBe("active");
+    expect(errorsOf(listIncidentsSchema, { status: "open" }).status).toMatch(/Must be one of/);
+  });
+});
+
+describe("parseReference", () => {
+  it("reads INC-n in any case", () => {
+    expect(parseReference("INC-42")).toBe(42);
+    expect(parseReference("inc-7")).toBe(7);
+    expect(parseReference(" INC-1 ")).toBe(1);
+  });
+
+  it("rejects anything else", () => {
+    for (const value of ["42", "INC-", "INC-0", "INC--1", "INC-4a", "INC-1.5", "INC-1234567890123", "PRB-4", ""]) {
+      expect(parseReference(value), value).toBeNull();
+    }
+  });
+
+  it("round-trips with incidentReference", () => {
+    expect(incidentReference(42)).toBe("INC-42");
+    expect(parseReference(incidentReference(1234))).toBe(1234);
+  });
+});
