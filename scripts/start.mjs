@@ -41,7 +41,8 @@ if (current !== wanted) {
     console.error("[hindsight] Build failed; see the output above.");
     process.exit(build.status ?? 1);
   }
-  fs.writeFileSync(stampFile, wanted);
+  // Hashed again after the build: next build may rewrite tsconfig.json.
+  fs.writeFileSync(stampFile, sourceHash());
 }
 
 const dbFile = path.resolve(process.env.DATABASE_PATH || path.join("data", "hindsight.db"));

@@ -14,7 +14,9 @@ type Writer = Pick<Db, "select" | "update" | "insert">;
  */
 export function visibleTo(actor: Actor): SQL | undefined {
   if (hasRole(actor.role, "admin")) return undefined;
-  if (actor.kind !== "user") return eq(incidents.private, false);
+  // A token is not a person, but the one that declared a private incident must see what it created
+  // (else its own POST would answer 404 after storing the incident).
+  if (actor.kind !== "user") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
   return sql`(${incidents.private} = 0 OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
     SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}))`;
 }

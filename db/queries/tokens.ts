@@ -45,6 +45,11 @@ export function createToken({ actor, input }: { actor: Actor; input: unknown }) 
 
 export function listTokens({ actor }: { actor: Actor }) {
   if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can list API tokens");
+  return selectTokens();
+}
+
+/** Every token, newest first, without secrets; no actor check (the `npm run token` script). */
+export function selectTokens() {
   return getDb()
     .select({
       id: apiTokens.id,
@@ -55,6 +60,8 @@ export function listTokens({ actor }: { actor: Actor }) {
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
       createdBy: users.name,
+      // authenticateToken refuses the tokens of a disabled person; the list says so.
+      creatorDisabled: users.disabled,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
@@ -64,6 +71,11 @@ export function listTokens({ actor }: { actor: Actor }) {
 
 export function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
   if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can revoke API tokens");
+  revokeTokenRow(tokenId, actor);
+}
+
+/** Revokes a token; without an actor check when called with none (the `npm run token` script). */
+export function revokeTokenRow(tokenId: number, actor: Actor | null = null) {
   getDb().transaction(
     (tx) => {
       const token = tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
@@ -84,7 +96,7 @@ export function authenticateToken(secret: string, ip: string | null): Actor | nu
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const db = getDb();
   const row = db
-    .select({ token: apiTokens, creatorDisabled: users.disabled })
+    .select({ token: apiTokens, creatorDisabled: users.disabled, creatorRole: users.role })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
     .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)))
@@ -96,5 +108,7 @@ export function authenticateToken(secret: string, ip: string | null): Actor | nu
   if (!token.lastUsedAt || now - token.lastUsedAt > LAST_USED_RESOLUTION_MS) {
     db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
   }
-  return { kind: "token", tokenId: token.id, role: token.role, name: token.name, ip };
+  // A token never outranks the person who made it: demoting them demotes their tokens too.
+  const role = row.creatorRole && !hasRole(row.creatorRole, token.role) ? row.creatorRole : token.role;
+  return { kind: "token", tokenId: token.id, role, name: token.name, ip };
 }

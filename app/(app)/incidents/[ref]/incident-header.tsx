@@ -33,6 +33,7 @@ export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident
   const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
   const [editingTitle, setEditingTitle] = useState(false);
   const [title, setTitle] = useState(incident.title);
+  const [baseVersion, setBaseVersion] = useState(incident.version);
   const current = STATUSES.indexOf(incident.status);
   const primary: { label: string; to: IncidentStatus } | null = isActive(incident.status)
     ? { label: "Resolve", to: "resolved" }
@@ -41,7 +42,7 @@ export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident
       : { label: "Reopen", to: "investigating" };
 
   return (
-    <header className="sticky top-14 z-20 -mx-3 border-b border-zinc-200 bg-zinc-50/95 px-3 pt-1 pb-3 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
+    <header className="z-20 sm:sticky sm:top-14 -mx-3 border-b border-zinc-200 bg-zinc-50/95 px-3 pt-1 pb-3 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-mono font-semibold text-zinc-600 dark:text-zinc-400">{incident.reference}</span>
         <SeverityPill severity={incident.severity} long />
@@ -71,7 +72,7 @@ export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident
           className="mt-2 flex flex-wrap items-start gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run({ title }, () => setEditingTitle(false));
+            run({ title }, { baseVersion, onDone: () => setEditingTitle(false), onConflict: setBaseVersion });
           }}
         >
           <label htmlFor="incident-title" className="sr-only">
@@ -102,7 +103,7 @@ export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident
         <div className="mt-1 flex items-start gap-2">
           <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words sm:text-2xl">{incident.title}</h1>
           {canEdit ? (
-            <button type="button" onClick={() => (setTitle(incident.title), setEditingTitle(true))} className="mt-1 rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800" aria-label="Edit title">
+            <button type="button" onClick={() => (setTitle(incident.title), setBaseVersion(incident.version), setEditingTitle(true))} className="mt-1 rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800" aria-label="Edit title">
               <Pencil className="h-4 w-4" />
             </button>
           ) : null}

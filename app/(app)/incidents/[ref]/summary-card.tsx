@@ -11,6 +11,8 @@ export function SummaryCard({ reference, version, summary, canEdit }: { referenc
   const { run, pending, error } = useIncidentUpdate(reference, version);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(summary);
+  // Live refresh may move `version` while someone types; saving must still detect that.
+  const [baseVersion, setBaseVersion] = useState(version);
   return (
     <section aria-labelledby="summary-heading" className={`${cardClass} mb-4 p-3`}>
       <div className="mb-1 flex items-center justify-between">
@@ -18,7 +20,7 @@ export function SummaryCard({ reference, version, summary, canEdit }: { referenc
           Current state
         </h2>
         {canEdit && !editing ? (
-          <button type="button" className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-200 dark:text-zinc-400 dark:hover:bg-zinc-800" onClick={() => (setText(summary), setEditing(true))}>
+          <button type="button" className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-200 dark:text-zinc-400 dark:hover:bg-zinc-800" onClick={() => (setText(summary), setBaseVersion(version), setEditing(true))}>
             <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit summary
           </button>
         ) : null}
@@ -27,7 +29,7 @@ export function SummaryCard({ reference, version, summary, canEdit }: { referenc
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            run({ summary: text }, () => setEditing(false));
+            run({ summary: text }, { baseVersion, onDone: () => setEditing(false), onConflict: setBaseVersion });
           }}
         >
           <label htmlFor="summary-text" className="sr-only">

@@ -15,6 +15,7 @@ export function TimestampsPanel({ reference, version, rows, canEdit }: { referen
   const { run, pending, error, clearError } = useIncidentUpdate(reference, version);
   const [editing, setEditing] = useState<TimestampField | null>(null);
   const [value, setValue] = useState("");
+  const [baseVersion, setBaseVersion] = useState(version);
   return (
     <section aria-labelledby="timestamps-heading">
       <h2 id="timestamps-heading" className="mb-2 text-sm font-semibold">
@@ -36,6 +37,7 @@ export function TimestampsPanel({ reference, version, rows, canEdit }: { referen
                     onClick={() => {
                       clearError();
                       setEditing(row.field as TimestampField);
+                      setBaseVersion(version);
                       setValue(msToLocalInput(row.value ?? Date.now()));
                     }}
                   >
@@ -49,7 +51,7 @@ export function TimestampsPanel({ reference, version, rows, canEdit }: { referen
                     className="mt-1 space-y-1.5"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      run({ [row.field]: localInputToIso(value) ?? null }, () => setEditing(null));
+                      run({ [row.field]: localInputToIso(value) ?? null }, { baseVersion, onDone: () => setEditing(null), onConflict: setBaseVersion });
                     }}
                   >
                     <label htmlFor={id} className="sr-only">
@@ -72,7 +74,7 @@ export function TimestampsPanel({ reference, version, rows, canEdit }: { referen
                         Save
                       </button>
                       {row.field !== "startedAt" && row.value !== null ? (
-                        <button type="button" className={`${buttonClass} py-1`} disabled={pending} onClick={() => run({ [row.field]: null }, () => setEditing(null))}>
+                        <button type="button" className={`${buttonClass} py-1`} disabled={pending} onClick={() => run({ [row.field]: null }, { baseVersion, onDone: () => setEditing(null), onConflict: setBaseVersion })}>
                           Clear
                         </button>
                       ) : null}

@@ -5,6 +5,14 @@ import { updateIncidentAction } from "./actions";
 
 export type MutationError = { message: string; fields?: Record<string, string>; conflict: boolean };
 
+type RunOptions = {
+  /** The version the person started editing from; defaults to the version on screen. */
+  baseVersion?: number;
+  onDone?: () => void;
+  /** Called with the current version after a 409, so "save again" applies on top of it. */
+  onConflict?: (currentVersion: number) => void;
+};
+
 /**
  * Sends a versioned change. On 409 the page reloads the current state and the caller
  * keeps whatever the person typed, so nothing is silently overwritten or lost.
@@ -14,21 +22,25 @@ export function useIncidentUpdate(reference: string, version: number) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<MutationError | null>(null);
   const run = useCallback(
-    (input: Record<string, unknown>, onDone?: () => void) =>
+    (input: Record<string, unknown>, options: RunOptions = {}) =>
       startTransition(async () => {
-        const result = await updateIncidentAction(reference, { ...input, version }).catch(() => null);
+        const result = await updateIncidentAction(reference, { ...input, version: options.baseVersion ?? version }).catch(() => null);
         if (!result) {
           setError({ message: "Could not reach the server. Nothing was changed; try again.", conflict: false });
           return;
         }
         if (result.ok) {
           setError(null);
-          onDone?.();
+          options.onDone?.();
           router.refresh();
           return;
         }
         setError({ message: result.message, fields: result.fields, conflict: result.code === "conflict" });
-        if (result.code === "conflict") router.refresh();
+        if (result.code === "conflict") {
+          const current = (result.details?.current as { version?: number } | undefined)?.version;
+          if (typeof current === "number") options.onConflict?.(current);
+          router.refresh();
+        }
       }),
     [reference, version, router],
   );
