@@ -76,3 +76,13 @@ export function listAuditActions(): string[] {
     .all()
     .map((r) => r.action);
 }
+
+/** The entity types that appear in the log, for the audit filter. */
+export function listAuditEntityTypes(): string[] {
+  return getDb()
+    .selectDistinct({ entityType: auditLog.entityType })
+    .from(auditLog)
+    .orderBy(auditLog.entityType)
+    .all()
+    .map((r) => r.entityType);
+}

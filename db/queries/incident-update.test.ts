@@ -1,0 +1,296 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { auditLog, incidents, timelineEntries, users } from "../schema";
+import { declareIncident, getIncident, updateIncident } from "./incidents";
+
+let t: TestDb;
+let responder: TestUser;
+let responder2: TestUser;
+let viewer: TestUser;
+
+beforeAll(async () => {
+  t = createTestDb();
+  responder = await t.createUser("responder");
+  responder2 = await t.createUser("responder");
+  viewer = await t.createUser("viewer");
+});
+afterAll(() => t.cleanup());
+
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function declare(input: Record<string, unknown> = {}) {
+  return declareIncident({ actor: responder.actor, input: { title: "Payments API latency", severity: "SEV3", ...input } }).incident;
+}
+
+function entriesOf(incidentId: number) {
+  return t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id)).all();
+}
+
+function auditsOf(incidentId: number, action = "incident.update") {
+  return t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, String(incidentId)), eq(auditLog.action, action)))
+    .orderBy(asc(auditLog.id))
+    .all();
+}
+
+function snapshot(incidentId: number) {
+  return {
+    row: t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get(),
+    entries: entriesOf(incidentId).length,
+    audits: t.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n,
+  };
+}
+
+describe("updateIncident", () => {
+  it("writes one timeline entry per change, with author and from → to, and one audit record with before/after", () => {
+    const startedAt = Date.now() - 60 * MIN;
+    const incident = declare({ startedAt: iso(startedAt) });
+    const detectedAt = startedAt + 10 * MIN;
+    const updated = updateIncident({
+      actor: responder2.actor,
+      incidentId: incident.id,
+      input: {
+        version: 1,
+        status: "identified",
+        severity: "SEV2",
+        title: "Payments API latency in eu-west",
+        commanderEmail: responder2.email,
+        detectedAt: iso(detectedAt),
+      },
+    });
+    expect(updated.version).toBe(2);
+    expect(updated).toMatchObject({ status: "identified", severity: "SEV2", title: "Payments API latency in eu-west", detectedAt });
+    expect(updated.detectedAtSource).toBe("manual");
+    expect(updated.people.find((p) => p.role === "commander")?.userId).toBe(responder2.id);
+
+    const entries = entriesOf(incident.id).slice(1); // after the declaration
+    expect(entries).toHaveLength(5);
+    for (const entry of entries) {
+      expect(entry.authorUserId).toBe(responder2.id);
+      expect(entry.authorLabel).toBe(responder2.name);
+      expect(entry.createdAt).toBe(updated.updatedAt);
+    }
+    const byField = Object.fromEntries(entries.map((e) => [JSON.parse(e.meta!).field, { kind: e.kind, meta: JSON.parse(e.meta!), body: e.body }]));
+    expect(byField.status).toMatchObject({ kind: "status", meta: { from: "investigating", to: "identified" } });
+    expect(byField.status.body).toBe("Status changed from Investigating to Identified");
+    expect(byField.severity).toMatchObject({ kind: "severity", meta: { from: "SEV3", to: "SEV2" } });
+    expect(byField.title).toMatchObject({ kind: "update", meta: { from: "Payments API latency", to: "Payments API latency in eu-west" } });
+    expect(byField.commander).toMatchObject({ kind: "role", meta: { from: responder.email, to: responder2.email } });
+    expect(byField.commander.body).toContain(`(was ${responder.name})`);
+    expect(byField.detectedAt).toMatchObject({ kind: "update", meta: { from: incident.detectedAt, to: detectedAt } });
+
+    const [audit] = auditsOf(incident.id);
+    expect(audit).toMatchObject({ actorUserId: responder2.id, actorLabel: responder2.name });
+    const before = JSON.parse(audit!.before!);
+    const after = JSON.parse(audit!.after!);
+    expect(before).toMatchObject({ status: "investigating", severity: "SEV3", title: "Payments API latency", detectedAt: incident.detectedAt });
+    expect(after).toMatchObject({ status: "identified", severity: "SEV2", title: "Payments API latency in eu-west", detectedAt });
+    expect(before.people).toEqual([{ role: "commander", email: responder.email }]);
+    expect(after.people).toEqual([{ role: "commander", email: responder2.email }]);
+  });
+
+  it("changes nothing, and keeps the version, when nothing differs", () => {
+    const incident = declare();
+    const same = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "investigating", title: incident.title } });
+    expect(same.version).toBe(1);
+    expect(entriesOf(incident.id)).toHaveLength(1);
+    expect(auditsOf(incident.id)).toHaveLength(0);
+  });
+
+  it("answers a stale version with 409, the current incident, and changes nothing", () => {
+    const incident = declare();
+    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, severity: "SEV2" } });
+    const before = snapshot(incident.id);
+    const error = thrown(() => updateIncident({ actor: responder2.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.status).toBe(409);
+    expect(error.code).toBe("conflict");
+    expect(error.details.current).toMatchObject({ id: incident.id, version: 2, severity: "SEV2", status: "investigating" });
+    expect(error.details.current.people).toHaveLength(1);
+    expect(error.toJSON().current.version).toBe(2);
+    expect(snapshot(incident.id)).toEqual(before);
+  });
+
+  it("refuses a viewer with 403", () => {
+    const incident = declare();
+    const before = snapshot(incident.id);
+    const error = thrown(() => updateIncident({ actor: viewer.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
+    expect(error.status).toBe(403);
+    expect(snapshot(incident.id)).toEqual(before);
+  });
+
+  it("a move to resolved fills mitigated and resolved; reopening clears them", () => {
+    const incident = declare();
+    const resolved = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
+    expect(resolved.mitigatedAt).toBe(resolved.updatedAt);
+    expect(resolved.resolvedAt).toBe(resolved.updatedAt);
+    expect(resolved.mitigatedAtSource).toBe("status_change");
+    expect(resolved.resolvedAtSource).toBe("status_change");
+    expect(resolved.closedAt).toBeNull();
+
+    const closed = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, status: "closed" } });
+    expect(closed.closedAt).toBe(closed.updatedAt);
+    expect(closed.resolvedAt).toBe(resolved.resolvedAt);
+
+    const reopened = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 3, status: "investigating" } });
+    expect(reopened).toMatchObject({ mitigatedAt: null, resolvedAt: null, closedAt: null, mitigatedAtSource: null, resolvedAtSource: null });
+    expect(reopened.acknowledgedAt).toBe(incident.acknowledgedAt);
+    const statusEntries = entriesOf(incident.id).filter((e) => e.kind === "status").map((e) => JSON.parse(e.meta!));
+    expect(statusEntries.map((m) => `${m.from}→${m.to}`)).toEqual([
+      "null→investigating",
+      "investigating→resolved",
+      "resolved→closed",
+      "closed→investigating",
+    ]);
+  });
+
+  it("records a manual timestamp correction as 'manual' and audits it", () => {
+    const startedAt = Date.now() - 120 * MIN;
+    const incident = declare({ startedAt: iso(startedAt) });
+    const resolved = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
+    const mitigatedAt = startedAt + 30 * MIN;
+    const corrected = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: iso(mitigatedAt) } });
+    expect(corrected.mitigatedAt).toBe(mitigatedAt);
+    expect(corrected.mitigatedAtSource).toBe("manual");
+    expect(corrected.resolvedAtSource).toBe("status_change");
+    const [, audit] = auditsOf(incident.id);
+    expect(JSON.parse(audit!.before!)).toEqual({ mitigatedAt: resolved.mitigatedAt, mitigatedAtSource: "status_change" });
+    expect(JSON.parse(audit!.after!)).toEqual({ mitigatedAt, mitigatedAtSource: "manual" });
+    const last = entriesOf(incident.id).at(-1)!;
+    expect(last.kind).toBe("update");
+    expect(last.body).toMatch(/^Mitigated time set to .* UTC \(was .* UTC\)$/);
+  });
+
+  it("clearing a timestamp clears its source", () => {
+    const incident = declare();
+    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "monitoring" } });
+    const cleared = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: null } });
+    expect(cleared.mitigatedAt).toBeNull();
+    expect(cleared.mitigatedAtSource).toBeNull();
+  });
+
+  it("an explicit time wins over what the status move would fill", () => {
+    const startedAt = Date.now() - 60 * MIN;
+    const incident = declare({ startedAt: iso(startedAt) });
+    const mitigatedAt = startedAt + 20 * MIN;
+    const updated = updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: 1, status: "monitoring", mitigatedAt: iso(mitigatedAt) },
+    });
+    expect(updated.mitigatedAt).toBe(mitigatedAt);
+    expect(updated.mitigatedAtSource).toBe("manual");
+  });
+
+  it("rejects an order violation with 400 naming the field, and writes nothing", () => {
+    const startedAt = Date.now() - 60 * MIN;
+    const incident = declare({ startedAt: iso(startedAt) });
+    const before = snapshot(incident.id);
+    const error = thrown(() =>
+      updateIncident({
+        actor: responder.actor,
+        incidentId: incident.id,
+        input: { version: 1, status: "monitoring", severity: "SEV1", mitigatedAt: iso(startedAt - 5 * MIN) },
+      }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ mitigatedAt: "Mitigated cannot be before impact started" });
+    expect(snapshot(incident.id)).toEqual(before);
+
+  });
+
+  it("rejects moving the start after detection, naming detectedAt", () => {
+    const now = Date.now();
+    const incident = declare({ startedAt: iso(now - 60 * MIN), detectedAt: iso(now - 50 * MIN) });
+    expect(incident.detectedAtSource).toBe("manual");
+    const before = snapshot(incident.id);
+    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, startedAt: iso(now - 40 * MIN) } }));
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ detectedAt: "Detected cannot be before impact started" });
+    expect(snapshot(incident.id)).toEqual(before);
+  });
+
+  it("rejects a time in the future", () => {
+    const incident = declare();
+    const error = thrown(() =>
+      updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, resolvedAt: iso(Date.now() + 24 * 60 * MIN) } }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.fields.resolvedAt).toMatch(/future/);
+  });
+
+  it("rejects an unknown commander email with 400 on commanderEmail, and writes nothing", () => {
+    const incident = declare();
+    const before = snapshot(incident.id);
+    const error = thrown(() =>
+      updateIncident({
+        actor: responder.actor,
+        incidentId: incident.id,
+        input: { version: 1, status: "identified", commanderEmail: "nobody@example.test" },
+      }),
+    );
+    expect(error.status).toBe(400);
+    expect(Object.keys(error.fields)).toEqual(["commanderEmail"]);
+    expect(snapshot(incident.id)).toEqual(before);
+  });
+
+  it("refuses a disabled person as commander", async () => {
+    const gone = await t.createUser("responder");
+    t.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id)).run();
+    const incident = declare();
+    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: gone.email } }));
+    expect(error.status).toBe(400);
+    expect(error.fields).toHaveProperty("commanderEmail");
+  });
+
+  it("assigns and unassigns lead roles, each with its own entry", () => {
+    const incident = declare();
+    const assigned = updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: 1, communicationsEmail: responder2.email, scribeEmail: responder.email },
+    });
+    expect(assigned.people.map((p) => `${p.role}:${p.email}`).sort()).toEqual(
+      [`commander:${responder.email}`, `communications:${responder2.email}`, `scribe:${responder.email}`].sort(),
+    );
+    const unassigned = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, scribeEmail: null } });
+    expect(unassigned.people.find((p) => p.role === "scribe")).toBeUndefined();
+    const roleEntries = entriesOf(incident.id).filter((e) => e.kind === "role");
+    expect(roleEntries.map((e) => JSON.parse(e.meta!))).toEqual([
+      { field: "communications", from: null, to: responder2.email },
+      { field: "scribe", from: null, to: responder.email },
+      { field: "scribe", from: responder.email, to: null },
+    ]);
+  });
+
+  it("assigning a commander acknowledges a token-declared incident", () => {
+    const token = t.createToken("responder");
+    const { incident } = declareIncident({ actor: token.actor, input: { title: "Alert: 5xx spike", severity: "SEV2" } });
+    expect(incident.acknowledgedAt).toBeNull();
+    const updated = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: responder.email } });
+    expect(updated.acknowledgedAt).toBe(updated.updatedAt);
+    expect(updated.acknowledgedAtSource).toBe("status_change");
+  });
+
+  it("a token can update and is recorded as the author", () => {
+    const token = t.createToken("responder");
+    const incident = declare();
+    updateIncident({ actor: token.actor, incidentId: incident.id, input: { version: 1, severity: "SEV1" } });
+    const last = entriesOf(incident.id).at(-1)!;
+    expect(last).toMatchObject({ authorTokenId: token.id, authorUserId: null, kind: "severity" });
+    expect(auditsOf(incident.id)[0]).toMatchObject({ actorTokenId: token.id, actorUserId: null });
+  });
+
+  it("validates input before touching anything", () => {
+    const incident = declare();
+    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { status: "resolved" } }));
+    expect(error.status).toBe(400);
+    expect(error.fields).toHaveProperty("version");
+    expect(getIncident({ actor: responder.actor, incidentId: incident.id }).status).toBe("investigating");
+  });
+});

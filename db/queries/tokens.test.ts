@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { apiTokens } from "../schema";
+import { authenticateToken, createToken, insertToken, listTokens, revokeToken } from "./tokens";
+import { updateUser } from "./users";
+
+let t: TestDb;
+let admin: TestUser;
+let responder: TestUser;
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  responder = await t.createUser("responder");
+});
+afterAll(() => t.cleanup());
+
+const row = (id: number) => t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
+
+describe("API tokens", () => {
+  it("stores only a hash and authenticates the secret", () => {
+    const created = createToken({ actor: admin.actor, input: { name: "CI deploys", role: "responder" } });
+    expect(created.token).toMatch(/^hs_[A-Za-z0-9_-]{40,}$/);
+    const stored = row(created.id);
+    expect(stored.tokenHash).not.toContain(created.token);
+    expect(stored.prefix).toBe(created.token.slice(0, 10));
+    expect(stored.createdById).toBe(admin.id);
+    const actor = authenticateToken(created.token, "203.0.113.5");
+    expect(actor).toEqual({ kind: "token", tokenId: created.id, role: "responder", name: "CI deploys", ip: "203.0.113.5" });
+  });
+
+  it("refuses unknown, malformed and tampered secrets", () => {
+    const { token } = insertToken({ name: "x", role: "viewer" });
+    expect(authenticateToken("hs_nope", null)).toBeNull();
+    expect(authenticateToken(token.slice(3), null)).toBeNull();
+    expect(authenticateToken(token + "x", null)).toBeNull();
+    expect(authenticateToken("", null)).toBeNull();
+    expect(authenticateToken("hs_" + "a".repeat(500), null)).toBeNull();
+  });
+
+  it("records last use, at most once a minute", () => {
+    const created = insertToken({ name: "monitor", role: "viewer" });
+    expect(row(created.id).lastUsedAt).toBeNull();
+    const before = Date.now();
+    authenticateToken(created.token, null);
+    const first = row(created.id).lastUsedAt!;
+    expect(first).toBeGreaterThanOrEqual(before);
+    // An older last use is refreshed.
+    t.db.update(apiTokens).set({ lastUsedAt: first - 120_000 }).where(eq(apiTokens.id, created.id)).run();
+    authenticateToken(created.token, null);
+    expect(row(created.id).lastUsedAt!).toBeGreaterThanOrEqual(first);
+    const refreshed = row(created.id).lastUsedAt;
+    authenticateToken(created.token, null);
+    expect(row(created.id).lastUsedAt).toBe(refreshed);
+  });
+
+  it("a revoked token stops working", () => {
+    const created = createToken({ actor: admin.actor, input: { name: "old", role: "admin" } });
+    expect(authenticateToken(created.token, null)).not.toBeNull();
+    revokeToken({ actor: admin.actor, tokenId: created.id });
+    expect(authenticateToken(created.token, null)).toBeNull();
+    expect(thrown(() => revokeToken({ actor: admin.actor, tokenId: created.id })).status).toBe(409);
+    expect(thrown(() => revokeToken({ actor: admin.actor, tokenId: 99_999 })).status).toBe(404);
+  });
+
+  it("a token of a disabled creator stops working", async () => {
+    const otherAdmin = await t.createUser("admin");
+    const created = createToken({ actor: otherAdmin.actor, input: { name: "theirs", role: "responder" } });
+    expect(authenticateToken(created.token, null)).not.toBeNull();
+    updateUser({ actor: admin.actor, userId: otherAdmin.id, input: { disabled: true } });
+    expect(authenticateToken(created.token, null)).toBeNull();
+  });
+
+  it("only admins create, list and revoke tokens; lists never show secrets", () => {
+    expect(thrown(() => createToken({ actor: responder.actor, input: { name: "mine", role: "responder" } })).status).toBe(403);
+    expect(thrown(() => listTokens({ actor: responder.actor })).status).toBe(403);
+    const created = insertToken({ name: "keep", role: "viewer" });
+    expect(thrown(() => revokeToken({ actor: responder.actor, tokenId: created.id })).status).toBe(403);
+    expect(authenticateToken(created.token, null)).not.toBeNull();
+    const listed = listTokens({ actor: admin.actor });
+    expect(listed.length).toBeGreaterThan(0);
+    for (const item of listed) {
+      expect(item).not.toHaveProperty("tokenHash");
+      expect(JSON.stringify(item)).not.toContain(created.token);
+    }
+  });
+
+  it("validates name and role", () => {
+    expect(thrown(() => insertToken({ name: "", role: "viewer" })).fields).toHaveProperty("name");
+    expect(thrown(() => insertToken({ name: "x", role: "root" as "viewer" })).fields).toHaveProperty("role");
+  });
+});

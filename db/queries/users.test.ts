@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/auth/password";
+import { createTestDb, rejected, thrown, TEST_PASSWORD, type TestDb, type TestUser } from "../testing/test-db";
+import { auditLog } from "../schema";
+import { changeOwnPassword, createUser, findUserByEmail, findUserById, insertUser, listUsers, updateUser } from "./users";
+
+let t: TestDb;
+let admin: TestUser;
+let responder: TestUser;
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  responder = await t.createUser("responder");
+});
+afterAll(() => t.cleanup());
+
+describe("users", () => {
+  it("stores a normalised email and an argon2id hash, never the password", async () => {
+    const user = await insertUser({ email: "  Dana.Lee@Example.TEST ", name: "Dana Lee", role: "viewer", password: TEST_PASSWORD });
+    expect(user.email).toBe("dana.lee@example.test");
+    const row = findUserByEmail("DANA.LEE@example.test")!;
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.passwordHash).not.toContain(TEST_PASSWORD);
+    expect(await verifyPassword(row.passwordHash, TEST_PASSWORD)).toBe(true);
+    expect(await verifyPassword(row.passwordHash, "wrong-password-1234")).toBe(false);
+  });
+
+  it("refuses a duplicate email with 409", async () => {
+    const error = await rejected(() => insertUser({ email: responder.email.toUpperCase(), name: "Again", role: "viewer", password: TEST_PASSWORD }));
+    expect(error.status).toBe(409);
+  });
+
+  it("refuses a short password", async () => {
+    const error = await rejected(() => insertUser({ email: "short@example.test", name: "Short", role: "viewer", password: "short" }));
+    expect(error.status).toBe(400);
+    expect(error.fields).toHaveProperty("password");
+  });
+
+  it("only admins create and list users", async () => {
+    expect((await rejected(() => createUser({ actor: responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } }))).status).toBe(403);
+    expect(thrown(() => listUsers({ actor: responder.actor })).status).toBe(403);
+    const created = await createUser({ actor: admin.actor, input: { email: "eve@example.test", name: "Eve", role: "responder", password: TEST_PASSWORD } });
+    expect(listUsers({ actor: admin.actor }).map((u) => u.email)).toContain("eve@example.test");
+    expect(listUsers({ actor: admin.actor })[0]).not.toHaveProperty("passwordHash");
+    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "user.create", actorUserId: admin.id });
+  });
+
+  it("a role change bumps the session version; a name change does not", async () => {
+    const person = await t.createUser("responder");
+    const v1 = findUserById(person.id)!.sessionVersion;
+    updateUser({ actor: admin.actor, userId: person.id, input: { name: "Renamed" } });
+    expect(findUserById(person.id)!.sessionVersion).toBe(v1);
+    const updated = updateUser({ actor: admin.actor, userId: person.id, input: { role: "viewer" } });
+    expect(updated.role).toBe("viewer");
+    expect(findUserById(person.id)!.sessionVersion).toBe(v1 + 1);
+    const audit = t.db.select().from(auditLog).where(eq(auditLog.action, "user.update")).all().at(-1)!;
+    expect(JSON.parse(audit.before!)).toMatchObject({ role: "responder" });
+    expect(JSON.parse(audit.after!)).toMatchObject({ role: "viewer" });
+  });
+
+  it("disabling bumps the session version", async () => {
+    const person = await t.createUser("viewer");
+    const v1 = findUserById(person.id)!.sessionVersion;
+    expect(updateUser({ actor: admin.actor, userId: person.id, input: { disabled: true } }).disabled).toBe(true);
+    expect(findUserById(person.id)!.sessionVersion).toBe(v1 + 1);
+  });
+
+  it("an admin cannot disable themself or drop their own admin role", () => {
+    const disable = thrown(() => updateUser({ actor: admin.actor, userId: admin.id, input: { disabled: true } }));
+    expect(disable).toBeInstanceOf(AppError);
+    expect(disable.status).toBe(422);
+    expect(disable.fields).toHaveProperty("disabled");
+    const demote = thrown(() => updateUser({ actor: admin.actor, userId: admin.id, input: { role: "responder" } }));
+    expect(demote.fields).toHaveProperty("role");
+    expect(findUserById(admin.id)).toMatchObject({ role: "admin", disabled: false });
+  });
+
+  it("only admins change users; unknown users are 404", () => {
+    expect(thrown(() => updateUser({ actor: responder.actor, userId: responder.id, input: { role: "admin" } })).status).toBe(403);
+    expect(findUserById(responder.id)!.role).toBe("responder");
+    expect(thrown(() => updateUser({ actor: admin.actor, userId: 99_999, input: { role: "viewer" } })).status).toBe(404);
+    expect(thrown(() => updateUser({ actor: admin.actor, userId: responder.id, input: { role: "owner" } })).status).toBe(400);
+  });
+
+  it("changing your own password checks the current one and ends other sessions", async () => {
+    const person = await t.createUser("responder");
+    const v1 = findUserById(person.id)!.sessionVersion;
+    const wrong = await rejected(() =>
+      changeOwnPassword({ actor: person.actor, input: { currentPassword: "not-it-at-all", newPassword: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" } }),
+    );
+    expect(wrong.fields).toHaveProperty("currentPassword");
+    const mismatch = await rejected(() =>
+      changeOwnPassword({ actor: person.actor, input: { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-passphrase", confirmPassword: "different-passphrase" } }),
+    );
+    expect(mismatch.fields).toHaveProperty("confirmPassword");
+    const version = await changeOwnPassword({
+      actor: person.actor,
+      input: { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" },
+    });
+    expect(version).toBe(v1 + 1);
+    expect(await verifyPassword(findUserById(person.id)!.passwordHash, "a-new-long-passphrase")).toBe(true);
+  });
+});

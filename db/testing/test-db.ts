@@ -1,0 +1,88 @@
+// A fresh SQLite database per test file, and quick ways to make the people tests act as.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { useDatabaseForTests, getSqlite, type Db } from "../client";
+import { insertUser } from "../queries/users";
+import { insertToken } from "../queries/tokens";
+import type { Actor } from "@/lib/actor";
+import type { UserRole } from "@/lib/roles";
+
+export const TEST_PASSWORD = "test-password-1234";
+
+export type TestUser = { id: number; email: string; name: string; role: UserRole; actor: Actor & { kind: "user" } };
+
+export type TestDb = {
+  db: Db;
+  dir: string;
+  file: string;
+  /** Creates a user with a unique email; returns the row and an Actor that acts as them. */
+  createUser: (role: UserRole, overrides?: { email?: string; name?: string }) => Promise<TestUser>;
+  /** Creates an API token; returns its secret and an Actor for it. */
+  createToken: (role: UserRole, createdBy?: Actor | null) => { id: number; token: string; actor: Actor & { kind: "token" } };
+  cleanup: () => void;
+};
+
+let counter = 0;
+
+export function userActor(user: { id: number; email: string; name: string; role: UserRole }): Actor & { kind: "user" } {
+  return { kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip: "127.0.0.1" };
+}
+
+/** Points the data layer (getDb) at a new database file in a temp directory, migrated. */
+export function createTestDb(): TestDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-test-db-"));
+  const file = path.join(dir, "hindsight.db");
+  const db = useDatabaseForTests(file);
+  return {
+    db,
+    dir,
+    file,
+    async createUser(role, overrides = {}) {
+      counter += 1;
+      const email = overrides.email ?? `${role}${counter}@example.test`;
+      const name = overrides.name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${counter}`;
+      const user = await insertUser({ email, name, role, password: TEST_PASSWORD });
+      return { id: user.id, email: user.email, name: user.name, role: user.role, actor: userActor(user) };
+    },
+    createToken(role, createdBy = null) {
+      counter += 1;
+      const created = insertToken({ name: `test token ${counter}`, role }, createdBy);
+      return {
+        id: created.id,
+        token: created.token,
+        actor: { kind: "token", tokenId: created.id, role: created.role, name: created.name, ip: "127.0.0.1" },
+      };
+    },
+    cleanup() {
+      try {
+        getSqlite().close();
+      } catch {
+        // already closed
+      }
+      // Forget the closed connection so a later getDb() opens a new one.
+      (globalThis as { hindsightDb?: unknown }).hindsightDb = undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs fn and returns the error it throws (fails the test if it does not throw). */
+export function thrown(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
+}
+
+/** Same as thrown, for async functions. */
+export async function rejected(fn: () => Promise<unknown>): Promise<any> {
+  try {
+    await fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to reject");
+}
