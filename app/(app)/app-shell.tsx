@@ -8,6 +8,7 @@ import { DeclareButton } from "./incidents/declare-button";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
+import { CommandPalette } from "./command-palette";
 
 type NavItem = { href: string; label: string; icon: typeof Flame };
 const mainNav: NavItem[] = [{ href: "/incidents", label: "Incidents", icon: Siren }];
@@ -65,6 +66,7 @@ export function AppShell({
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[13rem_1fr]">
       <KeyboardShortcuts />
+      <CommandPalette isAdmin={user.role === "admin"} canDeclare={canDeclare} />
       <aside className="hidden border-r border-zinc-200 bg-white px-3 py-4 lg:block dark:border-zinc-800 dark:bg-zinc-950">
         <Link href="/incidents" className="mb-6 flex items-center gap-2 px-2.5 text-lg font-bold tracking-tight">
           <Flame aria-hidden className="h-5 w-5 text-red-600" /> Hindsight

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 export const DECLARE_EVENT = "hindsight:declare";
 
 const SHORTCUTS: [string, string][] = [
+  ["Ctrl/⌘ + K", "Command palette: jump to INC-n, pages, search"],
   ["d", "Declare an incident"],
   ["/", "Search incidents"],
   ["n", "Add a note (on an incident)"],

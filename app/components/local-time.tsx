@@ -22,7 +22,11 @@ export function LocalTime({ ms, mode = "relative" }: { ms: number; mode?: "relat
   let text: string;
   if (now === null) text = utc(ms).slice(0, 16) + " UTC";
   else if (mode === "relative") text = formatRelative(ms, now);
-  else if (mode === "time") text = new Date(ms).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+  else if (mode === "time")
+    text =
+      new Date(ms).toDateString() === new Date(now).toDateString()
+        ? new Date(ms).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
+        : new Date(ms).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   else text = absolute(ms);
   return (
     <time dateTime={iso} title={now === null ? utc(ms) : `${absolute(ms)} (your time)\n${utc(ms)}`} suppressHydrationWarning>

@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { declareViaApi, storageStateFor } from "../support/fixtures";
+
+test.use({ storageState: storageStateFor("responder") });
+
+test("command palette opens an incident by reference", async ({ page, request }) => {
+  const incident = await declareViaApi(request, { title: "Palette target", severity: "SEV4" });
+  await page.goto("/incidents");
+  await page.keyboard.press("Control+k");
+  const input = page.getByRole("combobox", { name: /Type a command/ });
+  await expect(input).toBeFocused();
+  await input.fill(incident.reference);
+  await input.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/incidents/${incident.reference}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Palette target");
+});
+
+test("single-key shortcuts: / focuses search, n focuses the note box, ? shows help", async ({ page, request }) => {
+  const incident = await declareViaApi(request, { title: "Shortcut target", severity: "SEV4" });
+  await page.goto("/incidents");
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search title and summary")).toBeFocused();
+  await page.goto(`/incidents/${incident.reference}`);
+  await page.keyboard.press("n");
+  await expect(page.getByRole("textbox", { name: "Add a note" })).toBeFocused();
+  // Typing in a field must not trigger shortcuts.
+  await page.keyboard.type("d and ?");
+  await expect(page.getByRole("dialog", { name: "Declare an incident" })).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Add a note" }).blur();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+});
