@@ -11,7 +11,7 @@ export function AuditFilters({ values, actions, entityTypes }: { values: AuditFi
     <Form
       key={JSON.stringify(values)}
       action="/admin/audit"
-      role="search" aria-label="Filter the audit log" className={`${cardClass} grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}>
+      role="search" aria-label="Filter the audit log" className={`${cardClass} grid grid-cols-2 gap-3 p-3 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}>
       <div>
         <label htmlFor="audit-action" className={labelClass}>
           Action
@@ -42,15 +42,15 @@ export function AuditFilters({ values, actions, entityTypes }: { values: AuditFi
         <label htmlFor="audit-actor" className={labelClass}>
           Actor
         </label>
-        <input id="audit-actor" name="actor" defaultValue={values.actor} placeholder="Name, email or token" className={`${inputClass} mt-1`} />
+        <input id="audit-actor" name="actor" defaultValue={values.actor} placeholder="Name or email" className={`${inputClass} mt-1`} />
       </div>
       <div>
         <label htmlFor="audit-q" className={labelClass}>
           Search
         </label>
-        <input id="audit-q" name="q" type="search" defaultValue={values.q} placeholder="Entity id or text in the change" className={`${inputClass} mt-1`} />
+        <input id="audit-q" name="q" type="search" defaultValue={values.q} placeholder="Id or text" className={`${inputClass} mt-1`} />
       </div>
-      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="col-span-2 flex items-end gap-2 lg:col-span-1">
         <button type="submit" className={primaryButtonClass}>
           Filter
         </button>

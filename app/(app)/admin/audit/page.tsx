@@ -78,8 +78,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <div className="text-zinc-600 dark:text-zinc-400">
                     <LocalTime ms={entry.at} mode="absolute" />
                   </div>
-                  <div className="flex min-w-0 items-center gap-1 font-medium">
-                    {entry.actorTokenId ? <KeyRound aria-label="API token" className="h-3.5 w-3.5 shrink-0 text-zinc-500" /> : null}
+                  <div className="flex min-w-0 items-start gap-1 font-medium">
+                    {entry.actorTokenId ? <KeyRound aria-label="API token" className="mt-0.5 h-3.5 w-3.5 shrink-0 text-zinc-500" /> : null}
                     <span className="truncate" title={entry.actorLabel}>
                       {entry.actorLabel}
                     </span>
@@ -101,20 +101,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <summary className="w-fit cursor-pointer rounded text-xs font-medium text-blue-700 hover:underline dark:text-blue-400">
                         Before / after
                       </summary>
-                      <div className="mt-2 grid gap-2 md:grid-cols-2">
+                      <div className={`mt-2 grid gap-2 ${beforeValue !== null && afterValue !== null ? "md:grid-cols-2" : "md:max-w-[50%]"}`}>
                         {(
                           [
                             ["Before", beforeValue],
                             ["After", afterValue],
                           ] as const
-                        ).map(([label, value]) => (
-                          <div key={label} className="min-w-0">
-                            <p className="text-xs font-semibold text-zinc-500">{label}</p>
-                            <pre className="mt-1 max-h-80 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-950">
-                              {value === null ? "—" : prettyJson(value)}
-                            </pre>
-                          </div>
-                        ))}
+                        )
+                          .filter(([, value]) => value !== null)
+                          .map(([label, value]) => (
+                            <div key={label} className="min-w-0">
+                              <p className="text-xs font-semibold text-zinc-500">{label}</p>
+                              <pre className="mt-1 max-h-80 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-950">
+                                {prettyJson(value)}
+                              </pre>
+                            </div>
+                          ))}
                       </div>
                     </details>
                   ) : null}

@@ -61,8 +61,9 @@ export function CreateTokenForm() {
           aria-labelledby="new-token-title"
           className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
         >
-          <h2 id="new-token-title" className="flex items-center gap-2 text-base font-semibold text-amber-900 dark:text-amber-200">
-            <AlertTriangle aria-hidden className="h-4 w-4" /> Copy the token for &ldquo;{created.name}&rdquo; now
+          <h2 id="new-token-title" className="flex items-start gap-2 text-base font-semibold text-amber-900 dark:text-amber-200">
+            <AlertTriangle aria-hidden className="mt-1 h-4 w-4 shrink-0" />
+            <span>Copy the token for &ldquo;{created.name}&rdquo; now</span>
           </h2>
           <p className="mt-1 text-sm text-amber-900 dark:text-amber-200">
             This is the only time it is shown: Hindsight keeps only a hash. Store it in your secret manager. It acts with the{" "}
@@ -71,7 +72,7 @@ export function CreateTokenForm() {
           <label htmlFor="new-token-secret" className="mt-3 block text-sm font-medium text-amber-950 dark:text-amber-100">
             API token
           </label>
-          <div className="mt-1 flex flex-col gap-2 sm:flex-row">
+          <div className="mt-1 flex flex-wrap gap-2 sm:flex-nowrap">
             <input
               ref={secretRef}
               id="new-token-secret"
@@ -79,7 +80,7 @@ export function CreateTokenForm() {
               value={created.token}
               spellCheck={false}
               onFocus={(event) => event.currentTarget.select()}
-              className={`${inputClass} font-mono text-xs sm:text-sm`}
+              className={`${inputClass} basis-full font-mono text-xs sm:basis-auto sm:text-sm`}
             />
             <button type="button" className={buttonClass} onClick={copy}>
               {copied ? <Check aria-hidden className="h-4 w-4" /> : <Copy aria-hidden className="h-4 w-4" />}

@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from "react";
 import { LocalTime } from "@/app/components/local-time";
 import { buttonClass, dangerButtonClass, errorClass } from "@/app/components/ui";
-import { cellLabelClass, tdClass, trClass } from "../table-classes";
+import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { roleLabel } from "../role-label";
 import { revokeTokenAction } from "./actions";
 
@@ -56,8 +56,7 @@ export function TokenRow({ token }: { token: TokenRowData }) {
   return (
     <>
       <tr className={`${trClass} ${token.revokedAt ? "text-zinc-500 dark:text-zinc-500" : ""}`}>
-        <td className={tdClass}>
-          <span className={cellLabelClass}>Name</span>
+        <td className={tdWideClass}>
           <span className="font-medium break-words">{token.name}</span>
         </td>
         <td className={tdClass}>
@@ -84,15 +83,12 @@ export function TokenRow({ token }: { token: TokenRowData }) {
           <span className={cellLabelClass}>Status</span>
           <TokenStatus token={token} />
         </td>
-        <td className={`${tdClass} md:text-right`}>
-          <span className={`${cellLabelClass} pt-1.5`}>Actions</span>
-          {token.revokedAt ? (
-            <span className="text-xs text-zinc-500 md:sr-only">No actions</span>
-          ) : (
+        <td className={`${tdWideClass} md:text-right`}>
+          {token.revokedAt ? null : (
             <button
               ref={revokeRef}
               type="button"
-              className={`${buttonClass} py-1.5 text-red-700 dark:text-red-400`}
+              className={`${buttonClass} py-1.5 text-red-700! dark:text-red-400!`}
               aria-expanded={confirming}
               aria-controls={`${id}-confirm`}
               onClick={() => (confirming ? cancel() : setConfirming(true))}
@@ -102,8 +98,8 @@ export function TokenRow({ token }: { token: TokenRowData }) {
           )}
         </td>
       </tr>
-      <tr className={confirming ? "block md:table-row" : "hidden"} id={`${id}-confirm`}>
-        <td colSpan={8} className="block px-3 pb-3 md:table-cell">
+      <tr className={confirming ? panelRowClass : "hidden"} id={`${id}-confirm`}>
+        <td colSpan={8} className={panelCellClass}>
           {confirming ? (
             <div role="group" aria-label={`Confirm revoking ${token.name}`} className="rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
               <p className="text-sm">

@@ -4,7 +4,7 @@ import { LocalTime } from "@/app/components/local-time";
 import { buttonClass, dangerButtonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { USER_ROLES, type UserRole } from "@/lib/roles";
 import type { ActionResult } from "@/lib/action-result";
-import { cellControlLabelClass, cellLabelClass, tdClass, trClass } from "../table-classes";
+import { cellControlLabelClass, cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { roleLabel } from "../role-label";
 import { FormMessage } from "../form-message";
 import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "./actions";
@@ -59,8 +59,7 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
   return (
     <>
       <tr className={`${trClass} ${user.disabled ? "bg-zinc-50 dark:bg-zinc-900/40" : ""}`}>
-        <td className={tdClass}>
-          <span className={cellLabelClass}>User</span>
+        <td className={tdWideClass}>
           <span className="min-w-0">
             <span className={`block font-medium ${user.disabled ? "text-zinc-500 line-through decoration-zinc-400" : ""}`}>
               {user.name}
@@ -70,11 +69,11 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
           </span>
         </td>
         <td className={tdClass}>
-          <label htmlFor={`${id}-role`} className={`${cellControlLabelClass} pt-2`}>
+          <label htmlFor={`${id}-role`} className={cellControlLabelClass}>
             Role<span className="sr-only"> for {user.name}</span>
           </label>
           <span className="flex min-w-0 flex-col">
-            <span className="flex gap-1.5">
+            <span className="flex flex-wrap gap-1.5">
               <select
                 id={`${id}-role`}
                 value={role}
@@ -117,12 +116,11 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
             </span>
           )}
         </td>
-        <td className={`${tdClass} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
+        <td className={`${tdWideClass} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>
           <span className={cellLabelClass}>Created</span>
           <LocalTime ms={user.createdAt} mode="absolute" />
         </td>
-        <td className={tdClass}>
-          <span className={`${cellLabelClass} pt-1.5`}>Actions</span>
+        <td className={tdWideClass}>
           <div ref={actionsRef} className="flex flex-wrap gap-1.5 md:justify-end">
             <button type="button" className={`${buttonClass} py-1.5`} aria-expanded={panel === "password"} aria-controls={`${id}-panel`} onClick={() => (panel === "password" ? close() : open("password"))}>
               Reset password
@@ -134,7 +132,7 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
             ) : (
               <button
                 type="button"
-                className={`${buttonClass} py-1.5 text-red-700 dark:text-red-400`}
+                className={`${buttonClass} py-1.5 text-red-700! dark:text-red-400!`}
                 aria-expanded={panel === "disable"}
                 aria-controls={`${id}-panel`}
                 onClick={() => (panel === "disable" ? close() : open("disable"))}
@@ -145,8 +143,8 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
           </div>
         </td>
       </tr>
-      <tr className={panel || error || notice ? "block md:table-row" : "hidden"} id={`${id}-panel`}>
-        <td colSpan={5} className="block px-3 pb-3 md:table-cell">
+      <tr className={panel || error || notice ? panelRowClass : "hidden"} id={`${id}-panel`}>
+        <td colSpan={5} className={panelCellClass}>
           <div id={`${id}-row-message`} aria-live="polite">
             {!panel ? <FormMessage error={error} success={notice} /> : null}
           </div>
