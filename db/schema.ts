@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Times are epoch milliseconds (UTC) in plain integers: easy to compare in SQL and portable to Postgres bigint.
 
@@ -176,3 +176,184 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
 );
+
+// ── Teams, services, SLOs ───────────────────────────────────────────────────
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("teams_name_unique").on(t.name)],
+);
+export type Team = typeof teams.$inferSelect;
+
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
+);
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    tier: integer("tier").notNull(),
+    runbookUrl: text("runbook_url"),
+    // JSON [{label, url}]
+    links: text("links").notNull().default("[]"),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("services_slug_unique").on(t.slug), index("services_team_idx").on(t.teamId)],
+);
+export type Service = typeof services.$inferSelect;
+
+export const slos = sqliteTable(
+  "slos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    sliDescription: text("sli_description").notNull().default(""),
+    // Percent, e.g. 99.9
+    objective: real("objective").notNull(),
+    windowDays: integer("window_days").notNull().default(28),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("slos_service_idx").on(t.serviceId)],
+);
+export type Slo = typeof slos.$inferSelect;
+
+export const incidentServices = sqliteTable(
+  "incident_services",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    impact: text("impact", { enum: ["degraded", "partial_outage", "full_outage"] }).notNull(),
+    linkedAt: integer("linked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.serviceId] }), index("incident_services_service_idx").on(t.serviceId)],
+);
+export type IncidentService = typeof incidentServices.$inferSelect;
+
+/** A responder's correction of how many budget minutes an incident spent on one SLO. */
+export const sloSpendOverrides = sqliteTable(
+  "slo_spend_overrides",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    sloId: integer("slo_id")
+      .notNull()
+      .references(() => slos.id, { onDelete: "cascade" }),
+    minutes: real("minutes").notNull(),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id),
+    byTokenId: integer("by_token_id").references(() => apiTokens.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.sloId] })],
+);
+
+// ── Playbooks and checklists ────────────────────────────────────────────────
+
+export const playbooks = sqliteTable("playbooks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  // JSON array of severities it applies to; empty = any severity (then services decide).
+  severities: text("severities").notNull().default("[]"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  version: integer("version").notNull().default(1),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+export type Playbook = typeof playbooks.$inferSelect;
+
+export const playbookServices = sqliteTable(
+  "playbook_services",
+  {
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.playbookId, t.serviceId] })],
+);
+
+export const playbookItems = sqliteTable(
+  "playbook_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    link: text("link"),
+  },
+  (t) => [index("playbook_items_playbook_idx").on(t.playbookId, t.position)],
+);
+
+/** Which playbooks were already applied to an incident: each is copied at most once. */
+export const incidentPlaybooks = sqliteTable(
+  "incident_playbooks",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    appliedAt: integer("applied_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.playbookId] })],
+);
+
+export const checklistItems = sqliteTable(
+  "checklist_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    playbookId: integer("playbook_id").references(() => playbooks.id, { onDelete: "set null" }),
+    // Name of the playbook when copied, so the checklist reads right if the playbook changes.
+    playbookName: text("playbook_name").notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    link: text("link"),
+    doneAt: integer("done_at"),
+    doneByLabel: text("done_by_label"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("checklist_items_incident_idx").on(t.incidentId, t.position)],
+);
+export type ChecklistItem = typeof checklistItems.$inferSelect;
