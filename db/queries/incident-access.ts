@@ -3,22 +3,27 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { hasRole } from "@/lib/roles";
 import type { Db } from "../client";
-import { incidentRoles, incidents, users, type Incident } from "../schema";
+import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
 
 type Reader = Pick<Db, "select">;
 type Writer = Pick<Db, "select" | "update" | "insert">;
 
 /**
- * Who may see an incident. A private incident exists only for admins, its declarer and
- * the people holding a role on it; to everyone else it is a 404, in lists and search too.
+ * Who may see an incident. A private incident exists only for admins, its declarer, the
+ * people holding a role on it and the teams owning affected services; to everyone else it
+ * is a 404, in lists and search too.
  */
 export function visibleTo(actor: Actor): SQL | undefined {
   if (hasRole(actor.role, "admin")) return undefined;
   // A token is not a person, but the one that declared a private incident must see what it created
   // (else its own POST would answer 404 after storing the incident).
   if (actor.kind !== "user") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
+  // DESIGN.md: also visible to the teams owning the services it affects.
   return sql`(${incidents.private} = 0 OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
-    SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}))`;
+    SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}) OR EXISTS (
+    SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId}
+      JOIN ${teamMembers} ON ${teamMembers.teamId} = ${services.teamId}
+    WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${teamMembers.userId} = ${actor.userId}))`;
 }
 
 export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {

@@ -9,11 +9,13 @@ import { declareIncidentSchema, listIncidentsSchema, updateIncidentSchema } from
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { getDb } from "../client";
-import { idempotencyKeys, incidentRoles, incidents, type Incident } from "../schema";
+import { idempotencyKeys, incidentRoles, incidentServices, incidents, services, type Incident } from "../schema";
 import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
 import { findVisibleIncident, rolesOf, visibleTo, type IncidentRoleName, type RolePerson } from "./incident-access";
 import { applyIncidentUpdate } from "./incident-update";
+import { linkServiceInTx, linkedServices } from "./incident-services";
+import { applyMatchingPlaybooks } from "./checklist";
 
 export type { IncidentRoleName, RolePerson };
 export type IncidentDetail = Incident & { people: RolePerson[] };
@@ -108,6 +110,9 @@ export function declareIncident({
         },
         now,
       );
+      data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
+      const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
+      applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
       if (idempotencyKey) {
         tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now }).run();
       }
@@ -139,6 +144,11 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
         sql`${incidents.summary} LIKE ${pattern} ESCAPE '\\'`,
         ...(ref ? [eq(incidents.id, Number(ref[1]))] : []),
       )!,
+    );
+  }
+  if (filter.service) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.slug} = ${filter.service})`,
     );
   }
   if (filter.mine && actor.kind === "user") {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES } from "../severity";
 import { STATUSES } from "../incident-status";
+import { IMPACT_LEVELS } from "../error-budget";
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 20_000;
@@ -62,6 +63,16 @@ export const declareIncidentSchema = z.strictObject({
   detectedAt: isoDateTime.optional(),
   private: flag.optional(),
   drill: flag.optional(),
+  services: z
+    .array(
+      z.strictObject({
+        service: z.string({ error: "Must be a service slug" }).trim().toLowerCase().min(1, "Service is required").max(60),
+        impact: z.enum(IMPACT_LEVELS, { error: `Impact must be one of ${IMPACT_LEVELS.join(", ")}` }),
+      }),
+      { error: "Must be a list of {service, impact}" },
+    )
+    .max(20, "At most 20 services")
+    .optional(),
 });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
@@ -112,6 +123,7 @@ export const listIncidentsSchema = z.object({
     .default(50),
   cursor: z.string().max(200).optional(),
   mine: z.enum(["1", "true"]).optional(),
+  service: z.string().trim().toLowerCase().max(60, "Service slug must be at most 60 characters").optional(),
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsSchema>;
 
