@@ -34,8 +34,11 @@ test.describe("responder runs an incident", () => {
 
   test("double submit declares once", async ({ page }) => {
     await page.goto("/incidents");
-    await page.keyboard.press("d");
     const dialog = page.getByRole("dialog", { name: "Declare an incident" });
+    await expect(async () => {
+      if (!(await dialog.isVisible())) await page.keyboard.press("d");
+      await expect(dialog).toBeVisible({ timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     const title = `Double submit ${Date.now()}`;
     await dialog.getByLabel("Title").fill(title);
     await dialog.getByRole("radio", { name: /SEV4/ }).check();
