@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { auditLog, users } from "./schema";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { ensureDefaultPlaybooks } from "./seed/default-playbooks";
 import { dataDir, writeSecretFile } from "@/lib/auth/data-dir";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
@@ -45,6 +46,7 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
     { behavior: "immediate" },
   );
   if (!created) return;
+  ensureDefaultPlaybooks(db);
   if (given) {
     log(`[hindsight] Created the first admin ${email} with the password from HINDSIGHT_ADMIN_PASSWORD.`);
     return;

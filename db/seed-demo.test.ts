@@ -5,10 +5,14 @@ import { isActive } from "@/lib/incident-status";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/demo/people";
 import { createTestDb, rejected, userActor, type TestDb } from "./testing/test-db";
-import { auditLog, incidentRoles, incidents, timelineEntries, users, type Incident } from "./schema";
+import { computeBudget, impactEnd, needsPostmortem, type BudgetStatus, type ImpactWindow } from "@/lib/error-budget";
+import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/lib/demo/catalog";
+import { planDemo } from "@/lib/demo/plan";
+import { auditLog, incidentRoles, incidentServices, incidents, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries, users, type Incident } from "./schema";
 import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed/demo";
 import { getIncident, listIncidents } from "./queries/incidents";
 import { listTimeline } from "./queries/timeline";
+import { incidentSloSpend } from "./queries/incident-services";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const DAY = 24 * 60 * 60 * 1000;
@@ -172,5 +176,116 @@ describe("seedDemo", () => {
     expect(error).toBeInstanceOf(DemoSeedRefused);
     expect(error.message).toMatch(/already has \d+ incidents/);
     expect(t.db.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n).toBe(before);
+  });
+});
+
+/** Every SLO's status at `now`, computed straight from the rows with lib/error-budget.ts. */
+function statusesFromRows(now: number) {
+  const links = t.db
+    .select({ incident: incidents, serviceId: incidentServices.serviceId, impact: incidentServices.impact })
+    .from(incidentServices)
+    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+    .all();
+  const overrides = t.db.select().from(sloSpendOverrides).all();
+  return t.db
+    .select({ slo: slos, slug: services.slug })
+    .from(slos)
+    .innerJoin(services, eq(services.id, slos.serviceId))
+    .all()
+    .map(({ slo, slug }) => {
+      const impacts: ImpactWindow[] = links
+        .filter((l) => l.serviceId === slo.serviceId)
+        .map((l) => ({
+          incidentId: l.incident.id,
+          startedAt: l.incident.startedAt,
+          endedAt: impactEnd(l.incident),
+          impact: l.impact,
+          drill: l.incident.drill,
+          overrideMinutes: overrides.find((o) => o.incidentId === l.incident.id && o.sloId === slo.id)?.minutes ?? null,
+        }));
+      return { name: `${slug} · ${slo.name}`, budget: computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts, now }) };
+    });
+}
+
+describe("seedDemo: teams, services, SLOs and budgets", () => {
+  it("creates four teams with members and a dozen services across tiers, each with 1–2 SLOs", () => {
+    const teamRows = t.db.select().from(teams).all();
+    expect(teamRows).toHaveLength(4);
+    for (const team of teamRows) expect(t.db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id)).all().length).toBeGreaterThanOrEqual(2);
+    const serviceRows = t.db.select().from(services).all();
+    expect(serviceRows.length).toBeGreaterThanOrEqual(11);
+    expect(serviceRows.length).toBeLessThanOrEqual(14);
+    expect(new Set(serviceRows.map((s) => s.tier))).toEqual(new Set([1, 2, 3]));
+    for (const service of serviceRows) {
+      expect(service.teamId, service.slug).not.toBeNull();
+      expect(service.runbookUrl, service.slug).toMatch(/^https:\/\//);
+      const mine = t.db.select().from(slos).where(eq(slos.serviceId, service.id)).all();
+      expect(mine.length, service.slug).toBeGreaterThanOrEqual(1);
+      expect(mine.length, service.slug).toBeLessThanOrEqual(2);
+      for (const slo of mine) {
+        expect([99.5, 99.9, 99.95]).toContain(slo.objective);
+        expect([28, 30]).toContain(slo.windowDays);
+      }
+    }
+    expect(result).toMatchObject({ teams: 4, services: serviceRows.length, slos: t.db.select().from(slos).all().length });
+  });
+
+  it("links the demo incidents to services, with a timeline entry for each link", () => {
+    const links = t.db.select().from(incidentServices).all();
+    const linkedIncidents = new Set(links.map((l) => l.incidentId));
+    expect(linkedIncidents.size).toBeGreaterThanOrEqual(30);
+    // Everything of the last 30 days affected some service.
+    for (const incident of all.filter((i) => i.startedAt > NOW - 30 * DAY)) expect(linkedIncidents.has(incident.id), incident.title).toBe(true);
+    expect(new Set(links.map((l) => l.impact))).toEqual(new Set(["degraded", "partial_outage", "full_outage"]));
+    const serviceEntries = t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "service")).all();
+    expect(serviceEntries.filter((e) => JSON.parse(e.meta!).field === "service")).toHaveLength(links.length);
+    expect(t.db.select().from(sloSpendOverrides).all()).toHaveLength(2);
+  });
+
+  it("leaves budgets healthy, some at risk and exactly one exhausted at seed time", () => {
+    const statuses = statusesFromRows(NOW);
+    const named = (status: BudgetStatus) => statuses.filter((s) => s.budget.status === status).map((s) => s.name);
+    expect(named("healthy").length).toBeGreaterThanOrEqual(5);
+    expect(named("at_risk")).toEqual(expect.arrayContaining(["payments-api · Card authorisation success", "feature-flags · Evaluation under 50 ms"]));
+    expect(named("exhausted")).toEqual(["auth-service · Sign-in success"]);
+  });
+
+  it("shows on the incident pages: the open SSO incident exhausted a budget and needs a postmortem", () => {
+    const admin = actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
+    const find = (title: string) => all.find((i) => i.title === title)!;
+    const sso = find("Intermittent login timeouts for SSO (SAML) customers");
+    const spend = incidentSloSpend({ actor: admin, incidentId: sso.id, now: NOW });
+    expect(spend).toEqual([expect.objectContaining({ serviceSlug: "auth-service", status: "exhausted", pushed: true })]);
+    expect(needsPostmortem(sso.severity, spend.filter((s) => s.pushed).map((s) => s.status), sso.drill)).toBe(true);
+
+    const payments = incidentSloSpend({ actor: admin, incidentId: find("Payments API elevated 5xx in eu-west-1").id, now: NOW });
+    expect(payments.find((s) => s.sloName === "Card authorisation success")).toMatchObject({ status: "at_risk", pushed: true, spentMinutes: 16, overridden: { minutes: 16 } });
+    expect(payments.find((s) => s.sloName !== "Card authorisation success")).toMatchObject({ status: "healthy", pushed: false });
+  });
+
+  it("gives the same picture whatever the time of day the seed runs", () => {
+    // Pure replay of the plan and the catalogue, so a seed at 01:00 or 23:30 UTC looks the same.
+    for (let hour = 0; hour < 24; hour += 1.5) {
+      const now = Date.UTC(2026, 10, 25) + hour * 60 * 60 * 1000;
+      const plan = planDemo(now);
+      const statuses: string[] = [];
+      const exhausted: string[] = [];
+      for (const service of DEMO_SERVICES) {
+        for (const slo of service.slos) {
+          const impacts: ImpactWindow[] = plan.flatMap((incident, index) => {
+            const spec = DEMO_INCIDENT_SERVICES[incident.title];
+            const link = spec?.links.find((l) => l.service === service.slug);
+            if (!link) return [];
+            const override = spec!.overrides?.find((o) => o.service === service.slug && o.slo === slo.name);
+            return [{ incidentId: index + 1, startedAt: incident.startedAt, endedAt: impactEnd(incident), impact: link.impact, drill: incident.drill, overrideMinutes: override?.minutes ?? null }];
+          });
+          const status = computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts, now }).status;
+          statuses.push(status);
+          if (status === "exhausted") exhausted.push(`${service.slug} · ${slo.name}`);
+        }
+      }
+      expect(exhausted, `seeded at ${hour}:00 UTC`).toEqual(["auth-service · Sign-in success"]);
+      expect(statuses.filter((s) => s === "at_risk").length, `seeded at ${hour}:00 UTC`).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -2,29 +2,38 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Flame, KeyRound, Menu, ScrollText, Siren, UserCog, Users, X } from "lucide-react";
+import { Boxes, Flame, KeyRound, ListChecks, Menu, ScrollText, Siren, UserCog, Users, UsersRound, X } from "lucide-react";
 import type { UserRole } from "@/lib/roles";
 import { DeclareButton } from "./incidents/declare-button";
+import type { ServiceOption } from "./incidents/services-picker";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { CommandPalette } from "./command-palette";
 
 type NavItem = { href: string; label: string; icon: typeof Flame };
-const mainNav: NavItem[] = [{ href: "/incidents", label: "Incidents", icon: Siren }];
+const mainNav: NavItem[] = [
+  { href: "/incidents", label: "Incidents", icon: Siren },
+  { href: "/services", label: "Services", icon: Boxes },
+];
 const adminNav: NavItem[] = [
   { href: "/admin/users", label: "Users", icon: Users },
+  { href: "/admin/teams", label: "Teams", icon: UsersRound },
   { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
+  { href: "/admin/playbooks", label: "Playbooks", icon: ListChecks },
   { href: "/admin/audit", label: "Audit log", icon: ScrollText },
 ];
 
 export function AppShell({
   user,
   canDeclare,
+  services = [],
   children,
 }: {
   user: { name: string; email: string; role: UserRole };
   canDeclare: boolean;
+  /** For the declare dialog's services picker. */
+  services?: ServiceOption[];
   children: React.ReactNode;
 }) {
   const pathname = usePathname();
@@ -90,7 +99,7 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <UserMenu user={user} />
-            {canDeclare ? <DeclareButton /> : null}
+            {canDeclare ? <DeclareButton services={services} /> : null}
           </div>
         </header>
         {menuOpen ? (

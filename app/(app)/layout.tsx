@@ -1,11 +1,15 @@
 import { requireActor } from "@/lib/auth/session";
 import { hasRole } from "@/lib/roles";
+import { listServices } from "@/db/queries/services";
 import { AppShell } from "./app-shell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const canDeclare = hasRole(actor.role, "responder");
+  // The declare dialog lives in the shell on every page; it offers the service catalogue.
+  const services = canDeclare ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
   return (
-    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} canDeclare={hasRole(actor.role, "responder")}>
+    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role }} canDeclare={canDeclare} services={services}>
       {children}
     </AppShell>
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
@@ -18,8 +18,12 @@ export type TeamWithMembers = { id: number; name: string; members: { id: number;
 export function listTeams(): TeamWithMembers[] {
   const db = getDb();
   const rows = db
-    .select({ id: teams.id, name: teams.name, serviceCount: sql<number>`(SELECT count(*) FROM ${services} WHERE ${services.teamId} = ${teams.id})` })
+    // A join, not a correlated subquery: in a single-table select drizzle leaves columns in
+    // `sql` fields unqualified, so `team_id = id` compared services with themselves.
+    .select({ id: teams.id, name: teams.name, serviceCount: count(services.id) })
     .from(teams)
+    .leftJoin(services, eq(services.teamId, teams.id))
+    .groupBy(teams.id)
     .orderBy(asc(teams.name))
     .all();
   const members = db

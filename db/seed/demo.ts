@@ -1,11 +1,14 @@
-// Fills an empty database with a believable demo: people of each role and ~40 incidents
-// over the last six months with their timelines. Used by `npm run seed:demo`.
+// Fills an empty database with a believable demo: people of each role, teams, a service
+// catalogue with SLOs, and ~40 incidents over the last six months with their timelines and
+// affected services. Used by `npm run seed:demo`.
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { actorLabel } from "@/lib/actor";
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/people";
 import { planDemo } from "@/lib/demo/plan";
 import { ensureFirstAdmin } from "../bootstrap";
+import { ensureDefaultPlaybooks } from "./default-playbooks";
+import { linkDemoIncident, seedCatalog, unknownLinkedTitles } from "./demo-catalog";
 import { getDb } from "../client";
 import { auditLog, incidentRoles, incidents, timelineEntries, users } from "../schema";
 
@@ -19,6 +22,9 @@ export type DemoSeedResult = {
   private: number;
   drills: number;
   timelineEntries: number;
+  teams: number;
+  services: number;
+  slos: number;
   password: string;
 };
 
@@ -32,12 +38,16 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
   if (existing > 0) throw refuse(existing);
 
   const plan = planDemo(now);
+  const unknown = unknownLinkedTitles(plan);
+  if (unknown.length) throw new Error(`lib/demo/catalog.ts links incidents that are not in the demo: ${unknown.join("; ")}`);
+  // A database from before playbooks existed gets the defaults too (does nothing once any exists).
+  ensureDefaultPlaybooks(db);
   // Hash outside the transaction: argon2 is async, and the transaction callback must be synchronous.
   const missing = DEMO_PEOPLE.filter((p) => !db.select({ id: users.id }).from(users).where(eq(users.email, p.email)).get());
   const hashes = new Map<string, string>();
   for (const person of missing) hashes.set(person.email, await hashPassword(DEMO_PASSWORD));
 
-  return db.transaction(
+  const result = db.transaction(
     (tx) => {
       const already = countIncidents(tx);
       if (already > 0) throw refuse(already);
@@ -74,6 +84,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         people.push({ email: person.email, name: person.name, role: person.role, created: true });
       }
       const who = (key: DemoPersonKey) => ids.get(key)!;
+      const catalog = seedCatalog(tx, who, joined);
 
       let entryCount = 0;
       for (const planned of plan) {
@@ -104,6 +115,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
             .run();
           entryCount += 1;
         }
+        entryCount += linkDemoIncident(tx, catalog, planned, incident.id, author);
         const actor = { kind: "user" as const, userId: author.id, role: author.role, email: author.email, name: author.name };
         tx.insert(auditLog)
           .values({
@@ -123,7 +135,13 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           actorLabel: "system",
           action: "demo.seed",
           entityType: "database",
-          after: JSON.stringify({ incidents: plan.length, people: people.filter((p) => p.created).length }),
+          after: JSON.stringify({
+            incidents: plan.length,
+            people: people.filter((p) => p.created).length,
+            teams: catalog.teams,
+            services: catalog.services,
+            slos: catalog.slos,
+          }),
         })
         .run();
 
@@ -134,9 +152,14 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         private: plan.filter((i) => i.private).length,
         drills: plan.filter((i) => i.drill).length,
         timelineEntries: entryCount,
+        teams: catalog.teams,
+        services: catalog.services,
+        slos: catalog.slos,
         password: DEMO_PASSWORD,
       };
     },
     { behavior: "immediate" },
   );
+  log(`[seed:demo] Added ${result.teams} teams and ${result.services} services with ${result.slos} SLOs; demo incidents are linked to the services they affected.`);
+  return result;
 }

@@ -4,9 +4,10 @@ import { Siren } from "lucide-react";
 import { dangerButtonClass } from "@/app/components/ui";
 import { DECLARE_EVENT } from "../keyboard-shortcuts";
 import { DeclareForm } from "./declare-form";
+import type { ServiceOption } from "./services-picker";
 
 /** The red button on every page; `d` opens it too. */
-export function DeclareButton() {
+export function DeclareButton({ services = [] }: { services?: ServiceOption[] }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -30,7 +31,7 @@ export function DeclareButton() {
         aria-labelledby="declare-title"
         className="m-auto max-h-[92vh] w-[min(40rem,96vw)] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
-        {open ? <DeclareForm onCancel={() => setOpen(false)} /> : null}
+        {open ? <DeclareForm onCancel={() => setOpen(false)} services={services} /> : null}
       </dialog>
     </>
   );

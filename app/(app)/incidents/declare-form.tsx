@@ -8,14 +8,16 @@ import { Field } from "@/app/components/field";
 import { buttonClass, dangerButtonClass, errorClass, inputClass } from "@/app/components/ui";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { declareIncidentAction } from "./actions";
+import { ServicesPicker, servicesPickerErrors, type PickedService, type ServiceOption } from "./services-picker";
 
 /** Title first and focused, severity with definitions; Ctrl/⌘+Enter submits; locks while submitting. */
-export function DeclareForm({ onCancel }: { onCancel?: () => void }) {
+export function DeclareForm({ onCancel, services = [] }: { onCancel?: () => void; services?: ServiceOption[] }) {
   const router = useRouter();
   const [severity, setSeverity] = useState<Severity | "">("");
   const [pending, setPending] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [picked, setPicked] = useState<PickedService[]>([]);
   // One key per opened form: a double submit or a retry cannot declare twice.
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -26,10 +28,13 @@ export function DeclareForm({ onCancel }: { onCancel?: () => void }) {
     const local: Record<string, string> = {};
     if (!title.trim()) local.title = "Title is required";
     if (!severity) local.severity = "Pick a severity";
+    Object.assign(local, servicesPickerErrors(picked));
     if (Object.keys(local).length) {
       setFields(local);
       setMessage(null);
-      (form.querySelector(local.title ? "#declare-title-input" : "input[name=severity]") as HTMLElement | null)?.focus();
+      const row = picked.findIndex((_, index) => local[`services.${index}.service`]);
+      const first = local.title ? "#declare-title-input" : local.severity ? "input[name=severity]" : `#declare-service-${picked[row]?.key}`;
+      (form.querySelector(first) as HTMLElement | null)?.focus();
       return;
     }
     setPending(true);
@@ -44,6 +49,7 @@ export function DeclareForm({ onCancel }: { onCancel?: () => void }) {
         ...(startedAt ? { startedAt } : {}),
         private: data.get("private") === "on",
         drill: data.get("drill") === "on",
+        ...(picked.length ? { services: picked.map((p) => ({ service: p.service, impact: p.impact })) } : {}),
       },
       idempotencyKey.current,
     ).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Your text is still here; try again." }));
@@ -111,6 +117,7 @@ export function DeclareForm({ onCancel }: { onCancel?: () => void }) {
         <Field id="declare-summary" label="Summary (optional)" error={fields.summary} hint="What customers see, what you know so far. Markdown works.">
           {(aria) => <textarea {...aria} name="summary" rows={3} className={inputClass} />}
         </Field>
+        <ServicesPicker services={services} picked={picked} onChange={setPicked} errors={fields} />
         <Field id="declare-started" label="Impact started (optional)" error={fields.startedAt} hint="Leave empty for now; set it earlier if impact began before you noticed. Your local time.">
           {(aria) => <input {...aria} type="datetime-local" name="startedAt" className={inputClass} />}
         </Field>

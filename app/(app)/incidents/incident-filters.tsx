@@ -11,10 +11,16 @@ const TABS = [
 ];
 
 /** Filters live in the URL so a filtered list can be shared. */
-export function IncidentFilters({ current }: { current: { status: string; severity: string; q: string; mine: boolean } }) {
+export function IncidentFilters({
+  current,
+  services,
+}: {
+  current: { status: string; severity: string; q: string; mine: boolean; service: string };
+  services: { slug: string; name: string }[];
+}) {
   const href = (patch: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    const merged = { status: current.status, severity: current.severity, q: current.q, mine: current.mine ? "1" : "", ...patch };
+    const merged = { status: current.status, severity: current.severity, service: current.service, q: current.q, mine: current.mine ? "1" : "", ...patch };
     for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
     return `/incidents?${params}`;
   };
@@ -69,6 +75,20 @@ export function IncidentFilters({ current }: { current: { status: string; severi
                 {s}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="min-w-0">
+          <label htmlFor="incident-service" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Service
+          </label>
+          <select id="incident-service" name="service" defaultValue={current.service} className={`${inputClass} mt-1 max-w-[14rem]`}>
+            <option value="">Any service</option>
+            {services.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+            {current.service && !services.some((s) => s.slug === current.service) ? <option value={current.service}>{current.service}</option> : null}
           </select>
         </div>
         <button type="submit" className={buttonClass}>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Lock, FlaskConical } from "lucide-react";
+import { Lock, FlaskConical, Server } from "lucide-react";
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { isActive } from "@/lib/incident-status";
 import { incidentReference } from "@/lib/validation/incident";
 import { listIncidents } from "@/db/queries/incidents";
 import { lastActivity } from "@/db/queries/incident-activity";
+import { serviceNamesFor } from "@/db/queries/incident-service-names";
+import { listServices } from "@/db/queries/services";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
@@ -18,7 +20,7 @@ export const metadata: Metadata = { title: "Incidents" };
 // An active incident with no timeline activity for this long gets a "stale" marker.
 const STALE_AFTER_MS = 30 * 60 * 1000;
 
-type Search = { status?: string; severity?: string; q?: string; mine?: string; cursor?: string };
+type Search = { status?: string; severity?: string; q?: string; mine?: string; service?: string; cursor?: string };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
@@ -28,6 +30,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     severity: params.severity || undefined,
     q: params.q || undefined,
     mine: params.mine === "1" ? "1" : undefined,
+    service: params.service || undefined,
     cursor: params.cursor || undefined,
     limit: 25,
   };
@@ -40,6 +43,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     problem = error.message;
   }
   const activity = lastActivity(result?.items.map((i) => i.id) ?? []);
+  const serviceNames = serviceNamesFor(result?.items.map((i) => i.id) ?? []);
+  const serviceOptions = listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name }));
   const now = Date.now();
   const nextHref = result?.nextCursor
     ? `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), cursor: result.nextCursor })}`
@@ -50,7 +55,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
       </div>
-      <IncidentFilters current={{ status: params.status ?? "active", severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1" }} />
+      <IncidentFilters
+        current={{ status: params.status ?? "active", severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1", service: params.service ?? "" }}
+        services={serviceOptions}
+      />
       {problem ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {problem}
@@ -59,7 +67,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <div className={`${cardClass} mt-4 overflow-hidden`}>
         {result && result.items.length === 0 ? (
           <p className="px-4 py-10 text-center text-sm text-zinc-500">
-            {query.status === "active" && !query.q && !query.severity ? "No active incidents. All quiet." : "No incidents match these filters."}
+            {query.status === "active" && !query.q && !query.severity && !query.service ? "No active incidents. All quiet." : "No incidents match these filters."}
           </p>
         ) : (
           <ul role="list" aria-label="Incidents" className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -67,6 +75,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               const ref = incidentReference(incident.id);
               const last = Math.max(activity.get(incident.id)?.at ?? 0, incident.updatedAt);
               const stale = isActive(incident.status) && now - last > STALE_AFTER_MS;
+              const linked = serviceNames.get(incident.id) ?? [];
               return (
                 <li key={incident.id} className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -82,6 +91,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     <StatusBadge status={incident.status} />
                   </div>
                   <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+                    {linked.length ? (
+                      <span className="inline-flex min-w-0 items-center gap-1">
+                        <Server aria-hidden className="h-3 w-3 shrink-0" />
+                        <span className="sr-only">Services: </span>
+                        <span className="truncate font-medium text-zinc-800 dark:text-zinc-200">{linked.map((s) => s.name).join(", ")}</span>
+                      </span>
+                    ) : null}
                     <span>
                       Commander: <span className="font-medium text-zinc-800 dark:text-zinc-200">{incident.commander?.name ?? "unassigned"}</span>
                     </span>

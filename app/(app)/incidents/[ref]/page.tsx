@@ -18,8 +18,33 @@ import { RolesPanel } from "./roles-panel";
 import { TimestampsPanel } from "./timestamps-panel";
 import { DetailsPanel } from "./details-panel";
 import { LiveRefresh } from "./live-refresh";
+import { getDb } from "@/db/client";
+import { incidentSloSpend, linkedServices, type IncidentSloSpend } from "@/db/queries/incident-services";
+import { getService, listServices } from "@/db/queries/services";
+import type { Actor } from "@/lib/actor";
+import { ServicesPanel } from "./services-panel";
+import { SloSpendPanel } from "./slo-spend-panel";
+import { BudgetAlert, type PushedSlo } from "./budget-alert";
+import { ChecklistPanel } from "./checklist-panel";
+import { listChecklist } from "@/db/queries/checklist";
 
 type Props = { params: Promise<{ ref: string }> };
+
+/** The SLOs this incident pushed to at risk or exhausted, with what is left of their budgets. */
+function pushedSlos(actor: Actor, spend: IncidentSloSpend[]): PushedSlo[] {
+  const pushed = spend.filter((s) => s.pushed);
+  const budgets = new Map(
+    [...new Set(pushed.map((p) => p.serviceSlug))].flatMap((slug) => getService({ actor, slug }).slos.map((slo) => [slo.id, slo.budget] as const)),
+  );
+  return pushed.map((p) => ({
+    sloId: p.sloId,
+    serviceSlug: p.serviceSlug,
+    sloName: p.sloName,
+    status: p.status,
+    budgetMinutes: p.budgetMinutes,
+    remainingMinutes: budgets.get(p.sloId)?.remainingMinutes ?? 0,
+  }));
+}
 
 async function load(ref: string) {
   const actor = await requireActor();
@@ -46,6 +71,9 @@ export default async function IncidentPage({ params }: Props) {
   const activity = lastActivity([incident.id]).get(incident.id);
   const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
   const v = incident.version;
+  const linked = linkedServices(getDb(), incident.id);
+  const sloSpend = linked.length ? incidentSloSpend({ actor, incidentId: incident.id }) : [];
+  const serviceOptions = canEdit ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -58,6 +86,7 @@ export default async function IncidentPage({ params }: Props) {
       <IncidentHeader incident={{ ...incident, reference }} canEdit={canEdit} />
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
+          <BudgetAlert severity={incident.severity} status={incident.status} drill={incident.drill} pushed={pushedSlos(actor, sloSpend)} />
           <SummaryCard reference={reference} version={v} summary={incident.summary} canEdit={canEdit} />
           {canEdit ? <NoteComposer reference={reference} /> : null}
           <Timeline
@@ -79,8 +108,19 @@ export default async function IncidentPage({ params }: Props) {
             <LiveRefresh reference={reference} token={freshness} />
           </div>
           <div className={`${cardClass} p-4`}>
+            <ChecklistPanel reference={reference} canEdit={canEdit} items={listChecklist({ actor, incidentId: incident.id })} />
+          </div>
+          <div className={`${cardClass} p-4`}>
             <RolesPanel reference={reference} version={v} people={incident.people} users={users} me={actor.userId} canEdit={canEdit} />
           </div>
+          <div className={`${cardClass} p-4`}>
+            <ServicesPanel reference={reference} linked={linked} services={serviceOptions} canEdit={canEdit} />
+          </div>
+          {linked.length ? (
+            <div className={`${cardClass} p-4`}>
+              <SloSpendPanel reference={reference} rows={sloSpend} drill={incident.drill} canEdit={canEdit} />
+            </div>
+          ) : null}
           <div className={`${cardClass} p-4`}>
             <TimestampsPanel
               reference={reference}

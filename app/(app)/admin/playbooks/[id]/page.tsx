@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPlaybook, listServiceChoices, type PlaybookDetail } from "@/db/queries/playbooks";
+import { AppError } from "@/lib/errors";
+import { LocalTime } from "@/app/components/local-time";
+import { cardClass } from "@/app/components/ui";
+import { AdminForbidden, adminActor } from "../../admin-guard";
+import { PlaybookForm } from "../playbook-form";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Edit playbook" };
+
+export default async function EditPlaybookPage({ params }: Props) {
+  const actor = await adminActor();
+  if (!actor) return <AdminForbidden />;
+  const raw = (await params).id;
+  if (!/^\d{1,12}$/.test(raw)) notFound();
+  let playbook: PlaybookDetail;
+  try {
+    playbook = getPlaybook({ actor, playbookId: Number(raw) });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
+          <Link href="/admin/playbooks" className="hover:underline">
+            Playbooks
+          </Link>{" "}
+          / {playbook.name}
+        </nav>
+        <h1 className="text-xl font-semibold break-words">Edit playbook</h1>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Version {playbook.version}, last changed <LocalTime ms={playbook.updatedAt} />. Incidents that already have its checklist keep what was copied.
+        </p>
+      </div>
+      <section className={`${cardClass} p-4 sm:p-5`}>
+        <PlaybookForm
+          key={playbook.id}
+          playbook={{
+            id: playbook.id,
+            version: playbook.version,
+            name: playbook.name,
+            description: playbook.description,
+            severities: playbook.severities,
+            serviceIds: playbook.serviceIds,
+            enabled: playbook.enabled,
+            items: playbook.items.map((i) => ({ text: i.text, link: i.link })),
+            updatedAt: playbook.updatedAt,
+          }}
+          services={listServiceChoices()}
+        />
+      </section>
+    </div>
+  );
+}

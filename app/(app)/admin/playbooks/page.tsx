@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { listPlaybooks } from "@/db/queries/playbooks";
+import { cardClass, primaryButtonClass } from "@/app/components/ui";
+import { AdminForbidden, adminActor } from "../admin-guard";
+import { FormMessage } from "../form-message";
+import { cellLabelClass, tableClass, tbodyClass, tdClass, tdWideClass, thClass, theadClass, trClass } from "../table-classes";
+import { PlaybookConditions } from "./conditions";
+
+export const metadata: Metadata = { title: "Playbooks" };
+
+const pill = "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap";
+
+export default async function PlaybooksPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
+  const actor = await adminActor();
+  if (!actor) return <AdminForbidden />;
+  const playbooks = listPlaybooks({ actor });
+  const { saved, deleted } = await searchParams;
+  const savedName = saved ? playbooks.find((p) => String(p.id) === saved)?.name : undefined;
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="max-w-3xl">
+          <h1 className="text-xl font-semibold">Playbooks</h1>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            When an incident is declared or a service is linked to it, every enabled playbook that matches copies its items into the
+            incident&rsquo;s checklist, once per incident. Changes here apply from the next incident on.
+          </p>
+        </div>
+        <Link href="/admin/playbooks/new" className={primaryButtonClass}>
+          <Plus aria-hidden className="h-4 w-4" /> New playbook
+        </Link>
+      </div>
+      <FormMessage success={savedName ? <>Saved &ldquo;{savedName}&rdquo;.</> : deleted ? <>Deleted &ldquo;{deleted}&rdquo;.</> : null} />
+      <section aria-labelledby="playbooks-table-title" className={`${cardClass} overflow-hidden`}>
+        <h2 id="playbooks-table-title" className="sr-only">
+          All playbooks
+        </h2>
+        {playbooks.length === 0 ? (
+          <p className="p-6 text-center text-sm text-zinc-500">
+            No playbooks yet. <Link href="/admin/playbooks/new" className="font-medium text-blue-700 hover:underline dark:text-blue-400">Create the first one</Link> so
+            new incidents start with a checklist.
+          </p>
+        ) : (
+          <table className={tableClass}>
+            <thead className={theadClass}>
+              <tr>
+                <th scope="col" className={thClass}>
+                  Playbook
+                </th>
+                <th scope="col" className={thClass}>
+                  Applies to
+                </th>
+                <th scope="col" className={thClass}>
+                  Items
+                </th>
+                <th scope="col" className={thClass}>
+                  Status
+                </th>
+                <th scope="col" className={`${thClass} text-right`}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className={tbodyClass}>
+              {playbooks.map((p) => (
+                <tr key={p.id} className={`${trClass} ${p.enabled ? "" : "text-zinc-500"}`}>
+                  <td className={`${tdWideClass} md:max-w-md`}>
+                    <Link href={`/admin/playbooks/${p.id}`} className="font-medium break-words hover:underline">
+                      {p.name}
+                    </Link>
+                    {p.description ? <span className="line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400">{p.description}</span> : null}
+                  </td>
+                  <td className={tdClass}>
+                    <span className={cellLabelClass}>Applies to</span>
+                    <PlaybookConditions severities={p.severities} services={p.services} />
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>
+                    <span className={cellLabelClass}>Items</span>
+                    {p.items.length} {p.items.length === 1 ? "item" : "items"}
+                  </td>
+                  <td className={tdClass}>
+                    <span className={cellLabelClass}>Status</span>
+                    {p.enabled ? (
+                      <span className={`${pill} border-green-300 bg-green-50 text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300`}>
+                        <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-600" /> Enabled
+                      </span>
+                    ) : (
+                      <span className={`${pill} border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
+                        <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-zinc-400" /> Disabled
+                      </span>
+                    )}
+                  </td>
+                  <td className={`${tdClass} md:text-right`}>
+                    <span className={cellLabelClass}>Actions</span>
+                    <Link
+                      href={`/admin/playbooks/${p.id}`}
+                      className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
+                      aria-label={`Edit ${p.name}`}
+                    >
+                      Edit
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

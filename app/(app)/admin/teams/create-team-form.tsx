@@ -1,0 +1,60 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field } from "@/app/components/field";
+import { inputClass, primaryButtonClass } from "@/app/components/ui";
+import { FormMessage } from "../form-message";
+import { createTeamAction } from "./actions";
+
+export function CreateTeamForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="create-team-title"
+      aria-busy={pending}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (pending) return;
+        setPending(true);
+        setError(undefined);
+        setMessage(null);
+        setCreated(null);
+        const result = await createTeamAction(name).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again.", fields: undefined }));
+        setPending(false);
+        if (result.ok) {
+          setCreated(`Created team ${result.data.name}. Add its members below.`);
+          setName("");
+          router.refresh();
+          return;
+        }
+        if (result.fields?.name) setError(result.fields.name);
+        else setMessage(result.message);
+      }}
+    >
+      <h2 id="create-team-title" className="text-base font-semibold">
+        Add a team
+      </h2>
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">Teams own services; a person can be in several teams.</p>
+      <div className="mt-3 flex flex-wrap items-start gap-2">
+        <div className="min-w-0 flex-1 basis-64">
+          <Field id="new-team-name" label="Team name" error={error}>
+            {(aria) => <input {...aria} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={80} disabled={pending} className={inputClass} />}
+          </Field>
+        </div>
+        <button type="submit" className={`${primaryButtonClass} sm:mt-6`} disabled={pending}>
+          {pending ? "Adding…" : "Add team"}
+        </button>
+      </div>
+      <div className="mt-2" aria-live="polite">
+        <FormMessage error={message} success={created} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { notFound } from "@/lib/errors";
+import { parseReference } from "@/lib/validation/incident";
+import { setChecklistItemDone } from "@/db/queries/checklist";
+
+/** Checks or unchecks one item of this incident's checklist; the data layer checks role and visibility. */
+export async function setChecklistItemDoneAction(ref: string, itemId: number, done: boolean) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const incidentId = parseReference(String(ref));
+    if (!incidentId) throw notFound();
+    const item = setChecklistItemDone({ actor, incidentId, itemId: Number(itemId), done });
+    revalidatePath(`/incidents/${ref}`);
+    return { id: item.id, doneAt: item.doneAt, doneByLabel: item.doneByLabel };
+  });
+}

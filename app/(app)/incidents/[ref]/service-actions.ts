@@ -1,0 +1,42 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { notFound } from "@/lib/errors";
+import { parseReference } from "@/lib/validation/incident";
+import { linkService, setSpendOverride, unlinkService } from "@/db/queries/incident-services";
+
+// Affected services and SLO spend on the incident page. Role and visibility checks live in
+// the data functions, which the API routes call too.
+
+async function mutate(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => void) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const incidentId = parseReference(String(ref));
+    if (!incidentId) throw notFound();
+    fn(actor, incidentId);
+    revalidatePath(`/incidents/${ref}`);
+    revalidatePath("/incidents");
+    return undefined;
+  });
+}
+
+/** Links a service, or changes the impact of one already linked. */
+export async function linkServiceAction(ref: string, input: { service: string; impact: string }) {
+  return mutate(ref, (actor, incidentId) => {
+    linkService({ actor, incidentId, input: { service: input?.service, impact: input?.impact } });
+  });
+}
+
+export async function unlinkServiceAction(ref: string, slug: string) {
+  return mutate(ref, (actor, incidentId) => {
+    unlinkService({ actor, incidentId, slug: String(slug) });
+  });
+}
+
+/** Sets this incident's spend on one SLO by hand (minutes + reason); null clears it. */
+export async function setSpendOverrideAction(ref: string, sloId: number, input: { minutes: number; reason: string } | null) {
+  return mutate(ref, (actor, incidentId) => {
+    setSpendOverride({ actor, incidentId, sloId: Number(sloId), input: input === null ? null : { minutes: input?.minutes, reason: input?.reason } });
+  });
+}

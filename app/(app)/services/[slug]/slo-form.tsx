@@ -1,0 +1,100 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { Field } from "@/app/components/field";
+import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { FormMessage } from "../../admin/form-message";
+import { createSloAction, updateSloAction } from "../actions";
+
+export type SloValues = { id: number; version: number; name: string; sliDescription: string; objective: number; windowDays: number };
+
+const offline = { ok: false as const, code: "network", message: "Could not reach the server. Nothing was saved; try again.", fields: undefined, details: undefined };
+
+/** Add or edit an SLO (admins). Objective 50–99.9999 %, window 1–90 days (28 by default). */
+export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; onDone: () => void }) {
+  const id = useId();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [baseVersion, setBaseVersion] = useState(slo?.version ?? 0);
+
+  async function submit(form: HTMLFormElement) {
+    if (pending) return;
+    const data = new FormData(form);
+    const input = {
+      name: String(data.get("name") ?? ""),
+      sliDescription: String(data.get("sliDescription") ?? ""),
+      objective: String(data.get("objective") ?? ""),
+      windowDays: String(data.get("windowDays") ?? ""),
+    };
+    setPending(true);
+    setFields({});
+    setMessage(null);
+    const result = await (slo ? updateSloAction(slug, slo.id, baseVersion, input) : createSloAction(slug, input)).catch(() => offline);
+    setPending(false);
+    if (result.ok) {
+      onDone();
+      router.refresh();
+      return;
+    }
+    if (result.code === "conflict") {
+      const current = (result.details?.current as { version?: number } | undefined)?.version;
+      if (typeof current === "number") setBaseVersion(current);
+      setMessage("Someone else changed this SLO while you were editing. Your values are kept here — check them and save again to apply them.");
+      router.refresh();
+      return;
+    }
+    setFields(result.fields ?? {});
+    setMessage(result.fields && Object.keys(result.fields).length ? "Check the highlighted fields." : result.message);
+    requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+  }
+
+  return (
+    <form
+      noValidate
+      aria-labelledby={`${id}-title`}
+      aria-busy={pending}
+      className="rounded-md border border-zinc-200 bg-zinc-50 p-3 sm:p-4 dark:border-zinc-800 dark:bg-zinc-950"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(event.currentTarget);
+      }}
+    >
+      <h3 id={`${id}-title`} className="text-sm font-semibold">
+        {slo ? `Edit SLO “${slo.name}”` : "Add an SLO"}
+      </h3>
+      <fieldset disabled={pending} className="mt-3 grid min-w-0 gap-4 sm:grid-cols-2">
+        <Field id={`${id}-name`} label="Name" error={fields.name} hint="e.g. Availability, Checkout latency">
+          {(aria) => <input {...aria} name="name" defaultValue={slo?.name} autoFocus autoComplete="off" maxLength={100} className={inputClass} />}
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <Field id={`${id}-objective`} label="Objective (%)" error={fields.objective} hint="50 to 99.9999">
+            {(aria) => <input {...aria} name="objective" inputMode="decimal" defaultValue={slo?.objective ?? ""} placeholder="99.9" autoComplete="off" className={inputClass} />}
+          </Field>
+          <Field id={`${id}-window`} label="Window (days)" error={fields.windowDays} hint="1 to 90">
+            {(aria) => <input {...aria} name="windowDays" type="number" min={1} max={90} step={1} defaultValue={slo?.windowDays ?? 28} className={inputClass} />}
+          </Field>
+        </div>
+        <div className="sm:col-span-2">
+          <Field id={`${id}-sli`} label="SLI description" error={fields.sliDescription} hint="What is measured, e.g. “Share of HTTP requests answered without a 5xx within 2 s”.">
+            {(aria) => <textarea {...aria} name="sliDescription" rows={2} maxLength={2000} defaultValue={slo?.sliDescription} className={inputClass} />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="mt-3 space-y-3">
+        <div aria-live="polite">
+          <FormMessage error={message} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className={primaryButtonClass} disabled={pending}>
+            {pending ? "Saving…" : slo ? "Save SLO" : "Add SLO"}
+          </button>
+          <button type="button" className={buttonClass} onClick={onDone} disabled={pending}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

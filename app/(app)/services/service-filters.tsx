@@ -1,0 +1,92 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { Search } from "lucide-react";
+import { buttonClass, inputClass } from "@/app/components/ui";
+
+export type CatalogueFilter = { q: string; team: string; tier: string; openIncident: boolean; atRisk: boolean };
+
+/**
+ * Filters live in the URL so a filtered catalogue can be shared. A plain GET form (works
+ * without JavaScript); selects and checkboxes apply at once, the search on Enter or Apply.
+ */
+export function ServiceFilters({ current, teams }: { current: CatalogueFilter; teams: { id: number; name: string }[] }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const apply = () => {
+    if (!form.current) return;
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form.current)) if (typeof value === "string" && value.trim()) params.set(key, value.trim());
+    router.push(`/services${params.size ? `?${params}` : ""}`);
+  };
+  const active = current.q || current.team || current.tier || current.openIncident || current.atRisk;
+  const labelClass = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
+  return (
+    <form
+      ref={form}
+      method="get"
+      action="/services"
+      role="search"
+      aria-label="Filter services"
+      className="flex flex-wrap items-end gap-x-3 gap-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <div className="min-w-0 flex-1 basis-56">
+        <label htmlFor="service-search" className={labelClass}>
+          Search name, slug and description
+        </label>
+        <div className="relative mt-1">
+          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
+          <input id="service-search" name="q" type="search" defaultValue={current.q} placeholder="e.g. payments   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
+        </div>
+      </div>
+      <div className="min-w-0 basis-40">
+        <label htmlFor="service-team" className={labelClass}>
+          Owner team
+        </label>
+        <select id="service-team" name="team" defaultValue={current.team} onChange={apply} className={`${inputClass} mt-1`}>
+          <option value="">Any team</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="basis-28">
+        <label htmlFor="service-tier" className={labelClass}>
+          Tier
+        </label>
+        <select id="service-tier" name="tier" defaultValue={current.tier} onChange={apply} className={`${inputClass} mt-1`}>
+          <option value="">Any tier</option>
+          <option value="1">Tier 1</option>
+          <option value="2">Tier 2</option>
+          <option value="3">Tier 3</option>
+        </select>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 pb-2">
+        <label className="inline-flex items-center gap-1.5 text-sm">
+          <input type="checkbox" name="openIncident" value="1" defaultChecked={current.openIncident} onChange={apply} className="h-4 w-4 rounded border-zinc-300" />
+          Has open incident
+        </label>
+        <label className="inline-flex items-center gap-1.5 text-sm">
+          <input type="checkbox" name="atRisk" value="1" defaultChecked={current.atRisk} onChange={apply} className="h-4 w-4 rounded border-zinc-300" />
+          Budget at risk
+        </label>
+      </div>
+      <div className="flex gap-2 pb-0.5">
+        <button type="submit" className={buttonClass}>
+          Apply
+        </button>
+        {active ? (
+          <a href="/services" className={buttonClass} onClick={(e) => (e.preventDefault(), router.push("/services"))}>
+            Clear
+          </a>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute } from "@/lib/api/handler";
+import { listChecklist } from "@/db/queries/checklist";
+import { toChecklistJson } from "@/lib/playbook-json";
+import { incidentIdFrom, type IncidentParams } from "../../params";
+
+export const dynamic = "force-dynamic";
+
+/** GET → {items: [...], progress: {done, total}}, in checklist order. */
+export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  return NextResponse.json(toChecklistJson(listChecklist({ actor, incidentId })));
+});

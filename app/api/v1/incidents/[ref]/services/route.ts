@@ -1,0 +1,26 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { getDb } from "@/db/client";
+import { findVisibleIncident } from "@/db/queries/incident-access";
+import { linkService, linkedServices } from "@/db/queries/incident-services";
+import { notFound } from "@/lib/errors";
+import { toLinkedServiceJson } from "@/lib/service-json";
+import { incidentIdFrom, type IncidentParams } from "../../params";
+
+export const dynamic = "force-dynamic";
+
+/** GET → {items}: the services this incident affects, with their impact. */
+export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  if (!findVisibleIncident(getDb(), actor, incidentId)) throw notFound();
+  return NextResponse.json({ items: linkedServices(getDb(), incidentId).map(toLinkedServiceJson) });
+});
+
+/** POST {service, impact} → 200 {items}: links the service, or changes the impact of one already linked. */
+export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const input = await readJson(req);
+  return NextResponse.json({ items: linkService({ actor, incidentId, input }).map(toLinkedServiceJson) });
+});

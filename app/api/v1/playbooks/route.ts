@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { createPlaybook, listPlaybooks, requirePlaybookAdmin, serviceSlugsToIds } from "@/db/queries/playbooks";
+import { toPlaybookJson } from "@/lib/playbook-json";
+
+export const dynamic = "force-dynamic";
+
+/** GET → {items}: every playbook (anyone signed in). */
+export const GET = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  return NextResponse.json({ items: listPlaybooks({ actor }).map(toPlaybookJson) });
+});
+
+/** POST {name, description?, severities?, services? (slugs), enabled?, items: [{text, link?}]} → 201 (admins). */
+export const POST = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  requirePlaybookAdmin(actor);
+  const input = serviceSlugsToIds(await readJson(req));
+  return NextResponse.json(toPlaybookJson(createPlaybook({ actor, input })), { status: 201 });
+});

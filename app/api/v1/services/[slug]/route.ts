@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { getService, updateService } from "@/db/queries/services";
+import { AppError } from "@/lib/errors";
+import { serviceDetailJson, type ServiceParams } from "../params";
+
+export const dynamic = "force-dynamic";
+
+/** GET → the service with its SLOs, each with budget, spend, remaining and status. */
+export const GET = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
+  const actor = await apiActor(req);
+  const { slug } = await params;
+  return NextResponse.json(serviceDetailJson(actor, getService({ actor, slug })));
+});
+
+/**
+ * PATCH {version, ...}: admins change anything, responders only description and links.
+ * A stale version gets 409 with the current service in the same shape as GET.
+ */
+export const PATCH = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
+  const actor = await apiActor(req);
+  const { slug } = await params;
+  const input = await readJson(req);
+  try {
+    const updated = updateService({ actor, slug, input });
+    return NextResponse.json(serviceDetailJson(actor, getService({ actor, slug: updated.slug })));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict" && error.details?.current) {
+      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: serviceDetailJson(actor, getService({ actor, slug })) });
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { deleteSlo, getSlo, updateSlo } from "@/db/queries/slos";
+import type { Slo } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { slosJson } from "../../services/params";
+import { sloIdFrom, type SloParams } from "../params";
+
+export const dynamic = "force-dynamic";
+
+/** GET → the SLO with its budget. */
+export const GET = apiRoute(async (req: NextRequest, { params }: SloParams) => {
+  const actor = await apiActor(req);
+  const slo = getSlo(sloIdFrom((await params).id));
+  if (!slo) throw notFound("SLO");
+  return NextResponse.json(slosJson(actor, [slo])[0]);
+});
+
+/** PATCH {version, name?, sliDescription?, objective?, windowDays?} (admin) → 200; stale version → 409 with the current SLO. */
+export const PATCH = apiRoute(async (req: NextRequest, { params }: SloParams) => {
+  const actor = await apiActor(req);
+  const id = sloIdFrom((await params).id);
+  const input = await readJson(req);
+  try {
+    return NextResponse.json(slosJson(actor, [updateSlo({ actor, id, input })])[0]);
+  } catch (error) {
+    const current = error instanceof AppError ? (error.details?.current as Slo | undefined) : undefined;
+    if (error instanceof AppError && current) {
+      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: slosJson(actor, [current])[0] });
+    }
+    throw error;
+  }
+});
+
+/** DELETE (admin) → 204. */
+export const DELETE = apiRoute(async (req: NextRequest, { params }: SloParams) => {
+  const actor = await apiActor(req);
+  deleteSlo({ actor, id: sloIdFrom((await params).id) });
+  return new NextResponse(null, { status: 204 });
+});

@@ -1,0 +1,12 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute } from "@/lib/api/handler";
+import { listTeams } from "@/db/queries/teams";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/teams → {items}: teams with their members and how many services they own. */
+export const GET = apiRoute(async (req: NextRequest) => {
+  await apiActor(req);
+  const items = listTeams().map((t) => ({ id: t.id, name: t.name, serviceCount: t.serviceCount, members: t.members.map((m) => ({ name: m.name, email: m.email })) }));
+  return NextResponse.json({ items });
+});

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { auditLog, incidents, services } from "../schema";
+import { createTeam, setTeamMember } from "./teams";
+import { createService, getService, listServices, serviceIncidents, updateService } from "./services";
+import { createSlo } from "./slos";
+import { declareIncident, getIncident, updateIncident } from "./incidents";
+
+let t: TestDb;
+let admin: TestUser;
+let responder: TestUser;
+let viewer: TestUser;
+let member: TestUser;
+let paymentsTeam: number;
+let searchTeam: number;
+
+const MIN = 60_000;
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  responder = await t.createUser("responder");
+  viewer = await t.createUser("viewer");
+  member = await t.createUser("viewer");
+  paymentsTeam = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
+  searchTeam = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
+  setTeamMember({ actor: admin.actor, teamId: paymentsTeam, userId: member.id, member: true });
+});
+afterAll(() => t.cleanup());
+
+const audits = (action: string, entityId?: string) =>
+  t.db
+    .select()
+    .from(auditLog)
+    .where(entityId ? and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)) : eq(auditLog.action, action))
+    .all();
+
+const add = (input: Record<string, unknown>) => createService({ actor: admin.actor, input });
+
+/** Declares an incident on a service and sets its impact window by hand (minutes before now). */
+function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: number | null, extra: Record<string, unknown> = {}) {
+  const { incident } = declareIncident({ actor: responder.actor, input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra } });
+  const now = Date.now();
+  t.db
+    .update(incidents)
+    .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: toMinAgo === null ? null : now - toMinAgo * MIN })
+    .where(eq(incidents.id, incident.id))
+    .run();
+  return incident.id;
+}
+
+describe("createService", () => {
+  it("is for admins only", () => {
+    const input = { slug: "nope", name: "Nope", tier: 2 };
+    expect(thrown(() => createService({ actor: responder.actor, input })).status).toBe(403);
+    expect(thrown(() => createService({ actor: viewer.actor, input })).status).toBe(403);
+    expect(t.db.select().from(services).all()).toHaveLength(0);
+  });
+
+  it("creates with defaults, trims and lower-cases the slug, and audits", () => {
+    const s = add({ slug: "  Payments-API ", name: "Payments API", tier: 1, teamId: paymentsTeam });
+    expect(s).toMatchObject({ slug: "payments-api", name: "Payments API", description: "", teamId: paymentsTeam, tier: 1, runbookUrl: null, links: "[]", version: 1 });
+    expect(audits("service.create", "payments-api")).toHaveLength(1);
+  });
+
+  it("refuses a duplicate slug (in any case) with 409 naming slug", () => {
+    for (const slug of ["payments-api", "PAYMENTS-API"]) {
+      const error = thrown(() => add({ slug, name: "Again", tier: 2 }));
+      expect(error.status).toBe(409);
+      expect(error.code).toBe("conflict");
+      expect(error.fields).toHaveProperty("slug");
+    }
+  });
+
+  const bad: [string, Record<string, unknown>, string][] = [
+    ["slug with a space", { slug: "pay ments", name: "X", tier: 1 }, "slug"],
+    ["slug with a double hyphen", { slug: "pay--ments", name: "X", tier: 1 }, "slug"],
+    ["slug with an underscore", { slug: "pay_ments", name: "X", tier: 1 }, "slug"],
+    ["one-character slug", { slug: "p", name: "X", tier: 1 }, "slug"],
+    ["61-character slug", { slug: "a".repeat(61), name: "X", tier: 1 }, "slug"],
+    ["missing name", { slug: "no-name", tier: 1 }, "name"],
+    ["tier 0", { slug: "tier-zero", name: "X", tier: 0 }, "tier"],
+    ["tier 4", { slug: "tier-four", name: "X", tier: 4 }, "tier"],
+    ["tier 1.5", { slug: "tier-frac", name: "X", tier: 1.5 }, "tier"],
+    ["tier as a string", { slug: "tier-str", name: "X", tier: "1" }, "tier"],
+    ["javascript: runbook", { slug: "js-runbook", name: "X", tier: 1, runbookUrl: "javascript:alert(1)" }, "runbookUrl"],
+    ["runbook not a URL", { slug: "bad-runbook", name: "X", tier: 1, runbookUrl: "wiki/runbook" }, "runbookUrl"],
+    ["data: link", { slug: "data-link", name: "X", tier: 1, links: [{ label: "x", url: "data:text/html,hi" }] }, "links.0.url"],
+    ["link without label", { slug: "no-label", name: "X", tier: 1, links: [{ url: "https://example.com" }] }, "links.0.label"],
+    ["unknown team", { slug: "no-team", name: "X", tier: 1, teamId: 9999 }, "teamId"],
+    ["unknown field", { slug: "extra", name: "X", tier: 1, owner: "me" }, "owner"],
+  ];
+  for (const [name, input, field] of bad) {
+    it(`rejects ${name} with 400 naming ${field}`, () => {
+      const error = thrown(() => add(input));
+      expect(error.status).toBe(400);
+      expect(error.fields).toHaveProperty([field]);
+    });
+  }
+});
+
+describe("updateService", () => {
+  beforeAll(() => {
+    add({ slug: "checkout", name: "Checkout", tier: 2, description: "Cart and checkout" });
+  });
+
+  it("lets an admin change anything; the version goes up and the change is audited", () => {
+    const s = updateService({ actor: admin.actor, slug: "checkout", input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" } });
+    expect(s).toMatchObject({ tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout", version: 2, description: "Cart and checkout" });
+    const [audit] = audits("service.update", "checkout");
+    expect(JSON.parse(audit!.before!)).toMatchObject({ tier: 2, version: 1 });
+    expect(JSON.parse(audit!.after!)).toMatchObject({ tier: 1, version: 2 });
+  });
+
+  it("answers a stale version with 409 and the current service", () => {
+    const error = thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
+    expect(error.status).toBe(409);
+    expect(error.fields).toHaveProperty("version");
+    expect(error.details.current).toMatchObject({ slug: "checkout", version: 2, tier: 1, links: [] });
+    expect(getService({ actor: admin.actor, slug: "checkout" }).tier).toBe(1);
+  });
+
+  it("lets a responder edit the description and links only", () => {
+    const s = updateService({
+      actor: responder.actor,
+      slug: "checkout",
+      input: { version: 2, description: "Cart, checkout and receipts", links: [{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }] },
+    });
+    expect(s.version).toBe(3);
+    expect(getService({ actor: viewer.actor, slug: "checkout" }).links).toEqual([{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }]);
+    for (const input of [{ version: 3, tier: 3 }, { version: 3, name: "Renamed" }, { version: 3, teamId: null }, { version: 3, runbookUrl: null }, { version: 3, description: "x", tier: 2 }]) {
+      const error = thrown(() => updateService({ actor: responder.actor, slug: "checkout", input }));
+      expect(error.status).toBe(403);
+    }
+    expect(getService({ actor: admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
+  });
+
+  it("refuses viewers, unknown services and bad input", () => {
+    expect(thrown(() => updateService({ actor: viewer.actor, slug: "checkout", input: { version: 3, description: "x" } })).status).toBe(403);
+    expect(thrown(() => updateService({ actor: admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
+    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
+    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, tier: 4 } })).fields).toHaveProperty("tier");
+    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({ slug: "Unknown field" });
+    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } })).fields).toHaveProperty("teamId");
+    expect(
+      thrown(() => updateService({ actor: responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })).fields,
+    ).toHaveProperty(["links.0.url"]);
+    expect(getService({ actor: admin.actor, slug: "checkout" }).version).toBe(3);
+  });
+});
+
+describe("listServices and getService", () => {
+  beforeAll(() => {
+    add({ slug: "search-api", name: "Search API", tier: 2, teamId: searchTeam, description: "Full-text 100% of the time" });
+    add({ slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam });
+    add({ slug: "emails", name: "Emails", tier: 3 });
+    // Ledger: 99.9 % over 28 days = 40.32 min; a 35-minute full outage leaves 5.32 (13 %): at risk.
+    createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } });
+    incidentOn("ledger", "full_outage", 60, 25);
+    // Emails: 99 % over 1 day = 14.4 min; an open 30-minute full outage exhausts it.
+    createSlo({ actor: admin.actor, slug: "emails", input: { name: "Delivery", objective: 99, windowDays: 1 } });
+    incidentOn("emails", "full_outage", 30, null);
+    // Search: healthy SLO; one private open incident.
+    createSlo({ actor: admin.actor, slug: "search-api", input: { name: "Latency", objective: 99 } });
+    incidentOn("search-api", "degraded", 10, null, { private: true });
+  });
+
+  const slugs = (query: Record<string, string>, actor = admin.actor) => listServices({ actor, query }).map((s) => s.slug);
+
+  it("orders by tier, then name", () => {
+    expect(slugs({})).toEqual(["checkout", "ledger", "payments-api", "search-api", "emails"]);
+  });
+
+  it("searches name, slug and description, treating % and _ literally", () => {
+    expect(slugs({ q: "ledg" })).toEqual(["ledger"]);
+    expect(slugs({ q: "SEARCH-a" })).toEqual(["search-api"]);
+    expect(slugs({ q: "receipts" })).toEqual(["checkout"]);
+    expect(slugs({ q: "100%" })).toEqual(["search-api"]);
+    expect(slugs({ q: "%" })).toEqual(["search-api"]);
+    expect(slugs({ q: "_" })).toEqual([]);
+  });
+
+  it("filters by team and tier", () => {
+    expect(slugs({ team: String(paymentsTeam) })).toEqual(["checkout", "ledger", "payments-api"]);
+    expect(slugs({ team: String(searchTeam), tier: "2" })).toEqual(["search-api"]);
+    expect(slugs({ tier: "3" })).toEqual(["emails"]);
+    expect(thrown(() => slugs({ tier: "4" })).fields).toHaveProperty("tier");
+  });
+
+  it("filters to services with an open incident the reader can see", () => {
+    expect(slugs({ openIncident: "1" })).toEqual(["ledger", "search-api", "emails"]);
+    // The search incident is private: a viewer outside its team does not see it.
+    expect(slugs({ openIncident: "true" }, viewer.actor)).toEqual(["ledger", "emails"]);
+    const searchForViewer = listServices({ actor: viewer.actor, query: { q: "search-api" } })[0]!;
+    expect(searchForViewer.openIncidents).toBe(0);
+  });
+
+  it("filters to services whose budget is at risk or exhausted, with the worst status", () => {
+    expect(slugs({ atRisk: "1" })).toEqual(["ledger", "emails"]);
+    const all = listServices({ actor: admin.actor, query: {} });
+    const by = (slug: string) => all.find((s) => s.slug === slug)!;
+    expect(by("ledger")).toMatchObject({ worstStatus: "at_risk", sloCount: 1, teamName: "Payments" });
+    expect(by("emails")).toMatchObject({ worstStatus: "exhausted", teamName: null });
+    expect(by("search-api").worstStatus).toBe("healthy");
+    expect(by("checkout")).toMatchObject({ worstStatus: null, sloCount: 0 });
+    expect(slugs({ atRisk: "1", tier: "1" })).toEqual(["ledger"]);
+  });
+
+  it("getService gives the SLOs with budget, spend, remaining and status", () => {
+    const ledger = getService({ actor: viewer.actor, slug: "LEDGER" });
+    expect(ledger.slos).toHaveLength(1);
+    const { budget } = ledger.slos[0]!;
+    expect(budget.budgetMinutes).toBeCloseTo(40.32, 6);
+    expect(budget.spentMinutes).toBeCloseTo(35, 3);
+    expect(budget.remainingMinutes).toBeCloseTo(5.32, 3);
+    expect(budget.status).toBe("at_risk");
+    expect(budget.byIncident).toHaveLength(1);
+    expect(thrown(() => getService({ actor: viewer.actor, slug: "nope" })).status).toBe(404);
+  });
+});
+
+describe("serviceIncidents", () => {
+  it("lists a service's incidents newest first, paginated, without private ones the reader cannot see", async () => {
+    add({ slug: "billing", name: "Billing", tier: 2, teamId: paymentsTeam });
+    const ids: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      ids.push(declareIncident({ actor: responder.actor, input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] } }).incident.id);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const first = getIncident({ actor: admin.actor, incidentId: ids[0]! });
+    updateIncident({ actor: responder.actor, incidentId: ids[0]!, input: { version: first.version, status: "resolved" } });
+    const serviceId = getService({ actor: admin.actor, slug: "billing" }).id;
+
+    const all = serviceIncidents({ actor: admin.actor, serviceId, pageSize: 2 });
+    expect(all.total).toBe(5);
+    expect(all.items.map((i) => i.incident.id)).toEqual([ids[4], ids[3]]);
+    expect(serviceIncidents({ actor: admin.actor, serviceId, pageSize: 2, page: 3 }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+
+    const forViewer = serviceIncidents({ actor: viewer.actor, serviceId });
+    expect(forViewer.total).toBe(4);
+    expect(forViewer.items.map((i) => i.incident.id)).not.toContain(ids[4]);
+    // A member of the owning team sees the private one.
+    expect(serviceIncidents({ actor: member.actor, serviceId }).total).toBe(5);
+
+    expect(serviceIncidents({ actor: admin.actor, serviceId, open: true }).total).toBe(4);
+    expect(serviceIncidents({ actor: admin.actor, serviceId, open: false }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+    expect(all.items[0]!.impact).toBe("degraded");
+  });
+});

@@ -1,0 +1,127 @@
+// The demo's teams, services with SLOs, and the services each demo incident affected
+// (lib/demo/catalog.ts). Runs inside seedDemo's transaction.
+import { eq, sql } from "drizzle-orm";
+import { IMPACT_LABEL } from "@/lib/error-budget";
+import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES, DEMO_TEAMS, dashboardUrl, runbookUrl } from "@/lib/demo/catalog";
+import type { DemoPersonKey } from "@/lib/demo/people";
+import type { PlannedIncident } from "@/lib/demo/plan";
+import type { Db } from "../client";
+import { auditLog, incidentServices, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries } from "../schema";
+
+type Tx = Pick<Db, "select" | "insert">;
+type Person = { id: number; name: string };
+const MIN = 60_000;
+
+export type DemoCatalog = {
+  teams: number;
+  services: number;
+  slos: number;
+  serviceBySlug: Map<string, { id: number; name: string; slos: Map<string, number> }>;
+};
+
+/** Teams (reused by name), services (reused by slug, with their SLOs left as they are) and SLOs. */
+export function seedCatalog(tx: Tx, who: (key: DemoPersonKey) => Person, at: number): DemoCatalog {
+  const system = (action: string, entityType: string, entityId: string, after: unknown) =>
+    tx.insert(auditLog).values({ at, actorLabel: "system", action, entityType, entityId, after: JSON.stringify(after) }).run();
+  const teamIds = new Map<string, number>();
+  let teamCount = 0;
+  for (const team of DEMO_TEAMS) {
+    const found = tx.select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${team.name})`).get();
+    if (found) {
+      teamIds.set(team.name, found.id);
+      continue;
+    }
+    const row = tx.insert(teams).values({ name: team.name, createdAt: at, updatedAt: at }).returning({ id: teams.id }).get();
+    teamIds.set(team.name, row.id);
+    teamCount += 1;
+    for (const member of team.members) tx.insert(teamMembers).values({ teamId: row.id, userId: who(member).id, addedAt: at }).run();
+    system("team.create", "team", String(row.id), { name: team.name, members: team.members.length, demo: true });
+  }
+
+  const serviceBySlug: DemoCatalog["serviceBySlug"] = new Map();
+  let serviceCount = 0;
+  let sloCount = 0;
+  for (const service of DEMO_SERVICES) {
+    const found = tx.select({ id: services.id, name: services.name }).from(services).where(eq(services.slug, service.slug)).get();
+    if (found) {
+      const existing = tx.select({ id: slos.id, name: slos.name }).from(slos).where(eq(slos.serviceId, found.id)).all();
+      serviceBySlug.set(service.slug, { ...found, slos: new Map(existing.map((s) => [s.name, s.id])) });
+      continue;
+    }
+    const row = tx
+      .insert(services)
+      .values({
+        slug: service.slug,
+        name: service.name,
+        description: service.description,
+        teamId: teamIds.get(service.team) ?? null,
+        tier: service.tier,
+        runbookUrl: runbookUrl(service.slug),
+        links: JSON.stringify([{ label: "Dashboard", url: dashboardUrl(service.slug) }]),
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: services.id })
+      .get();
+    serviceCount += 1;
+    system("service.create", "service", service.slug, { slug: service.slug, name: service.name, tier: service.tier, demo: true });
+    const sloIds = new Map<string, number>();
+    for (const slo of service.slos) {
+      const created = tx
+        .insert(slos)
+        .values({ serviceId: row.id, name: slo.name, sliDescription: slo.sliDescription, objective: slo.objective, windowDays: slo.windowDays, createdAt: at, updatedAt: at })
+        .returning({ id: slos.id })
+        .get();
+      sloIds.set(slo.name, created.id);
+      sloCount += 1;
+    }
+    serviceBySlug.set(service.slug, { id: row.id, name: service.name, slos: sloIds });
+  }
+  return { teams: teamCount, services: serviceCount, slos: sloCount, serviceBySlug };
+}
+
+/** Titles in lib/demo/catalog.ts that match no planned incident: a typo would silently drop links. */
+export function unknownLinkedTitles(plan: PlannedIncident[]): string[] {
+  const titles = new Set(plan.map((p) => p.title));
+  return Object.keys(DEMO_INCIDENT_SERVICES).filter((t) => !titles.has(t));
+}
+
+/**
+ * Links one demo incident to its services at declaration (as declaring with services does)
+ * and writes any hand-set spend, each with its timeline entry. Returns the entries written.
+ */
+export function linkDemoIncident(tx: Tx, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, author: Person): number {
+  const spec = DEMO_INCIDENT_SERVICES[planned.title];
+  if (!spec) return 0;
+  let entries = 0;
+  const entry = (occurredAt: number, body: string, meta: Record<string, unknown>) => {
+    tx.insert(timelineEntries)
+      .values({ incidentId, occurredAt, kind: "service", body, authorUserId: author.id, authorLabel: author.name, meta: JSON.stringify(meta), createdAt: occurredAt })
+      .run();
+    entries += 1;
+  };
+  const audit = (at: number, action: string, after: unknown) =>
+    tx.insert(auditLog).values({ at, actorUserId: author.id, actorLabel: author.name, action, entityType: "incident", entityId: String(incidentId), after: JSON.stringify(after) }).run();
+  for (const link of spec.links) {
+    const service = catalog.serviceBySlug.get(link.service);
+    if (!service) throw new Error(`Demo incident "${planned.title}" names unknown service ${link.service}`);
+    tx.insert(incidentServices).values({ incidentId, serviceId: service.id, impact: link.impact, linkedAt: planned.declaredAt }).run();
+    entry(planned.declaredAt, `Affected service added: ${service.name} (${IMPACT_LABEL[link.impact]})`, { field: "service", service: link.service, from: null, to: link.impact });
+    audit(planned.declaredAt, "incident.service_link", { service: link.service, impact: link.impact });
+  }
+  for (const override of spec.overrides ?? []) {
+    const sloId = catalog.serviceBySlug.get(override.service)?.slos.get(override.slo);
+    // A service that existed before the demo may not have this SLO: then there is nothing to override.
+    if (!sloId) continue;
+    const at = planned.declaredAt + override.at * MIN;
+    tx.insert(sloSpendOverrides).values({ incidentId, sloId, minutes: override.minutes, reason: override.reason, byUserId: author.id, at }).run();
+    entry(at, `Budget spend on SLO “${override.slo}” set by hand to ${override.minutes} min: ${override.reason}`, {
+      field: "slo_override",
+      sloId,
+      from: null,
+      to: override.minutes,
+    });
+    audit(at, "incident.slo_override", { sloId, minutes: override.minutes, reason: override.reason });
+  }
+  return entries;
+}

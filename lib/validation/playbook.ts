@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { SEVERITIES } from "../severity";
+
+export const PLAYBOOK_ITEM_TEXT_MAX = 500;
+export const PLAYBOOK_ITEMS_MAX = 100;
+export const PLAYBOOK_NAME_MAX = 100;
+export const PLAYBOOK_DESCRIPTION_MAX = 2000;
+
+const isHttpUrl = (value: string) => {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    return Boolean(new URL(value).host);
+  } catch {
+    return false;
+  }
+};
+
+/** An optional http(s) link; "" and null both mean none. */
+const link = z
+  .string({ error: "Must be a URL or null" })
+  .trim()
+  .max(2000, "Link must be at most 2000 characters")
+  .refine((v) => v === "" || isHttpUrl(v), "Must be a full http:// or https:// URL, e.g. https://wiki.example.com/comms")
+  .transform((v) => v || null)
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+export const playbookItemSchema = z.strictObject({
+  text: z
+    .string({ error: "Text is required" })
+    .trim()
+    .min(1, "Text is required")
+    .max(PLAYBOOK_ITEM_TEXT_MAX, `Text must be at most ${PLAYBOOK_ITEM_TEXT_MAX} characters`),
+  link,
+});
+export type PlaybookItemInput = z.infer<typeof playbookItemSchema>;
+
+const name = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(PLAYBOOK_NAME_MAX, `Name must be at most ${PLAYBOOK_NAME_MAX} characters`);
+const description = z
+  .string({ error: "Must be a string" })
+  .trim()
+  .max(PLAYBOOK_DESCRIPTION_MAX, `Description must be at most ${PLAYBOOK_DESCRIPTION_MAX} characters`);
+// Duplicates are dropped and the order made canonical, so equal conditions compare equal.
+const severities = z
+  .array(z.enum(SEVERITIES, { error: `Each must be one of ${SEVERITIES.join(", ")}` }), { error: `Must be a list of ${SEVERITIES.join(", ")}` })
+  .transform((list) => SEVERITIES.filter((s) => list.includes(s)));
+const serviceIds = z
+  .array(z.number({ error: "Must be service ids" }).int("Must be service ids").positive("Must be service ids"), { error: "Must be a list of service ids" })
+  .max(200, "At most 200 services")
+  .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
+const items = z
+  .array(playbookItemSchema, { error: "Must be a list of {text, link}" })
+  .min(1, "Add at least one checklist item")
+  .max(PLAYBOOK_ITEMS_MAX, `At most ${PLAYBOOK_ITEMS_MAX} items`);
+const enabled = z.boolean({ error: "Must be true or false" });
+
+export const NO_CONDITION_MESSAGE = "Pick at least one severity or service: a playbook with neither would match nothing";
+
+export const createPlaybookSchema = z.strictObject({
+  name,
+  description: description.optional(),
+  severities: severities.optional(),
+  serviceIds: serviceIds.optional(),
+  enabled: enabled.optional(),
+  items,
+});
+export type CreatePlaybookInput = z.infer<typeof createPlaybookSchema>;
+
+/** Any subset of the fields, with the version last read; `items` replaces the whole list. */
+export const updatePlaybookSchema = z.strictObject({
+  version: z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive"),
+  name: name.optional(),
+  description: description.optional(),
+  severities: severities.optional(),
+  serviceIds: serviceIds.optional(),
+  enabled: enabled.optional(),
+  items: items.optional(),
+});
+export type UpdatePlaybookInput = z.infer<typeof updatePlaybookSchema>;
+
+export const checklistDoneSchema = z.strictObject({ done: z.boolean({ error: "Must be true or false" }) });
