@@ -40,6 +40,12 @@ const people = [
 ];
 
 describe("toIncidentJson", () => {
+  it("lists affected services with their impact, none when there are none", () => {
+    expect(toIncidentJson({ ...incident, people }).services).toEqual([]);
+    const json = toIncidentJson({ ...incident, people, services: [{ slug: "payments-api", name: "Payments API", impact: "full_outage" }] });
+    expect(json.services).toEqual([{ slug: "payments-api", name: "Payments API", impact: "full_outage" }]);
+  });
+
   it("gives the reference, ISO times and where each time came from", () => {
     const json = toIncidentJson({ ...incident, people });
     expect(json).toMatchObject({

@@ -15,7 +15,11 @@ export type IncidentJson = ReturnType<typeof incidentCore> & {
   communications: Person | null;
   scribe: Person | null;
   responders: Person[];
+  /** Affected services with their impact level. */
+  services: AffectedServiceJson[];
 };
+
+export type AffectedServiceJson = { slug: string; name: string; impact: "degraded" | "partial_outage" | "full_outage" };
 
 export type IncidentListItemJson = ReturnType<typeof incidentCore> & { commander: Person | null };
 
@@ -66,7 +70,7 @@ function incidentCore(incident: Incident) {
 const person = (p: Person | undefined | null): Person | null => (p ? { name: p.name, email: p.email } : null);
 
 /** A full incident (with the people holding roles on it). */
-export function toIncidentJson(incident: Incident & { people: RolePerson[] }): IncidentJson {
+export function toIncidentJson(incident: Incident & { people: RolePerson[]; services?: AffectedServiceJson[] }): IncidentJson {
   const holder = (role: RolePerson["role"]) => person(incident.people.find((p) => p.role === role));
   return {
     ...incidentCore(incident),
@@ -74,6 +78,7 @@ export function toIncidentJson(incident: Incident & { people: RolePerson[] }): I
     communications: holder("communications"),
     scribe: holder("scribe"),
     responders: incident.people.filter((p) => p.role === "responder").map((p) => ({ name: p.name, email: p.email })),
+    services: (incident.services ?? []).map(({ slug, name, impact }) => ({ slug, name, impact })),
   };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services, timelineEntries } from "../schema";
-import { declareIncident } from "./incidents";
+import { declareIncident, updateIncident } from "./incidents";
 import { createPlaybook, deletePlaybook, updatePlaybook } from "./playbooks";
 import { applyMatchingPlaybooks, listChecklist, setChecklistItemDone } from "./checklist";
 import { listTimeline } from "./timeline";
@@ -48,6 +48,18 @@ const apply = (incidentId: number, serviceIds: number[] = []) =>
   });
 
 describe("on a database where ensureDefaultPlaybooks ran", () => {
+  it("escalating a SEV3 to SEV1 adds the major-incident checklist once", () => {
+    ensureDefaultPlaybooks(t.db);
+    const incident = declare("SEV3");
+    const minorItems = listChecklist({ actor: viewer.actor, incidentId: incident.id }).length;
+    const escalated = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
+    const after = listChecklist({ actor: viewer.actor, incidentId: incident.id });
+    expect(after.length).toBe(minorItems + 9);
+    expect(after.at(-1)!.playbookName).toBe("Major incident (SEV1/SEV2)");
+    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: escalated.version, severity: "SEV2" } });
+    expect(listChecklist({ actor: viewer.actor, incidentId: incident.id })).toHaveLength(minorItems + 9);
+  });
+
   it("declaring a SEV2 puts the major-incident checklist on it, with one timeline entry", () => {
     ensureDefaultPlaybooks(t.db);
     const incident = declare("SEV2");

@@ -12,6 +12,8 @@ import { incidentRoles, incidents, users, type Incident } from "../schema";
 import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
 import { findVisibleIncident, rolesOf } from "./incident-access";
+import { incidentDetail } from "./incidents";
+import { applyMatchingPlaybooks } from "./checklist";
 
 type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
 
@@ -27,7 +29,7 @@ export function staleVersion(tx: Tx, incident: Incident) {
     "conflict",
     `This incident was changed by someone else (now version ${incident.version}). Review the current state and try again.`,
     { version: "Stale version" },
-    { current: { ...incident, people: rolesOf(tx, [incident.id]).get(incident.id) ?? [] } },
+    { current: incidentDetail(tx, incident) },
   );
 }
 
@@ -145,6 +147,8 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     .get();
   if (!updated) throw staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current);
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
+  // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
+  if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

@@ -8,7 +8,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { declareIncidentSchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/validation/incident";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
-import { getDb } from "../client";
+import { getDb, type Db } from "../client";
+import type { ImpactLevel } from "@/lib/error-budget";
 import { idempotencyKeys, incidentRoles, incidentServices, incidents, services, type Incident } from "../schema";
 import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
@@ -18,7 +19,17 @@ import { linkServiceInTx, linkedServices } from "./incident-services";
 import { applyMatchingPlaybooks } from "./checklist";
 
 export type { IncidentRoleName, RolePerson };
-export type IncidentDetail = Incident & { people: RolePerson[] };
+export type AffectedService = { slug: string; name: string; impact: ImpactLevel };
+export type IncidentDetail = Incident & { people: RolePerson[]; services: AffectedService[] };
+
+/** An incident with its people and affected services: the shape pages and the API read. */
+export function incidentDetail(db: Pick<Db, "select">, incident: Incident): IncidentDetail {
+  return {
+    ...incident,
+    people: rolesOf(db, [incident.id]).get(incident.id) ?? [],
+    services: linkedServices(db, incident.id).map(({ slug, name, impact }) => ({ slug, name, impact })),
+  };
+}
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -26,7 +37,7 @@ export function getIncident({ actor, incidentId }: { actor: Actor; incidentId: n
   const db = getDb();
   const incident = findVisibleIncident(db, actor, incidentId);
   if (!incident) throw notFound();
-  return { ...incident, people: rolesOf(db, [incident.id]).get(incident.id) ?? [] };
+  return incidentDetail(db, incident);
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog, playbookItems, playbooks, services } from "../schema";
-import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, updatePlaybook } from "./playbooks";
+import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, serviceSlugsToIds, updatePlaybook } from "./playbooks";
 import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../seed/default-playbooks";
 
 let t: TestDb;
@@ -128,6 +128,19 @@ describe("deletePlaybook", () => {
     expect(thrown(() => getPlaybook({ actor: admin.actor, playbookId: p.id })).status).toBe(404);
     expect(thrown(() => deletePlaybook({ actor: admin.actor, playbookId: p.id })).status).toBe(404);
     expect(audits("playbook.delete", p.id)).toHaveLength(1);
+  });
+});
+
+describe("serviceSlugsToIds (API input by slug)", () => {
+  it("turns slugs into ids, and refuses unknown or malformed ones naming `services`", () => {
+    expect(serviceSlugsToIds({ name: "x", services: ["Search", "payments-api", "search"] })).toEqual({ name: "x", serviceIds: [search, payments].sort((a, b) => a - b) });
+    expect(serviceSlugsToIds({ name: "x" })).toEqual({ name: "x" });
+    expect(serviceSlugsToIds({ services: [] })).toEqual({ serviceIds: [] });
+    for (const input of [{ services: ["nope"] }, { services: "search" }, { services: [1] }, { services: [], serviceIds: [] }]) {
+      const error = thrown(() => serviceSlugsToIds(input));
+      expect(error.status).toBe(400);
+      expect(error.fields).toHaveProperty("services");
+    }
   });
 });
 

@@ -16,7 +16,7 @@ test.describe("responder runs an incident", () => {
 
     await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: "Checkout failing for EU customers" })).toBeVisible();
-    await expect(page.getByLabel("Incident commander")).toHaveValue("responder@example.test");
+    await expect(page.getByLabel("Incident commander", { exact: true })).toHaveValue("responder@example.test");
     const timeline = page.getByRole("list", { name: "Timeline entries" });
     await expect(timeline).toContainText("Declared SEV2 incident");
 

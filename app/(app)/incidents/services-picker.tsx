@@ -61,7 +61,7 @@ export function ServicesPicker({
             const n = index + 1;
             return (
               <li key={p.key}>
-                <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,9rem)_auto] items-center gap-1.5">
+                <div className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-1.5 sm:grid-cols-[minmax(0,1fr)_minmax(0,9rem)_auto]">
                   <label htmlFor={id} className="sr-only">
                     Service {n}
                   </label>
@@ -71,7 +71,7 @@ export function ServicesPicker({
                     onChange={(e) => update(p.key, { service: e.target.value })}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={`${id}-error`}
-                    className={inputClass}
+                    className={`${inputClass} col-span-2 sm:col-span-1`}
                   >
                     <option value="">Pick a service…</option>
                     {services.map((s) => (
@@ -117,7 +117,7 @@ export function ServicesPicker({
       ) : null}
       <p id="declare-services-hint" className={hintClass}>
         {services.length
-          ? "What customers feel this in. Each service’s error budget is spent from the impact start."
+          ? "The services customers feel this in, and how badly. Their error budgets are spent from the impact start."
           : "No services in the catalogue yet; you can link them on the incident page once an admin adds them."}
       </p>
       {errors.services ? <p className={errorClass}>{errors.services}</p> : null}

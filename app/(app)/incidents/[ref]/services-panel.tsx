@@ -115,7 +115,12 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
       ) : (
         <p className="text-sm text-zinc-500">None linked yet.{canEdit ? " Add the services customers feel this in." : ""}</p>
       )}
-      {canEdit ? (
+      {canEdit && !available.length ? (
+        <p className="border-t border-zinc-200 pt-3 text-xs text-zinc-500 dark:border-zinc-800">
+          {services.length ? "Every service in the catalogue is linked." : "No services in the catalogue yet."}
+        </p>
+      ) : null}
+      {canEdit && available.length ? (
         <form
           className="space-y-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800"
           aria-label="Add an affected service"
@@ -141,7 +146,7 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
                 aria-describedby="add-service-error"
                 className={`${inputClass} mt-0.5 py-1.5`}
               >
-                <option value="">{available.length ? "Pick a service…" : "No more services"}</option>
+                <option value="">Pick a service…</option>
                 {available.map((s) => (
                   <option key={s.slug} value={s.slug}>
                     {s.name} (tier {s.tier})
