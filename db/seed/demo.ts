@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/peopl
 import { planDemo } from "@/lib/demo/plan";
 import { ensureFirstAdmin } from "../bootstrap";
 import { ensureDefaultPlaybooks } from "./default-playbooks";
+import { applyMatchingPlaybooks } from "../queries/checklist";
+import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles } from "./demo-catalog";
 import { getDb } from "../client";
 import { auditLog, incidentRoles, incidents, timelineEntries, users } from "../schema";
@@ -117,6 +119,12 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         }
         entryCount += linkDemoIncident(tx, catalog, planned, incident.id, author);
         const actor = { kind: "user" as const, userId: author.id, role: author.role, email: author.email, name: author.name };
+        // Open incidents carry their playbook checklists, as if declared in the app.
+        if (isActive(planned.status)) {
+          const before = tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n;
+          applyMatchingPlaybooks(tx, actor, { id: incident.id, severity: planned.severity }, [], planned.declaredAt);
+          entryCount += tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n - before;
+        }
         tx.insert(auditLog)
           .values({
             at: planned.declaredAt,

@@ -68,7 +68,7 @@ test("incident page with services, SLO spend and budget alert; declare dialog wi
     await page.keyboard.press("Escape");
 
     await page.goto(`/incidents?service=${payments.slug}`);
-    await expect(page.getByRole("list", { name: "Incidents" })).toContainText("Payments API, Checkout");
+    await expect(page.getByRole("list", { name: "Incidents" })).toContainText("Checkout, Payments API");
     await page.screenshot({ path: `screenshots/incident-services-list-${size.name}.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
   }

@@ -54,6 +54,12 @@ export function ServicesPicker({
     <fieldset aria-describedby="declare-services-hint">
       <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Affected services (optional)</legend>
       {picked.length ? (
+        <div aria-hidden className="mt-1 hidden grid-cols-[minmax(0,1fr)_minmax(0,9rem)_2rem] gap-1.5 text-xs font-medium text-zinc-600 sm:grid dark:text-zinc-400">
+          <span>Service</span>
+          <span>Impact</span>
+        </div>
+      ) : null}
+      {picked.length ? (
         <ul className="mt-1 space-y-2">
           {picked.map((p, index) => {
             const id = `declare-service-${p.key}`;
