@@ -357,3 +357,129 @@ export const checklistItems = sqliteTable(
   (t) => [index("checklist_items_incident_idx").on(t.incidentId, t.position)],
 );
 export type ChecklistItem = typeof checklistItems.$inferSelect;
+
+// ── Postmortems and action items ────────────────────────────────────────────
+
+/** Organisation settings, one JSON value per key (e.g. which severities require a postmortem). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const contributingFactors = sqliteTable(
+  "contributing_factors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    archived: integer("archived", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("contributing_factors_name_unique").on(t.name)],
+);
+export type ContributingFactor = typeof contributingFactors.$inferSelect;
+
+export const postmortems = sqliteTable(
+  "postmortems",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "in_review", "published"] }).notNull(),
+    ownerId: integer("owner_id").references(() => users.id),
+    // JSON {sectionKey: markdown}
+    sections: text("sections").notNull().default("{}"),
+    // JSON array of free-text tags
+    tags: text("tags").notNull().default("[]"),
+    // JSON {checkKey: true} ticked by the reviewer
+    reviewChecklist: text("review_checklist").notNull().default("{}"),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    submittedAt: integer("submitted_at"),
+    publishedAt: integer("published_at"),
+    publishedById: integer("published_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("postmortems_incident_unique").on(t.incidentId), index("postmortems_status_idx").on(t.status)],
+);
+export type Postmortem = typeof postmortems.$inferSelect;
+
+export const postmortemFactors = sqliteTable(
+  "postmortem_factors",
+  {
+    postmortemId: integer("postmortem_id")
+      .notNull()
+      .references(() => postmortems.id, { onDelete: "cascade" }),
+    factorId: integer("factor_id")
+      .notNull()
+      .references(() => contributingFactors.id),
+  },
+  (t) => [primaryKey({ columns: [t.postmortemId, t.factorId] }), index("postmortem_factors_factor_idx").on(t.factorId)],
+);
+
+export const postmortemReviewers = sqliteTable(
+  "postmortem_reviewers",
+  {
+    postmortemId: integer("postmortem_id")
+      .notNull()
+      .references(() => postmortems.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postmortemId, t.userId] })],
+);
+
+export const postmortemComments = sqliteTable(
+  "postmortem_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postmortemId: integer("postmortem_id")
+      .notNull()
+      .references(() => postmortems.id, { onDelete: "cascade" }),
+    // Section key, or "review" for a comment sent with a transition.
+    section: text("section").notNull(),
+    body: text("body").notNull(),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    authorLabel: text("author_label").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("postmortem_comments_pm_idx").on(t.postmortemId, t.createdAt)],
+);
+export type PostmortemComment = typeof postmortemComments.$inferSelect;
+
+export const actionItems = sqliteTable(
+  "action_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    ownerId: integer("owner_id").references(() => users.id),
+    // Calendar date "YYYY-MM-DD": due at the end of that day.
+    dueDate: text("due_date").notNull(),
+    priority: text("priority", { enum: ["P1", "P2", "P3"] }).notNull(),
+    kind: text("kind", { enum: ["prevent", "mitigate", "detect", "repair", "process"] }).notNull(),
+    status: text("status", { enum: ["open", "in_progress", "done", "wont_do"] }).notNull(),
+    trackerUrl: text("tracker_url"),
+    serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    // When it became done or won't do; cleared when reopened.
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    index("action_items_incident_idx").on(t.incidentId),
+    index("action_items_owner_idx").on(t.ownerId, t.status),
+    index("action_items_due_idx").on(t.status, t.dueDate),
+    index("action_items_service_idx").on(t.serviceId),
+  ],
+);
+export type ActionItem = typeof actionItems.$inferSelect;
