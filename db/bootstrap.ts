@@ -6,6 +6,7 @@ import { getDb } from "./client";
 import { auditLog, users } from "./schema";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { ensureDefaultPlaybooks } from "./seed/default-playbooks";
+import { ensureDefaultFactors } from "./seed/default-factors";
 import { dataDir, writeSecretFile } from "@/lib/auth/data-dir";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
@@ -47,6 +48,7 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
   );
   if (!created) return;
   ensureDefaultPlaybooks(db);
+  ensureDefaultFactors(db);
   if (given) {
     log(`[hindsight] Created the first admin ${email} with the password from HINDSIGHT_ADMIN_PASSWORD.`);
     return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { isActive } from "@/lib/incident-status";
 import { verifyPassword } from "@/lib/auth/password";
@@ -8,7 +8,31 @@ import { createTestDb, rejected, userActor, type TestDb } from "./testing/test-d
 import { computeBudget, impactEnd, needsPostmortem, type BudgetStatus, type ImpactWindow } from "@/lib/error-budget";
 import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/lib/demo/catalog";
 import { planDemo } from "@/lib/demo/plan";
-import { auditLog, incidentRoles, incidentServices, incidents, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries, users, type Incident } from "./schema";
+import {
+  actionItems,
+  auditLog,
+  contributingFactors,
+  incidentRoles,
+  incidentServices,
+  incidents,
+  postmortemComments,
+  postmortemFactors,
+  postmortemReviewers,
+  postmortems,
+  services,
+  sloSpendOverrides,
+  slos,
+  teamMembers,
+  teams,
+  timelineEntries,
+  users,
+  type Incident,
+} from "./schema";
+import { completedOnTime, isIsoDate, isOverdue, todayIn } from "@/lib/action-items";
+import { addBusinessDays } from "@/lib/business-days";
+import { findBlameHints } from "@/lib/blameless-hints";
+import { POSTMORTEM_DUE_BUSINESS_DAYS, postmortemDueState, postmortemRequired } from "@/lib/postmortem-due";
+import { DEFAULT_FACTORS, REVIEW_CHECKLIST, SECTION_KEYS } from "@/lib/postmortem-template";
 import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed/demo";
 import { getIncident, listIncidents } from "./queries/incidents";
 import { listTimeline } from "./queries/timeline";
@@ -289,3 +313,160 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
     }
   });
 });
+
+describe("seedDemo: postmortems and action items", () => {
+  const pms = () => t.db.select().from(postmortems).all();
+  const incidentOf = (id: number) => all.find((i) => i.id === id)!;
+  const today = () => todayIn("UTC", NOW);
+  const peopleNames = () => DEMO_PEOPLE.map((p) => p.name);
+
+  it("has postmortems in every state, as the result says", () => {
+    const rows = pms();
+    const count = (status: string) => rows.filter((p) => p.status === status).length;
+    expect(count("published")).toBeGreaterThanOrEqual(15);
+    expect(count("in_review")).toBeGreaterThanOrEqual(2);
+    expect(count("draft")).toBeGreaterThanOrEqual(2);
+    expect(result.postmortems).toEqual({ published: count("published"), in_review: count("in_review"), draft: count("draft") });
+    // Only on finished, non-drill incidents, and never on SEV4s.
+    for (const pm of rows) {
+      const incident = incidentOf(pm.incidentId);
+      expect(incident.resolvedAt, incident.title).not.toBeNull();
+      expect(incident.drill).toBe(false);
+      expect(incident.severity).not.toBe("SEV4");
+      expect(pm.createdAt).toBeGreaterThan(incident.resolvedAt!);
+      expect(pm.updatedAt).toBeLessThanOrEqual(NOW);
+    }
+  });
+
+  it("closes the incidents of published postmortems when they were published, some late", () => {
+    const published = pms().filter((p) => p.status === "published");
+    let late = 0;
+    for (const pm of published) {
+      const incident = incidentOf(pm.incidentId);
+      expect(incident.status, incident.title).toBe("closed");
+      expect(pm.publishedAt!).toBeGreaterThan(pm.submittedAt!);
+      expect(pm.submittedAt!).toBeGreaterThan(pm.createdAt);
+      expect(pm.publishedAt!).toBeLessThanOrEqual(incident.closedAt!);
+      expect(incident.closedAt! - pm.publishedAt!).toBeLessThan(10 * 60_000);
+      expect(pm.publishedById).not.toBeNull();
+      expect(Object.values(parseJson(pm.reviewChecklist)).filter(Boolean)).toHaveLength(REVIEW_CHECKLIST.length);
+      if (pm.publishedAt! > addBusinessDays(incident.resolvedAt!, POSTMORTEM_DUE_BUSINESS_DAYS)) late += 1;
+    }
+    expect(late).toBeGreaterThanOrEqual(3);
+    expect(late).toBeLessThan(published.length / 2);
+    // No postmortem waits on a closed incident.
+    for (const pm of pms().filter((p) => p.status !== "published")) expect(incidentOf(pm.incidentId).status).toBe("resolved");
+  });
+
+  it("leaves required SEV1/SEV2 incidents without a postmortem: one due, one overdue", () => {
+    const withPm = new Set(pms().map((p) => p.incidentId));
+    const states = all
+      .filter((i) => i.resolvedAt !== null && !withPm.has(i.id) && postmortemRequired(i.severity, i.drill))
+      .map((i) => ({ title: i.title, state: postmortemDueState({ required: true, resolvedAt: i.resolvedAt, status: null, now: NOW }).state }));
+    expect(states.map((s) => s.state).sort()).toEqual(["due", "overdue"]);
+    for (const incident of all.filter((i) => i.status === "closed" && postmortemRequired(i.severity, i.drill))) {
+      expect(withPm.has(incident.id), incident.title).toBe(true);
+    }
+  });
+
+  it("writes every section of published postmortems, blamelessly, with factors and tags", () => {
+    const factorNames = new Map(t.db.select().from(contributingFactors).all().map((f) => [f.id, f.name]));
+    expect([...factorNames.values()]).toEqual(expect.arrayContaining(DEFAULT_FACTORS.map((f) => f.name)));
+    const texts = new Set<string>();
+    for (const pm of pms().filter((p) => p.status === "published")) {
+      const sections = parseJson(pm.sections) as Record<string, string>;
+      for (const key of SECTION_KEYS) expect(sections[key]?.trim().length, `${pm.id} ${key}`).toBeGreaterThan(0);
+      const text = Object.values(sections).join("\n");
+      expect(text).not.toMatch(/human error|should have|failed to/i);
+      expect(findBlameHints(text, peopleNames()), incidentOf(pm.incidentId).title).toEqual([]);
+      expect(sections.timeline).toMatch(/^- \*\*\d\d:\d\d UTC\*\* — /m);
+      expect(sections.impact).toMatch(/\d/);
+      texts.add(sections.root_causes!);
+      const factors = t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id)).all();
+      expect(factors.length).toBeGreaterThanOrEqual(1);
+      expect((parseJson(pm.tags) as string[]).length).toBeGreaterThanOrEqual(1);
+      expect(t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id)).all().length).toBeGreaterThanOrEqual(1);
+    }
+    // Tailored to each incident, not one text reused.
+    expect(texts.size).toBe(pms().filter((p) => p.status === "published").length);
+  });
+
+  it("has reviewers, ticked checks and comments in review, and a draft with a blame hint", () => {
+    const inReview = pms().filter((p) => p.status === "in_review");
+    for (const pm of inReview) {
+      expect(t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id)).all().length).toBeGreaterThanOrEqual(1);
+      const ticked = Object.values(parseJson(pm.reviewChecklist)).filter(Boolean).length;
+      expect(ticked).toBeGreaterThanOrEqual(1);
+      expect(ticked).toBeLessThan(REVIEW_CHECKLIST.length);
+      expect(pm.submittedAt).not.toBeNull();
+    }
+    const comments = t.db.select().from(postmortemComments).all();
+    expect(comments.filter((c) => inReview.some((p) => p.id === c.postmortemId) && c.section !== "review").length).toBeGreaterThanOrEqual(2);
+    expect(comments.some((c) => c.section === "review")).toBe(true);
+    for (const comment of comments) expect(comment.createdAt).toBeLessThanOrEqual(NOW);
+    const drafts = pms().filter((p) => p.status === "draft");
+    const draftTexts = drafts.map((p) => Object.values(parseJson(p.sections) as Record<string, string>).join("\n"));
+    expect(draftTexts.some((text) => /human error/i.test(text))).toBe(true);
+    // Partly written: some sections still empty.
+    for (const pm of drafts) expect(Object.values(parseJson(pm.sections) as Record<string, string>).some((s) => s === "")).toBe(true);
+  });
+
+  it("writes postmortem timeline entries at the right moments", () => {
+    for (const pm of pms()) {
+      const entries = t.db
+        .select()
+        .from(timelineEntries)
+        .where(and(eq(timelineEntries.incidentId, pm.incidentId), eq(timelineEntries.kind, "postmortem")))
+        .all();
+      expect(entries.find((e) => e.body === "Postmortem started")?.occurredAt).toBe(pm.createdAt);
+      if (pm.submittedAt !== null) expect(entries.find((e) => e.body.startsWith("Postmortem sent for review"))?.occurredAt).toBe(pm.submittedAt);
+      if (pm.status === "published") expect(entries.find((e) => e.body.startsWith("Postmortem published"))?.occurredAt).toBe(pm.publishedAt);
+      else expect(entries.some((e) => e.body.startsWith("Postmortem published"))).toBe(false);
+    }
+  });
+
+  it("creates about 60 action items: on time, late, overdue, in progress and won't do", () => {
+    const items = t.db.select().from(actionItems).all();
+    expect(items.length).toBe(result.actionItems);
+    expect(items.length).toBeGreaterThanOrEqual(55);
+    expect(items.length).toBeLessThanOrEqual(65);
+    const onTime = items.filter((i) => completedOnTime(i, "UTC") === true);
+    const late = items.filter((i) => completedOnTime(i, "UTC") === false);
+    const overdueOpen = items.filter((i) => i.status === "open" && isOverdue(i, today()));
+    expect(onTime.length).toBeGreaterThanOrEqual(10);
+    expect(late.length).toBeGreaterThanOrEqual(3);
+    expect(overdueOpen.length).toBeGreaterThanOrEqual(1);
+    expect(items.filter((i) => i.status === "in_progress").length).toBeGreaterThanOrEqual(3);
+    expect(items.filter((i) => i.status === "wont_do").length).toBeGreaterThanOrEqual(2);
+    expect(items.filter((i) => i.status === "open" && !isOverdue(i, today())).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(items.map((i) => i.priority))).toEqual(new Set(["P1", "P2", "P3"]));
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(["prevent", "mitigate", "detect", "repair", "process"]));
+    expect(items.filter((i) => i.trackerUrl !== null).length).toBeGreaterThanOrEqual(10);
+    for (const i of items.filter((x) => x.trackerUrl)) expect(i.trackerUrl).toMatch(/^https:\/\/tracker\.example\.com\/OPS-\d+$/);
+    expect(items.filter((i) => i.serviceId !== null).length).toBeGreaterThanOrEqual(30);
+    for (const item of items) {
+      expect(isIsoDate(item.dueDate)).toBe(true);
+      expect(item.createdAt).toBeLessThanOrEqual(NOW);
+      expect(item.createdAt).toBeGreaterThan(incidentOf(item.incidentId).resolvedAt!);
+      expect(item.completedAt !== null, item.title).toBe(item.status === "done" || item.status === "wont_do");
+      if (item.completedAt !== null) expect(item.completedAt).toBeLessThanOrEqual(NOW);
+      // Owners are people who worked the incident.
+      const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, item.incidentId)).all();
+      expect(roles.map((r) => r.userId), item.title).toContain(item.ownerId);
+    }
+  });
+
+  it("gives every action item an 'added' timeline entry on its incident, and status changes their own", () => {
+    const entries = t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "action_item")).all();
+    for (const item of t.db.select().from(actionItems).all()) {
+      const mine = entries.filter((e) => JSON.parse(e.meta!).actionItemId === item.id);
+      const added = mine.find((e) => e.body.startsWith(`Action item added: ${item.title}`));
+      expect(added, item.title).toBeDefined();
+      expect(added!.incidentId).toBe(item.incidentId);
+      expect(added!.occurredAt).toBe(item.createdAt);
+      expect(mine).toHaveLength(item.version);
+    }
+  });
+});
+
+const parseJson = (text: string): any => JSON.parse(text);

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Boxes, Flame, KeyRound, ListChecks, Menu, ScrollText, Siren, UserCog, Users, UsersRound, X } from "lucide-react";
+import { Boxes, ClipboardCheck, FileText, Flame, KeyRound, ListChecks, Menu, ScrollText, Settings, Siren, Tags, UserCog, Users, UsersRound, X } from "lucide-react";
 import type { UserRole } from "@/lib/roles";
 import { DeclareButton } from "./incidents/declare-button";
 import type { ServiceOption } from "./incidents/services-picker";
@@ -14,13 +14,17 @@ import { CommandPalette } from "./command-palette";
 type NavItem = { href: string; label: string; icon: typeof Flame };
 const mainNav: NavItem[] = [
   { href: "/incidents", label: "Incidents", icon: Siren },
+  { href: "/postmortems", label: "Postmortems", icon: FileText },
   { href: "/services", label: "Services", icon: Boxes },
+  { href: "/action-items", label: "Action items", icon: ClipboardCheck },
 ];
 const adminNav: NavItem[] = [
   { href: "/admin/users", label: "Users", icon: Users },
   { href: "/admin/teams", label: "Teams", icon: UsersRound },
   { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
   { href: "/admin/playbooks", label: "Playbooks", icon: ListChecks },
+  { href: "/admin/factors", label: "Contributing factors", icon: Tags },
+  { href: "/admin/settings", label: "Settings", icon: Settings },
   { href: "/admin/audit", label: "Audit log", icon: ScrollText },
 ];
 

@@ -44,6 +44,8 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
       { id: "active", label: "Active incidents", run: go("/incidents") },
       { id: "mine", label: "My incidents", run: go("/incidents?status=all&mine=1") },
       { id: "resolved", label: "Resolved incidents", run: go("/incidents?status=resolved") },
+      { id: "postmortems", label: "Postmortems", run: go("/postmortems") },
+      { id: "action-items", label: "My open action items", run: go("/action-items?owner=me") },
       { id: "services", label: "Service catalogue", run: go("/services") },
       { id: "account", label: "Account and password", run: go("/account") },
       ...(isAdmin
@@ -51,6 +53,8 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
             { id: "users", label: "Admin: users", run: go("/admin/users") },
             { id: "teams", label: "Admin: teams", run: go("/admin/teams") },
             { id: "playbooks", label: "Admin: playbooks", run: go("/admin/playbooks") },
+            { id: "factors", label: "Admin: contributing factors", run: go("/admin/factors") },
+            { id: "settings", label: "Admin: settings", run: go("/admin/settings") },
             { id: "tokens", label: "Admin: API tokens", run: go("/admin/tokens") },
             { id: "audit", label: "Admin: audit log", run: go("/admin/audit") },
           ]

@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/peopl
 import { planDemo } from "@/lib/demo/plan";
 import { ensureFirstAdmin } from "../bootstrap";
 import { ensureDefaultPlaybooks } from "./default-playbooks";
+import { ensureDefaultFactors } from "./default-factors";
+import { seedDemoPostmortems, type DemoPostmortemResult } from "./demo-postmortems";
 import { applyMatchingPlaybooks } from "../queries/checklist";
 import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles } from "./demo-catalog";
@@ -27,6 +29,8 @@ export type DemoSeedResult = {
   teams: number;
   services: number;
   slos: number;
+  postmortems: DemoPostmortemResult["postmortems"];
+  actionItems: number;
   password: string;
 };
 
@@ -44,6 +48,8 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
   if (unknown.length) throw new Error(`lib/demo/catalog.ts links incidents that are not in the demo: ${unknown.join("; ")}`);
   // A database from before playbooks existed gets the defaults too (does nothing once any exists).
   ensureDefaultPlaybooks(db);
+  // Likewise the contributing-factor taxonomy the demo postmortems use.
+  ensureDefaultFactors(db);
   // Hash outside the transaction: argon2 is async, and the transaction callback must be synchronous.
   const missing = DEMO_PEOPLE.filter((p) => !db.select({ id: users.id }).from(users).where(eq(users.email, p.email)).get());
   const hashes = new Map<string, string>();
@@ -137,6 +143,9 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           })
           .run();
       }
+      // Postmortems in every state and their action items, on the incidents just written.
+      const learning = seedDemoPostmortems(tx, who, now);
+      entryCount += learning.timelineEntries;
       tx.insert(auditLog)
         .values({
           at: now,
@@ -163,11 +172,15 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         teams: catalog.teams,
         services: catalog.services,
         slos: catalog.slos,
+        postmortems: learning.postmortems,
+        actionItems: learning.actionItems,
         password: DEMO_PASSWORD,
       };
     },
     { behavior: "immediate" },
   );
+  const pm = result.postmortems;
+  log(`[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`);
   log(`[seed:demo] Added ${result.teams} teams and ${result.services} services with ${result.slos} SLOs; demo incidents are linked to the services they affected.`);
   return result;
 }

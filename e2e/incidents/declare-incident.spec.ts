@@ -29,7 +29,8 @@ test.describe("responder runs an incident", () => {
 
     await page.getByRole("button", { name: "Resolve", exact: true }).click();
     await expect(timeline).toContainText("Status changed from Investigating to Resolved");
-    await expect(page.getByRole("button", { name: "Close incident" })).toBeVisible();
+    // Once resolved, the primary button leads to the postmortem (UX.md).
+    await expect(page.getByRole("button", { name: "Start postmortem" }).first()).toBeVisible();
   });
 
   test("double submit declares once", async ({ page }) => {

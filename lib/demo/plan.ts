@@ -5,6 +5,7 @@ import type { Severity } from "../severity";
 import { demoPerson, type DemoPersonKey } from "./people";
 import type { DemoScenario, DemoStep, LeadRole } from "./scenario";
 import { DEMO_SCENARIOS } from "./scenarios";
+import { demoCloseAt } from "./postmortems";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -234,7 +235,8 @@ export function planProblems(incident: PlannedIncident, now: number): string[] {
 
 /**
  * The whole demo relative to `now`: finished incidents spread over the last six months
- * (resolved ones older than ten days are also closed), the open ones within the last day.
+ * (resolved ones older than ten days are also closed, when their postmortem was published:
+ * lib/demo/postmortems.ts), the open ones within the last day.
  * Sorted by declaration time, so references grow with time as they would in real use.
  */
 export function planDemo(now: number, scenarios: DemoScenario[] = DEMO_SCENARIOS): PlannedIncident[] {
@@ -258,7 +260,11 @@ export function planDemo(now: number, scenarios: DemoScenario[] = DEMO_SCENARIOS
     const closeAfter = 2 + Math.floor(random() * 7);
     const incident = planIncident(scenario, declaredAt, (sofar) => {
       if (sofar.status !== "resolved" || sofar.resolvedAt === null || sofar.resolvedAt > now - 10 * DAY) return [];
-      const closeAt = sofar.resolvedAt + closeAfter * DAY + Math.round(random() * 6 * HOUR);
+      // Always draw the same random numbers, so the other incidents' times do not shift.
+      const usualCloseAt = sofar.resolvedAt + closeAfter * DAY + Math.round(random() * 6 * HOUR);
+      // A required postmortem still in draft or review keeps the incident resolved; a published one closes it.
+      const closeAt = demoCloseAt(sofar, usualCloseAt, now);
+      if (closeAt === null) return [];
       const minutes = (closeAt - declaredAt) / MIN;
       const body =
         sofar.severity === "SEV4" || sofar.drill

@@ -658,7 +658,6 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       move(13, "identified"),
       note(20, "aisha", "Confirmations now use the tax amount stored on the order instead of recalculating. Backlog draining fast.", true),
       move(22, "monitoring"),
-      severity(30, "SEV3", "aisha"),
       move(70, "resolved"),
     ],
   },

@@ -29,7 +29,16 @@ const stepTime = (incident: HeaderIncident, status: IncidentStatus): number | nu
   ({ investigating: incident.declaredAt, identified: null, monitoring: incident.mitigatedAt, resolved: incident.resolvedAt, closed: incident.closedAt })[status];
 
 /** Sticky header: reference, editable title, severity, a clickable status stepper, elapsed time. */
-export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident; canEdit: boolean }) {
+export function IncidentHeader({
+  incident,
+  canEdit,
+  primaryAction,
+}: {
+  incident: HeaderIncident;
+  canEdit: boolean;
+  /** Replaces the primary status button, e.g. "Start postmortem" once the incident is resolved. */
+  primaryAction?: React.ReactNode;
+}) {
   const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
   const [editingTitle, setEditingTitle] = useState(false);
   const [title, setTitle] = useState(incident.title);
@@ -158,7 +167,9 @@ export function IncidentHeader({ incident, canEdit }: { incident: HeaderIncident
                 ))}
               </select>
             </div>
-            {primary ? (
+            {primaryAction ? (
+              primaryAction
+            ) : primary ? (
               <button type="button" className={primaryButtonClass} disabled={pending} onClick={() => run({ status: primary.to })}>
                 {primary.label}
               </button>

@@ -27,6 +27,10 @@ import { SloSpendPanel } from "./slo-spend-panel";
 import { BudgetAlert, type PushedSlo } from "./budget-alert";
 import { ChecklistPanel } from "./checklist-panel";
 import { listChecklist } from "@/db/queries/checklist";
+import { actionItemsForIncident } from "@/db/queries/action-items";
+import { ActionItemsPanel } from "./action-items-panel";
+import { PostmortemButton, PostmortemCard, postmortemSummaryFor } from "./postmortem-card";
+import { isActive } from "@/lib/incident-status";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -74,6 +78,8 @@ export default async function IncidentPage({ params }: Props) {
   const linked = linkedServices(getDb(), incident.id);
   const sloSpend = linked.length ? incidentSloSpend({ actor, incidentId: incident.id }) : [];
   const serviceOptions = canEdit ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
+  const postmortem = postmortemSummaryFor({ actor, incidentId: incident.id });
+  const resolved = !isActive(incident.status);
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -83,7 +89,11 @@ export default async function IncidentPage({ params }: Props) {
         </Link>{" "}
         / {reference}
       </nav>
-      <IncidentHeader incident={{ ...incident, reference }} canEdit={canEdit} />
+      <IncidentHeader
+        incident={{ ...incident, reference }}
+        canEdit={canEdit}
+        primaryAction={resolved ? <PostmortemButton reference={reference} started={postmortem.started} canWrite={canEdit} /> : undefined}
+      />
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
           <BudgetAlert severity={incident.severity} status={incident.status} drill={incident.drill} pushed={pushedSlos(actor, sloSpend)} />
@@ -108,6 +118,9 @@ export default async function IncidentPage({ params }: Props) {
             <LiveRefresh reference={reference} token={freshness} />
           </div>
           <div className={`${cardClass} p-4`}>
+            <PostmortemCard reference={reference} summary={postmortem} canWrite={canEdit} resolved={resolved} />
+          </div>
+          <div className={`${cardClass} p-4`}>
             <ChecklistPanel reference={reference} canEdit={canEdit} items={listChecklist({ actor, incidentId: incident.id })} />
           </div>
           <div className={`${cardClass} p-4`}>
@@ -121,6 +134,16 @@ export default async function IncidentPage({ params }: Props) {
               <SloSpendPanel reference={reference} rows={sloSpend} drill={incident.drill} canEdit={canEdit} />
             </div>
           ) : null}
+          <div className={`${cardClass} p-4`}>
+            <ActionItemsPanel
+              reference={reference}
+              canEdit={canEdit}
+              me={actor.userId}
+              users={users}
+              services={canEdit ? listServices({ actor, query: {} }).map((s) => ({ id: s.id, name: s.name })) : []}
+              {...actionItemsForIncident({ actor, incidentId: incident.id })}
+            />
+          </div>
           <div className={`${cardClass} p-4`}>
             <TimestampsPanel
               reference={reference}

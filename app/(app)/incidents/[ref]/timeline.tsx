@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { ArrowDownUp, CircleAlert, FileText, Gauge, ListChecks, Pencil, Server, Star, UserRound, Workflow } from "lucide-react";
+import { ArrowDownUp, CircleAlert, ClipboardCheck, FileText, Gauge, ListChecks, Pencil, Server, Star, UserRound, Workflow } from "lucide-react";
 import { Markdown } from "@/app/components/markdown";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
@@ -32,6 +32,7 @@ const icons: Record<string, typeof Star> = {
   service: Server,
   checklist: ListChecks,
   postmortem: FileText,
+  action_item: ClipboardCheck,
   alert: CircleAlert,
   update: Pencil,
 };

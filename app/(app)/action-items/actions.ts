@@ -1,0 +1,19 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { updateActionItem } from "@/db/queries/action-items";
+
+/**
+ * Changes one action item with the version last read (inline status and owner edits, here
+ * and on the incident page). A stale version comes back as code "conflict".
+ */
+export async function updateActionItemAction(id: number, input: Record<string, unknown>) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const item = updateActionItem({ actor, id: Number(id), input });
+    revalidatePath("/action-items");
+    revalidatePath(`/incidents/${item.incidentReference}`, "layout");
+    return { id: item.id, version: item.version, status: item.status, ownerId: item.ownerId };
+  });
+}

@@ -1,0 +1,32 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { setOrgTimeZone, setRequiredSeverities } from "@/db/queries/settings";
+import { knownTimeZone } from "./time-zones";
+
+// Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role and audit.
+
+const refresh = () => {
+  revalidatePath("/admin/settings");
+  // Due and overdue postmortems depend on both settings.
+  revalidatePath("/postmortems");
+};
+
+export async function saveRequiredSeveritiesAction(severities: string[]) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const saved = setRequiredSeverities({ actor, severities });
+    refresh();
+    return { severities: saved };
+  });
+}
+
+export async function saveTimeZoneAction(timeZone: string) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const saved = setOrgTimeZone({ actor, timeZone: typeof timeZone === "string" ? (knownTimeZone(timeZone) ?? timeZone) : timeZone });
+    refresh();
+    return { timeZone: saved };
+  });
+}

@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { createFactor, listFactors } from "@/db/queries/factors";
+
+export const dynamic = "force-dynamic";
+
+/** GET ?includeArchived=1 → {items: [{id, name, description, archived}]}: the contributing-factor taxonomy (anyone signed in). */
+export const GET = apiRoute(async (req: NextRequest) => {
+  await apiActor(req);
+  const flag = req.nextUrl.searchParams.get("includeArchived");
+  return NextResponse.json({ items: listFactors({ includeArchived: flag === "1" || flag === "true" }) });
+});
+
+/** POST {name, description?} → 201 (admins). */
+export const POST = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  const input = await readJson(req);
+  return NextResponse.json(createFactor({ actor, input }), { status: 201 });
+});

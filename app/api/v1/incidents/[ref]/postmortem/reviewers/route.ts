@@ -1,0 +1,16 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { setReviewers } from "@/db/queries/postmortem-review";
+import { toPostmortemJson } from "@/lib/postmortem-json";
+import { incidentIdFrom, type IncidentParams } from "../../../params";
+import { peopleByEmail } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+/** PUT {reviewerIds: number[]} or {reviewerEmails: string[]} → 200 with the postmortem: replaces the named reviewers (active responders or admins). */
+export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const input = peopleByEmail(await readJson(req));
+  return NextResponse.json(toPostmortemJson(setReviewers({ actor, incidentId, input })));
+});

@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { getPostmortem, savePostmortem, startPostmortem } from "@/db/queries/postmortems";
+import { notFound } from "@/lib/errors";
+import { toPostmortemJson } from "@/lib/postmortem-json";
+import { incidentReference } from "@/lib/validation/incident";
+import { incidentIdFrom, type IncidentParams } from "../../params";
+import { peopleByEmail, withCurrentAsJson } from "./respond";
+
+export const dynamic = "force-dynamic";
+
+/** GET → the incident's postmortem; 404 when none was started (viewers: when not published). */
+export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const postmortem = getPostmortem({ actor, incidentId });
+  if (!postmortem) throw notFound("Postmortem");
+  return NextResponse.json(toPostmortemJson(postmortem));
+});
+
+/** POST (no body needed) → 201: starts the postmortem from the template; 409 when it exists. */
+export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const postmortem = withCurrentAsJson(() => startPostmortem({ actor, incidentId }));
+  return NextResponse.json(toPostmortemJson(postmortem), {
+    status: 201,
+    headers: { Location: `/api/v1/incidents/${incidentReference(incidentId)}/postmortem` },
+  });
+});
+
+/**
+ * PUT {version, sections?: {key: markdown}, factorIds?, tags?, ownerId? | ownerEmail?} → 200. Sections not
+ * sent stay as they are. A stale version gets 409 {error, current}.
+ */
+export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const input = peopleByEmail(await readJson(req));
+  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => savePostmortem({ actor, incidentId, input }))));
+});

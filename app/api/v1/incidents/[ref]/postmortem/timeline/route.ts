@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { regenerateTimelineSection } from "@/db/queries/postmortems";
+import { parseInput } from "@/lib/validation/parse";
+import { regenerateTimelineSchema } from "@/lib/validation/postmortem";
+import { toPostmortemJson } from "@/lib/postmortem-json";
+import { incidentIdFrom, type IncidentParams } from "../../../params";
+import { withCurrentAsJson } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+/** POST {version} → 200: the timeline section regenerated from the incident's highlighted entries; stale → 409 {error, current}. */
+export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const { version } = parseInput(regenerateTimelineSchema, await readJson(req));
+  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => regenerateTimelineSection({ actor, incidentId, version }))));
+});

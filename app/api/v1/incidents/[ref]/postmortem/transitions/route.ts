@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { transitionPostmortem } from "@/db/queries/postmortem-review";
+import { toPostmortemJson } from "@/lib/postmortem-json";
+import { incidentIdFrom, type IncidentParams } from "../../../params";
+import { peopleByEmail, withCurrentAsJson } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST {to: "in_review"|"published"|"draft", comment?, reviewerIds? | reviewerEmails?, version} → 200 with the
+ * postmortem. Publishing needs a named reviewer or an admin and every review question ticked;
+ * back to draft needs a comment.
+ */
+export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
+  const actor = await apiActor(req);
+  const incidentId = incidentIdFrom((await params).ref);
+  const input = peopleByEmail(await readJson(req));
+  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => transitionPostmortem({ actor, incidentId, input }))));
+});

@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute } from "@/lib/api/handler";
+import { listPostmortems } from "@/db/queries/postmortems";
+import { toPostmortemListItemJson } from "@/lib/postmortem-json";
+import { queryObject } from "../incidents/params";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET ?status=draft|in_review|published|not_started&q=&due=due|overdue&limit=&cursor= →
+ * {items, nextCursor}: postmortems of incidents the caller may see, and incidents that
+ * require one but have none yet ("not_started"). Viewers see published ones only.
+ */
+export const GET = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  const { items, nextCursor } = listPostmortems({ actor, query: queryObject(req.nextUrl.searchParams) });
+  return NextResponse.json({ items: items.map(toPostmortemListItemJson), nextCursor });
+});

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { auditLog, incidents, timelineEntries, users } from "../schema";
+import { declareIncident, getIncident, updateIncident } from "./incidents";
+import { getPostmortem, startPostmortem, type PostmortemDetail } from "./postmortems";
+import { setReviewCheck, setReviewers, transitionPostmortem } from "./postmortem-review";
+
+let t: TestDb;
+let admin: TestUser;
+let owner: TestUser;
+let reviewer: TestUser;
+let other: TestUser;
+let viewer: TestUser;
+
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  owner = await t.createUser("responder", { name: "Olive Owner" });
+  reviewer = await t.createUser("responder", { name: "Rex Reviewer" });
+  other = await t.createUser("responder");
+  viewer = await t.createUser("viewer");
+});
+afterAll(() => t.cleanup());
+
+const err = (fn: () => unknown) => thrown(fn) as AppError;
+
+function newPostmortem({ resolved = true, severity = "SEV2" } = {}) {
+  let incident = declareIncident({ actor: owner.actor, input: { title: "Queue backlog", severity, startedAt: iso(Date.now() - 60 * MIN) } }).incident;
+  if (resolved) incident = updateIncident({ actor: owner.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+  const pm = startPostmortem({ actor: owner.actor, incidentId: incident.id });
+  return { incidentId: incident.id, pm };
+}
+
+function toReview(incidentId: number, pm: PostmortemDetail, reviewerIds = [reviewer.id]) {
+  return transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds, version: pm.version } });
+}
+
+function tickAll(incidentId: number, actor = reviewer.actor) {
+  let pm!: PostmortemDetail;
+  for (const { key } of REVIEW_CHECKLIST) pm = setReviewCheck({ actor, incidentId, key, checked: true });
+  return pm;
+}
+
+const postmortemEntries = (incidentId: number) =>
+  t.db
+    .select()
+    .from(timelineEntries)
+    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "postmortem")))
+    .orderBy(asc(timelineEntries.id))
+    .all()
+    .map((e) => e.body);
+
+const transitionAudits = (postmortemId: number) =>
+  t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.transition"), eq(auditLog.entityId, String(postmortemId)))).orderBy(asc(auditLog.id)).all();
+
+describe("draft → in_review", () => {
+  it("needs at least one reviewer (422), named now or before", () => {
+    const { incidentId, pm } = newPostmortem();
+    const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: pm.version } }));
+    expect(e.status).toBe(422);
+    expect(e.fields).toHaveProperty(["reviewerIds"]);
+
+    const named = setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id] } });
+    expect(named.reviewers).toEqual([{ id: reviewer.id, name: reviewer.name, email: reviewer.email }]);
+    expect(named.version).toBe(pm.version);
+    const sent = transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: named.version, comment: "Ready for a look" } });
+    expect(sent.status).toBe("in_review");
+    expect(sent.version).toBe(pm.version + 1);
+    expect(sent.submittedAt).not.toBeNull();
+    expect(sent.comments).toMatchObject([{ section: "review", body: "Ready for a look", authorLabel: "Olive Owner" }]);
+    expect(postmortemEntries(incidentId)).toEqual(["Postmortem started", "Postmortem sent for review to Rex Reviewer by Olive Owner"]);
+    expect(transitionAudits(pm.id)).toHaveLength(1);
+  });
+
+  it("reviewers must be active responders or admins", () => {
+    const { incidentId, pm } = newPostmortem();
+    expect(err(() => toReview(incidentId, pm, [viewer.id])).fields).toHaveProperty(["reviewerIds"]);
+    expect(err(() => toReview(incidentId, pm, [999_999])).fields).toHaveProperty(["reviewerIds"]);
+    t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id)).run();
+    try {
+      expect(err(() => toReview(incidentId, pm, [other.id])).fields).toHaveProperty(["reviewerIds"]);
+    } finally {
+      t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id)).run();
+    }
+    expect(toReview(incidentId, pm, [admin.id, reviewer.id]).reviewers.map((r) => r.id)).toEqual([admin.id, reviewer.id]);
+  });
+
+  it("viewers cannot move postmortems (403); stale versions get 409", () => {
+    const { incidentId, pm } = newPostmortem();
+    expect(err(() => transitionPostmortem({ actor: viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } })).status).toBe(403);
+    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } })).status).toBe(409);
+  });
+
+  it("bad moves: publishing a draft, same status, unknown status", () => {
+    const { incidentId, pm } = newPostmortem();
+    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "published", version: pm.version } })).status).toBe(422);
+    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: pm.version } })).status).toBe(422);
+    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "archived", version: pm.version } })).fields).toHaveProperty(["to"]);
+    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review" } })).fields).toHaveProperty(["version"]);
+  });
+});
+
+describe("review checklist", () => {
+  it("only a named reviewer or an admin ticks it; ticks do not change the version", () => {
+    const { incidentId, pm } = newPostmortem();
+    const inReview = toReview(incidentId, pm);
+    expect(err(() => setReviewCheck({ actor: owner.actor, incidentId, key: "data", checked: true })).status).toBe(403);
+    expect(err(() => setReviewCheck({ actor: viewer.actor, incidentId, key: "data", checked: true })).status).toBe(403);
+    const ticked = setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
+    expect(ticked.reviewChecklist.data).toBe(true);
+    expect(ticked.version).toBe(inReview.version);
+    expect(setReviewCheck({ actor: admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({ data: true, impact: true, causes: false });
+    expect(setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false }).reviewChecklist.data).toBe(false);
+    expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true })).fields).toHaveProperty(["key"]);
+    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.review_check"), eq(auditLog.entityId, String(pm.id)))).all();
+    expect(audits).toHaveLength(3);
+  });
+});
+
+describe("in_review → published", () => {
+  it("only a named reviewer or an admin publishes (403 for the owner)", () => {
+    const { incidentId, pm } = newPostmortem();
+    const inReview = toReview(incidentId, pm);
+    tickAll(incidentId);
+    const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    expect(e.status).toBe(403);
+    const token = t.createToken("responder");
+    expect(err(() => transitionPostmortem({ actor: token.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(403);
+    expect(transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "published", version: inReview.version } }).status).toBe("published");
+  });
+
+  it("needs every review question ticked (422 listing the missing ones)", () => {
+    const { incidentId, pm } = newPostmortem();
+    const inReview = toReview(incidentId, pm);
+    setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
+    setReviewCheck({ actor: reviewer.actor, incidentId, key: "impact", checked: true });
+    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    expect(e.status).toBe(422);
+    expect(e.details?.missing).toEqual(["causes", "actions", "stakeholders"]);
+    expect(e.message).toContain("Was the root cause analysis deep enough?");
+    expect(getPostmortem({ actor: owner.actor, incidentId })!.status).toBe("in_review");
+  });
+
+  it("publishing closes a resolved incident in the same transaction, with timeline entries", () => {
+    const { incidentId, pm } = newPostmortem();
+    const inReview = toReview(incidentId, pm);
+    tickAll(incidentId);
+    const published = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version, comment: "Great write-up" } });
+    expect(published).toMatchObject({ status: "published", publishedBy: "Rex Reviewer", due: { state: "published" } });
+    expect(published.publishedAt).not.toBeNull();
+    const incident = getIncident({ actor: owner.actor, incidentId });
+    expect(incident.status).toBe("closed");
+    expect(incident.closedAt).not.toBeNull();
+    expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer");
+    const statusEntry = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status"))).orderBy(asc(timelineEntries.id)).all().at(-1)!;
+    expect(statusEntry.body).toBe("Status changed from Resolved to Closed");
+    expect(statusEntry.authorLabel).toBe("Rex Reviewer");
+    expect(transitionAudits(pm.id).map((a) => JSON.parse(a.after!).status)).toEqual(["in_review", "published"]);
+    expect(t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).all().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("an incident that is not resolved stays open when its postmortem is published", () => {
+    const { incidentId, pm } = newPostmortem({ resolved: false });
+    const inReview = toReview(incidentId, pm);
+    tickAll(incidentId);
+    transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } });
+    expect(t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!.status).toBe("investigating");
+  });
+
+  it("if closing the incident fails, nothing is published", () => {
+    const { incidentId, pm } = newPostmortem();
+    const inReview = toReview(incidentId, pm);
+    tickAll(incidentId);
+    // Make the close impossible (resolved before started breaks the timestamp order).
+    const row = t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+    t.db.update(incidents).set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN }).where(eq(incidents.id, incidentId)).run();
+    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(400);
+    const after = getPostmortem({ actor: owner.actor, incidentId })!;
+    expect(after.status).toBe("in_review");
+    expect(after.version).toBe(inReview.version);
+    expect(postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
+  });
+});
+
+describe("back to draft", () => {
+  it("in_review → draft by a reviewer, the owner or an admin, with a comment", () => {
+    const { incidentId, pm } = newPostmortem();
+    let current = toReview(incidentId, pm);
+    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
+    expect(err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(403);
+    current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "Causes need another why" } });
+    expect(current.status).toBe("draft");
+    expect(current.comments.at(-1)).toMatchObject({ section: "review", body: "Causes need another why", authorLabel: "Rex Reviewer" });
+    expect(postmortemEntries(incidentId).at(-1)).toBe("Postmortem sent back to draft by Rex Reviewer");
+
+    current = toReview(incidentId, current);
+    current = transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: current.version, comment: "Adding more detail" } });
+    expect(current.status).toBe("draft");
+  });
+
+  it("published → draft by an admin only, with a comment; then editable again", () => {
+    const { incidentId, pm } = newPostmortem();
+    let current = toReview(incidentId, pm);
+    tickAll(incidentId);
+    current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
+    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(403);
+    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
+    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
+    expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).status).toBe(422);
+    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(422);
+    current = transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "draft", version: current.version, comment: "Customer data was wrong" } });
+    expect(current).toMatchObject({ status: "draft", publishedAt: null, publishedBy: null });
+    expect(postmortemEntries(incidentId).at(-1)).toMatch(/^Postmortem moved back to draft by /);
+    // The incident stays closed.
+    expect(getIncident({ actor: owner.actor, incidentId }).status).toBe("closed");
+  });
+});
+
+describe("setReviewers", () => {
+  it("replaces the list, audits, refuses viewers as actors and reviewers", () => {
+    const { incidentId, pm } = newPostmortem();
+    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, admin.id] } }).reviewers.map((r) => r.id)).toEqual([reviewer.id, admin.id]);
+    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } }).reviewers.map((r) => r.id)).toEqual([other.id]);
+    expect(err(() => setReviewers({ actor: viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
+    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);
+    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: "x" } })).fields).toHaveProperty(["reviewerIds"]);
+    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.reviewers"), eq(auditLog.entityId, String(pm.id)))).all();
+    expect(audits).toHaveLength(2);
+    // In review, the list cannot become empty.
+    const inReview = toReview(incidentId, getPostmortem({ actor: owner.actor, incidentId })!, [other.id]);
+    expect(inReview.status).toBe("in_review");
+    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [] } })).status).toBe(422);
+  });
+});

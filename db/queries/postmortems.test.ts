@@ -1,0 +1,396 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { SECTION_KEYS, SECTION_MAX } from "@/lib/postmortem-template";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { actionItems, auditLog, contributingFactors, postmortems, timelineEntries } from "../schema";
+import { ensureDefaultFactors } from "../seed/default-factors";
+import { declareIncident, updateIncident } from "./incidents";
+import { addNote, setHighlighted } from "./timeline";
+import { createService } from "./services";
+import { createSlo } from "./slos";
+import { archiveFactor, listFactors } from "./factors";
+import { setRequiredSeverities } from "./settings";
+import {
+  addComment,
+  exportPostmortemMarkdown,
+  getPostmortem,
+  listPostmortems,
+  postmortemDueForIncident,
+  regenerateTimelineSection,
+  savePostmortem,
+  startPostmortem,
+} from "./postmortems";
+import { transitionPostmortem } from "./postmortem-review";
+
+let t: TestDb;
+let admin: TestUser;
+let responder: TestUser;
+let responder2: TestUser;
+let viewer: TestUser;
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  responder = await t.createUser("responder", { name: "Riley Responder" });
+  responder2 = await t.createUser("responder", { name: "Sam Second" });
+  viewer = await t.createUser("viewer");
+  ensureDefaultFactors(t.db);
+  createService({ actor: admin.actor, input: { slug: "checkout", name: "Checkout", tier: 1 } });
+  createSlo({ actor: admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
+});
+afterAll(() => t.cleanup());
+
+function declare(input: Record<string, unknown> = {}, actor = responder.actor) {
+  return declareIncident({ actor, input: { title: "Checkout 5xx", severity: "SEV2", ...input } }).incident;
+}
+
+/** Declares an incident that started an hour ago and resolves it now. */
+function resolvedIncident(input: Record<string, unknown> = {}) {
+  const incident = declare({ startedAt: iso(Date.now() - 60 * MIN), ...input });
+  return updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+}
+
+const err = (fn: () => unknown) => thrown(fn) as AppError;
+
+describe("startPostmortem", () => {
+  it("creates one draft per incident, pre-filled, owned by the person; timeline entry and audit", () => {
+    const incident = declare({ services: [{ service: "checkout", impact: "full_outage" }], startedAt: iso(Date.now() - 90 * MIN) });
+    const note = addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Rolled back deploy 4711", highlighted: true } });
+    addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Not highlighted chatter" } });
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(pm).toMatchObject({ incidentId: incident.id, status: "draft", version: 1, tags: [], factors: [], reviewers: [], comments: [], publishedAt: null, publishedBy: null });
+    expect(pm.owner).toEqual({ id: responder.id, name: responder.name, email: responder.email });
+    expect(Object.keys(pm.sections).sort()).toEqual([...SECTION_KEYS].sort());
+    expect(pm.sections.timeline).toContain("Rolled back deploy 4711 (Riley Responder)");
+    expect(pm.sections.timeline).toContain("Declared SEV2 incident");
+    expect(pm.sections.timeline).not.toContain("chatter");
+    expect(pm.sections.timeline.indexOf("Declared")).toBeLessThan(pm.sections.timeline.indexOf("Rolled back"));
+    expect(note.highlighted).toBe(true);
+    expect(pm.sections.impact).toContain("- Checkout: Full outage");
+    expect(pm.sections.impact).toMatch(/Checkout, SLO “Availability” \(99\.9 %\): 9\d(\.\d)? min/);
+    expect(pm.sections.impact).toContain("- Time to detect:");
+    expect(pm.sections.summary).toBe("");
+    expect(pm.reviewChecklist).toEqual({ data: false, impact: false, causes: false, actions: false, stakeholders: false });
+    expect(pm.due.state).toBe("not_due");
+
+    const entries = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incident.id), eq(timelineEntries.kind, "postmortem"))).all();
+    expect(entries.map((e) => e.body)).toEqual(["Postmortem started"]);
+    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.start"), eq(auditLog.entityId, String(pm.id)))).all();
+    expect(audit).toHaveLength(1);
+  });
+
+  it("a second start is a 409", () => {
+    const incident = declare();
+    startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const error = err(() => startPostmortem({ actor: responder2.actor, incidentId: incident.id }));
+    expect(error.status).toBe(409);
+    expect((error.details?.current as { incidentId: number }).incidentId).toBe(incident.id);
+  });
+
+  it("viewers cannot start (403); invisible incidents are 404; a token owns nothing", () => {
+    const incident = declare();
+    expect(err(() => startPostmortem({ actor: viewer.actor, incidentId: incident.id })).status).toBe(403);
+    const hidden = declare({ private: true });
+    expect(err(() => startPostmortem({ actor: responder2.actor, incidentId: hidden.id })).status).toBe(404);
+    expect(err(() => startPostmortem({ actor: responder.actor, incidentId: 999_999 })).status).toBe(404);
+    const token = t.createToken("responder");
+    expect(startPostmortem({ actor: token.actor, incidentId: incident.id }).owner).toBeNull();
+  });
+});
+
+describe("getPostmortem", () => {
+  it("is null when none was started", () => {
+    expect(getPostmortem({ actor: responder.actor, incidentId: declare().id })).toBeNull();
+    expect(getPostmortem({ actor: viewer.actor, incidentId: declare().id })).toBeNull();
+  });
+
+  it("viewers cannot read drafts (404) but read published ones", () => {
+    const incident = resolvedIncident();
+    startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const error = err(() => getPostmortem({ actor: viewer.actor, incidentId: incident.id }));
+    expect(error.status).toBe(404);
+    expect(getPostmortem({ actor: responder2.actor, incidentId: incident.id })?.status).toBe("draft");
+    const published = publish(incident.id);
+    expect(published.status).toBe("published");
+    expect(getPostmortem({ actor: viewer.actor, incidentId: incident.id })?.status).toBe("published");
+  });
+
+  it("a private incident's postmortem stays private", () => {
+    const incident = declare({ private: true });
+    startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(err(() => getPostmortem({ actor: responder2.actor, incidentId: incident.id })).status).toBe(404);
+    expect(getPostmortem({ actor: admin.actor, incidentId: incident.id })).not.toBeNull();
+  });
+});
+
+/** Sends for review with responder2 as reviewer, ticks everything, publishes as responder2. */
+function publish(incidentId: number) {
+  let pm = getPostmortem({ actor: responder.actor, incidentId })!;
+  pm = transitionPostmortem({ actor: responder.actor, incidentId, input: { to: "in_review", reviewerIds: [responder2.id], version: pm.version } });
+  t.db.update(postmortems).set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) }).where(eq(postmortems.id, pm.id)).run();
+  return transitionPostmortem({ actor: responder2.actor, incidentId, input: { to: "published", version: pm.version } });
+}
+
+describe("savePostmortem", () => {
+  it("merges sections, keeps the others, bumps the version and audits lengths only", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const summary = "Checkout failed for 40 minutes.  \n\nTrailing spaces kept.  ";
+    const saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary } } });
+    expect(saved.version).toBe(pm.version + 1);
+    expect(saved.sections.summary).toBe(summary);
+    expect(saved.sections.timeline).toBe(pm.sections.timeline);
+    expect(saved.sections.impact).toBe(pm.sections.impact);
+
+    const again = savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: saved.version, sections: { trigger: "A config push" } } });
+    expect(again.sections).toMatchObject({ summary, trigger: "A config push" });
+
+    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.update"), eq(auditLog.entityId, String(pm.id)))).orderBy(asc(auditLog.id)).all();
+    expect(audit).toHaveLength(2);
+    expect(JSON.parse(audit[0]!.before!)).toEqual({ sections: { summary: { length: 0 } } });
+    expect(JSON.parse(audit[0]!.after!)).toEqual({ sections: { summary: { length: summary.length } } });
+    expect(audit[0]!.after).not.toContain("Checkout failed");
+  });
+
+  it("an unchanged save does not create a version", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const same = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "" }, tags: [] } });
+    expect(same.version).toBe(pm.version);
+  });
+
+  it("a stale version is a 409 with the current postmortem, and the first save is not lost", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const first = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Riley's words" } } });
+    const error = err(() => savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Sam's words" } } }));
+    expect(error.status).toBe(409);
+    expect(error.code).toBe("conflict");
+    const current = error.details?.current as { version: number; sections: { summary: string } };
+    expect(current.version).toBe(first.version);
+    expect(current.sections.summary).toBe("Riley's words");
+    expect(getPostmortem({ actor: responder.actor, incidentId: incident.id })!.sections.summary).toBe("Riley's words");
+    // Retrying on the current version goes through.
+    const retried = savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: current.version, sections: { summary: "Riley's words\n\nSam's words" } } });
+    expect(retried.sections.summary).toBe("Riley's words\n\nSam's words");
+  });
+
+  it("refuses unknown sections, too-long text, bad tags, unknown factors and owners (400 naming the field)", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const save = (input: Record<string, unknown>) => err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, ...input } }));
+    let e = save({ sections: { summary: "ok", blame_list: "x" } });
+    expect(e.status).toBe(400);
+    expect(e.fields).toHaveProperty(["sections.blame_list"]);
+    expect(e.message).toContain("blame_list");
+    e = save({ sections: { summary: "x".repeat(SECTION_MAX + 1) } });
+    expect(e.fields).toHaveProperty(["sections.summary"]);
+    expect(save({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }).fields).toHaveProperty(["tags"]);
+    expect(save({ tags: ["x".repeat(41)] }).fields).toHaveProperty(["tags.0"]);
+    expect(save({ tags: ["  "] }).fields).toHaveProperty(["tags.0"]);
+    expect(save({ factorIds: [999_999] }).fields).toHaveProperty(["factorIds"]);
+    expect(save({ ownerId: viewer.id }).fields).toHaveProperty(["ownerId"]);
+    expect(save({ ownerId: 999_999 }).fields).toHaveProperty(["ownerId"]);
+    expect(save({ version: undefined }).fields).toHaveProperty(["version"]);
+    expect(save({ colour: "red" }).fields).toHaveProperty(["colour"]);
+    expect(getPostmortem({ actor: responder.actor, incidentId: incident.id })!.version).toBe(pm.version);
+  });
+
+  it("sets factors, tags and owner; archived factors stay but cannot be newly chosen", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const [a, b, c] = listFactors();
+    let saved = savePostmortem({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: pm.version, factorIds: [a!.id, b!.id], tags: ["payments", " canary ", "payments"], ownerId: responder2.id },
+    });
+    expect(saved.factors.map((f) => f.id).sort()).toEqual([a!.id, b!.id].sort());
+    expect(saved.tags).toEqual(["payments", "canary"]);
+    expect(saved.owner?.id).toBe(responder2.id);
+
+    const archived = archiveFactor({ actor: admin.actor, id: b!.id });
+    expect(archived.archived).toBe(true);
+    saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, factorIds: [a!.id, b!.id, c!.id] } });
+    expect(saved.factors).toHaveLength(3);
+    const other = startPostmortem({ actor: responder.actor, incidentId: declare().id });
+    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: other.incidentId, input: { version: other.version, factorIds: [b!.id] } }));
+    expect(e.fields).toHaveProperty(["factorIds"]);
+    archiveFactor({ actor: admin.actor, id: b!.id, archived: false });
+    saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, ownerId: null, factorIds: [] } });
+    expect(saved.owner).toBeNull();
+    expect(saved.factors).toEqual([]);
+  });
+
+  it("viewers cannot save (403); a published postmortem cannot be edited (422)", () => {
+    const incident = resolvedIncident();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(err(() => savePostmortem({ actor: viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status).toBe(403);
+    const published = publish(incident.id);
+    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
+    expect(e.status).toBe(422);
+    expect(e.message).toMatch(/back to draft first/);
+  });
+
+  it("saving without a postmortem is a 404", () => {
+    expect(err(() => savePostmortem({ actor: responder.actor, incidentId: declare().id, input: { version: 1 } })).status).toBe(404);
+  });
+});
+
+describe("regenerateTimelineSection", () => {
+  it("rebuilds the timeline from highlighted entries, with the same version rules", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const edited = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { timeline: "hand-written" } } });
+    const note = addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Paged the database team" } });
+    setHighlighted({ actor: responder.actor, incidentId: incident.id, entryId: note.id, highlighted: true });
+    expect(err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version })).status).toBe(409);
+    const regenerated = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: edited.version });
+    expect(regenerated.version).toBe(edited.version + 1);
+    expect(regenerated.sections.timeline).toContain("Paged the database team");
+    expect(regenerated.sections.timeline).not.toContain("hand-written");
+  });
+});
+
+describe("addComment", () => {
+  it("adds a comment to a section with author and time; does not change the version", () => {
+    const incident = declare();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const comment = addComment({ actor: responder2.actor, incidentId: incident.id, section: "root_causes", body: "  Go one why deeper?  " });
+    expect(comment).toMatchObject({ section: "root_causes", body: "Go one why deeper?", authorLabel: "Sam Second" });
+    const after = getPostmortem({ actor: responder.actor, incidentId: incident.id })!;
+    expect(after.version).toBe(pm.version);
+    expect(after.comments).toEqual([comment]);
+  });
+
+  it("refuses unknown sections, empty and long bodies, and viewers", () => {
+    const incident = declare();
+    startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "nope", body: "x" })).fields).toHaveProperty(["section"]);
+    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " })).fields).toHaveProperty(["body"]);
+    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) })).fields).toHaveProperty(["body"]);
+    expect(addComment({ actor: responder.actor, incidentId: incident.id, section: "review", body: "ok" }).section).toBe("review");
+    expect(err(() => addComment({ actor: viewer.actor, incidentId: incident.id, section: "summary", body: "x" })).status).toBe(403);
+  });
+});
+
+describe("due state", () => {
+  it("follows the severity, resolution and the configured severities", () => {
+    const sev3 = resolvedIncident({ severity: "SEV3" });
+    expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: sev3.id })).toEqual({ state: "not_required", dueAt: null, started: false });
+    const sev1 = resolvedIncident({ severity: "SEV1" });
+    const due = postmortemDueForIncident({ actor: viewer.actor, incidentId: sev1.id });
+    expect(due.state).toBe("due");
+    expect(due.dueAt).toBeGreaterThan(sev1.resolvedAt! + 5 * DAY - 1);
+    const drill = resolvedIncident({ severity: "SEV1", drill: true });
+    expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: drill.id }).state).toBe("not_required");
+
+    setRequiredSeverities({ actor: admin.actor, severities: ["SEV1", "SEV2", "SEV3"] });
+    try {
+      expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: sev3.id }).state).toBe("due");
+    } finally {
+      setRequiredSeverities({ actor: admin.actor, severities: ["SEV1", "SEV2"] });
+    }
+  });
+
+  it("is overdue 5 business days after resolution", () => {
+    const incident = declare({ startedAt: iso(Date.now() - 20 * DAY) });
+    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved", mitigatedAt: iso(Date.now() - 10 * DAY), resolvedAt: iso(Date.now() - 10 * DAY) } });
+    expect(postmortemDueForIncident({ actor: responder.actor, incidentId: incident.id }).state).toBe("overdue");
+    startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(getPostmortem({ actor: responder.actor, incidentId: incident.id })!.due.state).toBe("overdue");
+  });
+
+  it("a SEV4 that exhausted an error budget needs a postmortem", () => {
+    createService({ actor: admin.actor, input: { slug: "ledger", name: "Ledger", tier: 2 } });
+    createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
+    // 99.9 % over 28 days is 40.32 min of budget: a 2-hour full outage exhausts it.
+    const incident = resolvedIncident({ severity: "SEV4", startedAt: iso(Date.now() - 120 * MIN), services: [{ service: "ledger", impact: "full_outage" }] });
+    expect(postmortemDueForIncident({ actor: responder.actor, incidentId: incident.id }).state).toBe("due");
+    const listed = listPostmortems({ actor: responder.actor, query: { q: `INC-${incident.id}` } }).items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ status: "not_started", due: { state: "due" } });
+  });
+});
+
+describe("listPostmortems", () => {
+  it("lists started postmortems and required ones not started; viewers see published only", () => {
+    const tag = `list-${Date.now()}`;
+    const missing = resolvedIncident({ title: `${tag} missing`, severity: "SEV1" });
+    const notRequired = resolvedIncident({ title: `${tag} minor`, severity: "SEV3" });
+    const active = declare({ title: `${tag} active`, severity: "SEV1" });
+    const drafted = resolvedIncident({ title: `${tag} drafted` });
+    startPostmortem({ actor: responder.actor, incidentId: drafted.id });
+    const published = resolvedIncident({ title: `${tag} published` });
+    startPostmortem({ actor: responder.actor, incidentId: published.id });
+    publish(published.id);
+    const hidden = resolvedIncident({ title: `${tag} hidden`, private: true });
+    startPostmortem({ actor: responder.actor, incidentId: hidden.id });
+
+    const items = listPostmortems({ actor: responder2.actor, query: { q: tag } }).items;
+    const byTitle = Object.fromEntries(items.map((i) => [i.title, i]));
+    expect(Object.keys(byTitle).sort()).toEqual([`${tag} drafted`, `${tag} missing`, `${tag} published`].sort());
+    expect(byTitle[`${tag} missing`]).toMatchObject({ status: "not_started", postmortemId: null, ownerName: null, due: { state: "due" }, reference: `INC-${missing.id}`, severity: "SEV1" });
+    expect(byTitle[`${tag} drafted`]).toMatchObject({ status: "draft", ownerName: "Riley Responder", due: { state: "due" } });
+    expect(byTitle[`${tag} published`]).toMatchObject({ status: "published", due: { state: "published" }, incidentStatus: "closed" });
+    expect(items.find((i) => i.incidentId === notRequired.id || i.incidentId === active.id)).toBeUndefined();
+
+    expect(listPostmortems({ actor: responder.actor, query: { q: tag } }).items.map((i) => i.title)).toContain(`${tag} hidden`);
+    expect(listPostmortems({ actor: viewer.actor, query: { q: tag } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
+
+    expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "not_started" } }).items.map((i) => i.title)).toEqual([`${tag} missing`]);
+    expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "published" } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
+    expect(listPostmortems({ actor: responder.actor, query: { q: tag, due: "due" } }).items.map((i) => i.title).sort()).toEqual(
+      [`${tag} drafted`, `${tag} hidden`, `${tag} missing`].sort(),
+    );
+    expect(listPostmortems({ actor: responder.actor, query: { q: tag, due: "overdue" } }).items).toEqual([]);
+  });
+
+  it("searches postmortem text and pages with a cursor", () => {
+    const word = `zebra${Date.now()}`;
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const incident = declare();
+      const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+      savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { lessons: `We learned ${word} ${i}` } } });
+      ids.push(incident.id);
+    }
+    const first = listPostmortems({ actor: responder.actor, query: { q: word, limit: 2 } });
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = listPostmortems({ actor: responder.actor, query: { q: word, limit: 2, cursor: first.nextCursor } });
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((i) => i.incidentId).sort()).toEqual([...ids].sort());
+    expect(err(() => listPostmortems({ actor: responder.actor, query: { cursor: "nonsense" } })).fields).toHaveProperty(["cursor"]);
+    expect(err(() => listPostmortems({ actor: responder.actor, query: { status: "lost" } })).fields).toHaveProperty(["status"]);
+  });
+});
+
+describe("exportPostmortemMarkdown", () => {
+  it("has every section, factors and the incident's action items with owners and status", () => {
+    const incident = resolvedIncident({ title: "Export me" });
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    const factor = t.db.select().from(contributingFactors).where(eq(contributingFactors.name, "Configuration")).get()!;
+    savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "It broke." }, factorIds: [factor.id] } });
+    const now = Date.now();
+    t.db.insert(actionItems).values([
+      { incidentId: incident.id, title: "Add canary", ownerId: responder2.id, dueDate: "2030-01-01", priority: "P1", kind: "prevent", status: "open", createdAt: now, updatedAt: now },
+      { incidentId: incident.id, title: "Write runbook", dueDate: "2030-02-01", priority: "P3", kind: "process", status: "done", createdAt: now, updatedAt: now },
+    ]).run();
+    const { fileName, markdown } = exportPostmortemMarkdown({ actor: responder.actor, incidentId: incident.id });
+    expect(fileName).toBe(`INC-${incident.id}-postmortem.md`);
+    expect(markdown).toContain(`# Postmortem: INC-${incident.id} — Export me`);
+    expect(markdown).toContain("## Summary\n\nIt broke.");
+    expect(markdown).toContain("- Configuration");
+    expect(markdown).toContain("| Add canary | Sam Second | P1 | Open | 2030-01-01 |");
+    expect(markdown).toContain("| Write runbook | Unassigned | P3 | Done | 2030-02-01 |");
+    expect(err(() => exportPostmortemMarkdown({ actor: viewer.actor, incidentId: incident.id })).status).toBe(404);
+    expect(err(() => exportPostmortemMarkdown({ actor: responder.actor, incidentId: declare().id })).status).toBe(404);
+  });
+});

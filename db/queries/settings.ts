@@ -1,0 +1,86 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError, forbidden } from "@/lib/errors";
+import { hasRole } from "@/lib/roles";
+import type { Severity } from "@/lib/severity";
+import { isValidTimeZone } from "@/lib/business-days";
+import { DEFAULT_REQUIRED_SEVERITIES } from "@/lib/postmortem-due";
+import { parseInput } from "@/lib/validation/parse";
+import { requiredSeveritiesSchema } from "@/lib/validation/postmortem";
+import { getDb, type Db } from "../client";
+import { settings } from "../schema";
+import { recordAudit } from "./audit";
+
+type Reader = Pick<Db, "select">;
+type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
+
+/** Setting keys (one JSON value each). */
+export const SETTING_KEYS = {
+  requiredSeverities: "postmortem.required_severities",
+  timeZone: "timezone",
+} as const;
+
+export function readSetting(db: Reader, key: string): unknown {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSetting(tx: Tx, key: string, value: unknown, now: number) {
+  const text = JSON.stringify(value);
+  tx.insert(settings).values({ key, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
+}
+
+const requireAdmin = (actor: Actor) => {
+  if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can change settings");
+};
+
+/** Severities that require a postmortem (DESIGN.md: SEV1 and SEV2 unless configured). */
+export function getRequiredSeverities(db: Reader = getDb()): Severity[] {
+  const parsed = requiredSeveritiesSchema.safeParse(readSetting(db, SETTING_KEYS.requiredSeverities));
+  return parsed.success ? parsed.data : [...DEFAULT_REQUIRED_SEVERITIES];
+}
+
+export function setRequiredSeverities({ actor, severities }: { actor: Actor; severities: unknown }): Severity[] {
+  requireAdmin(actor);
+  const list = parseInput(requiredSeveritiesSchema, severities);
+  return getDb().transaction(
+    (tx) => {
+      const before = getRequiredSeverities(tx);
+      const now = Date.now();
+      writeSetting(tx, SETTING_KEYS.requiredSeverities, list, now);
+      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.requiredSeverities, before, after: list }, now);
+      return list;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The organisation's IANA time zone (business days and weekends are counted in it); "UTC" by default. */
+export function getOrgTimeZone(db: Reader = getDb()): string {
+  const value = readSetting(db, SETTING_KEYS.timeZone);
+  return typeof value === "string" && isValidTimeZone(value) ? value : "UTC";
+}
+
+export function setOrgTimeZone({ actor, timeZone }: { actor: Actor; timeZone: unknown }): string {
+  requireAdmin(actor);
+  if (typeof timeZone !== "string" || !isValidTimeZone(timeZone.trim())) {
+    throw new AppError("validation_failed", "timeZone must be an IANA time zone such as Europe/Berlin or UTC", { timeZone: "Unknown time zone" });
+  }
+  const zone = timeZone.trim();
+  return getDb().transaction(
+    (tx) => {
+      const before = getOrgTimeZone(tx);
+      const now = Date.now();
+      writeSetting(tx, SETTING_KEYS.timeZone, zone, now);
+      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.timeZone, before, after: zone }, now);
+      return zone;
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { bearer } from "../support/fixtures";
+import { declare, marker, type IncidentJson } from "./helpers";
+
+export type Person = { id: number; name: string; email: string };
+
+export type PostmortemJson = {
+  id: number;
+  incident: string;
+  status: "draft" | "in_review" | "published";
+  version: number;
+  owner: Person | null;
+  sections: Record<string, string>;
+  factors: { id: number; name: string }[];
+  tags: string[];
+  reviewers: Person[];
+  reviewChecklist: Record<string, boolean>;
+  comments: { id: number; section: string; body: string; author: string; createdAt: string }[];
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  due: { state: string; dueAt: string | null };
+};
+
+export type PostmortemListItemJson = {
+  incident: { reference: string; title: string; severity: string; status: string; drill: boolean; resolvedAt: string | null };
+  postmortemId: number | null;
+  status: string;
+  owner: string | null;
+  due: { state: string; dueAt: string | null };
+  updatedAt: string | null;
+  publishedAt: string | null;
+};
+
+export const CHECKLIST_KEYS = ["data", "impact", "causes", "actions", "stakeholders"];
+
+export const pmUrl = (reference: string, rest = "") => `/api/v1/incidents/${reference}/postmortem${rest}`;
+
+/** Declares an incident (started an hour ago) and resolves it, through the API. */
+export async function resolvedIncident(request: APIRequestContext, body: Record<string, unknown> = {}): Promise<IncidentJson> {
+  const incident = await declare(request, {
+    title: marker("Postmortem"),
+    severity: "SEV2",
+    startedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    ...body,
+  });
+  const res = await request.patch(`/api/v1/incidents/${incident.reference}`, { headers: bearer("responder"), data: { version: incident.version, status: "resolved" } });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as IncidentJson;
+}
+
+export async function startPostmortem(request: APIRequestContext, reference: string, role: "admin" | "responder" = "responder") {
+  const res = await request.post(pmUrl(reference), { headers: bearer(role) });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as PostmortemJson;
+}
+
+export async function readPostmortem(request: APIRequestContext, reference: string, role: "admin" | "responder" | "viewer" = "admin") {
+  const res = await request.get(pmUrl(reference), { headers: bearer(role) });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as PostmortemJson;
+}

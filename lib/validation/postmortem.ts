@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { POSTMORTEM_STATUSES, REVIEW_CHECKLIST, SECTION_KEYS, SECTION_MAX, type PostmortemSectionKey, type ReviewCheckKey } from "../postmortem-template";
+import { SEVERITIES } from "../severity";
+
+export const TAGS_MAX = 20;
+export const TAG_MAX = 40;
+export const COMMENT_MAX = 5000;
+export const REVIEWERS_MAX = 20;
+export const FACTORS_MAX = 30;
+export const FACTOR_NAME_MAX = 60;
+
+const version = z
+  .number({ error: "Required: the version you last read" })
+  .int("Must be a whole number")
+  .positive("Must be positive");
+const id = (what: string) => z.number({ error: `Must be a ${what} id` }).int(`Must be a ${what} id`).positive(`Must be a ${what} id`);
+
+const sectionKeys = new Set<string>(SECTION_KEYS);
+export const isSectionKey = (key: string): key is PostmortemSectionKey => sectionKeys.has(key);
+
+/** Section text is kept exactly as typed (no trimming): a save must never change what someone wrote. */
+const sectionText = z.string({ error: "Must be a string (markdown)" }).max(SECTION_MAX, `Must be at most ${SECTION_MAX} characters`);
+
+/** {sectionKey: markdown}; an unknown key is named in the error, e.g. {"sections.foo": "Unknown section"}. */
+export const sectionsField = z
+  .record(z.string(), z.unknown(), { error: "Must be an object of {section: markdown}" })
+  .superRefine((value, ctx) => {
+    for (const [key, text] of Object.entries(value)) {
+      if (!isSectionKey(key)) {
+        ctx.addIssue({ code: "custom", path: [key], message: `Unknown section "${key}"; sections are ${SECTION_KEYS.join(", ")}` });
+        continue;
+      }
+      const parsed = sectionText.safeParse(text);
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0]!.message });
+    }
+  })
+  .transform((value) => value as Partial<Record<PostmortemSectionKey, string>>);
+
+const tag = z
+  .string({ error: "Each tag must be a string" })
+  .trim()
+  .min(1, "Tags cannot be empty")
+  .max(TAG_MAX, `Each tag must be at most ${TAG_MAX} characters`);
+
+export const tagsField = z
+  .array(tag, { error: "Must be a list of tags" })
+  .max(TAGS_MAX, `At most ${TAGS_MAX} tags`)
+  .transform((tags) => [...new Set(tags)]);
+
+export const savePostmortemSchema = z.strictObject({
+  version,
+  sections: sectionsField.optional(),
+  factorIds: z.array(id("factor"), { error: "Must be a list of factor ids" }).max(FACTORS_MAX, `At most ${FACTORS_MAX} factors`).optional(),
+  tags: tagsField.optional(),
+  ownerId: id("user").nullable().optional(),
+});
+export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
+
+const comment = z
+  .string({ error: "Must be a string" })
+  .trim()
+  .min(1, "Comment cannot be empty")
+  .max(COMMENT_MAX, `Comment must be at most ${COMMENT_MAX} characters`);
+
+export const reviewerIdsField = z
+  .array(id("user"), { error: "Must be a list of user ids" })
+  .max(REVIEWERS_MAX, `At most ${REVIEWERS_MAX} reviewers`)
+  .transform((ids) => [...new Set(ids)]);
+
+export const transitionSchema = z.strictObject({
+  to: z.enum(POSTMORTEM_STATUSES, { error: `Must be one of ${POSTMORTEM_STATUSES.join(", ")}` }),
+  comment: comment.optional(),
+  reviewerIds: reviewerIdsField.optional(),
+  version,
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const setReviewersSchema = z.strictObject({ reviewerIds: reviewerIdsField });
+
+export const addCommentSchema = z.strictObject({
+  section: z
+    .string({ error: "Must be a section key or \"review\"" })
+    .refine((s) => s === "review" || isSectionKey(s), { message: `Must be one of ${[...SECTION_KEYS, "review"].join(", ")}` }),
+  body: comment,
+});
+export type AddCommentInput = z.infer<typeof addCommentSchema>;
+
+export const REVIEW_CHECK_KEYS = REVIEW_CHECKLIST.map((c) => c.key) as [ReviewCheckKey, ...ReviewCheckKey[]];
+export const reviewCheckSchema = z.strictObject({
+  key: z.enum(REVIEW_CHECK_KEYS, { error: `Must be one of ${REVIEW_CHECK_KEYS.join(", ")}` }),
+  checked: z.boolean({ error: "Must be true or false" }),
+});
+export type ReviewCheckInput = z.infer<typeof reviewCheckSchema>;
+
+export const regenerateTimelineSchema = z.strictObject({ version });
+
+export const LIST_POSTMORTEM_STATUSES = [...POSTMORTEM_STATUSES, "not_started"] as const;
+export type ListPostmortemStatus = (typeof LIST_POSTMORTEM_STATUSES)[number];
+
+export const listPostmortemsSchema = z.object({
+  status: z.enum(LIST_POSTMORTEM_STATUSES, { error: `Must be one of ${LIST_POSTMORTEM_STATUSES.join(", ")}` }).optional(),
+  q: z.string({ error: "Must be a string" }).trim().max(200, "Search text must be at most 200 characters").optional(),
+  due: z.enum(["due", "overdue"], { error: "Must be due or overdue" }).optional(),
+  limit: z.coerce
+    .number({ error: "Must be a number" })
+    .int("Must be a whole number")
+    .min(1, "Must be at least 1")
+    .max(200, "Must be at most 200")
+    .default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListPostmortemsInput = z.infer<typeof listPostmortemsSchema>;
+
+const factorName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(FACTOR_NAME_MAX, `Name must be at most ${FACTOR_NAME_MAX} characters`);
+const factorDescription = z.string({ error: "Must be a string" }).trim().max(500, "Description must be at most 500 characters");
+
+export const createFactorSchema = z.strictObject({ name: factorName, description: factorDescription.optional() });
+export const renameFactorSchema = z.strictObject({ name: factorName.optional(), description: factorDescription.optional() });
+
+export const requiredSeveritiesSchema = z
+  .array(z.enum(SEVERITIES, { error: `Must be one of ${SEVERITIES.join(", ")}` }), { error: "Must be a list of severities" })
+  .max(SEVERITIES.length)
+  .transform((list) => SEVERITIES.filter((s) => list.includes(s)));
