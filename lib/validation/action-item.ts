@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHttpUrl } from "./url";
 import { ACTION_STATUSES, isIsoDate, KINDS, PRIORITIES } from "../action-items";
 
 export const ACTION_TITLE_MAX = 200;
@@ -22,15 +23,6 @@ export const dueDateField = z
 const priority = z.enum(PRIORITIES, { error: `Must be one of ${PRIORITIES.join(", ")}` });
 const kind = z.enum(KINDS, { error: `Must be one of ${KINDS.join(", ")}` });
 const status = z.enum(ACTION_STATUSES, { error: `Must be one of ${ACTION_STATUSES.join(", ")}` });
-
-const isHttpUrl = (value: string) => {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    return Boolean(new URL(value).host);
-  } catch {
-    return false;
-  }
-};
 
 /** An optional http(s) link to the item in an external tracker; "" and null both mean none. */
 const trackerUrl = z

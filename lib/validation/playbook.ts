@@ -1,19 +1,11 @@
 import { z } from "zod";
+import { isHttpUrl } from "./url";
 import { SEVERITIES } from "../severity";
 
 export const PLAYBOOK_ITEM_TEXT_MAX = 500;
 export const PLAYBOOK_ITEMS_MAX = 100;
 export const PLAYBOOK_NAME_MAX = 100;
 export const PLAYBOOK_DESCRIPTION_MAX = 2000;
-
-const isHttpUrl = (value: string) => {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    return Boolean(new URL(value).host);
-  } catch {
-    return false;
-  }
-};
 
 /** An optional http(s) link; "" and null both mean none. */
 const link = z
