@@ -43,7 +43,8 @@ test("postmortem editor, list and print view at desktop and phone widths", async
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto(`/incidents/${reference}/postmortem#section-summary`);
     await expect(page.locator("#pm-summary-hints")).toContainText("human error");
-    await sectionField(page, "Summary").scrollIntoViewIfNeeded();
+    // The editor re-renders once hydrated; retry the scroll if the node was replaced under it.
+    await expect(async () => sectionField(page, "Summary").scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass({ timeout: 10_000 });
     await page.evaluate(() => window.scrollBy(0, -140));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
     await page.screenshot({ path: `screenshots/postmortem-editor-${size.name}.png` });
