@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { listPostmortems } from "@/db/queries/postmortems";
+import { getRequiredSeverities } from "@/db/queries/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass, primaryButtonClass } from "@/app/components/ui";
@@ -42,7 +43,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
       <div className="mb-4">
         <h1 className="text-2xl font-semibold tracking-tight">Postmortems</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Every SEV1 and SEV2 gets a blameless postmortem, due 5 business days after it resolves.
+          {requiredText(getRequiredSeverities())}, due 5 business days after it resolves.
           {canWrite ? " Required ones nobody has started are listed too." : " Only published postmortems are shown to viewers."}
         </p>
       </div>
@@ -154,4 +155,11 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
       </nav>
     </div>
   );
+}
+
+/** "Every SEV1 and SEV2 gets a blameless postmortem", following Admin → Settings. */
+function requiredText(severities: string[]): string {
+  if (severities.length === 0) return "No severity requires a postmortem, but a SEV3/SEV4 whose spend exhausts an error budget still needs one";
+  const list = severities.length === 1 ? severities[0] : `${severities.slice(0, -1).join(", ")} and ${severities.at(-1)}`;
+  return `Every ${list} gets a blameless postmortem`;
 }
