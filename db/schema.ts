@@ -77,6 +77,8 @@ export const incidents = sqliteTable(
     index("incidents_status_idx").on(t.status, t.declaredAt),
     index("incidents_declared_idx").on(t.declaredAt),
     index("incidents_severity_idx").on(t.severity),
+    // Learning figures select incidents by when they started.
+    index("incidents_started_idx").on(t.startedAt),
   ],
 );
 export type Incident = typeof incidents.$inferSelect;

@@ -1,0 +1,125 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import { SEVERITIES } from "@/lib/severity";
+import { bucketKindFor, bucketsFor } from "@/lib/insights/buckets";
+import { DURATION_BINS } from "@/lib/insights/bins";
+import { resolveInsightsQuery } from "@/lib/insights/params";
+import { offsetSegments } from "@/lib/insights/time-zone";
+import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
+import { getDb } from "../../client";
+import { teams } from "../../schema";
+import { findServiceBySlug } from "../services";
+import { getOrgTimeZone, getRequiredSeverities } from "../settings";
+import { actionItemFigures } from "./action-items";
+import { durationFigures, durationHistogram, scopeCounts } from "./durations";
+import { factorFigures } from "./factors";
+import { postmortemFigures } from "./postmortems";
+import { responderFigures } from "./responders";
+import { fillScope, type InsightsContext } from "./scope";
+import { serviceFigures } from "./services";
+
+const DAY = 86_400_000;
+
+/** Resolves the query into a context: dates as instants, service and team checked, time zone offsets. */
+export function insightsContext({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }) {
+  const db = getDb();
+  const timeZone = getOrgTimeZone(db);
+  const resolved = resolveInsightsQuery(query, { now, timeZone });
+  const { filters, period, previousPeriod } = resolved;
+  let serviceId: number | null = null;
+  if (filters.service) {
+    const service = findServiceBySlug(db, filters.service);
+    if (!service) throw new AppError("validation_failed", `service: No service "${filters.service}"`, { service: "No such service" });
+    serviceId = service.id;
+  }
+  if (filters.team !== null && !db.select({ id: teams.id }).from(teams).where(eq(teams.id, filters.team)).get()) {
+    throw new AppError("validation_failed", `team: No team with id ${filters.team}`, { team: "No such team" });
+  }
+  const previousStart = Date.parse(previousPeriod.startsAt);
+  const currentEnd = Date.parse(period.endsAt);
+  const ctx: InsightsContext = {
+    db,
+    actor,
+    filters,
+    serviceId,
+    timeZone,
+    // Offsets from the earliest instant a figure converts (a repeat's 90 days back) to past now.
+    segments: offsetSegments(timeZone, previousStart - 100 * DAY, Math.max(now, currentEnd) + 2 * DAY),
+    bucket: bucketKindFor(period.days),
+    now,
+    currentStart: Date.parse(period.startsAt),
+    currentEnd,
+    previousStart,
+    requiredSeverities: getRequiredSeverities(db),
+  };
+  return { ctx, period, previousPeriod };
+}
+
+const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) =>
+  Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
+
+/**
+ * Every learning figure for the dashboard and GET /api/v1/insights (DESIGN.md "Learning
+ * figures"), computed in SQL over the incidents the actor may see. Synchronous on purpose:
+ * the temp tables it fills are private to this call.
+ */
+export function getInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): InsightsReport {
+  const { ctx, period, previousPeriod } = insightsContext({ actor, query, now });
+  fillScope(ctx);
+  const counts = scopeCounts(ctx);
+  const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);
+  const durations = durationFigures(ctx, counts);
+  const followThrough = postmortemFigures(ctx);
+  const items = actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
+
+  const overTime = ctx.db.all<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(sql`
+    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`);
+  const histograms = { mitigate: durationHistogram(ctx, "mitigate"), resolve: durationHistogram(ctx, "resolve") };
+
+  return {
+    generatedAt: new Date(now).toISOString(),
+    timeZone: ctx.timeZone,
+    filters: ctx.filters,
+    period,
+    previousPeriod,
+    scope: {
+      current: { incidents: total(0), drillsExcluded: counts.drills[0] },
+      previous: { incidents: total(1), drillsExcluded: counts.drills[1] },
+    },
+    headline: {
+      incidents: {
+        current: { total: total(0), bySeverity: severityCounts((s) => counts.bySeverity[0][s].incidents) },
+        previous: { total: total(1), bySeverity: severityCounts((s) => counts.bySeverity[1][s].incidents) },
+      },
+      durations: durations.headline,
+      postmortemsOnTime: followThrough.onTime,
+      actionItemsOnTime: items.onTime,
+      actionItemsOverdueNow: items.figures.overdueNow,
+    },
+    incidentsOverTime: {
+      bucket: ctx.bucket,
+      rows: bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket).map((b) => {
+        const bySeverity = severityCounts((s) => overTime.find((r) => r.bucket === b.start && r.severity === s)?.n ?? 0);
+        return { ...b, ...bySeverity, total: SEVERITIES.reduce((sum, s) => sum + bySeverity[s], 0) };
+      }),
+    },
+    durationDistribution: {
+      bins: DURATION_BINS,
+      metrics: {
+        mitigate: severityMap((s) => ({ stats: durations.bySeverity.mitigate[s], counts: histograms.mitigate[s] })),
+        resolve: severityMap((s) => ({ stats: durations.bySeverity.resolve[s], counts: histograms.resolve[s] })),
+      },
+    },
+    services: serviceFigures(ctx),
+    factors: factorFigures(ctx),
+    postmortems: followThrough.figures,
+    actionItems: items.figures,
+    responders: responderFigures(ctx),
+  };
+}
+
+function severityMap<T>(make: (s: (typeof SEVERITIES)[number]) => T): Record<(typeof SEVERITIES)[number], T> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, make(s)])) as Record<(typeof SEVERITIES)[number], T>;
+}

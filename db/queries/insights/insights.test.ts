@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { durationStats } from "@/lib/insights/percentile";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { insertInsightsFixture } from "../../testing/insights-fixture";
+import { teams } from "../../schema";
+import { setOrgTimeZone } from "../settings";
+import { getInsights } from "./index";
+import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
+
+let t: TestDb;
+let admin: TestUser;
+let viewer: TestUser;
+const now = Date.parse("2026-05-15T10:00:00Z");
+const range = { from: "2026-03-01", to: "2026-04-30" };
+const MIN = 60;
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin");
+  viewer = await t.createUser("viewer");
+  const ada = await t.createUser("responder", { name: "Ada Lovelace" });
+  const bo = await t.createUser("responder", { name: "Bo Diddley" });
+  setOrgTimeZone({ actor: admin.actor, timeZone: "Europe/Berlin" });
+  insertInsightsFixture(t.db, { ada: ada.id, bo: bo.id, admin: admin.id });
+});
+afterAll(() => t.cleanup());
+
+const report = (query: Record<string, string> = {}, actor = viewer.actor) => getInsights({ actor, query: { ...range, ...query }, now });
+
+describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
+  it("scopes to incidents started in the period, drills counted apart, and compares with the period before", () => {
+    const r = report();
+    expect(r.period).toMatchObject({ from: "2026-03-01", to: "2026-04-30", days: 61, startsAt: "2026-02-28T23:00:00.000Z", endsAt: "2026-04-30T22:00:00.000Z" });
+    expect(r.previousPeriod).toMatchObject({ from: "2025-12-30", to: "2026-02-28" });
+    expect(r.scope).toEqual({ current: { incidents: 5, drillsExcluded: 1 }, previous: { incidents: 2, drillsExcluded: 0 } });
+    expect(r.headline.incidents.current).toEqual({ total: 5, bySeverity: { SEV1: 1, SEV2: 2, SEV3: 1, SEV4: 1 } });
+    expect(r.headline.incidents.previous).toEqual({ total: 2, bySeverity: { SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 } });
+  });
+
+  it("computes median and p90 with odd and even counts, leaving out and counting missing timestamps", () => {
+    const d = report().headline.durations;
+    // detect: A 10, B 20 (backdated start, typed-in detection), D 10, E 0 min; C has no detection time.
+    expect(d.detect.current).toEqual({ incidents: 4, missing: 1, reconstructed: 1, min: 0, p25: 450, median: 600, p75: 750, p90: 1020, max: 1200 });
+    // acknowledge (from declaration): A 5, B 2, C 0, D 1 min; E never acknowledged.
+    expect(d.acknowledge.current).toMatchObject({ incidents: 4, missing: 1, reconstructed: 0, median: 90, p90: 246 });
+    // mitigate: A 60, B 30, C 10 min (odd count); D and E not mitigated.
+    expect(d.mitigate.current).toMatchObject({ incidents: 3, missing: 2, reconstructed: 1, median: 30 * MIN, p90: 54 * MIN });
+    // resolve: A 120, B 90, C 40, D 200 min (even count); E still open.
+    expect(d.resolve.current).toMatchObject({ incidents: 4, missing: 1, reconstructed: 1, median: 105 * MIN, p90: 176 * MIN });
+    // previous period: P1 100/300, P2 50/60 min.
+    expect(d.mitigate.previous).toMatchObject({ incidents: 2, missing: 0, median: 75 * MIN });
+    expect(d.resolve.previous).toMatchObject({ incidents: 2, median: 180 * MIN, p90: 276 * MIN });
+  });
+
+  it("gives the SQL the same figures as the definition in lib/insights/percentile.ts", () => {
+    const resolve = report().headline.durations.resolve.current;
+    const byDefinition = durationStats([120, 90, 40, 200, null].map((m, i) => ({ seconds: m === null ? null : m * MIN, reconstructed: i === 1 })));
+    expect(resolve).toEqual(byDefinition);
+  });
+
+  it("splits time to mitigate and resolve by severity with a histogram", () => {
+    const dist = report().durationDistribution;
+    expect(dist.metrics.resolve.SEV2.stats).toMatchObject({ incidents: 2, median: 145 * MIN, missing: 0 });
+    expect(dist.metrics.mitigate.SEV2.stats).toMatchObject({ incidents: 1, missing: 1 });
+    const bin = (key: string) => dist.bins.findIndex((b) => b.key === key);
+    expect(dist.metrics.resolve.SEV2.counts[bin("1h-2h")]).toBe(1); // B 90 min
+    expect(dist.metrics.resolve.SEV2.counts[bin("2h-4h")]).toBe(1); // D 200 min
+    expect(dist.metrics.resolve.SEV1.counts[bin("1h-2h")]).toBe(0); // A is exactly 2 h: the next bin
+    expect(dist.metrics.resolve.SEV1.counts[bin("2h-4h")]).toBe(1);
+    expect(dist.metrics.resolve.SEV4.counts.reduce((a, b) => a + b, 0)).toBe(0);
+  });
+
+  it("buckets by week in the organisation's zone", () => {
+    const rows = report().incidentsOverTime;
+    expect(rows.bucket).toBe("week");
+    expect(rows.rows[0]!.start).toBe("2026-02-23");
+    const week = (start: string) => rows.rows.find((r) => r.start === start)!;
+    expect(week("2026-03-02")).toMatchObject({ SEV1: 1, total: 1 });
+    // E began Sunday 22:30 UTC, already Monday 20 April in Berlin.
+    expect(week("2026-04-20")).toMatchObject({ SEV4: 1, total: 1 });
+    expect(week("2026-04-13").total).toBe(0);
+    expect(rows.rows.reduce((sum, r) => sum + r.total, 0)).toBe(5);
+  });
+
+  it("counts out-of-hours declarations on the organisation's clock across the daylight-saving change", () => {
+    const r = report().responders;
+    // B 07:20 CET, C on a Saturday, D 18:30 CEST (16:30 UTC), E 00:30 CEST; A at 11:15 CET is in hours.
+    expect(r.outOfHours).toEqual({ numerator: 4, denominator: 5, rate: 0.8 });
+    expect(r.people).toEqual([
+      { userId: expect.any(Number), name: "Bo Diddley", incidents: 3, outOfHours: 3, outOfHoursRate: 1 },
+      { userId: expect.any(Number), name: "Ada Lovelace", incidents: 3, outOfHours: 2, outOfHoursRate: 2 / 3 },
+    ]);
+  });
+
+  it("ranks services by incidents with impact minutes and their SLO budget status", () => {
+    const s = report().services;
+    expect(s.coverage).toEqual({ incidents: 4, missing: 1, reconstructed: 1 });
+    expect(s.rows).toEqual([
+      { slug: "web", name: "Web app", team: "Platform", incidents: 2, impactMinutes: 210, budgetStatus: null, slos: [] },
+      { slug: "api", name: "Public API", team: "Payments", incidents: 2, impactMinutes: 90, budgetStatus: "healthy", slos: [{ name: "Availability", objective: 99.9, remainingPercent: 100, status: "healthy" }] },
+    ]);
+  });
+
+  it("ranks contributing factors against the previous period and finds the repeat incident", () => {
+    const f = report().factors;
+    expect(f.coverage).toEqual({ incidents: 3, missing: 2, reconstructed: 0 });
+    expect(f.ranked.map(({ name, incidents, previousIncidents }) => ({ name, incidents, previousIncidents }))).toEqual([
+      { name: "Change / deploy", incidents: 2, previousIncidents: 1 },
+      { name: "Configuration", incidents: 1, previousIncidents: 1 },
+    ]);
+    expect(f.ranked[0]!.trend.find((b) => b.start === "2026-03-09")!.incidents).toBe(1);
+    // B shares Public API and "Change / deploy" with A, 8 days earlier. A shares only the service with P1 (another factor).
+    expect(f.repeats.total).toBe(1);
+    expect(f.repeats.items[0]).toMatchObject({ title: "Incident B", service: { slug: "api" }, factor: "Change / deploy", previous: { title: "Incident A" } });
+  });
+
+  it("follows postmortems through: required, on time, late, overdue, time to publish", () => {
+    const r = report();
+    expect(r.postmortems).toMatchObject({ required: 3, published: 2, publishedOnTime: 1, publishedLate: 1, overdue: 1, voluntary: 0 });
+    expect(r.postmortems.timeToPublish).toMatchObject({ incidents: 2, median: (172_800 + 696_600) / 2 });
+    expect(r.headline.postmortemsOnTime.current).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    expect(r.headline.postmortemsOnTime.previous).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+  });
+
+  it("follows action items through: on time of those due, overdue now, backlog, by team", () => {
+    const a = report().actionItems;
+    // Due in the period: A's (done on time), B's two (one done late, one open and overdue); C's won't do is left out.
+    expect(a.onTime).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    expect(a.overdueNow).toBe(1);
+    expect(a.byBucket.reduce((s, b) => s + b.opened, 0)).toBe(5);
+    expect(a.byBucket.reduce((s, b) => s + b.closed, 0)).toBe(3);
+    expect(a.byBucket.at(-1)!.backlog).toBe(2);
+    expect(a.overdueByTeam).toEqual([
+      { team: "Payments", overdue: 1, open: 1 },
+      { team: "Platform", overdue: 0, open: 1 },
+    ]);
+    expect(report().headline.actionItemsOnTime.previous).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+  });
+});
+
+describe("insights filters and access", () => {
+  it("filters by severity, service and team", () => {
+    expect(report({ severity: "SEV2" }).headline.incidents.current.total).toBe(2);
+    expect(report({ service: "web" }).headline.incidents.current.bySeverity).toEqual({ SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 });
+    const payments = t.db.select().from(teams).where(eq(teams.name, "Payments")).get()!;
+    // Payments owns the Public API: A and B.
+    expect(report({ team: String(payments.id) }).headline.incidents.current.bySeverity).toEqual({ SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 });
+  });
+
+  it("counts a private incident only for those who may see it", () => {
+    expect(report({}, admin.actor).headline.incidents.current.bySeverity.SEV1).toBe(2);
+    expect(report().headline.incidents.current.bySeverity.SEV1).toBe(1);
+  });
+
+  it("rejects an unknown service or team naming the field", () => {
+    expect((thrown(() => report({ service: "nope" })) as AppError).fields).toEqual({ service: "No such service" });
+    expect((thrown(() => report({ team: "9999" })) as AppError).fields).toEqual({ team: "No such team" });
+  });
+});
+
+describe("incidents CSV behind the dashboard", () => {
+  const csv = (query: Record<string, string> = {}, actor = viewer.actor) =>
+    [...insightsIncidentsCsv({ actor, query: { ...range, ...query }, now }).lines].join("").split("\r\n").filter(Boolean);
+
+  it("has one row per in-scope incident, oldest first, with timestamps, durations, services, factors and postmortem status", () => {
+    const [header, ...rows] = csv();
+    expect(header!.split(",")).toEqual([...INSIGHTS_CSV_COLUMNS]);
+    expect(rows.map((r) => r.split(",")[1])).toEqual(["Incident A", "Incident B", "Incident C", "Incident D", "Incident E"]);
+    const a = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[0]!.split(",")[n]]));
+    expect(a).toMatchObject({
+      severity: "SEV1", services: "Public API", contributing_factors: "Change / deploy", commander: "Ada Lovelace",
+      started_at: "2026-03-02T10:00:00.000Z", declared_at: "2026-03-02T10:15:00.000Z", reconstructed_timestamps: "",
+      time_to_detect_s: "600", time_to_acknowledge_s: "300", time_to_mitigate_s: "3600", time_to_resolve_s: "7200",
+      declared_out_of_hours: "no", postmortem_status: "published", postmortem_published_at: "2026-03-04T12:00:00.000Z",
+    });
+    const b = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[1]!.split(",")[n]]));
+    expect(b).toMatchObject({ reconstructed_timestamps: "started; detected", declared_out_of_hours: "yes" });
+    const e = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[4]!.split(",")[n]]));
+    expect(e).toMatchObject({ time_to_resolve_s: "", postmortem_status: "none", services: "" });
+  });
+
+  it("applies the dashboard's filters and access", () => {
+    expect(csv({ service: "web" })).toHaveLength(3);
+    expect(csv({}, admin.actor)).toHaveLength(7);
+  });
+});

@@ -1,0 +1,100 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { bucketsFor } from "@/lib/insights/buckets";
+import { DEADLINE_DAYS_BY_WEEKDAY } from "@/lib/insights/deadline";
+import { ratio } from "@/lib/insights/ratio";
+import type { InsightsReport, Ratio } from "@/lib/insights/types";
+import { incidentServices, postmortems, slos } from "../../schema";
+import { budgetFlaggedIncidents } from "../postmortems";
+import { MAX_WINDOW_DAYS } from "../slo-budgets";
+import { localMs, type InsightsContext } from "./scope";
+import { percentileRows, toStats } from "./percentile-sql";
+
+const DAY = 86_400_000;
+
+/**
+ * In-scope incidents below the required severities whose own spend exhausted an SLO budget
+ * (they need a postmortem too: the same rule as the postmortem list, judged now, so only
+ * impact within the longest SLO window can flag one).
+ */
+function budgetFlagged(ctx: InsightsContext): number[] {
+  const required = ctx.requiredSeverities.length ? sql`AND s.severity NOT IN (${sql.join(ctx.requiredSeverities.map((v) => sql`${v}`), sql`, `)})` : sql``;
+  const candidates = ctx.db
+    .all<{ id: number }>(sql`
+      SELECT s.id AS id FROM temp.insight_scope s
+      WHERE s.drill = 0 AND s.resolved_at IS NOT NULL ${required}
+        AND COALESCE(s.mitigated_at, s.resolved_at) >= ${ctx.now - MAX_WINDOW_DAYS * DAY}
+        AND EXISTS (SELECT 1 FROM ${incidentServices} l JOIN ${slos} o ON o.service_id = l.service_id WHERE l.incident_id = s.id)`)
+    .map((r) => r.id);
+  return [...budgetFlaggedIncidents(ctx.db, candidates, ctx.now)];
+}
+
+/** Per in-scope incident: required?, its postmortem, and its deadline on the organisation's wall clock. */
+function followThroughSource(ctx: InsightsContext, flagged: number[]): SQL {
+  const bySeverity = ctx.requiredSeverities.length ? sql`s.severity IN (${sql.join(ctx.requiredSeverities.map((v) => sql`${v}`), sql`, `)})` : sql`0`;
+  const byBudget = flagged.length ? sql`s.id IN (${sql.join(flagged.map((id) => sql`${id}`), sql`, `)})` : sql`0`;
+  const resolvedLocal = localMs(ctx, sql`s.resolved_at`);
+  const weekday = sql`(((${resolvedLocal} / 86400000) + 4) % 7)`;
+  const addDays = sql.raw(`${DEADLINE_DAYS_BY_WEEKDAY.map((d, w) => `WHEN ${w} THEN ${d}`).join(" ")} END`);
+  return sql`
+    SELECT s.period AS period, s.bucket AS bucket, s.resolved_at AS resolved_at, s.resolved_rec AS resolved_rec,
+      (s.resolved_at IS NOT NULL AND (${bySeverity} OR ${byBudget})) AS required,
+      p.status AS status, p.published_at AS published_at,
+      ${localMs(ctx, sql`p.published_at`)} AS published_local,
+      CASE WHEN s.resolved_at IS NULL THEN NULL ELSE ${resolvedLocal} + (CASE ${weekday} ${addDays}) * ${DAY} END AS deadline_local
+    FROM temp.insight_scope s LEFT JOIN ${postmortems} p ON p.incident_id = s.id
+    WHERE s.drill = 0`;
+}
+
+export type FollowThrough = { figures: InsightsReport["postmortems"]; onTime: { current: Ratio; previous: Ratio } };
+
+/**
+ * Postmortem follow-through: required ones (resolved, configured severity or budget
+ * exhausted) published by the deadline (5 business days after resolution, organisation's
+ * zone), late, or overdue; on time = on time ÷ (on time + late + overdue).
+ */
+export function postmortemFigures(ctx: InsightsContext): FollowThrough {
+  const source = followThroughSource(ctx, budgetFlagged(ctx));
+  const nowLocal = localMs(ctx, sql`${ctx.now}`);
+  const totals = ctx.db.all<{ period: number; required: number; published: number; onTime: number; late: number; overdue: number; voluntary: number }>(sql`
+    WITH r AS (${source})
+    SELECT period, COALESCE(SUM(required), 0) AS required,
+      COALESCE(SUM(status = 'published'), 0) AS published,
+      COALESCE(SUM(required AND status = 'published' AND published_local <= deadline_local), 0) AS onTime,
+      COALESCE(SUM(required AND status = 'published' AND published_local > deadline_local), 0) AS late,
+      COALESCE(SUM(required AND COALESCE(status, '') <> 'published' AND ${nowLocal} > deadline_local), 0) AS overdue,
+      COALESCE(SUM(NOT required AND status = 'published'), 0) AS voluntary
+    FROM r GROUP BY period`);
+  const byBucketRows = ctx.db.all<{ bucket: string; required: number; published: number }>(sql`
+    WITH r AS (${source})
+    SELECT bucket, SUM(required) AS required, SUM(required AND status = 'published') AS published
+    FROM r WHERE period = 0 GROUP BY bucket`);
+  const publishRows = percentileRows(
+    ctx,
+    sql`SELECT 0 AS period, 'ALL' AS grp, published_at - resolved_at AS d, resolved_rec AS r FROM (${source})
+        WHERE period = 0 AND status = 'published' AND resolved_at IS NOT NULL AND published_at IS NOT NULL`,
+  );
+  const publishedWithoutResolution = ctx.db.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM (${source}) WHERE period = 0 AND status = 'published' AND (resolved_at IS NULL OR published_at IS NULL)`)!.n;
+
+  const of = (period: number) => totals.find((t) => t.period === period) ?? { required: 0, published: 0, onTime: 0, late: 0, overdue: 0, voluntary: 0 };
+  const current = of(0);
+  const previous = of(1);
+  const onTimeRatio = (t: typeof current) => ratio(t.onTime, t.onTime + t.late + t.overdue);
+  return {
+    figures: {
+      required: current.required,
+      published: current.published,
+      publishedOnTime: current.onTime,
+      publishedLate: current.late,
+      overdue: current.overdue,
+      voluntary: current.voluntary,
+      timeToPublish: toStats(publishRows[0], publishedWithoutResolution),
+      byBucket: bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket).map((b) => {
+        const row = byBucketRows.find((r) => r.bucket === b.start);
+        return { ...b, required: row?.required ?? 0, published: row?.published ?? 0 };
+      }),
+    },
+    onTime: { current: onTimeRatio(current), previous: onTimeRatio(previous) },
+  };
+}

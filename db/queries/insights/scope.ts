@@ -1,0 +1,101 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import type { Severity } from "@/lib/severity";
+import type { BucketKind } from "@/lib/insights/buckets";
+import type { OffsetSegment } from "@/lib/insights/time-zone";
+import { WORKING_HOURS } from "@/lib/insights/time-zone";
+import type { InsightsFilters } from "@/lib/insights/types";
+import type { Db } from "../../client";
+import { incidentServices, incidents, services } from "../../schema";
+import { visibleTo } from "../incident-access";
+
+export type Reader = Db;
+
+/** Everything a figure query needs: the caller, the filters and the periods as instants. */
+export type InsightsContext = {
+  db: Reader;
+  actor: Actor;
+  filters: InsightsFilters;
+  serviceId: number | null;
+  timeZone: string;
+  segments: OffsetSegment[];
+  bucket: BucketKind;
+  now: number;
+  /** Current period [currentStart, currentEnd), previous [previousStart, currentStart). */
+  currentStart: number;
+  currentEnd: number;
+  previousStart: number;
+  requiredSeverities: Severity[];
+};
+
+const int = (n: number) => sql.raw(String(Math.trunc(n)));
+
+/** The organisation's wall clock of an epoch-ms column, as epoch ms (daylight saving included). */
+export function localMs(ctx: Pick<InsightsContext, "segments">, column: SQL): SQL {
+  const [first, ...rest] = ctx.segments;
+  if (!first) return column;
+  if (!rest.length) return sql`(${column} + ${int(first.offsetMs)})`;
+  const cases = rest.map((s, i) => sql` WHEN ${column} < ${int(s.from)} THEN ${int(ctx.segments[i]!.offsetMs)}`);
+  return sql`(${column} + CASE${sql.join(cases, sql``)} ELSE ${int(rest[rest.length - 1]!.offsetMs)} END)`;
+}
+
+/** The first day ("YYYY-MM-DD") of the week (Monday) or month an instant falls in, in the organisation's zone. */
+export function bucketOf(ctx: Pick<InsightsContext, "segments" | "bucket">, column: SQL): SQL {
+  const local = localMs(ctx, column);
+  if (ctx.bucket === "month") return sql`strftime('%Y-%m-01', ${local} / 1000, 'unixepoch')`;
+  // Day number since 1970-01-01 (a Thursday, 3 days after a Monday) back to its Monday.
+  return sql`date(((${local} / 86400000) - (((${local} / 86400000) + 3) % 7)) * 86400, 'unixepoch')`;
+}
+
+/** 1 when an instant is outside 09:00–18:00 Monday–Friday on the organisation's wall clock. */
+export function outOfHours(ctx: Pick<InsightsContext, "segments">, column: SQL): SQL {
+  const local = localMs(ctx, column);
+  const weekday = sql`(((${local} / 86400000) + 4) % 7)`;
+  const hour = sql`((${local} / 3600000) % 24)`;
+  return sql`(CASE WHEN ${weekday} IN (0, 6) OR ${hour} < ${int(WORKING_HOURS.startHour)} OR ${hour} >= ${int(WORKING_HOURS.endHour)} THEN 1 ELSE 0 END)`;
+}
+
+const reconstructed = (column: SQL) => sql`(CASE WHEN ${column} IN ('manual', 'backdated') THEN 1 ELSE 0 END)`;
+
+/** Severity, service, team and visibility conditions on `incidents` (not the dates, not drills). */
+export function incidentConditions(ctx: InsightsContext): SQL[] {
+  const conditions: SQL[] = [];
+  const { severity, team } = ctx.filters;
+  if (severity.length) conditions.push(sql`${incidents.severity} IN (${sql.join(severity.map((s) => sql`${s}`), sql`, `)})`);
+  if (ctx.serviceId !== null)
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${incidentServices} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${incidentServices.serviceId} = ${ctx.serviceId})`);
+  if (team !== null)
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId}
+      WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.teamId} = ${team})`);
+  const visible = visibleTo(ctx.actor);
+  if (visible) conditions.push(visible);
+  return conditions;
+}
+
+export const where = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.join(conditions, sql` AND `)}` : sql``);
+
+/**
+ * Fills temp.insight_scope with the incidents that started in the current or previous
+ * period and match the filters (drills kept, flagged, so they can be counted apart). Every
+ * figure reads this one selection. The whole report is computed synchronously on the one
+ * connection, so no other request can see or change the table in between.
+ */
+export function fillScope(ctx: InsightsContext) {
+  ctx.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS insight_scope (
+    id INTEGER PRIMARY KEY, period INTEGER NOT NULL, drill INTEGER NOT NULL, severity TEXT NOT NULL,
+    started_at INTEGER NOT NULL, started_rec INTEGER NOT NULL, detected_at INTEGER, detected_rec INTEGER NOT NULL,
+    declared_at INTEGER NOT NULL, acknowledged_at INTEGER, acknowledged_rec INTEGER NOT NULL,
+    mitigated_at INTEGER, mitigated_rec INTEGER NOT NULL, resolved_at INTEGER, resolved_rec INTEGER NOT NULL,
+    out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)`);
+  ctx.db.run(sql`DELETE FROM temp.insight_scope`);
+  const i = incidents;
+  ctx.db.run(sql`INSERT INTO temp.insight_scope
+    SELECT ${i.id}, CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN 0 ELSE 1 END, ${i.drill}, ${i.severity},
+      ${i.startedAt}, ${reconstructed(sql`${i.startedAtSource}`)}, ${i.detectedAt}, ${reconstructed(sql`${i.detectedAtSource}`)},
+      ${i.declaredAt}, ${i.acknowledgedAt}, ${reconstructed(sql`${i.acknowledgedAtSource}`)},
+      ${i.mitigatedAt}, ${reconstructed(sql`${i.mitigatedAtSource}`)}, ${i.resolvedAt}, ${reconstructed(sql`${i.resolvedAtSource}`)},
+      ${outOfHours(ctx, sql`${i.declaredAt}`)}, ${bucketOf(ctx, sql`${i.startedAt}`)}
+    FROM ${incidents}
+    WHERE ${i.startedAt} >= ${ctx.previousStart} AND ${i.startedAt} < ${ctx.currentEnd}${where(incidentConditions(ctx))}`);
+}
