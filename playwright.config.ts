@@ -7,6 +7,8 @@ import path from "node:path";
 process.env.HINDSIGHT_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-e2e-"));
 const port = Number(process.env.E2E_PORT ?? 3211);
 const baseURL = `http://localhost:${port}`;
+// The demo-data server (scripts/e2e-server.mjs starts it too; e2e/support/demo.ts reaches it).
+process.env.E2E_DEMO_PORT ??= String(port + 1);
 
 // Debian's Chromium where present (Playwright cannot download its own here); a user with
 // Playwright's own browsers can leave it unset or point CHROMIUM_PATH elsewhere.
@@ -50,7 +52,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HINDSIGHT_E2E_DIR: process.env.HINDSIGHT_E2E_DIR },
+    env: { PORT: String(port), E2E_DEMO_PORT: process.env.E2E_DEMO_PORT, HINDSIGHT_E2E_DIR: process.env.HINDSIGHT_E2E_DIR },
     stdout: "pipe",
     stderr: "pipe",
   },

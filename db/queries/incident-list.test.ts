@@ -3,6 +3,9 @@ import { decodeCursor } from "@/lib/cursor";
 import { isActive } from "@/lib/incident-status";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { declareIncident, listIncidents, updateIncident, type IncidentListItem } from "./incidents";
+import { createTeam } from "./teams";
+import { createService } from "./services";
+import { setOrgTimeZone } from "./settings";
 
 let t: TestDb;
 let responder: TestUser;
@@ -125,5 +128,113 @@ describe("listIncidents", () => {
     const other = await t.createUser("responder");
     expect(listIncidents({ actor: other.actor, query: { mine: "1" } }).items).toEqual([]);
     expect(listIncidents({ actor: responder.actor, query: { mine: "1" } }).items).toHaveLength(plan.length);
+  });
+});
+
+// Drill-down from /insights: incidents by when they started (days of the organisation's time
+// zone), several severities, the owning team of an affected service, drills in or out.
+describe("listIncidents drill-down filters", () => {
+  const zone = "Europe/Berlin"; // UTC+2 in summer, UTC+1 from 26 October 2025
+  const started: Record<string, number> = {};
+  const found = (query: Record<string, string>) => {
+    const items = listIncidents({ actor: admin.actor, query: { q: "drilldown", limit: "200", ...query } }).items;
+    return items.map((i) => Object.keys(started).find((k) => started[k] === i.id)).sort();
+  };
+  let admin: TestUser;
+  let payments: number;
+  let search: number;
+  let idle: number;
+
+  beforeAll(async () => {
+    admin = await t.createUser("admin");
+    setOrgTimeZone({ actor: admin.actor, timeZone: zone });
+    payments = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
+    search = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
+    idle = createTeam({ actor: admin.actor, input: { name: "Idle" } }).id;
+    createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1, teamId: payments } });
+    createService({ actor: admin.actor, input: { slug: "search-api", name: "Search API", tier: 2, teamId: search } });
+    const rows = [
+      // 23:59 local on 26 Aug (21:59Z): the day before `from`.
+      { key: "beforeFrom", startedAt: "2025-08-26T21:59:00Z", severity: "SEV1" },
+      // 00:00 local on 27 Aug (26 Aug 22:00Z): the first minute of `from`.
+      { key: "atFrom", startedAt: "2025-08-26T22:00:00Z", severity: "SEV2", services: [{ service: "payments-api", impact: "full_outage" }] },
+      { key: "middle", startedAt: "2025-10-01T10:00:00Z", severity: "SEV3", services: [{ service: "search-api", impact: "degraded" }] },
+      { key: "drill", startedAt: "2025-10-02T10:00:00Z", severity: "SEV1", drill: true, services: [{ service: "payments-api", impact: "partial_outage" }] },
+      // 23:30 local on 24 Nov (22:30Z, after the change to winter time): the last day, in.
+      { key: "lateOnTo", startedAt: "2025-11-24T22:30:00Z", severity: "SEV2", services: [{ service: "payments-api", impact: "degraded" }, { service: "search-api", impact: "degraded" }] },
+      // 00:00 local on 25 Nov, still 24 Nov in UTC (23:00Z): out.
+      { key: "dayAfterTo", startedAt: "2025-11-24T23:00:00Z", severity: "SEV2" },
+    ];
+    for (const { key, ...input } of rows) {
+      started[key] = declareIncident({ actor: admin.actor, input: { title: `drilldown ${key}`, ...input } }).incident.id;
+    }
+  });
+
+  it("keeps incidents that started from the start of `from` to the end of `to`, in the organisation's zone", () => {
+    expect(found({ from: "2025-08-27", to: "2025-11-24" })).toEqual(["atFrom", "drill", "lateOnTo", "middle"]);
+    expect(found({ from: "2025-11-25" })).toEqual(["dayAfterTo"]);
+    expect(found({ to: "2025-08-26" })).toEqual(["beforeFrom"]);
+    expect(found({ from: "2025-11-24", to: "2025-11-24" })).toEqual(["lateOnTo"]);
+  });
+
+  it("filters by several severities, and by one as before", () => {
+    expect(found({ severity: "SEV1,SEV2" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "drill", "lateOnTo"]);
+    expect(found({ severity: "SEV1, SEV3,SEV1" })).toEqual(["beforeFrom", "drill", "middle"]);
+    expect(found({ severity: "SEV3" })).toEqual(["middle"]);
+  });
+
+  it("filters by the team owning an affected service", () => {
+    expect(found({ team: String(payments) })).toEqual(["atFrom", "drill", "lateOnTo"]);
+    expect(found({ team: String(search) })).toEqual(["lateOnTo", "middle"]);
+    expect(found({ team: String(idle) })).toEqual([]);
+  });
+
+  it("leaves drills out with drill=0 and lists only drills with drill=1", () => {
+    expect(found({ drill: "0" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "lateOnTo", "middle"]);
+    expect(found({ drill: "1" })).toEqual(["drill"]);
+  });
+
+  it("combines them, as a link from /insights does", () => {
+    expect(found({ from: "2025-08-27", to: "2025-11-24", severity: "SEV1,SEV2", team: String(payments), drill: "0" })).toEqual(["atFrom", "lateOnTo"]);
+  });
+
+  it("pages through a filtered list without gaps", () => {
+    const query = { q: "drilldown", from: "2025-08-27", to: "2025-11-24", limit: "1" };
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({ actor: admin.actor, query: { ...query, ...(cursor ? { cursor } : {}) } });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual([started.atFrom, started.middle, started.drill, started.lateOnTo].sort());
+  });
+
+  it("keeps private incidents hidden from a viewer within the filters", () => {
+    const secret = declareIncident({ actor: admin.actor, input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" } }).incident.id;
+    const seenBy = (who: TestUser) => listIncidents({ actor: who.actor, query: { from: "2025-10-03", to: "2025-10-03" } }).items.map((i) => i.id);
+    expect(seenBy(admin)).toEqual([secret]);
+    expect(seenBy(viewer)).toEqual([]);
+  });
+
+  it("answers 400 naming the field for bad input", () => {
+    const unknownTeam = thrown(() => listIncidents({ actor: viewer.actor, query: { team: "99999" } }));
+    expect(unknownTeam.status).toBe(400);
+    expect(unknownTeam.fields).toEqual({ team: "Unknown team 99999" });
+    expect(unknownTeam.message).toBe("Unknown team 99999");
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { team: "payments" } })).fields).toEqual({ team: "Must be a team id (a positive whole number)" });
+
+    const reversed = thrown(() => listIncidents({ actor: viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
+    expect(reversed.status).toBe(400);
+    expect(reversed.fields).toEqual({ to: "Must be on or after from (2025-11-24)" });
+    expect(reversed.message).toBe("Invalid input: to: Must be on or after from (2025-11-24)");
+
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({ from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({ to: "2025-02-29 is not a real calendar date" });
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { drill: "yes" } })).fields).toEqual({ drill: "Must be 0 (leave drills out) or 1 (only drills)" });
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { severity: "SEV1,SEV9" } })).fields).toEqual({
+      severity: 'Must be one of SEV1, SEV2, SEV3, SEV4, or a comma-separated list of them ("SEV9" is not)',
+    });
+    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { actorKey } from "@/lib/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -10,7 +10,9 @@ import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { getDb, type Db } from "../client";
 import type { ImpactLevel } from "@/lib/error-budget";
-import { idempotencyKeys, incidentRoles, incidentServices, incidents, services, type Incident } from "../schema";
+import { addDays, startOfDayIn } from "@/lib/insights/params";
+import { idempotencyKeys, incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../schema";
+import { getOrgTimeZone } from "./settings";
 import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
 import { findVisibleIncident, rolesOf, visibleTo, type IncidentRoleName, type RolePerson } from "./incident-access";
@@ -145,7 +147,7 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
   if (filter.status === "active") conditions.push(sql`${incidents.status} IN ('investigating','identified','monitoring')`);
   else if (filter.status === "inactive") conditions.push(sql`${incidents.status} IN ('resolved','closed')`);
   else if (filter.status) conditions.push(eq(incidents.status, filter.status));
-  if (filter.severity) conditions.push(eq(incidents.severity, filter.severity));
+  if (filter.severity) conditions.push(filter.severity.length === 1 ? eq(incidents.severity, filter.severity[0]!) : inArray(incidents.severity, filter.severity));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ref = /^inc-(\d+)$/i.exec(filter.q);
@@ -162,6 +164,22 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
       sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.slug} = ${filter.service})`,
     );
   }
+  const db = getDb();
+  if (filter.from || filter.to) {
+    // Calendar days of the organisation: from its midnight at the start of `from` to the one after `to`.
+    const timeZone = getOrgTimeZone(db);
+    if (filter.from) conditions.push(gte(incidents.startedAt, startOfDayIn(timeZone, filter.from)));
+    if (filter.to) conditions.push(lt(incidents.startedAt, startOfDayIn(timeZone, addDays(filter.to, 1))));
+  }
+  if (filter.team !== undefined) {
+    if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, filter.team)).get()) {
+      throw new AppError("validation_failed", `Unknown team ${filter.team}`, { team: `Unknown team ${filter.team}` });
+    }
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.teamId} = ${filter.team})`,
+    );
+  }
+  if (filter.drill !== undefined) conditions.push(eq(incidents.drill, filter.drill));
   if (filter.mine && actor.kind === "user") {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId})`,
@@ -176,7 +194,6 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
       sql`(${openRank} < ${c.rank} OR (${openRank} = ${c.rank} AND (${incidents.declaredAt} < ${c.at} OR (${incidents.declaredAt} = ${c.at} AND ${incidents.id} < ${c.id}))))`,
     );
   }
-  const db = getDb();
   const rows = db
     .select()
     .from(incidents)

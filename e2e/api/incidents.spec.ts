@@ -153,6 +153,33 @@ test.describe("listing", () => {
     await expectError(await request.get("/api/v1/incidents?status=done", { headers: bearer("viewer") }), 400, "status");
     await expectError(await request.get(`/api/v1/incidents?q=${"x".repeat(201)}`, { headers: bearer("viewer") }), 400, "q");
   });
+
+  test("drill-down filters as /insights links them: started days, several severities, drills; bad ones name the parameter", async ({ request }) => {
+    const tag = marker("Drill-down");
+    // Noon UTC: the same calendar day in any organisation time zone another test may leave set.
+    const at = (day: string) => `${day}T12:00:00.000Z`;
+    const a = await declare(request, { title: `${tag} a`, severity: "SEV1", startedAt: at("2024-03-10") });
+    const b = await declare(request, { title: `${tag} b`, severity: "SEV2", startedAt: at("2024-03-12"), drill: true });
+    await declare(request, { title: `${tag} c`, severity: "SEV2", startedAt: at("2024-03-13") });
+    await declare(request, { title: `${tag} d`, severity: "SEV3", startedAt: at("2024-03-11") });
+    const list = (query: string) => request.get(`/api/v1/incidents?q=${encodeURIComponent(tag)}&${query}`, { headers: bearer("viewer") });
+    const refs = async (query: string) => {
+      const res = await list(query);
+      expect(res.status(), await res.text()).toBe(200);
+      return ((await res.json()) as { items: IncidentJson[] }).items.map((i) => i.reference).sort();
+    };
+    expect(await refs("from=2024-03-10&to=2024-03-12&severity=SEV1,SEV2")).toEqual([a.reference, b.reference].sort());
+    expect(await refs("from=2024-03-10&to=2024-03-12&severity=SEV1,SEV2&drill=0")).toEqual([a.reference]);
+    expect(await refs("severity=SEV2&drill=1")).toEqual([b.reference]);
+    expect(await refs("from=2024-03-11&to=2024-03-11")).toHaveLength(1);
+
+    const unknownTeam = await expectError(await list("team=999999"), 400, "team");
+    expect(unknownTeam.error.fields).toEqual({ team: "Unknown team 999999" });
+    expect((await expectError(await list("from=2024-03-12&to=2024-03-10"), 400, "to")).error.fields).toEqual({ to: "Must be on or after from (2024-03-12)" });
+    await expectError(await list("from=2024-02-30"), 400, "from");
+    await expectError(await list("severity=SEV1,SEV9"), 400, "severity");
+    await expectError(await list("drill=yes"), 400, "drill");
+  });
 });
 
 test.describe("running an incident", () => {

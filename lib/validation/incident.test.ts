@@ -181,6 +181,55 @@ describe("listIncidentsSchema", () => {
     expect(listIncidentsSchema.parse({ status: "active" }).status).toBe("active");
     expect(errorsOf(listIncidentsSchema, { status: "open" }).status).toMatch(/Must be one of/);
   });
+
+  it("reads one severity as before, and a comma-separated list", () => {
+    expect(listIncidentsSchema.parse({ severity: "SEV2" }).severity).toEqual(["SEV2"]);
+    expect(listIncidentsSchema.parse({ severity: "SEV1,SEV2" }).severity).toEqual(["SEV1", "SEV2"]);
+    expect(listIncidentsSchema.parse({ severity: " SEV3 , SEV1,SEV3" }).severity).toEqual(["SEV3", "SEV1"]);
+    expect(listIncidentsSchema.parse({}).severity).toBeUndefined();
+  });
+
+  it("rejects an unknown severity with the same message as before, and names the bad list item", () => {
+    expect(errorsOf(listIncidentsSchema, { severity: "SEV5" })).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(errorsOf(listIncidentsSchema, { severity: "sev1" })).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(errorsOf(listIncidentsSchema, { severity: "" })).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(errorsOf(listIncidentsSchema, { severity: 2 })).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(errorsOf(listIncidentsSchema, { severity: "SEV1,SEV7" }).severity).toBe(
+      'Must be one of SEV1, SEV2, SEV3, SEV4, or a comma-separated list of them ("SEV7" is not)',
+    );
+    expect(errorsOf(listIncidentsSchema, { severity: "SEV1," }).severity).toMatch(/an item is empty/);
+  });
+
+  it("takes from and to as real calendar days, to on or after from", () => {
+    expect(listIncidentsSchema.parse({ from: "2026-08-27", to: "2026-11-24" })).toMatchObject({ from: "2026-08-27", to: "2026-11-24" });
+    expect(listIncidentsSchema.parse({ from: "2026-11-24", to: "2026-11-24" })).toMatchObject({ from: "2026-11-24", to: "2026-11-24" });
+    expect(listIncidentsSchema.parse({ from: "2028-02-29" }).from).toBe("2028-02-29");
+    expect(listIncidentsSchema.parse({ to: " 2026-01-31 " }).to).toBe("2026-01-31");
+    expect(errorsOf(listIncidentsSchema, { from: "2026-11-25", to: "2026-11-24" })).toEqual({ to: "Must be on or after from (2026-11-25)" });
+    expect(errorsOf(listIncidentsSchema, { from: "2026-8-27" })).toEqual({ from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
+    expect(errorsOf(listIncidentsSchema, { to: "2026-08-27T00:00:00Z" })).toEqual({ to: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
+    expect(errorsOf(listIncidentsSchema, { from: "2026-02-29" })).toEqual({ from: "2026-02-29 is not a real calendar date" });
+    expect(errorsOf(listIncidentsSchema, { to: "2026-13-01" })).toEqual({ to: "2026-13-01 is not a real calendar date" });
+    expect(errorsOf(listIncidentsSchema, { from: 20260827 })).toEqual({ from: "Must be a date as YYYY-MM-DD" });
+  });
+
+  it("takes team as a positive whole number", () => {
+    expect(listIncidentsSchema.parse({ team: "7" }).team).toBe(7);
+    for (const team of ["0", "-3", "1.5", "payments", ""]) {
+      expect(errorsOf(listIncidentsSchema, { team }), team).toEqual({ team: "Must be a team id (a positive whole number)" });
+    }
+  });
+
+  it("takes drill as 0 (leave drills out) or 1 (only drills)", () => {
+    expect(listIncidentsSchema.parse({ drill: "0" }).drill).toBe(false);
+    expect(listIncidentsSchema.parse({ drill: "1" }).drill).toBe(true);
+    expect(listIncidentsSchema.parse({}).drill).toBeUndefined();
+    expect(errorsOf(listIncidentsSchema, { drill: "true" })).toEqual({ drill: "Must be 0 (leave drills out) or 1 (only drills)" });
+  });
+
+  it("names every bad field at once", () => {
+    expect(Object.keys(errorsOf(listIncidentsSchema, { from: "x", team: "x", drill: "2", severity: "x" })).sort()).toEqual(["drill", "from", "severity", "team"]);
+  });
 });
 
 describe("parseReference", () => {

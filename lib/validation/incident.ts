@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES } from "../severity";
+import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
 
@@ -109,22 +109,73 @@ export const addNoteSchema = z.strictObject({
 });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
-export const listIncidentsSchema = z.object({
-  status: z
-    .union([status, z.enum(["active", "inactive"])], { error: `Must be one of ${STATUSES.join(", ")}, active, inactive` })
-    .optional(),
-  severity: severity.optional(),
-  q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
-  limit: z.coerce
-    .number({ error: "Must be a number" })
-    .int("Must be a whole number")
-    .min(1, "Must be at least 1")
-    .max(200, "Must be at most 200")
-    .default(50),
-  cursor: z.string().max(200).optional(),
-  mine: z.enum(["1", "true"]).optional(),
-  service: z.string().trim().toLowerCase().max(60, "Service slug must be at most 60 characters").optional(),
-});
+const SEVERITY_CHOICES = `Must be one of ${SEVERITIES.join(", ")}`;
+const TEAM_ID = "Must be a team id (a positive whole number)";
+
+/** One severity ("SEV2") or a comma-separated list ("SEV1,SEV2"), as a list without repeats. */
+const severityFilter = z
+  .string({ error: SEVERITY_CHOICES })
+  .max(60, `${SEVERITY_CHOICES}, or a comma-separated list of them`)
+  .transform((value, ctx) => {
+    const parts = value.split(",").map((part) => part.trim());
+    const unknown = parts.find((part) => !isSeverity(part));
+    if (unknown === undefined) return [...new Set(parts)] as Severity[];
+    ctx.addIssue({
+      code: "custom",
+      message: parts.length === 1 ? SEVERITY_CHOICES : `${SEVERITY_CHOICES}, or a comma-separated list of them (${unknown ? `"${unknown}" is not` : "an item is empty"})`,
+    });
+    return z.NEVER;
+  });
+
+/** A calendar day as YYYY-MM-DD that exists (no 30 February). */
+const calendarDay = z
+  .string({ error: "Must be a date as YYYY-MM-DD" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD, e.g. 2026-08-27")
+  .superRefine((value, ctx) => {
+    if (!isRealDateTime(`${value}T00:00Z`)) ctx.addIssue({ code: "custom", message: `${value} is not a real calendar date` });
+  });
+
+/**
+ * Query of GET /api/v1/incidents and of the incident list (strings, as in a URL). `from`/`to`
+ * are days in the organisation's time zone: the incident started on or after the start of
+ * `from` and before the end of `to`. `team`: it affects a service that team owns. `drill`:
+ * 0 leaves drills out, 1 lists only drills.
+ */
+export const listIncidentsSchema = z
+  .object({
+    status: z
+      .union([status, z.enum(["active", "inactive"])], { error: `Must be one of ${STATUSES.join(", ")}, active, inactive` })
+      .optional(),
+    severity: severityFilter.optional(),
+    q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
+    limit: z.coerce
+      .number({ error: "Must be a number" })
+      .int("Must be a whole number")
+      .min(1, "Must be at least 1")
+      .max(200, "Must be at most 200")
+      .default(50),
+    cursor: z.string().max(200).optional(),
+    mine: z.enum(["1", "true"]).optional(),
+    service: z.string().trim().toLowerCase().max(60, "Service slug must be at most 60 characters").optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
+    team: z.coerce
+      .number({ error: TEAM_ID })
+      .int(TEAM_ID)
+      .positive(TEAM_ID)
+      .max(Number.MAX_SAFE_INTEGER, TEAM_ID)
+      .optional(),
+    drill: z
+      .enum(["0", "1"], { error: "Must be 0 (leave drills out) or 1 (only drills)" })
+      .transform((value) => value === "1")
+      .optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && query.to < query.from) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `Must be on or after from (${query.from})` });
+    }
+  });
 export type ListIncidentsInput = z.infer<typeof listIncidentsSchema>;
 
 /** "INC-42" (any case) → 42; null for anything else. */

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Search } from "lucide-react";
 import { SEVERITIES } from "@/lib/severity";
 import { buttonClass, inputClass } from "@/app/components/ui";
+import { DRILL_DOWN_PARAMS, listHref, type ListParams } from "./list-params";
 
 const TABS = [
   { value: "active", label: "Active" },
@@ -10,20 +11,22 @@ const TABS = [
   { value: "all", label: "All" },
 ];
 
-/** Filters live in the URL so a filtered list can be shared. */
+/**
+ * Filters live in the URL so a filtered list can be shared. Drill-down filters without a
+ * control here (from, to, team, drill) are carried through the tabs and the search form.
+ */
 export function IncidentFilters({
   current,
+  drillDown,
   services,
 }: {
   current: { status: string; severity: string; q: string; mine: boolean; service: string };
+  drillDown: ListParams;
   services: { slug: string; name: string }[];
 }) {
-  const href = (patch: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    const merged = { status: current.status, severity: current.severity, service: current.service, q: current.q, mine: current.mine ? "1" : "", ...patch };
-    for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
-    return `/incidents?${params}`;
-  };
+  const href = (patch: ListParams) =>
+    listHref({ ...drillDown, status: current.status, severity: current.severity, service: current.service, q: current.q, mine: current.mine ? "1" : "", ...patch });
+  const severityList = current.severity.includes(",");
   return (
     <div className="space-y-3">
       <nav aria-label="Incident status" className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-800">
@@ -55,6 +58,7 @@ export function IncidentFilters({
       <form method="get" action="/incidents" className="flex flex-wrap items-end gap-2" role="search">
         <input type="hidden" name="status" value={current.status} />
         {current.mine ? <input type="hidden" name="mine" value="1" /> : null}
+        {DRILL_DOWN_PARAMS.map((key) => (drillDown[key] ? <input key={key} type="hidden" name={key} value={drillDown[key]} /> : null))}
         <div className="min-w-0 flex-1 basis-56">
           <label htmlFor="incident-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
             Search title and summary
@@ -75,6 +79,7 @@ export function IncidentFilters({
                 {s}
               </option>
             ))}
+            {severityList ? <option value={current.severity}>{current.severity.split(",").join(", ")}</option> : null}
           </select>
         </div>
         <div className="min-w-0">

@@ -9,29 +9,47 @@ import { listIncidents } from "@/db/queries/incidents";
 import { lastActivity } from "@/db/queries/incident-activity";
 import { serviceNamesFor } from "@/db/queries/incident-service-names";
 import { listServices } from "@/db/queries/services";
+import { listTeams } from "@/db/queries/teams";
+import { getOrgTimeZone } from "@/db/queries/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
 import { IncidentFilters } from "./incident-filters";
+import { DrillDownChips } from "./drill-down-chips";
+import {
+  clearDrillDownHref,
+  drillDownChips,
+  effectiveStatus,
+  hasDrillDown,
+  listHref,
+  listParamsCursor,
+  listParamsFrom,
+  type RawSearchParams,
+} from "./list-params";
 
 export const metadata: Metadata = { title: "Incidents" };
 
 // An active incident with no timeline activity for this long gets a "stale" marker.
 const STALE_AFTER_MS = 30 * 60 * 1000;
 
-type Search = { status?: string; severity?: string; q?: string; mine?: string; service?: string; cursor?: string };
-
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor();
-  const params = await searchParams;
+  const search = await searchParams;
+  const params = listParamsFrom(search);
+  const cursor = listParamsCursor(search);
+  const status = effectiveStatus(params);
   const query = {
-    status: params.status === "all" ? undefined : (params.status ?? "active"),
-    severity: params.severity || undefined,
-    q: params.q || undefined,
+    status: status === "all" ? undefined : status,
+    severity: params.severity,
+    q: params.q,
     mine: params.mine === "1" ? "1" : undefined,
-    service: params.service || undefined,
-    cursor: params.cursor || undefined,
+    service: params.service,
+    from: params.from,
+    to: params.to,
+    team: params.team,
+    drill: params.drill,
+    cursor,
     limit: 25,
   };
   let result: ReturnType<typeof listIncidents> | null = null;
@@ -45,10 +63,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const activity = lastActivity(result?.items.map((i) => i.id) ?? []);
   const serviceNames = serviceNamesFor(result?.items.map((i) => i.id) ?? []);
   const serviceOptions = listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name }));
+  const teamName = params.team ? (listTeams().find((t) => String(t.id) === params.team)?.name ?? null) : null;
+  const chips = drillDownChips(params, { teamName, timeZone: getOrgTimeZone() });
+  const filtered = Boolean(query.q || query.severity || query.service || query.mine || hasDrillDown(params));
   const now = Date.now();
-  const nextHref = result?.nextCursor
-    ? `/incidents?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), cursor: result.nextCursor })}`
-    : null;
+  const nextHref = result?.nextCursor ? listHref({ ...params, cursor: result.nextCursor }) : null;
 
   return (
     <div className="mx-auto max-w-6xl">
@@ -56,9 +75,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
       </div>
       <IncidentFilters
-        current={{ status: params.status ?? "active", severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1", service: params.service ?? "" }}
+        current={{ status, severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1", service: params.service ?? "" }}
+        drillDown={{ from: params.from, to: params.to, team: params.team, drill: params.drill }}
         services={serviceOptions}
       />
+      <DrillDownChips chips={chips} clearHref={clearDrillDownHref(params)} />
       {problem ? (
         <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {problem}
@@ -67,7 +88,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <div className={`${cardClass} mt-4 overflow-hidden`}>
         {result && result.items.length === 0 ? (
           <p className="px-4 py-10 text-center text-sm text-zinc-500">
-            {query.status === "active" && !query.q && !query.severity && !query.service ? "No active incidents. All quiet." : "No incidents match these filters."}
+            {status === "active" && !filtered ? "No active incidents. All quiet." : "No incidents match these filters."}
           </p>
         ) : (
           <ul role="list" aria-label="Incidents" className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -131,8 +152,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         )}
       </div>
       <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-        {params.cursor ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={`/incidents?${new URLSearchParams(Object.fromEntries(Object.entries(params).filter(([k, v]) => v && k !== "cursor")))}`}>
+        {cursor ? (
+          <Link className="text-blue-700 underline dark:text-blue-400" href={listHref(params)}>
             ← First page
           </Link>
         ) : (
