@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Boxes, ClipboardCheck, FileText, Flame, KeyRound, ListChecks, Menu, ScrollText, Settings, Siren, Tags, UserCog, Users, UsersRound, X } from "lucide-react";
+import { Boxes, ChartLine, ClipboardCheck, FileText, Flame, KeyRound, ListChecks, Menu, ScrollText, Settings, Siren, Tags, UserCog, Users, UsersRound, X } from "lucide-react";
 import type { UserRole } from "@/lib/roles";
 import { DeclareButton } from "./incidents/declare-button";
 import type { ServiceOption } from "./incidents/services-picker";
@@ -17,6 +17,7 @@ const mainNav: NavItem[] = [
   { href: "/postmortems", label: "Postmortems", icon: FileText },
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/action-items", label: "Action items", icon: ClipboardCheck },
+  { href: "/insights", label: "Insights", icon: ChartLine },
 ];
 const adminNav: NavItem[] = [
   { href: "/admin/users", label: "Users", icon: Users },

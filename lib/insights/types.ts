@@ -14,7 +14,11 @@ export type DurationMetric = (typeof DURATION_METRICS)[number];
 export type Coverage = {
   /** Incidents counted in the figure. */
   incidents: number;
-  /** Incidents in scope left out because a timestamp the figure needs is missing. */
+  /**
+   * Incidents in scope the figure had to leave out: for durations, those missing a timestamp
+   * the figure needs; for services, those naming no service; for factors, those with no
+   * factor tagged yet.
+   */
   missing: number;
   /** Of the counted ones, those using a timestamp typed in or backdated rather than recorded as it happened. */
   reconstructed: number;
@@ -74,9 +78,9 @@ export type InsightsReport = {
   headline: {
     incidents: Compared<{ total: number; bySeverity: SeverityCounts }>;
     durations: Record<DurationMetric, Compared<DurationStats>>;
-    /** Required postmortems of incidents resolved in the period: published by their deadline, of those due. */
+    /** Required postmortems of in-scope incidents: published by the deadline ÷ (on time + late + overdue). */
     postmortemsOnTime: Compared<Ratio>;
-    /** Action items of in-scope incidents due in the period: done by the end of their due day (UTC), of those due. */
+    /** Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due). */
     actionItemsOnTime: Compared<Ratio>;
     /** Action items of incidents matching the filters (any date) open or in progress and past due now. */
     actionItemsOverdueNow: number;

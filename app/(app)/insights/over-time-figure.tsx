@@ -1,0 +1,27 @@
+import { SEVERITIES } from "@/lib/severity";
+import type { InsightsReport } from "@/lib/insights/types";
+import { ChartCard, DataTable } from "./chart-card";
+import { IncidentsOverTimeChart } from "./incidents-over-time-chart";
+import { formatCount } from "@/lib/insights/format";
+
+/** Incidents per week or month, stacked by severity. */
+export function OverTimeFigure({ data }: { data: InsightsReport["incidentsOverTime"] }) {
+  const total = data.rows.reduce((sum, r) => sum + r.total, 0);
+  return (
+    <ChartCard
+      id="over-time"
+      title={`Incidents per ${data.bucket}`}
+      metric="incidentsOverTime"
+      coverage={`n = ${formatCount(total)} · by the day each incident started`}
+      empty={total === 0 ? "No incidents started in this period." : null}
+      chart={<IncidentsOverTimeChart data={data} />}
+      table={
+        <DataTable
+          caption={`Incidents per ${data.bucket} by severity`}
+          columns={[{ label: data.bucket === "week" ? "Week starting" : "Month" }, ...SEVERITIES.map((s) => ({ label: s, numeric: true })), { label: "Total", numeric: true }]}
+          rows={data.rows.map((r) => [r.label, ...SEVERITIES.map((s) => r[s]), r.total])}
+        />
+      }
+    />
+  );
+}

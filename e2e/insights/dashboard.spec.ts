@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { SEVERITIES } from "../../lib/severity";
+import { demoBaseURL, signInToDemo } from "../support/demo";
+import { announcedCount, tabTo, tile } from "./helpers";
+
+// The insights dashboard on the demo server's six months of incidents (read only).
+
+const CSV_HEADER =
+  "reference,title,severity,status,services,contributing_factors,commander,started_at,detected_at,declared_at,acknowledged_at,mitigated_at,resolved_at,closed_at," +
+  "reconstructed_timestamps,time_to_detect_s,time_to_acknowledge_s,time_to_mitigate_s,time_to_resolve_s,declared_out_of_hours,postmortem_status,postmortem_published_at";
+
+test.beforeEach(async ({ page }) => {
+  await signInToDemo(page, "viewer");
+});
+
+test("the dashboard renders its tiles and charts on the demo data", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights`);
+  await expect(page).toHaveTitle(/^Insights/);
+  await expect(page.getByRole("heading", { name: "Insights", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("insights-scope")).toContainText(/\d+ incidents? started .* · \d+ drills? left out · compared with the 90 days before/);
+
+  const incidents = tile(page, "Incidents");
+  expect(await announcedCount(incidents.getByRole("link", { name: /incidents?: show them$/ }).first())).toBeGreaterThan(0);
+  await expect(incidents.getByRole("link", { name: /incidents?: show them$/ }).first()).toHaveAttribute("href", /^\/incidents\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&drill=0$/);
+  for (const name of ["Time to mitigate", "Time to resolve", "Time to detect", "Time to acknowledge"]) {
+    const t = tile(page, name);
+    await expect(t).toContainText("Median");
+    await expect(t).toContainText("p90");
+    await expect(t).toContainText(/n = \d+/);
+    await expect(t).toContainText(/than before|Same as before|No figure/);
+  }
+  await expect(tile(page, "Postmortems published on time")).toContainText(/\d+%|—/);
+  await expect(tile(page, "Action items done on time")).toContainText(/\d+%|—/);
+  await expect(tile(page, "Action items overdue now")).toContainText(/\d+/);
+
+  for (const heading of ["How many incidents, and where?", "Are incidents getting shorter?", "Why do they happen, and do they come back?", "Do we follow through?", "Who carries the load?"]) {
+    await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
+  }
+  // Recharts draws an SVG per chart: weekly incidents, two histograms, postmortems, action items, responders.
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  expect(await page.locator(".recharts-wrapper svg.recharts-surface").count()).toBeGreaterThanOrEqual(6);
+  await expect(page.getByRole("region", { name: "Incidents and impact by service" }).getByRole("link").first()).toHaveAttribute("href", /^\/services\//);
+});
+
+test("a severity filter and a range change the URL and the figures", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights`);
+  const incidents = tile(page, "Incidents");
+  const total = await announcedCount(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ }));
+  const counts = await Promise.all(SEVERITIES.map((s) => announcedCount(incidents.getByRole("link", { name: new RegExp(`^[\\d,]+ ${s} incidents?: show them$`) }))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+  const pick = SEVERITIES.findIndex((_, i) => counts[i]! > 0 && counts[i]! < total);
+  expect(pick, "the demo data has more than one severity").toBeGreaterThanOrEqual(0);
+  const severity = SEVERITIES[pick]!;
+
+  await page.getByRole("checkbox", { name: severity }).check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/insights\\?range=90&severity=${severity}$`));
+  await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("aria-label", `${counts[pick]} ${counts[pick] === 1 ? "incident" : "incidents"}: show them`);
+  await expect(page.getByTestId("insights-scope")).toContainText(`${severity} only`);
+  await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("href", new RegExp(`severity=${severity}&drill=0$`));
+
+  // The URL alone reproduces the view, and a shorter range narrows it.
+  await page.goto(`${demoBaseURL}/insights?range=90&severity=${severity}`);
+  await expect(page.getByRole("checkbox", { name: severity })).toBeChecked();
+  await page.getByLabel("Period").selectOption("30");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/insights\\?range=30&severity=${severity}$`));
+  await expect(page.getByTestId("insights-scope")).toContainText("compared with the 30 days before");
+  expect(await announcedCount(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ }))).toBeLessThanOrEqual(counts[pick]!);
+});
+
+test("the CSV link downloads the incidents behind the figures", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights?range=180&severity=SEV1,SEV2`);
+  const link = page.getByRole("link", { name: "Download incidents (CSV)" });
+  await expect(link).toHaveAttribute("href", "/api/v1/insights/incidents.csv?range=180&severity=SEV1,SEV2");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const text = fs.readFileSync((await download.path())!, "utf8");
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe(CSV_HEADER);
+  expect(lines.length).toBeGreaterThan(1);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^INC-\d+,.*,SEV[12],/);
+});
+
+test("Show data reveals each chart's numbers as a table", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights`);
+  const card = page.getByRole("region", { name: "Incidents per week" });
+  await expect(card.getByRole("table")).toBeHidden();
+  await card.getByText("Show data").click();
+  const table = card.getByRole("table");
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("columnheader")).toHaveText(["Week starting", "SEV1", "SEV2", "SEV3", "SEV4", "Total"]);
+  expect(await table.getByRole("row").count()).toBeGreaterThan(10);
+  expect(await page.getByText("Show data").count()).toBeGreaterThanOrEqual(6);
+});
+
+test("the controls and definitions work from the keyboard", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights`);
+  await tabTo(page, page.getByLabel("Period"));
+  await tabTo(page, page.getByRole("checkbox", { name: "SEV1" }));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.getByRole("button", { name: "Apply" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/insights\?range=90&severity=SEV1$/);
+
+  // The first definition after the controls: read on focus, hidden again with Escape.
+  const info = page.getByRole("button", { name: "Definition of Incidents", exact: true });
+  await tabTo(page, info);
+  const tip = page.getByRole("tooltip").filter({ hasText: "Incidents that started in the period" });
+  await expect(tip).toBeVisible();
+  await expect(info).toHaveAccessibleDescription(/Incidents that started in the period and match the filters/);
+  await page.keyboard.press("Escape");
+  await expect(tip).toBeHidden();
+});
+
+test("bad filters are explained next to their field and the form stays", async ({ page }) => {
+  await page.goto(`${demoBaseURL}/insights?from=2026-02-30&to=2026-03-10`);
+  await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be shown" })).toBeVisible();
+  await expect(page.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("From")).toHaveAccessibleDescription("Not a real calendar date");
+  await page.goto(`${demoBaseURL}/insights?service=no-such-service`);
+  await expect(page.getByLabel("Service")).toHaveAccessibleDescription(/No such service/);
+  await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
+});
