@@ -3,13 +3,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { isActive } from "@/lib/incident-status";
 import { verifyPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/demo/people";
+import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/demo/people";
+import { percentile } from "@/lib/insights/percentile";
 import { createTestDb, rejected, userActor, type TestDb } from "./testing/test-db";
 import { computeBudget, impactEnd, needsPostmortem, type BudgetStatus, type ImpactWindow } from "@/lib/error-budget";
 import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/lib/demo/catalog";
 import { planDemo } from "@/lib/demo/plan";
 import {
   actionItems,
+  apiTokens,
   auditLog,
   contributingFactors,
   incidentRoles,
@@ -118,7 +120,10 @@ describe("seedDemo", () => {
       if (incident.status === "monitoring") expect(incident.mitigatedAt).not.toBeNull();
       const expectedSources = incident.startedAt < incident.declaredAt ? ["backdated", "manual"] : ["status_change"];
       expect(expectedSources, incident.title).toContain(incident.startedAtSource);
-      expect(incident.acknowledgedAt).toBe(incident.declaredAt);
+      // Declared by a person: acknowledged then; by the alerting integration: when someone took it.
+      if (incident.createdByTokenId === null) expect(incident.acknowledgedAt, incident.title).toBe(incident.declaredAt);
+      else expect(incident.acknowledgedAt!, incident.title).toBeGreaterThan(incident.declaredAt);
+      expect(incident.acknowledgedAtSource, incident.title).toBe("status_change");
       for (const field of ["mitigated", "resolved", "closed"] as const) {
         expect(incident[`${field}AtSource`] === null, `${incident.title} ${field}`).toBe(incident[`${field}At`] === null);
       }
@@ -154,7 +159,8 @@ describe("seedDemo", () => {
       for (const entry of entries) {
         expect(entry.occurredAt).toBeLessThanOrEqual(NOW);
         expect(entry.createdAt).toBeGreaterThanOrEqual(entry.occurredAt);
-        expect(entry.authorUserId).not.toBeNull();
+        // A person or, for what the alerting integration did, its token: never both, never neither.
+        expect((entry.authorUserId === null) !== (entry.authorTokenId === null), entry.body).toBe(true);
       }
       // The last status entry leads to the current status.
       const moves = entries.filter((e) => e.kind === "status").map((e) => JSON.parse(e.meta!));
@@ -189,7 +195,8 @@ describe("seedDemo", () => {
     expect(listIncidents({ actor: admin, query: { limit: "200" } }).items).toHaveLength(all.length);
     for (const incident of privateOnes) {
       expect(() => getIncident({ actor: viewer, incidentId: incident.id })).toThrow(/not found/);
-      const commander = t.db.select().from(users).where(eq(users.id, incident.createdById!)).get()!;
+      const role = t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.role, "commander"))).get()!;
+      const commander = t.db.select().from(users).where(eq(users.id, role.userId)).get()!;
       expect(listTimeline({ actor: userActor(commander), incidentId: incident.id }).length).toBeGreaterThan(3);
     }
   });
@@ -311,6 +318,121 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
       expect(exhausted, `seeded at ${hour}:00 UTC`).toEqual(["auth-service · Sign-in success"]);
       expect(statuses.filter((s) => s === "at_risk").length, `seeded at ${hour}:00 UTC`).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe("seedDemo: incidents declared by the alerting integration", () => {
+  const token = () => t.db.select().from(apiTokens).where(eq(apiTokens.name, DEMO_ALERT_TOKEN.name)).get()!;
+  const alerted = () => all.filter((i) => i.createdByTokenId !== null);
+  const entriesOf = (incidentId: number) =>
+    t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id)).all();
+  const ackMinutes = (i: Incident) => (i.acknowledgedAt! - i.declaredAt) / 60_000;
+  const LABEL = `API token "${DEMO_ALERT_TOKEN.name}"`;
+
+  it("has an Alertmanager API token, made by an admin before the first incident, last used by its latest declaration", () => {
+    const row = token();
+    expect(row).toMatchObject({ role: "responder", revokedAt: null });
+    expect(row.prefix).toMatch(/^hs_/);
+    const creator = t.db.select().from(users).where(eq(users.id, row.createdById!)).get()!;
+    expect(creator.role).toBe("admin");
+    expect(row.createdAt).toBeLessThan(Math.min(...all.map((i) => i.declaredAt)));
+    expect(row.lastUsedAt).toBe(Math.max(...alerted().map((i) => i.declaredAt)));
+    expect(t.db.select().from(auditLog).where(and(eq(auditLog.action, "token.create"), eq(auditLog.entityId, String(row.id)))).all()).toHaveLength(1);
+  });
+
+  it("declared about a third of the incidents, mostly SEV2–SEV4 out of hours, and a couple of SEV1s", () => {
+    const real = all.filter((i) => !i.drill);
+    const mine = alerted();
+    expect(result.alertDeclared).toBe(mine.length);
+    expect(mine.length / real.length).toBeGreaterThan(0.25);
+    expect(mine.length / real.length).toBeLessThan(0.4);
+    for (const incident of mine) {
+      expect(incident.createdByTokenId, incident.title).toBe(token().id);
+      expect(incident.createdById, incident.title).toBeNull();
+      expect(incident.drill).toBe(false);
+    }
+    expect(mine.filter((i) => i.severity === "SEV1").length).toBeGreaterThanOrEqual(2);
+    expect(mine.filter((i) => i.severity !== "SEV1").length).toBeGreaterThan(mine.length / 2);
+    const outOfHours = mine.filter((i) => {
+      const hour = new Date(i.declaredAt).getUTCHours();
+      return hour < 9 || hour >= 18;
+    });
+    expect(outOfHours.length).toBeGreaterThan(mine.length / 2);
+    // Both halves of the six months have some, and the open ones include one.
+    expect(mine.some((i) => i.declaredAt < NOW - 90 * DAY)).toBe(true);
+    expect(mine.some((i) => i.declaredAt > NOW - 90 * DAY)).toBe(true);
+    expect(mine.some((i) => isActive(i.status))).toBe(true);
+  });
+
+  it("records them as the app does: declared by the token without a commander, acknowledged when a person takes command", () => {
+    for (const incident of alerted()) {
+      const entries = entriesOf(incident.id);
+      const declaration = entries.find((e) => e.kind === "status" && JSON.parse(e.meta!).from === null)!;
+      expect(declaration).toMatchObject({ occurredAt: incident.declaredAt, authorTokenId: token().id, authorUserId: null, authorLabel: LABEL, highlighted: true });
+      expect(declaration.body).toMatch(/^Declared SEV\d incident( \([a-z, ]+\))?: /);
+      expect(declaration.body).not.toMatch(/incident commander/);
+      const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.entityId, String(incident.id)))).get()!;
+      expect(audit).toMatchObject({ actorTokenId: token().id, actorUserId: null, actorLabel: LABEL });
+
+      // Minutes to pick up the page: a few, some slower.
+      expect(ackMinutes(incident), incident.title).toBeGreaterThanOrEqual(2);
+      expect(ackMinutes(incident), incident.title).toBeLessThanOrEqual(40);
+      expect(incident.acknowledgedAtSource).toBe("status_change");
+      expect(incident.detectedAt!).toBeLessThanOrEqual(incident.declaredAt);
+      expect(incident.version).toBeGreaterThanOrEqual(2);
+
+      // The acknowledgement is the commander taking it, with its role entry by that person.
+      const take = entries.find((e) => e.kind === "role" && JSON.parse(e.meta!).field === "commander")!;
+      expect(take.occurredAt, incident.title).toBe(incident.acknowledgedAt);
+      const taker = t.db.select().from(users).where(eq(users.id, take.authorUserId!)).get()!;
+      expect(JSON.parse(take.meta!)).toEqual({ field: "commander", from: null, to: taker.email });
+      expect(take.body).toBe(`Incident commander: ${taker.name}`);
+      expect(take.authorLabel).toBe(taker.name);
+      const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();
+      expect(roles.find((r) => r.role === "commander")).toMatchObject({ userId: taker.id, assignedAt: incident.acknowledgedAt });
+      // Whatever else the token wrote (services linked, checklists) is at declaration.
+      for (const entry of entries.filter((e) => e.authorTokenId !== null)) {
+        expect(entry.occurredAt, entry.body).toBe(incident.declaredAt);
+        expect(entry.authorLabel).toBe(LABEL);
+      }
+    }
+  });
+
+  it("acknowledges every incident at the first action by a person (DESIGN.md)", () => {
+    for (const incident of all) {
+      const byPeople = entriesOf(incident.id).filter((e) => e.authorUserId !== null);
+      expect(Math.min(...byPeople.map((e) => e.createdAt)), incident.title).toBe(incident.acknowledgedAt);
+    }
+  });
+
+  it("works through the app's own queries: the token sees the private incident it declared, the commander shows", () => {
+    const tokenActor = { kind: "token" as const, tokenId: token().id, role: token().role, name: token().name };
+    const privateOne = alerted().find((i) => i.private)!;
+    expect(privateOne).toBeDefined();
+    expect(listTimeline({ actor: tokenActor, incidentId: privateOne.id }).length).toBeGreaterThan(3);
+    const admin = actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
+    const open = alerted().find((i) => isActive(i.status))!;
+    expect(getIncident({ actor: admin, incidentId: open.id }).people.some((p) => p.role === "commander")).toBe(true);
+  });
+
+  it("shows a time to acknowledge that improved a little over the last 90 days against the 90 before", () => {
+    const period = (from: number, to: number) =>
+      all
+        .filter((i) => !i.drill && i.startedAt >= from && i.startedAt < to && i.acknowledgedAt !== null)
+        .map(ackMinutes)
+        .sort((a, b) => a - b);
+    const recent = period(NOW - 90 * DAY, NOW);
+    const before = period(NOW - 180 * DAY, NOW - 90 * DAY);
+    const p90Recent = percentile(recent, 90)!;
+    const p90Before = percentile(before, 90)!;
+    expect(p90Before).toBeGreaterThan(5);
+    expect(p90Recent).toBeGreaterThan(5);
+    expect(p90Recent).toBeLessThan(p90Before);
+    // Modest: better, not transformed.
+    expect(p90Recent).toBeGreaterThan(p90Before * 0.6);
+    // The alert-declared ones alone (what the figure's tail is made of) improved too.
+    const alertedIn = (from: number, to: number) => alerted().filter((i) => i.startedAt >= from && i.startedAt < to).map(ackMinutes).sort((a, b) => a - b);
+    expect(percentile(alertedIn(NOW - 90 * DAY, NOW), 50)!).toBeLessThan(percentile(alertedIn(NOW - 180 * DAY, NOW - 90 * DAY), 50)!);
   });
 });
 

@@ -3,6 +3,7 @@
 import { databasePath, getSqlite } from "@/db/client";
 import { initialAdminHint } from "@/db/bootstrap";
 import { DemoSeedRefused, seedDemo } from "@/db/seed/demo";
+import { DEMO_ALERT_TOKEN } from "@/lib/demo/people";
 
 async function main() {
   const file = databasePath();
@@ -16,6 +17,11 @@ async function main() {
   console.log(
     `[seed:demo] Added ${result.incidents} incidents over the last 6 months: ${result.open} still open, ${result.private} private, ${result.drills} drill; ${result.timelineEntries} timeline entries.`,
   );
+  if (result.alertDeclared > 0) {
+    console.log(
+      `[seed:demo] ${result.alertDeclared} of them were declared by the alerting integration (API token "${DEMO_ALERT_TOKEN.name}") and acknowledged when the on-call person took command.`,
+    );
+  }
   console.log("");
   console.log(`[seed:demo] Sign in at ${url} as any of these, with the password ${result.password}`);
   const width = Math.max(...result.people.map((p) => p.email.length));

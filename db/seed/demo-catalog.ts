@@ -10,6 +10,8 @@ import { auditLog, incidentServices, services, sloSpendOverrides, slos, teamMemb
 
 type Tx = Pick<Db, "select" | "insert">;
 type Person = { id: number; name: string };
+/** Who wrote a row: a person, or an API token (the alerting integration), with the label the app shows. */
+export type DemoWriter = { userId: number | null; tokenId: number | null; label: string };
 const MIN = 60_000;
 
 export type DemoCatalog = {
@@ -87,41 +89,55 @@ export function unknownLinkedTitles(plan: PlannedIncident[]): string[] {
 }
 
 /**
- * Links one demo incident to its services at declaration (as declaring with services does)
- * and writes any hand-set spend, each with its timeline entry. Returns the entries written.
+ * Links one demo incident to its services at declaration, by whoever declared it (as declaring
+ * with services does, the alerting integration included), and writes any hand-set spend by
+ * `responder`, each with its timeline entry. Returns the entries written.
  */
-export function linkDemoIncident(tx: Tx, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, author: Person): number {
+export function linkDemoIncident(tx: Tx, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, declarer: DemoWriter, responder: Person): number {
   const spec = DEMO_INCIDENT_SERVICES[planned.title];
   if (!spec) return 0;
   let entries = 0;
-  const entry = (occurredAt: number, body: string, meta: Record<string, unknown>) => {
+  const person: DemoWriter = { userId: responder.id, tokenId: null, label: responder.name };
+  const entry = (by: DemoWriter, occurredAt: number, body: string, meta: Record<string, unknown>) => {
     tx.insert(timelineEntries)
-      .values({ incidentId, occurredAt, kind: "service", body, authorUserId: author.id, authorLabel: author.name, meta: JSON.stringify(meta), createdAt: occurredAt })
+      .values({
+        incidentId,
+        occurredAt,
+        kind: "service",
+        body,
+        authorUserId: by.userId,
+        authorTokenId: by.tokenId,
+        authorLabel: by.label,
+        meta: JSON.stringify(meta),
+        createdAt: occurredAt,
+      })
       .run();
     entries += 1;
   };
-  const audit = (at: number, action: string, after: unknown) =>
-    tx.insert(auditLog).values({ at, actorUserId: author.id, actorLabel: author.name, action, entityType: "incident", entityId: String(incidentId), after: JSON.stringify(after) }).run();
+  const audit = (by: DemoWriter, at: number, action: string, after: unknown) =>
+    tx.insert(auditLog)
+      .values({ at, actorUserId: by.userId, actorTokenId: by.tokenId, actorLabel: by.label, action, entityType: "incident", entityId: String(incidentId), after: JSON.stringify(after) })
+      .run();
   for (const link of spec.links) {
     const service = catalog.serviceBySlug.get(link.service);
     if (!service) throw new Error(`Demo incident "${planned.title}" names unknown service ${link.service}`);
     tx.insert(incidentServices).values({ incidentId, serviceId: service.id, impact: link.impact, linkedAt: planned.declaredAt }).run();
-    entry(planned.declaredAt, `Affected service added: ${service.name} (${IMPACT_LABEL[link.impact]})`, { field: "service", service: link.service, from: null, to: link.impact });
-    audit(planned.declaredAt, "incident.service_link", { service: link.service, impact: link.impact });
+    entry(declarer, planned.declaredAt, `Affected service added: ${service.name} (${IMPACT_LABEL[link.impact]})`, { field: "service", service: link.service, from: null, to: link.impact });
+    audit(declarer, planned.declaredAt, "incident.service_link", { service: link.service, impact: link.impact });
   }
   for (const override of spec.overrides ?? []) {
     const sloId = catalog.serviceBySlug.get(override.service)?.slos.get(override.slo);
     // A service that existed before the demo may not have this SLO: then there is nothing to override.
     if (!sloId) continue;
     const at = planned.declaredAt + override.at * MIN;
-    tx.insert(sloSpendOverrides).values({ incidentId, sloId, minutes: override.minutes, reason: override.reason, byUserId: author.id, at }).run();
-    entry(at, `Budget spend on SLO “${override.slo}” set by hand to ${override.minutes} min: ${override.reason}`, {
+    tx.insert(sloSpendOverrides).values({ incidentId, sloId, minutes: override.minutes, reason: override.reason, byUserId: responder.id, at }).run();
+    entry(person, at, `Budget spend on SLO “${override.slo}” set by hand to ${override.minutes} min: ${override.reason}`, {
       field: "slo_override",
       sloId,
       from: null,
       to: override.minutes,
     });
-    audit(at, "incident.slo_override", { sloId, minutes: override.minutes, reason: override.reason });
+    audit(person, at, "incident.slo_override", { sloId, minutes: override.minutes, reason: override.reason });
   }
   return entries;
 }

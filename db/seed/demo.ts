@@ -1,20 +1,22 @@
 // Fills an empty database with a believable demo: people of each role, teams, a service
 // catalogue with SLOs, and ~40 incidents over the last six months with their timelines and
-// affected services. Used by `npm run seed:demo`.
+// affected services, a third of them declared by the alerting integration's API token.
+// Used by `npm run seed:demo`.
+import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { actorLabel } from "@/lib/actor";
-import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/people";
-import { planDemo } from "@/lib/demo/plan";
+import { actorLabel, type Actor } from "@/lib/actor";
+import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/people";
+import { ALERTING, planDemo, type DemoAuthor, type PlannedIncident } from "@/lib/demo/plan";
 import { ensureFirstAdmin } from "../bootstrap";
 import { ensureDefaultPlaybooks } from "./default-playbooks";
 import { ensureDefaultFactors } from "./default-factors";
 import { seedDemoPostmortems, type DemoPostmortemResult } from "./demo-postmortems";
 import { applyMatchingPlaybooks } from "../queries/checklist";
 import { isActive } from "@/lib/incident-status";
-import { linkDemoIncident, seedCatalog, unknownLinkedTitles } from "./demo-catalog";
-import { getDb } from "../client";
-import { auditLog, incidentRoles, incidents, timelineEntries, users } from "../schema";
+import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./demo-catalog";
+import { getDb, type Db } from "../client";
+import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../schema";
 
 /** The database already holds incidents; the demo only fills an empty one. */
 export class DemoSeedRefused extends Error {}
@@ -25,6 +27,8 @@ export type DemoSeedResult = {
   open: number;
   private: number;
   drills: number;
+  /** Declared by the alerting integration's API token (DEMO_ALERT_TOKEN) rather than a person. */
+  alertDeclared: number;
   timelineEntries: number;
   teams: number;
   services: number;
@@ -93,29 +97,44 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
       }
       const who = (key: DemoPersonKey) => ids.get(key)!;
       const catalog = seedCatalog(tx, who, joined);
+      const alerting = createAlertToken(tx, plan, who("priya"), joined);
+      const actorOf = (author: DemoAuthor): Actor => {
+        if (author === ALERTING) {
+          if (!alerting) throw new Error("An alert-declared demo incident without the alerting token");
+          return alerting;
+        }
+        const person = who(author);
+        return { kind: "user", userId: person.id, role: person.role, email: person.email, name: person.name };
+      };
+      const writerOf = (author: DemoAuthor): DemoWriter => {
+        const actor = actorOf(author);
+        return { userId: actor.kind === "user" ? actor.userId : null, tokenId: actor.kind === "token" ? actor.tokenId : null, label: actorLabel(actor) };
+      };
 
       let entryCount = 0;
       for (const planned of plan) {
-        const { roles, entries, createdBy, declaredSeverity, ...fields } = planned;
-        const author = who(createdBy);
+        const { roles, entries, declaredBy, firstCommander, declaredSeverity, ...fields } = planned;
+        const declarer = writerOf(declaredBy);
+        // As the app records it: a token-declared incident has a token and no person as its creator.
         const incident = tx
           .insert(incidents)
-          .values({ ...fields, createdById: author.id, createdByTokenId: null })
+          .values({ ...fields, createdById: declarer.userId, createdByTokenId: declarer.tokenId })
           .returning({ id: incidents.id })
           .get();
         for (const role of roles) {
           tx.insert(incidentRoles).values({ incidentId: incident.id, userId: who(role.person).id, role: role.role, assignedAt: role.assignedAt }).run();
         }
         for (const entry of entries) {
-          const person = who(entry.author);
+          const author = writerOf(entry.author);
           tx.insert(timelineEntries)
             .values({
               incidentId: incident.id,
               occurredAt: entry.occurredAt,
               kind: entry.kind,
               body: entry.body,
-              authorUserId: person.id,
-              authorLabel: person.name,
+              authorUserId: author.userId,
+              authorTokenId: author.tokenId,
+              authorLabel: author.label,
               highlighted: entry.highlighted,
               meta: entry.meta === null ? null : JSON.stringify(entry.meta),
               createdAt: entry.createdAt,
@@ -123,19 +142,19 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
             .run();
           entryCount += 1;
         }
-        entryCount += linkDemoIncident(tx, catalog, planned, incident.id, author);
-        const actor = { kind: "user" as const, userId: author.id, role: author.role, email: author.email, name: author.name };
+        entryCount += linkDemoIncident(tx, catalog, planned, incident.id, declarer, who(firstCommander));
         // Open incidents carry their playbook checklists, as if declared in the app.
         if (isActive(planned.status)) {
           const before = tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n;
-          applyMatchingPlaybooks(tx, actor, { id: incident.id, severity: planned.severity }, [], planned.declaredAt);
+          applyMatchingPlaybooks(tx, actorOf(declaredBy), { id: incident.id, severity: planned.severity }, [], planned.declaredAt);
           entryCount += tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n - before;
         }
         tx.insert(auditLog)
           .values({
             at: planned.declaredAt,
-            actorUserId: author.id,
-            actorLabel: actorLabel(actor),
+            actorUserId: declarer.userId,
+            actorTokenId: declarer.tokenId,
+            actorLabel: declarer.label,
             action: "incident.declare",
             entityType: "incident",
             entityId: String(incident.id),
@@ -168,6 +187,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         open: plan.filter((i) => i.status !== "resolved" && i.status !== "closed").length,
         private: plan.filter((i) => i.private).length,
         drills: plan.filter((i) => i.drill).length,
+        alertDeclared: plan.filter((i) => i.declaredBy === ALERTING).length,
         timelineEntries: entryCount,
         teams: catalog.teams,
         services: catalog.services,
@@ -183,4 +203,39 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
   log(`[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`);
   log(`[seed:demo] Added ${result.teams} teams and ${result.services} services with ${result.slos} SLOs; demo incidents are linked to the services they affected.`);
   return result;
+}
+
+/**
+ * The alerting integration's API token (DEMO_ALERT_TOKEN), as an admin would have created it
+ * for Alertmanager before the first incident it declared: a stored hash of a secret nobody is
+ * shown (the demo only needs its name on what it declared), last used at its latest declaration.
+ * Null when no demo incident is alert-declared.
+ */
+function createAlertToken(
+  tx: Pick<Db, "insert">,
+  plan: PlannedIncident[],
+  admin: { id: number; name: string; email: string },
+  at: number,
+): Extract<Actor, { kind: "token" }> | null {
+  const declared = plan.filter((i) => i.declaredBy === ALERTING).map((i) => i.declaredAt);
+  if (declared.length === 0) return null;
+  // The shape db/queries/tokens.ts gives every token: "hs_" + 32 random bytes, stored as a SHA-256 hash.
+  const secret = "hs_" + randomBytes(32).toString("base64url");
+  const row = tx
+    .insert(apiTokens)
+    .values({
+      name: DEMO_ALERT_TOKEN.name,
+      role: DEMO_ALERT_TOKEN.role,
+      tokenHash: createHash("sha256").update(secret).digest("hex"),
+      prefix: secret.slice(0, 10),
+      createdById: admin.id,
+      createdAt: at,
+      lastUsedAt: Math.max(...declared),
+    })
+    .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, prefix: apiTokens.prefix })
+    .get();
+  tx.insert(auditLog)
+    .values({ at, actorUserId: admin.id, actorLabel: admin.name, action: "token.create", entityType: "api_token", entityId: String(row.id), after: JSON.stringify(row) })
+    .run();
+  return { kind: "token", tokenId: row.id, role: row.role, name: row.name };
 }

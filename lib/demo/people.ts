@@ -17,6 +17,13 @@ export const DEMO_PEOPLE = [
 
 export type DemoPersonKey = (typeof DEMO_PEOPLE)[number]["key"];
 
+/**
+ * The alerting integration: an API token (as an admin would create for Alertmanager) that
+ * declares the scenarios with `declaredBy: "alert"`. Like any token it is not a person, so
+ * it leaves those incidents without a commander and unacknowledged until someone takes them.
+ */
+export const DEMO_ALERT_TOKEN = { name: "Alertmanager", role: "responder" } as const satisfies { name: string; role: UserRole };
+
 export function demoPerson(key: DemoPersonKey) {
   return DEMO_PEOPLE.find((p) => p.key === key)!;
 }

@@ -11,12 +11,16 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
+/** The alerting integration as an author (lib/demo/people.ts DEMO_ALERT_TOKEN), beside the people. */
+export const ALERTING = "alerting" as const;
+export type DemoAuthor = DemoPersonKey | typeof ALERTING;
+
 export type PlannedEntry = {
   occurredAt: number;
   createdAt: number;
   kind: "note" | "status" | "severity" | "role" | "update";
   body: string;
-  author: DemoPersonKey;
+  author: DemoAuthor;
   highlighted: boolean;
   meta: { field: string; from: unknown; to: unknown } | null;
 };
@@ -43,7 +47,10 @@ export type PlannedIncident = {
   resolvedAtSource: TimestampSource | null;
   closedAt: number | null;
   closedAtSource: TimestampSource | null;
-  createdBy: DemoPersonKey;
+  /** Who declared it: a person (its first commander) or the alerting integration. */
+  declaredBy: DemoAuthor;
+  /** Its first commander: who declared it, or who took it from the alerting integration. */
+  firstCommander: DemoPersonKey;
   /** Severity when declared (later steps may change it). */
   declaredSeverity: Severity;
   version: number;
@@ -68,13 +75,29 @@ function mulberry32(seed: number) {
 /**
  * Replays one scenario the way the app would have recorded it: status moves fill and clear
  * timestamps with the same rule the app uses (statusMoveTimestamps), and every change gets
- * its own timeline entry with from → to.
+ * its own timeline entry with from → to. `origin` is the scenario's minute 0, when the
+ * commander took the incident: its declaration, or for one the alerting integration declared,
+ * acknowledgedAfter minutes after it. As in the app (declareIncident, acknowledgeIfNeeded), a
+ * person declaring becomes commander and acknowledges at once; a token declares with no
+ * commander, and the first person to act, here the one taking command, acknowledges it.
  */
-export function planIncident(scenario: DemoScenario, declaredAt: number, extraSteps: (i: PlannedIncident) => DemoStep[] = () => []): PlannedIncident {
-  const at = (minutes: number) => declaredAt + Math.round(minutes * MIN);
-  const backdated = (scenario.impactBefore ?? 0) > 0;
-  const detectedEarly = (scenario.detectedBefore ?? 0) > 0;
-  if ((scenario.detectedBefore ?? 0) > (scenario.impactBefore ?? 0)) throw new Error(`${scenario.title}: detected before impact started`);
+export function planIncident(scenario: DemoScenario, origin: number, extraSteps: (i: PlannedIncident) => DemoStep[] = () => []): PlannedIncident {
+  const at = (minutes: number) => origin + Math.round(minutes * MIN);
+  const byAlert = scenario.declaredBy === "alert";
+  const ackAfter = byAlert ? scenario.acknowledgedAfter : 0;
+  if (byAlert && !(ackAfter > 0)) throw new Error(`${scenario.title}: an alert-declared incident needs acknowledgedAfter > 0`);
+  // Detected no later than declared: for an alert-declared one, by default the alert that declared it.
+  const detectedBefore = scenario.detectedBefore ?? ackAfter;
+  const impactBefore = scenario.impactBefore ?? detectedBefore;
+  if (detectedBefore > impactBefore) throw new Error(`${scenario.title}: detected before impact started`);
+  if (detectedBefore < ackAfter) throw new Error(`${scenario.title}: detected after the alert declared it (detectedBefore < acknowledgedAfter)`);
+  if (byAlert) {
+    const early = scenario.steps.find((s) => Math.min(s.at, s.kind === "note" ? (s.writtenAt ?? s.at) : s.at) < 0);
+    if (early) throw new Error(`${scenario.title}: a person acts before taking the alert-declared incident`);
+  }
+  const declaredAt = at(-ackAfter);
+  const startedAt = at(-impactBefore);
+  const detectedAt = at(-detectedBefore);
   const commander = demoPerson(scenario.commander);
   const incident: PlannedIncident = {
     title: scenario.title,
@@ -83,24 +106,25 @@ export function planIncident(scenario: DemoScenario, declaredAt: number, extraSt
     status: "investigating",
     private: scenario.private ?? false,
     drill: scenario.drill ?? false,
-    startedAt: at(-(scenario.impactBefore ?? 0)),
-    startedAtSource: backdated ? "backdated" : "status_change",
-    detectedAt: at(-(scenario.detectedBefore ?? 0)),
-    detectedAtSource: detectedEarly ? (scenario.detectedBy ?? "alert") : "status_change",
+    startedAt,
+    startedAtSource: startedAt < declaredAt ? "backdated" : "status_change",
+    detectedAt,
+    detectedAtSource: detectedAt < declaredAt ? (scenario.detectedBy ?? "alert") : "status_change",
     declaredAt,
-    acknowledgedAt: declaredAt,
-    acknowledgedAtSource: "status_change",
+    acknowledgedAt: byAlert ? null : declaredAt,
+    acknowledgedAtSource: byAlert ? null : "status_change",
     mitigatedAt: null,
     mitigatedAtSource: null,
     resolvedAt: null,
     resolvedAtSource: null,
     closedAt: null,
     closedAtSource: null,
-    createdBy: scenario.commander,
+    declaredBy: byAlert ? ALERTING : scenario.commander,
+    firstCommander: scenario.commander,
     declaredSeverity: scenario.severity,
     version: 1,
     updatedAt: declaredAt,
-    roles: [{ person: scenario.commander, role: "commander", assignedAt: declaredAt }],
+    roles: byAlert ? [] : [{ person: scenario.commander, role: "commander", assignedAt: declaredAt }],
     entries: [],
   };
   const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
@@ -109,8 +133,9 @@ export function planIncident(scenario: DemoScenario, declaredAt: number, extraSt
   entry({
     occurredAt: declaredAt,
     kind: "status",
-    author: scenario.commander,
-    body: `Declared ${scenario.severity} incident${flags.length ? ` (${flags.join(", ")})` : ""}: ${scenario.title}. ${commander.name} is incident commander.`,
+    author: incident.declaredBy,
+    // The app's wording: only a person declaring is named as commander.
+    body: `Declared ${scenario.severity} incident${flags.length ? ` (${flags.join(", ")})` : ""}: ${scenario.title}${byAlert ? "" : `. ${commander.name} is incident commander.`}`,
     meta: { field: "status", from: null, to: "investigating" },
     highlighted: true,
   });
@@ -122,12 +147,21 @@ export function planIncident(scenario: DemoScenario, declaredAt: number, extraSt
     incident.updatedAt = Math.max(incident.updatedAt, t);
   };
 
+  // acknowledgeIfNeeded: a person's note or joining acknowledges an unacknowledged incident, as its own change.
+  const acknowledgeBy = (time: number) => {
+    if (incident.acknowledgedAt !== null) return;
+    incident.acknowledgedAt = time;
+    incident.acknowledgedAtSource = "status_change";
+    changed(time);
+  };
+
   const apply = (step: DemoStep) => {
     const t = at(step.at);
     const by = ("by" in step && step.by) || lead("commander") || scenario.commander;
     switch (step.kind) {
       case "note": {
         const written = step.writtenAt === undefined ? t : at(step.writtenAt);
+        acknowledgeBy(written);
         if (!onIncident(step.by)) {
           // Joining shows on the timeline, as the app's "join as responder" does.
           incident.roles.push({ person: step.by, role: "responder", assignedAt: written });
@@ -176,6 +210,11 @@ export function planIncident(scenario: DemoScenario, declaredAt: number, extraSt
         if (holder === step.person) return;
         incident.roles = incident.roles.filter((r) => r.role !== step.role);
         incident.roles.push({ person: step.person, role: step.role, assignedAt: t });
+        // Taking command acknowledges, in the same change (applyIncidentUpdate).
+        if (step.role === "commander" && incident.acknowledgedAt === null) {
+          incident.acknowledgedAt = t;
+          incident.acknowledgedAtSource = "status_change";
+        }
         const next = demoPerson(step.person);
         entry({
           occurredAt: t,
@@ -207,6 +246,8 @@ export function planIncident(scenario: DemoScenario, declaredAt: number, extraSt
   };
 
   const ordered = (steps: DemoStep[]) => steps.map((s, i) => [s, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([s]) => s);
+  // The on-call person takes the alert-declared incident before doing anything else on it.
+  if (byAlert) apply({ at: 0, kind: "role", role: "commander", person: scenario.commander, by: scenario.commander });
   for (const step of ordered(scenario.steps)) apply(step);
   for (const step of ordered(extraSteps(incident))) apply(step);
   incident.entries.sort((a, b) => a.occurredAt - b.occurredAt || a.createdAt - b.createdAt);
@@ -230,6 +271,13 @@ export function planProblems(incident: PlannedIncident, now: number): string[] {
   if (open !== (incident.resolvedAt === null)) problems.push("resolvedAt does not match the status");
   if ((incident.status === "closed") !== (incident.closedAt !== null)) problems.push("closedAt does not match the status");
   if (incident.status === "monitoring" && incident.mitigatedAt === null) problems.push("monitoring without mitigatedAt");
+  // DESIGN.md: acknowledgedAt is the first responder action, so exactly the first thing a person did on it.
+  const firstByPerson = Math.min(...incident.entries.filter((e) => e.author !== ALERTING).map((e) => e.createdAt));
+  if (incident.acknowledgedAt !== firstByPerson) problems.push("acknowledgedAt is not the first action by a person");
+  if (incident.acknowledgedAt !== null && incident.acknowledgedAt < incident.declaredAt) problems.push("acknowledged before declaration");
+  if ((incident.declaredBy === ALERTING) !== (incident.acknowledgedAt !== incident.declaredAt)) {
+    problems.push("only an incident the alerting integration declared waits for acknowledgement");
+  }
   return problems;
 }
 
@@ -254,32 +302,32 @@ export function planDemo(now: number, scenarios: DemoScenario[] = DEMO_SCENARIOS
     const roll = random();
     const hour = scenario.hour ?? (roll < 0.75 ? 8 + random() * 10 : roll < 0.9 ? 18 + random() * 5 : random() * 7);
     const day = new Date(now - daysAgo * DAY);
-    let declaredAt = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + Math.round(hour * HOUR) + Math.floor(random() * 60) * 1000;
+    // The scenario's minute 0: its declaration, or when the on-call person took an alert-declared one.
+    let origin = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + Math.round(hour * HOUR) + Math.floor(random() * 60) * 1000;
     const lastStep = Math.max(0, ...scenario.steps.map((s) => Math.max(s.at, s.kind === "note" ? (s.writtenAt ?? s.at) : s.at)));
-    while (declaredAt + lastStep * MIN > now - 12 * HOUR) declaredAt -= DAY;
+    while (origin + lastStep * MIN > now - 12 * HOUR) origin -= DAY;
     const closeAfter = 2 + Math.floor(random() * 7);
-    const incident = planIncident(scenario, declaredAt, (sofar) => {
+    const incident = planIncident(scenario, origin, (sofar) => {
       if (sofar.status !== "resolved" || sofar.resolvedAt === null || sofar.resolvedAt > now - 10 * DAY) return [];
       // Always draw the same random numbers, so the other incidents' times do not shift.
       const usualCloseAt = sofar.resolvedAt + closeAfter * DAY + Math.round(random() * 6 * HOUR);
       // A required postmortem still in draft or review keeps the incident resolved; a published one closes it.
       const closeAt = demoCloseAt(sofar, usualCloseAt, now);
       if (closeAt === null) return [];
-      const minutes = (closeAt - declaredAt) / MIN;
+      const minutes = (closeAt - origin) / MIN;
       const body =
         sofar.severity === "SEV4" || sofar.drill
           ? sofar.drill
             ? "Drill write-up shared with engineering; runbook fixes merged. Closing."
             : "No postmortem needed for this one; follow-ups are in the backlog. Closing."
           : "Postmortem published and reviewed; action items are tracked. Closing.";
-      return [note(minutes - 1, sofar.createdBy, body), { at: minutes, kind: "status", to: "closed", by: sofar.createdBy }];
+      return [note(minutes - 1, sofar.firstCommander, body), { at: minutes, kind: "status", to: "closed", by: sofar.firstCommander }];
     });
     planned.push(incident);
   });
 
   for (const scenario of open) {
-    const declaredAt = now - Math.round(scenario.openHoursAgo! * HOUR);
-    planned.push(planIncident(scenario, declaredAt));
+    planned.push(planIncident(scenario, now - Math.round(scenario.openHoursAgo! * HOUR)));
   }
 
   planned.sort((a, b) => a.declaredAt - b.declaredAt);

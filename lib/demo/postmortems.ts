@@ -202,9 +202,9 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       ],
       trigger: "Deploy of auth-service 3.41, which refactored cookie handling.",
       detection:
-        "The sign-in success alert fired 6 minutes after the rollout finished. It compares against an hourly baseline, so it needed several minutes of data before firing.",
+        "The sign-in success alert fired 6 minutes after the rollout finished and declared the incident through Alertmanager. It compares against an hourly baseline, so it needed several minutes of data before firing.",
       response:
-        "The incident was raised to SEV1 at 9 minutes because a core flow was failing for a third of users. The team chose to roll back before debugging, which restored sign-in 24 minutes after declaring. The cookie cause was found in parallel from response headers, which explained why only custom domains were affected.",
+        "The incident was raised to SEV1 9 minutes after the on-call engineer took command, because a core flow was failing for a third of users. The team chose to roll back before debugging, which restored sign-in 24 minutes after taking command. The cookie cause was found in parallel from response headers, which explained why only custom domains were affected.",
       wentWell: ["Raising the severity early brought in a second pair of hands and a communications lead.", "Support had a macro within minutes, so customers got consistent advice."],
       wentWrong: ["Custom domains are 35 % of our sign-ins but absent from every pre-production environment."],
       lucky: "The deploy went out at 14:00 UTC, after the European morning peak and before the US one.",
@@ -386,7 +386,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       detection:
         "Frontend error tracking alerted on a `TypeError` spike 13 minutes after the deploy. The errors all came from the previous bundle's file name, which pointed at caching.",
       response:
-        "The bundle name in the error reports led to the purge logs, which showed the 11 failed locations. Re-running the purge for all locations and checking `age` headers cleared the stale bundle 15 minutes after declaring.",
+        "The bundle name in the error reports led to the purge logs, which showed the 11 failed locations. Re-running the purge for all locations and checking `age` headers cleared the stale bundle 15 minutes after the on-call engineer took command.",
       wentWell: ["Error tracking grouped errors by bundle version, which made the stale-cache theory easy to confirm."],
       wentWrong: ["The backend and frontend changes shipped together with no period where both old and new clients worked."],
       lucky: "Most affected locations were in regions where it was night.",
@@ -506,7 +506,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       detection:
         "A product-analytics alert on conversion fired after 40 minutes of lower conversion. No technical alert fired: error rates were normal and the slow call happens in the browser.",
       response:
-        "Frontend traces showed the 8.4 s `/address/suggest` latency, and the provider's status page confirmed the degradation. Turning off the `checkout.address_autocomplete` flag restored manual entry 12 minutes after declaring.",
+        "Frontend traces showed the 8.4 s `/address/suggest` latency, and the provider's status page confirmed the degradation. Turning off the `checkout.address_autocomplete` flag restored manual entry 12 minutes after the on-call engineer took command.",
       wentWell: ["The feature flag let us remove the dependency instantly.", "The business estimate of lost orders was ready for the weekly review."],
       wentWrong: ["A convenience feature was on the critical path of a purchase."],
       lucky: "The flag existed because the feature had launched only three months earlier.",
@@ -564,7 +564,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       trigger: "A credential-stuffing campaign from a hosting-provider network.",
       detection: "The login anomaly rule fired 65 minutes after the first attempts, once successful logins from the new network crossed its threshold.",
       response:
-        "Responders revoked the three accounts' sessions and API tokens within 12 minutes of declaring, reviewed the audit log for everything those sessions did, and involved legal. The network was blocked at the edge and 2FA enforcement for admins shipped the same night.",
+        "Responders revoked the three accounts' sessions and API tokens within 12 minutes of the security on-call taking command, reviewed the audit log for everything those sessions did, and involved legal. The network was blocked at the edge and 2FA enforcement for admins shipped the same night.",
       wentWell: ["The audit log showed exactly what each session did, so the scope was known within an hour."],
       wentWrong: ["The anomaly rule needed successful logins before it fired; 1,900 failures alone did not trigger it."],
       lucky: "The one export started was never downloaded.",
@@ -593,7 +593,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       trigger: "The *recently viewed* rollout to 100 % of users the day before.",
       detection: "The memory alert at 95 % and support tickets arrived within 10 minutes of each other.",
       response:
-        "Eviction counts showed the severity, so the incident was raised to SEV2 at 12 minutes. Key patterns led to the new feature; turning off its flag and deleting the `rv:*` keys brought memory down to 58 % within 5 minutes.",
+        "Eviction counts showed the severity, so the incident was raised to SEV2 12 minutes after the on-call engineer took command. Key patterns led to the new feature; turning off its flag and deleting the `rv:*` keys brought memory down to 58 % within 5 minutes.",
       wentWell: ["The feature shipped behind a flag, which made the fix instant."],
       wentWrong: ["No size limit on what a feature can write into a session."],
       lucky: "The rollout happened at 100 % in one step, but late in the day, so memory crossed the limit the next morning rather than overnight with nobody watching.",
@@ -652,7 +652,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       trigger: "The JVM upgrade of `events-aggregator` rolled out that morning.",
       detection: "The consumer-lag alert fired about four hours after lag began growing; its threshold is set in events, and the lag grew slowly at first.",
       response:
-        "Rebalance logs made the cause clear within 5 minutes of declaring. Raising the session timeout to 45 s and lowering `max.poll.records` stopped the rebalances; catching up took four more hours.",
+        "Rebalance logs made the cause clear within 5 minutes of the on-call engineer taking command. Raising the session timeout to 45 s and lowering `max.poll.records` stopped the rebalances; catching up took four more hours.",
       wentWell: ["The fix was a config change and needed no rollback of the upgrade."],
       wentWrong: ["The lag alert is measured in events rather than time behind, so it fired hours late."],
       lucky: "It happened early in the week, not at month end when customers pull reports for billing.",
@@ -709,7 +709,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       trigger: "A network problem inside the CDN provider's Frankfurt location.",
       detection: "Real-user monitoring alerted on LCP 10 minutes after the slowdown began.",
       response:
-        "Traceroutes ending at the CDN's Frankfurt edge confirmed the location. The provider acknowledged packet loss 10 minutes after declaring but took another hour to reroute traffic to Amsterdam and Munich.",
+        "Traceroutes ending at the CDN's Frankfurt edge confirmed the location. The provider acknowledged packet loss 10 minutes after our on-call engineer took command but took another hour to reroute traffic to Amsterdam and Munich.",
       wentWell: ["Real-user monitoring per country showed the regional pattern immediately."],
       wentWrong: ["We had no way to act ourselves and could only wait for the provider."],
       lucky: "The degradation was slowness, not errors.",
@@ -864,7 +864,7 @@ export const DEMO_POSTMORTEMS: Record<string, DemoPostmortemSpec> = {
       causes: ["Our object storage provider returned `503 SlowDown` for about 12 % of requests in our region during an incident on their side."],
       trigger: "The provider's regional incident.",
       detection: "The upload error-rate alert fired 5 minutes after errors began.",
-      response: "Client retries were raised from 2 to 5 with jitter 8 minutes after declaring, which brought visible failures down to 0.3 %.",
+      response: "Client retries were raised from 2 to 5 with jitter 8 minutes after the on-call engineer took command, which brought visible failures down to 0.3 %.",
       wentWell: [],
       wentWrong: [],
       lucky: "",
@@ -961,6 +961,8 @@ export type DemoPostmortemContext = {
     detectedAt: number | null;
     detectedAtSource: string | null;
     declaredAt: number;
+    /** Later than declaredAt when the alerting integration declared it and a person took it afterwards. */
+    acknowledgedAt: number | null;
     mitigatedAt: number | null;
     resolvedAt: number;
   };
@@ -984,13 +986,18 @@ export function demoPostmortemSections(spec: DemoPostmortemSpec, ctx: DemoPostmo
   const lasted = formatDuration(impactEnd - incident.startedAt);
   const detected = incident.detectedAt ?? incident.declaredAt;
 
-  // The generated timeline, plus the two moments responders add by hand: when impact began and the first signal.
+  // Declared by the alerting integration, then taken by the on-call person (acknowledged) some minutes later.
+  const paged = incident.acknowledgedAt !== null && incident.acknowledgedAt > incident.declaredAt ? incident.acknowledgedAt : null;
+
+  // The generated timeline, plus the moments responders add by hand: when impact began, the first signal
+  // and, for a paged incident, when the page was picked up.
   const added: TimelineSectionEntry[] = [];
   if (incident.startedAt < incident.declaredAt) added.push({ occurredAt: incident.startedAt, body: "Impact begins (established afterwards from logs and metrics).", authorLabel: "", kind: "note" });
   if (detected < incident.declaredAt) {
     const signal = incident.detectedAtSource === "manual" ? "First report reaches us from customers or support." : "First alert fires.";
     added.push({ occurredAt: detected, body: signal, authorLabel: "", kind: "note" });
   }
+  if (paged !== null) added.push({ occurredAt: paged, body: "The on-call engineer acknowledges the page and takes command.", authorLabel: "", kind: "note" });
 
   const sections: Record<PostmortemSectionKey, string> = {
     summary: `${incident.summary}\n\nCustomer impact lasted about ${lasted}; the incident was a ${incident.severity} and was resolved ${formatDuration(incident.resolvedAt - incident.declaredAt)} after it was declared.`,
@@ -1006,7 +1013,9 @@ export function demoPostmortemSections(spec: DemoPostmortemSpec, ctx: DemoPostmo
     timeline: generateTimelineSection([...added, ...ctx.highlighted]),
     root_causes: [bullets(f.causes), "", `**Contributing factors:** ${spec.factors.join(", ")}.`].join("\n"),
     trigger: f.trigger,
-    detection: `${f.detection}\n\nTime from impact to first signal: ${formatDuration(detected - incident.startedAt)}; to declaring: ${formatDuration(incident.declaredAt - incident.startedAt)}.`,
+    detection: `${f.detection}\n\nTime from impact to first signal: ${formatDuration(detected - incident.startedAt)}; to declaring: ${formatDuration(incident.declaredAt - incident.startedAt)}.${
+      paged === null ? "" : ` The alerting integration declared it; the on-call engineer acknowledged the page ${formatDuration(paged - incident.declaredAt)} later.`
+    }`,
     response: f.response,
     went_well: bullets([...f.wentWell, theme.wentWell]),
     went_wrong: bullets([...f.wentWrong, theme.wentWrong]),

@@ -2,7 +2,10 @@ import type { IncidentStatus } from "../incident-status";
 import type { Severity } from "../severity";
 import type { DemoPersonKey } from "./people";
 
-/** Minutes after the incident was declared (negative: before). */
+/**
+ * Minutes after the commander took the incident (negative: before): when they declared it,
+ * or, for one the alerting integration declared, when they took command of it.
+ */
 type Minutes = number;
 
 export type LeadRole = "commander" | "communications" | "scribe";
@@ -19,22 +22,35 @@ export type DemoScenario = {
   summary: string;
   /** Severity at declaration; severity steps change it later. */
   severity: Severity;
-  /** Declares the incident and is its first commander. */
+  /** Declares the incident and is its first commander; for an alert-declared one, the on-call person who takes it. */
   commander: DemoPersonKey;
-  /** Impact began this many minutes before declaration (a backdated start). */
+  /** Impact began this many minutes before the commander took it (a backdated start); default: when detected. */
   impactBefore?: Minutes;
-  /** Detected this many minutes before declaration (≤ impactBefore). */
+  /** Detected this many minutes before the commander took it (≤ impactBefore); default: at declaration. */
   detectedBefore?: Minutes;
   /** Where detectedAt came from when it is before declaration. */
   detectedBy?: "alert" | "manual";
   private?: boolean;
   drill?: boolean;
-  /** Still open: declared this many hours ago. Others are spread over the last six months. */
+  /** Still open: its minute 0 (declared, or taken from the alert) was this many hours ago. Others are spread over the last six months. */
   openHoursAgo?: number;
   /** Hour of day (UTC) the incident was declared; otherwise picked. */
   hour?: number;
   steps: DemoStep[];
-};
+} & (
+  | { declaredBy?: "person"; acknowledgedAfter?: undefined }
+  | {
+      /**
+       * The alerting integration (lib/demo/people.ts DEMO_ALERT_TOKEN) declared it, with no
+       * commander: it stays unacknowledged until `commander` takes command, acknowledgedAfter
+       * minutes later. Every other time here counts from that moment, so compared with the
+       * same incident declared by a person only the declaration moves earlier.
+       */
+      declaredBy: "alert";
+      /** Minutes from the alert's declaration to the on-call person taking command (≤ detectedBefore, if set). */
+      acknowledgedAfter: Minutes;
+    }
+);
 
 /** Short step constructors so the scenarios read like a timeline. */
 export const note = (at: Minutes, by: DemoPersonKey, body: string, highlighted = false): DemoStep => ({ at, kind: "note", by, body, highlighted });

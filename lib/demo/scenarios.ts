@@ -2,7 +2,10 @@ import { assign, correct, lateNote, leads, move, note, severity, type DemoScenar
 
 /**
  * The demo's incidents, oldest first (the seed spreads them over the last six months);
- * those with openHoursAgo are still running. Times in steps are minutes after declaration.
+ * those with openHoursAgo are still running. Times in steps are minutes after declaration,
+ * or, for the third paged through the alerting integration (declaredBy "alert", mostly at
+ * night), after the on-call person took command, acknowledgedAfter minutes after the alert
+ * declared it; the older ones were acknowledged a little more slowly than the recent ones.
  */
 export const DEMO_SCENARIOS: DemoScenario[] = [
   {
@@ -63,6 +66,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       "After auth-service release 3.41 about 35 % of sign-ins failed with a redirect loop: the new session cookie was scoped to the wrong domain for customers on custom domains. Rolled back.",
     severity: "SEV2",
     commander: "jonas",
+    declaredBy: "alert",
+    acknowledgedAfter: 5,
     impactBefore: 12,
     detectedBefore: 6,
     hour: 14,
@@ -176,6 +181,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "Outgoing webhooks were delayed by up to 50 minutes: the delivery workers' autoscaler was capped at its maximum while one large customer replayed a month of events.",
     severity: "SEV3",
     commander: "marcus",
+    declaredBy: "alert",
+    acknowledgedAfter: 28,
     impactBefore: 60,
     detectedBefore: 30,
     steps: [
@@ -210,6 +217,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "A partial CDN purge left old JavaScript on some edge locations referencing API fields that had been removed; about 8 % of users saw a broken checkout page for 40 minutes.",
     severity: "SEV3",
     commander: "aisha",
+    declaredBy: "alert",
+    acknowledgedAfter: 11,
     impactBefore: 25,
     detectedBefore: 12,
     steps: [
@@ -228,6 +237,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       "Our primary SMS provider stopped delivering messages in several EU countries. Users relying on SMS two-factor could not sign in until we switched to the secondary provider.",
     severity: "SEV2",
     commander: "jonas",
+    declaredBy: "alert",
+    acknowledgedAfter: 16,
     impactBefore: 30,
     detectedBefore: 18,
     hour: 19,
@@ -264,6 +275,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       "Storage latency on the `orders` primary triggered an automatic failover. Order creation failed for about 15 minutes; after we resolved, errors returned because some services kept connections to the demoted node.",
     severity: "SEV1",
     commander: "marcus",
+    declaredBy: "alert",
+    acknowledgedAfter: 2,
     impactBefore: 4,
     detectedBefore: 2,
     hour: 3,
@@ -320,6 +333,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       "The maps provider behind address autocomplete slowed to 8–10 s responses. Our checkout blocked on it, so many shoppers abandoned. Disabled autocomplete behind its flag until the provider recovered.",
     severity: "SEV2",
     commander: "aisha",
+    declaredBy: "alert",
+    acknowledgedAfter: 19,
     impactBefore: 40,
     detectedBefore: 20,
     steps: [
@@ -357,6 +372,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
       "Credential-stuffing attempts against admin accounts from a hosting-provider network; three accounts with reused passwords were accessed. Sessions revoked, passwords reset, 2FA enforced for admins.",
     severity: "SEV2",
     commander: "hannah",
+    declaredBy: "alert",
+    acknowledgedAfter: 13,
     private: true,
     impactBefore: 80,
     detectedBefore: 15,
@@ -377,6 +394,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "A new feature stored large objects in the session Redis; memory reached the limit and LRU eviction logged thousands of users out.",
     severity: "SEV3",
     commander: "marcus",
+    declaredBy: "alert",
+    acknowledgedAfter: 4,
     impactBefore: 20,
     detectedBefore: 10,
     steps: [
@@ -439,6 +458,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "A consumer-group rebalancing storm in the events pipeline stalled processing; customer-facing analytics were up to six hours behind.",
     severity: "SEV3",
     commander: "marcus",
+    declaredBy: "alert",
+    acknowledgedAfter: 34,
     impactBefore: 300,
     detectedBefore: 60,
     steps: [
@@ -455,6 +476,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "Log storage reached 85 % after debug logging was left on in two services. Caught before any loss.",
     severity: "SEV4",
     commander: "tomas",
+    declaredBy: "alert",
+    acknowledgedAfter: 14,
     steps: [
       note(2, "tomas", "`logs-es` at 85 % and growing 2 %/h. `search-api` and `webhooks` are logging at DEBUG since Tuesday's deploy."),
       move(3, "identified"),
@@ -488,6 +511,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "The CDN's Frankfurt location had packet loss; European users saw page loads 3–5× slower for about 90 minutes until the provider rerouted traffic.",
     severity: "SEV3",
     commander: "tomas",
+    declaredBy: "alert",
+    acknowledgedAfter: 6,
     impactBefore: 30,
     detectedBefore: 20,
     steps: [
@@ -567,6 +592,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "Uploads to object storage in one region failed intermittently (~12 %) for an hour during a provider incident; retries in the client hid most failures.",
     severity: "SEV3",
     commander: "tomas",
+    declaredBy: "alert",
+    acknowledgedAfter: 10,
     impactBefore: 15,
     detectedBefore: 10,
     steps: [
@@ -667,6 +694,8 @@ export const DEMO_SCENARIOS: DemoScenario[] = [
     summary: "About 2 % of payment requests in eu-west-1 fail with 503 from the card network gateway. Mitigated by shifting traffic to eu-central-1; root cause with the gateway provider.",
     severity: "SEV2",
     commander: "aisha",
+    declaredBy: "alert",
+    acknowledgedAfter: 5,
     openHoursAgo: 9,
     impactBefore: 14,
     detectedBefore: 6,
