@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { SEVERITIES } from "../../lib/severity";
-import { demoBaseURL, signInToDemo } from "../support/demo";
+import { formatSeconds } from "../../lib/insights/format";
+import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
 import { announcedCount, tabTo, tile } from "./helpers";
 
 // The insights dashboard on the demo server's six months of incidents (read only).
@@ -20,6 +21,8 @@ test("the dashboard renders its tiles and charts on the demo data", async ({ pag
   await expect(page.getByRole("heading", { name: "Insights", level: 1 })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("insights-scope")).toContainText(/\d+ incidents? started .* · \d+ drills? left out · compared with the 90 days before/);
+  await expect(page.getByRole("heading", { name: "What changed", level: 2 })).toBeVisible();
+  for (const topic of ["Volume:", "Speed:", "Causes:", "Follow-through:"]) await expect(page.getByTestId("key-findings")).toContainText(topic);
 
   const incidents = tile(page, "Incidents");
   expect(await announcedCount(incidents.getByRole("link", { name: /incidents?: show them$/ }).first())).toBeGreaterThan(0);
@@ -122,4 +125,20 @@ test("bad filters are explained next to their field and the form stays", async (
   await page.goto(`${demoBaseURL}/insights?service=no-such-service`);
   await expect(page.getByLabel("Service")).toHaveAccessibleDescription(/No such service/);
   await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
+});
+
+test("the page shows the same numbers as GET /api/v1/insights", async ({ page, request }) => {
+  const res = await request.get(`${demoBaseURL}/api/v1/insights?range=90`, { headers: bearerDemo("viewer") });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  await page.goto(`${demoBaseURL}/insights?range=90`);
+  await expect(page.getByTestId("insights-scope")).toContainText(`${body.scope.current.incidents} incidents started`);
+  const mitigate = tile(page, "Time to mitigate");
+  await expect(mitigate).toContainText(formatSeconds(body.headline.durations.mitigate.current.median));
+  await expect(mitigate).toContainText(formatSeconds(body.headline.durations.mitigate.current.p90));
+  await expect(mitigate).toContainText(`n = ${body.headline.durations.mitigate.current.incidents}`);
+  await expect(tile(page, "Time to resolve")).toContainText(formatSeconds(body.headline.durations.resolve.current.median));
+  await expect(tile(page, "Action items overdue now")).toContainText(String(body.headline.actionItemsOverdueNow));
+  const pm = body.headline.postmortemsOnTime.current;
+  if (pm.rate !== null) await expect(tile(page, "Postmortems published on time")).toContainText(`${Math.round(pm.rate * 100)}%`);
 });

@@ -21,8 +21,8 @@ export function KeyFindings({ report }: { report: InsightsReport }) {
         {findings.map((f) => {
           const tone = TONE[f.tone];
           return (
-            <li key={f.topic} className="flex gap-2 text-sm leading-6">
-              <span className={`inline-flex w-20 shrink-0 items-center gap-1 font-medium ${tone.className}`}>
+            <li key={f.topic} className="flex flex-col text-sm leading-6 sm:flex-row sm:gap-2">
+              <span className={`inline-flex shrink-0 items-center gap-1 self-start font-medium sm:w-20 ${tone.className}`}>
                 <tone.Icon aria-hidden className="h-4 w-4" />
                 {tone.label}
               </span>
