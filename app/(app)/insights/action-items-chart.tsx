@@ -2,7 +2,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { InsightsReport } from "@/lib/insights/types";
 import { ChartTooltip, legendText } from "./chart-tooltip";
-import { SERIES_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps } from "./chart-theme";
+import { SERIES_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps, bucketXAxisProps, countYAxisProps } from "./chart-theme";
 
 type Rows = InsightsReport["actionItems"]["byBucket"];
 
@@ -12,24 +12,8 @@ export function ActionItemsChart({ rows, bucket }: { rows: Rows; bucket: "week" 
     <div className={chartBoxClass}>
       <ComposedChart responsive style={{ width: "100%", height: 230 }} data={rows} margin={{ top: 8, right: 0, bottom: 20, left: 0 }} title={`Action items opened and closed per ${bucket}, and the open backlog`}>
         <CartesianGrid {...gridProps} />
-        <XAxis
-          dataKey="label"
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          interval="preserveStartEnd"
-          minTickGap={12}
-          label={{ value: bucket === "week" ? "Week starting" : "Month", position: "insideBottom", offset: -12, style: axisLabelStyle }}
-        />
-        <YAxis
-          yAxisId="flow"
-          allowDecimals={false}
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          width={40}
-          label={{ value: `Items per ${bucket}`, angle: -90, position: "insideLeft", offset: 10, style: { ...axisLabelStyle, textAnchor: "middle" } }}
-        />
+        <XAxis {...bucketXAxisProps(bucket === "week" ? "Week starting" : "Month")} />
+        <YAxis yAxisId="flow" {...countYAxisProps(`Items per ${bucket}`)} />
         <YAxis
           yAxisId="backlog"
           orientation="right"

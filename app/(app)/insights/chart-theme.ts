@@ -29,3 +29,28 @@ export const axisLabelStyle = { fill: "currentColor", fontSize: 11, fontWeight: 
 export const gridProps = { stroke: "currentColor", strokeOpacity: 0.15, vertical: false } as const;
 /** The chart box: text colour for axes, and a fixed height so the page does not jump when it hydrates. */
 export const chartBoxClass = "w-full text-zinc-600 [--chart-gap:#ffffff] dark:text-zinc-400 dark:[--chart-gap:#18181b]";
+
+/** Props of a time-bucket X axis (weeks or months) with its label. */
+export function bucketXAxisProps(label: string) {
+  return {
+    dataKey: "label",
+    tick: axisTick,
+    stroke: "currentColor",
+    strokeOpacity: 0.4,
+    interval: "preserveStartEnd" as const,
+    minTickGap: 12,
+    label: { value: label, position: "insideBottom" as const, offset: -12, style: axisLabelStyle },
+  };
+}
+
+/** Props of a whole-number Y axis with a vertical label. */
+export function countYAxisProps(label: string) {
+  return {
+    allowDecimals: false,
+    tick: axisTick,
+    stroke: "currentColor",
+    strokeOpacity: 0.4,
+    width: 40,
+    label: { value: label, angle: -90, position: "insideLeft" as const, offset: 10, style: { ...axisLabelStyle, textAnchor: "middle" as const } },
+  };
+}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import { ChartTooltip, legendText } from "./chart-tooltip";
-import { SEVERITY_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps } from "./chart-theme";
+import { SEVERITY_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps, countYAxisProps } from "./chart-theme";
 
 /** `label` names the bin in full (tooltip, table), `axis` briefly (x axis). */
 export type HistogramRow = { label: string; axis: string } & Record<Severity, number>;
@@ -38,14 +38,7 @@ export function DurationHistogram({ rows, what, severities }: { rows: HistogramR
           height={narrow ? 58 : 34}
           label={{ value: what.charAt(0).toUpperCase() + what.slice(1), position: "insideBottom", offset: -12, style: axisLabelStyle }}
         />
-        <YAxis
-          allowDecimals={false}
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          width={40}
-          label={{ value: "Incidents", angle: -90, position: "insideLeft", offset: 10, style: { ...axisLabelStyle, textAnchor: "middle" } }}
-        />
+        <YAxis {...countYAxisProps("Incidents")} />
         <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<ChartTooltip title={(l) => `${what}: ${rows.find((r) => r.axis === l)?.label ?? String(l)}`} />} />
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         {shown.map((s) => (

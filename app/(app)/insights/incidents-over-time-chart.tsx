@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { SEVERITIES, SEVERITY_INFO } from "@/lib/severity";
 import type { InsightsReport } from "@/lib/insights/types";
 import { ChartTooltip, legendText } from "./chart-tooltip";
-import { SEVERITY_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps } from "./chart-theme";
+import { SEVERITY_COLORS, chartBoxClass, gridProps, bucketXAxisProps, countYAxisProps } from "./chart-theme";
 
 type Data = InsightsReport["incidentsOverTime"];
 
@@ -19,23 +19,8 @@ export function IncidentsOverTimeChart({ data }: { data: Data }) {
         title={`Incidents per ${data.bucket}, stacked by severity`}
       >
         <CartesianGrid {...gridProps} />
-        <XAxis
-          dataKey="label"
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          interval="preserveStartEnd"
-          minTickGap={12}
-          label={{ value: data.bucket === "week" ? "Week starting" : "Month", position: "insideBottom", offset: -12, style: axisLabelStyle }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          width={40}
-          label={{ value: "Incidents", angle: -90, position: "insideLeft", offset: 10, style: { ...axisLabelStyle, textAnchor: "middle" } }}
-        />
+        <XAxis {...bucketXAxisProps(data.bucket === "week" ? "Week starting" : "Month")} />
+        <YAxis {...countYAxisProps("Incidents")} />
         <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<ChartTooltip title={(l) => `${data.bucket === "week" ? "Week of" : ""} ${String(l)}`.trim()} />} />
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         {SEVERITIES.map((s) => (

@@ -2,7 +2,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { InsightsReport } from "@/lib/insights/types";
 import { ChartTooltip, legendText } from "./chart-tooltip";
-import { SERIES_COLORS, axisLabelStyle, axisTick, chartBoxClass, gridProps } from "./chart-theme";
+import { SERIES_COLORS, chartBoxClass, gridProps, bucketXAxisProps, countYAxisProps } from "./chart-theme";
 
 type Rows = InsightsReport["postmortems"]["byBucket"];
 
@@ -12,23 +12,8 @@ export function PostmortemChart({ rows, bucket }: { rows: Rows; bucket: "week" |
     <div className={chartBoxClass}>
       <BarChart responsive style={{ width: "100%", height: 230 }} data={rows} margin={{ top: 8, right: 8, bottom: 20, left: 0 }} title={`Postmortems required and published per ${bucket}`}>
         <CartesianGrid {...gridProps} />
-        <XAxis
-          dataKey="label"
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          interval="preserveStartEnd"
-          minTickGap={12}
-          label={{ value: bucket === "week" ? "Week the incident started" : "Month the incident started", position: "insideBottom", offset: -12, style: axisLabelStyle }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={axisTick}
-          stroke="currentColor"
-          strokeOpacity={0.4}
-          width={40}
-          label={{ value: "Postmortems", angle: -90, position: "insideLeft", offset: 10, style: { ...axisLabelStyle, textAnchor: "middle" } }}
-        />
+        <XAxis {...bucketXAxisProps(bucket === "week" ? "Week the incident started" : "Month the incident started")} />
+        <YAxis {...countYAxisProps("Postmortems")} />
         <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<ChartTooltip />} />
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         <Bar dataKey="required" name="Required" fill={SERIES_COLORS.muted} isAnimationActive={false} />

@@ -1,0 +1,190 @@
+// npm run bench — builds a database of 100,000 incidents (or reuses BENCH_DB), then prints the
+// server time of the insights figures in-process and of the dashboard page and API over HTTP.
+// It prints figures only: a missed target is reported, never a failure.
+//
+//   npm run bench                       generate into a temp dir, measure, clean up
+//   BENCH_DB=/tmp/bench.db npm run bench   keep the database there and reuse it next time
+//   npm run bench -- --skip-server      in-process timings only
+//   npm run bench -- --incidents 20000 --runs 5
+//   npm run bench -- --profile          also time each SQL statement of one 365-day report
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getSqlite } from "@/db/client";
+import { getInsights } from "@/db/queries/insights";
+import type { Actor } from "@/lib/actor";
+import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD } from "./bench/catalog";
+import { DEFAULT_BENCH_INCIDENTS, DEFAULT_BENCH_SEED, generateBenchData } from "./bench/generate-data";
+import { findFreePort, signIn, startServer, tail, timedGet, type BenchServer } from "./bench/server";
+import { printProfile, profileStatements } from "./bench/profile";
+import { formatTable, ms, summarize, timeRuns, type Summary } from "./bench/stats";
+
+const TARGET_MS = 300;
+const root = path.resolve(__dirname, "..");
+
+const { values: args } = parseArgs({
+  options: {
+    incidents: { type: "string", default: String(DEFAULT_BENCH_INCIDENTS) },
+    seed: { type: "string", default: String(DEFAULT_BENCH_SEED) },
+    runs: { type: "string", default: "15" },
+    warmup: { type: "string", default: "2" },
+    "case-seconds": { type: "string", default: "120" },
+    "skip-server": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    path: { type: "string", multiple: true },
+  },
+});
+const size = Number(args.incidents);
+const runs = { warmup: Number(args.warmup), runs: Number(args.runs), budgetMs: Number(args["case-seconds"]) * 1000 };
+const log = (line = "") => console.log(line);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The database to measure: BENCH_DB reused when it holds the wanted size, else a new one. */
+async function prepareDatabase(): Promise<{ file: string; cleanup: () => void }> {
+  const given = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
+  if (given && fs.existsSync(given)) {
+    process.env.DATABASE_PATH = given;
+    const n = (getSqlite().prepare("SELECT count(*) AS n FROM incidents").get() as { n: number }).n;
+    if (n !== size) throw new Error(`BENCH_DB ${given} holds ${n.toLocaleString("en-US")} incidents, not ${size.toLocaleString("en-US")}; delete it or point BENCH_DB at a new file`);
+    log(`[bench] Reusing ${given}: ${n.toLocaleString("en-US")} incidents, ${mb(fs.statSync(given).size)} (delete it to generate afresh)`);
+    return { file: given, cleanup: () => {} };
+  }
+  const dir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-"));
+  const file = given ?? path.join(dir!, "bench.db");
+  log(`[bench] Generating ${size.toLocaleString("en-US")} incidents into ${file} (seed ${args.seed})…`);
+  const result = await generateBenchData({ file, incidents: size, seed: Number(args.seed), log });
+  log("");
+  log(formatTable(["table", "rows"], Object.entries(result.counts).map(([t, n]) => [t, n.toLocaleString("en-US")])));
+  log("");
+  log(`[bench] Generated in ${(result.ms / 1000).toFixed(1)} s; database ${mb(result.bytes)}`);
+  return { file, cleanup: () => dir && fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+function adminActor(): Actor & { kind: "user" } {
+  const row = getSqlite().prepare("SELECT id, name, email, role FROM users WHERE email = ?").get(BENCH_ADMIN_EMAIL) as
+    | { id: number; name: string; email: string; role: string }
+    | undefined;
+  if (!row || row.role !== "admin") throw new Error(`The bench database has no admin ${BENCH_ADMIN_EMAIL}; let the bench generate it`);
+  return { kind: "user", userId: row.id, role: "admin", email: row.email, name: row.name, ip: null };
+}
+
+/** The filter cases: the 365-day target, shorter ranges, and 365 days narrowed three ways. */
+function insightCases(): { label: string; query: Record<string, string> }[] {
+  const sqlite = getSqlite();
+  const service = sqlite.prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string };
+  const team = sqlite.prepare("SELECT id, name FROM teams ORDER BY id LIMIT 1").get() as { id: number; name: string };
+  return [
+    { label: "range=365 (target)", query: { range: "365" } },
+    { label: "range=90", query: { range: "90" } },
+    { label: "range=30", query: { range: "30" } },
+    { label: "range=365 severity=SEV1,SEV2", query: { range: "365", severity: "SEV1,SEV2" } },
+    { label: `range=365 service=${service.slug}`, query: { range: "365", service: service.slug } },
+    { label: `range=365 team=${team.id} (${team.name})`, query: { range: "365", team: String(team.id) } },
+  ];
+}
+
+async function benchInProcess(): Promise<Summary> {
+  const actor = adminActor();
+  log("");
+  log(`[bench] getInsights in-process as ${actor.email}: ${runs.warmup} warm-up + ${runs.runs} timed runs per case (fewer past ${args["case-seconds"]} s a case)`);
+  const rows: string[][] = [];
+  let target: Summary | null = null;
+  for (const c of insightCases()) {
+    const { samples, last, cut } = await timeRuns(() => getInsights({ actor, query: c.query }), runs);
+    const s = summarize(samples);
+    target ??= s;
+    const scope = last.scope;
+    rows.push([c.label, scope.current.incidents.toLocaleString("en-US"), scope.previous.incidents.toLocaleString("en-US"), `${s.runs}${cut ? "*" : ""}`, ms(s.median), ms(s.p90), ms(s.min), ms(s.max)]);
+  }
+  log("");
+  log(formatTable(["case", "in scope", "previous", "runs", "median ms", "p90 ms", "min ms", "max ms"], rows));
+  if (rows.some((r) => r[3]!.endsWith("*"))) log("* stopped early: the case ran past its time budget (--case-seconds)");
+  const mem = process.memoryUsage();
+  log("");
+  log(`[bench] Process RSS after: ${mb(mem.rss)} (heap used ${mb(mem.heapUsed)})`);
+  if (args.profile) {
+    log("");
+    const { calls, totalMs } = profileStatements(getSqlite(), () => getInsights({ actor, query: { range: "365" } }));
+    printProfile(getSqlite(), calls, totalMs, log);
+  }
+  return target!;
+}
+
+async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
+  const results = new Map<string, Summary>();
+  const port = await findFreePort(Number(process.env.BENCH_PORT || 3611));
+  const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
+  log("");
+  log(`[bench] Starting the production server on port ${port} (NEXT_DIST_DIR=.next-bench; builds first when stale, log: ${logFile})…`);
+  const started = performance.now();
+  let server: BenchServer | null = null;
+  try {
+    server = await startServer({ root, dbFile, port, distDir: ".next-bench", logFile });
+    log(`[bench] Server ready after ${((performance.now() - started) / 1000).toFixed(1)} s; signing in as ${BENCH_ADMIN_EMAIL}`);
+    const cookie = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_PASSWORD);
+    const paths = args.path?.length ? args.path : ["/insights?range=365", "/api/v1/insights?range=365"];
+    const rows: string[][] = [];
+    for (const p of paths) {
+      const ttfbs: number[] = [];
+      let bytes = 0;
+      const { samples, cut } = await timeRuns(async () => {
+        const r = await timedGet(server!.url + p, cookie);
+        ttfbs.push(r.ttfb);
+        bytes = r.bytes;
+      }, runs);
+      const s = summarize(samples);
+      results.set(p, s);
+      const ttfb = summarize(ttfbs.slice(-samples.length));
+      rows.push([`GET ${p}`, `${s.runs}${cut ? "*" : ""}`, ms(s.median), ms(s.p90), ms(s.min), ms(s.max), ms(ttfb.median), `${(bytes / 1024).toFixed(0)} KB`]);
+    }
+    log("");
+    log(`[bench] Over HTTP with the admin's session cookie: ${runs.warmup} warm-up + ${runs.runs} timed runs each (full response read)`);
+    log("");
+    log(formatTable(["request", "runs", "median ms", "p90 ms", "min ms", "max ms", "TTFB median ms", "size"], rows));
+    if (rows.some((r) => r[1]!.endsWith("*"))) log("* stopped early: the request ran past its time budget (--case-seconds)");
+  } catch (error) {
+    log(`[bench] HTTP timings not measured: ${(error as Error).message}`);
+    if (server) log(tail(server.logFile, 10));
+  } finally {
+    await server?.stop();
+    if (server) log(`[bench] Server on port ${port} stopped`);
+  }
+  return results;
+}
+
+function verdict(label: string, s: Summary | undefined): boolean {
+  if (!s) {
+    log(`[bench] ${label}: not measured`);
+    return true;
+  }
+  log(`[bench] ${label} median ${s.median.toFixed(0)} ms — target < ${TARGET_MS} ms: ${s.median < TARGET_MS ? "met" : "MISSED"}`);
+  return s.median < TARGET_MS;
+}
+
+async function main() {
+  log(`[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
+  const db = await prepareDatabase();
+  try {
+    const inProcess = await benchInProcess();
+    const http = args["skip-server"] ? new Map<string, Summary>() : await benchServer(db.file);
+    log("");
+    const met = verdict("insights 365 d (getInsights in-process)", inProcess);
+    if (!args["skip-server"] && !args.path?.length) {
+      verdict("dashboard page /insights?range=365", http.get("/insights?range=365"));
+      verdict("API /api/v1/insights?range=365", http.get("/api/v1/insights?range=365"));
+    }
+    if (!met && !args.profile) log("[bench] Run with --profile to see which SQL statements take the time.");
+  } finally {
+    getSqlite().close();
+    db.cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("[bench] Failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

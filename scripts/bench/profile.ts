@@ -1,0 +1,61 @@
+// `npm run bench -- --profile`: where the time of one call goes, statement by statement.
+// Wraps the raw better-sqlite3 handle's prepare() so every statement the data layer runs is
+// timed, then prints the slowest ones with SQLite's EXPLAIN QUERY PLAN.
+import type Database from "better-sqlite3";
+import { formatTable, ms } from "./stats";
+
+type Call = { sql: string; params: unknown[]; ms: number; rows: number };
+
+/** Runs `fn` with every statement on `sqlite` timed; returns the calls in the order they ran. */
+export function profileStatements<T>(sqlite: Database.Database, fn: () => T): { result: T; calls: Call[]; totalMs: number } {
+  const calls: Call[] = [];
+  const original = sqlite.prepare;
+  const patched = function (this: Database.Database, source: string) {
+    const statement = original.call(this, source);
+    for (const method of ["all", "get", "run"] as const) {
+      const inner = statement[method] as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        const start = performance.now();
+        const out = inner.apply(statement, params);
+        const rows = Array.isArray(out) ? out.length : method === "run" ? Number((out as Database.RunResult).changes) : out === undefined ? 0 : 1;
+        calls.push({ sql: source, params, ms: performance.now() - start, rows });
+        return out;
+      };
+    }
+    return statement;
+  };
+  sqlite.prepare = patched as typeof sqlite.prepare;
+  const start = performance.now();
+  try {
+    const result = fn();
+    return { result, calls, totalMs: performance.now() - start };
+  } finally {
+    sqlite.prepare = original;
+  }
+}
+
+const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim();
+
+/** Prints the slowest statements, and the query plan of the `explain` slowest. */
+export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: number, log: (line?: string) => void, { top = 12, explain = 5 } = {}) {
+  const sqlMs = calls.reduce((sum, c) => sum + c.ms, 0);
+  log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms in ${calls.length} SQL statements (the rest is JavaScript)`);
+  const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, top);
+  log("");
+  log(formatTable(["#", "ms", "rows", "statement"], slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)])));
+  for (const [i, c] of slowest.slice(0, explain).entries()) {
+    log("");
+    log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);
+    try {
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { id: number; parent: number; detail: string }[];
+      const depth = new Map<number, number>();
+      for (const step of plan) {
+        const d = (depth.get(step.parent) ?? -1) + 1;
+        depth.set(step.id, d);
+        log(`    ${"  ".repeat(d)}${step.detail}`);
+      }
+    } catch (error) {
+      log(`    (no plan: ${(error as Error).message})`);
+    }
+  }
+}
