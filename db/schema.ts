@@ -79,6 +79,8 @@ export const incidents = sqliteTable(
     index("incidents_severity_idx").on(t.severity),
     // Learning figures select incidents by when they started.
     index("incidents_started_idx").on(t.startedAt),
+    // Error budgets select incidents whose impact ended (or has not ended) after a window began.
+    index("incidents_impact_end_idx").on(sql`coalesce(${t.mitigatedAt}, ${t.resolvedAt}, 9007199254740991)`),
   ],
 );
 export type Incident = typeof incidents.$inferSelect;

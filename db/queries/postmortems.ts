@@ -5,7 +5,7 @@ import { actorLabel } from "@/lib/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import type { Severity } from "@/lib/severity";
-import { statusPushedBy } from "@/lib/error-budget";
+import { computeBudget } from "@/lib/error-budget";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { incidentReference } from "@/lib/validation/incident";
 import { parseInput } from "@/lib/validation/parse";
@@ -132,11 +132,19 @@ export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = 
   const overrides = loadOverrides(db, sloRows.map((s) => s.id));
   for (const slo of sloRows) {
     const windows = impactWindowsFor(slo, impacts, overrides);
+    const input = { objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now };
+    const full = computeBudget(input);
+    // Only an SLO exhausted with all its incidents can have been pushed to exhausted by one of them.
+    if (full.status !== "exhausted") continue;
+    const own = new Map(full.byIncident.map((b) => [b.incidentId, b.minutes]));
+    const inWindow = new Set(windows.map((w) => w.incidentId));
     for (const link of links) {
-      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId)) continue;
-      if (!windows.some((w) => w.incidentId === link.incidentId)) continue;
-      const pushed = statusPushedBy({ objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now }, link.incidentId);
-      if (pushed.pushed && pushed.with === "exhausted") flagged.add(link.incidentId);
+      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId) || !inWindow.has(link.incidentId)) continue;
+      // Without an incident, spend falls by at most the minutes credited to it: if that still
+      // leaves the budget spent, the SLO was exhausted without it and it pushed nothing.
+      if (full.remainingMinutes + (own.get(link.incidentId) ?? 0) <= 0) continue;
+      const without = computeBudget({ ...input, impacts: windows.filter((w) => w.incidentId !== link.incidentId) });
+      if (without.status !== "exhausted") flagged.add(link.incidentId);
     }
   }
   return flagged;

@@ -10,6 +10,8 @@ type Reader = Pick<Db, "select">;
 const DAY = 24 * 60 * 60 * 1000;
 /** SLO windows are at most 90 days, so older incidents never spend. */
 export const MAX_WINDOW_DAYS = 90;
+/** Stands for "not ended yet" in incidents_impact_end_idx (Number.MAX_SAFE_INTEGER). */
+const OPEN_IMPACT_END = 9007199254740991;
 
 export type ImpactRow = {
   incidentId: number;
@@ -38,9 +40,11 @@ export function loadImpacts(db: Reader, serviceIds: number[], since: number, now
     .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
     .where(
       and(
-        inArray(incidentServices.serviceId, serviceIds),
+        // "+" keeps the planner off the service index: the impact-end index narrows far more.
+        sql`+${incidentServices.serviceId} IN (${sql.join(serviceIds.map((id) => sql`${id}`), sql`, `)})`,
         sql`${incidents.startedAt} < ${now}`,
-        sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${now}) >= ${since}`,
+        // Still open counts as ending in the future; written as the index expression (incidents_impact_end_idx).
+        sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${sql.raw(String(OPEN_IMPACT_END))}) >= ${since}`,
       ),
     )
     .all();

@@ -19,6 +19,7 @@ import { postmortemFigures } from "./postmortems";
 import { responderFigures } from "./responders";
 import { fillScope, type InsightsContext } from "./scope";
 import { serviceFigures } from "./services";
+import { cachedReport } from "./cache";
 
 const DAY = 86_400_000;
 
@@ -65,8 +66,16 @@ const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) =>
  * figures"), computed in SQL over the incidents the actor may see. Synchronous on purpose:
  * the temp tables it fills are private to this call.
  */
-export function getInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): InsightsReport {
-  const { ctx, period, previousPeriod } = insightsContext({ actor, query, now });
+export function getInsights({ actor, query, now = Date.now(), fresh = false }: { actor: Actor; query: unknown; now?: number; fresh?: boolean }): InsightsReport {
+  const resolved = insightsContext({ actor, query, now });
+  const filtersKey = JSON.stringify([resolved.ctx.filters, resolved.ctx.timeZone, resolved.ctx.requiredSeverities]);
+  // `fresh` skips the cache (the benchmark's cold figures).
+  if (fresh) return computeInsights(resolved);
+  return cachedReport(resolved.ctx.db, actor, filtersKey, now, () => computeInsights(resolved));
+}
+
+function computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): InsightsReport {
+  const now = ctx.now;
   fillScope(ctx);
   const counts = scopeCounts(ctx);
   const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);

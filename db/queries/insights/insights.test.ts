@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { durationStats } from "@/lib/insights/percentile";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
 import { insertInsightsFixture } from "../../testing/insights-fixture";
-import { teams } from "../../schema";
+import { incidents, teams } from "../../schema";
 import { setOrgTimeZone } from "../settings";
 import { getInsights } from "./index";
 import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
@@ -184,5 +184,27 @@ describe("incidents CSV behind the dashboard", () => {
   it("applies the dashboard's filters and access", () => {
     expect(csv({ service: "web" })).toHaveLength(3);
     expect(csv({}, admin.actor)).toHaveLength(7);
+  });
+});
+
+describe("insights cache", () => {
+  it("serves the same report while nothing changes, and recomputes after any write", () => {
+    const first = report();
+    expect(report()).toBe(first);
+    expect(getInsights({ actor: viewer.actor, query: range, now, fresh: true })).not.toBe(first);
+    const extra = t.db
+      .insert(incidents)
+      .values({ title: "Late addition", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-02T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-02T10:00:00Z"), updatedAt: now })
+      .returning()
+      .get();
+    expect(report().scope.current.incidents).toBe(first.scope.current.incidents + 1);
+    t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
+    expect(report().scope.current.incidents).toBe(first.scope.current.incidents);
+  });
+
+  it("does not serve a report computed for another caller or an older clock", () => {
+    const forViewer = report();
+    expect(report({}, admin.actor)).not.toBe(forViewer);
+    expect(getInsights({ actor: viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
   });
 });

@@ -4,41 +4,84 @@ import { EMPTY_STATS, interpolate, PERCENTILES } from "@/lib/insights/percentile
 import type { DurationStats } from "@/lib/insights/types";
 import type { InsightsContext } from "./scope";
 
-export type StatsRow = { period: number; grp: string; n: number; rec: number; min: number; max: number } & Record<string, number | null>;
-
 /**
- * Percentiles computed in SQL. `source` yields (period, grp, d, r): a duration in ms and
- * 1 when it rests on a reconstructed timestamp. Rows are ranked by window function per
- * (period, grp); the two values around each percentile's rank (p/100 × (n − 1), integer
- * arithmetic) are picked out and interpolated in toStats (lib/insights/percentile.ts).
+ * Percentiles computed in SQL. `source` yields (grp, d, r): a group key, a duration in ms and
+ * 1 when it rests on a reconstructed timestamp. The rows are written once into a temp table
+ * in (grp, d) order, so a rank is a rowid: each group's count comes from one scan, and the
+ * values around each percentile's rank (p/100 × (n − 1), integer arithmetic) are read by
+ * rowid and interpolated as lib/insights/percentile.ts defines. One sort per figure instead
+ * of the two a window function needs. `missing` is counted by the caller.
  */
-export function percentileRows(ctx: Pick<InsightsContext, "db">, source: SQL): StatsRow[] {
-  const picks = PERCENTILES.map(
-    (p) => `MAX(CASE WHEN i = (${p} * (n - 1)) / 100 THEN d END) AS p${p}lo, MAX(CASE WHEN i = (${p} * (n - 1)) / 100 + 1 THEN d END) AS p${p}hi`,
-  ).join(", ");
-  return ctx.db.all<StatsRow>(sql`
-    WITH g AS (${source}),
-    ranked AS (SELECT period, grp, d, r, ROW_NUMBER() OVER (PARTITION BY period, grp ORDER BY d) - 1 AS i,
-                      COUNT(*) OVER (PARTITION BY period, grp) AS n FROM g)
-    SELECT period, grp, MAX(n) AS n, SUM(r) AS rec, MIN(d) AS min, MAX(d) AS max, ${sql.raw(picks)}
-    FROM ranked GROUP BY period, grp`);
+export function groupStats(
+  ctx: Pick<InsightsContext, "db">,
+  source: SQL,
+  groups: readonly string[],
+  /** Each group's row count and reconstructed count when the caller already has them (saves a scan). */
+  known?: Map<string, { n: number; rec: number }>,
+): Map<string, Omit<DurationStats, "missing">> {
+  ctx.db.run(sql`DROP TABLE IF EXISTS temp.insight_sorted`);
+  ctx.db.run(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`);
+  ctx.db.run(sql`INSERT INTO temp.insight_sorted (grp, d, r) SELECT grp, d, r FROM (${source}) ORDER BY grp, d`);
+  // SQLite orders text by bytes; the keys are ASCII, so JavaScript's default sort agrees.
+  const keys = [...new Set(groups)].sort();
+  const sums = sql.join(
+    keys.map((k, i) => sql`COALESCE(SUM(grp = ${k}), 0) AS ${sql.raw(`n${i}`)}, COALESCE(SUM(CASE WHEN grp = ${k} THEN r END), 0) AS ${sql.raw(`r${i}`)}`),
+    sql`, `,
+  );
+  const counts = known
+    ? Object.fromEntries(keys.flatMap((k, i) => [[`n${i}`, known.get(k)?.n ?? 0], [`r${i}`, known.get(k)?.rec ?? 0]]))
+    : ctx.db.get<Record<string, number>>(sql`SELECT ${sums} FROM temp.insight_sorted`)!;
+  let start = 1;
+  const spans = keys.map((key, i) => {
+    const span = { key, first: start, n: counts[`n${i}`]!, rec: counts[`r${i}`]! };
+    start += span.n;
+    return span;
+  });
+  const wanted = new Set<number>();
+  for (const { first, n } of spans) {
+    if (!n) continue;
+    wanted.add(first).add(first + n - 1);
+    for (const p of PERCENTILES) {
+      const lo = Math.floor((p * (n - 1)) / 100);
+      wanted.add(first + lo);
+      if (lo + 1 < n) wanted.add(first + lo + 1);
+    }
+  }
+  const values = new Map<number, number>();
+  if (wanted.size) {
+    const rows = ctx.db.all<{ id: number; d: number }>(
+      sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join([...wanted].map((id) => sql`${id}`), sql`, `)})`,
+    );
+    for (const row of rows) values.set(row.id, row.d);
+  }
+  const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : ms / 1000);
+  const result = new Map<string, Omit<DurationStats, "missing">>();
+  for (const { key, first, n, rec } of spans) {
+    if (!n) {
+      const { missing: _m, ...empty } = EMPTY_STATS;
+      result.set(key, empty);
+      continue;
+    }
+    const at = (p: number) => {
+      const lo = Math.floor((p * (n - 1)) / 100);
+      return seconds(interpolate(n, p, values.get(first + lo) ?? null, lo + 1 < n ? (values.get(first + lo + 1) ?? null) : null));
+    };
+    result.set(key, {
+      incidents: n,
+      reconstructed: rec,
+      min: seconds(values.get(first)),
+      p25: at(25),
+      median: at(50),
+      p75: at(75),
+      p90: at(90),
+      max: seconds(values.get(first + n - 1)),
+    });
+  }
+  return result;
 }
 
-const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
-
-/** A DurationStats (seconds) from a percentile row; `missing` counted by the caller. */
-export function toStats(row: StatsRow | undefined, missing: number): DurationStats {
-  if (!row) return { ...EMPTY_STATS, missing };
-  const at = (p: number) => seconds(interpolate(row.n, p, row[`p${p}lo`] ?? null, row[`p${p}hi`] ?? null));
-  return {
-    incidents: row.n,
-    missing,
-    reconstructed: row.rec,
-    min: seconds(row.min),
-    p25: at(25),
-    median: at(50),
-    p75: at(75),
-    p90: at(90),
-    max: seconds(row.max),
-  };
+/** A group's stats with its missing count, or empty ones when the group had no rows. */
+export function statsOf(stats: Map<string, Omit<DurationStats, "missing">>, key: string, missing: number): DurationStats {
+  const found = stats.get(key);
+  return found ? { ...found, missing } : { ...EMPTY_STATS, missing };
 }

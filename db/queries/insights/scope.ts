@@ -88,6 +88,7 @@ export function fillScope(ctx: InsightsContext) {
     declared_at INTEGER NOT NULL, acknowledged_at INTEGER, acknowledged_rec INTEGER NOT NULL,
     mitigated_at INTEGER, mitigated_rec INTEGER NOT NULL, resolved_at INTEGER, resolved_rec INTEGER NOT NULL,
     out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)`);
+  // Out-of-hours and the week/month bucket are read for the current period only (0 and '' before it).
   ctx.db.run(sql`DELETE FROM temp.insight_scope`);
   const i = incidents;
   ctx.db.run(sql`INSERT INTO temp.insight_scope
@@ -95,7 +96,8 @@ export function fillScope(ctx: InsightsContext) {
       ${i.startedAt}, ${reconstructed(sql`${i.startedAtSource}`)}, ${i.detectedAt}, ${reconstructed(sql`${i.detectedAtSource}`)},
       ${i.declaredAt}, ${i.acknowledgedAt}, ${reconstructed(sql`${i.acknowledgedAtSource}`)},
       ${i.mitigatedAt}, ${reconstructed(sql`${i.mitigatedAtSource}`)}, ${i.resolvedAt}, ${reconstructed(sql`${i.resolvedAtSource}`)},
-      ${outOfHours(ctx, sql`${i.declaredAt}`)}, ${bucketOf(ctx, sql`${i.startedAt}`)}
+      CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN ${outOfHours(ctx, sql`${i.declaredAt}`)} ELSE 0 END,
+      CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN ${bucketOf(ctx, sql`${i.startedAt}`)} ELSE '' END
     FROM ${incidents}
     WHERE ${i.startedAt} >= ${ctx.previousStart} AND ${i.startedAt} < ${ctx.currentEnd}${where(incidentConditions(ctx))}`);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_impact_end_idx` ON `incidents` (coalesce("mitigated_at", "resolved_at", 9007199254740991));

@@ -1,0 +1,49 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { hasRole } from "@/lib/roles";
+import type { InsightsReport } from "@/lib/insights/types";
+import { getSqlite, type Db } from "../../client";
+
+/** How long a computed report is served while nothing in the database changes. */
+export const INSIGHTS_CACHE_MS = 60_000;
+const MAX_ENTRIES = 50;
+
+const entries = new Map<string, { at: number; version: string; report: InsightsReport }>();
+// Rows the insights queries themselves write (temp tables), so they do not count as changes.
+let ownChanges = 0;
+
+/**
+ * A cheap fingerprint of the data: rows changed through this connection (total_changes(),
+ * less the figures' own temp-table rows) and commits by other connections (PRAGMA
+ * data_version). Any incident, postmortem or action-item write moves it.
+ */
+function dataVersion(db: Pick<Db, "get">): string {
+  const { changes } = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!;
+  return `${changes - ownChanges}:${getSqlite().pragma("data_version", { simple: true })}`;
+}
+
+/** Who sees what: admins see every incident; anyone else sees a set that depends on who they are. */
+function visibilityKey(actor: Actor): string {
+  if (hasRole(actor.role, "admin")) return "admin";
+  return actor.kind === "user" ? `user:${actor.userId}` : `token:${actor.tokenId}`;
+}
+
+/**
+ * Serves the same report again while the data is unchanged and it is less than a minute old
+ * (figures such as "overdue now" move with the clock); otherwise computes it. Reports are
+ * kept per caller visibility and filters, at most 50.
+ */
+export function cachedReport(db: Pick<Db, "get">, actor: Actor, filtersKey: string, now: number, compute: () => InsightsReport): InsightsReport {
+  const key = `${visibilityKey(actor)}|${filtersKey}`;
+  const version = dataVersion(db);
+  const hit = entries.get(key);
+  if (hit && hit.version === version && now - hit.at >= 0 && now - hit.at < INSIGHTS_CACHE_MS) return hit.report;
+  const before = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes;
+  const report = compute();
+  ownChanges += db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes - before;
+  entries.delete(key);
+  entries.set(key, { at: now, version, report });
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return report;
+}
