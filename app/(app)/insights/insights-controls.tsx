@@ -106,36 +106,8 @@ export function InsightsControls({
         </div>
         <FieldError id="insights-severity-error" message={errors.severity} />
       </fieldset>
-      <div className="min-w-0">
-        <label htmlFor="insights-service" className={labelSmall}>
-          Service
-        </label>
-        <select id="insights-service" name="service" defaultValue={values.service} className={`${inputClass} mt-1 sm:w-44`} {...aria("service")}>
-          <option value="">All services</option>
-          {services.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-          {values.service && !services.some((s) => s.slug === values.service) ? <option value={values.service}>{values.service}</option> : null}
-        </select>
-        <FieldError id="insights-service-error" message={errors.service} />
-      </div>
-      <div className="min-w-0">
-        <label htmlFor="insights-team" className={labelSmall}>
-          Team
-        </label>
-        <select id="insights-team" name="team" defaultValue={values.team} className={`${inputClass} mt-1 sm:w-40`} {...aria("team")}>
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={String(t.id)}>
-              {t.name}
-            </option>
-          ))}
-          {values.team && !teams.some((t) => String(t.id) === values.team) ? <option value={values.team}>{values.team}</option> : null}
-        </select>
-        <FieldError id="insights-team-error" message={errors.team} />
-      </div>
+      <FilterSelect field="service" label="Service" allLabel="All services" width="sm:w-44" value={values.service} options={services.map((v) => ({ value: v.slug, label: v.name }))} error={errors.service} />
+      <FilterSelect field="team" label="Team" allLabel="All teams" width="sm:w-40" value={values.team} options={teams.map((t) => ({ value: String(t.id), label: t.name }))} error={errors.team} />
       <div className="col-span-2 flex items-center gap-3 sm:col-auto">
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           {pending ? "Applying…" : "Apply"}
@@ -145,5 +117,27 @@ export function InsightsControls({
         </Link>
       </div>
     </form>
+  );
+}
+
+/** A labelled select with an "all" choice; a value no longer listed (a deleted service, say) stays selectable so the form shows what the URL asks. */
+function FilterSelect({ field, label, allLabel, width, value, options, error }: { field: string; label: string; allLabel: string; width: string; value: string; options: { value: string; label: string }[]; error?: string }) {
+  const id = `insights-${field}`;
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className={labelSmall}>
+        {label}
+      </label>
+      <select id={id} name={field} defaultValue={value} className={`${inputClass} mt-1 ${width}`} {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {value && !options.some((o) => o.value === value) ? <option value={value}>{value}</option> : null}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
   );
 }
