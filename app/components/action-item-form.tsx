@@ -15,6 +15,7 @@ import {
 import { ACTION_DESCRIPTION_MAX, ACTION_TITLE_MAX } from "@/lib/validation/action-item";
 import { createActionItemAction } from "@/app/(app)/incidents/[ref]/action-item-actions";
 import { Field } from "./field";
+import { useSentText } from "./use-sent-text";
 import { buttonClass, inputClass, primaryButtonClass } from "./ui";
 
 export type ActionItemFormProps = {
@@ -23,8 +24,11 @@ export type ActionItemFormProps = {
   /** Active people to pick the owner from. */
   users: { id: number; name: string }[];
   services: { id: number; name: string }[];
-  /** Called after the item was stored (the page is refreshed as well). */
-  onCreated?: (item: { id: number; title: string; dueDate: string }) => void;
+  /**
+   * Called after the item was stored (the page is refreshed as well). `typedSince` is true
+   * when the person typed on while it was saving: the form then still holds their text.
+   */
+  onCreated?: (item: { id: number; title: string; dueDate: string }, state: { typedSince: boolean }) => void;
   /** Pre-selected owner, e.g. the person filling the form. */
   defaultOwnerId?: number;
   /** Shows a Cancel button that calls it. */
@@ -48,21 +52,25 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
   const [pending, startTransition] = useTransition();
   // The organisation's calendar, the one "overdue" is decided in.
   const today = todayIn(ORGANISATION_TIME_ZONE);
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
+  // Emptied after a save only of what was sent: typing on while it saves loses nothing.
+  const { value: title, set: setTitle, settle: settleTitle } = useSentText();
+  const { value: description, set: setDescription, settle: settleDescription } = useSentText();
+  const { value: trackerUrl, set: setTrackerUrl, settle: settleTrackerUrl } = useSentText();
+  const sending = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
   const [ownerId, setOwnerId] = useState(defaultOwnerId && users.some((u) => u.id === defaultOwnerId) ? String(defaultOwnerId) : "");
   const [priority, setPriority] = useState<ActionPriority>("P2");
   const [dueDate, setDueDate] = useState(() => defaultDueDate("P2", today));
   const [dueEdited, setDueEdited] = useState(false);
   const [kind, setKind] = useState("");
   const [serviceId, setServiceId] = useState("");
-  const [trackerUrl, setTrackerUrl] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const fieldId = (name: string) => `${id}-${name}`;
 
   const submit = () => {
+    if (pending || sending.current) return;
     const problems: Errors = {};
     if (!title.trim()) problems.title = "Title is required";
     if (!ownerId) problems.ownerId = "Pick an owner";
@@ -74,6 +82,8 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
       document.getElementById(fieldId(Object.keys(problems)[0]!))?.focus();
       return;
     }
+    const sent = { title, description, trackerUrl };
+    sending.current = true;
     startTransition(async () => {
       const result = await createActionItemAction(reference, {
         title,
@@ -85,6 +95,7 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
         trackerUrl: trackerUrl.trim() || null,
         serviceId: serviceId ? Number(serviceId) : null,
       }).catch(() => null);
+      sending.current = false;
       if (!result) {
         setMessage({ kind: "error", text: "Could not reach the server; nothing was saved. Try again." });
         return;
@@ -99,18 +110,18 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
         return;
       }
       setMessage({ kind: "success", text: `Added “${result.data.title}”, due ${formatDueDate(result.data.dueDate)}.` });
-      setTitle("");
-      setDescription("");
-      setTrackerUrl("");
+      const left = [settleTitle(sent.title), settleDescription(sent.description), settleTrackerUrl(sent.trackerUrl)];
       setErrors({});
-      titleRef.current?.focus();
-      onCreated?.(result.data);
+      // Focus stays where the person is typing; otherwise it goes back to the title for the next item.
+      if (!form.current?.contains(document.activeElement) || document.activeElement?.tagName === "BUTTON") titleRef.current?.focus();
+      onCreated?.(result.data, { typedSince: left.some(Boolean) });
       router.refresh();
     });
   };
 
   return (
     <form
+      ref={form}
       noValidate
       aria-label="Add an action item"
       className="@container space-y-3"

@@ -1,16 +1,20 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { NOTE_MAX } from "@/lib/validation/incident";
 import { localInputToIso } from "@/lib/datetime-local";
 import { Markdown } from "@/app/components/markdown";
+import { useSentText } from "@/app/components/use-sent-text";
 import { buttonClass, cardClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { addNoteAction } from "./actions";
 
 /** Markdown note, optionally backdated and highlighted; Ctrl/⌘+Enter adds it. */
 export function NoteComposer({ reference }: { reference: string }) {
   const router = useRouter();
-  const [body, setBody] = useState("");
+  // The box is not emptied on send: typing goes on while the note is saved, and only the sent text is removed.
+  const { value: body, set: setBody, settle } = useSentText();
+  // Set at once on send (before React re-renders), so a second Ctrl/⌘+Enter cannot send twice.
+  const sending = useRef(false);
   const [preview, setPreview] = useState(false);
   const [backdate, setBackdate] = useState(false);
   const [occurredAt, setOccurredAt] = useState("");
@@ -20,16 +24,19 @@ export function NoteComposer({ reference }: { reference: string }) {
   const [pending, startTransition] = useTransition();
 
   const submit = () => {
-    if (pending) return;
+    if (pending || sending.current) return;
     if (!body.trim()) {
       setFields({ body: "Write something first" });
       return;
     }
+    const sent = body;
+    sending.current = true;
     startTransition(async () => {
       const iso = backdate ? localInputToIso(occurredAt) : undefined;
-      const result = await addNoteAction(reference, { body, highlighted, ...(iso ? { occurredAt: iso } : {}) }).catch(() => null);
+      const result = await addNoteAction(reference, { body: sent, highlighted, ...(iso ? { occurredAt: iso } : {}) }).catch(() => null);
+      sending.current = false;
       if (result?.ok) {
-        setBody("");
+        settle(sent);
         setFields({});
         setMessage(null);
         setBackdate(false);
@@ -39,7 +46,7 @@ export function NoteComposer({ reference }: { reference: string }) {
         router.refresh();
         return;
       }
-      // The text stays in the box whatever went wrong.
+      // The text stays in the box whatever went wrong, with anything typed since.
       setFields(result?.fields ?? {});
       setMessage(result ? result.message : "Could not reach the server. Your note is still here; try again.");
     });

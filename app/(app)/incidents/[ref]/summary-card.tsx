@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Pencil } from "lucide-react";
 import { SUMMARY_MAX } from "@/lib/validation/incident";
 import { Markdown } from "@/app/components/markdown";
@@ -10,7 +10,13 @@ import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
 export function SummaryCard({ reference, version, summary, canEdit }: { reference: string; version: number; summary: string; canEdit: boolean }) {
   const { run, pending, error } = useIncidentUpdate(reference, version);
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(summary);
+  const [text, setTextState] = useState(summary);
+  // The newest text, also between a keystroke and its render: a save that returns meanwhile must see it.
+  const latest = useRef(summary);
+  const setText = (next: string) => {
+    latest.current = next;
+    setTextState(next);
+  };
   // Live refresh may move `version` while someone types; saving must still detect that.
   const [baseVersion, setBaseVersion] = useState(version);
   return (
@@ -29,7 +35,23 @@ export function SummaryCard({ reference, version, summary, canEdit }: { referenc
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            run({ summary: text }, { baseVersion, onDone: () => setEditing(false), onConflict: setBaseVersion });
+            if (pending) return;
+            const sent = text;
+            run(
+              { summary: sent },
+              {
+                baseVersion,
+                // Typed on while it was saving: stay open with the newer text, on top of the saved version.
+                onDone: (saved) => (latest.current === sent ? setEditing(false) : setBaseVersion(saved.version)),
+                onConflict: setBaseVersion,
+              },
+            );
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              e.currentTarget.requestSubmit();
+            }
           }}
         >
           <label htmlFor="summary-text" className="sr-only">

@@ -8,7 +8,8 @@ export type MutationError = { message: string; fields?: Record<string, string>; 
 type RunOptions = {
   /** The version the person started editing from; defaults to the version on screen. */
   baseVersion?: number;
-  onDone?: () => void;
+  /** Called with the incident's new version once the change is stored. */
+  onDone?: (saved: { version: number }) => void;
   /** Called with the current version after a 409, so "save again" applies on top of it. */
   onConflict?: (currentVersion: number) => void;
 };
@@ -31,7 +32,7 @@ export function useIncidentUpdate(reference: string, version: number) {
         }
         if (result.ok) {
           setError(null);
-          options.onDone?.();
+          options.onDone?.(result.data);
           router.refresh();
           return;
         }

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { ActionItemForm, type ActionItemFormProps } from "@/app/components/action-item-form";
 import { buttonClass } from "@/app/components/ui";
 
-/** "Add action item" opening the shared form in place; it closes once the item is stored. */
+/** "Add action item" opening the shared form in place; it closes once the item is stored, unless the person typed on meanwhile. */
 export function AddActionItem(props: Omit<ActionItemFormProps, "onCancel" | "onCreated">) {
   const [open, setOpen] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -19,9 +19,10 @@ export function AddActionItem(props: Omit<ActionItemFormProps, "onCancel" | "onC
         <ActionItemForm
           {...props}
           onCancel={() => setOpen(false)}
-          onCreated={(item) => {
+          onCreated={(item, { typedSince }) => {
             setAdded(item.title);
-            setOpen(false);
+            // Typed on while it was saving: keep the form open with that text.
+            if (!typedSince) setOpen(false);
           }}
         />
       ) : (

@@ -50,3 +50,16 @@ export function rebaseDraft(draft: Draft, base: Draft, current: Draft): { draft:
   const tags = pick(draft.tags, base.tags, current.tags, sameList, () => ({ kind: "tags", theirs: current.tags }));
   return { draft: { sections, factorIds, tags }, conflicts };
 }
+
+/**
+ * The draft after a save of `sent` returned `saved`: parts untouched since the save was sent
+ * take the saved (possibly normalised) value; parts typed into while it was in flight keep
+ * the typing, which then differs from the new base and is saved next.
+ */
+export function draftAfterSave(now: Draft, sent: Draft, saved: Draft): Draft {
+  return {
+    sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, now.sections[k] === sent.sections[k] ? saved.sections[k] : now.sections[k]])) as Record<PostmortemSectionKey, string>,
+    factorIds: now.factorIds === sent.factorIds ? saved.factorIds : now.factorIds,
+    tags: now.tags === sent.tags ? saved.tags : now.tags,
+  };
+}

@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { MessageSquare } from "lucide-react";
 import { LocalTime } from "@/app/components/local-time";
 import { Markdown } from "@/app/components/markdown";
+import { useSentText } from "@/app/components/use-sent-text";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { COMMENT_MAX } from "@/lib/validation/postmortem";
 import type { EditorComment } from "./editor-types";
@@ -26,26 +27,32 @@ export function SectionComments({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [body, setBody] = useState("");
+  const { value: body, set: setBody, settle } = useSentText();
+  const sending = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const id = `comment-${section}`;
   if (!comments.length && !canComment) return null;
 
-  const submit = () =>
+  const submit = () => {
+    if (pending || sending.current) return;
+    if (!body.trim()) {
+      setError("Write a comment first");
+      return;
+    }
+    const sent = body;
+    sending.current = true;
     startTransition(async () => {
-      if (!body.trim()) {
-        setError("Write a comment first");
-        return;
-      }
-      const result = await addCommentAction(reference, section, body).catch(() => null);
+      const result = await addCommentAction(reference, section, sent).catch(() => null);
+      sending.current = false;
       if (result?.ok) {
-        setBody("");
         setError(null);
-        setOpen(false);
+        // Typed on while it was saving: the box stays open with that text instead of closing under the person's fingers.
+        if (!settle(sent)) setOpen(false);
         router.refresh();
       } else setError(result?.fields?.body ?? result?.message ?? "Could not reach the server. Your comment is still here; try again.");
     });
+  };
 
   return (
     <div className="mt-3">

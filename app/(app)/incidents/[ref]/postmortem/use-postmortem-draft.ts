@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SECTION_KEYS, type PostmortemSectionKey } from "@/lib/postmortem-template";
 import type { ActionResult } from "@/lib/action-result";
 import type { ConflictPart, Draft, EditorPostmortem } from "./editor-types";
-import { changesSince, draftOf, hasChanges, rebaseDraft } from "./draft-merge";
+import { changesSince, draftAfterSave, draftOf, hasChanges, rebaseDraft } from "./draft-merge";
 import { savePostmortemAction } from "./actions";
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -71,18 +71,12 @@ export function usePostmortemDraft({ reference, initial, canWrite }: { reference
         const saved = result.data;
         const savedDraft = draftOf(saved);
         // Typing that happened while the save was in flight stays; parts untouched since take the saved (possibly normalised) value.
-        const now = refs.current.draft;
-        const next: Draft = {
-          sections: Object.fromEntries(
-            SECTION_KEYS.map((k) => [k, now.sections[k] === sent.sections[k] ? savedDraft.sections[k] : now.sections[k]]),
-          ) as Record<PostmortemSectionKey, string>,
-          factorIds: now.factorIds === sent.factorIds ? savedDraft.factorIds : now.factorIds,
-          tags: now.tags === sent.tags ? savedDraft.tags : now.tags,
-        };
+        // Applied to the newest state as well, so a keystroke not rendered yet when the reply lands is kept too.
+        const next = draftAfterSave(refs.current.draft, sent, savedDraft);
         refs.current = { ...refs.current, draft: next, base: savedDraft, latest: saved };
         setLatest(saved);
         setBase(savedDraft);
-        setDraft(next);
+        setDraft((d) => draftAfterSave(d, sent, savedDraft));
         setSavedAt(Date.now());
         setError(null);
         setFailedDraft(null);
