@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { AUTO_CHECKS } from "../lib/checklist-auto";
 
 // Times are epoch milliseconds (UTC) in plain integers: easy to compare in SQL and portable to Postgres bigint.
 
@@ -322,6 +323,8 @@ export const playbookItems = sqliteTable(
     position: integer("position").notNull(),
     text: text("text").notNull(),
     link: text("link"),
+    // A condition the system can verify (lib/checklist-auto.ts): the item then ticks itself.
+    autoCheck: text("auto_check", { enum: AUTO_CHECKS }),
   },
   (t) => [index("playbook_items_playbook_idx").on(t.playbookId, t.position)],
 );
@@ -354,6 +357,8 @@ export const checklistItems = sqliteTable(
     position: integer("position").notNull(),
     text: text("text").notNull(),
     link: text("link"),
+    // Copied from the playbook item: ticks itself when this condition becomes true.
+    autoCheck: text("auto_check", { enum: AUTO_CHECKS }),
     doneAt: integer("done_at"),
     doneByLabel: text("done_by_label"),
     createdAt: integer("created_at").notNull(),

@@ -12,6 +12,8 @@ export type ChecklistItemJson = {
   done: boolean;
   doneAt: string | null;
   doneBy: string | null;
+  /** The condition that ticks it by itself, if any. */
+  autoCheck: string | null;
 };
 
 export function toChecklistItemJson(item: ChecklistItem): ChecklistItemJson {
@@ -24,6 +26,7 @@ export function toChecklistItemJson(item: ChecklistItem): ChecklistItemJson {
     done: item.doneAt !== null,
     doneAt: isoOrNull(item.doneAt),
     doneBy: item.doneByLabel,
+    autoCheck: item.autoCheck,
   };
 }
 
@@ -38,7 +41,7 @@ type PlaybookLike = Omit<Playbook, "severities"> & {
   severities: string[];
   serviceIds: number[];
   services: { id: number; slug: string; name: string }[];
-  items: { position: number; text: string; link: string | null }[];
+  items: { position: number; text: string; link: string | null; autoCheck: string | null }[];
 };
 
 export function toPlaybookJson(p: PlaybookLike) {
@@ -50,7 +53,7 @@ export function toPlaybookJson(p: PlaybookLike) {
     services: p.services.map(({ slug, name }) => ({ slug, name })),
     enabled: p.enabled,
     version: p.version,
-    items: p.items.map(({ position, text, link }) => ({ position, text, link })),
+    items: p.items.map(({ position, text, link, autoCheck }) => ({ position, text, link, autoCheck })),
     createdAt: new Date(p.createdAt).toISOString(),
     updatedAt: new Date(p.updatedAt).toISOString(),
   };

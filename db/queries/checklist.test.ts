@@ -40,6 +40,10 @@ const checklistEntries = (incidentId: number) =>
     .orderBy(timelineEntries.id)
     .all();
 
+/** The first item nobody (and nothing) has ticked yet: "Assign an incident commander" is done at declaration. */
+const firstOpen = (actor: TestUser["actor"], incidentId: number) => listChecklist({ actor, incidentId }).find((i) => i.doneAt === null)!;
+const itemNow = (id: number) => t.db.select().from(checklistItems).where(eq(checklistItems.id, id)).get()!;
+
 /** Applies playbooks as a service link would: inside a transaction. */
 const apply = (incidentId: number, serviceIds: number[] = []) =>
   t.db.transaction((tx) => {
@@ -54,26 +58,31 @@ describe("on a database where ensureDefaultPlaybooks ran", () => {
     const minorItems = listChecklist({ actor: viewer.actor, incidentId: incident.id }).length;
     const escalated = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
     const after = listChecklist({ actor: viewer.actor, incidentId: incident.id });
-    expect(after.length).toBe(minorItems + 9);
+    expect(after.length).toBe(minorItems + 10);
     expect(after.at(-1)!.playbookName).toBe("Major incident (SEV1/SEV2)");
     updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: escalated.version, severity: "SEV2" } });
-    expect(listChecklist({ actor: viewer.actor, incidentId: incident.id })).toHaveLength(minorItems + 9);
+    expect(listChecklist({ actor: viewer.actor, incidentId: incident.id })).toHaveLength(minorItems + 10);
   });
 
   it("declaring a SEV2 puts the major-incident checklist on it, with one timeline entry", () => {
     ensureDefaultPlaybooks(t.db);
     const incident = declare("SEV2");
     const items = listChecklist({ actor: viewer.actor, incidentId: incident.id });
-    expect(items).toHaveLength(9);
-    expect(items.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(items[0]).toMatchObject({ text: "Assign an incident commander", playbookName: "Major incident (SEV1/SEV2)", doneAt: null, doneByLabel: null });
+    expect(items).toHaveLength(10);
+    expect(items.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The declarer became commander at once, so the item saying so is already done, by Hindsight.
+    expect(items[0]).toMatchObject({ text: "Assign an incident commander", playbookName: "Major incident (SEV1/SEV2)", autoCheck: "commander_assigned", doneAt: incident.declaredAt, doneByLabel: "Hindsight" });
+    expect(items[1]).toMatchObject({ autoCheck: null, doneAt: null, doneByLabel: null });
     expect(items[2]!.text).toBe("Post the first stakeholder update within 15 minutes");
     const entries = checklistEntries(incident.id);
-    expect(entries.map((e) => e.body)).toEqual(["Playbook “Major incident (SEV1/SEV2)” added 9 checklist items"]);
+    expect(entries.map((e) => e.body)).toEqual([
+      "Playbook “Major incident (SEV1/SEV2)” added 10 checklist items",
+      `✓ Checked “Assign an incident commander”: ${responder.name} is incident commander`,
+    ]);
     expect(entries[0]).toMatchObject({ authorUserId: responder.id, occurredAt: incident.declaredAt });
     // The declaration comes first on the timeline.
     const timeline = listTimeline({ actor: viewer.actor, incidentId: incident.id });
-    expect(timeline.map((e) => e.kind)).toEqual(["status", "checklist"]);
+    expect(timeline.map((e) => e.kind)).toEqual(["status", "checklist", "checklist"]);
 
     const minor = declare("SEV4");
     expect(listChecklist({ actor: viewer.actor, incidentId: minor.id }).map((i) => i.playbookName)).toEqual(Array(4).fill("Minor incident (SEV3/SEV4)"));
@@ -137,7 +146,7 @@ describe("applyMatchingPlaybooks", () => {
 describe("setChecklistItemDone", () => {
   it("checking and unchecking writes a timeline entry and an audit record with who; repeating changes nothing", () => {
     const incident = declare("SEV2");
-    const [item] = listChecklist({ actor: responder.actor, incidentId: incident.id });
+    const item = firstOpen(responder.actor, incident.id);
     const entriesBefore = checklistEntries(incident.id).length;
 
     const checked = setChecklistItemDone({ actor: responder.actor, itemId: item!.id, done: true });
@@ -154,7 +163,12 @@ describe("setChecklistItemDone", () => {
       [`✓ Checked: ${item!.text}`, responder.name],
       [`Unchecked: ${item!.text}`, admin.name],
     ]);
-    const audits = t.db.select().from(auditLog).where(eq(auditLog.entityId, String(incident.id))).all().filter((a) => a.action.startsWith("checklist."));
+    const audits = t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(incident.id)))
+      .all()
+      .filter((a) => a.action.startsWith("checklist.") && JSON.parse(a.after!).itemId === item.id);
     expect(audits.map((a) => [a.action, a.actorLabel])).toEqual([
       ["checklist.check", responder.name],
       ["checklist.uncheck", admin.name],
@@ -163,33 +177,33 @@ describe("setChecklistItemDone", () => {
 
   it("an API token checks items too, labelled as the token", () => {
     const incident = declare("SEV1");
-    const [item] = listChecklist({ actor: responder.actor, incidentId: incident.id });
+    const item = firstOpen(responder.actor, incident.id);
     const token = t.createToken("responder");
     expect(setChecklistItemDone({ actor: token.actor, itemId: item!.id, done: true }).doneByLabel).toBe(`API token "${token.actor.name}"`);
   });
 
   it("viewers get 403 and nothing changes", () => {
     const incident = declare("SEV2");
-    const [item] = listChecklist({ actor: viewer.actor, incidentId: incident.id });
-    expect(thrown(() => setChecklistItemDone({ actor: viewer.actor, itemId: item!.id, done: true })).status).toBe(403);
-    expect(listChecklist({ actor: viewer.actor, incidentId: incident.id })[0]!.doneAt).toBeNull();
+    const item = firstOpen(viewer.actor, incident.id);
+    expect(thrown(() => setChecklistItemDone({ actor: viewer.actor, itemId: item.id, done: true })).status).toBe(403);
+    expect(itemNow(item.id).doneAt).toBeNull();
   });
 
   it("a private incident's checklist is a 404 to outsiders, readable and checkable by its people and admins", () => {
     const incident = declare("SEV1", { private: true });
-    const [item] = listChecklist({ actor: responder.actor, incidentId: incident.id });
+    const item = firstOpen(responder.actor, incident.id);
     expect(thrown(() => listChecklist({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
     expect(thrown(() => listChecklist({ actor: viewer.actor, incidentId: incident.id })).status).toBe(404);
     expect(thrown(() => setChecklistItemDone({ actor: outsider.actor, itemId: item!.id, done: true })).status).toBe(404);
     expect(thrown(() => setChecklistItemDone({ actor: viewer.actor, itemId: item!.id, done: true })).status).toBe(404);
     expect(setChecklistItemDone({ actor: admin.actor, itemId: item!.id, done: true }).doneByLabel).toBe(admin.name);
-    expect(listChecklist({ actor: responder.actor, incidentId: incident.id })[0]!.doneAt).not.toBeNull();
+    expect(itemNow(item.id).doneAt).not.toBeNull();
   });
 
   it("unknown items, items of another incident and non-boolean values are refused", () => {
     const a = declare("SEV2");
     const b = declare("SEV2");
-    const [item] = listChecklist({ actor: responder.actor, incidentId: a.id });
+    const item = firstOpen(responder.actor, a.id);
     expect(thrown(() => setChecklistItemDone({ actor: responder.actor, itemId: 999_999, done: true })).status).toBe(404);
     expect(thrown(() => setChecklistItemDone({ actor: responder.actor, itemId: item!.id, done: true, incidentId: b.id })).status).toBe(404);
     const error = thrown(() => setChecklistItemDone({ actor: responder.actor, itemId: item!.id, done: "yes" as unknown as boolean }));

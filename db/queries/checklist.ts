@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
 import { acknowledgeIfNeeded, findVisibleIncident } from "./incident-access";
 import { parseSeverities, serviceIdsByPlaybook } from "./playbooks";
+import { autoCheckItems } from "./checklist-auto";
 
 type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
 
@@ -68,6 +69,7 @@ export function applyMatchingPlaybooks(
       .where(eq(checklistItems.incidentId, incident.id))
       .get()?.max ?? 0;
   let added = 0;
+  const newItemIds: number[] = [];
   for (const playbook of matching) {
     // The primary key (incident, playbook) is the once-only guard, also against a concurrent apply.
     const claimed = tx
@@ -84,7 +86,8 @@ export function applyMatchingPlaybooks(
       .orderBy(asc(playbookItems.position), asc(playbookItems.id))
       .all();
     if (items.length === 0) continue;
-    tx.insert(checklistItems)
+    const inserted = tx
+      .insert(checklistItems)
       .values(
         items.map((item) => ({
           incidentId: incident.id,
@@ -93,10 +96,13 @@ export function applyMatchingPlaybooks(
           position: ++position,
           text: item.text,
           link: item.link,
+          autoCheck: item.autoCheck,
           createdAt: now,
         })),
       )
-      .run();
+      .returning({ id: checklistItems.id })
+      .all();
+    newItemIds.push(...inserted.map((r) => r.id));
     added += items.length;
     writeTimelineEntry(
       tx,
@@ -110,6 +116,8 @@ export function applyMatchingPlaybooks(
       now,
     );
   }
+  // Items whose condition already holds (the declarer is commander, a summary was given) are done at once.
+  autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
   return added;
 }
 

@@ -14,6 +14,7 @@ import { writeTimelineEntry } from "./timeline";
 import { findVisibleIncident, rolesOf } from "./incident-access";
 import { incidentDetail } from "./incidents";
 import { applyMatchingPlaybooks } from "./checklist";
+import { autoCheckAfterIncidentChange } from "./checklist-auto";
 
 type Tx = Pick<Db, "select" | "update" | "insert" | "delete">;
 
@@ -149,6 +150,8 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
   // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
   if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
+  // Checklist items the system can verify (commander, comms lead, summary) tick themselves.
+  if (roleChanged || changes.summary !== undefined) autoCheckAfterIncidentChange(tx, actor, incidentId, { summary: current.summary, people: peopleBefore }, now);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

@@ -155,8 +155,9 @@ describe("ensureDefaultPlaybooks", () => {
       expect(list.map((p) => p.name).sort()).toEqual(["Major incident (SEV1/SEV2)", "Minor incident (SEV3/SEV4)"]);
       const major = list.find((p) => p.name.startsWith("Major"))!;
       expect(major.severities).toEqual(["SEV1", "SEV2"]);
-      expect(major.items).toHaveLength(9);
-      expect(major.items[0]!.text).toBe("Assign an incident commander");
+      expect(major.items).toHaveLength(10);
+      expect(major.items[0]).toMatchObject({ text: "Assign an incident commander", autoCheck: "commander_assigned" });
+      expect(major.items.filter((i) => i.autoCheck).map((i) => i.autoCheck)).toEqual(["commander_assigned", "summary_written", "comms_lead_assigned"]);
     } finally {
       fresh.cleanup();
     }

@@ -10,11 +10,12 @@ import { createPlaybookSchema, NO_CONDITION_MESSAGE, updatePlaybookSchema, type 
 import { getDb, type Db } from "../client";
 import { playbookItems, playbooks, playbookServices, services, type Playbook } from "../schema";
 import { recordAudit } from "./audit";
+import type { AutoCheck } from "@/lib/checklist-auto";
 
 type Reader = Pick<Db, "select">;
 type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
 
-export type PlaybookItemView = { id: number; position: number; text: string; link: string | null };
+export type PlaybookItemView = { id: number; position: number; text: string; link: string | null; autoCheck: AutoCheck | null };
 export type PlaybookServiceView = { id: number; slug: string; name: string };
 export type PlaybookDetail = Omit<Playbook, "severities"> & {
   severities: Severity[];
@@ -70,7 +71,7 @@ function details(db: Reader, rows: Playbook[]): PlaybookDetail[] {
       severities: parseSeverities(row.severities),
       serviceIds: linked.map((s) => s.id).sort((a, b) => a - b),
       services: linked,
-      items: itemRows.filter((i) => i.playbookId === row.id).map(({ id, position, text, link }) => ({ id, position, text, link })),
+      items: itemRows.filter((i) => i.playbookId === row.id).map(({ id, position, text, link, autoCheck }) => ({ id, position, text, link, autoCheck })),
     };
   });
 }
@@ -137,7 +138,7 @@ function writeItems(tx: Tx, playbookId: number, items: PlaybookItemInput[]) {
   tx.delete(playbookItems).where(eq(playbookItems.playbookId, playbookId)).run();
   if (items.length) {
     tx.insert(playbookItems)
-      .values(items.map((item, index) => ({ playbookId, position: index + 1, text: item.text, link: item.link })))
+      .values(items.map((item, index) => ({ playbookId, position: index + 1, text: item.text, link: item.link, autoCheck: item.autoCheck })))
       .run();
   }
 }
@@ -155,7 +156,7 @@ const auditShape = (p: PlaybookDetail) => ({
   serviceIds: p.serviceIds,
   enabled: p.enabled,
   version: p.version,
-  items: p.items.map((i) => (i.link ? { text: i.text, link: i.link } : { text: i.text })),
+  items: p.items.map((i) => ({ text: i.text, ...(i.link ? { link: i.link } : {}), ...(i.autoCheck ? { autoCheck: i.autoCheck } : {}) })),
 });
 
 /** Inserts a playbook in an open transaction without an actor check (first-run defaults use it too). */

@@ -3,12 +3,21 @@
 // No "server-only" imports here: db/bootstrap.ts (run from instrumentation.ts and scripts) calls it.
 import { sql } from "drizzle-orm";
 import type { Severity } from "@/lib/severity";
+import { DEFAULT_AUTO_CHECK_TEXTS, type AutoCheck } from "@/lib/checklist-auto";
 import type { Db } from "../client";
 import { auditLog, playbookItems, playbooks } from "../schema";
 
-type DefaultPlaybook = { name: string; description: string; severities: Severity[]; items: { text: string; link: string | null }[] };
+type DefaultPlaybook = {
+  name: string;
+  description: string;
+  severities: Severity[];
+  items: { text: string; link: string | null; autoCheck: AutoCheck | null }[];
+};
 
-const item = (text: string) => ({ text, link: null });
+// Items the system can verify tick themselves (lib/checklist-auto.ts).
+const item = (text: string, autoCheck: AutoCheck | null = DEFAULT_AUTO_CHECK_TEXTS[text] ?? null) => ({ text, link: null, autoCheck });
+
+const SUMMARY_ITEM = "Write the current-state summary: what customers see, what is known";
 
 export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
   {
@@ -21,6 +30,7 @@ export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
       item("Post the first stakeholder update within 15 minutes"),
       item("Check recent deploys and feature-flag changes, roll back if suspicious"),
       item("Confirm customer impact and affected regions"),
+      item(SUMMARY_ITEM),
       item("Assign a communications lead"),
       item("Update the status page"),
       item("Schedule updates every 30 minutes"),
@@ -58,7 +68,7 @@ export function ensureDefaultPlaybooks(db: Db, now = Date.now()): number {
           .returning({ id: playbooks.id })
           .get();
         tx.insert(playbookItems)
-          .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link })))
+          .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })))
           .run();
         tx.insert(auditLog)
           .values({ at: now, actorLabel: "system", action: "playbook.create", entityType: "playbook", entityId: String(row.id), after: JSON.stringify({ ...playbook, default: true }) })

@@ -18,9 +18,11 @@ test.describe("checklist API", () => {
       link: null,
       playbook: MAJOR,
       position: 1,
+      // Declared by a token, so nobody is commander yet: the item that ticks itself then is still open.
       done: false,
       doneAt: null,
       doneBy: null,
+      autoCheck: "commander_assigned",
     });
     expect(list.items.map((i) => i.position)).toEqual([...list.items.map((i) => i.position)].sort((a, b) => a - b));
     expect(list.progress).toEqual({ done: 0, total: list.items.length });
@@ -112,7 +114,7 @@ test.describe("playbooks API", () => {
   test("admins create, change (409 on a stale version) and delete; everyone else reads", async ({ request }) => {
     const name = marker("API playbook");
     try {
-      const body = { name, severities: ["SEV4"], items: [{ text: "First" }, { text: "Second", link: "https://wiki.example.com/x" }] };
+      const body = { name, severities: ["SEV4"], items: [{ text: "First" }, { text: "Second", link: "https://wiki.example.com/x", autoCheck: "comms_lead_assigned" }] };
       await expectError(await request.post("/api/v1/playbooks", { headers: bearer("responder"), data: body }), 403);
       await expectError(await request.post("/api/v1/playbooks", { headers: bearer("viewer"), data: body }), 403);
       const created = await request.post("/api/v1/playbooks", { headers: bearer("admin"), data: body });
@@ -120,16 +122,22 @@ test.describe("playbooks API", () => {
       const playbook = (await created.json()) as PlaybookJson;
       expect(playbook).toMatchObject({ name, severities: ["SEV4"], services: [], enabled: true, version: 1 });
       expect(playbook.items).toEqual([
-        { position: 1, text: "First", link: null },
-        { position: 2, text: "Second", link: "https://wiki.example.com/x" },
+        { position: 1, text: "First", link: null, autoCheck: null },
+        { position: 2, text: "Second", link: "https://wiki.example.com/x", autoCheck: "comms_lead_assigned" },
       ]);
+      const unknownCheck = await request.post("/api/v1/playbooks", { headers: bearer("admin"), data: { ...body, items: [{ text: "x", autoCheck: "moon" }] } });
+      expect(unknownCheck.status()).toBe(400);
+      expect(((await unknownCheck.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(["items.0.autoCheck"]);
       const list = (await (await request.get("/api/v1/playbooks", { headers: bearer("viewer") })).json()) as { items: PlaybookJson[] };
       expect(list.items.map((p) => p.name)).toEqual(expect.arrayContaining([name, MAJOR]));
 
       // A SEV4 declared now gets it, after the default minor checklist.
       const incident = await declare(request, { title: marker("SEV4 with playbook"), severity: "SEV4" });
       const items = (await checklist(request, incident.reference)).items.filter((i) => i.playbook === name);
-      expect(items.map((i) => i.text)).toEqual(["First", "Second"]);
+      expect(items.map((i) => [i.text, i.autoCheck])).toEqual([
+        ["First", null],
+        ["Second", "comms_lead_assigned"],
+      ]);
 
       const url = `/api/v1/playbooks/${playbook.id}`;
       await expectError(await request.patch(url, { headers: bearer("responder"), data: { version: 1, enabled: false } }), 403);

@@ -16,7 +16,7 @@ test("admin creates a SEV3 playbook; a responder declares a SEV3, sees its check
     await a.goto("/incidents");
     await a.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Playbooks" }).click();
     await expect(a.getByRole("heading", { level: 1, name: "Playbooks" })).toBeVisible();
-    await expect(a.getByRole("row").filter({ hasText: "Major incident (SEV1/SEV2)" })).toContainText("9 items");
+    await expect(a.getByRole("row").filter({ hasText: "Major incident (SEV1/SEV2)" })).toContainText("10 items");
     await a.getByRole("link", { name: "New playbook" }).click();
 
     await a.getByLabel("Name").fill(name);

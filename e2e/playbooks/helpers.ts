@@ -10,6 +10,7 @@ export type ChecklistItemJson = {
   done: boolean;
   doneAt: string | null;
   doneBy: string | null;
+  autoCheck: string | null;
 };
 export type ChecklistJson = { items: ChecklistItemJson[]; progress: { done: number; total: number } };
 export type PlaybookJson = {
@@ -19,7 +20,7 @@ export type PlaybookJson = {
   services: { slug: string; name: string }[];
   enabled: boolean;
   version: number;
-  items: { position: number; text: string; link: string | null }[];
+  items: { position: number; text: string; link: string | null; autoCheck: string | null }[];
 };
 
 export async function checklist(request: APIRequestContext, reference: string, role: "admin" | "responder" | "viewer" = "admin") {

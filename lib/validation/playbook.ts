@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isHttpUrl } from "./url";
 import { SEVERITIES } from "../severity";
+import { AUTO_CHECKS } from "../checklist-auto";
 
 export const PLAYBOOK_ITEM_TEXT_MAX = 500;
 export const PLAYBOOK_ITEMS_MAX = 100;
@@ -25,6 +26,12 @@ export const playbookItemSchema = z.strictObject({
     .min(1, "Text is required")
     .max(PLAYBOOK_ITEM_TEXT_MAX, `Text must be at most ${PLAYBOOK_ITEM_TEXT_MAX} characters`),
   link,
+  // A condition the system can verify; the item then ticks itself. null or absent: ticked by people only.
+  autoCheck: z
+    .enum(AUTO_CHECKS, { error: `Must be one of ${AUTO_CHECKS.join(", ")}, or null` })
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type PlaybookItemInput = z.infer<typeof playbookItemSchema>;
 
@@ -46,7 +53,7 @@ const serviceIds = z
   .max(200, "At most 200 services")
   .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
 const items = z
-  .array(playbookItemSchema, { error: "Must be a list of {text, link}" })
+  .array(playbookItemSchema, { error: "Must be a list of {text, link, autoCheck}" })
   .min(1, "Add at least one checklist item")
   .max(PLAYBOOK_ITEMS_MAX, `At most ${PLAYBOOK_ITEMS_MAX} items`);
 const enabled = z.boolean({ error: "Must be true or false" });

@@ -2,10 +2,12 @@
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
 import { PLAYBOOK_ITEM_TEXT_MAX, PLAYBOOK_ITEMS_MAX } from "@/lib/validation/playbook";
+import { AUTO_CHECKS, AUTO_CHECK_INFO } from "@/lib/checklist-auto";
 
-export type DraftItem = { key: number; text: string; link: string };
+/** `autoCheck` "" = ticked by people only. */
+export type DraftItem = { key: number; text: string; link: string; autoCheck: string };
 /** Errors per item, by the item's key, so they stay with the item when it moves. */
-export type ItemErrors = Record<number, { text?: string; link?: string }>;
+export type ItemErrors = Record<number, { text?: string; link?: string; autoCheck?: string }>;
 
 const iconButton =
   "inline-flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800";
@@ -20,7 +22,7 @@ const focusSoon = (...ids: string[]) =>
   });
 
 let nextKey = 1_000_000;
-export const newDraftItem = (text = "", link = ""): DraftItem => ({ key: nextKey++, text, link });
+export const newDraftItem = (text = "", link = "", autoCheck = ""): DraftItem => ({ key: nextKey++, text, link, autoCheck });
 
 /** The ordered checklist items of a playbook: add, remove, move up and down, each with text and an optional link. */
 export function ItemsEditor({
@@ -59,12 +61,13 @@ export function ItemsEditor({
   return (
     <fieldset disabled={disabled} aria-describedby="items-error" className="min-w-0">
       <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Checklist items</legend>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">In the order responders should work through them. Links open in a new tab.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">In the order responders should work through them. Links open in a new tab. An item the system can verify (a commander or comms lead named, the summary written) can tick itself, with the reason on the timeline.</p>
       <ol className="mt-2 space-y-2">
         {items.map((item, index) => {
           const n = index + 1;
           const textError = itemErrors[item.key]?.text;
           const linkError = itemErrors[item.key]?.link;
+          const autoError = itemErrors[item.key]?.autoCheck;
           return (
             <li key={item.key} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
               <div className="grid grid-cols-[1.25rem_minmax(0,1fr)] items-start gap-2 sm:grid-cols-[1.5rem_minmax(0,1fr)_minmax(0,13rem)_auto]">
@@ -138,6 +141,31 @@ export function ItemsEditor({
                   <button type="button" className={`${iconButton} hover:text-red-700`} onClick={() => remove(index)} aria-label={`Remove item ${n}`} title="Remove">
                     <Trash2 aria-hidden className="h-4 w-4" />
                   </button>
+                </div>
+                <div className="col-start-2 flex flex-wrap items-center gap-x-2 gap-y-1 sm:col-span-3">
+                  <label htmlFor={`item-${item.key}-auto`} className="text-xs text-zinc-600 dark:text-zinc-400">
+                    <span className="sr-only">Item {n}: </span>Ticks itself when
+                  </label>
+                  <select
+                    id={`item-${item.key}-auto`}
+                    value={item.autoCheck}
+                    onChange={(e) => update(item.key, { autoCheck: e.target.value })}
+                    aria-invalid={autoError ? true : undefined}
+                    aria-describedby={autoError ? `item-${item.key}-auto-error` : undefined}
+                    className={`${inputClass} w-auto py-1 text-xs`}
+                  >
+                    <option value="">Never (people tick it)</option>
+                    {AUTO_CHECKS.map((check) => (
+                      <option key={check} value={check}>
+                        {AUTO_CHECK_INFO[check].label}
+                      </option>
+                    ))}
+                  </select>
+                  {autoError ? (
+                    <p id={`item-${item.key}-auto-error`} className={errorClass}>
+                      {autoError}
+                    </p>
+                  ) : null}
                 </div>
               </div>
             </li>

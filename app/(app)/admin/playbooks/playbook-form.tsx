@@ -19,7 +19,7 @@ export type PlaybookFormValues = {
   severities: Severity[];
   serviceIds: number[];
   enabled: boolean;
-  items: { text: string; link: string | null }[];
+  items: { text: string; link: string | null; autoCheck: string | null }[];
   updatedAt: number;
 };
 type ServiceChoice = { id: number; slug: string; name: string };
@@ -27,7 +27,7 @@ type Draft = { name: string; description: string; severities: Severity[]; servic
 
 const draftOf = (p: PlaybookFormValues | null): Draft =>
   p
-    ? { ...p, items: p.items.map((i) => newDraftItem(i.text, i.link ?? "")) }
+    ? { ...p, items: p.items.map((i) => newDraftItem(i.text, i.link ?? "", i.autoCheck ?? "")) }
     : { name: "", description: "", severities: [], serviceIds: [], enabled: true, items: [newDraftItem()] };
 
 // The outline button in red: swapping the colour utilities (two text colours in one class list do not combine predictably).
@@ -66,7 +66,7 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
       severities: SEVERITIES.filter((s) => draft.severities.includes(s)),
       serviceIds: draft.serviceIds,
       enabled: draft.enabled,
-      items: submitted.map((i) => ({ text: i.text, link: i.link.trim() || null })),
+      items: submitted.map((i) => ({ text: i.text, link: i.link.trim() || null, autoCheck: i.autoCheck || null })),
     };
     const result = await (playbook ? updatePlaybookAction(playbook.id, { ...input, version: baseVersion }) : createPlaybookAction(input)).catch(() => ({
       ok: false as const,
@@ -89,7 +89,7 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
     const perItem: ItemErrors = {};
     const rest: Record<string, string> = {};
     for (const [key, text] of Object.entries(errors)) {
-      const match = /^items\.(\d+)\.(text|link)$/.exec(key);
+      const match = /^items\.(\d+)\.(text|link|autoCheck)$/.exec(key);
       const item = match ? submitted[Number(match[1])] : undefined;
       if (match && item) perItem[item.key] = { ...perItem[item.key], [match[2]!]: text };
       else rest[key.replace(/\.\d+$/, "")] ??= text;

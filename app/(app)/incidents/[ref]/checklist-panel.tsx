@@ -31,8 +31,8 @@ function groups(items: ChecklistPanelItem[]) {
 export function ChecklistPanel({ reference, items, canEdit }: { reference: string; items: ChecklistPanelItem[]; canEdit: boolean }) {
   const router = useRouter();
   const [, startTransition] = useTransition();
-  // Ticks shown at once while the server records them; dropped when fresh data arrives.
-  const [optimistic, setOptimistic] = useState<Record<number, boolean>>({});
+  // Ticks shown at once while the server records them, with the item's done time when ticked.
+  const [optimistic, setOptimistic] = useState<Record<number, { done: boolean; seen: number | null }>>({});
   const [busy, setBusy] = useState<Record<number, boolean>>({});
   const busyRef = useRef(busy);
   useEffect(() => {
@@ -42,17 +42,29 @@ export function ChecklistPanel({ reference, items, canEdit }: { reference: strin
   // Until hydrated a click would tick the box without recording anything.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  // Fresh server data replaces the ticks shown early, except for those still being saved.
-  useEffect(() => setOptimistic((o) => Object.fromEntries(Object.entries(o).filter(([id]) => busyRef.current[Number(id)]))), [items]);
+  // Fresh server data replaces a tick shown early once it reflects a change of that item; data
+  // fetched before the save landed (a live refresh in flight) must not flip the box back meanwhile.
+  useEffect(
+    () =>
+      setOptimistic((o) =>
+        Object.fromEntries(
+          Object.entries(o).filter(([id, tick]) => {
+            const item = items.find((i) => i.id === Number(id));
+            return item && (busyRef.current[item.id] || (item.doneAt === tick.seen && (item.doneAt !== null) !== tick.done));
+          }),
+        ),
+      ),
+    [items],
+  );
 
-  const isDone = (item: ChecklistPanelItem) => optimistic[item.id] ?? item.doneAt !== null;
+  const isDone = (item: ChecklistPanelItem) => optimistic[item.id]?.done ?? item.doneAt !== null;
   const done = items.filter(isDone).length;
   const total = items.length;
   const percent = total ? Math.round((done / total) * 100) : 0;
 
   const toggle = (item: ChecklistPanelItem, next: boolean) => {
     setError(null);
-    setOptimistic((o) => ({ ...o, [item.id]: next }));
+    setOptimistic((o) => ({ ...o, [item.id]: { done: next, seen: item.doneAt } }));
     setBusy((b) => ({ ...b, [item.id]: true }));
     startTransition(async () => {
       const result = await setChecklistItemDoneAction(reference, item.id, next).catch(() => null);

@@ -49,7 +49,7 @@ export default async function EditPlaybookPage({ params }: Props) {
             severities: playbook.severities,
             serviceIds: playbook.serviceIds,
             enabled: playbook.enabled,
-            items: playbook.items.map((i) => ({ text: i.text, link: i.link })),
+            items: playbook.items.map((i) => ({ text: i.text, link: i.link, autoCheck: i.autoCheck })),
             updatedAt: playbook.updatedAt,
           }}
           services={listServiceChoices()}
