@@ -74,7 +74,7 @@ test("postmortem: a comment and a section keep what was typed while saving", asy
 
   // Ctrl+S saves the section while typing goes on; every key reaches the saved document.
   const impact = sectionField(page, "Impact");
-  await impact.click();
+  await impact.fill("");
   await typeOn(page, "EU checkout failed");
   await page.keyboard.press("Control+s");
   await typeOn(page, " for 40 minutes.");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { storageStateFor } from "../support/fixtures";
+import { bearer, storageStateFor } from "../support/fixtures";
 import { marker } from "../api/helpers";
+import { deletePlaybooksNamed, type PlaybookJson } from "./helpers";
 
 test.use({ storageState: storageStateFor("responder") });
 
@@ -23,12 +24,10 @@ test("declaring a SEV1 ticks the items the system can see, with the reason on th
   await expect(checklist.getByRole("checkbox", { name: "Assign a communications lead" })).not.toBeChecked();
   await expect(checklist.getByRole("heading", { level: 2 })).toHaveText(/Checklist 1\/\d+/);
 
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await checklist.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "screenshots/auto-check-sev1-1280.png", fullPage: true });
+  await page.screenshot({ path: "screenshots/auto-check-sev1-1280.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await checklist.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "screenshots/auto-check-sev1-390.png", fullPage: true });
+  await page.screenshot({ path: "screenshots/auto-check-sev1-390.png" });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -51,4 +50,37 @@ test("declaring a SEV1 ticks the items the system can see, with the reason on th
   await expect(timeline).toContainText("Unchecked: Assign an incident commander");
   await page.reload();
   await expect(page.getByRole("region", { name: /Checklist/ }).getByRole("checkbox", { name: "Assign an incident commander" })).not.toBeChecked();
+});
+
+test.describe("playbook editor", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("an admin picks the condition an item ticks itself on, with a labelled select", async ({ page, request }) => {
+    const name = marker("Auto-check playbook");
+    try {
+      await page.goto("/admin/playbooks/new");
+      await page.getByLabel("Name").fill(name);
+      await page.getByRole("checkbox", { name: /SEV4/ }).check();
+      await page.getByLabel("Item 1 text").fill("Name who talks to customers");
+      const select = page.getByLabel("Item 1: Ticks itself when");
+      await expect(select).toHaveValue("");
+      await select.selectOption({ label: "A communications lead is assigned" });
+      await page.screenshot({ path: "screenshots/auto-check-editor-1280.png" });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await select.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "screenshots/auto-check-editor-390.png" });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.getByRole("button", { name: "Create playbook" }).click();
+      await expect(page).toHaveURL(/\/admin\/playbooks\?saved=\d+$/);
+
+      const list = (await (await request.get("/api/v1/playbooks", { headers: bearer("admin") })).json()) as { items: PlaybookJson[] };
+      const created = list.items.find((p) => p.name === name)!;
+      expect(created.items).toEqual([{ position: 1, text: "Name who talks to customers", link: null, autoCheck: "comms_lead_assigned" }]);
+      // The editor shows it again when reopened.
+      await page.goto(`/admin/playbooks/${created.id}`);
+      await expect(page.getByLabel("Item 1: Ticks itself when")).toHaveValue("comms_lead_assigned");
+    } finally {
+      await deletePlaybooksNamed(request, name);
+    }
+  });
 });

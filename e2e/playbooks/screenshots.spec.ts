@@ -46,6 +46,8 @@ test("playbook list, edit form and an incident checklist at desktop and phone wi
   for (const item of items.slice(0, 3)) {
     await request.patch(`/api/v1/checklist-items/${item.id}`, { headers: bearer("responder"), data: { done: true } });
   }
+  // The summary given at declaration ticked the summary item by itself as well.
+  const done = (await checklist(request, reference)).progress.done;
   const playbooks = (await (await request.get("/api/v1/playbooks", { headers: bearer("admin") })).json()) as { items: { id: number; name: string }[] };
   const major = playbooks.items.find((p) => p.name === "Major incident (SEV1/SEV2)")!;
 
@@ -70,7 +72,7 @@ test("playbook list, edit form and an incident checklist at desktop and phone wi
 
       await page.goto(`/incidents/${reference}`);
       const panel = page.getByRole("region", { name: /Checklist/ });
-      await expect(panel.getByRole("heading", { level: 2 })).toHaveText(`Checklist 3/${items.length}`);
+      await expect(panel.getByRole("heading", { level: 2 })).toHaveText(`Checklist ${done}/${items.length}`);
       await shoot("incident");
       if (size.name === "desktop") {
         await panel.screenshot({ path: `screenshots/playbooks-incident-checklist-card.png` });
