@@ -129,7 +129,7 @@ test.describe("on a phone", () => {
       await expect(page.getByRole("button", { name: "Investigating: current status" })).toContainText("Investigating");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-      await expect(people(page).getByText("Commander")).toBeInViewport();
+      await expect(people(page).getByText("Commander", { exact: true })).toBeInViewport();
       await expect(page.getByText(/Next update due in/)).toBeInViewport();
 
       // Every step is reachable from the keyboard with its name.

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import type { UpdateCadence } from "@/lib/update-cadence";
@@ -20,6 +20,11 @@ export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dirty = SEVERITIES.some((s) => values[s].trim() !== saved[s]);
+  // After a refused save, focus the first invalid field once it is enabled again.
+  useEffect(() => {
+    const first = SEVERITIES.find((s) => fields[s]);
+    if (first && !pending) document.getElementById(`cadence-${first}`)?.focus();
+  }, [fields, pending]);
 
   return (
     <form
@@ -38,8 +43,6 @@ export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {
         if (!result.ok) {
           setFields(result.fields ?? {});
           setError(result.fields ? "Check the highlighted severities." : result.message);
-          const first = SEVERITIES.find((s) => result.fields?.[s]);
-          if (first) document.getElementById(`cadence-${first}`)?.focus();
           return;
         }
         setFields({});

@@ -83,7 +83,7 @@ export function StatusDialog({
       className="m-auto max-h-[92vh] w-[min(32rem,96vw)] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <form
-        className="space-y-4 p-4 sm:p-5"
+        className="space-y-4 px-4 pt-4 sm:px-5 sm:pt-5"
         aria-busy={pending}
         onSubmit={(e) => {
           e.preventDefault();
@@ -181,7 +181,7 @@ export function StatusDialog({
           </section>
         ) : null}
         {error && !error.fields?.message && !error.fields?.status ? <ErrorNote error={error} /> : null}
-        <div className="flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-3 sm:-mx-5 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900">
           <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">Ctrl/⌘+Enter to save</span>
           <button type="button" className={buttonClass} onClick={onClose}>
             Cancel
