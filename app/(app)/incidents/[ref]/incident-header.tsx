@@ -184,6 +184,12 @@ export function IncidentHeader({
                 ))}
               </select>
             </div>
+            {primaryAction && primary ? (
+              // Once resolved the postmortem leads; closing (or reopening) stays one click away.
+              <button type="button" className={buttonClass} disabled={pending} onClick={() => setTarget(primary.to)}>
+                {primary.label}
+              </button>
+            ) : null}
             {primaryAction ? (
               primaryAction
             ) : primary ? (
