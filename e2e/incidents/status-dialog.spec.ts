@@ -47,6 +47,9 @@ test("the primary button walks the lifecycle and opens the dialog; the message l
   await dialog.getByRole("button", { name: "Change status" }).click();
   await expect(timeline(page)).toContainText("Status changed from Monitoring to Resolved");
   await expect(page.getByRole("button", { name: "Start postmortem" }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Close incident" }).click();
+  await expect(dialog.getByLabel("New status")).toHaveValue("closed");
+  await page.keyboard.press("Escape");
 });
 
 test("resolving warns about what is still open, and resolves anyway", async ({ page, request }) => {

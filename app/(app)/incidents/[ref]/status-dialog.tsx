@@ -182,7 +182,7 @@ export function StatusDialog({
         ) : null}
         {error && !error.fields?.message && !error.fields?.status ? <ErrorNote error={error} /> : null}
         <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-3 sm:-mx-5 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900">
-          <span className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">Ctrl/⌘+Enter to save</span>
+          <span className="mr-auto text-xs text-zinc-500 max-sm:hidden dark:text-zinc-400">Ctrl/⌘+Enter to save</span>
           <button type="button" className={buttonClass} onClick={onClose}>
             Cancel
           </button>
