@@ -99,7 +99,7 @@ export function AppShell({
             {menuOpen ? <X className="h-5 w-5" /> : <Menu className="h-5 w-5" />}
           </button>
           <Link href="/incidents" className="flex items-center gap-1.5 font-bold lg:hidden">
-            <Flame aria-hidden className="h-5 w-5 text-red-600" /> Hindsight
+            <Flame aria-hidden className="h-5 w-5 text-red-600" /> <span className="max-[380px]:sr-only">Hindsight</span>
           </Link>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />

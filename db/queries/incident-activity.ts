@@ -20,3 +20,18 @@ export function lastActivity(incidentIds: number[]): Map<number, { at: number; e
   for (const row of rows) map.set(row.incidentId, { at: row.at, entryId: row.entryId });
   return map;
 }
+
+/**
+ * When stakeholders last heard about an incident: its latest update message or status change,
+ * else its declaration. The update cadence counts from here.
+ */
+export function lastStakeholderUpdateAt(incidentId: number, declaredAt: number): number {
+  const row = getDb()
+    .select({ at: sql<number | null>`max(${timelineEntries.createdAt})` })
+    .from(timelineEntries)
+    .where(
+      sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND json_extract(${timelineEntries.meta}, '$.field') = 'message'))`,
+    )
+    .get();
+  return Math.max(row?.at ?? 0, declaredAt);
+}

@@ -83,6 +83,10 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
       highlighted: data.status === "resolved" || data.status === "monitoring",
     });
   }
+  // The stakeholder update goes on the timeline in the same write as the status move it explains.
+  if (data.message) {
+    entries.push({ kind: "update", body: data.message, meta: { field: "message", status: data.status ?? current.status } });
+  }
 
   // Explicit corrections win over what a status move filled in.
   for (const field of TIMESTAMP_FIELDS) {

@@ -8,6 +8,7 @@ import { isValidTimeZone } from "@/lib/business-days";
 import { DEFAULT_REQUIRED_SEVERITIES } from "@/lib/postmortem-due";
 import { parseInput } from "@/lib/validation/parse";
 import { requiredSeveritiesSchema } from "@/lib/validation/postmortem";
+import { DEFAULT_UPDATE_CADENCE, updateCadenceSchema, type UpdateCadence } from "@/lib/update-cadence";
 import { getDb, type Db } from "../client";
 import { settings } from "../schema";
 import { recordAudit } from "./audit";
@@ -19,6 +20,7 @@ type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 export const SETTING_KEYS = {
   requiredSeverities: "postmortem.required_severities",
   timeZone: "timezone",
+  updateCadence: "incident.update_cadence",
 } as const;
 
 export function readSetting(db: Reader, key: string): unknown {
@@ -80,6 +82,27 @@ export function setOrgTimeZone({ actor, timeZone }: { actor: Actor; timeZone: un
       writeSetting(tx, SETTING_KEYS.timeZone, zone, now);
       recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.timeZone, before, after: zone }, now);
       return zone;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Minutes between stakeholder updates per severity (SEV1 15, SEV2 30, none for SEV3/SEV4 unless configured). */
+export function getUpdateCadence(db: Reader = getDb()): UpdateCadence {
+  const parsed = updateCadenceSchema.safeParse(readSetting(db, SETTING_KEYS.updateCadence));
+  return parsed.success ? parsed.data : { ...DEFAULT_UPDATE_CADENCE };
+}
+
+export function setUpdateCadence({ actor, cadence }: { actor: Actor; cadence: unknown }): UpdateCadence {
+  requireAdmin(actor);
+  const value = parseInput(updateCadenceSchema, cadence);
+  return getDb().transaction(
+    (tx) => {
+      const before = getUpdateCadence(tx);
+      const now = Date.now();
+      writeSetting(tx, SETTING_KEYS.updateCadence, value, now);
+      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.updateCadence, before, after: value }, now);
+      return value;
     },
     { behavior: "immediate" },
   );

@@ -45,7 +45,9 @@ test.describe("viewer on an incident page", () => {
     await page.goto(`/incidents/${incident.reference}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Read-only for viewers");
     await expect(page.getByRole("form", { name: "Note composer" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Resolve", exact: true })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Mark identified" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Set status to/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Join" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Edit title" })).toHaveCount(0);
   });
 });

@@ -27,7 +27,8 @@ test.describe("responder runs an incident", () => {
     await page.getByLabel("Severity", { exact: true }).selectOption("SEV1");
     await expect(timeline).toContainText("Severity changed from SEV2 to SEV1");
 
-    await page.getByRole("button", { name: "Resolve", exact: true }).click();
+    await page.getByRole("button", { name: "Set status to Resolved" }).click();
+    await page.getByRole("dialog", { name: "Change status" }).getByRole("button", { name: "Change status" }).click();
     await expect(timeline).toContainText("Status changed from Investigating to Resolved");
     // Once resolved, the primary button leads to the postmortem (UX.md).
     await expect(page.getByRole("button", { name: "Start postmortem" }).first()).toBeVisible();

@@ -94,7 +94,8 @@ test.describe("responder", () => {
 
     // SEV1/SEV2 need a postmortem: a calm note once resolved, not before.
     await expect(page.getByText("Postmortem required (SEV1/SEV2)")).toHaveCount(0);
-    await page.getByRole("button", { name: "Resolve", exact: true }).click();
+    await page.getByRole("button", { name: "Set status to Resolved" }).click();
+    await page.getByRole("dialog", { name: "Change status" }).getByRole("button", { name: "Change status" }).click();
     await expect(page.getByText("Postmortem required (SEV1/SEV2)")).toBeVisible();
   });
 

@@ -40,7 +40,8 @@ test("service with an SLO → SEV2 on it → playbook checklist → resolve → 
   await checklist.getByRole("checkbox", { name: "Confirm customer impact and affected regions" }).check();
   await expect(checklist.getByRole("heading", { level: 2 })).toHaveText(/Checklist 2\/\d+/);
 
-  await page.getByRole("button", { name: "Resolve", exact: true }).click();
+  await page.getByRole("button", { name: "Set status to Resolved" }).click();
+  await page.getByRole("dialog", { name: "Change status" }).getByRole("button", { name: "Change status" }).click();
   await expect(page.getByRole("list", { name: "Timeline entries" })).toContainText("Status changed from Investigating to Resolved");
 
   // 30 minutes (± the minute the form rounds to) of partial outage at weight 0.5 ≈ 15 min spent.

@@ -6,6 +6,7 @@ import { declareViaApi, bearer, storageStateFor } from "../support/fixtures";
 const sizes = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },
+  { name: "phone-360", width: 360, height: 740 },
 ];
 
 test.use({ storageState: storageStateFor("responder") });
@@ -40,5 +41,13 @@ test("incident list, declare form and incident page at desktop and phone widths"
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Elevated 5xx on payments API after deploy");
     await page.screenshot({ path: `screenshots/incident-page-${size.name}.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+
+    // The status dialog, resolving with open items (no commander, unchecked checklist).
+    await page.getByRole("button", { name: "Set status to Resolved" }).click();
+    const dialog = page.getByRole("dialog", { name: "Change status" });
+    await dialog.getByLabel(/Update message/).fill("Rollback finished at 14:40; 5xx back to baseline.");
+    await expect(dialog.getByRole("region", { name: /Still open/ })).toBeVisible();
+    await page.screenshot({ path: `screenshots/status-dialog-${size.name}.png` });
+    await page.keyboard.press("Escape");
   }
 });

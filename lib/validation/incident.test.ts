@@ -148,6 +148,14 @@ describe("updateIncidentSchema", () => {
   it("rejects unknown fields", () => {
     expect(errorsOf(updateIncidentSchema, { version: 1, owner: "x" })).toEqual({ owner: "Unknown field" });
   });
+
+  it("takes an optional update message with a status change, trimmed and length-checked", () => {
+    expect(updateIncidentSchema.parse({ version: 1, status: "resolved", message: "  Fixed by rollback. " })).toEqual({ version: 1, status: "resolved", message: "Fixed by rollback." });
+    expect(updateIncidentSchema.parse({ version: 1, status: "resolved", message: "   " }).message).toBeUndefined();
+    expect(errorsOf(updateIncidentSchema, { version: 1, status: "resolved", message: "x".repeat(2001) }).message).toBe("Update message must be at most 2000 characters");
+    expect(errorsOf(updateIncidentSchema, { version: 1, status: "resolved", message: 42 }).message).toBe("Must be a string");
+    expect(errorsOf(updateIncidentSchema, { version: 1, message: "No status" }).message).toMatch(/send status too/);
+  });
 });
 
 describe("addNoteSchema", () => {

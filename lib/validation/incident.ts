@@ -6,6 +6,8 @@ import { IMPACT_LEVELS } from "../error-budget";
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 20_000;
 export const NOTE_MAX = 20_000;
+/** A status update message goes to stakeholders: short enough to read on a phone or a status page. */
+export const UPDATE_MESSAGE_MAX = 2_000;
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
 
@@ -95,6 +97,17 @@ export const updateIncidentSchema = z.strictObject({
   mitigatedAt: nullableTime.optional(),
   resolvedAt: nullableTime.optional(),
   closedAt: nullableTime.optional(),
+  /** Optional update message for stakeholders, posted to the timeline with a status change. */
+  message: z
+    .string({ error: "Must be a string" })
+    .trim()
+    .max(UPDATE_MESSAGE_MAX, `Update message must be at most ${UPDATE_MESSAGE_MAX} characters`)
+    .transform((value) => value || undefined)
+    .optional(),
+}).superRefine((input, ctx) => {
+  if (input.message && input.status === undefined) {
+    ctx.addIssue({ code: "custom", path: ["message"], message: "An update message goes with a status change: send status too (or post a note)" });
+  }
 });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 

@@ -14,6 +14,8 @@ import { getOrgTimeZone } from "@/db/queries/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
+import { StaleMarker } from "@/app/components/stale-marker";
+import { isStale } from "@/lib/update-cadence";
 import { cardClass } from "@/app/components/ui";
 import { IncidentFilters } from "./incident-filters";
 import { DrillDownChips } from "./drill-down-chips";
@@ -29,9 +31,6 @@ import {
 } from "./list-params";
 
 export const metadata: Metadata = { title: "Incidents" };
-
-// An active incident with no timeline activity for this long gets a "stale" marker.
-const STALE_AFTER_MS = 30 * 60 * 1000;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor();
@@ -95,7 +94,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             {result?.items.map((incident) => {
               const ref = incidentReference(incident.id);
               const last = Math.max(activity.get(incident.id)?.at ?? 0, incident.updatedAt);
-              const stale = isActive(incident.status) && now - last > STALE_AFTER_MS;
+              const stale = isStale({ status: incident.status, lastActivityAt: last, now });
               const linked = serviceNames.get(incident.id) ?? [];
               return (
                 <li key={incident.id} className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50">
@@ -139,11 +138,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                         <FlaskConical aria-hidden className="h-3 w-3" /> Drill
                       </span>
                     ) : null}
-                    {stale ? (
-                      <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900 dark:bg-amber-900/50 dark:text-amber-200" title="No timeline update for 30 minutes">
-                        Stale: no update for <Elapsed since={last} />
-                      </span>
-                    ) : null}
+                    {stale ? <StaleMarker since={last} /> : null}
                   </div>
                 </li>
               );

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/lib/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { setOrgTimeZone, setRequiredSeverities } from "@/db/queries/settings";
+import { setOrgTimeZone, setRequiredSeverities, setUpdateCadence } from "@/db/queries/settings";
 import { knownTimeZone } from "./time-zones";
 
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role and audit.
@@ -28,5 +28,15 @@ export async function saveTimeZoneAction(timeZone: string) {
     const saved = setOrgTimeZone({ actor, timeZone: typeof timeZone === "string" ? (knownTimeZone(timeZone) ?? timeZone) : timeZone });
     refresh();
     return { timeZone: saved };
+  });
+}
+
+export async function saveUpdateCadenceAction(cadence: Record<string, unknown>) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    const saved = setUpdateCadence({ actor, cadence });
+    revalidatePath("/admin/settings");
+    revalidatePath("/incidents", "layout");
+    return { cadence: saved };
   });
 }

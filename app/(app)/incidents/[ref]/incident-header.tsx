@@ -1,14 +1,30 @@
 "use client";
 import { useState } from "react";
-import { Check, FlaskConical, Lock, Pencil } from "lucide-react";
+import { FlaskConical, Lock, Pencil } from "lucide-react";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
-import { STATUSES, STATUS_INFO, isActive, type IncidentStatus } from "@/lib/incident-status";
+import { isActive, type IncidentStatus } from "@/lib/incident-status";
+import type { UpdateCadence } from "@/lib/update-cadence";
 import { TITLE_MAX } from "@/lib/validation/incident";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
+import { StatusStepper } from "./status-stepper";
+import { StatusDialog, type OpenItems } from "./status-dialog";
+import { HeaderPeople } from "./header-people";
+import { UpdateDue } from "./update-due";
+
+type Person = { userId: number; name: string; email: string; role: string };
+
+/** The primary button walks the lifecycle one step at a time; each opens the status dialog. */
+const NEXT_STEP: Partial<Record<IncidentStatus, { label: string; to: IncidentStatus }>> = {
+  investigating: { label: "Mark identified", to: "identified" },
+  identified: { label: "Mark monitoring", to: "monitoring" },
+  monitoring: { label: "Resolve", to: "resolved" },
+  resolved: { label: "Close incident", to: "closed" },
+  closed: { label: "Reopen", to: "investigating" },
+};
 
 export type HeaderIncident = {
   reference: string;
@@ -25,30 +41,40 @@ export type HeaderIncident = {
   closedAt: number | null;
 };
 
-const stepTime = (incident: HeaderIncident, status: IncidentStatus): number | null =>
-  ({ investigating: incident.declaredAt, identified: null, monitoring: incident.mitigatedAt, resolved: incident.resolvedAt, closed: incident.closedAt })[status];
-
-/** Sticky header: reference, editable title, severity, a clickable status stepper, elapsed time. */
+/**
+ * Sticky header: reference, editable title, severity, who is on it, the update cadence, a
+ * status stepper and the next lifecycle step, both opening the status dialog; elapsed time.
+ */
 export function IncidentHeader({
   incident,
   canEdit,
   primaryAction,
+  people,
+  me,
+  openItems,
+  cadence,
+  lastUpdateAt,
+  lastActivityAt,
 }: {
   incident: HeaderIncident;
   canEdit: boolean;
   /** Replaces the primary status button, e.g. "Start postmortem" once the incident is resolved. */
   primaryAction?: React.ReactNode;
+  people: Person[];
+  me: { userId: number; email: string } | null;
+  openItems: OpenItems;
+  cadence: UpdateCadence;
+  /** Last update message or status change (else declaration): the cadence counts from here. */
+  lastUpdateAt: number;
+  /** Last timeline activity: drives the stale marker, as on the incident list. */
+  lastActivityAt: number;
 }) {
   const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
   const [editingTitle, setEditingTitle] = useState(false);
   const [title, setTitle] = useState(incident.title);
   const [baseVersion, setBaseVersion] = useState(incident.version);
-  const current = STATUSES.indexOf(incident.status);
-  const primary: { label: string; to: IncidentStatus } | null = isActive(incident.status)
-    ? { label: "Resolve", to: "resolved" }
-    : incident.status === "resolved"
-      ? { label: "Close incident", to: "closed" }
-      : { label: "Reopen", to: "investigating" };
+  const [target, setTarget] = useState<IncidentStatus | null>(null);
+  const primary = NEXT_STEP[incident.status];
 
   return (
     <header className="z-20 sm:sticky sm:top-14 -mx-3 border-b border-zinc-200 bg-zinc-50/95 px-3 pt-1 pb-3 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95">
@@ -119,36 +145,27 @@ export function IncidentHeader({
         </div>
       )}
 
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <HeaderPeople reference={incident.reference} version={incident.version} people={people} me={me} canEdit={canEdit} />
+        <UpdateDue
+          severity={incident.severity}
+          status={incident.status}
+          cadence={cadence}
+          lastUpdateAt={lastUpdateAt}
+          lastActivityAt={lastActivityAt}
+          onPostUpdate={canEdit ? () => setTarget(incident.status) : undefined}
+        />
+      </div>
+
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <ol aria-label="Status" className="flex min-w-0 flex-1 basis-[28rem] overflow-x-auto rounded-md border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-900">
-          {STATUSES.map((status, index) => {
-            const done = index < current;
-            const here = index === current;
-            const at = stepTime(incident, status);
-            return (
-              <li key={status} className="min-w-[5.75rem] flex-1 border-r border-zinc-200 last:border-r-0 dark:border-zinc-800">
-                <button
-                  type="button"
-                  disabled={!canEdit || here || pending}
-                  aria-current={here ? "step" : undefined}
-                  onClick={() => run({ status })}
-                  title={here ? `Current status: ${STATUS_INFO[status].hint}` : `Set status to ${STATUS_INFO[status].label}: ${STATUS_INFO[status].hint}`}
-                  className={`flex h-full w-full flex-col items-start px-2.5 py-1.5 text-left text-xs disabled:cursor-default ${
-                    here ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
-                  }`}
-                >
-                  <span className="flex items-center gap-1 font-semibold whitespace-nowrap">
-                    {done ? <Check aria-hidden className="h-3 w-3" /> : null}
-                    {STATUS_INFO[status].label}
-                  </span>
-                  <span className={`whitespace-nowrap ${here ? "opacity-80" : "text-zinc-500"}`}>{at ? <LocalTime ms={at} mode="time" /> : " "}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+        <StatusStepper
+          status={incident.status}
+          canEdit={canEdit}
+          onChoose={setTarget}
+          times={{ investigating: incident.declaredAt, identified: null, monitoring: incident.mitigatedAt, resolved: incident.resolvedAt, closed: incident.closedAt }}
+        />
         {canEdit ? (
-          <div className="flex items-end gap-2">
+          <div className="flex flex-wrap items-end gap-2">
             <div>
               <label htmlFor="incident-severity-select" className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
                 Severity
@@ -167,10 +184,16 @@ export function IncidentHeader({
                 ))}
               </select>
             </div>
+            {primaryAction && primary ? (
+              // Once resolved the postmortem leads; closing (or reopening) stays one click away.
+              <button type="button" className={buttonClass} disabled={pending} onClick={() => setTarget(primary.to)}>
+                {primary.label}
+              </button>
+            ) : null}
             {primaryAction ? (
               primaryAction
             ) : primary ? (
-              <button type="button" className={primaryButtonClass} disabled={pending} onClick={() => run({ status: primary.to })}>
+              <button type="button" className={primaryButtonClass} disabled={pending} onClick={() => setTarget(primary.to)}>
                 {primary.label}
               </button>
             ) : null}
@@ -178,6 +201,9 @@ export function IncidentHeader({
         ) : null}
       </div>
       {error && !error.fields?.title ? <ErrorNote error={error} /> : null}
+      {canEdit ? (
+        <StatusDialog reference={incident.reference} version={incident.version} status={incident.status} target={target} openItems={openItems} onClose={() => setTarget(null)} />
+      ) : null}
     </header>
   );
 }

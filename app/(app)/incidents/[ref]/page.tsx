@@ -8,7 +8,9 @@ import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents";
 import { listTimeline } from "@/db/queries/timeline";
 import { listActiveUsers } from "@/db/queries/users";
-import { lastActivity } from "@/db/queries/incident-activity";
+import { lastActivity, lastStakeholderUpdateAt } from "@/db/queries/incident-activity";
+import { getUpdateCadence } from "@/db/queries/settings";
+import { openItemsBeforeResolve } from "@/lib/status-change-warnings";
 import { cardClass } from "@/app/components/ui";
 import { IncidentHeader } from "./incident-header";
 import { SummaryCard } from "./summary-card";
@@ -80,6 +82,13 @@ export default async function IncidentPage({ params }: Props) {
   const serviceOptions = canEdit ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
   const postmortem = postmortemSummaryFor({ actor, incidentId: incident.id });
   const resolved = !isActive(incident.status);
+  const checklist = listChecklist({ actor, incidentId: incident.id });
+  const openItems = openItemsBeforeResolve({
+    checklist: checklist.map((item) => ({ title: item.text, done: item.doneAt !== null })),
+    summary: incident.summary,
+    hasCommander: incident.people.some((p) => p.role === "commander"),
+    mitigatedAt: incident.mitigatedAt,
+  });
 
   return (
     <div className="mx-auto max-w-7xl">
@@ -93,6 +102,12 @@ export default async function IncidentPage({ params }: Props) {
         incident={{ ...incident, reference }}
         canEdit={canEdit}
         primaryAction={resolved ? <PostmortemButton reference={reference} started={postmortem.started} canWrite={canEdit} /> : undefined}
+        people={incident.people}
+        me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null}
+        openItems={openItems}
+        cadence={getUpdateCadence()}
+        lastUpdateAt={lastStakeholderUpdateAt(incident.id, incident.declaredAt)}
+        lastActivityAt={Math.max(activity?.at ?? 0, incident.updatedAt)}
       />
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
@@ -110,6 +125,7 @@ export default async function IncidentPage({ params }: Props) {
               body: t.body,
               authorLabel: t.authorLabel,
               highlighted: t.highlighted,
+              stakeholderUpdate: t.kind === "update" && t.meta?.includes('"field":"message"') === true,
             }))}
           />
         </div>
@@ -121,7 +137,7 @@ export default async function IncidentPage({ params }: Props) {
             <PostmortemCard reference={reference} summary={postmortem} canWrite={canEdit} resolved={resolved} />
           </div>
           <div className={`${cardClass} p-4`}>
-            <ChecklistPanel reference={reference} canEdit={canEdit} items={listChecklist({ actor, incidentId: incident.id })} />
+            <ChecklistPanel reference={reference} canEdit={canEdit} items={checklist} />
           </div>
           <div className={`${cardClass} p-4`}>
             <RolesPanel reference={reference} version={v} people={incident.people} users={users} me={actor.userId} canEdit={canEdit} />

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { ArrowDownUp, CircleAlert, ClipboardCheck, FileText, Gauge, ListChecks, Pencil, Server, Star, UserRound, Workflow } from "lucide-react";
+import { ArrowDownUp, CircleAlert, Megaphone, ClipboardCheck, FileText, Gauge, ListChecks, Pencil, Server, Star, UserRound, Workflow } from "lucide-react";
 import { Markdown } from "@/app/components/markdown";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
@@ -15,6 +15,8 @@ export type TimelineItem = {
   body: string;
   authorLabel: string;
   highlighted: boolean;
+  /** An update message posted with a status change: shown like a note, labelled as the update stakeholders get. */
+  stakeholderUpdate?: boolean;
 };
 
 const FILTERS = [
@@ -38,7 +40,9 @@ const icons: Record<string, typeof Star> = {
 };
 
 const matches = (item: TimelineItem, filter: Filter) =>
-  filter === "all" || (filter === "highlighted" ? item.highlighted : filter === "notes" ? item.kind === "note" : item.kind !== "note");
+  filter === "all" || (filter === "highlighted" ? item.highlighted : filter === "notes" ? isWritten(item) : !isWritten(item));
+// What people wrote (notes and status updates) against what the system recorded.
+const isWritten = (item: TimelineItem) => item.kind === "note" || item.stakeholderUpdate === true;
 
 /** Notes are prominent, automatic entries muted one-liners; filter chips say how many are hidden. */
 export function Timeline({ reference, items, canEdit }: { reference: string; items: TimelineItem[]; canEdit: boolean }) {
@@ -123,10 +127,15 @@ export function Timeline({ reference, items, canEdit }: { reference: string; ite
           ) : item.highlighted ? (
             <Star aria-label="Highlighted" className="h-4 w-4 shrink-0 text-amber-500" fill="currentColor" />
           ) : null;
-          if (item.kind === "note") {
+          if (item.kind === "note" || item.stakeholderUpdate) {
             return (
               <li key={item.id} className={`${cardClass} p-3 ${item.highlighted ? "border-amber-300 dark:border-amber-700" : ""}`}>
                 <div className="mb-1 flex items-center gap-2 text-xs text-zinc-500">
+                  {item.stakeholderUpdate ? (
+                    <span className="inline-flex items-center gap-1 rounded bg-blue-100 px-1.5 py-0.5 font-semibold text-blue-900 dark:bg-blue-950 dark:text-blue-200">
+                      <Megaphone aria-hidden className="h-3 w-3" /> Status update
+                    </span>
+                  ) : null}
                   <span className="font-semibold text-zinc-800 dark:text-zinc-200">{item.authorLabel}</span>
                   <LocalTime ms={item.occurredAt} mode="absolute" />
                   {backdated ? (

@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { forbidden } from "@/lib/errors";
+import { hasRole } from "@/lib/roles";
+import { getUpdateCadence, setUpdateCadence } from "@/db/queries/settings";
+
+export const dynamic = "force-dynamic";
+
+/** GET → {SEV1: 15, SEV2: 30, SEV3: null, SEV4: null}: minutes between stakeholder updates per severity (admins). */
+export const GET = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can read settings");
+  return NextResponse.json(getUpdateCadence());
+});
+
+/** PUT the same shape (every severity: whole minutes 1–1440, or null for none) → the saved cadence (admins, audited). */
+export const PUT = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  const input = await readJson(req);
+  return NextResponse.json(setUpdateCadence({ actor, cadence: input }));
+});
