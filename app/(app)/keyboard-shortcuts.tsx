@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 
 export const DECLARE_EVENT = "hindsight:declare";
+/** Optional detail of a DECLARE_EVENT (a CustomEvent): open the dialog as a drill. */
+export type DeclareEventDetail = { drill?: boolean };
 
 const SHORTCUTS: [string, string][] = [
   ["Ctrl/⌘ + K", "Command palette: jump to INC-n, pages, search"],
