@@ -36,7 +36,7 @@ export function search({ actor, query }: { actor: Actor; query: unknown }): Sear
     .where(visible ? and(matches, visible) : matches)
     // The exact reference first, then open incidents, newest first.
     .orderBy(
-      desc(ref ? sql`${incidents.id} = ${ref}` : sql`0`),
+      ...(ref ? [desc(sql`${incidents.id} = ${ref}`)] : []),
       desc(sql`${incidents.status} IN ('investigating','identified','monitoring')`),
       desc(incidents.declaredAt),
       desc(incidents.id),
