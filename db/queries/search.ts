@@ -2,19 +2,12 @@ import "server-only";
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { parseInput } from "@/lib/validation/parse";
-import { referenceNumber, searchSchema } from "@/lib/validation/search";
+import { referenceNumber, searchSchema, type SearchResults } from "@/lib/validation/search";
 import { incidentReference } from "@/lib/validation/incident";
-import type { IncidentStatus } from "@/lib/incident-status";
-import type { Severity } from "@/lib/severity";
 import { getDb } from "../client";
 import { incidents, services, users } from "../schema";
 import { visibleTo } from "./incident-access";
 
-export type SearchResults = {
-  incidents: { reference: string; title: string; severity: Severity; status: IncidentStatus }[];
-  services: { slug: string; name: string }[];
-  people: { id: number; name: string; email: string }[];
-};
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { IncidentStatus } from "../incident-status";
+import type { Severity } from "../severity";
 
 export const SEARCH_QUERY_MAX = 100;
 export const SEARCH_LIMIT_MAX = 20;
@@ -20,6 +22,13 @@ export const searchSchema = z.object({
 });
 
 export type SearchInput = z.infer<typeof searchSchema>;
+
+/** What `GET /api/v1/search` answers; the command palette reads it. */
+export type SearchResults = {
+  incidents: { reference: string; title: string; severity: Severity; status: IncidentStatus }[];
+  services: { slug: string; name: string }[];
+  people: { id: number; name: string; email: string }[];
+};
 
 /** "INC-12", "inc12" or "12" → 12: the palette's reference match. */
 export function referenceNumber(q: string): number | null {
