@@ -34,6 +34,7 @@ export function pageEntries(isAdmin: boolean): PaletteEntry[] {
           page("/admin/factors", "Contributing factors", "Admin"),
           page("/admin/settings", "Settings", "Admin"),
           page("/admin/audit", "Audit log", "Admin"),
+          page("/incidents?checklist=1", "Setup checklist", "Admin"),
         ]
       : []),
   ];
