@@ -7,7 +7,7 @@ export const DECLARE_EVENT = "hindsight:declare";
 export type DeclareEventDetail = { drill?: boolean };
 
 const SHORTCUTS: [string, string][] = [
-  ["Ctrl/⌘ + K", "Command palette: jump to INC-n, pages, search"],
+  ["Ctrl/⌘ + K", "Command palette: find incidents, services, people and pages"],
   ["d", "Declare an incident"],
   ["/", "Search incidents"],
   ["n", "Add a note (on an incident)"],

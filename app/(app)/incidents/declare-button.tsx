@@ -26,7 +26,11 @@ export function DeclareButton({ services = [] }: { services?: ServiceOption[] })
     return () => window.removeEventListener(DECLARE_EVENT, onDeclare);
   }, []);
   useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
+    if (open && dialog.current && !dialog.current.open) {
+      dialog.current.showModal();
+      // Title first: showModal would otherwise focus the first focusable area, which can be the scrolling body.
+      dialog.current.querySelector<HTMLElement>("#declare-title-input")?.focus();
+    }
     if (!open && dialog.current?.open) dialog.current.close();
     if (!open) {
       dirty.current = false;
