@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageStateFor } from "../support/fixtures";
+import { randomUUID } from "node:crypto";
+import { bearer, storageStateFor } from "../support/fixtures";
 
 test.use({ storageState: storageStateFor("responder") });
 
@@ -17,14 +18,21 @@ for (const size of [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 390, height: 844 },
 ]) {
-  test(`declare dialog keeps its buttons on screen at ${size.width}×${size.height}`, async ({ page }) => {
+  test(`declare dialog keeps its buttons on screen at ${size.width}×${size.height}`, async ({ page, request }) => {
+    // Two services in the catalogue, so the services picker can grow the form by two rows.
+    for (let n = 0; n < 2; n++) {
+      const slug = `svc-${randomUUID().slice(0, 8)}`;
+      const created = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name: `Edge ${slug}`, tier: 2 } });
+      expect(created.status(), await created.text()).toBe(201);
+    }
     await page.setViewportSize({ width: size.width, height: size.height });
     const dialog = await openDeclare(page);
     // Without scrolling: the whole submit button is inside the viewport (not clipped by the dialog either).
     await expect(dialog.getByRole("button", { name: "Declare incident" })).toBeInViewport({ ratio: 1 });
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeInViewport({ ratio: 1 });
     // Growing the form (services rows) scrolls the body, never the footer away.
-    await dialog.getByRole("button", { name: "Add a service" }).click().catch(() => undefined);
+    await dialog.getByRole("button", { name: "Add a service" }).click();
+    await dialog.getByRole("button", { name: "Add another service" }).click();
     await dialog.getByLabel("Title").fill("Login failures after SSO change");
     await expect(dialog.getByRole("button", { name: "Declare incident" })).toBeInViewport({ ratio: 1 });
     await page.screenshot({ path: `screenshots/declare-dialog-${size.name}.png` });
