@@ -92,7 +92,7 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
             placeholder="Search incidents, services, people, pages…"
             className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
           />
-          <p id="palette-status" aria-live="polite" className={`px-4 text-sm text-zinc-500 dark:text-zinc-400 ${status ? "border-b border-zinc-200 py-2 dark:border-zinc-700" : ""}`}>
+          <p id="palette-status" aria-live="polite" className={`px-4 text-sm text-zinc-600 dark:text-zinc-400 ${status ? "border-b border-zinc-200 py-2 dark:border-zinc-700" : ""}`}>
             {status}
           </p>
           <div ref={list} id="palette-list" role="listbox" aria-label="Results" className="max-h-[min(24rem,60vh)] overflow-y-auto p-1">
@@ -129,7 +129,7 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
 
 /** One row: what it is at a glance (severity and status for incidents, slug for services, email for people). */
 function EntryContent({ entry }: { entry: PaletteEntry }) {
-  const muted = "shrink-0 text-xs text-zinc-500 dark:text-zinc-400";
+  const muted = "shrink-0 text-xs text-zinc-600 dark:text-zinc-400";
   switch (entry.kind) {
     case "incident":
       return (
@@ -153,7 +153,7 @@ function EntryContent({ entry }: { entry: PaletteEntry }) {
         <>
           <User aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />
           <span className="min-w-0 truncate">{entry.label}</span>
-          <span className="min-w-0 flex-1 truncate text-xs text-zinc-500 dark:text-zinc-400">{entry.email}</span>
+          <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">{entry.email}</span>
           <span className={muted}>Action items</span>
         </>
       );
