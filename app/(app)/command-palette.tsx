@@ -1,17 +1,24 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ArrowRight, Boxes, FileText, Siren, User } from "lucide-react";
+import { SeverityPill } from "@/app/components/severity-pill";
+import { STATUS_INFO } from "@/lib/incident-status";
 import { DECLARE_EVENT } from "./keyboard-shortcuts";
+import { paletteGroups, type PaletteEntry } from "./palette-commands";
+import { usePaletteSearch } from "./palette-search";
 
-type Command = { id: string; label: string; hint?: string; run: () => void };
+const optionId = (index: number) => `palette-option-${index}`;
 
-/** Ctrl/⌘+K: jump anywhere or act by typing. "INC-12" opens that incident; other text searches. */
+/** Ctrl/⌘+K: jump to any page, or find incidents, services and people as you type. */
 export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canDeclare: boolean }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
+  const { results, searching, failed } = usePaletteSearch(open ? query : "");
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -32,50 +39,29 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
     }
   }, [open]);
 
-  const commands = useMemo(() => {
-    const go = (href: string) => () => router.push(href);
-    const list: Command[] = [];
-    const text = query.trim();
-    const ref = /^(?:inc-?)?(\d+)$/i.exec(text);
-    if (ref) list.push({ id: "open", label: `Open INC-${ref[1]}`, run: go(`/incidents/INC-${ref[1]}`) });
-    if (text && !ref) list.push({ id: "search", label: `Search incidents for “${text}”`, run: go(`/incidents?status=all&q=${encodeURIComponent(text)}`) });
-    const fixed: Command[] = [
-      ...(canDeclare ? [{ id: "declare", label: "Declare incident", hint: "d", run: () => window.dispatchEvent(new Event(DECLARE_EVENT)) }] : []),
-      { id: "active", label: "Active incidents", run: go("/incidents") },
-      { id: "mine", label: "My incidents", run: go("/incidents?status=all&mine=1") },
-      { id: "resolved", label: "Resolved incidents", run: go("/incidents?status=resolved") },
-      { id: "postmortems", label: "Postmortems", run: go("/postmortems") },
-      { id: "action-items", label: "My open action items", run: go("/action-items?owner=me") },
-      { id: "services", label: "Service catalogue", run: go("/services") },
-      { id: "account", label: "Account and password", run: go("/account") },
-      ...(isAdmin
-        ? [
-            { id: "users", label: "Admin: users", run: go("/admin/users") },
-            { id: "teams", label: "Admin: teams", run: go("/admin/teams") },
-            { id: "playbooks", label: "Admin: playbooks", run: go("/admin/playbooks") },
-            { id: "factors", label: "Admin: contributing factors", run: go("/admin/factors") },
-            { id: "settings", label: "Admin: settings", run: go("/admin/settings") },
-            { id: "tokens", label: "Admin: API tokens", run: go("/admin/tokens") },
-            { id: "audit", label: "Admin: audit log", run: go("/admin/audit") },
-          ]
-        : []),
-    ];
-    const lower = text.toLowerCase();
-    return [...list, ...fixed.filter((c) => !lower || c.label.toLowerCase().includes(lower))];
-  }, [query, router, isAdmin, canDeclare]);
+  const groups = useMemo(() => paletteGroups({ text: query, isAdmin, canDeclare, results }), [query, isAdmin, canDeclare, results]);
+  const entries = useMemo(() => groups.flatMap((group) => group.entries), [groups]);
+  const current = Math.min(active, Math.max(0, entries.length - 1));
+  useEffect(() => {
+    list.current?.querySelector(`#${optionId(current)}`)?.scrollIntoView({ block: "nearest" });
+  }, [current]);
 
-  const choose = (command: Command | undefined) => {
-    if (!command) return;
+  const choose = (entry: PaletteEntry | undefined) => {
+    if (!entry) return;
     setOpen(false);
-    command.run();
+    if (entry.kind === "action" && entry.action === "declare") window.dispatchEvent(new Event(DECLARE_EVENT));
+    else if (entry.href) router.push(entry.href);
   };
+  const found = results ? results.incidents.length + results.services.length + results.people.length : 0;
+  const status = searching ? "Searching…" : failed ? "Search is unavailable just now; pages still work." : results && found === 0 ? "No matches" : "";
 
+  let index = -1;
   return (
     <dialog
       ref={dialog}
       onClose={() => setOpen(false)}
       aria-label="Command palette"
-      className="mx-auto mt-[12vh] w-[min(34rem,94vw)] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="mx-auto mt-[10vh] w-[min(36rem,calc(100vw-1rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       {open ? (
         <div>
@@ -91,36 +77,101 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
               setActive(0);
             }}
             onKeyDown={(e) => {
-              if (e.key === "ArrowDown") (e.preventDefault(), setActive((a) => Math.min(commands.length - 1, a + 1)));
-              if (e.key === "ArrowUp") (e.preventDefault(), setActive((a) => Math.max(0, a - 1)));
-              if (e.key === "Enter") (e.preventDefault(), choose(commands[active]));
+              if (e.key === "ArrowDown") (e.preventDefault(), setActive(entries.length ? (current + 1) % entries.length : 0));
+              if (e.key === "ArrowUp") (e.preventDefault(), setActive(entries.length ? (current - 1 + entries.length) % entries.length : 0));
+              if (e.key === "Enter") (e.preventDefault(), choose(entries[current]));
             }}
             role="combobox"
-            aria-expanded="true"
+            aria-expanded={entries.length > 0}
             aria-controls="palette-list"
-            aria-activedescendant={commands[active] ? `palette-${commands[active].id}` : undefined}
-            placeholder="Type a command, INC-12, or search text…"
+            aria-autocomplete="list"
+            aria-activedescendant={entries.length ? optionId(current) : undefined}
+            aria-describedby="palette-status"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="Search incidents, services, people, pages…"
             className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
           />
-          <ul id="palette-list" role="listbox" aria-label="Commands" className="max-h-80 overflow-y-auto p-1">
-            {commands.map((command, index) => (
-              <li
-                key={command.id}
-                id={`palette-${command.id}`}
-                role="option"
-                aria-selected={index === active}
-                onMouseEnter={() => setActive(index)}
-                onClick={() => choose(command)}
-                className={`flex cursor-pointer items-center justify-between rounded px-3 py-2 text-sm ${index === active ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}
-              >
-                {command.label}
-                {command.hint ? <kbd className="rounded border border-zinc-300 px-1.5 font-mono text-xs dark:border-zinc-600">{command.hint}</kbd> : null}
-              </li>
+          <p id="palette-status" aria-live="polite" className={`px-4 text-sm text-zinc-600 dark:text-zinc-400 ${status ? "border-b border-zinc-200 py-2 dark:border-zinc-700" : ""}`}>
+            {status}
+          </p>
+          <div ref={list} id="palette-list" role="listbox" aria-label="Results" className="max-h-[min(24rem,60vh)] overflow-y-auto p-1">
+            {groups.map((group) => (
+              <div key={group.key} role="group" aria-labelledby={`palette-group-${group.key}`} className="py-1">
+                <div id={`palette-group-${group.key}`} role="presentation" className="px-3 pt-1 pb-0.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                  {group.heading}
+                </div>
+                {group.entries.map((entry) => {
+                  index += 1;
+                  const mine = index;
+                  return (
+                    <div
+                      key={entry.key}
+                      id={optionId(mine)}
+                      role="option"
+                      aria-selected={mine === current}
+                      onMouseMove={() => mine !== current && setActive(mine)}
+                      onClick={() => choose(entry)}
+                      className={`flex min-w-0 cursor-pointer items-center gap-2 rounded px-3 py-2 text-sm ${mine === current ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}
+                    >
+                      <EntryContent entry={entry} />
+                    </div>
+                  );
+                })}
+              </div>
             ))}
-            {commands.length === 0 ? <li className="px-3 py-2 text-sm text-zinc-500">No matching command</li> : null}
-          </ul>
+          </div>
         </div>
       ) : null}
     </dialog>
   );
+}
+
+/** One row: what it is at a glance (severity and status for incidents, slug for services, email for people). */
+function EntryContent({ entry }: { entry: PaletteEntry }) {
+  const muted = "shrink-0 text-xs text-zinc-600 dark:text-zinc-400";
+  switch (entry.kind) {
+    case "incident":
+      return (
+        <>
+          <SeverityPill severity={entry.item.severity} />
+          <span className="shrink-0 font-mono text-xs text-zinc-600 dark:text-zinc-400">{entry.item.reference}</span>
+          <span className="min-w-0 flex-1 truncate">{entry.item.title}</span>
+          <span className={muted}>{STATUS_INFO[entry.item.status].label}</span>
+        </>
+      );
+    case "service":
+      return (
+        <>
+          <Boxes aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />
+          <span className="min-w-0 flex-1 truncate">{entry.label}</span>
+          <span className={`${muted} font-mono`}>{entry.slug}</span>
+        </>
+      );
+    case "person":
+      return (
+        <>
+          <User aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />
+          <span className="min-w-0 truncate">{entry.label}</span>
+          <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">{entry.email}</span>
+          <span className={muted}>Action items</span>
+        </>
+      );
+    case "page":
+      return (
+        <>
+          <FileText aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />
+          <span className="min-w-0 flex-1 truncate">{entry.label}</span>
+          {entry.hint ? <span className={muted}>{entry.hint}</span> : null}
+        </>
+      );
+    case "action":
+      return (
+        <>
+          {entry.action === "declare" ? <Siren aria-hidden className="h-4 w-4 shrink-0 text-red-600" /> : <ArrowRight aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />}
+          <span className="min-w-0 flex-1 truncate">{entry.label}</span>
+          {entry.shortcut ? <kbd className="rounded border border-zinc-300 px-1.5 font-mono text-xs dark:border-zinc-600">{entry.shortcut}</kbd> : null}
+        </>
+      );
+  }
 }

@@ -3,9 +3,11 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 
 export const DECLARE_EVENT = "hindsight:declare";
+/** Optional detail of a DECLARE_EVENT (a CustomEvent): open the dialog as a drill. */
+export type DeclareEventDetail = { drill?: boolean };
 
 const SHORTCUTS: [string, string][] = [
-  ["Ctrl/⌘ + K", "Command palette: jump to INC-n, pages, search"],
+  ["Ctrl/⌘ + K", "Command palette: find incidents, services, people and pages"],
   ["d", "Declare an incident"],
   ["/", "Search incidents"],
   ["n", "Add a note (on an incident)"],

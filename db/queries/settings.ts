@@ -21,6 +21,7 @@ export const SETTING_KEYS = {
   requiredSeverities: "postmortem.required_severities",
   timeZone: "timezone",
   updateCadence: "incident.update_cadence",
+  firstRunDismissed: "onboarding.first_run_dismissed",
 } as const;
 
 export function readSetting(db: Reader, key: string): unknown {
@@ -33,7 +34,7 @@ export function readSetting(db: Reader, key: string): unknown {
   }
 }
 
-function writeSetting(tx: Tx, key: string, value: unknown, now: number) {
+export function writeSetting(tx: Tx, key: string, value: unknown, now: number) {
   const text = JSON.stringify(value);
   tx.insert(settings).values({ key, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
 }

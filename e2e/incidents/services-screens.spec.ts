@@ -66,6 +66,8 @@ test("incident page with services, SLO spend and budget alert; declare dialog wi
     await dialog.getByLabel("Impact on service 2").scrollIntoViewIfNeeded();
     await page.screenshot({ path: `screenshots/incident-services-declare-${size.name}.png` });
     await page.keyboard.press("Escape");
+    // Typed text: the dialog asks before throwing it away.
+    await page.getByRole("alertdialog", { name: "Discard this incident?" }).getByRole("button", { name: "Discard" }).click();
 
     await page.goto(`/incidents?service=${payments.slug}`);
     await expect(page.getByRole("list", { name: "Incidents" })).toContainText("Checkout, Payments API");

@@ -36,6 +36,8 @@ test("incident list, declare form and incident page at desktop and phone widths"
     await page.getByRole("dialog", { name: "Declare an incident" }).getByLabel("Title").fill("Login failures after SSO change");
     await page.screenshot({ path: `screenshots/declare-form-${size.name}.png` });
     await page.keyboard.press("Escape");
+    // Typed text: the dialog asks before throwing it away.
+    await page.getByRole("alertdialog", { name: "Discard this incident?" }).getByRole("button", { name: "Discard" }).click();
 
     await page.goto(`/incidents/${incident.reference}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Elevated 5xx on payments API after deploy");

@@ -11,6 +11,8 @@ import { serviceNamesFor } from "@/db/queries/incident-service-names";
 import { listServices } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
 import { getOrgTimeZone } from "@/db/queries/settings";
+import { firstRunChecklist } from "@/db/queries/first-run";
+import { hasRole } from "@/lib/roles";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
@@ -19,6 +21,7 @@ import { isStale } from "@/lib/update-cadence";
 import { cardClass } from "@/app/components/ui";
 import { IncidentFilters } from "./incident-filters";
 import { DrillDownChips } from "./drill-down-chips";
+import { FirstRunChecklist } from "./first-run-checklist";
 import {
   clearDrillDownHref,
   drillDownChips,
@@ -67,12 +70,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const filtered = Boolean(query.q || query.severity || query.service || query.mine || hasDrillDown(params));
   const now = Date.now();
   const nextHref = result?.nextCursor ? listHref({ ...params, cursor: result.nextCursor }) : null;
+  // Admins only; `?checklist=1` brings it back after it was dismissed or completed.
+  const firstRun = firstRunChecklist({ actor, force: search.checklist === "1" });
 
   return (
     <div className="mx-auto max-w-6xl">
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
       </div>
+      {firstRun?.show ? <FirstRunChecklist steps={firstRun.steps} canDeclare={hasRole(actor.role, "responder")} /> : null}
       <IncidentFilters
         current={{ status, severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1", service: params.service ?? "" }}
         drillDown={{ from: params.from, to: params.to, team: params.team, drill: params.drill }}

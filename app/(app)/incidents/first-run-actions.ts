@@ -1,0 +1,14 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { dismissFirstRun } from "@/db/queries/first-run";
+
+/** A public endpoint like every action: the data function checks the admin role and audits. */
+export async function dismissFirstRunAction() {
+  const actor = await requireActor();
+  return actionResult(() => {
+    dismissFirstRun({ actor });
+    revalidatePath("/incidents");
+  });
+}

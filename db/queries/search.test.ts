@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { declareIncident, updateIncident } from "./incidents";
+import { createService } from "./services";
+import { updateUser } from "./users";
+import { search } from "./search";
+import { incidentReference } from "@/lib/validation/incident";
+
+let t: TestDb;
+let admin: TestUser;
+let responder: TestUser;
+let viewer: TestUser;
+let outsider: TestUser;
+const refs: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = createTestDb();
+  admin = await t.createUser("admin", { name: "Ada Admin", email: "ada@example.test" });
+  responder = await t.createUser("responder", { name: "Rui Responder", email: "rui@example.test" });
+  viewer = await t.createUser("viewer", { name: "Vera Viewer", email: "vera@example.test" });
+  outsider = await t.createUser("responder", { name: "Otto Outsider", email: "otto@example.test" });
+  const gone = await t.createUser("viewer", { name: "Gone Person", email: "gone@example.test" });
+  updateUser({ actor: admin.actor, userId: gone.id, input: { disabled: true } });
+  createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1 } });
+  createService({ actor: admin.actor, input: { slug: "search", name: "Search", tier: 2 } });
+  const declare = (key: string, input: Record<string, unknown>) => {
+    refs[key] = incidentReference(declareIncident({ actor: responder.actor, input: { severity: "SEV3", ...input } }).incident.id);
+  };
+  declare("old", { title: "Payments latency last week" });
+  declare("open", { title: "Payments API timeouts" });
+  declare("secret", { title: "Payments key leaked", private: true });
+  declare("other", { title: "Search index stale", summary: "payments not mentioned in the title" });
+  const old = declareIncident({ actor: responder.actor, input: { severity: "SEV4", title: "Resolved payments glitch" } }).incident;
+  refs.resolved = incidentReference(old.id);
+  updateIncident({ actor: responder.actor, incidentId: old.id, input: { version: old.version, status: "resolved" } });
+});
+afterAll(() => t.cleanup());
+
+const titles = (actor: TestUser, q: string) => search({ actor: actor.actor, query: { q } }).incidents.map((i) => i.title);
+
+describe("search", () => {
+  it("finds incidents by title, open ones first, newest first; not by summary", () => {
+    expect(titles(admin, "payments")).toEqual(["Payments key leaked", "Payments API timeouts", "Payments latency last week", "Resolved payments glitch"]);
+  });
+
+  it("returns the fields the palette shows", () => {
+    const found = search({ actor: viewer.actor, query: { q: "timeouts" } });
+    expect(found.incidents).toEqual([{ reference: refs.open, title: "Payments API timeouts", severity: "SEV3", status: "investigating" }]);
+  });
+
+  it("never shows a private incident to a viewer or someone not on it", () => {
+    expect(titles(viewer, "payments")).not.toContain("Payments key leaked");
+    expect(titles(outsider, "leaked")).toEqual([]);
+    expect(titles(outsider, refs.secret!)).toEqual([]);
+  });
+
+  it("shows a private incident to admins and to the people on it", () => {
+    expect(titles(admin, "leaked")).toEqual(["Payments key leaked"]);
+    expect(titles(responder, "leaked")).toEqual(["Payments key leaked"]);
+  });
+
+  it("matches a reference exactly and puts it first", () => {
+    const n = refs.open!.slice(4);
+    expect(search({ actor: viewer.actor, query: { q: refs.open } }).incidents[0]).toMatchObject({ reference: refs.open });
+    expect(search({ actor: viewer.actor, query: { q: refs.open!.toLowerCase() } }).incidents.map((i) => i.reference)).toEqual([refs.open]);
+    expect(search({ actor: viewer.actor, query: { q: n } }).incidents[0]).toMatchObject({ reference: refs.open });
+    // INC-1 does not match INC-10 and up.
+    expect(search({ actor: viewer.actor, query: { q: "INC-9999" } }).incidents).toEqual([]);
+  });
+
+  it("finds services by slug or name", () => {
+    expect(search({ actor: viewer.actor, query: { q: "payments-a" } }).services).toEqual([{ slug: "payments-api", name: "Payments API" }]);
+    expect(search({ actor: viewer.actor, query: { q: "sear" } }).services).toEqual([{ slug: "search", name: "Search" }]);
+  });
+
+  it("finds active people by name or email, never disabled ones", () => {
+    expect(search({ actor: viewer.actor, query: { q: "rui@" } }).people).toEqual([{ id: responder.id, name: "Rui Responder", email: "rui@example.test" }]);
+    expect(search({ actor: viewer.actor, query: { q: "vera" } }).people.map((p) => p.name)).toEqual(["Vera Viewer"]);
+    expect(search({ actor: admin.actor, query: { q: "gone" } }).people).toEqual([]);
+  });
+
+  it("treats LIKE wildcards as text", () => {
+    const found = search({ actor: admin.actor, query: { q: "%" } });
+    expect(found).toEqual({ incidents: [], services: [], people: [] });
+  });
+
+  it("honours the limit", () => {
+    expect(search({ actor: admin.actor, query: { q: "payments", limit: "2" } }).incidents).toHaveLength(2);
+  });
+
+  it("names the bad field", () => {
+    expect(thrown(() => search({ actor: viewer.actor, query: { q: "  " } })).fields).toEqual({ q: expect.stringMatching(/Required/) });
+    expect(thrown(() => search({ actor: viewer.actor, query: {} })).fields).toHaveProperty("q");
+    expect(thrown(() => search({ actor: viewer.actor, query: { q: "x".repeat(101) } })).fields).toEqual({ q: "Must be at most 100 characters" });
+    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "0" } })).fields).toEqual({ limit: "Must be at least 1" });
+    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "abc" } })).fields).toHaveProperty("limit");
+    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "21" } })).fields).toEqual({ limit: "Must be at most 20" });
+  });
+});
