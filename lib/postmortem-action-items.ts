@@ -44,3 +44,23 @@ export function actionItemsSectionContent<T extends SectionActionItem>({
   const body = text?.trim() ?? "";
   return { text: body, items: sorted, closed: sorted.filter((i) => finished(i.status)).length, noActionItemsReason: reason, written: !!(body || sorted.length || reason) };
 }
+
+// The "no action items needed" note is stored in the postmortem's sections JSON, under a key
+// no section can have (no migration for one short field).
+const NO_ACTIONS_KEY = "_noActionItemsReason";
+
+/** The note's reason from the stored sections JSON, or null. */
+export function parseNoActionItemsReason(sectionsJson: string): string | null {
+  try {
+    const value: unknown = JSON.parse(sectionsJson);
+    const reason = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[NO_ACTIONS_KEY] : undefined;
+    return typeof reason === "string" && reason.trim() ? reason : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sections JSON as stored: the section texts plus the note when there is one. */
+export function storedSections(sections: Record<string, string>, noActionItemsReason: string | null): string {
+  return JSON.stringify(noActionItemsReason ? { ...sections, [NO_ACTIONS_KEY]: noActionItemsReason } : sections);
+}

@@ -9,6 +9,7 @@ import { reviewCheckSchema, setReviewersSchema, transitionSchema } from "@/lib/v
 import { POSTMORTEM_STATUS_LABEL, REVIEW_CHECKLIST, type PostmortemStatus, type ReviewCheckKey } from "@/lib/postmortem-template";
 import { getDb, type Db } from "../client";
 import { actionItems, postmortemFactors, postmortemReviewers, postmortems, users, type Postmortem } from "../schema";
+import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { publishCheck, publishErrorFields, type PublishCheck } from "@/lib/postmortem-publish-gate";
 import { rolesOf } from "./incident-access";
 import { recordAudit } from "./audit";
@@ -21,7 +22,6 @@ import {
   insertComment,
   loadForWrite,
   parseChecklist,
-  parseNoActionItemsReason,
   parseSections,
   stalePostmortem,
   type PostmortemDetail,

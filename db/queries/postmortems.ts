@@ -25,6 +25,7 @@ import {
 } from "@/lib/postmortem-template";
 import { postmortemDueState, postmortemRequired, type PostmortemDue } from "@/lib/postmortem-due";
 import { generateIncidentTimeline } from "@/lib/postmortem-timeline";
+import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-action-items";
 import { impactSectionDraft, postmortemFileName, postmortemMarkdown, type MarkdownActionItem } from "@/lib/postmortem-markdown";
 import { getDb, type Db } from "../client";
 import {
@@ -94,19 +95,6 @@ function parseObject(text: string): Record<string, unknown> {
 export function parseSections(text: string): Record<PostmortemSectionKey, string> {
   const stored = parseObject(text);
   return Object.fromEntries(SECTION_KEYS.map((key) => [key, typeof stored[key] === "string" ? stored[key] : ""])) as Record<PostmortemSectionKey, string>;
-}
-
-// The "no action items needed" note lives in the sections JSON under a key no section can have.
-const NO_ACTIONS_KEY = "_noActionItemsReason";
-
-export function parseNoActionItemsReason(text: string): string | null {
-  const value = parseObject(text)[NO_ACTIONS_KEY];
-  return typeof value === "string" && value.trim() ? value : null;
-}
-
-/** The sections JSON as stored: the section texts plus the no-actions note when there is one. */
-export function storedSections(sections: Record<PostmortemSectionKey, string>, noActionItemsReason: string | null): string {
-  return JSON.stringify(noActionItemsReason ? { ...sections, [NO_ACTIONS_KEY]: noActionItemsReason } : sections);
 }
 
 export function parseTags(text: string): string[] {
