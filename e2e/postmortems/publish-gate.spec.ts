@@ -91,7 +91,8 @@ test.describe("as the reviewer", () => {
       await page.goto(`/incidents/${reference}/postmortem`);
       const review = page.getByRole("region", { name: "Review" });
       await expect(review.getByRole("list", { name: "Required before publishing" })).toBeVisible();
-      await review.getByRole("button", { name: "Publish" }).scrollIntoViewIfNeeded();
+      // The panel re-renders once hydrated; retry the scroll if the node was replaced under it.
+      await expect(async () => review.getByRole("button", { name: "Publish" }).scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass({ timeout: 10_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       await page.screenshot({ path: `screenshots/postmortem-publish-gate-${size.name}.png` });
     }
@@ -135,6 +136,8 @@ test.describe("as the author", () => {
     const b = (await link.boundingBox())!;
     const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     expect(overlap, `heading ${JSON.stringify(a)} and link ${JSON.stringify(b)}`).toBe(false);
+    // Nor does the heading text spill out of its own box.
+    expect(await page.locator("#section-timeline h2").evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
     await label.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "screenshots/postmortem-timeline-heading-desktop.png" });
   });
