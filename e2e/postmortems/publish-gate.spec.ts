@@ -62,6 +62,7 @@ test.describe("as the reviewer", () => {
     await expect(review.getByRole("list", { name: "Blameless hints to review" })).toContainText("“human error” in Summary");
     await acknowledge.check();
     await expect(publish).toBeEnabled();
+    await review.screenshot({ path: "screenshots/postmortem-hint-acknowledgement-desktop.png" });
     await publish.click();
     await expect(review).toContainText("Published by Sam Second");
 
@@ -96,6 +97,20 @@ test.describe("as the reviewer", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       await page.screenshot({ path: `screenshots/postmortem-publish-gate-${size.name}.png` });
     }
+
+    // The explicit "no action items" note, with its required reason, satisfies the action items requirement.
+    const section = page.getByRole("region", { name: "Action items", exact: true });
+    await section.getByRole("checkbox", { name: "No action items needed" }).check();
+    await section.getByRole("button", { name: "Save note" }).click();
+    await expect(page.locator("#no-actions-error")).toHaveText("Say why no action items are needed.");
+    await section.getByLabel("Why are no action items needed?").fill("Fixed for good during the incident.");
+    await section.getByRole("button", { name: "Save note" }).click();
+    await expect(section).toContainText("Note saved.");
+    const reasons = page.getByRole("region", { name: "Review" }).getByRole("list", { name: "Required before publishing" });
+    await expect(reasons).not.toContainText("Track at least one action item");
+    await expect(reasons).toContainText("Write the “Summary” section");
+    await page.reload();
+    await expect(page.getByLabel("Why are no action items needed?")).toHaveValue("Fixed for good during the incident.");
   });
 });
 
