@@ -33,6 +33,8 @@ import {
 import { completedOnTime, isIsoDate, isOverdue, todayIn } from "@/lib/action-items";
 import { addBusinessDays } from "@/lib/business-days";
 import { findBlameHints } from "@/lib/blameless-hints";
+import { publishCheck } from "@/lib/postmortem-publish-gate";
+import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { POSTMORTEM_DUE_BUSINESS_DAYS, postmortemDueState, postmortemRequired } from "@/lib/postmortem-due";
 import { DEFAULT_FACTORS, REVIEW_CHECKLIST, SECTION_KEYS } from "@/lib/postmortem-template";
 import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed/demo";
@@ -511,6 +513,19 @@ describe("seedDemo: postmortems and action items", () => {
     }
     // Tailored to each incident, not one text reused.
     expect(texts.size).toBe(pms().filter((p) => p.status === "published").length);
+  });
+
+  it("publishes only postmortems that pass the publish gate, with no hint left to acknowledge", () => {
+    for (const pm of pms().filter((p) => p.status === "published")) {
+      const check = publishCheck({
+        sections: parseJson(pm.sections),
+        factorCount: t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id)).all().length,
+        actionItemCount: t.db.select().from(actionItems).where(eq(actionItems.incidentId, pm.incidentId)).all().length,
+        noActionItemsReason: parseNoActionItemsReason(pm.sections),
+        people: peopleNames(),
+      });
+      expect(check, incidentOf(pm.incidentId).title).toMatchObject({ blockers: [], needsHintAcknowledgement: false });
+    }
   });
 
   it("has reviewers, ticked checks and comments in review, and a draft with a blame hint", () => {

@@ -22,6 +22,7 @@ const detail: PostmortemDetailLike & { extra: string } = {
   submittedAt: at + 2000,
   publishedAt: null,
   publishedBy: null,
+  noActionItemsReason: "Nothing to follow up.",
   due: { state: "due", dueAt: at + 5 * 86_400_000 },
   extra: "internal",
 };
@@ -46,6 +47,7 @@ describe("toPostmortemJson", () => {
       submittedAt: "2026-11-25T14:00:02.000Z",
       publishedAt: null,
       publishedBy: null,
+      noActionItemsReason: "Nothing to follow up.",
       due: { state: "due", dueAt: "2026-11-30T14:00:00.000Z" },
     });
   });

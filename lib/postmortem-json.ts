@@ -26,6 +26,7 @@ export type PostmortemDetailLike = {
   submittedAt: number | null;
   publishedAt: number | null;
   publishedBy: string | null;
+  noActionItemsReason: string | null;
   due: Due;
 };
 
@@ -48,6 +49,8 @@ export type PostmortemJson = {
   submittedAt: string | null;
   publishedAt: string | null;
   publishedBy: string | null;
+  /** The explicit "no action items needed" note (publishing needs it or a tracked action item). */
+  noActionItemsReason: string | null;
   due: { state: PostmortemDueState; dueAt: string | null };
 };
 
@@ -75,6 +78,7 @@ export function toPostmortemJson(pm: PostmortemDetailLike): PostmortemJson {
     submittedAt: isoOrNull(pm.submittedAt),
     publishedAt: isoOrNull(pm.publishedAt),
     publishedBy: pm.publishedBy,
+    noActionItemsReason: pm.noActionItemsReason,
     due: { state: pm.due.state, dueAt: isoOrNull(pm.due.dueAt) },
   };
 }

@@ -94,6 +94,13 @@ describe("postmortemMarkdown", () => {
     expect(bare.match(/_Not written yet\._/g)).toHaveLength(POSTMORTEM_SECTIONS.length);
   });
 
+  it("does not call the action items section unwritten while an item is tracked; shows a no-actions note", () => {
+    const tracked = postmortemMarkdown({ incident, postmortem: { ...postmortem, sections: { ...postmortem.sections, action_items: "" } }, actionItems });
+    expect(tracked).toContain("## Action items\n\n### Tracked action items\n\n1 of 2 closed.");
+    const none = postmortemMarkdown({ incident, postmortem: { ...postmortem, sections: {}, noActionItemsReason: "Fixed during the incident." }, actionItems: [] });
+    expect(none).toContain("## Action items\n\n### Tracked action items\n\n**No action items needed:** Fixed during the incident.");
+  });
+
   it("marks drills and does not link non-http tracker URLs", () => {
     const md2 = postmortemMarkdown({
       incident: { ...incident, drill: true },

@@ -2,6 +2,7 @@ import { POSTMORTEM_SECTIONS, POSTMORTEM_STATUS_LABEL, type PostmortemSectionKey
 import { formatDuration, formatUtc } from "./format-time";
 import { SEVERITY_INFO, isSeverity } from "./severity";
 import { STATUS_INFO, isStatus } from "./incident-status";
+import { actionItemsSectionContent } from "./postmortem-action-items";
 
 /** What the Markdown export needs; PostmortemDetail and the incident row fit these shapes. */
 export type MarkdownIncident = {
@@ -26,6 +27,7 @@ export type MarkdownPostmortem = {
   factors: { name: string }[];
   tags: string[];
   publishedAt: number | null;
+  noActionItemsReason?: string | null;
 };
 
 export type MarkdownActionItem = {
@@ -106,10 +108,11 @@ export function postmortemMarkdown({
   if (postmortem.publishedAt != null) rows.push(["Published", formatUtc(postmortem.publishedAt)]);
   out.push("| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${tableCell(v)} |`), "");
 
+  const actions = actionItemsSectionContent({ text: postmortem.sections.action_items, items: actionItems, noActionItemsReason: postmortem.noActionItemsReason });
   for (const section of POSTMORTEM_SECTIONS) {
     out.push(`## ${section.title}`, "");
     const text = (postmortem.sections[section.key] ?? "").trim();
-    out.push(text || NOT_WRITTEN, "");
+    if (text || section.key !== "action_items" || !actions.written) out.push(text || NOT_WRITTEN, "");
     if (section.key === "root_causes") {
       out.push("### Contributing factors", "");
       out.push(postmortem.factors.length ? postmortem.factors.map((f) => `- ${headingText(f.name)}`).join("\n") : "_None chosen._", "");
@@ -117,13 +120,14 @@ export function postmortemMarkdown({
     }
     if (section.key === "action_items") {
       out.push("### Tracked action items", "");
-      if (!actionItems.length) {
+      if (actions.noActionItemsReason) {
+        out.push(`**No action items needed:** ${actions.noActionItemsReason}`, "");
+      } else if (!actions.items.length) {
         out.push("_No action items tracked yet._", "");
       } else {
-        const done = actionItems.filter((a) => a.status === "done" || a.status === "wont_do").length;
-        out.push(`${done} of ${actionItems.length} closed.`, "");
+        out.push(`${actions.closed} of ${actions.items.length} closed.`, "");
         out.push("| Action item | Owner | Priority | Status | Due | Tracker |", "|---|---|---|---|---|---|");
-        for (const item of actionItems) {
+        for (const item of actions.items) {
           out.push(
             `| ${tableCell(item.title)} | ${tableCell(item.ownerName ?? "Unassigned")} | ${tableCell(item.priority)} | ${tableCell(ACTION_STATUS_LABEL[item.status] ?? item.status)} | ${tableCell(item.dueDate)} | ${trackerLink(item.trackerUrl)} |`,
           );

@@ -2,7 +2,7 @@
 export const POSTMORTEM_SECTIONS = [
   { key: "summary", title: "Summary", prompt: "Two or three sentences a newcomer can read: what happened, who was affected, how it ended." },
   { key: "impact", title: "Impact", prompt: "Who and what was affected, for how long, how badly: customers, requests, revenue, SLO budget spent. Numbers beat adjectives." },
-  { key: "timeline", title: "Timeline", prompt: "Key moments in order, with times (UTC). Generated from highlighted timeline entries; edit freely." },
+  { key: "timeline", title: "Timeline", prompt: "Key moments in order, with times (UTC). Generated from the key times, status and severity changes and highlighted entries; edit freely." },
   { key: "root_causes", title: "Root causes and contributing factors", prompt: "The conditions that made this possible. Ask why until you reach systems and processes, not people." },
   { key: "trigger", title: "Trigger", prompt: "The change or event that set it off (a deploy, a config push, a traffic spike, a dependency failure)." },
   { key: "detection", title: "Detection", prompt: "How we found out: alert, customer report, by chance? How long after impact began? What would have caught it sooner?" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayHeading, generateTimelineSection } from "./postmortem-timeline";
+import { dayHeading, generateIncidentTimeline, generateTimelineSection } from "./postmortem-timeline";
 
 const at = (iso: string) => Date.parse(iso);
 const entry = (iso: string, body: string, authorLabel = "Riley Responder", kind = "note") => ({ occurredAt: at(iso), body, authorLabel, kind });
@@ -52,5 +52,56 @@ describe("generateTimelineSection", () => {
 
   it("day headings name the UTC day", () => {
     expect(dayHeading(at("2026-03-01T00:00:00Z"))).toBe("Sunday 1 March 2026");
+  });
+});
+
+describe("generateIncidentTimeline", () => {
+  const src = (iso: string, kind: string, body: string, highlighted = false, authorLabel = "Riley Responder") => ({ occurredAt: at(iso), kind, body, highlighted, authorLabel });
+  const entries = [
+    src("2026-11-25T14:02:00Z", "status", "Declared SEV2 incident: Checkout 5xx", true),
+    src("2026-11-25T14:05:00Z", "note", "Error rate climbing on checkout-api"),
+    src("2026-11-25T14:10:00Z", "note", "Rolled back deploy 4711", true),
+    src("2026-11-25T14:12:00Z", "severity", "Severity changed from SEV2 to SEV1"),
+    src("2026-11-25T14:15:00Z", "role", "Sam Second is communications lead"),
+    src("2026-11-25T14:20:00Z", "status", "Status changed from Investigating to Monitoring"),
+    src("2026-11-25T14:40:00Z", "status", "Status changed from Monitoring to Resolved"),
+  ];
+  const keyTimes = {
+    startedAt: at("2026-11-25T13:50:00Z"),
+    detectedAt: at("2026-11-25T13:58:00Z"),
+    declaredAt: at("2026-11-25T14:02:00Z"),
+    acknowledgedAt: at("2026-11-25T14:02:00Z"),
+    mitigatedAt: at("2026-11-25T14:20:30Z"),
+    resolvedAt: at("2026-11-25T14:40:00Z"),
+  };
+
+  it("always has status and severity changes, key times and highlighted entries; plain notes and other kinds stay out", () => {
+    expect(generateIncidentTimeline({ entries, keyTimes })).toBe(
+      [
+        "- **13:50 UTC** — **Impact started**",
+        "- **13:58 UTC** — **Detected**",
+        "- **14:02 UTC** — **Declared** · **Acknowledged**: Declared SEV2 incident: Checkout 5xx (Riley Responder)",
+        "- **14:10 UTC** — Rolled back deploy 4711 (Riley Responder)",
+        "- **14:12 UTC** — Severity changed from SEV2 to SEV1 (Riley Responder)",
+        "- **14:20 UTC** — **Mitigated**: Status changed from Investigating to Monitoring (Riley Responder)",
+        "- **14:40 UTC** — **Resolved**: Status changed from Monitoring to Resolved (Riley Responder)",
+      ].join("\n"),
+    );
+  });
+
+  it("includes every note on request, highlighted ones marked with a star", () => {
+    const text = generateIncidentTimeline({ entries, keyTimes, includeAllNotes: true });
+    expect(text).toContain("- **14:05 UTC** — Error rate climbing on checkout-api (Riley Responder)");
+    expect(text).toContain("- **14:10 UTC** — ★ Rolled back deploy 4711 (Riley Responder)");
+    expect(text).not.toContain("communications lead");
+  });
+
+  it("keeps a highlighted entry of any kind", () => {
+    const text = generateIncidentTimeline({ entries: [{ ...entries[4]!, highlighted: true }], keyTimes: {} });
+    expect(text).toBe("- **14:15 UTC** — Sam Second is communications lead (Riley Responder)");
+  });
+
+  it("gives a key time without a status change nearby its own line, and skips missing ones", () => {
+    expect(generateIncidentTimeline({ entries: [], keyTimes: { startedAt: at("2026-11-25T13:50:00Z"), mitigatedAt: null } })).toBe("- **13:50 UTC** — **Impact started**");
   });
 });

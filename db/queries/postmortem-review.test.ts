@@ -5,7 +5,10 @@ import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog, incidents, timelineEntries, users } from "../schema";
 import { declareIncident, getIncident, updateIncident } from "./incidents";
-import { getPostmortem, startPostmortem, type PostmortemDetail } from "./postmortems";
+import { getPostmortem, savePostmortem, startPostmortem, type PostmortemDetail } from "./postmortems";
+import { ensureDefaultFactors } from "../seed/default-factors";
+import { listFactors } from "./factors";
+import { createActionItem } from "./action-items";
 import { setReviewCheck, setReviewers, transitionPostmortem } from "./postmortem-review";
 
 let t: TestDb;
@@ -25,15 +28,31 @@ beforeAll(async () => {
   reviewer = await t.createUser("responder", { name: "Rex Reviewer" });
   other = await t.createUser("responder");
   viewer = await t.createUser("viewer");
+  ensureDefaultFactors(t.db);
 });
 afterAll(() => t.cleanup());
 
 const err = (fn: () => unknown) => thrown(fn) as AppError;
 
-function newPostmortem({ resolved = true, severity = "SEV2" } = {}) {
+/** The parts the publish gate requires (impact and timeline are generated when it starts). */
+function writeRequired(incidentId: number, pm: PostmortemDetail) {
+  return savePostmortem({
+    actor: owner.actor,
+    incidentId,
+    input: {
+      version: pm.version,
+      sections: { summary: "The queue backed up for an hour.", root_causes: "Consumers stalled after a config push." },
+      factorIds: [listFactors()[0]!.id],
+      noActionItemsReason: "The config check added during the incident covers it.",
+    },
+  });
+}
+
+function newPostmortem({ resolved = true, severity = "SEV2", complete = true } = {}) {
   let incident = declareIncident({ actor: owner.actor, input: { title: "Queue backlog", severity, startedAt: iso(Date.now() - 60 * MIN) } }).incident;
   if (resolved) incident = updateIncident({ actor: owner.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-  const pm = startPostmortem({ actor: owner.actor, incidentId: incident.id });
+  let pm = startPostmortem({ actor: owner.actor, incidentId: incident.id });
+  if (complete) pm = writeRequired(incident.id, pm);
   return { incidentId: incident.id, pm };
 }
 
@@ -145,6 +164,51 @@ describe("in_review → published", () => {
     expect(e.details?.missing).toEqual(["causes", "actions", "stakeholders"]);
     expect(e.message).toContain("Was the root cause analysis deep enough?");
     expect(getPostmortem({ actor: owner.actor, incidentId })!.status).toBe("in_review");
+  });
+
+  it("refuses to publish until the required sections, a factor and action items (or a no-actions note) are there (422 naming each)", () => {
+    const { incidentId, pm } = newPostmortem({ complete: false });
+    // Generated at start: impact and timeline are written already.
+    expect(pm.sections.impact).not.toBe("");
+    expect(pm.sections.timeline).toContain("Declared SEV2 incident");
+    const blank = savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { impact: "", timeline: " " } } });
+    const inReview = toReview(incidentId, blank);
+    tickAll(incidentId);
+    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    expect(e.status).toBe(422);
+    expect(Object.keys(e.fields!)).toEqual(["sections.summary", "sections.impact", "sections.timeline", "sections.root_causes", "factorIds", "actionItems"]);
+    expect(e.toJSON().error).toMatchObject({ code: "unprocessable", fields: { "sections.summary": "Write the “Summary” section" } });
+    expect(getPostmortem({ actor: owner.actor, incidentId })).toMatchObject({ status: "in_review", publishedAt: null });
+    expect(postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
+
+    // A tracked action item instead of the note; the sections filled in: accepted.
+    createActionItem({ actor: owner.actor, incidentId, input: { title: "Alert on consumer lag", ownerId: owner.id, priority: "P2", kind: "detect" } });
+    let current = getPostmortem({ actor: owner.actor, incidentId })!;
+    current = savePostmortem({
+      actor: reviewer.actor,
+      incidentId,
+      input: { version: current.version, sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" }, factorIds: [listFactors()[0]!.id] },
+    });
+    expect(transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } }).status).toBe("published");
+  });
+
+  it("asks the publisher to acknowledge remaining blameless hints, never blocks on them otherwise", () => {
+    const { incidentId, pm } = newPostmortem();
+    const hinted = savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { summary: "Root cause was human error; Olive should have checked." } } });
+    const inReview = toReview(incidentId, hinted);
+    tickAll(incidentId);
+    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    expect(e.status).toBe(422);
+    expect(Object.keys(e.fields!)).toEqual(["acknowledgeHints"]);
+    expect(e.fields!.acknowledgeHints).toContain("2 blameless hints");
+    expect(e.details?.hints).toEqual([
+      { section: "summary", phrase: "human error" },
+      { section: "summary", phrase: "should have" },
+    ]);
+    const published = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version, acknowledgeHints: true } });
+    expect(published.status).toBe("published");
+    expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer (2 blameless hints reviewed and acknowledged)");
+    expect(JSON.parse(transitionAudits(pm.id).at(-1)!.after!).acknowledgedHints).toHaveLength(2);
   });
 
   it("publishing closes a resolved incident in the same transaction, with timeline entries", () => {

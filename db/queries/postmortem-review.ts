@@ -8,7 +8,10 @@ import { parseInput } from "@/lib/validation/parse";
 import { reviewCheckSchema, setReviewersSchema, transitionSchema } from "@/lib/validation/postmortem";
 import { POSTMORTEM_STATUS_LABEL, REVIEW_CHECKLIST, type PostmortemStatus, type ReviewCheckKey } from "@/lib/postmortem-template";
 import { getDb, type Db } from "../client";
-import { postmortemReviewers, postmortems, users, type Postmortem } from "../schema";
+import { actionItems, postmortemFactors, postmortemReviewers, postmortems, users, type Postmortem } from "../schema";
+import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
+import { publishCheck, publishErrorFields, type PublishCheck } from "@/lib/postmortem-publish-gate";
+import { rolesOf } from "./incident-access";
 import { recordAudit } from "./audit";
 import { writeTimelineEntry } from "./timeline";
 import { applyIncidentUpdate } from "./incident-update";
@@ -19,6 +22,7 @@ import {
   insertComment,
   loadForWrite,
   parseChecklist,
+  parseSections,
   stalePostmortem,
   type PostmortemDetail,
 } from "./postmortems";
@@ -63,15 +67,33 @@ export type TransitionPostmortemInput = {
   to: PostmortemStatus;
   comment?: string;
   reviewerIds?: number[];
+  acknowledgeHints?: boolean;
   version: number;
 };
+
+/** The publish gate (lib/postmortem-publish-gate.ts) on the stored postmortem. */
+function publishCheckFor(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): PublishCheck {
+  const count = (n: { n: number } | undefined) => n?.n ?? 0;
+  const factorCount = count(db.select({ n: sql<number>`count(*)` }).from(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id)).get());
+  const actionItemCount = count(db.select({ n: sql<number>`count(*)` }).from(actionItems).where(eq(actionItems.incidentId, incidentId)).get());
+  const people = [...new Set((rolesOf(db, [incidentId]).get(incidentId) ?? []).map((p) => p.name))];
+  return publishCheck({
+    sections: parseSections(row.sections),
+    factorCount,
+    actionItemCount,
+    noActionItemsReason: parseNoActionItemsReason(row.sections),
+    people,
+    acknowledgeHints,
+  });
+}
 
 /**
  * Moves a postmortem through review (DESIGN.md):
  * - draft → in_review: a responder, with at least one reviewer (named now or before);
  * - in_review → published: a named reviewer or an admin (else 403), every review question
- *   ticked (else 422 naming the missing ones); when the incident is resolved it is closed in
- *   the same transaction;
+ *   ticked (else 422 naming the missing ones), the publish gate passed (else 422 naming each
+ *   missing section, the factors or action items, and `acknowledgeHints` while blameless hints
+ *   remain unacknowledged); when the incident is resolved it is closed in the same transaction;
  * - in_review → draft: a reviewer, an admin or the owner, with a comment;
  * - published → draft: an admin, with a comment.
  * Each move bumps the version (stale → 409), writes a timeline entry and an audit record; a
@@ -129,9 +151,20 @@ export function transitionPostmortem({
             { missing: missing.map((m) => m.key) },
           );
         }
+        const gate = publishCheckFor(tx, incidentId, row, data.acknowledgeHints === true);
+        const gateFields = publishErrorFields(gate);
+        if (Object.keys(gateFields).length) {
+          const reasons = [...gate.blockers.map((b) => b.message), ...(gate.needsHintAcknowledgement ? [gateFields.acknowledgeHints!] : [])];
+          throw new AppError("unprocessable", `Not ready to publish: ${reasons.join("; ")}.`, gateFields, {
+            missing: gate.blockers.map((b) => b.field),
+            hints: gate.hints.map((h) => ({ section: h.section, phrase: h.phrase })),
+          });
+        }
+        if (gate.hints.length) auditAfter.acknowledgedHints = gate.hints.map((h) => ({ section: h.section, phrase: h.phrase }));
         changes.publishedAt = now;
         changes.publishedById = actor.kind === "user" ? actor.userId : null;
-        body = `Postmortem published by ${who}`;
+        const n = gate.hints.length;
+        body = `Postmortem published by ${who}${n ? ` (${n} blameless hint${n === 1 ? "" : "s"} reviewed and acknowledged)` : ""}`;
       } else if (from === "in_review" && to === "draft") {
         if (!isAdmin(actor) && !isReviewer(actor, reviewerIdsOf(tx, row.id)) && !isOwner(actor, row)) {
           throw forbidden("Only a named reviewer, the owner or an admin can send this postmortem back to draft");

@@ -128,9 +128,19 @@ describe("getPostmortem", () => {
   });
 });
 
-/** Sends for review with responder2 as reviewer, ticks everything, publishes as responder2. */
+/** Writes what the publish gate requires, sends for review with responder2 as reviewer, ticks everything, publishes as responder2. */
 function publish(incidentId: number) {
   let pm = getPostmortem({ actor: responder.actor, incidentId })!;
+  pm = savePostmortem({
+    actor: responder.actor,
+    incidentId,
+    input: {
+      version: pm.version,
+      sections: { summary: "Checkout failed.", impact: "Every order for an hour.", timeline: pm.sections.timeline || "- 14:00 declared", root_causes: "A config push." },
+      factorIds: [listFactors()[0]!.id],
+      noActionItemsReason: "Nothing left to do.",
+    },
+  });
   pm = transitionPostmortem({ actor: responder.actor, incidentId, input: { to: "in_review", reviewerIds: [responder2.id], version: pm.version } });
   t.db.update(postmortems).set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) }).where(eq(postmortems.id, pm.id)).run();
   return transitionPostmortem({ actor: responder2.actor, incidentId, input: { to: "published", version: pm.version } });
@@ -254,6 +264,54 @@ describe("regenerateTimelineSection", () => {
     expect(regenerated.version).toBe(edited.version + 1);
     expect(regenerated.sections.timeline).toContain("Paged the database team");
     expect(regenerated.sections.timeline).not.toContain("hand-written");
+  });
+
+  it("always has status and severity changes and key times; plain notes only with includeAllNotes", () => {
+    let incident = declare({ startedAt: iso(Date.now() - 30 * MIN) });
+    addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Looking at the load balancer logs" } });
+    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
+    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "identified" } });
+    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(pm.sections.timeline).toContain("**Impact started**");
+    expect(pm.sections.timeline).toContain("Severity changed from SEV2 to SEV1");
+    expect(pm.sections.timeline).toContain("Status changed from Investigating to Identified");
+    expect(pm.sections.timeline).toMatch(/\*\*Resolved\*\*.*Status changed from Identified to Resolved/);
+    expect(pm.sections.timeline).not.toContain("load balancer");
+    const all = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version, includeAllNotes: true });
+    expect(all.sections.timeline).toContain("Looking at the load balancer logs");
+    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.regenerate_timeline"), eq(auditLog.entityId, String(pm.id)))).get()!;
+    expect(JSON.parse(audit.after!)).toMatchObject({ includeAllNotes: true });
+    expect(err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })).fields).toHaveProperty(["includeAllNotes"]);
+  });
+});
+
+describe("no action items note", () => {
+  it("is stored with the postmortem, kept across section saves and regeneration, audited, and cleared with null", () => {
+    const incident = resolvedIncident();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    expect(pm.noActionItemsReason).toBeNull();
+    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: "   " } }));
+    expect(e.status).toBe(400);
+    expect(e.fields).toHaveProperty(["noActionItemsReason"]);
+    let saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: " Fixed for good during the incident. " } });
+    expect(saved).toMatchObject({ noActionItemsReason: "Fixed for good during the incident.", version: pm.version + 1 });
+    expect(Object.keys(saved.sections)).toEqual(SECTION_KEYS);
+    saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, sections: { summary: "New text" } } });
+    saved = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: saved.version, includeAllNotes: true });
+    expect(saved.noActionItemsReason).toBe("Fixed for good during the incident.");
+    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.update"), eq(auditLog.entityId, String(pm.id)))).orderBy(asc(auditLog.id)).all();
+    expect(JSON.parse(audits[0]!.after!)).toEqual({ noActionItemsReason: "Fixed for good during the incident." });
+    saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: null } });
+    expect(saved.noActionItemsReason).toBeNull();
+    expect(err(() => savePostmortem({ actor: viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status).not.toBe(200);
+  });
+
+  it("appears in the Markdown export when no action item is tracked", () => {
+    const incident = resolvedIncident();
+    const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
+    savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: "Nothing left to do." } });
+    expect(exportPostmortemMarkdown({ actor: responder.actor, incidentId: incident.id }).markdown).toContain("**No action items needed:** Nothing left to do.");
   });
 });
 

@@ -24,7 +24,8 @@ import {
   type ReviewCheckKey,
 } from "@/lib/postmortem-template";
 import { postmortemDueState, postmortemRequired, type PostmortemDue } from "@/lib/postmortem-due";
-import { generateTimelineSection } from "@/lib/postmortem-timeline";
+import { generateIncidentTimeline } from "@/lib/postmortem-timeline";
+import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-action-items";
 import { impactSectionDraft, postmortemFileName, postmortemMarkdown, type MarkdownActionItem } from "@/lib/postmortem-markdown";
 import { getDb, type Db } from "../client";
 import {
@@ -74,6 +75,8 @@ export type PostmortemDetail = {
   publishedAt: number | null;
   /** Name of the person who published it; null when unpublished or published with an API token. */
   publishedBy: string | null;
+  /** The explicit "no action items needed" note, or null. */
+  noActionItemsReason: string | null;
   due: PostmortemDue;
 };
 
@@ -229,6 +232,7 @@ export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem
     submittedAt: row.submittedAt,
     publishedAt: row.publishedAt,
     publishedBy: personById(db, row.publishedById)?.name ?? null,
+    noActionItemsReason: parseNoActionItemsReason(row.sections),
     due: incidentPostmortemDue(db, incident, row.status, now),
   };
 }
@@ -296,20 +300,30 @@ function updateVersioned(tx: Tx, incident: Incident, row: Postmortem, changes: P
   return updated;
 }
 
-/** The timeline section from the incident's highlighted entries, oldest first. */
-function timelineFromHighlights(db: Reader, incidentId: number): string {
+/**
+ * The timeline section generated from the incident: key times, status/severity changes,
+ * highlighted entries and, with `includeAllNotes`, every note (lib/postmortem-timeline.ts).
+ */
+function timelineFromIncident(db: Reader, incident: Incident, includeAllNotes = false): string {
   const entries = db
-    .select({ occurredAt: timelineEntries.occurredAt, body: timelineEntries.body, authorLabel: timelineEntries.authorLabel, kind: timelineEntries.kind })
+    .select({
+      occurredAt: timelineEntries.occurredAt,
+      body: timelineEntries.body,
+      authorLabel: timelineEntries.authorLabel,
+      kind: timelineEntries.kind,
+      highlighted: timelineEntries.highlighted,
+    })
     .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.highlighted, true)))
+    .where(eq(timelineEntries.incidentId, incident.id))
     .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
     .all();
-  return generateTimelineSection(entries);
+  return generateIncidentTimeline({ entries, keyTimes: incident, includeAllNotes });
 }
 
 /**
  * Starts the incident's postmortem from the template (one per incident: 409 when it
- * exists). The timeline section comes from highlighted timeline entries and the impact
+ * exists). The timeline section is generated from the incident (key times, status and
+ * severity changes, highlighted entries) and the impact
  * section from affected services, SLO spend and durations; the rest start empty. The
  * person starting it owns it.
  */
@@ -327,7 +341,7 @@ export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentI
       }
       const now = Date.now();
       const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, ""])) as Record<PostmortemSectionKey, string>;
-      sections.timeline = timelineFromHighlights(tx, incidentId);
+      sections.timeline = timelineFromIncident(tx, incident);
       sections.impact = impactSectionDraft({
         incident,
         services: linkedServices(tx, incidentId),
@@ -396,13 +410,20 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
       const after: Record<string, unknown> = {};
 
       const sections = parseSections(row.sections);
+      let noActions = parseNoActionItemsReason(row.sections);
       const changedKeys = Object.entries(data.sections ?? {}).filter(([key, text]) => sections[key as PostmortemSectionKey] !== text) as [PostmortemSectionKey, string][];
       if (changedKeys.length) {
         before.sections = Object.fromEntries(changedKeys.map(([key]) => [key, { length: sections[key].length }]));
         after.sections = Object.fromEntries(changedKeys.map(([key, text]) => [key, { length: text.length }]));
         for (const [key, text] of changedKeys) sections[key] = text;
-        changes.sections = JSON.stringify(sections);
       }
+      if (data.noActionItemsReason !== undefined && data.noActionItemsReason !== noActions) {
+        // The reason is short and shown to every reader: the audit keeps it, unlike section text.
+        before.noActionItemsReason = noActions;
+        after.noActionItemsReason = data.noActionItemsReason;
+        noActions = data.noActionItemsReason;
+      }
+      if (changedKeys.length || "noActionItemsReason" in after) changes.sections = storedSections(sections, noActions);
 
       if (data.tags !== undefined) {
         const current = parseTags(row.tags);
@@ -463,27 +484,41 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
   return getPostmortem({ actor, incidentId })!;
 }
 
-/** Replaces the timeline section with one generated from the highlighted entries now (same 409/422 rules as a save). */
-export function regenerateTimelineSection({ actor, incidentId, version }: { actor: Actor; incidentId: number; version: number }): PostmortemDetail {
-  const data = parseInput(regenerateTimelineSchema, { version });
+/**
+ * Replaces the timeline section with one generated from the incident now (key times,
+ * status/severity changes, highlighted entries; every note with `includeAllNotes`). Same
+ * 409/422 rules as a save.
+ */
+export function regenerateTimelineSection({
+  actor,
+  incidentId,
+  version,
+  includeAllNotes,
+}: {
+  actor: Actor;
+  incidentId: number;
+  version: number;
+  includeAllNotes?: boolean;
+}): PostmortemDetail {
+  const data = parseInput(regenerateTimelineSchema, { version, includeAllNotes });
   getDb().transaction(
     (tx) => {
       const { incident, row } = loadForWrite(tx, actor, incidentId);
       if (data.version !== row.version) throw stalePostmortem(tx, incident, row);
       assertNotPublished(row);
       const sections = parseSections(row.sections);
-      const generated = timelineFromHighlights(tx, incidentId);
+      const generated = timelineFromIncident(tx, incident, data.includeAllNotes === true);
       if (generated === sections.timeline) return;
       const now = Date.now();
       const beforeLength = sections.timeline.length;
       sections.timeline = generated;
-      updateVersioned(tx, incident, row, { sections: JSON.stringify(sections) }, now);
+      updateVersioned(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
       recordAudit(tx, actor, {
         action: "postmortem.regenerate_timeline",
         entityType: "postmortem",
         entityId: row.id,
         before: { sections: { timeline: { length: beforeLength } } },
-        after: { sections: { timeline: { length: generated.length } } },
+        after: { sections: { timeline: { length: generated.length } }, includeAllNotes: data.includeAllNotes === true },
       }, now);
     },
     { behavior: "immediate" },

@@ -8,6 +8,7 @@ import { DEMO_ACTION_ITEMS, planActionItem, trackerUrl, type PlannedActionItem }
 import type { DemoPersonKey } from "@/lib/demo/people";
 import { DEMO_POSTMORTEMS, demoPostmortemSections, demoPostmortemTimes, type DemoPostmortemSpec } from "@/lib/demo/postmortems";
 import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
+import { storedSections } from "@/lib/postmortem-action-items";
 import type { Db } from "../client";
 import {
   actionItems,
@@ -28,6 +29,7 @@ import {
 type Tx = Pick<Db, "select" | "insert" | "update">;
 type Person = { id: number; name: string };
 
+const NO_ACTIONS_REASON = "Fixed for good during the incident; nothing left to follow up.";
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
@@ -126,7 +128,8 @@ function insertPostmortem(
       incidentId: incident.id,
       status: spec.state,
       ownerId: owner.id,
-      sections: JSON.stringify(sections),
+      // Published without tracked work: the explicit "no action items needed" note the publish gate asks for.
+      sections: storedSections(sections, spec.state !== "draft" && !planned.length ? NO_ACTIONS_REASON : null),
       tags: JSON.stringify(spec.tags),
       reviewChecklist: JSON.stringify(Object.fromEntries(ticked.map((key) => [key, true]))),
       // One save per section written or so, plus the review moves.

@@ -21,6 +21,7 @@ export type PostmortemJson = {
   submittedAt: string | null;
   publishedAt: string | null;
   publishedBy: string | null;
+  noActionItemsReason: string | null;
   due: { state: string; dueAt: string | null };
 };
 
@@ -59,6 +60,22 @@ export async function startPostmortem(request: APIRequestContext, reference: str
 
 export async function readPostmortem(request: APIRequestContext, reference: string, role: "admin" | "responder" | "viewer" = "admin") {
   const res = await request.get(pmUrl(reference), { headers: bearer(role) });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as PostmortemJson;
+}
+
+/** Writes what the publish gate requires: summary, root causes, a factor and a "no action items" note (impact and timeline are generated). */
+export async function writeRequired(request: APIRequestContext, reference: string, pm: PostmortemJson): Promise<PostmortemJson> {
+  const factors = ((await (await request.get("/api/v1/factors", { headers: bearer("responder") })).json()) as { items: { id: number; name: string }[] }).items;
+  const res = await request.put(pmUrl(reference), {
+    headers: bearer("responder"),
+    data: {
+      version: pm.version,
+      sections: { summary: "Checkout failed for an hour.", root_causes: "A config push changed the pool size." },
+      factorIds: [factors.find((f) => f.name === "Configuration")!.id],
+      noActionItemsReason: "The config check added during the incident covers it.",
+    },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as PostmortemJson;
 }

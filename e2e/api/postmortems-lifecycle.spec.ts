@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
 import { expectError, getIncident, marker, sessionFor, timeline } from "./helpers";
-import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, type PostmortemJson, type PostmortemListItemJson } from "./postmortems-helpers";
+import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, writeRequired, type PostmortemJson, type PostmortemListItemJson } from "./postmortems-helpers";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -91,7 +91,7 @@ test.describe("review and publishing", () => {
   test("draft → in_review → published by a named reviewer closes the resolved incident", async ({ playwright, baseURL, request }) => {
     const incident = await resolvedIncident(request);
     const ref = incident.reference;
-    let pm = await startPostmortem(request, ref);
+    let pm = await writeRequired(request, ref, await startPostmortem(request, ref));
 
     // No reviewer yet: 422.
     await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version } }), 422, "reviewerIds");
@@ -156,7 +156,7 @@ test.describe("review and publishing", () => {
   test("an admin token publishes; in_review → draft needs a comment", async ({ request }) => {
     const incident = await resolvedIncident(request);
     const ref = incident.reference;
-    let pm = await startPostmortem(request, ref);
+    let pm = await writeRequired(request, ref, await startPostmortem(request, ref));
     let res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] } });
     pm = (await res.json()) as PostmortemJson;
     await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "draft", version: pm.version } }), 400, "comment");

@@ -28,6 +28,11 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
   await page.reload();
   await expect(sectionField(page, "Summary")).toHaveValue(/human error during the deploy/);
 
+  // What publishing requires besides the generated impact and timeline: root causes and a factor.
+  await sectionField(page, "Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
+  await page.getByRole("region", { name: "Contributing factors" }).getByRole("checkbox", { name: /Change \/ deploy/ }).check();
+  await expect(saveStatus(page)).toContainText(/Saved \d+ s ago/, { timeout: 10_000 });
+
   // An action item from the embedded form.
   await page.getByRole("tab", { name: /Action items/ }).click();
   await page.getByRole("button", { name: "Add action item" }).click();
@@ -57,6 +62,9 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
     await questions.nth(i).check();
     await expect(questions.nth(i)).toBeChecked();
   }
+  // The blameless hint still in the text: the reviewer acknowledges it, then publishes.
+  await expect(publish).toBeDisabled();
+  await reviewPanel.getByRole("checkbox", { name: "I have reviewed the 1 blameless hint" }).check();
   await expect(reviewPanel).toContainText("Publishing makes it read-only");
   await expect(publish).toBeEnabled();
   await publish.click();

@@ -19,7 +19,7 @@ test("the print view is a document without the app around it", async ({ page, re
   await expect(page.getByRole("button", { name: /Declare/ })).toHaveCount(0);
   await expect(page.locator("strong", { hasText: "stale results" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Lessons learned" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Tracked action items/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Action items", exact: true })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
 });

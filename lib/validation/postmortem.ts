@@ -8,6 +8,7 @@ export const COMMENT_MAX = 5000;
 export const REVIEWERS_MAX = 20;
 export const FACTORS_MAX = 30;
 export const FACTOR_NAME_MAX = 60;
+export const NO_ACTIONS_REASON_MAX = 2000;
 
 const version = z
   .number({ error: "Required: the version you last read" })
@@ -53,6 +54,14 @@ export const savePostmortemSchema = z.strictObject({
   factorIds: z.array(id("factor"), { error: "Must be a list of factor ids" }).max(FACTORS_MAX, `At most ${FACTORS_MAX} factors`).optional(),
   tags: tagsField.optional(),
   ownerId: id("user").nullable().optional(),
+  /** The explicit "no action items needed" note: a reason, or null to remove it. */
+  noActionItemsReason: z
+    .string({ error: "Must be a string (the reason) or null" })
+    .trim()
+    .min(1, "Say why no action items are needed")
+    .max(NO_ACTIONS_REASON_MAX, `Must be at most ${NO_ACTIONS_REASON_MAX} characters`)
+    .nullable()
+    .optional(),
 });
 export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
 
@@ -71,6 +80,8 @@ export const transitionSchema = z.strictObject({
   to: z.enum(POSTMORTEM_STATUSES, { error: `Must be one of ${POSTMORTEM_STATUSES.join(", ")}` }),
   comment: comment.optional(),
   reviewerIds: reviewerIdsField.optional(),
+  /** Publishing with blameless hints still in the text: the publisher has reviewed them. */
+  acknowledgeHints: z.boolean({ error: "Must be true or false" }).optional(),
   version,
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
@@ -92,7 +103,11 @@ export const reviewCheckSchema = z.strictObject({
 });
 export type ReviewCheckInput = z.infer<typeof reviewCheckSchema>;
 
-export const regenerateTimelineSchema = z.strictObject({ version });
+export const regenerateTimelineSchema = z.strictObject({
+  version,
+  /** Every note, not only highlighted ones (status/severity changes and key times are always in). */
+  includeAllNotes: z.boolean({ error: "Must be true or false" }).optional(),
+});
 
 export const LIST_POSTMORTEM_STATUSES = [...POSTMORTEM_STATUSES, "not_started"] as const;
 export type ListPostmortemStatus = (typeof LIST_POSTMORTEM_STATUSES)[number];

@@ -44,9 +44,9 @@ export async function savePostmortemAction(ref: string, input: Record<string, un
   return actionResult(() => savePostmortem({ actor, incidentId: incidentIdOf(ref), input }));
 }
 
-export async function regenerateTimelineAction(ref: string, version: number) {
+export async function regenerateTimelineAction(ref: string, version: number, includeAllNotes = false) {
   const actor = await requireActor();
-  return actionResult(() => regenerateTimelineSection({ actor, incidentId: incidentIdOf(ref), version: Number(version) }));
+  return actionResult(() => regenerateTimelineSection({ actor, incidentId: incidentIdOf(ref), version: Number(version), includeAllNotes: includeAllNotes === true }));
 }
 
 export async function transitionPostmortemAction(ref: string, input: Record<string, unknown>) {

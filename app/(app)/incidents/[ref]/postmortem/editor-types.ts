@@ -21,6 +21,7 @@ export type EditorPostmortem = {
   updatedAt: number;
   publishedAt: number | null;
   publishedBy: string | null;
+  noActionItemsReason: string | null;
 };
 
 /** What the person is editing: only these travel in a save. */

@@ -6,16 +6,20 @@ import { sectionAnchor } from "./section-field";
 /** Section outline: a tick once a section has text; clicking scrolls to it. */
 export function Outline({
   sections,
+  written: writtenOverride = {},
   hintCounts,
   commentCounts,
   extra = [],
 }: {
   sections: Record<PostmortemSectionKey, string>;
+  /** Sections written by other means than their text (action items: tracked items or the no-actions note). */
+  written?: Partial<Record<PostmortemSectionKey, boolean>>;
   hintCounts: Partial<Record<PostmortemSectionKey, number>>;
   commentCounts: Partial<Record<string, number>>;
   extra?: { id: string; label: string }[];
 }) {
-  const done = POSTMORTEM_SECTIONS.filter((s) => sections[s.key].trim()).length;
+  const isWritten = (key: PostmortemSectionKey) => writtenOverride[key] ?? !!sections[key].trim();
+  const done = POSTMORTEM_SECTIONS.filter((s) => isWritten(s.key)).length;
   const go = (id: string) => (event: React.MouseEvent) => {
     const target = document.getElementById(id);
     if (!target) return;
@@ -34,7 +38,7 @@ export function Outline({
       </div>
       <ol className="space-y-px">
         {POSTMORTEM_SECTIONS.map((s) => {
-          const written = !!sections[s.key].trim();
+          const written = isWritten(s.key);
           const hints = hintCounts[s.key] ?? 0;
           const comments = commentCounts[s.key] ?? 0;
           return (

@@ -124,6 +124,7 @@ export default async function PostmortemPage({ params }: Props) {
         reviewerChoices={reviewerChoices}
         highlighted={highlighted}
         actionCount={actions.items.length}
+        actionItemList={actions.items}
         actionItems={
           <ActionItemsPane
             items={actions.items}

@@ -1,11 +1,17 @@
 import { POSTMORTEM_SECTIONS, type PostmortemSectionKey } from "@/lib/postmortem-template";
+import { actionItemsSectionContent } from "@/lib/postmortem-action-items";
 import { Markdown } from "@/app/components/markdown";
+import type { PaneActionItem } from "./action-items-pane";
+import { TrackedActionItems } from "./tracked-action-items";
 
-/** The postmortem as a document: every section as rendered markdown, then factors and tags. */
+/** The postmortem as a document: every section as rendered markdown (action items with the tracked ones), then factors and tags. */
 export function PostmortemDocument({
   sections,
   factors,
   tags,
+  actionItems,
+  noActionItemsReason,
+  print = false,
   headingClass = "text-base font-semibold",
   sectionClass = "border-b border-zinc-200 py-5 first:pt-2 last:border-b-0 dark:border-zinc-800",
   renderAfterSection,
@@ -13,10 +19,15 @@ export function PostmortemDocument({
   sections: Record<PostmortemSectionKey, string>;
   factors: { id: number; name: string }[];
   tags: string[];
+  actionItems: PaneActionItem[];
+  noActionItemsReason: string | null;
+  print?: boolean;
   headingClass?: string;
   sectionClass?: string;
   renderAfterSection?: (key: PostmortemSectionKey) => React.ReactNode;
 }) {
+  const actions = actionItemsSectionContent({ text: sections.action_items, items: actionItems, noActionItemsReason });
+  const notWritten = <p className="text-sm text-zinc-500 italic">Not written.</p>;
   return (
     <>
       {POSTMORTEM_SECTIONS.map((s) => (
@@ -24,7 +35,20 @@ export function PostmortemDocument({
           <h2 id={`doc-${s.key}`} className={headingClass}>
             {s.title}
           </h2>
-          {sections[s.key]?.trim() ? <Markdown>{sections[s.key]}</Markdown> : <p className="text-sm text-zinc-500 italic">Not written.</p>}
+          {s.key === "action_items" ? (
+            actions.written ? (
+              <>
+                {actions.text ? <Markdown>{actions.text}</Markdown> : null}
+                <TrackedActionItems content={actions} print={print} />
+              </>
+            ) : (
+              notWritten
+            )
+          ) : sections[s.key]?.trim() ? (
+            <Markdown>{sections[s.key]}</Markdown>
+          ) : (
+            notWritten
+          )}
           {renderAfterSection?.(s.key)}
         </section>
       ))}

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from
 import { ListTree } from "lucide-react";
 import { findBlameHints, type BlameHint } from "@/lib/blameless-hints";
 import { POSTMORTEM_SECTIONS, SECTION_KEYS, type PostmortemSectionKey } from "@/lib/postmortem-template";
+import { postmortemHints, publishBlockers } from "@/lib/postmortem-publish-gate";
+import { actionItemsSectionContent } from "@/lib/postmortem-action-items";
 import type { UserRole } from "@/lib/roles";
 import { buttonClass, cardClass, primaryButtonClass } from "@/app/components/ui";
 import type { EditorPostmortem, Person } from "./editor-types";
@@ -17,6 +19,9 @@ import { SidePanel, type HighlightedEntry } from "./side-panel";
 import { ReviewPanel } from "./review-panel";
 import { PostmortemDocument } from "./postmortem-document";
 import { regenerateTimelineAction } from "./actions";
+import type { PaneActionItem } from "./action-items-pane";
+import { TrackedActionItems } from "./tracked-action-items";
+import { NoActionItemsNote } from "./no-action-items-note";
 
 type Props = {
   reference: string;
@@ -29,25 +34,43 @@ type Props = {
   highlighted: HighlightedEntry[];
   actionItems: React.ReactNode;
   actionCount: number;
+  /** The incident's tracked action items, shown in the Action items section too. */
+  actionItemList: PaneActionItem[];
   /** Responders and admins write; viewers only read a published one. */
   canWrite: boolean;
 };
 
 /** Three panes: outline, the document (one markdown field per section), and incident material. */
-export function PostmortemEditor({ reference, initial, factors, people, me, reviewerChoices, highlighted, actionItems, actionCount, canWrite }: Props) {
+export function PostmortemEditor({ reference, initial, factors, people, me, reviewerChoices, highlighted, actionItems, actionCount, actionItemList, canWrite }: Props) {
   const pm = usePostmortemDraft({ reference, initial, canWrite });
   const { postmortem, draft, conflicts } = pm;
   const editable = canWrite && postmortem.status !== "published";
   const [regenOpen, setRegenOpen] = useState(false);
   const [regenError, setRegenError] = useState<string | null>(null);
+  const [includeAllNotes, setIncludeAllNotes] = useState(false);
   const [regenerating, startRegenerate] = useTransition();
   const regenDialog = useRef<HTMLDialogElement>(null);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
+  // What is on screen: the draft while editing, the stored text once read-only (hints still count then).
+  const shownSections = editable ? draft.sections : postmortem.sections;
   const hints = useMemo(
-    () => Object.fromEntries(SECTION_KEYS.map((k) => [k, findBlameHints(draft.sections[k], people)])) as Record<PostmortemSectionKey, BlameHint[]>,
-    [draft.sections, people],
+    () => Object.fromEntries(SECTION_KEYS.map((k) => [k, findBlameHints(shownSections[k], people)])) as Record<PostmortemSectionKey, BlameHint[]>,
+    [shownSections, people],
+  );
+  const actionsContent = actionItemsSectionContent({ text: shownSections.action_items, items: actionItemList, noActionItemsReason: postmortem.noActionItemsReason });
+  const gate = useMemo(
+    () => ({
+      blockers: publishBlockers({
+        sections: shownSections,
+        factorCount: editable ? draft.factorIds.length : postmortem.factors.length,
+        actionItemCount: actionItemList.length,
+        noActionItemsReason: postmortem.noActionItemsReason,
+      }),
+      hints: postmortemHints(shownSections, people),
+    }),
+    [shownSections, editable, draft.factorIds.length, postmortem.factors.length, actionItemList.length, postmortem.noActionItemsReason, people],
   );
   const hintCounts = useMemo(() => Object.fromEntries(SECTION_KEYS.map((k) => [k, hints[k].length])), [hints]);
   const commentsBySection = useMemo(() => {
@@ -84,7 +107,7 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
         setRegenError("Save or settle your latest edits first (see the message above).");
         return;
       }
-      const result = await regenerateTimelineAction(reference, current.version).catch(() => null);
+      const result = await regenerateTimelineAction(reference, current.version, includeAllNotes).catch(() => null);
       if (!result?.ok) {
         setRegenError(result?.message ?? "Could not reach the server; nothing was replaced.");
         return;
@@ -125,11 +148,17 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
             toolbar={
               s.key === "timeline" ? (
                 <button type="button" onClick={() => setRegenOpen(true)} className="rounded px-1.5 py-0.5 text-xs text-zinc-600 underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
-                  Regenerate from highlights
+                  Regenerate timeline…
                 </button>
               ) : null
             }
           >
+            {s.key === "action_items" ? (
+              <>
+                <TrackedActionItems content={actionsContent} />
+                {actionItemList.length ? null : <NoActionItemsNote reference={reference} stored={postmortem.noActionItemsReason} flush={flush} onSaved={adopt} />}
+              </>
+            ) : null}
             {comments}
           </SectionField>
         );
@@ -157,6 +186,8 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
       sections={postmortem.sections}
       factors={postmortem.factors}
       tags={postmortem.tags}
+      actionItems={actionItemList}
+      noActionItemsReason={postmortem.noActionItemsReason}
       renderAfterSection={(key) =>
         commentsBySection[key]?.length || canWrite ? (
           <SectionComments reference={reference} section={key} title={POSTMORTEM_SECTIONS.find((s) => s.key === key)!.title} comments={commentsBySection[key] ?? []} canComment={canWrite} />
@@ -165,7 +196,15 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
     />
   );
 
-  const outline = <Outline sections={editable ? draft.sections : postmortem.sections} hintCounts={editable ? hintCounts : {}} commentCounts={commentCounts} extra={[{ id: "factors", label: "Contributing factors" }]} />;
+  const outline = (
+    <Outline
+      sections={shownSections}
+      written={{ action_items: actionsContent.written }}
+      hintCounts={hintCounts}
+      commentCounts={commentCounts}
+      extra={[{ id: "factors", label: "Contributing factors" }]}
+    />
+  );
 
   return (
     <div>
@@ -219,9 +258,10 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
             canWrite={canWrite}
             flush={editable ? flush : async () => postmortem}
             onChanged={adopt}
+            gate={gate}
           />
           <div className="xl:sticky xl:top-32">
-            <SidePanel reference={reference} highlighted={highlighted} actionItems={actionItems} actionCount={actionCount} sections={editable ? draft.sections : postmortem.sections} hints={editable ? hints : {}} />
+            <SidePanel reference={reference} highlighted={highlighted} actionItems={actionItems} actionCount={actionCount} sections={shownSections} hints={hints} readOnly={!editable} />
           </div>
         </div>
       </div>
@@ -236,9 +276,17 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
           Regenerate the timeline?
         </h2>
         <p className="mt-2 text-sm">
-          The Timeline section is replaced with the incident&rsquo;s {highlighted.length} highlighted entr{highlighted.length === 1 ? "y" : "ies"}. Anything written in that section
-          now is overwritten; the other sections are not touched.
+          The Timeline section is rebuilt from the incident: its key times (impact started, detected, declared, acknowledged, mitigated, resolved), every status and
+          severity change, and the {highlighted.length} highlighted entr{highlighted.length === 1 ? "y" : "ies"}. Anything written in that section now is overwritten;
+          the other sections are not touched.
         </p>
+        <label className="mt-3 flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-0.5 h-4 w-4 rounded" checked={includeAllNotes} onChange={(e) => setIncludeAllNotes(e.target.checked)} />
+          <span>
+            Include all notes
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Every note posted on the incident, not only highlighted ones (those are marked ★).</span>
+          </span>
+        </label>
         {regenError ? (
           <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
             {regenError}

@@ -7,7 +7,9 @@ import type { UserRole } from "@/lib/roles";
 import { LocalTime } from "@/app/components/local-time";
 import { Markdown } from "@/app/components/markdown";
 import { buttonClass, cardClass, errorClass, hintClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import type { PostmortemHint, PublishBlocker } from "@/lib/postmortem-publish-gate";
 import type { EditorPostmortem, Person } from "./editor-types";
+import { HintAcknowledgement, PublishBlockers } from "./publish-gate";
 import { setReviewCheckAction, setReviewersAction, transitionPostmortemAction } from "./actions";
 
 type Props = {
@@ -19,6 +21,8 @@ type Props = {
   /** Saves pending edits first; null when a conflict or error needs the person. */
   flush: () => Promise<EditorPostmortem | null>;
   onChanged: (detail: EditorPostmortem) => void;
+  /** The publish gate on what is on screen now (the server checks it again). */
+  gate: { blockers: PublishBlocker[]; hints: PostmortemHint[] };
 };
 
 function ReviewerPicker({
@@ -64,7 +68,7 @@ function ReviewerPicker({
 }
 
 /** Draft → in review → published: naming reviewers, the review questions, publishing, sending back. */
-export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWrite, flush, onChanged }: Props) {
+export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWrite, flush, onChanged, gate }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -83,6 +87,18 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
   const tickedCount = REVIEW_CHECKLIST.filter((c) => ticked(c.key)).length;
   const allTicked = tickedCount === REVIEW_CHECKLIST.length;
   const reviewComments = postmortem.comments.filter((c) => c.section === "review");
+  // An acknowledgement covers the hints as they were when ticked: a different set asks again.
+  const hintKey = gate.hints.map((h) => `${h.section}:${h.phrase}`).join("|");
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const hintsAcknowledged = !gate.hints.length || acknowledged === hintKey;
+  const blocked = gate.blockers.length > 0;
+  const publishReason = blocked
+    ? `Publishing is blocked: ${gate.blockers.length} required part${gate.blockers.length === 1 ? "" : "s"} missing (listed below).`
+    : !allTicked
+      ? `Tick every review question to publish (${tickedCount} of ${REVIEW_CHECKLIST.length} ticked).`
+      : !hintsAcknowledged
+        ? "Review the blameless hints below and tick the box to publish."
+        : "Publishing makes it read-only, writes a timeline entry and closes the incident if it is resolved.";
 
   const transition = (to: "in_review" | "published" | "draft", extra: Record<string, unknown> = {}) =>
     startTransition(async () => {
@@ -178,6 +194,7 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
               <Send aria-hidden className="h-4 w-4" /> Send to review
             </button>
             {!selected.length ? <p className={hintClass}>Name at least one reviewer to send it to review.</p> : null}
+            <PublishBlockers id="publish-blockers" blockers={gate.blockers} />
           </div>
         ) : (
           <p className="mt-1 text-sm text-zinc-500">Draft: not sent to review yet.</p>
@@ -221,16 +238,29 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
               ))}
             </ul>
           </fieldset>
+          {!isReviewer ? <PublishBlockers id="publish-blockers" blockers={gate.blockers} /> : null}
           {isReviewer ? (
             <div className="mt-3">
-              <button type="button" className={primaryButtonClass} disabled={!allTicked || busy} aria-describedby="publish-why" onClick={() => transition("published")}>
+              <button
+                type="button"
+                className={primaryButtonClass}
+                disabled={!allTicked || blocked || !hintsAcknowledged || busy}
+                aria-describedby={`publish-why${blocked ? " publish-blockers" : ""}`}
+                onClick={() => transition("published", gate.hints.length ? { acknowledgeHints: true } : {})}
+              >
                 <CheckCircle2 aria-hidden className="h-4 w-4" /> Publish
               </button>
               <p id="publish-why" className={hintClass}>
-                {allTicked
-                  ? "Publishing makes it read-only, writes a timeline entry and closes the incident if it is resolved."
-                  : `Tick every review question to publish (${tickedCount} of ${REVIEW_CHECKLIST.length} ticked).`}
+                {publishReason}
               </p>
+              <PublishBlockers id="publish-blockers" blockers={gate.blockers} />
+              <HintAcknowledgement
+                hints={gate.hints}
+                acknowledged={acknowledged === hintKey}
+                onAcknowledge={(value) => setAcknowledged(value ? hintKey : null)}
+                canAcknowledge
+                disabled={busy}
+              />
               {backToDraft}
             </div>
           ) : null}

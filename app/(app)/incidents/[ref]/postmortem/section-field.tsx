@@ -45,7 +45,7 @@ export const SectionField = memo(function SectionField({
   return (
     <section id={sectionAnchor(section.key)} aria-labelledby={`${id}-label`} className="scroll-mt-32 border-b border-zinc-200 py-5 first:pt-2 last:border-b-0 dark:border-zinc-800">
       <div className="flex flex-wrap items-baseline gap-2">
-        <h2 className="min-w-0 flex-1 text-base font-semibold">
+        <h2 className="min-w-0 flex-auto text-base font-semibold">
           <label id={`${id}-label`} htmlFor={id}>
             {section.title}
           </label>

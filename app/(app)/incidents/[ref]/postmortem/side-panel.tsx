@@ -23,6 +23,7 @@ export function SidePanel({
   actionCount,
   sections,
   hints,
+  readOnly = false,
 }: {
   reference: string;
   highlighted: HighlightedEntry[];
@@ -31,6 +32,8 @@ export function SidePanel({
   actionCount: number;
   sections: Record<PostmortemSectionKey, string>;
   hints: Partial<Record<PostmortemSectionKey, BlameHint[]>>;
+  /** Published (or a viewer): the hints are listed for reading, nothing to edit. */
+  readOnly?: boolean;
 }) {
   const [tab, setTab] = useState<Tab>("timeline");
   const hintTotal = Object.values(hints).reduce((n, list) => n + (list?.length ?? 0), 0);
@@ -68,7 +71,7 @@ export function SidePanel({
               <Link className="underline" href={`/incidents/${reference}`}>
                 incident page
               </Link>
-              . &ldquo;Regenerate timeline&rdquo; rebuilds the Timeline section from them.
+              . &ldquo;Regenerate timeline&rdquo; rebuilds the Timeline section from them, the key times and every status and severity change.
             </p>
             {highlighted.length ? (
               <ol className="space-y-2">
@@ -92,7 +95,9 @@ export function SidePanel({
       <div role="tabpanel" id="side-panel-hints" aria-labelledby="side-tab-hints" hidden={tab !== "hints"} className={panelClass}>
         {hintTotal ? (
             <div className="space-y-3">
-              <p className="text-xs text-zinc-500">Suggestions only: they never stop you saving.</p>
+              <p className="text-xs text-zinc-500">
+                {readOnly ? "Read-only: the postmortem is published. An admin can move it back to draft to reword these." : "Suggestions only: they never stop you saving."}
+              </p>
               {POSTMORTEM_SECTIONS.filter((s) => hints[s.key]?.length).map((s) => (
                 <div key={s.key}>
                   <a href={`#${sectionAnchor(s.key)}`} className="text-xs font-semibold underline">

@@ -8,7 +8,6 @@ import { formatDuration, formatUtc } from "@/lib/format-time";
 import { POSTMORTEM_STATUS_LABEL } from "@/lib/postmortem-template";
 import { SEVERITY_INFO } from "@/lib/severity";
 import { STATUS_INFO } from "@/lib/incident-status";
-import { ACTION_STATUS_INFO } from "@/lib/action-items";
 import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents";
 import { getPostmortem } from "@/db/queries/postmortems";
@@ -111,49 +110,13 @@ export default async function PrintPostmortemPage({ params }: Props) {
           sections={postmortem.sections}
           factors={postmortem.factors}
           tags={postmortem.tags}
+          actionItems={actions.items}
+          noActionItemsReason={postmortem.noActionItemsReason}
+          print
           headingClass="mb-1 font-sans text-lg font-semibold"
           sectionClass="mt-7"
         />
 
-        <section className="mt-7" aria-labelledby="print-actions">
-          <h2 id="print-actions" className="mb-2 font-sans text-lg font-semibold">
-            Tracked action items ({actions.progress.done} of {actions.progress.total} done)
-          </h2>
-          {actions.items.length ? (
-            <div className="overflow-x-auto print:overflow-visible">
-              <table className="w-full border-collapse font-sans text-xs sm:text-sm print:text-sm">
-                <thead>
-                  <tr className="border-b-2 border-zinc-900 text-left">
-                    <th className="py-1 pr-2 font-semibold">Action</th>
-                    <th className="py-1 pr-2 font-semibold">Owner</th>
-                    <th className="py-1 pr-2 font-semibold">Priority</th>
-                    <th className="py-1 pr-2 font-semibold">Due</th>
-                    <th className="py-1 font-semibold">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {actions.items.map((item) => (
-                    <tr key={item.id} className="border-b border-zinc-200 align-top">
-                      <td className="py-1.5 pr-2 break-words">
-                        {item.title}
-                        {item.trackerUrl ? <span className="block text-xs break-all text-zinc-500">{item.trackerUrl}</span> : null}
-                      </td>
-                      <td className="py-1.5 pr-2">{item.ownerName ?? "none"}</td>
-                      <td className="py-1.5 pr-2">{item.priority}</td>
-                      <td className="py-1.5 pr-2 sm:whitespace-nowrap">{item.dueDate}</td>
-                      <td className="py-1.5">
-                        {ACTION_STATUS_INFO[item.status].label}
-                        {item.overdue ? <span className="block text-xs font-semibold text-red-700">Overdue {item.daysOverdue} d</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p className="text-sm text-zinc-500 italic">No action items.</p>
-          )}
-        </section>
         <footer className="mt-10 border-t border-zinc-200 pt-2 font-sans text-xs text-zinc-500">
           Exported from Hindsight {formatUtc(Date.now())} · version {postmortem.version}
         </footer>

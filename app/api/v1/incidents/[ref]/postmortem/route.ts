@@ -30,7 +30,7 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
 });
 
 /**
- * PUT {version, sections?: {key: markdown}, factorIds?, tags?, ownerId? | ownerEmail?} → 200. Sections not
+ * PUT {version, sections?: {key: markdown}, factorIds?, tags?, ownerId? | ownerEmail?, noActionItemsReason?: string | null} → 200. Sections not
  * sent stay as they are. A stale version gets 409 {error, current}.
  */
 export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {

@@ -9,10 +9,13 @@ import { withCurrentAsJson } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-/** POST {version} → 200: the timeline section regenerated from the incident's highlighted entries; stale → 409 {error, current}. */
+/**
+ * POST {version, includeAllNotes?} → 200: the timeline section regenerated from the incident (key times,
+ * status/severity changes, highlighted entries; every note with includeAllNotes: true); stale → 409 {error, current}.
+ */
 export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const { version } = parseInput(regenerateTimelineSchema, await readJson(req));
-  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => regenerateTimelineSection({ actor, incidentId, version }))));
+  const { version, includeAllNotes } = parseInput(regenerateTimelineSchema, await readJson(req));
+  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => regenerateTimelineSection({ actor, incidentId, version, includeAllNotes }))));
 });
