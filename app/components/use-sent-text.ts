@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { textAfterSave } from "@/lib/sent-text";
 
 /**
@@ -8,6 +9,8 @@ import { textAfterSave } from "@/lib/sent-text";
  * was in flight; it returns what is left. The newest value is kept in a ref as well, so a
  * save that returns between a keystroke and its render still sees that keystroke.
  */
+// The shorter text is committed to the field at once (flushSync): a key pressed before React
+// got round to it would otherwise read the old field value, sent text included, and bring it back.
 export function useSentText(initial = "") {
   const [value, setValue] = useState(initial);
   const latest = useRef(initial);
@@ -18,9 +21,8 @@ export function useSentText(initial = "") {
   const settle = useCallback((sent: string) => {
     const left = textAfterSave(latest.current, sent);
     latest.current = left;
-    setValue(left);
+    flushSync(() => setValue(left));
     return left;
   }, []);
-  const current = useCallback(() => latest.current, []);
-  return { value, set, settle, current };
+  return { value, set, settle };
 }

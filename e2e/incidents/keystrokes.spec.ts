@@ -8,6 +8,20 @@ test.use({ storageState: storageStateFor("responder") });
 
 const typeOn = (page: Page, text: string) => page.keyboard.type(text, { delay: 150 });
 
+/**
+ * Holds each server-action request (a POST carrying a Next-Action header) for a moment, so
+ * the reply always lands while the person is still typing, however fast the server is.
+ */
+async function slowServerActions(page: Page, ms = 700) {
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test.beforeEach(async ({ page }) => slowServerActions(page));
+
 async function sendAndKeepTyping(page: Page, field: Locator, first: string, next: string) {
   await field.fill(first);
   await field.press("Control+Enter");
