@@ -98,3 +98,16 @@ test("postmortem: a comment and a section keep what was typed while saving", asy
   await page.reload();
   await expect(sectionField(page, "Impact")).toHaveValue(text);
 });
+
+test("a title saved with Enter stays open with what was typed after the save", async ({ page, request }) => {
+  const incident = await declareViaApi(request, { title: "Old title", severity: "SEV3" });
+  await page.goto(`/incidents/${incident.reference}`);
+  await page.getByRole("button", { name: "Edit title" }).click();
+  const title = page.locator("#incident-title");
+  await title.fill("Checkout down");
+  await title.press("Enter");
+  await typeOn(page, " in EU");
+  await expect(title).toHaveValue("Checkout down in EU");
+  await title.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout down in EU");
+});

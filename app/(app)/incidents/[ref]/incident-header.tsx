@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { FlaskConical, Lock, Pencil } from "lucide-react";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import { isActive, type IncidentStatus } from "@/lib/incident-status";
@@ -71,7 +71,13 @@ export function IncidentHeader({
 }) {
   const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
   const [editingTitle, setEditingTitle] = useState(false);
-  const [title, setTitle] = useState(incident.title);
+  const [title, setTitleState] = useState(incident.title);
+  // The newest typed title, read when a save returns (the render with it may not have happened yet).
+  const latestTitle = useRef(incident.title);
+  const setTitle = (next: string) => {
+    latestTitle.current = next;
+    setTitleState(next);
+  };
   const [baseVersion, setBaseVersion] = useState(incident.version);
   const [target, setTarget] = useState<IncidentStatus | null>(null);
   const primary = NEXT_STEP[incident.status];
@@ -107,7 +113,17 @@ export function IncidentHeader({
           className="mt-2 flex flex-wrap items-start gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            run({ title }, { baseVersion, onDone: () => setEditingTitle(false), onConflict: setBaseVersion });
+            if (pending) return;
+            const sent = title;
+            run(
+              { title: sent },
+              {
+                baseVersion,
+                // Typed on while it was saving: stay open with the newer title, on top of the saved version.
+                onDone: (saved) => (latestTitle.current === sent ? setEditingTitle(false) : setBaseVersion(saved.version)),
+                onConflict: setBaseVersion,
+              },
+            );
           }}
         >
           <label htmlFor="incident-title" className="sr-only">
