@@ -15,6 +15,7 @@ import {
 import { ACTION_DESCRIPTION_MAX, ACTION_TITLE_MAX } from "@/lib/validation/action-item";
 import { createActionItemAction } from "@/app/(app)/incidents/[ref]/action-item-actions";
 import { Field } from "./field";
+import { useFocusFirstInvalid } from "./focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "./ui";
 
 export type ActionItemFormProps = {
@@ -61,6 +62,8 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const fieldId = (name: string) => `${id}-${name}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
 
   const submit = () => {
     const problems: Errors = {};
@@ -70,10 +73,7 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
     if (!dueDate) problems.dueDate = "Pick a due date";
     setErrors(problems);
     setMessage(null);
-    if (Object.keys(problems).length) {
-      document.getElementById(fieldId(Object.keys(problems)[0]!))?.focus();
-      return;
-    }
+    if (Object.keys(problems).length) return;
     startTransition(async () => {
       const result = await createActionItemAction(reference, {
         title,
@@ -95,7 +95,6 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
         setErrors(fields);
         const known = Object.keys(fields).filter((k) => document.getElementById(fieldId(k)));
         setMessage({ kind: "error", text: known.length ? "Check the fields marked below." : result.message });
-        if (known[0]) document.getElementById(fieldId(known[0]))?.focus();
         return;
       }
       setMessage({ kind: "success", text: `Added “${result.data.title}”, due ${formatDueDate(result.data.dueDate)}.` });
@@ -111,6 +110,7 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="Add an action item"
       className="@container space-y-3"
