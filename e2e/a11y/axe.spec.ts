@@ -102,6 +102,17 @@ for (const theme of ["light", "dark"] as Theme[]) {
 
         await visit(page, `/incidents/${data.resolved}`, "Axe: resolved queue backlog");
         await expectAccessible(page, "incident page (resolved)", theme);
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        await visit(page, `/incidents/${data.sev1}`, "Axe: card payments failing");
+        await expectAccessible(page, "incident page at phone width", theme);
+        await page.getByRole("button", { name: "Open menu" }).click();
+        await expect(page.getByRole("navigation", { name: "Main" }).filter({ visible: true })).toBeVisible();
+        await expectAccessible(page, "navigation menu at phone width", theme);
+        await page.getByRole("button", { name: "Close menu" }).click();
+        await page.locator('button[aria-haspopup="menu"]').click();
+        await expect(page.getByRole("menu")).toBeVisible();
+        await expectAccessible(page, "user menu at phone width", theme);
       });
 
       test("postmortems and action items", async ({ page, request }) => {
