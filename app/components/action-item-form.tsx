@@ -16,6 +16,7 @@ import { ACTION_DESCRIPTION_MAX, ACTION_TITLE_MAX } from "@/lib/validation/actio
 import { createActionItemAction } from "@/app/(app)/incidents/[ref]/action-item-actions";
 import { Field } from "./field";
 import { useSentText } from "./use-sent-text";
+import { useFocusFirstInvalid } from "./focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "./ui";
 
 export type ActionItemFormProps = {
@@ -68,6 +69,7 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const fieldId = (name: string) => `${id}-${name}`;
+  useFocusFirstInvalid(form, errors);
 
   const submit = () => {
     if (pending || sending.current) return;
@@ -78,10 +80,7 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
     if (!dueDate) problems.dueDate = "Pick a due date";
     setErrors(problems);
     setMessage(null);
-    if (Object.keys(problems).length) {
-      document.getElementById(fieldId(Object.keys(problems)[0]!))?.focus();
-      return;
-    }
+    if (Object.keys(problems).length) return;
     const sent = { title, description, trackerUrl };
     sending.current = true;
     startTransition(async () => {
@@ -106,7 +105,6 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
         setErrors(fields);
         const known = Object.keys(fields).filter((k) => document.getElementById(fieldId(k)));
         setMessage({ kind: "error", text: known.length ? "Check the fields marked below." : result.message });
-        if (known[0]) document.getElementById(fieldId(known[0]))?.focus();
         return;
       }
       setMessage({ kind: "success", text: `Added “${result.data.title}”, due ${formatDueDate(result.data.dueDate)}.` });

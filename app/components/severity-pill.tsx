@@ -3,7 +3,7 @@ import { SEVERITY_INFO } from "@/lib/severity";
 
 const colors: Record<Severity, string> = {
   SEV1: "bg-red-600 text-white",
-  SEV2: "bg-orange-500 text-white",
+  SEV2: "bg-orange-400 text-orange-950",
   SEV3: "bg-amber-300 text-amber-950",
   SEV4: "bg-sky-200 text-sky-950",
 };

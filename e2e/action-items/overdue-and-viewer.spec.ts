@@ -22,7 +22,7 @@ test.describe("as a responder", () => {
 
     await page.getByRole("link", { name: "Overdue", exact: true }).click();
     await expect(page).toHaveURL(/overdue=1/);
-    await expect(page.getByRole("link", { name: "Overdue", exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("link", { name: "Overdue", exact: true })).toHaveAttribute("aria-current", "true");
     await expect(page.getByRole("row").filter({ hasText: late.title })).toBeVisible();
     await expect(page.getByRole("row").filter({ hasText: onTime.title })).toHaveCount(0);
 

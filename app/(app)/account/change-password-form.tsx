@@ -1,7 +1,8 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../admin/form-message";
 import { changePasswordAction } from "./actions";
@@ -13,6 +14,8 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
   const [done, setDone] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
     if (pending || done) return;
@@ -26,7 +29,6 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
     if (Object.keys(local).length) {
       setFields(local);
       setMessage(null);
-      (form.querySelector(`[name="${Object.keys(local)[0]}"]`) as HTMLElement | null)?.focus();
       return;
     }
     setPending(true);
@@ -43,12 +45,11 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
     const errors = result.fields ?? {};
     setFields(errors);
     setMessage(Object.keys(errors).length ? null : result.message);
-    const first = Object.keys(errors)[0];
-    if (first) (form.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
   }
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-labelledby="change-password-title"
       aria-busy={pending}

@@ -54,10 +54,10 @@ export function ActionItemFilters({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Link href={actionItemsHref(current, { owner: mine ? "" : "me" })} aria-pressed={mine} className={toggleClass(mine)}>
+        <Link href={actionItemsHref(current, { owner: mine ? "" : "me" })} aria-current={mine ? "true" : undefined} className={toggleClass(mine)}>
           <User aria-hidden className="h-3.5 w-3.5" /> Mine
         </Link>
-        <Link href={actionItemsHref(current, { overdue: !current.overdue })} aria-pressed={current.overdue} className={toggleClass(current.overdue)}>
+        <Link href={actionItemsHref(current, { overdue: !current.overdue })} aria-current={current.overdue ? "true" : undefined} className={toggleClass(current.overdue)}>
           <AlertTriangle aria-hidden className="h-3.5 w-3.5" /> Overdue
         </Link>
         <Link

@@ -47,7 +47,7 @@ export function IncidentFilters({
         })}
         <Link
           href={href({ mine: current.mine ? "" : "1" })}
-          aria-pressed={current.mine}
+          aria-current={current.mine ? "true" : undefined}
           className={`-mb-px ml-auto border-b-2 px-3 py-2 text-sm font-medium ${
             current.mine ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
           }`}

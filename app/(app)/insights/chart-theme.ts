@@ -2,7 +2,7 @@ import type { Severity } from "@/lib/severity";
 
 /**
  * Chart colours: the severity pills' hues (SEV1 red, SEV2 orange, SEV3 amber, SEV4 sky),
- * one step darker for SEV3 and SEV4 so the bars stand out on white and on zinc-900 alike.
+ * one step darker for SEV2, SEV3 and SEV4 so the bars stand out on white and on zinc-900 alike.
  * Bars are separated by a thin outline, and every chart has a legend and a data table, so
  * colour is never the only way to tell the series apart.
  */

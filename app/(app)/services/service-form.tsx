@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../admin/form-message";
 import { createServiceAction, updateServiceAction, type ServiceFormInput } from "./actions";
@@ -40,6 +41,8 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
   const [rowErrors, setRowErrors] = useState<Record<number, { label?: string; url?: string }>>({});
   // The version this edit started from; after a conflict it moves to the current one, so saving again applies on top.
   const [baseVersion, setBaseVersion] = useState(version ?? 0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
     if (pending) return;
@@ -77,13 +80,12 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
     setFields({ ...errors, ...(list ? { links: list } : {}) });
     const shown = Object.keys(errors).filter((k) => k !== "version" && k !== "body");
     setMessage(shown.length ? "Check the highlighted fields." : result.message);
-    const firstInvalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
-    requestAnimationFrame(() => (form.querySelector<HTMLElement>("[aria-invalid=true]") ?? firstInvalid)?.focus());
   }
 
   const title = mode === "create" ? "Add a service" : full ? "Edit service" : "Edit description and links";
   return (
     <form
+      ref={formRef}
       noValidate
       aria-labelledby={`${id}-title`}
       aria-busy={pending}

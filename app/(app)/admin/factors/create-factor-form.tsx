@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../form-message";
 import { createFactorAction } from "./actions";
@@ -16,9 +17,12 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, errors);
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-labelledby="create-factor-title"
       aria-busy={pending}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { buttonClass, dangerButtonClass, errorClass, hintClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
@@ -47,6 +48,9 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<PlaybookFormValues | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // Either kind of error moves focus to the first invalid control, whichever comes first in the form.
+  useFocusFirstInvalid(formRef, fields);
+  useFocusFirstInvalid(formRef, itemErrors);
   // Controls stay disabled until hydrated: typing into the server HTML would be lost, and a native submit would send nothing useful.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -97,7 +101,6 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
     setFields(rest);
     setItemErrors(perItem);
     setMessage(Object.keys(errors).length ? "Check the highlighted fields." : result.message);
-    requestAnimationFrame(() => (formRef.current?.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
   }
 
   async function remove() {

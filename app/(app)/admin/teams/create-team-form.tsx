@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../form-message";
 import { createTeamAction } from "./actions";
@@ -13,9 +14,12 @@ export function CreateTeamForm() {
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-labelledby="create-team-title"
       aria-busy={pending}
@@ -45,7 +49,7 @@ export function CreateTeamForm() {
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <Field id="new-team-name" label="Team name" error={error}>
-            {(aria) => <input {...aria} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={80} disabled={pending} className={inputClass} />}
+            {(aria) => <input {...aria} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={80} disabled={pending} className={inputClass} />}
           </Field>
         </div>
         <button type="submit" className={`${primaryButtonClass} sm:mt-6`} disabled={pending}>

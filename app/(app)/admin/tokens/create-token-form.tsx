@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import { AlertTriangle, Check, Copy } from "lucide-react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../form-message";
 import { RoleField } from "../role-field";
@@ -18,6 +19,8 @@ export function CreateTokenForm() {
   const [copied, setCopied] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const secretRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
     if (pending) return;
@@ -97,6 +100,7 @@ export function CreateTokenForm() {
       ) : null}
       <form
         key={formKey}
+        ref={formRef}
         noValidate
         aria-labelledby="create-token-title"
         aria-busy={pending}

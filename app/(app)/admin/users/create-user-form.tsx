@@ -1,6 +1,7 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../form-message";
 import { RoleField } from "../role-field";
@@ -16,6 +17,8 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
   const [showPassword, setShowPassword] = useState(false);
   // A new form (fresh role picker) after each success.
   const [formKey, setFormKey] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
     if (pending) return;
@@ -42,13 +45,12 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
     setFields(errors);
     // Field problems sit next to their fields; anything else goes under the form.
     setMessage(Object.keys(errors).length ? "Check the highlighted fields." : result.message);
-    const first = Object.keys(errors)[0];
-    if (first) (form.querySelector(`[name="${first}"]`) as HTMLElement | null)?.focus();
   }
 
   return (
     <form
       key={formKey}
+      ref={formRef}
       noValidate
       aria-labelledby="create-user-title"
       aria-busy={pending}

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Field } from "@/app/components/field";
+import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { FormMessage } from "../../admin/form-message";
 import { createSloAction, updateSloAction } from "../actions";
@@ -18,6 +19,8 @@ export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; 
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [baseVersion, setBaseVersion] = useState(slo?.version ?? 0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
     if (pending) return;
@@ -47,11 +50,11 @@ export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; 
     }
     setFields(result.fields ?? {});
     setMessage(result.fields && Object.keys(result.fields).length ? "Check the highlighted fields." : result.message);
-    requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
   }
 
   return (
     <form
+      ref={formRef}
       noValidate
       aria-labelledby={`${id}-title`}
       aria-busy={pending}
