@@ -90,6 +90,13 @@ for (const theme of ["light", "dark"] as Theme[]) {
         await expect(page.getByText("Rolled back to").first()).toBeVisible();
         await expectAccessible(page, "incident page (SEV1)", theme);
 
+        await page.getByRole("button", { name: "Set status to Resolved" }).click();
+        const statusDialog = page.getByRole("dialog", { name: /Change status/ });
+        await expect(statusDialog.getByText(/still open/i).first()).toBeVisible();
+        await expectAccessible(page, "status dialog with the resolve warning", theme);
+        await page.keyboard.press("Escape");
+        await expect(statusDialog).toBeHidden();
+
         await page.locator("body").press("?");
         await expect(page.getByRole("dialog", { name: /shortcuts/i })).toBeVisible();
         await expectAccessible(page, "keyboard shortcuts dialog", theme);
@@ -170,6 +177,19 @@ for (const theme of ["light", "dark"] as Theme[]) {
         await form.getByRole("button", { name: "Add service" }).click();
         await expect(form.getByText(/required|must/i).first()).toBeVisible();
         await expectAccessible(page, "add service form with errors", theme);
+        // The postmortem in review, as a publisher: Publish is gated, with the reasons beside it.
+        const pm = (await (await request.get(`/api/v1/incidents/${data.resolved}/postmortem`, { headers: bearer("admin") })).json()) as { status: string; version: number };
+        if (pm.status === "draft") {
+          const sent = await request.post(`/api/v1/incidents/${data.resolved}/postmortem/transitions`, {
+            headers: bearer("admin"),
+            data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] },
+          });
+          expect(sent.status(), await sent.text()).toBe(200);
+        }
+        await visit(page, `/incidents/${data.resolved}/postmortem`, "Postmortem:");
+        await expect(page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Publish" })).toBeDisabled();
+        await expectAccessible(page, "postmortem in review with the publish gate", theme);
+
         await visit(page, `/services/${data.service}`, "Axe payments API");
         await page.getByRole("button", { name: "Add SLO" }).click();
         await expectAccessible(page, "service page, add SLO form", theme);
