@@ -12,10 +12,13 @@ export function SectionNav() {
   useEffect(() => {
     const targets = INSIGHTS_SECTIONS.map((s) => document.getElementById(s.id)).filter((el): el is HTMLElement => el !== null);
     // The section whose top last passed a line just below the sticky bars is the one being read.
+    // At the very bottom the last section is being read even when its top never reaches that line.
     const update = () => {
       const line = 140;
+      const atBottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
       let found: InsightsSectionId | null = null;
       for (const el of targets) if (el.getBoundingClientRect().top <= line) found = el.id as InsightsSectionId;
+      if (atBottom && targets.length) found = targets[targets.length - 1]!.id as InsightsSectionId;
       setCurrent(found ?? INSIGHTS_SECTIONS[0].id);
     };
     update();
