@@ -45,7 +45,7 @@ export function DurationTrendChart({ trend }: { trend: Trend }) {
         <YAxis
           ticks={ticks}
           domain={[0, ticks.at(-1) ?? 0]}
-          tickFormatter={(v: number) => formatSecondsCompact(v)}
+          tickFormatter={(v: number) => (v === 0 ? "0" : formatSecondsCompact(v))}
           tick={axisTick}
           stroke="currentColor"
           strokeOpacity={0.4}
