@@ -42,7 +42,7 @@ function controlValues(search: InsightsSearch, report: InsightsReport | null): C
 /** A titled part of the dashboard, the target of its link in the section navigation. */
 function Section({ id, intro, children }: { id: InsightsSectionId; intro?: string; children: React.ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-4 space-y-3 md:scroll-mt-28">
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-16 space-y-3 md:scroll-mt-28">
       <div>
         <h2 id={`${id}-heading`} className="text-lg font-semibold tracking-tight">
           {sectionTitle(id)}
@@ -100,7 +100,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       {report ? (
         <>
           <SectionNav />
-          <div id="overview" className="scroll-mt-4 space-y-6 md:scroll-mt-28">
+          <div id="overview" className="scroll-mt-16 space-y-6 md:scroll-mt-28">
             <ScopeStatement
               report={report}
               serviceName={services.find((s) => s.slug === report.filters.service)?.name ?? null}
