@@ -56,6 +56,23 @@ test("the section navigation jumps to each section, below the sticky bars", asyn
   }
 });
 
+test("on a phone the section links scroll sideways and land each heading below the page header", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openInsights(page);
+  const nav = page.getByRole("navigation", { name: "Insights sections" });
+  // The row scrolls inside itself; the page never scrolls sideways.
+  expect(await nav.getByRole("list").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const header = page.getByRole("banner");
+  for (const [link, heading] of [["Causes", "Why do they happen, and do they come back?"], ["People", "Who carries the load?"]]) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    const h2 = page.getByRole("heading", { name: heading, level: 2 });
+    await expect(h2).toBeInViewport();
+    const headerBox = (await header.boundingBox())!;
+    expect((await h2.boundingBox())!.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1);
+  }
+});
+
 test("Show data renders a chart's table only after a click", async ({ page }) => {
   const response = await page.goto(`${demoBaseURL}/insights`);
   const html = await response!.text();
