@@ -13,11 +13,12 @@ function BinTick({ x, y, payload, rows }: { x?: number | string; y?: number | st
   const lines = rows.find((r) => r.axis === payload?.value)?.lines ?? [String(payload?.value ?? ""), ""];
   return (
     <text x={Number(x)} y={Number(y)} textAnchor="middle" fill="currentColor" fontSize={11}>
+      {/* The spaces keep the labels apart when the axis is read as text ("15–30 min 30–60 min"), not "15–30m30m–1h". */}
       <tspan x={Number(x)} dy="0.9em">
-        {lines[0]}
+        {`${lines[0]} `}
       </tspan>
       <tspan x={Number(x)} dy="1.2em" fillOpacity={0.8}>
-        {lines[1]}
+        {`${lines[1]} `}
       </tspan>
     </text>
   );
