@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { bucketKindFor, bucketStart, bucketsFor } from "./buckets";
+import { bucketKindFor, bucketStart, bucketsFor, trendBucketKindFor } from "./buckets";
 
 describe("time buckets", () => {
   it("uses weeks up to 180 days and months beyond", () => {
     expect(bucketKindFor(30)).toBe("week");
     expect(bucketKindFor(180)).toBe("week");
     expect(bucketKindFor(181)).toBe("month");
+  });
+
+  it("trends durations per week up to 90 days and per month beyond", () => {
+    expect(trendBucketKindFor(30)).toBe("week");
+    expect(trendBucketKindFor(90)).toBe("week");
+    expect(trendBucketKindFor(91)).toBe("month");
+    expect(trendBucketKindFor(365)).toBe("month");
   });
 
   it("starts weeks on Monday and months on the 1st", () => {

@@ -8,6 +8,14 @@ export function bucketKindFor(days: number): BucketKind {
   return days <= 180 ? "week" : "month";
 }
 
+/**
+ * The duration trend's buckets: ISO weeks up to 90 days, months beyond. Coarser than the
+ * incident counts' buckets, since a median needs a few incidents to mean anything.
+ */
+export function trendBucketKindFor(days: number): BucketKind {
+  return days <= 90 ? "week" : "month";
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** The first day of the bucket a calendar day belongs to: the Monday of its week, or the 1st of its month. */

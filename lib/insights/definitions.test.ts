@@ -41,6 +41,7 @@ describe("insights definitions", () => {
       ["actionItemsOnTime", "Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due)"],
       ["actionItemsOverdueNow", "Action items of incidents matching the filters (any date) open or in progress and past due now"],
       ["incidentsOverTime", "Incidents started per week (ranges up to 180 days) or month, by severity"],
+      ["durationTrend", "per ISO week (ranges up to 90 days) or month, by the day each incident started"],
       ["services", "Services hit by in-scope incidents, most incidents first (at most 15)"],
       ["impactMinutes", "Minutes from start to mitigation (else resolution) summed over"],
       ["repeats", "ame service and same factor as an earlier incident that started within the 90 days before"],

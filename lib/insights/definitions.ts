@@ -56,6 +56,11 @@ export const METRIC_DEFINITIONS = {
     label: "Incidents over time",
     definition: "Incidents started per week (ranges up to 180 days) or month, by severity.",
   },
+  durationTrend: {
+    label: "Time to mitigate and resolve over time",
+    definition:
+      "Median and p90 of mitigated at − started at and of resolved at − started at, per ISO week (ranges up to 90 days) or month, by the day each incident started in the organisation's time zone; drills left out, incidents missing a timestamp left out and counted.",
+  },
   durationDistribution: {
     label: "Distribution of time to mitigate and resolve",
     definition: "How many incidents of each severity took how long from start to mitigation and to resolution, with the minimum, quartiles, median, p90 and maximum beside it.",

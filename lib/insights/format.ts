@@ -29,16 +29,26 @@ export function formatSecondsCompact(seconds: number | null): string {
   return formatSeconds(seconds).replace(/ (s|min|h|d)\b/g, (_, unit: string) => (unit === "min" ? "m" : unit));
 }
 
-/** Axis label of a histogram bin: "<15m", "15–30m", "1–2h", "1–3d", "3d+". */
+/**
+ * Axis label of a histogram bin on two short lines, range over unit ("15–30" / "min"), so
+ * nine bins fit side by side in a half-width chart without running into each other.
+ */
+export function binAxisLines(minSeconds: number, maxSeconds: number | null): [string, string] {
+  const unitOf = (s: number) => (s < 3600 ? { div: 60, unit: "min" } : s < 86_400 ? { div: 3600, unit: "h" } : { div: 86_400, unit: "days" });
+  if (maxSeconds === null) {
+    const u = unitOf(minSeconds);
+    return [`${minSeconds / u.div}+`, u.unit];
+  }
+  // A bin is named in the unit of its upper bound less a second, so "30–60 min" and "8–24 h", not "30 min–1 h".
+  const u = unitOf(maxSeconds - 1);
+  return [minSeconds === 0 ? `<${maxSeconds / u.div}` : `${minSeconds / u.div}–${maxSeconds / u.div}`, u.unit];
+}
+
+/** The same on one line for a slanted axis: "<15m", "15–30m", "30–60m", "1–2h", "1–3d", "3d+". */
 export function binAxisLabel(minSeconds: number, maxSeconds: number | null): string {
-  const short = (s: number) => (s < 3600 ? { n: s / 60, u: "m" } : s < 86_400 ? { n: s / 3600, u: "h" } : { n: s / 86_400, u: "d" });
-  const a = short(minSeconds);
-  if (maxSeconds === null) return `${a.n}${a.u}+`;
-  const b = short(maxSeconds);
-  if (minSeconds === 0) return `<${b.n}${b.u}`;
-  // "8–24h" reads better than "8h–1d".
-  if (b.u === "d" && a.u === "h") return `${a.n}–${maxSeconds / 3600}h`;
-  return a.u === b.u ? `${a.n}–${b.n}${b.u}` : `${a.n}${a.u}–${b.n}${b.u}`;
+  const [range, unit] = binAxisLines(minSeconds, maxSeconds);
+  const short = unit === "min" ? "m" : unit === "days" ? "d" : unit;
+  return range.endsWith("+") ? `${range.slice(0, -1)}${short}+` : `${range}${short}`;
 }
 
 /** "84%" from a 0–1 rate; "—" without a denominator. */

@@ -34,6 +34,9 @@ export type DurationStats = Coverage & {
   max: number | null;
 };
 
+/** One point of a duration trend: the incidents behind it and their median and p90 (seconds; null without incidents). */
+export type TrendStats = Coverage & { median: number | null; p90: number | null };
+
 /** A share: numerator of denominator; rate is null when the denominator is 0. */
 export type Ratio = { numerator: number; denominator: number; rate: number | null };
 
@@ -90,6 +93,16 @@ export type InsightsReport = {
   incidentsOverTime: {
     bucket: "week" | "month";
     rows: (TimeBucket & SeverityCounts & { total: number })[];
+  };
+
+  /**
+   * Median and p90 time to mitigate and to resolve per ISO week (ranges up to 90 days) or
+   * month, by the day each incident started: "are incidents getting shorter?". Each point
+   * counts the incidents it covers and those left out for a missing timestamp.
+   */
+  durationTrend: {
+    bucket: "week" | "month";
+    points: (TimeBucket & Record<"mitigate" | "resolve", TrendStats>)[];
   };
 
   /** Histogram of time to mitigate and to resolve, per severity, with the stats beside it. */

@@ -1,7 +1,9 @@
 import { BarChart3 } from "lucide-react";
 import { METRIC_DEFINITIONS, type MetricKey } from "@/lib/insights/definitions";
 import { cardClass } from "@/app/components/ui";
+import type { TableData } from "./data-table";
 import { DefinitionTip } from "./definition-tip";
+import { ShowData } from "./show-data";
 
 /**
  * One figure: its name with a definition, what it covers, the chart, and a "Show data"
@@ -25,7 +27,8 @@ export function ChartCard({
   /** The sentence shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
   chart: React.ReactNode;
-  table?: React.ReactNode;
+  /** The chart's numbers, rendered as tables behind "Show data" only when opened. */
+  table?: TableData | TableData[];
   footer?: React.ReactNode;
   className?: string;
 }) {
@@ -49,52 +52,10 @@ export function ChartCard({
       ) : (
         <>
           <div className="mt-3 min-w-0">{chart}</div>
-          {table ? (
-            <details className="mt-3 text-sm">
-              <summary className="cursor-pointer text-xs font-medium text-blue-700 hover:underline dark:text-blue-400">Show data</summary>
-              <div className="mt-2 max-h-80 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">{table}</div>
-            </details>
-          ) : null}
+          {table ? <ShowData label={title} tables={Array.isArray(table) ? table : [table]} /> : null}
         </>
       )}
       {footer && !empty ? <div className="mt-3">{footer}</div> : null}
     </section>
-  );
-}
-
-export type Column = { label: string; numeric?: boolean };
-
-/** A plain table of a chart's numbers, for screen readers and anyone who wants the figures. */
-export function DataTable({ caption, columns, rows, visibleCaption = false }: { caption: string; columns: Column[]; rows: React.ReactNode[][]; visibleCaption?: boolean }) {
-  return (
-    <table className="w-full text-left text-xs tabular-nums">
-      <caption className={visibleCaption ? "px-2 pt-2 pb-1 text-left text-xs font-semibold" : "sr-only"}>{caption}</caption>
-      <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
-        <tr>
-          {columns.map((c) => (
-            <th key={c.label} scope="col" className={`px-2 py-1 font-semibold whitespace-nowrap ${c.numeric ? "text-right" : ""}`}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, r) => (
-          <tr key={r} className="border-t border-zinc-100 dark:border-zinc-800">
-            {row.map((cell, c) =>
-              c === 0 ? (
-                <th key={c} scope="row" className="px-2 py-1 font-normal whitespace-nowrap">
-                  {cell}
-                </th>
-              ) : (
-                <td key={c} className={`px-2 py-1 ${columns[c]?.numeric ? "text-right" : ""}`}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

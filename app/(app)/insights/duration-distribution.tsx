@@ -1,9 +1,9 @@
 import { SEVERITIES, type Severity } from "@/lib/severity";
 import type { DurationStats, InsightsReport } from "@/lib/insights/types";
 import { SeverityPill } from "@/app/components/severity-pill";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { DurationHistogram, type HistogramRow } from "./duration-histogram";
-import { binAxisLabel, coverageText, formatSecondsCompact } from "@/lib/insights/format";
+import { binAxisLabel, binAxisLines, coverageText, formatSecondsCompact } from "@/lib/insights/format";
 
 type Distribution = InsightsReport["durationDistribution"];
 type Metric = "mitigate" | "resolve";
@@ -32,6 +32,7 @@ function MetricDistribution({ distribution, metric, filter }: { distribution: Di
   const rows: HistogramRow[] = distribution.bins.map((bin, i) => ({
     label: bin.label,
     axis: binAxisLabel(bin.minSeconds, bin.maxSeconds),
+    lines: binAxisLines(bin.minSeconds, bin.maxSeconds),
     SEV1: perSeverity.SEV1.counts[i] ?? 0,
     SEV2: perSeverity.SEV2.counts[i] ?? 0,
     SEV3: perSeverity.SEV3.counts[i] ?? 0,
@@ -95,11 +96,7 @@ function MetricDistribution({ distribution, metric, filter }: { distribution: Di
         </>
       }
       table={
-        <DataTable
-          caption={`Incidents by ${what} and severity`}
-          columns={[{ label: WHAT[metric].replace(/^t/, "T") }, ...severities.map((s) => ({ label: s, numeric: true }))]}
-          rows={rows.map((row) => [row.label, ...severities.map((s) => row[s])])}
-        />
+        { caption: `Incidents by ${what} and severity`, columns: [{ label: WHAT[metric].replace(/^t/, "T") }, ...severities.map((s) => ({ label: s, numeric: true }))], rows: rows.map((row) => [row.label, ...severities.map((s) => row[s])]) }
       }
     />
   );

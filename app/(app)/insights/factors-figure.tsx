@@ -1,6 +1,6 @@
 import type { InsightsReport } from "@/lib/insights/types";
 import { ChangeIndicator } from "./change-indicator";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { SERIES_COLORS } from "./chart-theme";
 import { formatCount } from "@/lib/insights/format";
 import { Sparkline } from "./sparkline";
@@ -23,7 +23,7 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
         <>
           <p aria-hidden className="mb-1 flex justify-between text-xs text-zinc-500">
             <span>Incidents this period</span>
-            <span>Trend per {bucket}</span>
+            <span>Incidents per {bucket}</span>
           </p>
           <ol className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {factors.ranked.map((factor) => (
@@ -36,7 +36,7 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
                   <div aria-hidden className="h-3 min-w-0 flex-1 rounded-sm bg-zinc-100 dark:bg-zinc-800">
                     <div className="h-3 rounded-sm" style={{ width: `${max ? Math.max(2, (factor.incidents / max) * 100) : 0}%`, background: SERIES_COLORS.primary }} />
                   </div>
-                  <Sparkline values={factor.trend.map((t) => t.incidents)} max={trendMax} />
+                  <Sparkline values={factor.trend.map((t) => t.incidents)} max={trendMax} first={buckets[0]?.label ?? ""} last={buckets.at(-1)?.label ?? ""} />
                 </div>
                 <div className="mt-0.5">
                   <ChangeIndicator kind="count" current={factor.incidents} previous={factor.previousIncidents} />
@@ -47,11 +47,7 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
         </>
       }
       table={
-        <DataTable
-          caption={`Incidents per contributing factor, in total and per ${bucket}`}
-          columns={[{ label: "Factor" }, { label: "This period", numeric: true }, { label: "Before", numeric: true }, ...buckets.map((b) => ({ label: b.label, numeric: true }))]}
-          rows={factors.ranked.map((f) => [f.name, f.incidents, f.previousIncidents, ...f.trend.map((t) => t.incidents)])}
-        />
+        { caption: `Incidents per contributing factor, in total and per ${bucket}`, columns: [{ label: "Factor" }, { label: "This period", numeric: true }, { label: "Before", numeric: true }, ...buckets.map((b) => ({ label: b.label, numeric: true }))], rows: factors.ranked.map((f) => [f.name, f.incidents, f.previousIncidents, ...f.trend.map((t) => t.incidents)]) }
       }
     />
   );

@@ -1,7 +1,7 @@
 import { METRIC_DEFINITIONS } from "@/lib/insights/definitions";
 import type { InsightsReport } from "@/lib/insights/types";
 import { ActionItemsChart } from "./action-items-chart";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { SERIES_COLORS } from "./chart-theme";
 import { DefinitionTip } from "./definition-tip";
 import { coverageText, formatCount, formatRatio, formatSeconds } from "@/lib/insights/format";
@@ -46,11 +46,7 @@ export function PostmortemsFigure({ postmortems, bucket }: { postmortems: Insigh
         </>
       }
       table={
-        <DataTable
-          caption={`Postmortems required and published per ${bucket}`}
-          columns={[{ label: bucket === "week" ? "Week" : "Month" }, { label: "Required", numeric: true }, { label: "Published", numeric: true }]}
-          rows={p.byBucket.map((b) => [b.label, b.required, b.published])}
-        />
+        { caption: `Postmortems required and published per ${bucket}`, columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Required", numeric: true }, { label: "Published", numeric: true }], rows: p.byBucket.map((b) => [b.label, b.required, b.published]) }
       }
     />
   );
@@ -96,15 +92,10 @@ export function ActionItemsFigure({ actionItems, bucket }: { actionItems: Insigh
         </>
       }
       table={
-        <>
-          <DataTable
-            visibleCaption
-            caption={`Action items opened and closed per ${bucket}, with the open backlog`}
-            columns={[{ label: bucket === "week" ? "Week" : "Month" }, { label: "Opened", numeric: true }, { label: "Closed", numeric: true }, { label: "Open backlog", numeric: true }]}
-            rows={a.byBucket.map((b) => [b.label, b.opened, b.closed, b.backlog])}
-          />
-          <DataTable visibleCaption caption="Open and overdue action items by team" columns={[{ label: "Team" }, { label: "Overdue", numeric: true }, { label: "Open", numeric: true }]} rows={a.overdueByTeam.map((t) => [t.team, t.overdue, t.open])} />
-        </>
+        [
+          { visibleCaption: true, caption: `Action items opened and closed per ${bucket}, with the open backlog`, columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Opened", numeric: true }, { label: "Closed", numeric: true }, { label: "Open backlog", numeric: true }], rows: a.byBucket.map((b) => [b.label, b.opened, b.closed, b.backlog]) },
+          { visibleCaption: true, caption: "Open and overdue action items by team", columns: [{ label: "Team" }, { label: "Overdue", numeric: true }, { label: "Open", numeric: true }], rows: a.overdueByTeam.map((t) => [t.team, t.overdue, t.open]) }
+        ]
       }
     />
   );

@@ -1,6 +1,6 @@
 import { SEVERITIES } from "@/lib/severity";
 import type { InsightsReport } from "@/lib/insights/types";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { IncidentsOverTimeChart } from "./incidents-over-time-chart";
 import { formatCount } from "@/lib/insights/format";
 
@@ -16,11 +16,7 @@ export function OverTimeFigure({ data }: { data: InsightsReport["incidentsOverTi
       empty={total === 0 ? "No incidents started in this period." : null}
       chart={<IncidentsOverTimeChart data={data} />}
       table={
-        <DataTable
-          caption={`Incidents per ${data.bucket} by severity`}
-          columns={[{ label: data.bucket === "week" ? "Week starting" : "Month" }, ...SEVERITIES.map((s) => ({ label: s, numeric: true })), { label: "Total", numeric: true }]}
-          rows={data.rows.map((r) => [r.label, ...SEVERITIES.map((s) => r[s]), r.total])}
-        />
+        { caption: `Incidents per ${data.bucket} by severity`, columns: [{ label: data.bucket === "week" ? "Week starting" : "Month" }, ...SEVERITIES.map((s) => ({ label: s, numeric: true })), { label: "Total", numeric: true }], rows: data.rows.map((r) => [r.label, ...SEVERITIES.map((s) => r[s]), r.total]) }
       }
     />
   );

@@ -11,6 +11,7 @@ import { listTeams } from "@/db/queries/teams";
 import { buttonClass } from "@/app/components/ui";
 import { getInsights } from "@/db/queries/insights";
 import { DurationDistribution } from "./duration-distribution";
+import { DurationTrendFigure } from "./duration-trend-figure";
 import { FactorsFigure } from "./factors-figure";
 import { ActionItemsFigure, PostmortemsFigure } from "./follow-through-figures";
 import { HeadlineTiles } from "./headline-tiles";
@@ -21,6 +22,8 @@ import { OverTimeFigure } from "./over-time-figure";
 import { RepeatsList } from "./repeats-list";
 import { RespondersFigure } from "./responders-figure";
 import { ScopeStatement } from "./scope-statement";
+import { SectionNav } from "./section-nav";
+import { sectionTitle, type InsightsSectionId } from "./sections";
 import { ServicesFigure } from "./services-figure";
 
 export const metadata: Metadata = { title: "Insights" };
@@ -36,12 +39,13 @@ function controlValues(search: InsightsSearch, report: InsightsReport | null): C
   };
 }
 
-function Section({ id, title, intro, children }: { id: string; title: string; intro?: string; children: React.ReactNode }) {
+/** A titled part of the dashboard, the target of its link in the section navigation. */
+function Section({ id, intro, children }: { id: InsightsSectionId; intro?: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-3">
+    <section id={id} aria-labelledby={`${id}-heading`} className="scroll-mt-16 space-y-3 md:scroll-mt-28">
       <div>
-        <h2 id={id} className="text-lg font-semibold tracking-tight">
-          {title}
+        <h2 id={`${id}-heading`} className="text-lg font-semibold tracking-tight">
+          {sectionTitle(id)}
         </h2>
         {intro ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{intro}</p> : null}
       </div>
@@ -95,39 +99,49 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
 
       {report ? (
         <>
-          <ScopeStatement
-            report={report}
-            serviceName={services.find((s) => s.slug === report.filters.service)?.name ?? null}
-            teamName={teams.find((t) => t.id === report.filters.team)?.name ?? null}
-          />
-          <KeyFindings report={report} />
-          <Section id="glance" title="At a glance" intro="This period against the one before it. Arrows and words say which way each figure moved; for counts and durations, lower is better.">
-            <HeadlineTiles report={report} />
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              <span className="font-medium">{METRIC_DEFINITIONS.percentiles.label}:</span> {METRIC_DEFINITIONS.percentiles.definition}{" "}
-              <span className="font-medium">{METRIC_DEFINITIONS.reconstructed.label}:</span> {METRIC_DEFINITIONS.reconstructed.definition}
-            </p>
+          <SectionNav />
+          <div id="overview" className="scroll-mt-16 space-y-6 md:scroll-mt-28">
+            <ScopeStatement
+              report={report}
+              serviceName={services.find((s) => s.slug === report.filters.service)?.name ?? null}
+              teamName={teams.find((t) => t.id === report.filters.team)?.name ?? null}
+            />
+            <KeyFindings report={report} />
+            <section aria-labelledby="overview-heading" className="space-y-3">
+              <div>
+                <h2 id="overview-heading" className="text-lg font-semibold tracking-tight">
+                  {sectionTitle("overview")}
+                </h2>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">This period against the one before it. Arrows and words say which way each figure moved; for counts and durations, lower is better.</p>
+              </div>
+              <HeadlineTiles report={report} />
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="font-medium">{METRIC_DEFINITIONS.percentiles.label}:</span> {METRIC_DEFINITIONS.percentiles.definition}{" "}
+                <span className="font-medium">{METRIC_DEFINITIONS.reconstructed.label}:</span> {METRIC_DEFINITIONS.reconstructed.definition}
+              </p>
+            </section>
+          </div>
+          <Section id="speed" intro="How long incidents took from their start, over time and per severity. Medians and p90s, not means: a few long incidents would distort a mean.">
+            <DurationTrendFigure trend={report.durationTrend} />
+            <DurationDistribution distribution={report.durationDistribution} filter={report.filters.severity} />
           </Section>
-          <Section id="where" title="How many incidents, and where?">
+          <Section id="where">
             <OverTimeFigure data={report.incidentsOverTime} />
             <ServicesFigure services={report.services} filters={report.filters} />
           </Section>
-          <Section id="shorter" title="Are incidents getting shorter?" intro="How long incidents took from their start, per severity. The table gives the spread, not a mean: a few long incidents would distort it.">
-            <DurationDistribution distribution={report.durationDistribution} filter={report.filters.severity} />
-          </Section>
-          <Section id="why" title="Why do they happen, and do they come back?">
+          <Section id="causes">
             <div className="grid gap-4 lg:grid-cols-2">
               <FactorsFigure factors={report.factors} bucket={bucket} />
               <RepeatsList repeats={report.factors.repeats} timeZone={report.timeZone} />
             </div>
           </Section>
-          <Section id="follow-through" title="Do we follow through?">
+          <Section id="follow-through">
             <div className="grid gap-4 lg:grid-cols-2">
               <PostmortemsFigure postmortems={report.postmortems} bucket={bucket} />
               <ActionItemsFigure actionItems={report.actionItems} bucket={bucket} />
             </div>
           </Section>
-          <Section id="load" title="Who carries the load?">
+          <Section id="people">
             <RespondersFigure responders={report.responders} timeZone={report.timeZone} />
           </Section>
         </>

@@ -1,5 +1,5 @@
 import type { InsightsReport } from "@/lib/insights/types";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { SERIES_COLORS } from "./chart-theme";
 import { formatCount, formatRate, plural } from "@/lib/insights/format";
 import { RespondersChart } from "./responders-chart";
@@ -16,11 +16,7 @@ export function RespondersFigure({ responders, timeZone }: { responders: Respond
   const { outOfHours } = responders;
   const none = people.length === 0 ? "Nobody held a role on an incident in this period." : null;
   const table = (
-    <DataTable
-      caption="Incidents per person and the share declared out of hours"
-      columns={[{ label: "Person" }, { label: "Incidents", numeric: true }, { label: "Out of hours", numeric: true }, { label: "Share out of hours", numeric: true }]}
-      rows={people.map((p) => [p.name, formatCount(p.incidents), formatCount(p.outOfHours), formatRate(p.outOfHoursRate)])}
-    />
+    { caption: "Incidents per person and the share declared out of hours", columns: [{ label: "Person" }, { label: "Incidents", numeric: true }, { label: "Out of hours", numeric: true }, { label: "Share out of hours", numeric: true }], rows: people.map((p) => [p.name, formatCount(p.incidents), formatCount(p.outOfHours), formatRate(p.outOfHoursRate)]) }
   );
   return (
     <div className="grid gap-4 lg:grid-cols-2">

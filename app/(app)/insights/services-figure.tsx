@@ -3,7 +3,7 @@ import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { formatPercent } from "@/app/components/budget-format";
 import { METRIC_DEFINITIONS } from "@/lib/insights/definitions";
 import type { InsightsReport } from "@/lib/insights/types";
-import { ChartCard, DataTable } from "./chart-card";
+import { ChartCard } from "./chart-card";
 import { SERIES_COLORS } from "./chart-theme";
 import { coverageText, formatCount, formatSeconds, plural } from "@/lib/insights/format";
 import { drillHref } from "./insights-query";
@@ -98,17 +98,13 @@ export function ServicesFigure({ services, filters }: { services: Services; filt
         </dl>
       }
       table={
-        <DataTable
-          caption="Incidents, impact minutes and SLO budgets per service"
-          columns={[{ label: "Service" }, { label: "Team" }, { label: "Incidents", numeric: true }, { label: "Impact minutes", numeric: true }, { label: "SLOs (budget left)" }]}
-          rows={services.rows.map((row) => [
+        { caption: "Incidents, impact minutes and SLO budgets per service", columns: [{ label: "Service" }, { label: "Team" }, { label: "Incidents", numeric: true }, { label: "Impact minutes", numeric: true }, { label: "SLOs (budget left)" }], rows: services.rows.map((row) => [
             row.name,
             row.team ?? "—",
             formatCount(row.incidents),
             formatCount(row.impactMinutes),
             row.slos.length ? row.slos.map((s) => `${s.name} ${s.objective}%: ${formatPercent(s.remainingPercent)} left (${s.status.replace("_", " ")})`).join("; ") : "No SLOs",
-          ])}
-        />
+          ]) }
       }
     />
   );

@@ -7,7 +7,7 @@ import type { InsightsContext } from "./scope";
 import { groupStats, statsOf } from "./percentile-sql";
 
 /** DESIGN.md "Learning figures": each duration, the timestamp it needs, and what makes it reconstructed. */
-const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
+export const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
   detect: { value: "detected_at - started_at", needs: "detected_at", reconstructed: "started_rec OR detected_rec" },
   acknowledge: { value: "acknowledged_at - declared_at", needs: "acknowledged_at", reconstructed: "acknowledged_rec" },
   mitigate: { value: "mitigated_at - started_at", needs: "mitigated_at", reconstructed: "started_rec OR mitigated_rec" },

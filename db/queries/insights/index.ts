@@ -14,6 +14,7 @@ import { findServiceBySlug } from "../services";
 import { getOrgTimeZone, getRequiredSeverities } from "../settings";
 import { actionItemFigures } from "./action-items";
 import { durationFigures, durationHistogram, scopeCounts } from "./durations";
+import { durationTrend } from "./duration-trend";
 import { factorFigures } from "./factors";
 import { postmortemFigures } from "./postmortems";
 import { responderFigures } from "./responders";
@@ -114,6 +115,7 @@ function computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insi
         return { ...b, ...bySeverity, total: SEVERITIES.reduce((sum, s) => sum + bySeverity[s], 0) };
       }),
     },
+    durationTrend: durationTrend(ctx),
     durationDistribution: {
       bins: DURATION_BINS,
       metrics: {

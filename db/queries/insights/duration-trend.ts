@@ -1,0 +1,51 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { bucketsFor, trendBucketKindFor } from "@/lib/insights/buckets";
+import { daysBetween } from "@/lib/insights/params";
+import type { InsightsReport, TrendStats } from "@/lib/insights/types";
+import { METRIC_SQL } from "./durations";
+import { groupStats } from "./percentile-sql";
+import { bucketOf, type InsightsContext } from "./scope";
+
+const TREND_METRICS = ["mitigate", "resolve"] as const;
+
+/**
+ * Median and p90 time to mitigate and resolve per week or month of the current period, by
+ * the day each incident started, with the same definitions and percentile SQL as the
+ * headline figures (drills out, incidents missing the timestamp counted, not guessed).
+ * One GROUP BY for the counts, one sorted temp table for every bucket's percentiles.
+ */
+export function durationTrend(ctx: InsightsContext): InsightsReport["durationTrend"] {
+  const kind = trendBucketKindFor(daysBetween(ctx.filters.from, ctx.filters.to));
+  // The scope table already holds each incident's week or month when the two granularities agree.
+  const bucket = kind === ctx.bucket ? sql`bucket` : bucketOf({ segments: ctx.segments, bucket: kind }, sql`started_at`);
+  const counts = ctx.db.all<{ bucket: string } & Record<string, number>>(sql`
+    SELECT ${bucket} AS bucket,
+      ${sql.raw(TREND_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}_missing, SUM(${METRIC_SQL[m].needs} IS NOT NULL) AS ${m}_n, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS ${m}_rec`).join(", "))}
+    FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY 1`);
+  const known = new Map<string, { n: number; rec: number }>();
+  const missing = new Map<string, number>();
+  for (const row of counts) {
+    for (const m of TREND_METRICS) {
+      known.set(`${m}:${row.bucket}`, { n: row[`${m}_n`]!, rec: row[`${m}_rec`]! });
+      missing.set(`${m}:${row.bucket}`, row[`${m}_missing`]!);
+    }
+  }
+  const source = sql.join(
+    TREND_METRICS.map((m) => {
+      const def = METRIC_SQL[m];
+      return sql`SELECT ${`${m}:`} || ${bucket} AS grp, ${sql.raw(def.value)} AS d, (${sql.raw(def.reconstructed)}) AS r
+        FROM temp.insight_scope WHERE period = 0 AND drill = 0 AND ${sql.raw(def.needs)} IS NOT NULL`;
+    }),
+    sql` UNION ALL `,
+  );
+  const stats = known.size ? groupStats(ctx, source, [...known.keys()], known) : new Map();
+  const point = (key: string): TrendStats => {
+    const s = stats.get(key);
+    return { incidents: s?.incidents ?? 0, missing: missing.get(key) ?? 0, reconstructed: s?.reconstructed ?? 0, median: s?.median ?? null, p90: s?.p90 ?? null };
+  };
+  return {
+    bucket: kind,
+    points: bucketsFor(ctx.filters.from, ctx.filters.to, kind).map((b) => ({ ...b, mitigate: point(`mitigate:${b.start}`), resolve: point(`resolve:${b.start}`) })),
+  };
+}

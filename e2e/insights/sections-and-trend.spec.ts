@@ -1,0 +1,179 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { formatSeconds } from "../../lib/insights/format";
+import type { InsightsReport } from "../../lib/insights/types";
+import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
+
+// The dashboard's layout on the demo data: a light page, a section navigation that jumps,
+// "Show data" tables rendered only when asked for, the duration trend and legible histogram labels.
+
+// The server's HTML of /insights on the demo data (41 incidents) was 362 KB with every
+// "Show data" table rendered into it, hidden in <details>, and again as element trees in the
+// RSC payload. Sent as plain values and rendered on demand the page is 292 KB, with the new
+// trend chart. 330 KB fails at once if the tables come back (+70 KB) and leaves ~13 % for
+// new figures.
+const MAX_HTML_BYTES = 330_000;
+
+test.beforeEach(async ({ page }) => {
+  await signInToDemo(page, "viewer");
+});
+
+const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+
+async function openInsights(page: Page, query = "") {
+  const response = await page.goto(`${demoBaseURL}/insights${query}`);
+  // Charts draw once the page has hydrated, which takes a while on a busy machine.
+  await expect(page.locator(".recharts-wrapper svg.recharts-surface").first()).toBeVisible({ timeout: 30_000 });
+  return Buffer.byteLength(await response!.text());
+}
+
+test("the page HTML stays small: no data tables until asked for", async ({ page }) => {
+  const html = await openInsights(page);
+  expect(html).toBeLessThan(MAX_HTML_BYTES);
+});
+
+test("the section navigation jumps to each section, below the sticky bars", async ({ page }) => {
+  await openInsights(page);
+  const nav = page.getByRole("navigation", { name: "Insights sections" });
+  const targets: [string, string, string][] = [
+    ["Speed", "speed", "Are incidents getting shorter?"],
+    ["Volume and where", "where", "How many incidents, and where?"],
+    ["Causes", "causes", "Why do they happen, and do they come back?"],
+    ["Follow-through", "follow-through", "Do we follow through?"],
+    ["People", "people", "Who carries the load?"],
+    ["Overview", "overview", "At a glance"],
+  ];
+  for (const [link, hash, heading] of targets) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/insights#${hash}$`));
+    const h2 = page.getByRole("heading", { name: heading, level: 2 });
+    await expect(h2).toBeInViewport();
+    // Not hidden under the sticky navigation, which stays in view.
+    await expect(nav).toBeInViewport();
+    const navBox = (await nav.boundingBox())!;
+    const headingBox = (await h2.boundingBox())!;
+    expect(headingBox.y).toBeGreaterThanOrEqual(navBox.y + navBox.height - 1);
+    await expect(nav.getByRole("link", { name: link, exact: true })).toHaveAttribute("aria-current", "location");
+  }
+});
+
+test("on a phone the section links scroll sideways and land each heading below the page header", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openInsights(page);
+  const nav = page.getByRole("navigation", { name: "Insights sections" });
+  // The row scrolls inside itself; the page never scrolls sideways.
+  expect(await nav.getByRole("list").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const header = page.getByRole("banner");
+  for (const [link, heading] of [["Causes", "Why do they happen, and do they come back?"], ["People", "Who carries the load?"]]) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    const h2 = page.getByRole("heading", { name: heading, level: 2 });
+    await expect(h2).toBeInViewport();
+    const headerBox = (await header.boundingBox())!;
+    expect((await h2.boundingBox())!.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height - 1);
+  }
+});
+
+test("Show data renders a chart's table only after a click", async ({ page }) => {
+  const response = await page.goto(`${demoBaseURL}/insights`);
+  const html = await response!.text();
+  // Not in the HTML at all, hidden or not (only the spread tables of the two histograms are).
+  expect(html).not.toMatch(/<caption[^>]*>Incidents per week by severity/);
+  expect(html.match(/<table/g) ?? []).toHaveLength(2);
+  const card = section(page, "Incidents per week");
+  await expect(card.locator("table")).toHaveCount(0);
+  const button = card.getByRole("button", { name: "Show data: Incidents per week" });
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+  await button.click();
+  await expect(card.getByRole("table", { name: "Incidents per week by severity" })).toBeVisible();
+  await expect(card.getByRole("button", { name: "Hide data: Incidents per week" })).toHaveAttribute("aria-expanded", "true");
+  await card.getByRole("button", { name: "Hide data: Incidents per week" }).click();
+  await expect(card.locator("table")).toHaveCount(0);
+});
+
+async function rowsOf(table: Locator) {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")));
+}
+
+type TrendPoint = InsightsReport["durationTrend"]["points"][number];
+
+test("the duration trend shows the API's durationTrend, weekly for 90 days and monthly for 365", async ({ page, request }) => {
+  for (const [range, bucket] of [["90", "week"], ["365", "month"]] as const) {
+    const res = await request.get(`${demoBaseURL}/api/v1/insights?range=${range}`, { headers: bearerDemo("viewer") });
+    expect(res.status()).toBe(200);
+    const { durationTrend } = (await res.json()) as { durationTrend: { bucket: string; points: TrendPoint[] } };
+    expect(durationTrend.bucket).toBe(bucket);
+    expect(durationTrend.points.some((p) => p.resolve.incidents > 0)).toBe(true);
+
+    await openInsights(page, `?range=${range}`);
+    const card = section(page, `Time to mitigate and resolve per ${bucket}`);
+    await expect(card.getByRole("application", { name: `Median and p90 time to mitigate and to resolve per ${bucket}` })).toBeVisible();
+    for (const name of ["Mitigate median", "Mitigate p90", "Resolve median", "Resolve p90"]) await expect(card.locator(".recharts-legend-wrapper")).toContainText(name);
+    // Median solid, p90 dashed.
+    await expect(card.locator(".recharts-line-curve[stroke-dasharray='6 4']")).toHaveCount(2);
+
+    await card.getByRole("button", { name: /^Show data/ }).click();
+    const table = card.getByRole("table");
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("columnheader")).toHaveText([
+      bucket === "week" ? "Week starting" : "Month", "Mitigated (n)", "Mitigate median", "Mitigate p90", "Not mitigated", "Resolved (n)", "Resolve median", "Resolve p90", "Not resolved",
+    ]);
+    const expected = durationTrend.points.map((p) => [
+      p.label,
+      String(p.mitigate.incidents), formatSeconds(p.mitigate.median), formatSeconds(p.mitigate.p90), String(p.mitigate.missing),
+      String(p.resolve.incidents), formatSeconds(p.resolve.median), formatSeconds(p.resolve.p90), String(p.resolve.missing),
+    ]);
+    expect(await rowsOf(table)).toEqual(expected);
+  }
+});
+
+test("the trend tooltip names the period, its counts and the four figures", async ({ page }) => {
+  await openInsights(page, "?range=365");
+  const chart = section(page, "Time to mitigate and resolve per month").locator(".recharts-wrapper");
+  const box = (await chart.boundingBox())!;
+  // hover() scrolls the chart into view first; the middle of the plot is a month with incidents.
+  await chart.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+  const tip = chart.locator(".recharts-tooltip-wrapper");
+  await expect(tip).toContainText(/n = \d+ mitigated, \d+ resolved/);
+  await expect(tip).toContainText("Resolve p90");
+});
+
+test("histogram bin labels do not run into each other at desktop widths", async ({ page }) => {
+  // 1180 px puts each histogram just above the width where labels are slanted: the tightest fit.
+  for (const width of [1280, 1180]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openInsights(page);
+    const speed = section(page, "Are incidents getting shorter?");
+    for (const name of ["Time to mitigate", "Time to resolve"]) {
+      const ticks = speed.getByRole("region", { name, exact: true }).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label");
+      await expect(ticks).toHaveCount(9);
+      // Read as text (a screen reader, a copy) the labels stay apart too.
+      expect((await ticks.allTextContents()).join("").replace(/\s+/g, " ")).toContain("15–30 min 30–60 min 1–2 h");
+      const boxes = await ticks.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right, `${width} px, gap after tick ${i}`).toBeGreaterThanOrEqual(4);
+    }
+  }
+});
+
+test("factor sparklines carry their scale and first and last period", async ({ page }) => {
+  await openInsights(page);
+  const factors = section(page, "Contributing factors");
+  const first = factors.locator("ol > li").first();
+  await expect(first.getByText("0", { exact: true }).first()).toBeVisible();
+  // The first and last week of the range, as the chart's buckets name them.
+  const weeks = await factors.locator("ol > li").first().getByText(/^\d{1,2} [A-Z][a-z]{2}$/).allTextContents();
+  expect(weeks).toHaveLength(2);
+  expect(weeks[0]).not.toBe(weeks[1]);
+});
+
+test("screenshots: first screen at desktop and phone, the trend chart and a histogram up close", async ({ page }) => {
+  for (const size of [{ name: "desktop", width: 1280, height: 800 }, { name: "phone", width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    await openInsights(page);
+    await page.screenshot({ path: `screenshots/insights-first-screen-${size.name}.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    await section(page, "Time to mitigate and resolve per week").screenshot({ path: `screenshots/insights-trend-${size.name}.png` });
+    await section(page, "Are incidents getting shorter?").getByRole("region", { name: "Time to resolve", exact: true }).screenshot({ path: `screenshots/insights-histogram-${size.name}.png` });
+    await page.getByRole("navigation", { name: "Insights sections" }).getByRole("link", { name: "Causes" }).click();
+    await page.screenshot({ path: `screenshots/insights-causes-${size.name}.png` });
+  }
+});
