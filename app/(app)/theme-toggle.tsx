@@ -4,7 +4,17 @@ import { useEffect, useState } from "react";
 
 export function ThemeToggle() {
   const [dark, setDark] = useState<boolean | null>(null);
-  useEffect(() => setDark(document.documentElement.classList.contains("dark")), []);
+  useEffect(() => {
+    // Re-applied here as well as before paint: if React ever re-renders the whole document
+    // (it does after a hydration error), <html> comes back without the class.
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem("hindsight-theme");
+    } catch {}
+    const wanted = stored ? stored === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    document.documentElement.classList.toggle("dark", wanted);
+    setDark(wanted);
+  }, []);
   const toggle = () => {
     const next = !document.documentElement.classList.contains("dark");
     document.documentElement.classList.toggle("dark", next);

@@ -55,7 +55,7 @@ export function TokenRow({ token }: { token: TokenRowData }) {
   };
   return (
     <>
-      <tr className={`${trClass} ${token.revokedAt ? "text-zinc-500 dark:text-zinc-500" : ""}`}>
+      <tr className={`${trClass} ${token.revokedAt ? "text-zinc-600 dark:text-zinc-400" : ""}`}>
         <td className={tdWideClass}>
           <span className="font-medium break-words">{token.name}</span>
         </td>

@@ -24,7 +24,9 @@ function SavedAgo({ at }: { at: number }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <>Saved {secondsAgo(at, Math.max(now, at))}</>;
+  // The server's clock and the browser's differ by the time the page takes to arrive: a text
+  // mismatch here would make React re-render the whole document (and drop the theme class).
+  return <span suppressHydrationWarning>Saved {secondsAgo(at, Math.max(now, at))}</span>;
 }
 
 export type SaveIndicator = { saving: boolean; dirty: boolean; conflict: boolean; error: string | null; savedAt: number | null; updatedAt: number };
