@@ -6,8 +6,7 @@ import { firstRunSteps, showFirstRun, type FirstRunCounts, type FirstRunStep } f
 import { hasRole } from "@/lib/roles";
 import { getDb, type Db } from "../client";
 import { apiTokens, incidents, services, slos, users } from "../schema";
-import { recordAudit } from "./audit";
-import { SETTING_KEYS, readSetting, writeSetting } from "./settings";
+import { SETTING_KEYS, readSetting, saveSetting } from "./settings";
 
 type Reader = Pick<Db, "select">;
 
@@ -39,13 +38,6 @@ export function firstRunChecklist({ actor, force = false }: { actor: Actor; forc
 /** Hides the checklist for the whole organisation (admins; audited). */
 export function dismissFirstRun({ actor }: { actor: Actor }) {
   if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can dismiss the first-run checklist");
-  getDb().transaction(
-    (tx) => {
-      const now = Date.now();
-      const value = { dismissedAt: new Date(now).toISOString(), by: actor.kind === "user" ? actor.email : actor.name };
-      writeSetting(tx, SETTING_KEYS.firstRunDismissed, value, now);
-      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.firstRunDismissed, before: null, after: value }, now);
-    },
-    { behavior: "immediate" },
-  );
+  const value = { dismissedAt: new Date().toISOString(), by: actor.kind === "user" ? actor.email : actor.name };
+  saveSetting(actor, SETTING_KEYS.firstRunDismissed, value, (tx) => readSetting(tx, SETTING_KEYS.firstRunDismissed) ?? null);
 }

@@ -34,9 +34,23 @@ export function readSetting(db: Reader, key: string): unknown {
   }
 }
 
-export function writeSetting(tx: Tx, key: string, value: unknown, now: number) {
+function writeSetting(tx: Tx, key: string, value: unknown, now: number) {
   const text = JSON.stringify(value);
   tx.insert(settings).values({ key, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
+}
+
+/** Writes one setting and its audit record (before → after) in one transaction. */
+export function saveSetting<T>(actor: Actor, key: string, value: T, current: (tx: Reader) => unknown): T {
+  return getDb().transaction(
+    (tx) => {
+      const before = current(tx);
+      const now = Date.now();
+      writeSetting(tx, key, value, now);
+      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: key, before, after: value }, now);
+      return value;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 const requireAdmin = (actor: Actor) => {
@@ -52,16 +66,7 @@ export function getRequiredSeverities(db: Reader = getDb()): Severity[] {
 export function setRequiredSeverities({ actor, severities }: { actor: Actor; severities: unknown }): Severity[] {
   requireAdmin(actor);
   const list = parseInput(requiredSeveritiesSchema, severities);
-  return getDb().transaction(
-    (tx) => {
-      const before = getRequiredSeverities(tx);
-      const now = Date.now();
-      writeSetting(tx, SETTING_KEYS.requiredSeverities, list, now);
-      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.requiredSeverities, before, after: list }, now);
-      return list;
-    },
-    { behavior: "immediate" },
-  );
+  return saveSetting(actor, SETTING_KEYS.requiredSeverities, list, getRequiredSeverities);
 }
 
 /** The organisation's IANA time zone (business days and weekends are counted in it); "UTC" by default. */
@@ -76,16 +81,7 @@ export function setOrgTimeZone({ actor, timeZone }: { actor: Actor; timeZone: un
     throw new AppError("validation_failed", "timeZone must be an IANA time zone such as Europe/Berlin or UTC", { timeZone: "Unknown time zone" });
   }
   const zone = timeZone.trim();
-  return getDb().transaction(
-    (tx) => {
-      const before = getOrgTimeZone(tx);
-      const now = Date.now();
-      writeSetting(tx, SETTING_KEYS.timeZone, zone, now);
-      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.timeZone, before, after: zone }, now);
-      return zone;
-    },
-    { behavior: "immediate" },
-  );
+  return saveSetting(actor, SETTING_KEYS.timeZone, zone, getOrgTimeZone);
 }
 
 /** Minutes between stakeholder updates per severity (SEV1 15, SEV2 30, none for SEV3/SEV4 unless configured). */
@@ -97,14 +93,5 @@ export function getUpdateCadence(db: Reader = getDb()): UpdateCadence {
 export function setUpdateCadence({ actor, cadence }: { actor: Actor; cadence: unknown }): UpdateCadence {
   requireAdmin(actor);
   const value = parseInput(updateCadenceSchema, cadence);
-  return getDb().transaction(
-    (tx) => {
-      const before = getUpdateCadence(tx);
-      const now = Date.now();
-      writeSetting(tx, SETTING_KEYS.updateCadence, value, now);
-      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: SETTING_KEYS.updateCadence, before, after: value }, now);
-      return value;
-    },
-    { behavior: "immediate" },
-  );
+  return saveSetting(actor, SETTING_KEYS.updateCadence, value, getUpdateCadence);
 }
