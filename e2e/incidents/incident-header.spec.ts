@@ -107,6 +107,18 @@ test.describe("admin settings", () => {
 test.describe("on a phone", () => {
   test.use({ storageState: storageStateFor("responder") });
 
+  test.describe("before the page's scripts run", () => {
+    test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    test("the server-rendered stepper already fits 360 px", async ({ page, request }) => {
+      const incident = await declareViaApi(request, { title: "Stepper before hydration", severity: "SEV1" });
+      await page.goto(`/incidents/${incident.reference}`);
+      const steps = page.getByRole("list", { name: "Status" }).getByRole("listitem");
+      await expect(steps).toHaveCount(5);
+      expect(await steps.evaluateAll((items) => items.filter((li) => li.scrollWidth > li.clientWidth + 1).length)).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    });
+  });
+
   for (const width of [360, 390]) {
     test(`the stepper fits ${width} px and who is on it shows without scrolling`, async ({ page, request }) => {
       await page.setViewportSize({ width, height: width === 360 ? 740 : 844 });

@@ -61,7 +61,11 @@ export function StatusStepper({
                   </>
                 )}
               </span>
-              <span className={`whitespace-nowrap ${here ? "opacity-80" : "text-zinc-500 max-sm:hidden"}`}>{at ? <LocalTime ms={at} mode="time" /> : " "}</span>
+              {/* On phones the time takes the step's width instead of setting it: the server renders it
+                  long ("2026-12-03 19:44 UTC") until the browser swaps in the short local time. */}
+              <span className={`whitespace-nowrap max-sm:w-0 max-sm:min-w-full max-sm:truncate ${here ? "opacity-80" : "text-zinc-500 max-sm:hidden"}`}>
+                {at ? <LocalTime ms={at} mode="time" /> : " "}
+              </span>
             </button>
           </li>
         );
