@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import { backupFileName, backupScheduleFromEnv, backupsToPrune, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
+import { backupDatabase } from "./backup";
+import { databasePath } from "./client";
+import { describeCounts } from "./database-check";
+
+const log = (line: string) => console.log(`[hindsight] ${line}`);
+const logError = (line: string) => console.error(`[hindsight] ${line}`);
+
+const state = globalThis as unknown as { hindsightBackupTimer?: NodeJS.Timeout };
+
+async function backupOnce(schedule: BackupSchedule) {
+  const file = path.join(schedule.dir, backupFileName(new Date()));
+  const result = await backupDatabase({ source: databasePath(), target: file });
+  log(`scheduled backup written to ${file} (${describeCounts(result.counts)}; ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.milliseconds / 1000).toFixed(1)} s)`);
+  for (const name of backupsToPrune(fs.readdirSync(schedule.dir), schedule.keep)) {
+    fs.rmSync(path.join(schedule.dir, name), { force: true });
+    log(`deleted the old backup ${path.join(schedule.dir, name)} (BACKUP_KEEP=${schedule.keep})`);
+  }
+}
+
+function scheduleNext(schedule: BackupSchedule, afterFailure = false) {
+  let delay = schedule.intervalMs;
+  if (!afterFailure) {
+    try {
+      delay = nextBackupDelay(Date.now(), fs.readdirSync(schedule.dir), schedule.intervalMs);
+    } catch (error) {
+      logError(`cannot read BACKUP_DIR ${schedule.dir}: ${(error as Error).message}`);
+    }
+  }
+  state.hindsightBackupTimer = setTimeout(async () => {
+    let failed = false;
+    try {
+      await backupOnce(schedule);
+    } catch (error) {
+      // Not fatal: the server keeps serving and tries again after the interval.
+      failed = true;
+      logError(`scheduled backup failed (next try in ${schedule.intervalMs / 3_600_000} h): ${(error as Error).message}`);
+    }
+    scheduleNext(schedule, failed);
+  }, delay);
+  state.hindsightBackupTimer.unref();
+}
+
+/**
+ * Starts scheduled backups when BACKUP_DIR is set. Bad settings throw, so the server refuses to
+ * start; failed backups are logged and retried after the interval.
+ */
+export function startScheduledBackups(env: Record<string, string | undefined> = process.env) {
+  const schedule = backupScheduleFromEnv(env);
+  if (!schedule || state.hindsightBackupTimer) return;
+  const dir = path.resolve(schedule.dir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.accessSync(dir, fs.constants.W_OK);
+  log(`scheduled backups every ${schedule.intervalMs / 3_600_000} h into ${dir}, keeping the newest ${schedule.keep}`);
+  scheduleNext({ ...schedule, dir });
+}
