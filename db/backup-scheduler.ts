@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { backupFileName, backupScheduleFromEnv, backupsToPrune, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
+import { BackupConfigError, backupFileName, backupScheduleFromEnv, backupsToPrune, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
 import { backupDatabase } from "./backup";
 import { databasePath } from "./client";
 import { describeCounts } from "./database-check";
@@ -44,15 +44,24 @@ function scheduleNext(schedule: BackupSchedule, afterFailure = false) {
 }
 
 /**
- * Starts scheduled backups when BACKUP_DIR is set. Bad settings throw, so the server refuses to
- * start; failed backups are logged and retried after the interval.
+ * Starts scheduled backups when BACKUP_DIR is set. Bad settings or an unusable BACKUP_DIR stop the
+ * process with a clear message (Next.js only logs an error thrown from register() and serves on);
+ * failed backups later are logged and retried after the interval.
  */
 export function startScheduledBackups(env: Record<string, string | undefined> = process.env) {
-  const schedule = backupScheduleFromEnv(env);
-  if (!schedule || state.hindsightBackupTimer) return;
-  const dir = path.resolve(schedule.dir);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  fs.accessSync(dir, fs.constants.W_OK);
-  log(`scheduled backups every ${schedule.intervalMs / 3_600_000} h into ${dir}, keeping the newest ${schedule.keep}`);
-  scheduleNext({ ...schedule, dir });
+  if (state.hindsightBackupTimer) return;
+  let schedule: BackupSchedule | null;
+  try {
+    schedule = backupScheduleFromEnv(env);
+    if (!schedule) return;
+    schedule = { ...schedule, dir: path.resolve(schedule.dir) };
+    fs.mkdirSync(schedule.dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(schedule.dir, fs.constants.W_OK);
+  } catch (error) {
+    const reason = error instanceof BackupConfigError ? error.message : `BACKUP_DIR cannot be used: ${(error as Error).message}`;
+    logError(`Refusing to start: ${reason}`);
+    process.exit(1);
+  }
+  log(`scheduled backups every ${schedule.intervalMs / 3_600_000} h into ${schedule.dir}, keeping the newest ${schedule.keep}`);
+  scheduleNext(schedule);
 }
