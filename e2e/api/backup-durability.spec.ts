@@ -94,13 +94,16 @@ test.describe("backup and restore of a running server", () => {
       }
     };
     const writers = Promise.all([writer(), writer(), writer(), writer()]);
-    await new Promise((r) => setTimeout(r, 2_000));
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until(() => acked.length >= 20);
 
     const backupFile = path.join(dir, "backup.db");
     const backupBegan = Date.now();
     const backup = await npm("backup", [backupFile]);
     const backupEnded = Date.now();
-    await new Promise((r) => setTimeout(r, 500));
+    await until(() => acked.filter((a) => a.sentAt > backupEnded).length >= 4);
     writing = false;
     await writers;
     expect(backup.code, backup.stderr).toBe(0);
@@ -110,8 +113,9 @@ test.describe("backup and restore of a running server", () => {
 
     const before = acked.filter((a) => a.ackedAt < backupBegan).map((a) => a.body);
     const after = acked.filter((a) => a.sentAt > backupEnded).map((a) => a.body);
-    expect(before.length).toBeGreaterThan(10);
-    expect(after.length).toBeGreaterThan(0);
+    console.log(`[backup-durability] ${acked.length} notes acknowledged: ${before.length} before the backup began, ${after.length} sent after it ended`);
+    expect(before.length).toBeGreaterThanOrEqual(20);
+    expect(after.length).toBeGreaterThanOrEqual(4);
 
     // Refused while the server has the database open; nothing is touched.
     const refused = await npm("restore", [backupFile]);
