@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { BackupConfigError, backupFileName, backupScheduleFromEnv, backupsToPrune, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
+import { BackupConfigError, backupFileName, backupScheduleFromEnv, backupsToPrune, leftoverPartials, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
 import { backupDatabase } from "./backup";
 import { databasePath } from "./client";
 import { describeCounts } from "./database-check";
@@ -62,6 +62,7 @@ export function startScheduledBackups(env: Record<string, string | undefined> = 
     logError(`Refusing to start: ${reason}`);
     process.exit(1);
   }
+  for (const name of leftoverPartials(fs.readdirSync(schedule.dir))) fs.rmSync(path.join(schedule.dir, name), { force: true });
   log(`scheduled backups every ${schedule.intervalMs / 3_600_000} h into ${schedule.dir}, keeping the newest ${schedule.keep}`);
   scheduleNext(schedule);
 }

@@ -5,6 +5,7 @@ import {
   backupScheduleFromEnv,
   backupTimeFromName,
   backupsToPrune,
+  leftoverPartials,
   nextBackupDelay,
 } from "./backup-schedule";
 
@@ -61,6 +62,20 @@ describe("backupsToPrune", () => {
     expect(backupsToPrune(names, 4)).toEqual([]);
     expect(backupsToPrune(names, 1)).toHaveLength(3);
     expect(backupsToPrune(["notes.txt"], 1)).toEqual([]);
+  });
+});
+
+describe("leftoverPartials", () => {
+  it("finds only the temp files of cut-short scheduled backups", () => {
+    expect(
+      leftoverPartials([
+        ".hindsight-20261205T000000Z.db.partial-4242-0a1b2c3d",
+        "hindsight-20261205T000000Z.db",
+        ".hindsight-20261205T000000Z.db.partial-4242-0a1b2c3d-journal",
+        ".mine.db.partial-1-ab",
+        "hindsight.db",
+      ]),
+    ).toEqual([".hindsight-20261205T000000Z.db.partial-4242-0a1b2c3d"]);
   });
 });
 

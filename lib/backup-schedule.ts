@@ -79,6 +79,13 @@ export function backupsToPrune(names: string[], keep: number): string[] {
     .map((b) => b.name);
 }
 
+const PARTIAL = /^\.hindsight-\d{8}T\d{6}Z\.db\.partial-\d+-[0-9a-f]+$/;
+
+/** Temp files of scheduled backups cut short (the server stopped mid-backup), safe to delete at startup. */
+export function leftoverPartials(names: string[]): string[] {
+  return names.filter((name) => PARTIAL.test(name));
+}
+
 /**
  * How long to wait before the next backup: an interval after the newest one, at once when that
  * time has passed or there is none yet.
