@@ -1,10 +1,10 @@
 // Runs in a worker thread (db/database-worker.ts) so that copying or checking a large
 // database never blocks the event loop of the server that asked for it.
 // Tasks: "backup" (VACUUM INTO a consistent snapshot, then inspect the copy) and "inspect".
+// VACUUM INTO rather than the online backup API: from a second connection, sqlite3_backup restarts
+// whenever the server commits, so under steady writes it might never finish.
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
-
-const COUNTED_TABLES = ["incidents", "timeline_entries", "postmortems", "action_items", "users", "services"];
 
 function snapshot(source, target) {
   const db = new Database(source, { fileMustExist: true });
@@ -18,7 +18,7 @@ function snapshot(source, target) {
   }
 }
 
-function inspect(file) {
+function inspect(file, countedTables) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma("integrity_check(20)").map((row) => String(row.integrity_check));
@@ -31,7 +31,7 @@ function inspect(file) {
       ? db.prepare("SELECT created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at").all().map((row) => Number(row.createdAt))
       : null;
     const counts = {};
-    for (const table of COUNTED_TABLES) {
+    for (const table of countedTables) {
       counts[table] = has.has(table) ? db.prepare(`SELECT count(*) AS n FROM "${table}"`).get().n : null;
     }
     return { integrity, tables, migrations, counts };
@@ -41,12 +41,12 @@ function inspect(file) {
 }
 
 try {
-  const { task, source, target, file } = workerData;
+  const { task, source, target, file, countedTables } = workerData;
   if (task === "backup") {
     snapshot(source, target);
-    parentPort.postMessage({ ok: true, result: inspect(target) });
+    parentPort.postMessage({ ok: true, result: inspect(target, countedTables) });
   } else if (task === "inspect") {
-    parentPort.postMessage({ ok: true, result: inspect(file) });
+    parentPort.postMessage({ ok: true, result: inspect(file, countedTables) });
   } else {
     throw new Error(`unknown task ${task}`);
   }

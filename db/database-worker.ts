@@ -22,7 +22,7 @@ const workerFile = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db"
 
 function runWorker(data: Task): Promise<DatabaseInspection> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: data });
+    const worker = new Worker(workerFile(), { workerData: { ...data, countedTables: COUNTED_TABLES } });
     let settled = false;
     worker.once("message", (message: { ok: true; result: DatabaseInspection } | { ok: false; message: string }) => {
       settled = true;
