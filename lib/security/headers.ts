@@ -38,7 +38,6 @@ export const PERMISSIONS_POLICY = [
   "payment=()",
   "usb=()",
   "serial=()",
-  "bluetooth=()",
   "hid=()",
   "midi=()",
   "magnetometer=()",
@@ -46,7 +45,6 @@ export const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "display-capture=()",
   "browsing-topics=()",
-  "interest-cohort=()",
 ].join(", ");
 
 export const HSTS = "max-age=63072000; includeSubDomains";
