@@ -7,17 +7,6 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Each test run builds into its own folder when NEXT_DIST_DIR is set.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a nonce, HSTS, Permissions-Policy, …) come from proxy.ts.
 };
 module.exports = nextConfig;

@@ -178,6 +178,8 @@ export const idempotencyKeys = sqliteTable(
       .notNull()
       .references(() => incidents.id, { onDelete: "cascade" }),
     createdAt: integer("created_at").notNull(),
+    /** SHA-256 of the canonical JSON of the first request's body; null on rows from before it was kept. */
+    requestHash: text("request_hash"),
   },
   (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
 );

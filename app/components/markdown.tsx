@@ -1,16 +1,15 @@
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import { safeLinkUrl } from "@/lib/security/safe-url";
 
-const SAFE_PROTOCOL = /^(https?:|mailto:|#|\/)/i;
-
-/** Markdown without raw HTML; javascript:, data: and other odd links are dropped. */
+/** Markdown without raw HTML; javascript:, data:, //other-host and other odd links are dropped (lib/security/safe-url). */
 export function Markdown({ children }: { children: string }) {
   return (
     <div className="prose-note text-sm leading-relaxed break-words">
       <ReactMarkdown
         skipHtml
         rehypePlugins={[rehypeSanitize]}
-        urlTransform={(url) => (SAFE_PROTOCOL.test(url.trim()) ? url : "")}
+        urlTransform={safeLinkUrl}
         components={{ a: ({ node: _node, ...props }) => <a {...props} rel="noopener noreferrer nofollow" target="_blank" /> }}
       >
         {children}

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzl
 import type { Actor } from "@/lib/actor";
 import { actorKey } from "@/lib/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { canonicalJsonHash } from "@/lib/canonical-json";
 import { hasRole } from "@/lib/roles";
 import { parseInput } from "@/lib/validation/parse";
 import { declareIncidentSchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/validation/incident";
@@ -44,7 +45,8 @@ export function getIncident({ actor, incidentId }: { actor: Actor; incidentId: n
 
 /**
  * Declares an incident: the declaring person becomes commander (and so acknowledges it).
- * With an idempotency key, a retry returns the incident the first request created.
+ * With an idempotency key, a retry with the same body (as canonical JSON) returns the incident the
+ * first request created; the same key with a different body is a 422.
  */
 export function declareIncident({
   actor,
@@ -70,16 +72,25 @@ export function declareIncident({
   if (Object.keys(problems).length) {
     throw new AppError("validation_failed", Object.values(problems).join("; "), problems as Record<string, string>);
   }
+  const requestHash = idempotencyKey ? canonicalJsonHash(input) : null;
   const db = getDb();
   const result = db.transaction(
     (tx) => {
       if (idempotencyKey) {
         tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS)).run();
         const seen = tx
-          .select({ incidentId: idempotencyKeys.incidentId })
+          .select({ incidentId: idempotencyKeys.incidentId, requestHash: idempotencyKeys.requestHash })
           .from(idempotencyKeys)
           .where(and(eq(idempotencyKeys.actorKey, actorKey(actor)), eq(idempotencyKeys.key, idempotencyKey)))
           .get();
+        // Rows kept before request hashes were stored (null) count as the same request.
+        if (seen && seen.requestHash !== null && seen.requestHash !== requestHash) {
+          throw new AppError(
+            "unprocessable",
+            "This Idempotency-Key was already used with a different request body; send a new Idempotency-Key for a new incident",
+            { "Idempotency-Key": "Already used with a different body" },
+          );
+        }
         if (seen) return { incidentId: seen.incidentId, replayed: true };
       }
       const person = actor.kind === "user";
@@ -127,7 +138,7 @@ export function declareIncident({
       const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
       applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
       if (idempotencyKey) {
-        tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now }).run();
+        tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash }).run();
       }
       recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
       return { incidentId: incident.id, replayed: false };

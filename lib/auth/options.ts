@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/db/queries/audit";
 import { verifyPassword } from "./password";
 import { authSecret } from "./data-dir";
 import { clientIpFromHeaders } from "./client-ip";
+import { isHttpsPublicUrl } from "@/lib/security/headers";
 
 // Self-hosted: without NEXTAUTH_URL, trust the Host header the server was reached on.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
@@ -16,6 +17,8 @@ export const BAD_CREDENTIALS_MESSAGE = "Email or password is incorrect.";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
+  // Behind an https public URL the session cookie is Secure (and __Secure- prefixed) even when TLS ends at a proxy.
+  useSecureCookies: isHttpsPublicUrl(process.env.NEXTAUTH_URL),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [

@@ -14,6 +14,7 @@ import { getPostmortem } from "@/db/queries/postmortems";
 import { actionItemsForIncident } from "@/db/queries/action-items";
 import { PostmortemDocument } from "@/app/(app)/incidents/[ref]/postmortem/postmortem-document";
 import { PrintButton } from "./print-button";
+import { requestNonce } from "@/app/request-nonce";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -67,9 +68,10 @@ export default async function PrintPostmortemPage({ params }: Props) {
   const { incident, postmortem, actions } = await load((await params).ref);
   const reference = incidentReference(incident.id);
   const end = incident.mitigatedAt ?? incident.resolvedAt;
+  const nonce = await requestNonce();
   return (
     <div className="min-h-screen bg-white text-zinc-900 print:min-h-0">
-      <script dangerouslySetInnerHTML={{ __html: forceLight }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: forceLight }} />
       <style dangerouslySetInnerHTML={{ __html: printCss }} />
       <div className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50 px-6 py-3 font-sans text-sm print:hidden">
         <Link href={`/incidents/${reference}/postmortem`} className="text-blue-700 underline">
