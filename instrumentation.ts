@@ -1,5 +1,12 @@
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ensureFirstAdmin } = await import("./db/bootstrap");
   await ensureFirstAdmin();
+  (await import("./db/metrics")).registerDatabaseMetrics();
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./lib/request-error")).logRequestError(...args);
+};

@@ -6,6 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { runStartupChecks } from "../db/startup-checks.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -46,7 +47,12 @@ if (current !== wanted) {
 }
 
 const dbFile = path.resolve(process.env.DATABASE_PATH || path.join("data", "hindsight.db"));
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+try {
+  runStartupChecks({ dbFile, migrationsFolder: path.join(root, "db", "migrations") });
+} catch (error) {
+  console.error(`[hindsight] Not starting: ${error.message}`);
+  process.exit(1);
+}
 const sqlite = new Database(dbFile);
 sqlite.pragma("journal_mode = WAL");
 sqlite.pragma("foreign_keys = ON");
