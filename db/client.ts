@@ -4,8 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
-import { timeStatements } from "./timed-statements";
-import { observeStatement } from "@/lib/metrics.mjs";
+import { observeOnProcessMetrics, timeStatements } from "./timed-statements";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -16,7 +15,7 @@ export function databasePath(): string {
 /** Opens a connection with the settings every connection must have, and applies pending migrations. */
 export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = timeStatements(new Database(file), observeStatement);
+  const sqlite = timeStatements(new Database(file), observeOnProcessMetrics);
   sqlite.pragma("journal_mode = WAL");
   // FULL: a committed incident survives power loss, not only a process crash.
   sqlite.pragma("synchronous = FULL");

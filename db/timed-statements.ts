@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { getMetrics } from "@/lib/metrics.mjs";
 
 type Observe = (operation: "run" | "get" | "all", seconds: number) => void;
 
@@ -26,4 +27,12 @@ export function timeStatements(sqlite: Database.Database, observe: Observe): Dat
     return statement;
   }) as unknown as typeof sqlite.prepare;
   return sqlite;
+}
+
+/**
+ * Records into the process's metrics when the server has created them (scripts/server.mjs
+ * does before Next.js starts); command-line scripts skip it without loading prom-client.
+ */
+export function observeOnProcessMetrics(operation: "run" | "get" | "all", seconds: number): void {
+  (globalThis as { hindsightMetrics?: ReturnType<typeof getMetrics> }).hindsightMetrics?.dbDuration.observe({ operation }, seconds);
 }

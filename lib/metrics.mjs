@@ -46,8 +46,3 @@ export function observeRequest({ method, route, status, seconds }) {
   httpRequests.inc(labels);
   httpDuration.observe(labels, seconds);
 }
-
-/** Records the execution time of one database statement. */
-export function observeStatement(operation, seconds) {
-  getMetrics().dbDuration.observe({ operation }, seconds);
-}

@@ -39,9 +39,9 @@ test("JSON access log with request ids, and no password, token, cookie or secret
   // No HINDSIGHT_ADMIN_PASSWORD: the first admin gets a generated password, kept in a file only.
   server = await startServer({ dbFile });
   const [email, password] = fs.readFileSync(path.join(server.dir, "initial-admin-password"), "utf8").split("\n");
-  const authSecret = fs.readFileSync(path.join(server.dir, "auth-secret"), "utf8").trim();
-
   const session = await signIn(server.url, email!, password!);
+  // Written on first use of the session code.
+  const authSecret = fs.readFileSync(path.join(server.dir, "auth-secret"), "utf8").trim();
   const sessionValue = session.split("=")[1]!;
   const signedIn = await fetch(`${server.url}/api/v1/incidents`, { headers: { Cookie: session, "X-Request-Id": "ops-spec-cookie-1" } });
   expect(signedIn.status).toBe(200);

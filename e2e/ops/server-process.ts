@@ -43,7 +43,7 @@ export async function startServer({ dbFile, env = {} }: { dbFile: string; env?: 
   for (const key of ["METRICS_TOKEN", "METRICS_PORT", "METRICS_HOST", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HINDSIGHT_ADMIN_EMAIL", "HINDSIGHT_ADMIN_PASSWORD"]) delete clean[key];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...clean, PORT: String(OPS_PORT), DATABASE_PATH: dbFile, ...env },
+    env: { ...clean, PORT: String(OPS_PORT), DATABASE_PATH: dbFile, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";
