@@ -64,7 +64,10 @@ console.log(`[hindsight] Database ready at ${dbFile}`);
 const { startServer } = await import("./server.mjs");
 process.env.DATABASE_PATH = dbFile;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-await startServer({ port: Number(port), dir: root });
+await startServer({ port: Number(port), dir: root }).catch((error) => {
+  console.error(`[hindsight] The server did not start: ${error.message}`);
+  process.exit(1);
+});
 
 const url = `http://localhost:${port}`;
 const started = Date.now();

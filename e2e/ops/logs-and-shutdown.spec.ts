@@ -2,6 +2,7 @@
 // server and temporary database: JSON logs with request ids and no secrets, /metrics on its own
 // port, graceful stop on SIGTERM.
 import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -53,7 +54,7 @@ test("JSON access log with request ids, and no password, token, cookie or secret
 
   // An unsafe one is replaced by a fresh id, which the error body carries too.
   const badToken = `hs_${"x".repeat(43)}`;
-  const refused = await fetch(`${server.url}/api/v1/incidents/INC-1`, { headers: { Authorization: `Bearer ${badToken}`, "X-Request-Id": 'evil"\n{"level":"fatal"}' } });
+  const refused = await fetch(`${server.url}/api/v1/incidents/INC-1`, { headers: { Authorization: `Bearer ${badToken}`, "X-Request-Id": 'evil" {"level":"fatal"}' } });
   expect(refused.status).toBe(401);
   const refusedId = refused.headers.get("x-request-id")!;
   expect(refusedId).toMatch(/^[0-9a-f-]{36}$/);
@@ -94,11 +95,17 @@ test("JSON access log with request ids, and no password, token, cookie or secret
 test("METRICS_PORT serves /metrics on its own address; the main port then answers 404", async () => {
   const { dbFile, token } = prepareDatabase();
   server = await startServer({ dbFile, env: { METRICS_PORT: String(OPS_METRICS_PORT) } });
-  await fetch(`${server.url}/api/v1/incidents/INC-77`, { headers: { Authorization: `Bearer ${token}` } });
-  const metrics = await fetch(`http://127.0.0.1:${OPS_METRICS_PORT}/metrics`);
-  expect(metrics.status).toBe(200);
-  const text = await metrics.text();
-  expect(text).toContain('hindsight_http_requests_total{method="GET",route="/api/v1/incidents/[ref]",status="404"} 1');
+  const missing = await fetch(`${server.url}/api/v1/incidents/INC-77`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(missing.status).toBe(404);
+  await missing.text();
+  const scrape = async () => {
+    const metrics = await fetch(`http://127.0.0.1:${OPS_METRICS_PORT}/metrics`);
+    expect(metrics.status).toBe(200);
+    return metrics.text();
+  };
+  // Counted once the answer is finished, which may be a moment after the client has read it.
+  await expect.poll(scrape).toContain('hindsight_http_requests_total{method="GET",route="/api/v1/incidents/[ref]",status="404"} 1');
+  const text = await scrape();
   expect(text).toContain('hindsight_open_incidents{severity="SEV1"} 0');
   expect((await fetch(`http://127.0.0.1:${OPS_METRICS_PORT}/other`)).status).toBe(404);
   // Bound to 127.0.0.1 only by default; with no METRICS_TOKEN the main port does not serve them.
@@ -159,4 +166,20 @@ test("SIGTERM: stops accepting, finishes the request in flight, checkpoints the 
   const db = new Database(dbFile, { readonly: true });
   expect(db.prepare("SELECT count(*) AS n FROM incidents WHERE title = ?").get(title)).toEqual({ n: 1 });
   db.close();
+});
+
+test("refuses to start on a database migrated by a newer version, saying so", async () => {
+  const { dbFile } = prepareDatabase();
+  const db = new Database(dbFile);
+  db.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', ?)").run(Date.now() + 365 * 86_400_000);
+  db.close();
+  const refused = spawnSync(process.execPath, ["scripts/start.mjs"], {
+    cwd: path.resolve(__dirname, "..", ".."),
+    env: { ...process.env, PORT: String(OPS_PORT), DATABASE_PATH: dbFile },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toMatch(/Not starting: The database .* is newer than this version of Hindsight/);
+  expect(await canConnect(OPS_PORT)).toBe(false);
 });
