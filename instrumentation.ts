@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ensureFirstAdmin } = await import("./db/bootstrap");
@@ -6,4 +8,9 @@ export async function register() {
   holdServerLock();
   const { startScheduledBackups } = await import("./db/backup-scheduler");
   startScheduledBackups();
+  (await import("./db/metrics")).registerDatabaseMetrics();
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (...args) => {
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./lib/request-error")).logRequestError(...args);
+};

@@ -17,8 +17,8 @@ export function initialPasswordFile() {
 
 /**
  * On an empty database, creates the first admin: from HINDSIGHT_ADMIN_EMAIL and
- * HINDSIGHT_ADMIN_PASSWORD, or with a generated password printed once and saved to
- * data/initial-admin-password (0600). Never a fixed default password.
+ * HINDSIGHT_ADMIN_PASSWORD, or with a generated password saved only to
+ * data/initial-admin-password (0600): never printed, so it stays out of logs. Never a fixed default password.
  */
 export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
   const db = getDb();
@@ -54,10 +54,7 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
     return;
   }
   writeSecretFile(initialPasswordFile(), `${email}\n${password}\n`);
-  log(`[hindsight] Created the first admin account.`);
-  log(`[hindsight]   email:    ${email}`);
-  log(`[hindsight]   password: ${password}`);
-  log(`[hindsight] (also saved to ${initialPasswordFile()}, readable only by you; change it after signing in)`);
+  log(`[hindsight] Created the first admin account ${email}; its password is in ${initialPasswordFile()} (readable only by you; change it after signing in).`);
 }
 
 export function initialAdminHint(): string | null {

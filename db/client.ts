@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { observeOnProcessMetrics, timeStatements } from "./timed-statements";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -14,7 +15,7 @@ export function databasePath(): string {
 /** Opens a connection with the settings every connection must have, and applies pending migrations. */
 export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = timeStatements(new Database(file), observeOnProcessMetrics);
   sqlite.pragma("journal_mode = WAL");
   // FULL: a committed incident survives power loss, not only a process crash.
   sqlite.pragma("synchronous = FULL");
@@ -25,6 +26,7 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   return { db, sqlite };
 }
 
+// scripts/server.mjs checkpoints and closes this connection on shutdown.
 const globalForDb = globalThis as unknown as { hindsightDb?: { db: Db; sqlite: Database.Database; file: string } };
 
 /** The process-wide connection (cached on globalThis so dev reloads do not open more). */

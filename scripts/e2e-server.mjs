@@ -23,7 +23,9 @@ const log = (line) => console.log(`[e2e] ${line}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(demoDir, { recursive: true });
 
-const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db") };
+// Access lines for every request would drown Playwright's output: warnings and errors only.
+process.env.LOG_LEVEL ??= "warn";
+const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db"), METRICS_TOKEN: "e2e-metrics-token" };
 const demoEnv = { ...process.env, PORT: String(demoPort), HINDSIGHT_E2E_DIR: demoDir, DATABASE_PATH: path.join(demoDir, "hindsight.db") };
 // The demo server signs its own sessions (demo/auth-secret) and answers on its own address.
 delete demoEnv.NEXTAUTH_SECRET;

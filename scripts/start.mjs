@@ -1,11 +1,12 @@
 // npm start: build when there is no current production build, apply migrations, serve.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { runStartupChecks } from "../db/startup-checks.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -46,7 +47,12 @@ if (current !== wanted) {
 }
 
 const dbFile = path.resolve(process.env.DATABASE_PATH || path.join("data", "hindsight.db"));
-fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+try {
+  runStartupChecks({ dbFile, migrationsFolder: path.join(root, "db", "migrations") });
+} catch (error) {
+  console.error(`[hindsight] Not starting: ${error.message}`);
+  process.exit(1);
+}
 const sqlite = new Database(dbFile);
 sqlite.pragma("journal_mode = WAL");
 sqlite.pragma("foreign_keys = ON");
@@ -55,12 +61,13 @@ migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "db", "migrations")
 sqlite.close();
 console.log(`[hindsight] Database ready at ${dbFile}`);
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1" },
+const { startServer } = await import("./server.mjs");
+process.env.DATABASE_PATH = dbFile;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+await startServer({ port: Number(port), dir: root }).catch((error) => {
+  console.error(`[hindsight] The server did not start: ${error.message}`);
+  process.exit(1);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
 
 const url = `http://localhost:${port}`;
 const started = Date.now();

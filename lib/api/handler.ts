@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { authenticateToken } from "@/db/queries/tokens";
 import { currentActor } from "@/lib/auth/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { log } from "@/lib/log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -82,15 +83,25 @@ export async function readJson(req: NextRequest): Promise<unknown> {
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response>;
 
-/** Wraps a route handler: AppErrors become their JSON shape; anything else a logged 500 without details. */
+/**
+ * Wraps a route handler: AppErrors become their JSON shape; anything else a logged 500 without details.
+ * Every error body carries the request id (scripts/server.mjs sets X-Request-Id) to find the log lines.
+ */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
       return await handler(req, ctx);
     } catch (error) {
-      if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
-      console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed`, error);
-      return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server; it has been logged." } }, { status: 500 });
+      const requestId = req.headers.get("x-request-id") ?? undefined;
+      if (error instanceof AppError) {
+        const body = error.toJSON();
+        return NextResponse.json({ ...body, error: { ...body.error, requestId } }, { status: error.status });
+      }
+      log.error({ err: error, requestId, method: req.method, path: req.nextUrl.pathname }, "API request failed");
+      return NextResponse.json(
+        { error: { code: "internal", message: "Something went wrong on the server; it has been logged.", requestId } },
+        { status: 500 },
+      );
     }
   };
 }
