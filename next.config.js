@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native module: keep it out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Native modules, and the logger and metrics registry shared with scripts/server.mjs: keep them out of the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pino", "prom-client"],
   poweredByHeader: false,
   // Type checking runs once for the whole project (`npm run typecheck`, in .ci/run), not inside every build.
   typescript: { ignoreBuildErrors: true },

@@ -1,5 +1,5 @@
 // npm start: build when there is no current production build, apply migrations, serve.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -55,12 +55,10 @@ migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "db", "migrations")
 sqlite.close();
 console.log(`[hindsight] Database ready at ${dbFile}`);
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: dbFile, NEXT_TELEMETRY_DISABLED: "1" },
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const { startServer } = await import("./server.mjs");
+process.env.DATABASE_PATH = dbFile;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+await startServer({ port: Number(port), dir: root });
 
 const url = `http://localhost:${port}`;
 const started = Date.now();
