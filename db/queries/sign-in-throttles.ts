@@ -26,7 +26,7 @@ export type SignInThrottle =
   /** The account is slowed down (every address): each attempt waits delayMs. */
   | { kind: "account"; email: string; address: null; failures: number; until: number; delayMs: number };
 
-function requireAdmin(actor: Actor) {
+export function requireSignInThrottleAdmin(actor: Actor) {
   if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can see and clear sign-in limits");
 }
 
@@ -41,7 +41,7 @@ function groupTimes<R extends { at: number }, K>(rows: R[], key: (row: R) => K):
 
 /** Active pauses and slowdowns, the longest-lasting first. */
 export function listSignInThrottles({ actor, now = Date.now() }: { actor: Actor; now?: number }): SignInThrottle[] {
-  requireAdmin(actor);
+  requireSignInThrottleAdmin(actor);
   const rows = getDb()
     .select({ email: loginAttempts.email, ip: loginAttempts.ip, at: loginAttempts.at })
     .from(loginAttempts)
@@ -70,7 +70,7 @@ export function listSignInThrottles({ actor, now = Date.now() }: { actor: Actor;
  * slowdowns; audited. 404 when there is nothing to clear.
  */
 export function clearSignInThrottle({ actor, target }: { actor: Actor; target: ThrottleTarget }): { clearedFailures: number } {
-  requireAdmin(actor);
+  requireSignInThrottleAdmin(actor);
   const conditions: SQL[] = [eq(loginAttempts.success, false)];
   if (target.email) conditions.push(eq(loginAttempts.email, target.email));
   if (target.address) conditions.push(eq(loginAttempts.ip, target.address));

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/lib/api/handler";
 import { parseThrottleTarget } from "@/lib/auth/throttle-target";
-import { clearSignInThrottle, listSignInThrottles } from "@/db/queries/sign-in-throttles";
+import { clearSignInThrottle, listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +18,7 @@ export const GET = apiRoute(async (req: NextRequest) => {
 /** DELETE ?email=&address= (either or both) → 204 (admins, audited): forgets those failures, ending the pause or slowdown. */
 export const DELETE = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
+  requireSignInThrottleAdmin(actor);
   const params = req.nextUrl.searchParams;
   const target = parseThrottleTarget({ email: params.get("email"), address: params.get("address") });
   clearSignInThrottle({ actor, target });
