@@ -3,7 +3,6 @@ import { useId, useRef, useState } from "react";
 import { LocalTime } from "@/app/components/local-time";
 import { buttonClass, dangerButtonClass, errorClass } from "@/app/components/ui";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
-import { FormMessage } from "../form-message";
 import { clearSignInLimitAction } from "./sign-in-limit-actions";
 
 export type SignInLimitRowData = {
@@ -31,12 +30,11 @@ function subject(limit: SignInLimitRowData) {
 }
 
 /** One active pause or slowdown, cleared behind an inline confirmation. */
-export function SignInLimitRow({ limit }: { limit: SignInLimitRowData }) {
+export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData; onCleared: (message: string) => void }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [cleared, setCleared] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const { title, detail } = describe(limit);
   const who = subject(limit);
@@ -52,20 +50,11 @@ export function SignInLimitRow({ limit }: { limit: SignInLimitRowData }) {
     const result = await clearSignInLimitAction(limit.email, limit.address).catch(() => offline);
     setPending(false);
     if (result.ok) {
-      setCleared(true);
       setConfirming(false);
+      onCleared(`Cleared the sign-in limit for ${who}.`);
     } else setError(result.message);
   }
 
-  if (cleared) {
-    return (
-      <tr className={panelRowClass}>
-        <td colSpan={6} className={`${panelCellClass} pt-3`}>
-          <FormMessage success={`Cleared the sign-in limit for ${who}.`} />
-        </td>
-      </tr>
-    );
-  }
   return (
     <>
       <tr className={trClass}>

@@ -2,8 +2,7 @@ import { listSignInThrottles } from "@/db/queries/sign-in-throttles";
 import type { Actor } from "@/lib/actor";
 import { ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT, SLOWDOWN_AFTER_FAILURES } from "@/lib/auth/sign-in-throttle";
 import { cardClass } from "@/app/components/ui";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
-import { SignInLimitRow } from "./sign-in-limit-row";
+import { SignInLimitsTable } from "./sign-in-limits-table";
 
 /** The Users page's list of active sign-in pauses and slowdowns, each with a Clear button. */
 export function SignInLimits({ actor }: { actor: Actor }) {
@@ -20,39 +19,7 @@ export function SignInLimits({ actor }: { actor: Actor }) {
           locked: the owner can still sign in from elsewhere.
         </p>
       </div>
-      {limits.length ? (
-        <table className={tableClass}>
-          <thead className={theadClass}>
-            <tr>
-              <th scope="col" className={thClass}>
-                Limit
-              </th>
-              <th scope="col" className={thClass}>
-                Until
-              </th>
-              <th scope="col" className={thClass}>
-                Account
-              </th>
-              <th scope="col" className={thClass}>
-                Address
-              </th>
-              <th scope="col" className={thClass}>
-                Failures
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody className={tbodyClass}>
-            {limits.map((limit) => (
-              <SignInLimitRow key={`${limit.kind} ${limit.email} ${limit.address}`} limit={limit} />
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="px-4 py-4 text-sm text-zinc-600 sm:px-5 dark:text-zinc-400">No sign-in limits are active: nobody is paused or slowed down.</p>
-      )}
+      <SignInLimitsTable limits={limits} />
     </section>
   );
 }
