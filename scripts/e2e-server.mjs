@@ -23,8 +23,10 @@ const log = (line) => console.log(`[e2e] ${line}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(demoDir, { recursive: true });
 
-const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db") };
-const demoEnv = { ...process.env, PORT: String(demoPort), HINDSIGHT_E2E_DIR: demoDir, DATABASE_PATH: path.join(demoDir, "hindsight.db") };
+// The main server trusts one proxy hop, so specs can stand for clients at other addresses with
+// X-Forwarded-For; the demo server keeps the default (socket address only).
+const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db"), TRUST_PROXY: "1" };
+const demoEnv = { ...process.env, PORT: String(demoPort), HINDSIGHT_E2E_DIR: demoDir, DATABASE_PATH: path.join(demoDir, "hindsight.db"), TRUST_PROXY: "" };
 // The demo server signs its own sessions (demo/auth-secret) and answers on its own address.
 delete demoEnv.NEXTAUTH_SECRET;
 delete demoEnv.NEXTAUTH_URL;
