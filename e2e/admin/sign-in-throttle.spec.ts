@@ -62,7 +62,7 @@ test.describe("sign-in throttle", () => {
     await clear.focus();
     await page.keyboard.press("Enter");
     const confirm = section.getByRole("group", { name: `Confirm clearing the sign-in limit for ${email} from ${ip}` });
-    await expect(confirm).toContainText("5 recorded failed attempts are forgotten");
+    await expect(confirm).toContainText("5 recorded failed attempts from there are forgotten");
     await expect(confirm.getByRole("button", { name: "Clear limit" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(section.getByRole("status")).toHaveText(`Cleared the sign-in limit for ${email} from ${ip}.`);

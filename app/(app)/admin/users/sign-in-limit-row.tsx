@@ -22,6 +22,13 @@ function describe(limit: SignInLimitRowData) {
   return { title: "Slowed down", detail: `Each attempt waits ${((limit.delayMs ?? 0) / 1000).toLocaleString("en")} s` };
 }
 
+function consequence(limit: SignInLimitRowData) {
+  const attempts = `${limit.failures} recorded failed ${limit.failures === 1 ? "attempt" : "attempts"}`;
+  if (limit.kind === "account_address") return `Its ${attempts} from there are forgotten, and that address may try this account again at once.`;
+  if (limit.kind === "address") return `Its ${attempts} are forgotten, and it may try every account again at once.`;
+  return `Its ${attempts} (from any address) are forgotten: its slowdown and any pauses for this account end at once.`;
+}
+
 /** Who it concerns, in words: for the button's accessible name and the confirmation. */
 function subject(limit: SignInLimitRowData) {
   if (limit.email && limit.address) return `${limit.email} from ${limit.address}`;
@@ -60,8 +67,8 @@ export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData
       <tr className={trClass}>
         <td className={tdClass}>
           <span className={cellLabelClass}>Limit</span>
-          <span className="font-medium">{title}</span>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">{detail}</span>
+          <span className="block font-medium">{title}</span>
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{detail}</span>
         </td>
         <td className={tdClass}>
           <span className={cellLabelClass}>Until</span>
@@ -69,7 +76,7 @@ export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData
         </td>
         <td className={tdWideClass}>
           <span className={cellLabelClass}>Account</span>
-          <span className="break-all">{limit.email ?? <span className="text-zinc-500 dark:text-zinc-400">Any account</span>}</span>
+          <span className="break-all md:break-words md:[word-break:normal]">{limit.email ?? <span className="text-zinc-500 dark:text-zinc-400">Any account</span>}</span>
         </td>
         <td className={tdClass}>
           <span className={cellLabelClass}>Address</span>
@@ -99,8 +106,7 @@ export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData
           {confirming ? (
             <div role="group" aria-label={`Confirm clearing the sign-in limit for ${who}`} className="rounded-md border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
               <p className="text-sm">
-                Clear the sign-in limit for {who}? The {limit.failures} recorded failed {limit.failures === 1 ? "attempt is" : "attempts are"} forgotten, so sign-in from there
-                works again at once. Clear it only when you know who was trying.
+                Clear the sign-in limit for {who}? {consequence(limit)} Clear it only when you know who was trying.
               </p>
               {error ? (
                 <p role="alert" className={errorClass}>
