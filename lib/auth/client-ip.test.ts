@@ -77,3 +77,27 @@ describe("parseTrustProxy", () => {
     expect(() => trustedHops({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY="yes" is not valid/);
   });
 });
+
+describe("exitOnInvalidTrustProxy (instrumentation.ts, at start)", () => {
+  it("exits with status 1 and a clear message on an invalid TRUST_PROXY, and does nothing on a valid one", async () => {
+    const { vi } = await import("vitest");
+    const { exitOnInvalidTrustProxy } = await import("./trust-proxy");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const before = process.env.TRUST_PROXY;
+    try {
+      process.env.TRUST_PROXY = "2";
+      exitOnInvalidTrustProxy();
+      expect(exit).not.toHaveBeenCalled();
+      process.env.TRUST_PROXY = "all";
+      exitOnInvalidTrustProxy();
+      expect(exit).toHaveBeenCalledWith(1);
+      expect(error).toHaveBeenCalledWith(expect.stringMatching(/^\[hindsight\] TRUST_PROXY="all" is not valid/));
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+      if (before === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = before;
+    }
+  });
+});
