@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clientIpFromHeaders, normalizeAddress } from "./client-ip";
-import { parseTrustProxy, trustedHops } from "./trust-proxy";
+import { exitOnInvalidTrustProxy, parseTrustProxy, trustedHops } from "./trust-proxy";
 
 const socket = "x-hindsight-remote-addr";
 
@@ -79,9 +79,7 @@ describe("parseTrustProxy", () => {
 });
 
 describe("exitOnInvalidTrustProxy (instrumentation.ts, at start)", () => {
-  it("exits with status 1 and a clear message on an invalid TRUST_PROXY, and does nothing on a valid one", async () => {
-    const { vi } = await import("vitest");
-    const { exitOnInvalidTrustProxy } = await import("./trust-proxy");
+  it("exits with status 1 and a clear message on an invalid TRUST_PROXY, and does nothing on a valid one", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const before = process.env.TRUST_PROXY;
