@@ -4,6 +4,8 @@ import { ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT, SLOWDOWN_AFTER_FAILURES } fr
 import { cardClass } from "@/app/components/ui";
 import { SignInLimitsTable } from "./sign-in-limits-table";
 
+const MAX_SHOWN = 200;
+
 /** The Users page's list of active sign-in pauses and slowdowns, each with a Clear button. */
 export function SignInLimits({ actor }: { actor: Actor }) {
   const limits = listSignInThrottles({ actor });
@@ -19,7 +21,12 @@ export function SignInLimits({ actor }: { actor: Actor }) {
           locked: the owner can still sign in from elsewhere.
         </p>
       </div>
-      <SignInLimitsTable limits={limits} />
+      {limits.length > MAX_SHOWN ? (
+        <p className="px-4 pt-3 text-sm text-zinc-600 sm:px-5 dark:text-zinc-400">
+          Showing the {MAX_SHOWN} longest-lasting of {limits.length} active limits.
+        </p>
+      ) : null}
+      <SignInLimitsTable limits={limits.slice(0, MAX_SHOWN)} />
     </section>
   );
 }

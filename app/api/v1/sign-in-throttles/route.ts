@@ -5,14 +5,18 @@ import { clearSignInThrottle, listSignInThrottles, requireSignInThrottleAdmin } 
 
 export const dynamic = "force-dynamic";
 
+const MAX_LISTED = 200;
+
 /**
- * GET → {items: [{kind, email, address, failures, until, delayMs?}]} (admins): active sign-in pauses
- * (`account_address`, `address`) and slowdowns (`account`); `until` is ISO-8601.
+ * GET → {items: [{kind, email, address, failures, until, delayMs?}], total} (admins): active sign-in
+ * pauses (`account_address`, `address`) and slowdowns (`account`), longest-lasting first, at most
+ * 200 of `total`; `until` is ISO-8601.
  */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const items = listSignInThrottles({ actor }).map((item) => ({ ...item, until: new Date(item.until).toISOString() }));
-  return NextResponse.json({ items });
+  const all = listSignInThrottles({ actor });
+  const items = all.slice(0, MAX_LISTED).map((item) => ({ ...item, until: new Date(item.until).toISOString() }));
+  return NextResponse.json({ items, total: all.length });
 });
 
 /** DELETE ?email=&address= (either or both) → 204 (admins, audited): forgets those failures, ending the pause or slowdown. */
