@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { AdminUsersPage, NEW_USER_PASSWORD, uniqueEmail } from "../pages/admin-users-page";
 import { storageStateFor } from "../support/fixtures";
+import { expectAccessible, useTheme } from "../a11y/axe-helpers";
 import { BAD_CREDENTIALS, csrfFor, PAUSED_PAIR, signInOverHttp, testAddress } from "../support/sign-in-http";
 
 // The main e2e server trusts one proxy hop (TRUST_PROXY=1): X-Forwarded-For stands for the client's address.
@@ -74,7 +75,7 @@ test.describe("sign-in throttle", () => {
     await expect(page.getByRole("region", { name: "Audit entries" }).getByRole("listitem").first()).toContainText(email);
   });
 
-  test("screenshots of the Sign-in limits section at desktop and phone widths", async ({ page, baseURL }) => {
+  test("the Sign-in limits section at desktop and phone widths (screenshots) passes axe in both themes", async ({ page, baseURL }) => {
     const email = uniqueEmail("screenshot");
     const ip = testAddress();
     const client = { baseURL: baseURL!, headers: { "X-Forwarded-For": ip } };
@@ -92,6 +93,12 @@ test.describe("sign-in throttle", () => {
       await section.scrollIntoViewIfNeeded();
       await section.screenshot({ path: `screenshots/admin-sign-in-limits-${size.name}.png` });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await expectAccessible(page, `sign-in limits (${size.name})`, "light");
     }
+    await useTheme(page, "dark");
+    await page.goto("/admin/users");
+    const section = page.getByRole("region", { name: "Sign-in limits" });
+    await section.getByRole("row").filter({ hasText: email }).filter({ hasText: ip }).getByRole("button", { name: /^Clear sign-in limit/ }).click();
+    await expectAccessible(page, "sign-in limits", "dark");
   });
 });
