@@ -25,8 +25,10 @@ fs.mkdirSync(demoDir, { recursive: true });
 
 // Access lines for every request would drown Playwright's output: warnings and errors only.
 process.env.LOG_LEVEL ??= "warn";
-const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db"), METRICS_TOKEN: "e2e-metrics-token" };
-const demoEnv = { ...process.env, PORT: String(demoPort), HINDSIGHT_E2E_DIR: demoDir, DATABASE_PATH: path.join(demoDir, "hindsight.db") };
+// The main server trusts one proxy hop, so specs can stand for clients at other addresses with
+// X-Forwarded-For; the demo server keeps the default (socket address only).
+const mainEnv = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "hindsight.db"), METRICS_TOKEN: "e2e-metrics-token", TRUST_PROXY: "1" };
+const demoEnv = { ...process.env, PORT: String(demoPort), HINDSIGHT_E2E_DIR: demoDir, DATABASE_PATH: path.join(demoDir, "hindsight.db"), TRUST_PROXY: "" };
 // The demo server signs its own sessions (demo/auth-secret) and answers on its own address.
 delete demoEnv.NEXTAUTH_SECRET;
 delete demoEnv.NEXTAUTH_URL;

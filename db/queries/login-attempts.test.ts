@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../testing/test-db";
-import { LOGIN_WINDOW_MS, loginLimited, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, recordLoginAttempt } from "./login-attempts";
+import { PAUSE_MS } from "@/lib/auth/sign-in-throttle";
+import { beginSignInAttempt, finishSignInAttempt } from "./login-attempts";
 
 let t: TestDb;
 beforeAll(() => {
@@ -10,41 +11,54 @@ afterAll(() => t.cleanup());
 
 const T0 = Date.UTC(2026, 1, 1, 9, 0);
 
-describe("login rate limit", () => {
-  it("limits an email after 5 failures", () => {
-    expect(MAX_FAILURES_PER_EMAIL).toBe(5);
-    for (let n = 0; n < 4; n++) recordLoginAttempt("ana@example.test", "10.0.0.1", false, T0 + n * 1000);
-    expect(loginLimited("ana@example.test", "10.0.0.1", T0 + 5000)).toBeNull();
-    recordLoginAttempt("ana@example.test", "10.0.0.1", false, T0 + 5000);
-    expect(loginLimited("ana@example.test", "10.0.0.1", T0 + 6000)).toBe("email");
-    // From any address.
-    expect(loginLimited("ana@example.test", "10.9.9.9", T0 + 6000)).toBe("email");
-    // Another email from the same address is fine.
-    expect(loginLimited("bo@example.test", "10.0.0.1", T0 + 6000)).toBeNull();
+function fail(email: string, ip: string, at: number) {
+  const attempt = beginSignInAttempt(email, ip, at);
+  if (attempt.kind === "allowed") finishSignInAttempt(attempt.attemptId, false, at);
+  return attempt;
+}
+
+describe("sign-in attempts", () => {
+  it("pauses an (account, address) pair after 5 failures; the account still signs in from elsewhere", () => {
+    for (let n = 0; n < 5; n++) expect(fail("ana@example.test", "10.0.0.1", T0 + n * 1000).kind).toBe("allowed");
+    expect(beginSignInAttempt("ana@example.test", "10.0.0.1", T0 + 6000)).toEqual({ kind: "paused", limit: "account_address", until: T0 + 4000 + PAUSE_MS, failures: 5 });
+    // The owner from another address: allowed, slowed down by the 5 recent failures.
+    const owner = beginSignInAttempt("ana@example.test", "10.9.9.9", T0 + 7000);
+    expect(owner).toMatchObject({ kind: "allowed", delayMs: 1000 });
+    // Another account from the paused address is fine too.
+    expect(beginSignInAttempt("bo@example.test", "10.0.0.1", T0 + 7000)).toMatchObject({ kind: "allowed", delayMs: 0 });
   });
 
-  it("lets the limit expire after the 15-minute window", () => {
-    // The last failure was at T0 + 5000; the oldest at T0.
-    expect(loginLimited("ana@example.test", "10.0.0.1", T0 + LOGIN_WINDOW_MS - 1)).toBe("email");
-    expect(loginLimited("ana@example.test", "10.0.0.1", T0 + LOGIN_WINDOW_MS + 1)).toBeNull();
-  });
-
-  it("limits an address after 20 failures across emails", () => {
-    expect(MAX_FAILURES_PER_IP).toBe(20);
+  it("records the attempt as a failure before the password is checked", () => {
     const start = T0 + 3_600_000;
-    for (let n = 0; n < 19; n++) recordLoginAttempt(`user${n}@example.test`, "192.0.2.7", false, start + n);
-    expect(loginLimited("new@example.test", "192.0.2.7", start + 100)).toBeNull();
-    recordLoginAttempt("user19@example.test", "192.0.2.7", false, start + 19);
-    expect(loginLimited("new@example.test", "192.0.2.7", start + 100)).toBe("ip");
-    expect(loginLimited("new@example.test", "192.0.2.8", start + 100)).toBeNull();
-    expect(loginLimited("new@example.test", "192.0.2.7", start + 19 + LOGIN_WINDOW_MS + 1)).toBeNull();
+    // Five begun, none finished (the password checks still running): the sixth is refused.
+    for (let n = 0; n < 5; n++) expect(beginSignInAttempt("cy@example.test", "10.0.0.3", start + n).kind).toBe("allowed");
+    expect(beginSignInAttempt("cy@example.test", "10.0.0.3", start + 10)).toMatchObject({ kind: "paused", limit: "account_address" });
   });
 
-  it("a success clears that email's failures", () => {
+  it("ends the pause 15 minutes after it began", () => {
     const start = T0 + 7_200_000;
-    for (let n = 0; n < 5; n++) recordLoginAttempt("cy@example.test", "10.0.0.3", false, start + n);
-    expect(loginLimited("cy@example.test", "10.0.0.3", start + 10)).toBe("email");
-    recordLoginAttempt("cy@example.test", "10.0.0.3", true, start + 20);
-    expect(loginLimited("cy@example.test", "10.0.0.3", start + 30)).toBeNull();
+    for (let n = 0; n < 5; n++) fail("di@example.test", "10.0.0.4", start + n);
+    expect(beginSignInAttempt("di@example.test", "10.0.0.4", start + 4 + PAUSE_MS - 1).kind).toBe("paused");
+    expect(beginSignInAttempt("di@example.test", "10.0.0.4", start + 4 + PAUSE_MS).kind).toBe("allowed");
+  });
+
+  it("pauses an address after 20 failures across accounts", () => {
+    const start = T0 + 10_800_000;
+    for (let n = 0; n < 20; n++) expect(fail(`user${n}@example.test`, "192.0.2.7", start + n).kind).toBe("allowed");
+    expect(beginSignInAttempt("new@example.test", "192.0.2.7", start + 100)).toMatchObject({ kind: "paused", limit: "address", failures: 20 });
+    expect(beginSignInAttempt("new@example.test", "192.0.2.8", start + 100).kind).toBe("allowed");
+  });
+
+  it("a success clears that pair's failures, not the account's from other addresses", () => {
+    const start = T0 + 14_400_000;
+    for (let n = 0; n < 4; n++) fail("ed@example.test", "10.0.0.5", start + n);
+    for (let n = 0; n < 5; n++) fail("ed@example.test", "6.6.6.6", start + 10 + n);
+    const ok = beginSignInAttempt("ed@example.test", "10.0.0.5", start + 100);
+    if (ok.kind !== "allowed") throw new Error("expected allowed");
+    finishSignInAttempt(ok.attemptId, true, start + 100);
+    // The owner's address starts afresh: five more failures before a pause.
+    for (let n = 0; n < 4; n++) expect(fail("ed@example.test", "10.0.0.5", start + 200 + n).kind).toBe("allowed");
+    // The attacker's address stays paused.
+    expect(beginSignInAttempt("ed@example.test", "6.6.6.6", start + 300).kind).toBe("paused");
   });
 });

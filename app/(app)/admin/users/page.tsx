@@ -6,6 +6,7 @@ import { AdminForbidden, adminActor } from "../admin-guard";
 import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
+import { SignInLimits } from "./sign-in-limits";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -53,6 +54,7 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </section>
+      <SignInLimits actor={actor} />
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateUserForm passwordMin={PASSWORD_MIN} />
       </section>

@@ -1,0 +1,17 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireActor } from "@/lib/auth/session";
+import { actionResult } from "@/lib/action-result";
+import { parseThrottleTarget } from "@/lib/auth/throttle-target";
+import { clearSignInThrottle, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
+
+// A public endpoint: it re-reads the actor, and the data function checks the admin role.
+export async function clearSignInLimitAction(email: string | null, address: string | null) {
+  const actor = await requireActor();
+  return actionResult(() => {
+    requireSignInThrottleAdmin(actor);
+    const result = clearSignInThrottle({ actor, target: parseThrottleTarget({ email, address }) });
+    revalidatePath("/admin/users");
+    return result;
+  });
+}

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { apiActor, apiRoute } from "@/lib/api/handler";
+import { parseThrottleTarget } from "@/lib/auth/throttle-target";
+import { clearSignInThrottle, listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
+
+export const dynamic = "force-dynamic";
+
+const MAX_LISTED = 200;
+
+/**
+ * GET → {items: [{kind, email, address, failures, until, delayMs?}], total} (admins): active sign-in
+ * pauses (`account_address`, `address`) and slowdowns (`account`), longest-lasting first, at most
+ * 200 of `total`; `until` is ISO-8601.
+ */
+export const GET = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  const all = listSignInThrottles({ actor });
+  const items = all.slice(0, MAX_LISTED).map((item) => ({ ...item, until: new Date(item.until).toISOString() }));
+  return NextResponse.json({ items, total: all.length });
+});
+
+/** DELETE ?email=&address= (either or both) → 204 (admins, audited): forgets those failures, ending the pause or slowdown. */
+export const DELETE = apiRoute(async (req: NextRequest) => {
+  const actor = await apiActor(req);
+  requireSignInThrottleAdmin(actor);
+  const params = req.nextUrl.searchParams;
+  const target = parseThrottleTarget({ email: params.get("email"), address: params.get("address") });
+  clearSignInThrottle({ actor, target });
+  return new NextResponse(null, { status: 204 });
+});
