@@ -58,3 +58,12 @@ describe("parseInput", () => {
     });
   });
 });
+
+describe("fieldErrors with keys Object.prototype already has", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("names an unknown field %j", (key) => {
+    const result = z.strictObject({ name: z.string() }).safeParse(JSON.parse(`{"name": "a", ${JSON.stringify(key)}: 1}`));
+    const fields = fieldErrors(result.error!);
+    expect(Object.keys(fields)).toEqual([key]);
+    expect(JSON.parse(JSON.stringify(fields))[key]).toBe("Unknown field");
+  });
+});
