@@ -46,7 +46,7 @@ async function makeTargets(): Promise<Targets> {
   const note = await created<{ id: number }>(await api.post(`/api/v1/incidents/${incident.reference}/timeline`, { data: { body: "target note" } }));
   const service = await created<{ slug: string }>(await api.post("/api/v1/services", { data: { slug: "bad-input-target", name: "Bad input target", tier: 3 } }));
   const slo = await created<{ id: number }>(await api.post(`/api/v1/services/${service.slug}/slos`, { data: { name: "Availability", objective: 99.9 } }));
-  await created(await api.post(`/api/v1/incidents/${incident.reference}/services`, { data: { service: service.slug, impact: "degraded" } }));
+  expect((await api.post(`/api/v1/incidents/${incident.reference}/services`, { data: { service: service.slug, impact: "degraded" } })).ok()).toBe(true);
   const playbook = await created<{ id: number }>(
     await api.post("/api/v1/playbooks", { data: { name: "Bad-input target", severities: ["SEV3"], items: [{ text: "Check the thing" }] } }),
   );
@@ -73,6 +73,8 @@ async function makeTargets(): Promise<Targets> {
 function problemWith(status: number, contentType: string, text: string): string | null {
   if (status >= 500) return `status ${status}`;
   if (status < 400) return null;
+  // Node's HTTP parser refuses a request head over 16 kB before the app sees it (no body to shape).
+  if (status === 431) return null;
   if (/\bat .+\.(js|ts):\d+/.test(text)) return "stack trace in the body";
   if (!contentType.includes("application/json")) return `4xx is not JSON (${contentType || "no content type"})`;
   let body: { error?: { code?: unknown; message?: unknown; fields?: unknown } };
@@ -111,7 +113,13 @@ test("generated malformed requests: no 5xx, every 4xx in the error shape, the se
   const worker = async () => {
     while (next < requests.length) {
       const request = requests[next++]!;
-      const res = await api.fetch(request.path, { method: request.method, headers: request.headers, data: request.body, timeout: 30_000, maxRedirects: 0 });
+      let res;
+      try {
+        res = await api.fetch(request.path, { method: request.method, headers: request.headers, data: request.body, timeout: 30_000, maxRedirects: 0 });
+      } catch (error) {
+        failures.push({ request, problem: "no response", status: 0, response: String(error).split("\n")[0]! });
+        continue;
+      }
       const text = await res.text();
       statuses.set(res.status(), (statuses.get(res.status()) ?? 0) + 1);
       const problem = problemWith(res.status(), res.headers()["content-type"] ?? "", text);
