@@ -11,6 +11,7 @@ import { prepareDatabase, SpawnedServer, spawnedPort } from "../support/spawned-
 
 const ROUNDS = Number(process.env.DURABILITY_ROUNDS ?? 3);
 const WRITERS = 8;
+const MIN_WRITES = 30;
 
 type Acknowledged = { incidents: { id: number; title: string }[]; notes: { incidentId: number; body: string }[] };
 
@@ -59,10 +60,11 @@ test("kill -9 during concurrent writes loses no acknowledged write, and the data
       await server.start();
       const before = acknowledged.incidents.length + acknowledged.notes.length;
       const writers = startWriters(server.url, tokens.responder, round, acknowledged);
-      // Let the writes get going, then pull the plug mid-stream.
-      const until = Date.now() + 1_500 + round * 500;
-      while (Date.now() < until && acknowledged.incidents.length + acknowledged.notes.length - before < 60) await new Promise((resolve) => setTimeout(resolve, 50));
-      await new Promise((resolve) => setTimeout(resolve, 300 * round));
+      // Let the writes get going (at least MIN_WRITES acknowledged, or 15 s), then pull the plug
+      // mid-stream: eight writers always have requests in flight.
+      const until = Date.now() + 15_000;
+      while (Date.now() < until && acknowledged.incidents.length + acknowledged.notes.length - before < MIN_WRITES) await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, 150 * round));
       await server.kill9();
       await writers.done;
       const writes = acknowledged.incidents.length + acknowledged.notes.length - before;
