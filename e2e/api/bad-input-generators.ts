@@ -322,6 +322,11 @@ export function generateRequests(seed: number, targets: Targets, { perBodyEndpoi
     }));
     requests.push(...fc.sample(arb, { seed: seed + 2_000 + i, numRuns: perBodylessEndpoint }));
   });
+  // Every field a 40,000-item list: more than SQLite's 32,766 variables if one reached a query unbounded.
+  const bigList = Array.from({ length: 40_000 }, (_, i) => `s${i}`);
+  for (const endpoint of BODY_ENDPOINTS) {
+    requests.push({ label: "every field a 40,000-item list", method: endpoint.method, path: fill(endpoint.path, targets), headers: JSON_TYPE, body: JSON.stringify(Object.fromEntries(endpoint.keys.map((key) => [key, bigList]))) });
+  }
   requests.push(...malformedEscapeRequests(targets), ...extremeInsightsRequests());
   return requests;
 }

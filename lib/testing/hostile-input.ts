@@ -99,6 +99,19 @@ export const deepValue: fc.Arbitrary<unknown> = fc
   .tuple(fc.constantFrom(50, 1_000), fc.boolean())
   .map(([depth, asObject]) => nested(depth, "x", asObject));
 
+/**
+ * Objects that pass for strings or lists: a `length` (or `size`) that cannot become a number
+ * (own `toString` that is not a function) makes a length check throw instead of failing.
+ */
+export const LENGTH_IMPOSTORS: unknown[] = [
+  { length: { toString: 1 } },
+  { length: [{ toString: 1 }] },
+  { size: { toString: 1, valueOf: 1 } },
+  { length: 1e9 },
+  { length: -1 },
+  { length: "5" },
+];
+
 /** Any value, with hostile strings, numbers and keys at every level. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -110,6 +123,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
     fc.array(tie("value"), { maxLength: 4 }),
     fc.array(fc.tuple(hostileKey, tie("value")), { maxLength: 4 }).map(objectOf),
     deepValue,
+    fc.constantFrom(...LENGTH_IMPOSTORS),
     fc.constant(Array.from({ length: 5_000 }, (_, i) => `item-${i}`)),
   ),
 })).value;
