@@ -142,6 +142,12 @@ describe("serviceSlugsToIds (API input by slug)", () => {
       expect(error.fields).toHaveProperty("services");
     }
   });
+
+  it("refuses more slugs than a playbook may name (a 1 MB list must not reach SQLite as 200,000 variables)", () => {
+    const error = thrown(() => serviceSlugsToIds({ services: Array.from({ length: 40_000 }, (_, i) => `s${i}`) }));
+    expect(error.status).toBe(400);
+    expect(error.fields?.services).toMatch(/At most 200/);
+  });
 });
 
 describe("ensureDefaultPlaybooks", () => {

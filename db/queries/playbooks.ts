@@ -114,6 +114,8 @@ export function serviceSlugsToIds(input: unknown): unknown {
   const { services: slugs, ...rest } = input as Record<string, unknown>;
   if ("serviceIds" in rest) throw validationFailed({ services: "Send services (slugs) or serviceIds, not both" });
   if (!Array.isArray(slugs) || slugs.some((s) => typeof s !== "string")) throw validationFailed({ services: "Must be a list of service slugs" });
+  // As many as serviceIds allows: each slug is an SQL variable, and SQLite caps those.
+  if (slugs.length > 200) throw validationFailed({ services: "At most 200 services" });
   const wanted = [...new Set((slugs as string[]).map((s) => s.trim().toLowerCase()))];
   const rows = wanted.length ? getDb().select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, wanted)).all() : [];
   const unknown = wanted.filter((slug) => !rows.some((r) => r.slug === slug));

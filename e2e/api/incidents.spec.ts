@@ -74,10 +74,10 @@ test.describe("declaring", () => {
     expect(await search(request, title)).toHaveLength(2);
   });
 
-  test("concurrent requests with one Idempotency-Key still declare once", async ({ request }) => {
+  test("100 concurrent requests with one Idempotency-Key still declare once", async ({ request }) => {
     const title = marker("Double click");
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
+      Array.from({ length: 100 }, () =>
         request.post("/api/v1/incidents", { headers: { ...bearer("responder"), "Idempotency-Key": title }, data: { title, severity: "SEV3" } }),
       ),
     );
@@ -263,6 +263,21 @@ test.describe("running an incident", () => {
     expect(body.current).not.toHaveProperty("people");
     const now = await getIncident(request, incident.reference);
     expect(now).toMatchObject({ title: "First writer wins", severity: "SEV3", version: incident.version + 1 });
+  });
+
+  test("100 concurrent edits of one version: exactly one 200, 99 conflicts", async ({ request }) => {
+    const incident = await declare(request, { title: marker("Stampede"), severity: "SEV3" });
+    const url = `/api/v1/incidents/${incident.reference}`;
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => request.patch(url, { headers: bearer(i % 2 ? "admin" : "responder"), data: { version: incident.version, title: `Writer ${i}` } })),
+    );
+    const statuses = responses.map((res) => res.status());
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    const winner = (await responses[statuses.indexOf(200)]!.json()) as IncidentJson;
+    const now = await getIncident(request, incident.reference);
+    expect(now).toMatchObject({ title: winner.title, version: incident.version + 1 });
+    expect((await timeline(request, incident.reference)).filter((e) => e.meta?.field === "title")).toHaveLength(1);
   });
 
   test("a PATCH that changes nothing keeps the version", async ({ request }) => {

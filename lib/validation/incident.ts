@@ -122,6 +122,9 @@ export const addNoteSchema = z.strictObject({
 });
 export type AddNoteInput = z.infer<typeof addNoteSchema>;
 
+/** PATCH of a timeline entry. */
+export const highlightEntrySchema = z.strictObject({ highlighted: flag });
+
 const SEVERITY_CHOICES = `Must be one of ${SEVERITIES.join(", ")}`;
 const TEAM_ID = "Must be a team id (a positive whole number)";
 

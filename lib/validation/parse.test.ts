@@ -58,3 +58,31 @@ describe("parseInput", () => {
     });
   });
 });
+
+describe("fieldErrors with keys Object.prototype already has", () => {
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("names an unknown field %j", (key) => {
+    const result = z.strictObject({ name: z.string() }).safeParse(JSON.parse(`{"name": "a", ${JSON.stringify(key)}: 1}`));
+    const fields = fieldErrors(result.error!);
+    expect(Object.keys(fields)).toEqual([key]);
+    expect(JSON.parse(JSON.stringify(fields))[key]).toBe("Unknown field");
+  });
+});
+
+describe("objects posing as strings or lists", () => {
+  const withLimits = z.strictObject({ title: z.string().max(20), tags: z.array(z.string()).max(3).optional() });
+
+  it.each([
+    ["a length that cannot become a number", { title: { length: { toString: 1 } } }, "title"],
+    ["a length holding such an object", { title: "ok", tags: { length: [{ toString: 1 }] } }, "tags"],
+  ])("%s is a 400 naming the field, not a TypeError", (_, input, field) => {
+    let caught: unknown;
+    try {
+      parseInput(withLimits, JSON.parse(JSON.stringify(input)));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).status).toBe(400);
+    expect((caught as AppError).fields).toHaveProperty([field]);
+  });
+});

@@ -47,6 +47,7 @@ const description = z
 // Duplicates are dropped and the order made canonical, so equal conditions compare equal.
 const severities = z
   .array(z.enum(SEVERITIES, { error: `Each must be one of ${SEVERITIES.join(", ")}` }), { error: `Must be a list of ${SEVERITIES.join(", ")}` })
+  .max(20, "At most 20 severities")
   .transform((list) => SEVERITIES.filter((s) => list.includes(s)));
 const serviceIds = z
   .array(z.number({ error: "Must be service ids" }).int("Must be service ids").positive("Must be service ids"), { error: "Must be a list of service ids" })

@@ -1,14 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
 import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
 import { setHighlighted } from "@/db/queries/timeline";
 import { toTimelineEntryJson } from "@/lib/incident-json";
 import { parseInput } from "@/lib/validation/parse";
+import { highlightEntrySchema } from "@/lib/validation/incident";
 import { entryIdFrom, incidentIdFrom, type TimelineEntryParams } from "../../../params";
 
 export const dynamic = "force-dynamic";
-
-const highlightSchema = z.strictObject({ highlighted: z.boolean({ error: "Must be true or false" }) });
 
 /** PATCH {highlighted} → 200 with the entry. */
 export const PATCH = apiRoute(async (req: NextRequest, { params }: TimelineEntryParams) => {
@@ -16,6 +14,6 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: TimelineEntry
   const { ref, id } = await params;
   const incidentId = incidentIdFrom(ref);
   const entryId = entryIdFrom(id);
-  const { highlighted } = parseInput(highlightSchema, await readJson(req));
+  const { highlighted } = parseInput(highlightEntrySchema, await readJson(req));
   return NextResponse.json(toTimelineEntryJson(setHighlighted({ actor, incidentId, entryId, highlighted })));
 });
