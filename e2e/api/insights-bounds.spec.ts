@@ -4,7 +4,7 @@ import { bearer } from "../support/fixtures";
 // Query days are bounded to 2000-01-01..2099-12-31: a report of the year 0500 once held the
 // one Node thread for 10–26 s, and 9999-12-31 threw a RangeError (500).
 
-const BOUNDS = "Must be between 2000-01-01 and 2099-12-31";
+const BOUNDS = "Must be in 2000–2099";
 
 async function validationFields(res: APIResponse): Promise<Record<string, string>> {
   expect(res.status(), await res.text()).toBe(400);

@@ -8,7 +8,7 @@ describe("day bounds", () => {
 
   it("refuses days outside the bounds", () => {
     for (const day of ["1999-12-31", "0500-01-02", "0000-01-01", "2100-01-01", "9999-12-31"]) {
-      expect(dayBoundsProblem(day)).toBe("Must be between 2000-01-01 and 2099-12-31");
+      expect(dayBoundsProblem(day)).toBe("Must be in 2000–2099");
     }
   });
 
@@ -31,7 +31,7 @@ describe("day bounds", () => {
     expect(boundedDay.parse(" 2026-03-01 ")).toBe("2026-03-01");
     const result = boundedDay.safeParse("9999-12-31");
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Must be between 2000-01-01 and 2099-12-31");
+    expect(result.error?.issues[0]?.message).toBe("Must be in 2000–2099");
     expect(boundedDay.safeParse(20260301).success).toBe(false);
   });
 });

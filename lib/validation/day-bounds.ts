@@ -6,6 +6,8 @@ import { z } from "zod";
  */
 export const EARLIEST_DAY = "2000-01-01";
 export const LATEST_DAY = "2099-12-31";
+/** Short, so it fits under a date field (the bounds are whole years). */
+export const BOUNDS_MESSAGE = "Must be in 2000–2099";
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -24,7 +26,7 @@ export function dayBoundsProblem(value: string): string | null {
   if (!DAY_PATTERN.test(value)) return "Must be a date as YYYY-MM-DD";
   if (!isCalendarDay(value)) return "Not a real calendar date";
   // Same-length YYYY-MM-DD strings order like the days they name.
-  if (value < EARLIEST_DAY || value > LATEST_DAY) return `Must be between ${EARLIEST_DAY} and ${LATEST_DAY}`;
+  if (value < EARLIEST_DAY || value > LATEST_DAY) return BOUNDS_MESSAGE;
   return null;
 }
 

@@ -223,8 +223,8 @@ describe("listIncidentsSchema", () => {
 
   it("takes from and to only between 2000-01-01 and 2099-12-31", () => {
     expect(listIncidentsSchema.parse({ from: "2000-01-01", to: "2099-12-31" })).toMatchObject({ from: "2000-01-01", to: "2099-12-31" });
-    expect(errorsOf(listIncidentsSchema, { from: "0500-01-02" })).toEqual({ from: "Must be between 2000-01-01 and 2099-12-31" });
-    expect(errorsOf(listIncidentsSchema, { to: "9999-12-31" })).toEqual({ to: "Must be between 2000-01-01 and 2099-12-31" });
+    expect(errorsOf(listIncidentsSchema, { from: "0500-01-02" })).toEqual({ from: "Must be in 2000–2099" });
+    expect(errorsOf(listIncidentsSchema, { to: "9999-12-31" })).toEqual({ to: "Must be in 2000–2099" });
   });
 
   it("takes team as a positive whole number", () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
-import { EARLIEST_DAY, LATEST_DAY } from "./day-bounds";
+import { BOUNDS_MESSAGE, EARLIEST_DAY, LATEST_DAY } from "./day-bounds";
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 20_000;
@@ -148,7 +148,7 @@ const calendarDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD, e.g. 2026-08-27")
   .superRefine((value, ctx) => {
     if (!isRealDateTime(`${value}T00:00Z`)) ctx.addIssue({ code: "custom", message: `${value} is not a real calendar date` });
-    else if (value < EARLIEST_DAY || value > LATEST_DAY) ctx.addIssue({ code: "custom", message: `Must be between ${EARLIEST_DAY} and ${LATEST_DAY}` });
+    else if (value < EARLIEST_DAY || value > LATEST_DAY) ctx.addIssue({ code: "custom", message: BOUNDS_MESSAGE });
   });
 
 /**
