@@ -55,9 +55,13 @@ export function slowRequestCases(sqlite: Database.Database, now = Date.now()): C
   return cases;
 }
 
-/** Any committed write moves PRAGMA data_version, so the server's insights cache misses next time. */
+/**
+ * A committed change from another connection moves the server's PRAGMA data_version, so its
+ * insights cache misses next time. Two real changes that cancel out: a no-op UPDATE (x = x)
+ * does not move data_version.
+ */
 function invalidateReportCache(sqlite: Database.Database) {
-  sqlite.prepare("UPDATE incidents SET updated_at = updated_at WHERE id = (SELECT min(id) FROM incidents)").run();
+  for (const delta of [1, -1]) sqlite.prepare("UPDATE incidents SET updated_at = updated_at + ? WHERE id = (SELECT min(id) FROM incidents)").run(delta);
 }
 
 export type SlowRequestResult = { label: string; path: string; cold: number[]; warm: number[]; pass: boolean };
