@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
 import { observeOnProcessMetrics, timeStatements } from "./timed-statements";
+import { registerSqlFunctions } from "./sql-functions";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -21,6 +22,7 @@ export function openDatabase(file: string): { db: Db; sqlite: Database.Database 
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations") });
   return { db, sqlite };

@@ -7,6 +7,8 @@
 //   npm run bench -- --skip-server      in-process timings only
 //   npm run bench -- --incidents 20000 --runs 5
 //   npm run bench -- --profile          also time each SQL statement of one 365-day report
+//   npm run bench -- --skip-slow        leave out the slowest-requests table (1 s budget each)
+//   npm run bench -- --slow-only        only the slowest-requests table (and --slow-runs N, default 3)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +21,7 @@ import { DEFAULT_BENCH_INCIDENTS, DEFAULT_BENCH_SEED, generateBenchData } from "
 import { findFreePort, signIn, startServer, tail, timedGet, type BenchServer } from "./bench/server";
 import { printProfile, profileStatements } from "./bench/profile";
 import { formatTable, ms, summarize, timeRuns, type Summary } from "./bench/stats";
+import { benchSlowRequests } from "./bench/slow-requests";
 
 const TARGET_MS = 300;
 const root = path.resolve(__dirname, "..");
@@ -32,6 +35,9 @@ const { values: args } = parseArgs({
     "case-seconds": { type: "string", default: "120" },
     "skip-server": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    "skip-slow": { type: "boolean", default: false },
+    "slow-only": { type: "boolean", default: false },
+    "slow-runs": { type: "string", default: "3" },
     path: { type: "string", multiple: true },
   },
 });
@@ -117,15 +123,17 @@ async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
   const results = new Map<string, Summary>();
   const port = await findFreePort(Number(process.env.BENCH_PORT || 3611));
   const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
+  // BENCH_DIST_DIR=.next reuses the build `npm start` or Playwright made instead of a second one.
+  const distDir = process.env.BENCH_DIST_DIR || ".next-bench";
   log("");
-  log(`[bench] Starting the production server on port ${port} (NEXT_DIST_DIR=.next-bench; builds first when stale, log: ${logFile})…`);
+  log(`[bench] Starting the production server on port ${port} (NEXT_DIST_DIR=${distDir}; builds first when stale, log: ${logFile})…`);
   const started = performance.now();
   let server: BenchServer | null = null;
   try {
-    server = await startServer({ root, dbFile, port, distDir: ".next-bench", logFile });
+    server = await startServer({ root, dbFile, port, distDir, logFile });
     log(`[bench] Server ready after ${((performance.now() - started) / 1000).toFixed(1)} s; signing in as ${BENCH_ADMIN_EMAIL}`);
     const cookie = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_PASSWORD);
-    const paths = args.path?.length ? args.path : ["/insights?range=365", "/api/v1/insights?range=365"];
+    const paths = args["slow-only"] ? [] : args.path?.length ? args.path : ["/insights?range=365", "/api/v1/insights?range=365"];
     const rows: string[][] = [];
     for (const p of paths) {
       const ttfbs: number[] = [];
@@ -140,11 +148,14 @@ async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
       const ttfb = summarize(ttfbs.slice(-samples.length));
       rows.push([`GET ${p}`, `${s.runs}${cut ? "*" : ""}`, ms(s.median), ms(s.p90), ms(s.min), ms(s.max), ms(ttfb.median), `${(bytes / 1024).toFixed(0)} KB`]);
     }
-    log("");
-    log(`[bench] Over HTTP with the admin's session cookie: ${runs.warmup} warm-up + ${runs.runs} timed runs each (full response read)`);
-    log("");
-    log(formatTable(["request", "runs", "median ms", "p90 ms", "min ms", "max ms", "TTFB median ms", "size"], rows));
-    if (rows.some((r) => r[1]!.endsWith("*"))) log("* stopped early: the request ran past its time budget (--case-seconds)");
+    if (rows.length) {
+      log("");
+      log(`[bench] Over HTTP with the admin's session cookie: ${runs.warmup} warm-up + ${runs.runs} timed runs each (full response read)`);
+      log("");
+      log(formatTable(["request", "runs", "median ms", "p90 ms", "min ms", "max ms", "TTFB median ms", "size"], rows));
+      if (rows.some((r) => r[1]!.endsWith("*"))) log("* stopped early: the request ran past its time budget (--case-seconds)");
+    }
+    if (!args["skip-slow"]) await benchSlowRequests({ url: server.url, cookie, sqlite: getSqlite(), runs: Number(args["slow-runs"]), log });
   } catch (error) {
     log(`[bench] HTTP timings not measured: ${(error as Error).message}`);
     if (server) log(tail(server.logFile, 10));
@@ -168,12 +179,12 @@ async function main() {
   log(`[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
   const db = await prepareDatabase();
   try {
-    const inProcess = await benchInProcess();
+    const inProcess = args["slow-only"] ? null : await benchInProcess();
     const http = args["skip-server"] ? new Map<string, Summary>() : await benchServer(db.file);
     log("");
-    const met = verdict("insights 365 d (getInsights in-process, cold)", inProcess.cold);
-    verdict("insights 365 d (getInsights in-process, cached)", inProcess.warm);
-    if (!args["skip-server"] && !args.path?.length) {
+    const met = verdict("insights 365 d (getInsights in-process, cold)", inProcess?.cold);
+    verdict("insights 365 d (getInsights in-process, cached)", inProcess?.warm);
+    if (!args["skip-server"] && !args.path?.length && !args["slow-only"]) {
       verdict("dashboard page /insights?range=365 (cached after the warm-up request)", http.get("/insights?range=365"));
       verdict("API /api/v1/insights?range=365 (cached after the warm-up request)", http.get("/api/v1/insights?range=365"));
     }

@@ -409,6 +409,29 @@ describe("listPostmortems", () => {
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, due: "overdue" } }).items).toEqual([]);
   });
 
+  it("pages through due and overdue ones alike, however they interleave", () => {
+    const tag = `paging-${Date.now()}`;
+    const overdue: number[] = [];
+    const due: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const old = declare({ title: `${tag} old ${i}`, severity: "SEV1", startedAt: iso(Date.now() - (30 + i) * DAY) });
+      updateIncident({ actor: responder.actor, incidentId: old.id, input: { version: old.version, status: "resolved", mitigatedAt: iso(Date.now() - (20 + i) * DAY), resolvedAt: iso(Date.now() - (20 + i) * DAY) } });
+      overdue.push(old.id);
+      due.push(resolvedIncident({ title: `${tag} fresh ${i}`, severity: "SEV1" }).id);
+    }
+    for (const [state, expected] of [["overdue", overdue], ["due", due]] as const) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ReturnType<typeof listPostmortems> = listPostmortems({ actor: responder.actor, query: { q: tag, due: state, limit: 3, ...(cursor ? { cursor } : {}) } });
+        expect(page.items.every((i) => i.due.state === state)).toBe(true);
+        seen.push(...page.items.map((i) => i.incidentId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen.sort()).toEqual([...expected].sort());
+    }
+  });
+
   it("searches postmortem text and pages with a cursor", () => {
     const word = `zebra${Date.now()}`;
     const ids: number[] = [];

@@ -23,7 +23,7 @@ import {
   type PostmortemStatus,
   type ReviewCheckKey,
 } from "@/lib/postmortem-template";
-import { postmortemDueState, postmortemRequired, type PostmortemDue } from "@/lib/postmortem-due";
+import { POSTMORTEM_DUE_BUSINESS_DAYS, postmortemDueState, postmortemRequired, type PostmortemDue } from "@/lib/postmortem-due";
 import { generateIncidentTimeline } from "@/lib/postmortem-timeline";
 import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-action-items";
 import { impactSectionDraft, postmortemFileName, postmortemMarkdown, type MarkdownActionItem } from "@/lib/postmortem-markdown";
@@ -643,6 +643,9 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   if (filter.due) {
     conditions.push(sql`${incidents.resolvedAt} IS NOT NULL`);
     conditions.push(sql`(${postmortems.status} IS NULL OR ${postmortems.status} <> 'published')`);
+    // Still "due" only within 5 business days of resolution: never more than 7 calendar days
+    // (plus an hour of daylight saving); 2 days of margin keep the exact check below in charge.
+    if (filter.due === "due") conditions.push(sql`${incidents.resolvedAt} >= ${now - ((POSTMORTEM_DUE_BUSINESS_DAYS * 7) / 5 + 2) * DAY}`);
   }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -679,7 +682,7 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   // with a due filter every candidate is read, then filtered, then cut to a page.
   const rows = filter.due ? base.all() : base.limit(filter.limit + 1).all();
 
-  let items = rows.map((r) => {
+  const toItem = (r: (typeof rows)[number]) => {
     const status = r.status ?? null;
     const item: PostmortemListItem & { sortAt: number } = {
       incidentId: r.incident.id,
@@ -698,8 +701,16 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
       sortAt: r.sortAt,
     };
     return item;
-  });
-  if (filter.due) items = items.filter((i) => i.due.state === filter.due);
+  };
+  // In order, only until one more than a page matches: the due state (business days in the
+  // organisation's zone) is worked out for the rows a page needs, not for every candidate.
+  const items: ReturnType<typeof toItem>[] = [];
+  for (const r of rows) {
+    const item = toItem(r);
+    if (filter.due && item.due.state !== filter.due) continue;
+    items.push(item);
+    if (items.length > filter.limit) break;
+  }
   const page = items.slice(0, filter.limit);
   const last = page[page.length - 1];
   const nextCursor = items.length > filter.limit && last ? encodeCursor({ rank: 0, at: last.sortAt, id: last.incidentId }) : null;

@@ -5,10 +5,10 @@ import fc from "fast-check";
 import { HOSTILE_STRINGS, hostileKey, hostileObject, hostileQuery, hostileString, hostileValue, mutated } from "../../lib/testing/hostile-input";
 import * as valid from "../../lib/testing/valid-input";
 
-/** Paths with malformed percent-escapes (`/incidents/%ff`): a 500 until the path-escape fix is merged. */
-export const MALFORMED_PATH_ESCAPES = false;
-/** Insights from/to outside 2000–2099 (`0500-01-02`, `9999-12-31`): slow or a 500 until the insights bounds are merged. */
-export const EXTREME_INSIGHTS_DATES = false;
+/** Paths with malformed percent-escapes (`/incidents/%ff`): 400 under /api, 404 for pages (proxy.ts). */
+export const MALFORMED_PATH_ESCAPES = true;
+/** Insights from/to outside 2000–2099 (`0500-01-02`, `9999-12-31`): 400 naming the field. */
+export const EXTREME_INSIGHTS_DATES = true;
 
 export type Targets = {
   incident: string;

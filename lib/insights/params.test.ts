@@ -40,4 +40,14 @@ describe("resolveInsightsQuery", () => {
     expect(fieldsOf({ team: "abc" })).toHaveProperty("team");
     expect(fieldsOf({ team: "-1" })).toHaveProperty("team");
   });
+
+  it("takes days only from 2000-01-01 to 2099-12-31, naming the field", () => {
+    expect(fieldsOf({ from: "0500-01-02", to: "0503-01-01" })).toEqual({ from: "Must be in 2000–2099", to: "Must be in 2000–2099" });
+    expect(fieldsOf({ from: "9999-12-31", to: "9999-12-31" })).toEqual({ from: "Must be in 2000–2099", to: "Must be in 2000–2099" });
+    expect(fieldsOf({ from: "2026-01-01", to: "2100-01-01" })).toEqual({ to: "Must be in 2000–2099" });
+    expect(fieldsOf({ from: "1999-12-31", to: "2000-01-31" })).toEqual({ from: "Must be in 2000–2099" });
+    const widest = resolveInsightsQuery({ from: "2097-01-01", to: "2099-12-31" }, { now, timeZone: "Pacific/Kiritimati" });
+    expect(widest.period.days).toBe(1095);
+    expect(resolveInsightsQuery({ from: "2000-01-01", to: "2000-01-01" }, { now, timeZone: "UTC" }).previousPeriod).toMatchObject({ from: "1999-12-31", to: "1999-12-31" });
+  });
 });

@@ -3,6 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { SEVERITIES, type Severity } from "../severity";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/parse";
+import { boundedDay } from "../validation/day-bounds";
 import type { InsightsFilters, Period } from "./types";
 
 export const INSIGHTS_RANGE_PRESETS = [30, 90, 180, 365] as const;
@@ -10,11 +11,8 @@ export const DEFAULT_RANGE_DAYS = 90;
 /** Longest custom range: three years (and the previous period as long again). */
 export const MAX_RANGE_DAYS = 1096;
 
-const day = z
-  .string({ error: "Must be a date as YYYY-MM-DD" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD")
-  .refine(isCalendarDay, "Not a real calendar date");
+// Real days from 2000-01-01 to 2099-12-31 (lib/validation/day-bounds.ts).
+const day = boundedDay;
 
 /** Query of GET /api/v1/insights and of the /insights page (all strings, as in a URL). */
 export const insightsQuerySchema = z.object({
@@ -45,12 +43,6 @@ export const insightsQuerySchema = z.object({
   team: z.coerce.number({ error: "Must be a team id" }).int("Must be a team id").positive("Must be a team id").optional(),
 });
 export type InsightsQuery = z.input<typeof insightsQuerySchema>;
-
-function isCalendarDay(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
 
 /** "YYYY-MM-DD" plus n calendar days. */
 export function addDays(dayString: string, n: number): string {

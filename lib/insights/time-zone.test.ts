@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOutOfHours, offsetAt, offsetSegments, wallClock } from "./time-zone";
+import { isOutOfHours, MAX_WALK_DAYS, offsetAt, offsetSegments, offsetWalk, wallClock } from "./time-zone";
 
 const HOUR = 3_600_000;
 
@@ -57,4 +57,43 @@ describe("offset segments", () => {
     }
     expect(wallClock("America/New_York", Date.UTC(2026, 6, 1, 12))).toBe(Date.UTC(2026, 6, 1, 8));
   });
+
+  it("finds New York's changes and keeps Kolkata's one offset", () => {
+    expect(offsetSegments("America/New_York", Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1))).toEqual([
+      { from: Date.UTC(2026, 0, 1), offsetMs: -5 * HOUR },
+      { from: Date.UTC(2026, 2, 8, 7, 0), offsetMs: -4 * HOUR },
+      { from: Date.UTC(2026, 10, 1, 6, 0), offsetMs: -5 * HOUR },
+    ]);
+    expect(offsetSegments("Asia/Kolkata", Date.UTC(2000, 0, 1), Date.UTC(2006, 0, 1))).toEqual([{ from: Date.UTC(2000, 0, 1), offsetMs: 5.5 * HOUR }]);
+  });
+
+  it("agrees with the zone at every instant over the widest report, in zones with and without daylight saving", () => {
+    const from = Date.UTC(2019, 9, 1);
+    const to = from + MAX_WALK_DAYS * 24 * HOUR;
+    for (const zone of ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata", "UTC"]) {
+      const segments = offsetSegments(zone, from, to);
+      for (let t = from; t < to; t += 29 * HOUR + 17 * 60_000) {
+        const segment = segments.findLast((s) => s.from <= t)!;
+        expect(segment.offsetMs, `${zone} at ${new Date(t).toISOString()}`).toBe(offsetAt(zone, t));
+      }
+    }
+  });
 });
+
+describe("offset walk", () => {
+  it("covers only the stretch asked for, capped at MAX_WALK_DAYS", () => {
+    const from = Date.UTC(2026, 0, 1);
+    expect(offsetWalk("Europe/Berlin", from, Date.UTC(2026, 11, 31))).toMatchObject({ timeZone: "Europe/Berlin", fromMs: from, untilMs: Date.UTC(2026, 11, 31) });
+    // Year 0500 to today: the walk stops MAX_WALK_DAYS after its start instead of sampling 1,500 years.
+    const ancient = Date.UTC(2000, 0, 1) - 1500 * 365 * 24 * HOUR;
+    const started = performance.now();
+    const walk = offsetWalk("Europe/Berlin", ancient, Date.UTC(2026, 11, 6));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(walk.untilMs).toBe(ancient + MAX_WALK_DAYS * 24 * HOUR);
+  });
+
+  it("refuses to walk a longer stretch directly", () => {
+    expect(() => offsetSegments("Europe/Berlin", Date.UTC(500, 0, 2), Date.UTC(2026, 0, 1))).toThrow(RangeError);
+  });
+});
+

@@ -15,30 +15,58 @@ export function offsetAt(timeZone: string, ms: number): number {
 export type OffsetSegment = { from: number; offsetMs: number };
 
 /**
+ * The longest stretch one walk samples: a report's current and previous periods (at most
+ * 2 × 1,096 days) plus the margins around them fit; the walk costs time in proportion to it.
+ */
+export const MAX_WALK_DAYS = 2500;
+
+/**
+ * Sampling step of the walk. A change and its reversal within one step would be missed; no
+ * zone has had two offset changes less than a week apart in this century.
+ */
+const STEP = 7 * DAY;
+
+/**
  * The UTC offsets of a time zone between two instants, as segments starting at each change
  * (daylight saving). SQL turns them into a CASE so local hours, weekdays and calendar days
  * are computed in the database. The first segment starts at `fromMs`; instants before it
- * use its offset, instants after `toMs` the last one's.
+ * use its offset, instants after `toMs` the last one's. Refuses stretches longer than
+ * MAX_WALK_DAYS, so the cost never grows with the distance between two far-apart instants.
  */
 export function offsetSegments(timeZone: string, fromMs: number, toMs: number): OffsetSegment[] {
-  const segments: OffsetSegment[] = [{ from: fromMs, offsetMs: offsetAt(timeZone, fromMs) }];
-  // Zones change offset at most a few times a year and never twice within 12 hours.
-  const step = 12 * HOUR;
-  let previous = fromMs;
-  for (let at = fromMs + step; previous < toMs; at += step) {
-    const sample = Math.min(at, toMs);
-    const offset = offsetAt(timeZone, sample);
-    if (offset !== segments[segments.length - 1]!.offsetMs) segments.push({ from: changeBetween(timeZone, previous, sample), offsetMs: offset });
-    previous = sample;
+  if (!(toMs - fromMs <= MAX_WALK_DAYS * DAY)) throw new RangeError(`Offset walk of more than ${MAX_WALK_DAYS} days`);
+  let current = offsetAt(timeZone, fromMs);
+  const segments: OffsetSegment[] = [{ from: fromMs, offsetMs: current }];
+  let lo = fromMs;
+  while (lo < toMs) {
+    const hi = Math.min(lo + STEP, toMs);
+    if (offsetAt(timeZone, hi) === current) {
+      lo = hi;
+      continue;
+    }
+    // Continue from the change itself, so two changes within one step are both found.
+    lo = changeBetween(timeZone, lo, hi, current);
+    current = offsetAt(timeZone, lo);
+    segments.push({ from: lo, offsetMs: current });
   }
   return segments;
 }
 
-/** The first instant (to the minute) in (lo, hi] whose offset differs from lo's. */
-function changeBetween(timeZone: string, lo: number, hi: number): number {
-  const before = offsetAt(timeZone, lo);
+/**
+ * The walked offsets of a zone over [fromMs, untilMs) — at most MAX_WALK_DAYS from fromMs —
+ * for SQL: instants outside it are converted one by one (db/sql-functions.ts tz_offset_ms).
+ */
+export type OffsetWalk = { timeZone: string; fromMs: number; untilMs: number; segments: OffsetSegment[] };
+
+export function offsetWalk(timeZone: string, fromMs: number, toMs: number): OffsetWalk {
+  const untilMs = Math.max(fromMs, Math.min(toMs, fromMs + MAX_WALK_DAYS * DAY));
+  return { timeZone, fromMs, untilMs, segments: offsetSegments(timeZone, fromMs, untilMs) };
+}
+
+/** The first instant (to the minute) in (lo, hi] whose offset differs from `before`, lo's. */
+function changeBetween(timeZone: string, lo: number, hi: number, before: number): number {
   while (hi - lo > 60_000) {
-    const mid = lo + Math.floor((hi - lo) / 2 / 60_000) * 60_000;
+    const mid = lo + Math.max(1, Math.floor((hi - lo) / 2 / 60_000)) * 60_000;
     if (offsetAt(timeZone, mid) === before) lo = mid;
     else hi = mid;
   }

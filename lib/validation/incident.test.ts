@@ -221,6 +221,12 @@ describe("listIncidentsSchema", () => {
     expect(errorsOf(listIncidentsSchema, { from: 20260827 })).toEqual({ from: "Must be a date as YYYY-MM-DD" });
   });
 
+  it("takes from and to only between 2000-01-01 and 2099-12-31", () => {
+    expect(listIncidentsSchema.parse({ from: "2000-01-01", to: "2099-12-31" })).toMatchObject({ from: "2000-01-01", to: "2099-12-31" });
+    expect(errorsOf(listIncidentsSchema, { from: "0500-01-02" })).toEqual({ from: "Must be in 2000–2099" });
+    expect(errorsOf(listIncidentsSchema, { to: "9999-12-31" })).toEqual({ to: "Must be in 2000–2099" });
+  });
+
   it("takes team as a positive whole number", () => {
     expect(listIncidentsSchema.parse({ team: "7" }).team).toBe(7);
     for (const team of ["0", "-3", "1.5", "payments", ""]) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
+import { BOUNDS_MESSAGE, EARLIEST_DAY, LATEST_DAY } from "./day-bounds";
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 20_000;
@@ -143,13 +144,14 @@ const severityFilter = z
     return z.NEVER;
   });
 
-/** A calendar day as YYYY-MM-DD that exists (no 30 February). */
+/** A calendar day as YYYY-MM-DD that exists (no 30 February), within the queryable days. */
 const calendarDay = z
   .string({ error: "Must be a date as YYYY-MM-DD" })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Must be a date as YYYY-MM-DD, e.g. 2026-08-27")
   .superRefine((value, ctx) => {
     if (!isRealDateTime(`${value}T00:00Z`)) ctx.addIssue({ code: "custom", message: `${value} is not a real calendar date` });
+    else if (value < EARLIEST_DAY || value > LATEST_DAY) ctx.addIssue({ code: "custom", message: BOUNDS_MESSAGE });
   });
 
 /**

@@ -5,13 +5,15 @@ import type { ActionItemView } from "@/db/queries/action-items";
 import { cellLabelClass, tdClass, tdWideClass, trClass } from "../admin/table-classes";
 import { OwnerSelect, StatusSelect } from "./inline-edit";
 import { OverdueBadge } from "./overdue-badge";
+import { decodeSegment } from "@/lib/http/path-segment";
 
 /** The tracker's own name for the item when its URL ends in one ("OPS-12"), else its host. */
 function trackerText(url: string): string {
   try {
     const parsed = new URL(url);
     const last = parsed.pathname.split("/").filter(Boolean).pop();
-    return last && last.length <= 24 ? decodeURIComponent(last) : parsed.host;
+    const name = last && last.length <= 24 ? decodeSegment(last) : null;
+    return name ?? parsed.host;
   } catch {
     return "Open";
   }

@@ -60,7 +60,7 @@ export function InsightsControls({
         raw.severity = data.getAll("severity").map(String);
         startTransition(() => router.push(insightsHref(normaliseInsightsSearch(raw))));
       }}
-      className="grid grid-cols-2 items-start gap-x-3 gap-y-3 sm:flex sm:flex-wrap sm:items-end"
+      className="grid grid-cols-2 items-start gap-x-3 gap-y-3 sm:flex sm:flex-wrap sm:items-start"
     >
       <div className="col-span-2 sm:col-auto">
         <label htmlFor="insights-range" className={labelSmall}>
@@ -108,7 +108,7 @@ export function InsightsControls({
       </fieldset>
       <FilterSelect field="service" label="Service" allLabel="All services" width="sm:w-44" value={values.service} options={services.map((v) => ({ value: v.slug, label: v.name }))} error={errors.service} />
       <FilterSelect field="team" label="Team" allLabel="All teams" width="sm:w-40" value={values.team} options={teams.map((t) => ({ value: String(t.id), label: t.name }))} error={errors.team} />
-      <div className="col-span-2 flex items-center gap-3 sm:col-auto">
+      <div className="col-span-2 flex items-center gap-3 sm:col-auto sm:self-end">
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           {pending ? "Applying…" : "Apply"}
         </button>

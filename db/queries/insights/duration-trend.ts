@@ -18,7 +18,7 @@ const TREND_METRICS = ["mitigate", "resolve"] as const;
 export function durationTrend(ctx: InsightsContext): InsightsReport["durationTrend"] {
   const kind = trendBucketKindFor(daysBetween(ctx.filters.from, ctx.filters.to));
   // The scope table already holds each incident's week or month when the two granularities agree.
-  const bucket = kind === ctx.bucket ? sql`bucket` : bucketOf({ segments: ctx.segments, bucket: kind }, sql`started_at`);
+  const bucket = kind === ctx.bucket ? sql`bucket` : bucketOf({ offsets: ctx.offsets, bucket: kind }, sql`started_at`);
   const counts = ctx.db.all<{ bucket: string } & Record<string, number>>(sql`
     SELECT ${bucket} AS bucket,
       ${sql.raw(TREND_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}_missing, SUM(${METRIC_SQL[m].needs} IS NOT NULL) AS ${m}_n, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS ${m}_rec`).join(", "))}

@@ -6,7 +6,7 @@ import { SEVERITIES } from "@/lib/severity";
 import { bucketKindFor, bucketsFor } from "@/lib/insights/buckets";
 import { DURATION_BINS } from "@/lib/insights/bins";
 import { resolveInsightsQuery } from "@/lib/insights/params";
-import { offsetSegments } from "@/lib/insights/time-zone";
+import { offsetWalk } from "@/lib/insights/time-zone";
 import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
 import { getDb } from "../../client";
 import { teams } from "../../schema";
@@ -47,8 +47,9 @@ export function insightsContext({ actor, query, now = Date.now() }: { actor: Act
     filters,
     serviceId,
     timeZone,
-    // Offsets from the earliest instant a figure converts (a repeat's 90 days back) to past now.
-    segments: offsetSegments(timeZone, previousStart - 100 * DAY, Math.max(now, currentEnd) + 2 * DAY),
+    // Offsets over the periods, from the earliest instant a figure converts (a repeat's 90 days
+    // back) to just past the end: proportional to the range, however far it lies from today.
+    offsets: offsetWalk(timeZone, previousStart - 100 * DAY, currentEnd + 2 * DAY),
     bucket: bucketKindFor(period.days),
     now,
     currentStart: Date.parse(period.startsAt),

@@ -208,3 +208,31 @@ describe("insights cache", () => {
     expect(getInsights({ actor: viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
   });
 });
+
+describe("insights far from today", () => {
+  it("gives a period the same wall-clock figures when read 20 years later (offsets outside the walk come from tz_offset_ms)", () => {
+    const later = now + 20 * 365 * 86_400_000;
+    const atTheTime = getInsights({ actor: viewer.actor, query: range, now, fresh: true });
+    const years = getInsights({ actor: viewer.actor, query: range, now: later, fresh: true });
+    expect(years.responders).toEqual(atTheTime.responders);
+    expect(years.incidentsOverTime).toEqual(atTheTime.incidentsOverTime);
+    expect(years.postmortems.publishedOnTime).toBe(atTheTime.postmortems.publishedOnTime);
+    expect(years.postmortems.publishedLate).toBe(atTheTime.postmortems.publishedLate);
+  });
+
+  it("refuses days before 2000 or after 2099 at once, naming the field", () => {
+    const started = performance.now();
+    expect(thrown(() => report({ from: "0500-01-02", to: "0503-01-01" })).fields).toEqual({
+      from: "Must be in 2000–2099",
+      to: "Must be in 2000–2099",
+    });
+    expect(thrown(() => report({ from: "9999-12-31", to: "9999-12-31" })).fields).toHaveProperty("from");
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("computes the earliest allowed period quickly", () => {
+    const started = performance.now();
+    expect(report({ from: "2000-01-01", to: "2002-12-31" }).scope.current.incidents).toBe(0);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

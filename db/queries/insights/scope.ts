@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import type { Severity } from "@/lib/severity";
 import type { BucketKind } from "@/lib/insights/buckets";
-import type { OffsetSegment } from "@/lib/insights/time-zone";
+import type { OffsetWalk } from "@/lib/insights/time-zone";
 import { WORKING_HOURS } from "@/lib/insights/time-zone";
 import type { InsightsFilters } from "@/lib/insights/types";
 import type { Db } from "../../client";
@@ -19,7 +19,8 @@ export type InsightsContext = {
   filters: InsightsFilters;
   serviceId: number | null;
   timeZone: string;
-  segments: OffsetSegment[];
+  /** The zone's offsets over the report's periods (and margins); see localMs. */
+  offsets: OffsetWalk;
   bucket: BucketKind;
   now: number;
   /** Current period [currentStart, currentEnd), previous [previousStart, currentStart). */
@@ -31,17 +32,20 @@ export type InsightsContext = {
 
 const int = (n: number) => sql.raw(String(Math.trunc(n)));
 
-/** The organisation's wall clock of an epoch-ms column, as epoch ms (daylight saving included). */
-export function localMs(ctx: Pick<InsightsContext, "segments">, column: SQL): SQL {
-  const [first, ...rest] = ctx.segments;
-  if (!first) return column;
-  if (!rest.length) return sql`(${column} + ${int(first.offsetMs)})`;
-  const cases = rest.map((s, i) => sql` WHEN ${column} < ${int(s.from)} THEN ${int(ctx.segments[i]!.offsetMs)}`);
-  return sql`(${column} + CASE${sql.join(cases, sql``)} ELSE ${int(rest[rest.length - 1]!.offsetMs)} END)`;
+/**
+ * The organisation's wall clock of an epoch-ms column, as epoch ms (daylight saving included):
+ * a CASE over the walked offsets, and tz_offset_ms (db/sql-functions.ts) for the rare instant
+ * outside the walk.
+ */
+export function localMs(ctx: Pick<InsightsContext, "offsets">, column: SQL): SQL {
+  const { segments, fromMs, untilMs, timeZone } = ctx.offsets;
+  const outside = sql`WHEN ${column} < ${int(fromMs)} OR ${column} >= ${int(untilMs)} THEN tz_offset_ms(${column}, ${timeZone})`;
+  const cases = segments.slice(1).map((s, i) => sql` WHEN ${column} < ${int(s.from)} THEN ${int(segments[i]!.offsetMs)}`);
+  return sql`(${column} + CASE ${outside}${sql.join(cases, sql``)} ELSE ${int(segments[segments.length - 1]!.offsetMs)} END)`;
 }
 
 /** The first day ("YYYY-MM-DD") of the week (Monday) or month an instant falls in, in the organisation's zone. */
-export function bucketOf(ctx: Pick<InsightsContext, "segments" | "bucket">, column: SQL): SQL {
+export function bucketOf(ctx: Pick<InsightsContext, "offsets" | "bucket">, column: SQL): SQL {
   const local = localMs(ctx, column);
   if (ctx.bucket === "month") return sql`strftime('%Y-%m-01', ${local} / 1000, 'unixepoch')`;
   // Day number since 1970-01-01 (a Thursday, 3 days after a Monday) back to its Monday.
@@ -49,7 +53,7 @@ export function bucketOf(ctx: Pick<InsightsContext, "segments" | "bucket">, colu
 }
 
 /** 1 when an instant is outside 09:00–18:00 Monday–Friday on the organisation's wall clock. */
-export function outOfHours(ctx: Pick<InsightsContext, "segments">, column: SQL): SQL {
+export function outOfHours(ctx: Pick<InsightsContext, "offsets">, column: SQL): SQL {
   const local = localMs(ctx, column);
   const weekday = sql`(((${local} / 86400000) + 4) % 7)`;
   const hour = sql`((${local} / 3600000) % 24)`;

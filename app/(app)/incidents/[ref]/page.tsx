@@ -33,6 +33,7 @@ import { actionItemsForIncident } from "@/db/queries/action-items";
 import { ActionItemsPanel } from "./action-items-panel";
 import { PostmortemButton, PostmortemCard, postmortemSummaryFor } from "./postmortem-card";
 import { isActive } from "@/lib/incident-status";
+import { decodeSegment } from "@/lib/http/path-segment";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -54,7 +55,8 @@ function pushedSlos(actor: Actor, spend: IncidentSloSpend[]): PushedSlo[] {
 
 async function load(ref: string) {
   const actor = await requireActor();
-  const incidentId = parseReference(decodeURIComponent(ref));
+  const decoded = decodeSegment(ref);
+  const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
   try {
     return { actor, incident: getIncident({ actor, incidentId }), timeline: listTimeline({ actor, incidentId }) };

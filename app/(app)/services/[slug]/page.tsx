@@ -19,6 +19,7 @@ import { medianTimeToResolve } from "./resolve-times";
 import { ServiceEditor } from "./service-editor";
 import { SloCard } from "./slo-card";
 import { AddSlo } from "./slo-controls";
+import { decodeSegment } from "@/lib/http/path-segment";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -28,12 +29,8 @@ const MEDIAN_SAMPLE = 200;
 
 async function load(slug: string) {
   const actor = await requireActor();
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(slug);
-  } catch {
-    notFound();
-  }
+  const decoded = decodeSegment(slug);
+  if (decoded === null) notFound();
   try {
     return { actor, service: getService({ actor, slug: decoded }) };
   } catch (error) {

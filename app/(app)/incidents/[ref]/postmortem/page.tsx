@@ -20,12 +20,14 @@ import { PostmortemEditor } from "./postmortem-editor";
 import { ActionItemsPane } from "./action-items-pane";
 import { AddActionItem } from "./add-action-item";
 import { startPostmortemAction } from "./actions";
+import { decodeSegment } from "@/lib/http/path-segment";
 
 type Props = { params: Promise<{ ref: string }> };
 
 async function load(ref: string) {
   const actor = await requireActor();
-  const incidentId = parseReference(decodeURIComponent(ref));
+  const decoded = decodeSegment(ref);
+  const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
   let incident: ReturnType<typeof getIncident>;
   try {

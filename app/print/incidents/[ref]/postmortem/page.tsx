@@ -15,6 +15,7 @@ import { actionItemsForIncident } from "@/db/queries/action-items";
 import { PostmortemDocument } from "@/app/(app)/incidents/[ref]/postmortem/postmortem-document";
 import { PrintButton } from "./print-button";
 import { requestNonce } from "@/app/request-nonce";
+import { decodeSegment } from "@/lib/http/path-segment";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -35,7 +36,8 @@ const printCss = `
 
 async function load(ref: string) {
   const actor = await requireActor();
-  const incidentId = parseReference(decodeURIComponent(ref));
+  const decoded = decodeSegment(ref);
+  const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
   try {
     const incident = getIncident({ actor, incidentId });
