@@ -25,18 +25,20 @@ export function proxy(request: NextRequest) {
     return response;
   };
 
+  // Set by scripts/server.mjs on every request; error bodies carry it as the API's own do.
+  const requestId = request.headers.get("x-request-id") ?? undefined;
   const bad = malformedPathSegment(pathname);
   if (bad !== null && api) {
     return finish(
       NextResponse.json(
-        { error: { code: "validation_failed", message: `The path has a malformed percent-escape: ${bad}`, fields: { path: "Malformed percent-escape" } } },
+        { error: { code: "validation_failed", message: `The path has a malformed percent-escape: ${bad}`, fields: { path: "Malformed percent-escape" }, requestId } },
         { status: 400 },
       ),
     );
   }
   if (isPageWrite(request.method, pathname, request.headers) && !isSameOriginRequest(request.headers)) {
     return finish(
-      NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused: send requests from this site" } }, { status: 403 }),
+      NextResponse.json({ error: { code: "forbidden", message: "Cross-site request refused: send requests from this site", requestId } }, { status: 403 }),
     );
   }
 

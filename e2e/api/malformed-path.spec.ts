@@ -36,6 +36,7 @@ test.describe("malformed percent-escapes in API paths", () => {
       const res = await request.get(path, { headers: bearer("admin") });
       const body = await expectError(res, 400, "path");
       expect(body.error.code).toBe("validation_failed");
+      expect((body.error as { requestId?: string }).requestId).toBe(res.headers()["x-request-id"]);
       expect(res.headers()["cache-control"]).toBe("no-store");
     });
   }

@@ -9,7 +9,7 @@ import type { InsightsReport } from "@/lib/insights/types";
 import { listServices } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
 import { buttonClass } from "@/app/components/ui";
-import { getInsights } from "@/db/queries/insights";
+import { loadInsights } from "@/db/queries/insights";
 import { DurationDistribution } from "./duration-distribution";
 import { DurationTrendFigure } from "./duration-trend-figure";
 import { FactorsFigure } from "./factors-figure";
@@ -64,7 +64,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   let report: InsightsReport | null = null;
   let problem: { message: string; fields: Record<string, string> } | null = null;
   try {
-    report = getInsights({ actor, query: search });
+    report = await loadInsights({ actor, query: search });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     problem = { message: error.message, fields: error.fields ?? {} };

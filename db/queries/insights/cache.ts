@@ -29,21 +29,31 @@ function visibilityKey(actor: Actor): string {
   return actor.kind === "user" ? `user:${actor.userId}` : `token:${actor.tokenId}`;
 }
 
-/**
- * Serves the same report again while the data is unchanged and it is less than a minute old
- * (figures such as "overdue now" move with the clock); otherwise computes it. Reports are
- * kept per caller visibility and filters, at most 50.
- */
-export function cachedReport(db: Pick<Db, "get">, actor: Actor, filtersKey: string, now: number, compute: () => InsightsReport): InsightsReport {
+/** The cached report for this caller and filters, or a way to store the one about to be computed. */
+export function lookupReport(db: Pick<Db, "get">, actor: Actor, filtersKey: string, now: number): { report: InsightsReport } | { store: (report: InsightsReport) => void } {
   const key = `${visibilityKey(actor)}|${filtersKey}`;
+  // Taken before computing: a write during a computation leaves the stored report stale.
   const version = dataVersion(db);
   const hit = entries.get(key);
-  if (hit && hit.version === version && now - hit.at >= 0 && now - hit.at < INSIGHTS_CACHE_MS) return hit.report;
+  if (hit && hit.version === version && now - hit.at >= 0 && now - hit.at < INSIGHTS_CACHE_MS) return { report: hit.report };
+  return {
+    store(report) {
+      entries.delete(key);
+      entries.set(key, { at: now, version, report });
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
+
+/**
+ * Runs one synchronous step of a computation and leaves the rows it wrote (temp tables) out of
+ * the data version. Only valid for synchronous code: nothing else runs on the connection meanwhile.
+ */
+export function withoutOwnChanges<T>(db: Pick<Db, "get">, step: () => T): T {
   const before = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes;
-  const report = compute();
-  ownChanges += db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes - before;
-  entries.delete(key);
-  entries.set(key, { at: now, version, report });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return report;
+  try {
+    return step();
+  } finally {
+    ownChanges += db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes - before;
+  }
 }

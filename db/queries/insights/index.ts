@@ -20,7 +20,8 @@ import { postmortemFigures } from "./postmortems";
 import { responderFigures } from "./responders";
 import { fillScope, type InsightsContext } from "./scope";
 import { serviceFigures } from "./services";
-import { cachedReport } from "./cache";
+import { lookupReport, withoutOwnChanges } from "./cache";
+import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "@/lib/turns";
 
 const DAY = 86_400_000;
 
@@ -63,31 +64,83 @@ export function insightsContext({ actor, query, now = Date.now() }: { actor: Act
 const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) =>
   Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
 
-/**
- * Every learning figure for the dashboard and GET /api/v1/insights (DESIGN.md "Learning
- * figures"), computed in SQL over the incidents the actor may see. Synchronous on purpose:
- * the temp tables it fills are private to this call.
- */
-export function getInsights({ actor, query, now = Date.now(), fresh = false }: { actor: Actor; query: unknown; now?: number; fresh?: boolean }): InsightsReport {
+type InsightsArgs = { actor: Actor; query: unknown; now?: number; fresh?: boolean };
+
+/** Prepares a report: the cached one, or the steps that compute it and where to store the result. */
+function prepare({ actor, query, now = Date.now(), fresh = false }: InsightsArgs) {
   const resolved = insightsContext({ actor, query, now });
   const filtersKey = JSON.stringify([resolved.ctx.filters, resolved.ctx.timeZone, resolved.ctx.requiredSeverities]);
   // `fresh` skips the cache (the benchmark's cold figures).
-  if (fresh) return computeInsights(resolved);
-  return cachedReport(resolved.ctx.db, actor, filtersKey, now, () => computeInsights(resolved));
+  const cached = fresh ? null : lookupReport(resolved.ctx.db, actor, filtersKey, now);
+  const db = resolved.ctx.db;
+  const ownStep = <R>(step: () => R) => withoutOwnChanges(db, step);
+  return { cached, steps: () => computeInsights(resolved), ownStep };
 }
 
-function computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): InsightsReport {
+/**
+ * Every learning figure for the dashboard and GET /api/v1/insights (DESIGN.md "Learning
+ * figures"), computed in SQL over the incidents the actor may see, all at once. For tests and
+ * the benchmark; requests use loadInsights.
+ */
+export function getInsights(args: InsightsArgs): InsightsReport {
+  const { cached, steps, ownStep } = prepare(args);
+  if (cached && "report" in cached) return cached.report;
+  const report = runAtOnce(steps(), ownStep);
+  cached?.store(report);
+  return report;
+}
+
+// One cold computation at a time (they share temp tables on the one connection), a few waiting.
+const computations = oneAtATime(3);
+
+/**
+ * getInsights for requests: a cold report is computed one step (a few SQL statements) per turn
+ * of the event loop, so other requests are answered between the steps instead of waiting
+ * seconds behind it; with three reports already waiting, a fourth is refused with 429.
+ */
+export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> {
+  const first = prepare(args);
+  if (first.cached && "report" in first.cached) return first.cached.report;
+  try {
+    return await computations.run(async () => {
+      // Another request may have computed the same report while this one waited.
+      const { cached, steps, ownStep } = prepare(args);
+      if (cached && "report" in cached) return cached.report;
+      const report = await runInTurns(steps(), ownStep);
+      cached?.store(report);
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof QueueFullError) throw new AppError("rate_limited", "Several insights reports are being computed; try again in a few seconds");
+    throw error;
+  }
+}
+
+/** The report, one step per `yield` (each step a few statements, all synchronous). */
+function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): Steps<InsightsReport> {
   const now = ctx.now;
   fillScope(ctx);
+  yield;
   const counts = scopeCounts(ctx);
   const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);
+  yield;
   const durations = durationFigures(ctx, counts);
+  yield;
   const followThrough = postmortemFigures(ctx);
+  yield;
   const items = actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
-
+  yield;
   const overTime = ctx.db.all<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(sql`
     SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`);
   const histograms = { mitigate: durationHistogram(ctx, "mitigate"), resolve: durationHistogram(ctx, "resolve") };
+  yield;
+  const trend = durationTrend(ctx);
+  yield;
+  const services = serviceFigures(ctx);
+  yield;
+  const factors = factorFigures(ctx);
+  yield;
+  const responders = responderFigures(ctx);
 
   return {
     generatedAt: new Date(now).toISOString(),
@@ -116,7 +169,7 @@ function computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insi
         return { ...b, ...bySeverity, total: SEVERITIES.reduce((sum, s) => sum + bySeverity[s], 0) };
       }),
     },
-    durationTrend: durationTrend(ctx),
+    durationTrend: trend,
     durationDistribution: {
       bins: DURATION_BINS,
       metrics: {
@@ -124,11 +177,11 @@ function computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insi
         resolve: severityMap((s) => ({ stats: durations.bySeverity.resolve[s], counts: histograms.resolve[s] })),
       },
     },
-    services: serviceFigures(ctx),
-    factors: factorFigures(ctx),
+    services,
+    factors,
     postmortems: followThrough.figures,
     actionItems: items.figures,
-    responders: responderFigures(ctx),
+    responders,
   };
 }
 

@@ -6,7 +6,7 @@ import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/
 import { insertInsightsFixture } from "../../testing/insights-fixture";
 import { incidents, teams } from "../../schema";
 import { setOrgTimeZone } from "../settings";
-import { getInsights } from "./index";
+import { getInsights, loadInsights } from "./index";
 import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
 
 let t: TestDb;
@@ -206,6 +206,59 @@ describe("insights cache", () => {
     const forViewer = report();
     expect(report({}, admin.actor)).not.toBe(forViewer);
     expect(getInsights({ actor: viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
+  });
+});
+
+describe("insights for requests (loadInsights)", () => {
+  it("computes in turns: other callbacks run between its steps, and the report equals the one computed at once", async () => {
+    const atOnce = getInsights({ actor: admin.actor, query: range, now, fresh: true });
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      ticks++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const inTurns = await loadInsights({ actor: admin.actor, query: { ...range, severity: "SEV1,SEV2,SEV3,SEV4" }, now });
+    running = false;
+    expect(ticks).toBeGreaterThanOrEqual(8);
+    expect({ ...inTurns, filters: null }).toEqual({ ...atOnce, filters: null });
+  });
+
+  it("runs concurrent cold reports one after another without mixing their temp tables", async () => {
+    const queries = [{ severity: "SEV1" }, { severity: "SEV2" }, { service: "web" }].map((q) => ({ ...range, ...q }));
+    const expected = queries.map((query) => getInsights({ actor: viewer.actor, query, now: now + 1, fresh: true }));
+    const got = await Promise.all(queries.map((query) => loadInsights({ actor: viewer.actor, query, now: now + 1 })));
+    expect(got).toEqual(expected);
+  });
+
+  it("refuses a fifth cold report while four are in progress or waiting (429), and serves cached ones meanwhile", async () => {
+    const cachedFirst = await loadInsights({ actor: viewer.actor, query: range, now: now + 2 });
+    const cold = ["SEV1", "SEV2", "SEV3", "SEV4"].map((severity) => loadInsights({ actor: admin.actor, query: { ...range, severity }, now: now + 2 }));
+    const refused = await loadInsights({ actor: admin.actor, query: { ...range, service: "web" }, now: now + 2 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).status).toBe(429);
+    expect(await loadInsights({ actor: viewer.actor, query: range, now: now + 2 })).toBe(cachedFirst);
+    await Promise.all(cold);
+  });
+
+  it("does not keep serving a report computed while a write happened", async () => {
+    const pending = loadInsights({ actor: viewer.actor, query: range, now: now + 3 });
+    // Two turns in: the scope is filled, the rest of the report is not.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    const extra = t.db
+      .insert(incidents)
+      .values({ title: "Written meanwhile", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-03T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-03T10:00:00Z"), updatedAt: now })
+      .returning()
+      .get();
+    const during = await pending;
+    const after = await loadInsights({ actor: viewer.actor, query: range, now: now + 3 });
+    expect(during.scope.current.incidents).toBe(5);
+    expect(after).not.toBe(during);
+    expect(after.scope.current.incidents).toBe(6);
+    t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
   });
 });
 

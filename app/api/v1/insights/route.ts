@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/lib/api/handler";
-import { getInsights } from "@/db/queries/insights";
+import { loadInsights } from "@/db/queries/insights";
 import { queryObject } from "../incidents/params";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  return NextResponse.json(getInsights({ actor, query: queryObject(req.nextUrl.searchParams) }));
+  return NextResponse.json(await loadInsights({ actor, query: queryObject(req.nextUrl.searchParams) }));
 });

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "./turns";
+
+function* counting(log: string[]): Steps<number> {
+  log.push("a");
+  yield;
+  log.push("b");
+  yield;
+  log.push("c");
+  return 3;
+}
+
+describe("runInTurns", () => {
+  it("lets other callbacks run between the steps", async () => {
+    const log: string[] = [];
+    const done = runInTurns(counting(log));
+    setImmediate(() => log.push("other"));
+    expect(await done).toBe(3);
+    expect(log.indexOf("other")).toBeGreaterThan(0);
+    expect(log.indexOf("other")).toBeLessThan(log.indexOf("c"));
+  });
+
+  it("runAtOnce gives the same result synchronously", () => {
+    const log: string[] = [];
+    expect(runAtOnce(counting(log))).toBe(3);
+    expect(log).toEqual(["a", "b", "c"]);
+  });
+
+  it("wraps every step", async () => {
+    let steps = 0;
+    await runInTurns(counting([]), (step) => {
+      steps++;
+      return step();
+    });
+    expect(steps).toBe(3);
+  });
+});
+
+describe("oneAtATime", () => {
+  it("never runs two tasks at once, in order", async () => {
+    const queue = oneAtATime(5);
+    let active = 0;
+    let most = 0;
+    const order: number[] = [];
+    const task = (n: number) => async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setTimeout(r, 5));
+      order.push(n);
+      active--;
+      return n;
+    };
+    expect(await Promise.all([1, 2, 3].map((n) => queue.run(task(n))))).toEqual([1, 2, 3]);
+    expect(most).toBe(1);
+    expect(order).toEqual([1, 2, 3]);
+  });
+
+  it("refuses at once beyond the waiting limit, and takes tasks again once the queue drains", async () => {
+    const queue = oneAtATime(1);
+    const slow = () => new Promise<string>((r) => setTimeout(() => r("ok"), 10));
+    const first = queue.run(slow);
+    const second = queue.run(slow);
+    await expect(queue.run(slow)).rejects.toBeInstanceOf(QueueFullError);
+    expect(await Promise.all([first, second])).toEqual(["ok", "ok"]);
+    expect(await queue.run(slow)).toBe("ok");
+  });
+
+  it("a failing task does not block the next", async () => {
+    const queue = oneAtATime(2);
+    const failed = queue.run(async () => {
+      throw new Error("boom");
+    });
+    const next = queue.run(async () => "next");
+    await expect(failed).rejects.toThrow("boom");
+    expect(await next).toBe("next");
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Long synchronous work (a cold insights report runs ~60 SQL statements) written as a generator
+ * that yields between its steps. Run in turns, each step is followed by a trip through the event
+ * loop, so other requests (a health check, a page) are served between the steps instead of
+ * waiting for the whole computation.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step at once, for callers that want the plain synchronous result (tests, the bench). */
+export function runAtOnce<T>(steps: Steps<T>, around: <R>(step: () => R) => R = (step) => step()): T {
+  for (;;) {
+    const next = around(() => steps.next());
+    if (next.done) return next.value;
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs one step per turn of the event loop. */
+export async function runInTurns<T>(steps: Steps<T>, around: <R>(step: () => R) => R = (step) => step()): Promise<T> {
+  for (;;) {
+    const next = around(() => steps.next());
+    if (next.done) return next.value;
+    await nextTurn();
+  }
+}
+
+/** Too many computations are already waiting for their turn. */
+export class QueueFullError extends Error {}
+
+/**
+ * Lets one task run at a time (they share temp tables on one connection), with at most
+ * `maxWaiting` more waiting; beyond that `run` rejects with QueueFullError at once, so a
+ * flood of expensive requests cannot pile up without bound.
+ */
+export function oneAtATime(maxWaiting: number) {
+  let tail: Promise<unknown> = Promise.resolve();
+  // Tasks accepted and not finished: the one running plus those waiting.
+  let pending = 0;
+  return {
+    get pending() {
+      return pending;
+    },
+    run<T>(task: () => Promise<T>): Promise<T> {
+      if (pending > maxWaiting) return Promise.reject(new QueueFullError("Too many tasks waiting"));
+      pending++;
+      const result = tail.then(task).finally(() => pending--);
+      tail = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
