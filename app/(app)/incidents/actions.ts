@@ -5,11 +5,17 @@ import { actionResult } from "@/lib/action-result";
 import { incidentReference } from "@/lib/validation/incident";
 import { declareIncident } from "@/db/queries/incidents";
 
+/** The form's key was used for an earlier send with other details: that send may have declared an incident already. */
+const ALREADY_DECLARED_FROM_FORM =
+  "An earlier send from this form may already have declared an incident with different details. Check the incident list first; to declare another, close this form and open a new one.";
+
 export async function declareIncidentAction(input: Record<string, unknown>, idempotencyKey: string) {
   const actor = await requireActor();
-  return actionResult(() => {
+  const result = await actionResult(() => {
     const { incident } = declareIncident({ actor, input, idempotencyKey });
     revalidatePath("/incidents");
     return { reference: incidentReference(incident.id) };
   });
+  if (!result.ok && result.fields?.["Idempotency-Key"]) return { ok: false as const, code: result.code, message: ALREADY_DECLARED_FROM_FORM };
+  return result;
 }
