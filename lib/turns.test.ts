@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "./turns";
+import { oneAtATime, pauseAfter, QueueFullError, runAtOnce, runInTurns, type Steps } from "./turns";
 
 function* counting(log: string[]): Steps<number> {
   log.push("a");
@@ -18,6 +18,33 @@ describe("runInTurns", () => {
     expect(await done).toBe(3);
     expect(log.indexOf("other")).toBeGreaterThan(0);
     expect(log.indexOf("other")).toBeLessThan(log.indexOf("c"));
+  });
+
+  it("pauses after a step for half its length, at least 1 ms and at most 200 ms", () => {
+    expect(pauseAfter(0)).toBe(1);
+    expect(pauseAfter(100)).toBe(50);
+    expect(pauseAfter(5_000)).toBe(200);
+  });
+
+  it("leaves time for work that needs several turns of the event loop between two steps", async () => {
+    function* slowSteps(): Steps<string> {
+      for (let i = 0; i < 3; i++) {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+        yield;
+      }
+      return "done";
+    }
+    // Something that needs five trips through the event loop, like a request through the server.
+    const severalTurns = async () => {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      return performance.now();
+    };
+    const started = performance.now();
+    const report = runInTurns(slowSteps());
+    const finishedAt = await severalTurns();
+    expect(await report).toBe("done");
+    expect(finishedAt - started).toBeLessThan(80);
   });
 
   it("runAtOnce gives the same result synchronously", () => {
