@@ -108,20 +108,21 @@ export async function benchSlowRequests(opts: { url: string; cookie: string; sql
   log("");
   log(`[bench] Floor (GET /api/health, same run): median ${ms(floorSummary.median)} ms, max ${ms(floorSummary.max)} ms over ${floorSummary.runs} requests`);
 
-  // Health while the widest cold report is computed: the report runs synchronously on the one
-  // Node thread, so health waits for what is left of it.
+  // Health while the widest cold report is computed: asked one after another for as long as the
+  // report runs. Reports are computed in turns (lib/turns.ts), so health is answered between steps.
   const widest = results.find((r) => r.label.startsWith("insights API") && r.label.includes("widest"))!;
   const healthUnderLoad: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     invalidateReportCache(sqlite);
-    const report = time(widest.path);
+    let done = false;
+    const report = time(widest.path).finally(() => (done = true));
     await new Promise((r) => setTimeout(r, 20));
-    healthUnderLoad.push(await time("/api/health"));
+    while (!done) healthUnderLoad.push(await time("/api/health"));
     await report;
   }
   const h = summarize(healthUnderLoad);
   const healthPass = h.max <= SLOW_REQUEST_BUDGET_MS;
-  log(`[bench] /api/health while a cold ${widest.label.replace("insights API ", "")} report runs: median ${ms(h.median)} ms, max ${ms(h.max)} ms — ${healthPass ? "pass" : "FAIL"}`);
+  log(`[bench] /api/health while a cold ${widest.label.replace("insights API ", "")} report runs: median ${ms(h.median)} ms, max ${ms(h.max)} ms over ${h.runs} requests — ${healthPass ? "pass" : "FAIL"}`);
   const failed = results.filter((r) => !r.pass);
   log(
     failed.length === 0 && healthPass
