@@ -1,7 +1,7 @@
 // npm run token -- create --name NAME --role ROLE | list | revoke --id N
 // Manages API tokens straight in the configured database (DATABASE_PATH, else data/hindsight.db),
 // for first set-up and automation. `create` prints the token alone as the last line of stdout.
-import { parseArgs } from "node:util";
+import { parseCommandLine, UsageError } from "./cli";
 import { databasePath, getSqlite } from "@/db/client";
 import { insertToken, revokeTokenRow, selectTokens } from "@/db/queries/tokens";
 import { AppError } from "@/lib/errors";
@@ -14,20 +14,7 @@ const USAGE = `Usage:
 
 Uses DATABASE_PATH, else data/hindsight.db. "create" prints the token as the last line of stdout.`;
 
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { name: { type: "string" }, role: { type: "string" }, id: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+const parse = (argv: string[]) => parseCommandLine(argv, { name: { type: "string" }, role: { type: "string" }, id: { type: "string" } });
 
 const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
 
