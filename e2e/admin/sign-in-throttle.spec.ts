@@ -84,6 +84,7 @@ test.describe("sign-in throttle", () => {
     for (const size of [
       { name: "desktop", width: 1280, height: 800 },
       { name: "phone", width: 390, height: 844 },
+      { name: "phone-360", width: 360, height: 780 },
     ]) {
       await page.setViewportSize(size);
       await page.goto("/admin/users");
