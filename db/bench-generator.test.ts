@@ -8,7 +8,7 @@ import { getSqlite } from "./client";
 import { findUserByEmail } from "./queries/users";
 import { getOrgTimeZone, getRequiredSeverities } from "./queries/settings";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/server/auth/password";
 import { generateBenchData, type GenerateResult } from "@/scripts/bench/generate-data";
 
 const SIZE = 500;

@@ -4,10 +4,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { auditLog, users } from "./schema";
-import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { hashPassword, passwordProblem } from "@/server/auth/password";
 import { ensureDefaultPlaybooks } from "./seed/default-playbooks";
 import { ensureDefaultFactors } from "./seed/default-factors";
-import { dataDir, writeSecretFile } from "@/lib/auth/data-dir";
+import { dataDir, writeSecretFile } from "@/server/auth/data-dir";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
 

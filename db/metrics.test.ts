@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from "./testing/test-db";
 import { declareIncident } from "./queries/incidents";
 import { registerDatabaseMetrics } from "./metrics";
 import { incidents } from "./schema";
-import { getMetrics } from "@/lib/metrics.mjs";
+import { getMetrics } from "@/server/observability/metrics.mjs";
 
 let t: TestDb;
 

@@ -4,7 +4,7 @@ import { getDb } from "./client";
 import { incidents } from "./schema";
 import { SEVERITIES } from "@/lib/severity";
 import { STATUSES, isActive } from "@/lib/incident-status";
-import { getMetrics } from "@/lib/metrics.mjs";
+import { getMetrics } from "@/server/observability/metrics.mjs";
 
 const OPEN_STATUSES = STATUSES.filter(isActive);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { isActive } from "@/lib/incident-status";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/server/auth/password";
 import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/demo/people";
 import { percentile } from "@/lib/insights/percentile";
 import { createTestDb, rejected, userActor, type TestDb } from "./testing/test-db";

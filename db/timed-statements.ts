@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { getMetrics } from "@/lib/metrics.mjs";
+import type { getMetrics } from "@/server/observability/metrics.mjs";
 
 type Observe = (operation: "run" | "get" | "all", seconds: number) => void;
 

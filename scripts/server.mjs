@@ -7,10 +7,10 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { timingSafeEqual } from "node:crypto";
-import { getLogger } from "../lib/logger.mjs";
-import { getMetrics, observeRequest } from "../lib/metrics.mjs";
-import { requestIdFor } from "../lib/request-id.mjs";
-import { createRouteLabeler, pathnameOf } from "../lib/route-label.mjs";
+import { getLogger } from "../server/observability/logger.mjs";
+import { getMetrics, observeRequest } from "../server/observability/metrics.mjs";
+import { requestIdFor } from "../server/observability/request-id.mjs";
+import { createRouteLabeler, pathnameOf } from "../server/observability/route-label.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 

@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { hasRole } from "@/lib/roles";
 import { listServices } from "@/db/queries/services";
 import { AppShell } from "./app-shell";

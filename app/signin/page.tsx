@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Flame } from "lucide-react";
-import { currentActor } from "@/lib/auth/session";
+import { currentActor } from "@/server/auth/session";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, or } from "drizzle-orm";
-import { decideSignIn, LOOKBACK_MS, type PauseLimit } from "@/lib/auth/sign-in-throttle";
+import { decideSignIn, LOOKBACK_MS, type PauseLimit } from "@/server/auth/sign-in-throttle";
 import { getDb } from "../client";
 import { loginAttempts } from "../schema";
 

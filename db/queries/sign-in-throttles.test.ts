@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog } from "../schema";
-import { PAUSE_MS, THROTTLE_WINDOW_MS } from "@/lib/auth/sign-in-throttle";
+import { PAUSE_MS, THROTTLE_WINDOW_MS } from "@/server/auth/sign-in-throttle";
 import { beginSignInAttempt, finishSignInAttempt } from "./login-attempts";
 import { clearSignInThrottle, listSignInThrottles } from "./sign-in-throttles";
 

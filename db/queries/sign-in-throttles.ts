@@ -12,8 +12,8 @@ import {
   recentFailures,
   slowdownMs,
   slowdownUntil,
-} from "@/lib/auth/sign-in-throttle";
-import type { ThrottleTarget } from "@/lib/auth/throttle-target";
+} from "@/server/auth/sign-in-throttle";
+import type { ThrottleTarget } from "@/server/auth/throttle-target";
 import { getDb } from "../client";
 import { loginAttempts } from "../schema";
 import { recordAudit } from "./audit";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/server/auth/password";
 import { createTestDb, rejected, thrown, TEST_PASSWORD, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog } from "../schema";
 import { changeOwnPassword, createUser, findUserByEmail, findUserById, insertUser, listUsers, updateUser } from "./users";

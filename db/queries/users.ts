@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole, type UserRole } from "@/lib/roles";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { parseInput } from "@/lib/validation/parse";
 import { changePasswordSchema, createUserSchema, updateUserSchema } from "@/lib/validation/user";
 import { getDb } from "../client";

@@ -4,7 +4,7 @@
 // Used by `npm run seed:demo`.
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/server/auth/password";
 import { actorLabel, type Actor } from "@/lib/actor";
 import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/people";
 import { ALERTING, planDemo, type DemoAuthor, type PlannedIncident } from "@/lib/demo/plan";

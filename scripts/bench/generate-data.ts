@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { getSqlite } from "@/db/client";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/server/auth/password";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, insertCatalog, type Catalog } from "./catalog";
 import { planFollowups, type PostmortemPlan } from "./followup-plan";
 import { planIncident, planStartTimes, type IncidentPlan } from "./incident-plan";

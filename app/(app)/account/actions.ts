@@ -1,5 +1,5 @@
 "use server";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { changeOwnPassword } from "@/db/queries/users";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ClipboardCheck } from "lucide-react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { ORGANISATION_TIME_ZONE, todayIn } from "@/lib/action-items";

@@ -1,7 +1,7 @@
 import "server-only";
 import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { hasRole, type UserRole } from "@/lib/roles";
 import { cardClass } from "@/app/components/ui";
 

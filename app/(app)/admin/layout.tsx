@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { hasRole } from "@/lib/roles";
 import { AdminForbidden } from "./admin-guard";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Lock, FlaskConical, Server } from "lucide-react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { isActive } from "@/lib/incident-status";
 import { incidentReference } from "@/lib/validation/incident";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Download } from "lucide-react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { METRIC_DEFINITIONS } from "@/lib/insights/definitions";
 import { DEFAULT_RANGE_DAYS } from "@/lib/insights/params";

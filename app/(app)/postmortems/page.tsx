@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FlaskConical } from "lucide-react";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { listPostmortems } from "@/db/queries/postmortems";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { listServices, type ServiceSummary } from "@/db/queries/services";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listUsers } from "@/db/queries/users";
-import { PASSWORD_MIN } from "@/lib/auth/password";
+import { PASSWORD_MIN } from "@/server/auth/password";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";

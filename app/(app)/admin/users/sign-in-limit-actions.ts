@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { parseThrottleTarget } from "@/lib/auth/throttle-target";
+import { parseThrottleTarget } from "@/server/auth/throttle-target";
 import { clearSignInThrottle, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
 
 // A public endpoint: it re-reads the actor, and the data function checks the admin role.

@@ -1,6 +1,6 @@
 import { listSignInThrottles } from "@/db/queries/sign-in-throttles";
 import type { Actor } from "@/lib/actor";
-import { ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT, SLOWDOWN_AFTER_FAILURES } from "@/lib/auth/sign-in-throttle";
+import { ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT, SLOWDOWN_AFTER_FAILURES } from "@/server/auth/sign-in-throttle";
 import { cardClass } from "@/app/components/ui";
 import { SignInLimitsTable } from "./sign-in-limits-table";
 

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";

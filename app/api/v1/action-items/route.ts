@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { listActionItems } from "@/db/queries/action-items";
-import { toActionItemJson } from "@/lib/action-item-json";
+import { toActionItemJson } from "@/server/api/json/action-item";
 import { queryObject } from "../incidents/params";
 
 export const dynamic = "force-dynamic";

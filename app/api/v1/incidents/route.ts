@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { declareIncident, listIncidents } from "@/db/queries/incidents";
-import { toIncidentJson, toIncidentListItemJson } from "@/lib/incident-json";
+import { toIncidentJson, toIncidentListItemJson } from "@/server/api/json/incident";
 import { queryObject } from "./params";
 
 export const dynamic = "force-dynamic";

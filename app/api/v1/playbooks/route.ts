@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { createPlaybook, listPlaybooks, requirePlaybookAdmin, serviceSlugsToIds } from "@/db/queries/playbooks";
-import { toPlaybookJson } from "@/lib/playbook-json";
+import { toPlaybookJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";
 

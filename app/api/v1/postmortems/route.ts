@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { listPostmortems } from "@/db/queries/postmortems";
-import { toPostmortemListItemJson } from "@/lib/postmortem-json";
+import { toPostmortemListItemJson } from "@/server/api/json/postmortem";
 import { queryObject } from "../incidents/params";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import type { BudgetResult } from "@/lib/error-budget";
 import { budgetsFor, visibleIncidentTitles } from "@/db/queries/slo-budgets";
 import type { ServiceDetail } from "@/db/queries/services";
-import { toServiceDetailJson, toSloJson } from "@/lib/service-json";
+import { toServiceDetailJson, toSloJson } from "@/server/api/json/service";
 
 export type ServiceParams = { params: Promise<{ slug: string }> };
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { createService, getService, listServices } from "@/db/queries/services";
-import { toServiceJson } from "@/lib/service-json";
+import { toServiceJson } from "@/server/api/json/service";
 import { queryObject } from "../incidents/params";
 import { serviceDetailJson } from "./params";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
-import { parseThrottleTarget } from "@/lib/auth/throttle-target";
+import { apiActor, apiRoute } from "@/server/api/handler";
+import { parseThrottleTarget } from "@/server/auth/throttle-target";
 import { clearSignInThrottle, listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
 
 export const dynamic = "force-dynamic";

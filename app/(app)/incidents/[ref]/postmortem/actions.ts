@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { AppError, notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { AppError, notFound } from "@/lib/errors";
 import { getActionItem, updateActionItem, type ActionItemView } from "@/db/queries/action-items";
-import { toActionItemJson } from "@/lib/action-item-json";
+import { toActionItemJson } from "@/server/api/json/action-item";
 
 export const dynamic = "force-dynamic";
 

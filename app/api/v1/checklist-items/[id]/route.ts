@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { checklistDoneSchema } from "@/lib/validation/playbook";
 import { setChecklistItemDone } from "@/db/queries/checklist";
-import { toChecklistItemJson } from "@/lib/playbook-json";
+import { toChecklistItemJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";
 

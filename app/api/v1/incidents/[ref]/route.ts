@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { getIncident, updateIncident, type IncidentDetail } from "@/db/queries/incidents";
 import { AppError } from "@/lib/errors";
-import { toIncidentJson } from "@/lib/incident-json";
+import { toIncidentJson } from "@/server/api/json/incident";
 import { incidentIdFrom, type IncidentParams } from "../params";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { insightsIncidentsCsv } from "@/db/queries/insights/csv";
 import { queryObject } from "../../incidents/params";
 

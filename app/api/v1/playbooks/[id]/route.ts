@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { AppError, notFound } from "@/lib/errors";
 import { deletePlaybook, getPlaybook, requirePlaybookAdmin, serviceSlugsToIds, updatePlaybook, type PlaybookDetail } from "@/db/queries/playbooks";
-import { toPlaybookJson } from "@/lib/playbook-json";
+import { toPlaybookJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";
 

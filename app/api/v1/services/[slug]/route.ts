@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { getService, updateService } from "@/db/queries/services";
 import { AppError } from "@/lib/errors";
 import { serviceDetailJson, type ServiceParams } from "../params";

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { forbidden } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { getUpdateCadence, setUpdateCadence } from "@/db/queries/settings";

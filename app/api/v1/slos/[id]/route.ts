@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { deleteSlo, getSlo, updateSlo } from "@/db/queries/slos";
 import type { Slo } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { formatDuration, formatUtc } from "@/lib/format-time";

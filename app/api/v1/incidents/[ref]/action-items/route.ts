@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { actionItemsForIncident, createActionItem } from "@/db/queries/action-items";
-import { toActionItemJson } from "@/lib/action-item-json";
+import { toActionItemJson } from "@/server/api/json/action-item";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { listChecklist } from "@/db/queries/checklist";
-import { toChecklistJson } from "@/lib/playbook-json";
+import { toChecklistJson } from "@/server/api/json/playbook";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

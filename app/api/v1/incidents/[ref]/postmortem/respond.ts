@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { toPostmortemJson, type PostmortemDetailLike } from "@/lib/postmortem-json";
+import { toPostmortemJson, type PostmortemDetailLike } from "@/server/api/json/postmortem";
 import { findUserByEmail } from "@/db/queries/users";
 
 /**

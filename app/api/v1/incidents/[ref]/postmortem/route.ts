@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { getPostmortem, savePostmortem, startPostmortem } from "@/db/queries/postmortems";
 import { notFound } from "@/lib/errors";
-import { toPostmortemJson } from "@/lib/postmortem-json";
+import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentReference } from "@/lib/validation/incident";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 import { peopleByEmail, withCurrentAsJson } from "./respond";

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { getDb } from "@/db/client";
 import { findVisibleIncident } from "@/db/queries/incident-access";
 import { linkService, linkedServices } from "@/db/queries/incident-services";
 import { notFound } from "@/lib/errors";
-import { toLinkedServiceJson } from "@/lib/service-json";
+import { toLinkedServiceJson } from "@/server/api/json/service";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

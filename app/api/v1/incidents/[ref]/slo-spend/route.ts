@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { incidentSloSpend } from "@/db/queries/incident-services";
-import { toSloSpendJson } from "@/lib/service-json";
+import { toSloSpendJson } from "@/server/api/json/service";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { addNote, listTimeline } from "@/db/queries/timeline";
-import { toTimelineEntryJson } from "@/lib/incident-json";
+import { toTimelineEntryJson } from "@/server/api/json/incident";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

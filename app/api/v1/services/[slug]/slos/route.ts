@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { createSlo, listSlos } from "@/db/queries/slos";
 import { slosJson, type ServiceParams } from "../../params";
 

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { addComment } from "@/db/queries/postmortems";
 import { parseInput } from "@/lib/validation/parse";
 import { addCommentSchema } from "@/lib/validation/postmortem";
-import { toPostmortemCommentJson } from "@/lib/postmortem-json";
+import { toPostmortemCommentJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { setReviewCheck } from "@/db/queries/postmortem-review";
 import { parseInput } from "@/lib/validation/parse";
 import { reviewCheckSchema } from "@/lib/validation/postmortem";
-import { toPostmortemJson } from "@/lib/postmortem-json";
+import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
 
 export const dynamic = "force-dynamic";

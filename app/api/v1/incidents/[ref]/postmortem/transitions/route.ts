@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { transitionPostmortem } from "@/db/queries/postmortem-review";
-import { toPostmortemJson } from "@/lib/postmortem-json";
+import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
 import { peopleByEmail, withCurrentAsJson } from "../respond";
 

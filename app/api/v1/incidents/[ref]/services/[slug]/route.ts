@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute } from "@/lib/api/handler";
+import { apiActor, apiRoute } from "@/server/api/handler";
 import { unlinkService } from "@/db/queries/incident-services";
-import { toLinkedServiceJson } from "@/lib/service-json";
+import { toLinkedServiceJson } from "@/server/api/json/service";
 import { incidentIdFrom } from "../../../params";
 
 export const dynamic = "force-dynamic";

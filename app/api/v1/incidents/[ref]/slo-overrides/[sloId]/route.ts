@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { incidentSloSpend, setSpendOverride } from "@/db/queries/incident-services";
-import { toSloSpendJson } from "@/lib/service-json";
+import { toSloSpendJson } from "@/server/api/json/service";
 import { incidentIdFrom } from "../../../params";
 import { sloIdFrom } from "../../../../slos/params";
 

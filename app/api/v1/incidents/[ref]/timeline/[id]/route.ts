@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { apiActor, apiRoute, readJson } from "@/lib/api/handler";
+import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { setHighlighted } from "@/db/queries/timeline";
-import { toTimelineEntryJson } from "@/lib/incident-json";
+import { toTimelineEntryJson } from "@/server/api/json/incident";
 import { parseInput } from "@/lib/validation/parse";
 import { highlightEntrySchema } from "@/lib/validation/incident";
 import { entryIdFrom, incidentIdFrom, type TimelineEntryParams } from "../../../params";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toActionItemJson } from "./action-item-json";
+import { toActionItemJson } from "./action-item";
 
 const T0 = Date.UTC(2026, 2, 1, 9, 30);
 const base = {

@@ -3,9 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { authenticateToken } from "@/db/queries/tokens";
-import { currentActor } from "@/lib/auth/session";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { log } from "@/lib/log";
+import { currentActor } from "@/server/auth/session";
+import { clientIpFromHeaders } from "@/server/auth/client-ip";
+import { log } from "@/server/observability/log";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { getLogger } from "@/lib/logger.mjs";
+import { getLogger } from "@/server/observability/logger.mjs";
 import { apiRoute } from "./handler";
 
 const request = (headers: Record<string, string> = {}) => new NextRequest("http://localhost/api/v1/things/7", { headers });

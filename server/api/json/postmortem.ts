@@ -1,7 +1,7 @@
-import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "./postmortem-template";
-import type { PostmortemDueState } from "./postmortem-due";
-import { isoOrNull } from "./incident-json";
-import { incidentReference } from "./validation/incident";
+import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "../../../lib/postmortem-template";
+import type { PostmortemDueState } from "../../../lib/postmortem-due";
+import { isoOrNull } from "./incident";
+import { incidentReference } from "../../../lib/validation/incident";
 
 /** The public API shape of postmortems (`/api/v1`): incident by reference, ISO times, people with id, name and email. */
 

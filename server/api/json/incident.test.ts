@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Incident, TimelineEntry } from "@/db/schema";
-import { isoOrNull, toIncidentJson, toIncidentListItemJson, toTimelineEntryJson } from "./incident-json";
+import { isoOrNull, toIncidentJson, toIncidentListItemJson, toTimelineEntryJson } from "./incident";
 
 const T0 = Date.UTC(2026, 10, 25, 14, 0, 0);
 const min = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeBudget } from "./error-budget";
-import { round2, toBudgetJson, toLinkedServiceJson, toServiceDetailJson, toServiceJson, toSloJson, toSloSpendJson, type ServiceLike } from "./service-json";
+import { computeBudget } from "../../../lib/error-budget";
+import { round2, toBudgetJson, toLinkedServiceJson, toServiceDetailJson, toServiceJson, toSloJson, toSloSpendJson, type ServiceLike } from "./service";
 
 const T0 = Date.UTC(2026, 2, 1, 12, 0);
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import type { ActionItem } from "@/db/schema";
-import { isoOrNull } from "./incident-json";
-import { incidentReference } from "./validation/incident";
+import { isoOrNull } from "./incident";
+import { incidentReference } from "../../../lib/validation/incident";
 
 /** The public API shape (`/api/v1`) of an action item: incident by reference, people and services by name, ISO times. */
 export type ActionItemJson = {

@@ -1,6 +1,6 @@
 import type { Service, Slo } from "@/db/schema";
-import type { BudgetResult, BudgetStatus, ImpactLevel } from "./error-budget";
-import { incidentReference } from "./validation/incident";
+import type { BudgetResult, BudgetStatus, ImpactLevel } from "../../../lib/error-budget";
+import { incidentReference } from "../../../lib/validation/incident";
 
 /** The public API shape of services, SLOs with their budgets, and incident ↔ service links (`/api/v1`). */
 

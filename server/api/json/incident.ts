@@ -1,6 +1,6 @@
 import type { Incident, TimelineEntry } from "@/db/schema";
-import type { TimestampSource } from "./incident-status";
-import { incidentReference } from "./validation/incident";
+import type { TimestampSource } from "../../../lib/incident-status";
+import { incidentReference } from "../../../lib/validation/incident";
 
 /** The public API shape of incidents and timeline entries (`/api/v1`): references, ISO times, people by name and email. */
 

@@ -1,5 +1,5 @@
 import type { ChecklistItem, Playbook } from "@/db/schema";
-import { isoOrNull } from "./incident-json";
+import { isoOrNull } from "./incident";
 
 /** The public API shapes (`/api/v1`) of checklist items and playbooks: ISO times, playbook by name. */
 

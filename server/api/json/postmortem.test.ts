@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toPostmortemJson, toPostmortemListItemJson, type PostmortemDetailLike } from "./postmortem-json";
-import { SECTION_KEYS } from "./postmortem-template";
+import { toPostmortemJson, toPostmortemListItemJson, type PostmortemDetailLike } from "./postmortem";
+import { SECTION_KEYS } from "../../../lib/postmortem-template";
 
 const at = Date.parse("2026-11-25T14:00:00Z");
 const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, ""])) as PostmortemDetailLike["sections"];
