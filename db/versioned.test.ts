@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { createTestDb, type TestDb } from "./testing/test-db";
+import { services } from "./schema";
+import { staleError, updateVersioned } from "./versioned";
+
+let t: TestDb;
+beforeAll(() => {
+  t = createTestDb();
+});
+afterAll(() => t.cleanup());
+
+function addService() {
+  return t.db.insert(services).values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 }).returning().get();
+}
+
+describe("updateVersioned", () => {
+  it("writes the change, bumps the version and stamps updatedAt", () => {
+    const row = addService();
+    const updated = updateVersioned(t.db, services, row, { name: "Payments" }, 500, () => staleError("service", row.version));
+    expect(updated).toMatchObject({ name: "Payments", version: row.version + 1, updatedAt: 500 });
+  });
+
+  it("of two writers holding the same version, only the first succeeds; the second gets the stale error", () => {
+    const row = addService();
+    updateVersioned(t.db, services, row, { name: "First" }, 2, () => staleError("service", row.version));
+    const current = t.db.select().from(services).where(eq(services.id, row.id)).get()!;
+    let error: unknown;
+    try {
+      updateVersioned(t.db, services, row, { name: "Second" }, 3, () => staleError("service", current.version, current));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(409);
+    expect((error as AppError).fields).toEqual({ version: "Stale version" });
+    expect((error as AppError).message).toBe("This service was changed by someone else (now version 2). Review the current state and try again.");
+    expect((error as AppError).toJSON()).toMatchObject({ current: { name: "First", version: 2 } });
+    expect(t.db.select().from(services).where(eq(services.id, row.id)).get()!.name).toBe("First");
+  });
+});
