@@ -20,9 +20,9 @@ import {
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { getDb, type Db } from "../client";
 import { actionItems, incidents, services, teamMembers, users, type ActionItem } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { findVisibleIncident, visibleTo } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { findVisibleIncident, visibleTo } from "../access/incidents";
 
 type Reader = Pick<Db, "select">;
 type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;

@@ -1,49 +1,10 @@
 import "server-only";
 import { and, desc, eq, like, lt, or, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { actorLabel } from "@/lib/actor";
 import { hasRole } from "@/lib/roles";
 import { forbidden } from "@/lib/errors";
 import { getDb, type Db } from "../client";
 import { auditLog } from "../schema";
-
-type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
-
-export type AuditInput = {
-  action: string;
-  entityType: string;
-  entityId?: string | number | null;
-  before?: unknown;
-  after?: unknown;
-  /** For events without an actor (a failed sign-in): who it concerns and from where. */
-  label?: string;
-  ip?: string | null;
-};
-
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-
-/** Writes one audit record; call inside the transaction of the change it records. */
-export function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput, at = Date.now()) {
-  tx.insert(auditLog)
-    .values({
-      at,
-      actorUserId: actor?.kind === "user" ? actor.userId : null,
-      actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
-      actorLabel: input.label ?? (actor ? actorLabel(actor) : "system"),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId == null ? null : String(input.entityId),
-      before: json(input.before),
-      after: json(input.after),
-      ip: input.ip ?? actor?.ip ?? null,
-    })
-    .run();
-}
-
-/** Records an event that is not part of another write (sign-ins, rate limits). */
-export function recordAuditEvent(actor: Actor | null, input: AuditInput) {
-  recordAudit(getDb(), actor, input);
-}
 
 export type AuditFilter = { action?: string; entityType?: string; actor?: string; q?: string; before?: number; limit?: number };
 

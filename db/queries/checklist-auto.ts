@@ -4,9 +4,9 @@ import { AUTO_CHECK_ACTOR, autoCheckReason, autoChecksBecomingTrue, autoCheckTim
 import type { Actor } from "@/lib/actor";
 import type { Db } from "../client";
 import { checklistItems, incidents } from "../schema";
-import { recordAudit } from "./audit";
-import { rolesOf, type RolePerson } from "./incident-access";
-import { writeTimelineEntry } from "./timeline";
+import { recordAudit } from "../access/audit";
+import { rolesOf, type RolePerson } from "../access/incidents";
+import { writeTimelineEntry } from "../access/timeline";
 
 type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
 

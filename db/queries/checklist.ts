@@ -8,9 +8,9 @@ import type { Severity } from "@/lib/severity";
 import { playbookMatches } from "@/lib/playbook-match";
 import { getDb, type Db } from "../client";
 import { checklistItems, incidentPlaybooks, incidentServices, playbookItems, playbooks, type ChecklistItem } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { acknowledgeIfNeeded, findVisibleIncident } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { acknowledgeIfNeeded, findVisibleIncident } from "../access/incidents";
 import { parseSeverities, serviceIdsByPlaybook } from "./playbooks";
 import { autoCheckItems } from "./checklist-auto";
 

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { createFactorSchema, renameFactorSchema } from "@/lib/validation/postmortem";
 import { getDb, type Db } from "../client";
 import { contributingFactors, type ContributingFactor } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 type Reader = Pick<Db, "select">;
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;

@@ -5,9 +5,9 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/roles";
 import { getDb } from "../client";
 import { incidentRoles, users } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { acknowledgeIfNeeded, findVisibleIncident } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { acknowledgeIfNeeded, findVisibleIncident } from "../access/incidents";
 
 /** Adds a person to an incident's responders (besides commander, comms lead and scribe). */
 export function addResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {

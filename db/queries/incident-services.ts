@@ -8,11 +8,11 @@ import { linkServiceSchema, spendOverrideSchema } from "@/lib/validation/service
 import { IMPACT_LABEL, budgetMinutes, impactEnd, incidentSpendMinutes, statusPushedBy, type BudgetStatus, type ImpactLevel } from "@/lib/error-budget";
 import { getDb, type Db } from "../client";
 import { incidentServices, services, sloSpendOverrides, slos, teams, type Incident } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { findVisibleIncident } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { findVisibleIncident } from "../access/incidents";
 import { findServiceBySlug } from "./services";
-import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "./slo-budgets";
+import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../access/slo-budgets";
 import { applyMatchingPlaybooks } from "./checklist";
 
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;

@@ -9,9 +9,9 @@ import { TIMESTAMP_FIELDS, TIMESTAMP_LABELS, timestampOrderErrors, type Timestam
 import { formatUtc } from "@/lib/format-time";
 import type { Db } from "../client";
 import { incidentRoles, incidents, users, type Incident } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { findVisibleIncident, rolesOf } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { findVisibleIncident, rolesOf } from "../access/incidents";
 import { incidentDetail } from "./incidents";
 import { applyMatchingPlaybooks } from "./checklist";
 import { autoCheckAfterIncidentChange } from "./checklist-auto";

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { createPlaybookSchema, NO_CONDITION_MESSAGE, updatePlaybookSchema, type PlaybookItemInput } from "@/lib/validation/playbook";
 import { getDb, type Db } from "../client";
 import { playbookItems, playbooks, playbookServices, services, type Playbook } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 import type { AutoCheck } from "@/lib/checklist-auto";
 
 type Reader = Pick<Db, "select">;

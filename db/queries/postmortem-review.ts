@@ -11,9 +11,9 @@ import { getDb, type Db } from "../client";
 import { actionItems, postmortemFactors, postmortemReviewers, postmortems, users, type Postmortem } from "../schema";
 import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { publishCheck, publishErrorFields, type PublishCheck } from "@/lib/postmortem-publish-gate";
-import { rolesOf } from "./incident-access";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
+import { rolesOf } from "../access/incidents";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
 import { applyIncidentUpdate } from "./incident-update";
 import {
   assertEligiblePerson,

@@ -43,11 +43,11 @@ import {
   type Incident,
   type Postmortem,
 } from "../schema";
-import { recordAudit } from "./audit";
-import { writeTimelineEntry } from "./timeline";
-import { findVisibleIncident, visibleTo } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { writeTimelineEntry } from "../access/timeline";
+import { findVisibleIncident, visibleTo } from "../access/incidents";
 import { incidentSloSpend, linkedServices } from "./incident-services";
-import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "./slo-budgets";
+import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../access/slo-budgets";
 import { getOrgTimeZone, getRequiredSeverities } from "./settings";
 
 type Reader = Pick<Db, "select">;

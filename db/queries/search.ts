@@ -6,7 +6,7 @@ import { referenceNumber, searchSchema, type SearchResults } from "@/lib/validat
 import { incidentReference } from "@/lib/validation/incident";
 import { getDb } from "../client";
 import { incidents, services, users } from "../schema";
-import { visibleTo } from "./incident-access";
+import { visibleTo } from "../access/incidents";
 
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

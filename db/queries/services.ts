@@ -8,9 +8,9 @@ import { createServiceSchema, listServicesSchema, RESPONDER_SERVICE_FIELDS, upda
 import type { BudgetResult, BudgetStatus } from "@/lib/error-budget";
 import { getDb, type Db } from "../client";
 import { incidentServices, incidents, services, teams, type Service, type Slo } from "../schema";
-import { recordAudit } from "./audit";
-import { visibleTo } from "./incident-access";
-import { budgetsFor, slosOfServices } from "./slo-budgets";
+import { recordAudit } from "../access/audit";
+import { visibleTo } from "../access/incidents";
+import { budgetsFor, slosOfServices } from "../access/slo-budgets";
 
 type Reader = Pick<Db, "select">;
 export type ServiceLink = { label: string; url: string };

@@ -11,7 +11,7 @@ import { requiredSeveritiesSchema } from "@/lib/validation/postmortem";
 import { DEFAULT_UPDATE_CADENCE, updateCadenceSchema, type UpdateCadence } from "@/lib/update-cadence";
 import { getDb, type Db } from "../client";
 import { settings } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 type Reader = Pick<Db, "select">;
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;

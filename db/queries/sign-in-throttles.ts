@@ -16,7 +16,7 @@ import {
 import type { ThrottleTarget } from "@/server/auth/throttle-target";
 import { getDb } from "../client";
 import { loginAttempts } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 export type SignInThrottle =
   /** The account is paused from this address. */

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { createSloSchema, updateSloSchema } from "@/lib/validation/service";
 import { getDb } from "../client";
 import { slos, type Slo } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 import { findServiceBySlug } from "./services";
 
 const requireAdmin = (actor: Actor) => {

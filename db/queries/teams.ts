@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { teamSchema } from "@/lib/validation/service";
 import { getDb } from "../client";
 import { services, teamMembers, teams, users } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 const requireAdmin = (actor: Actor) => {
   if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can manage teams");

@@ -10,37 +10,10 @@ import { FUTURE_TOLERANCE_MS } from "@/lib/incident-timestamps";
 import { AppError } from "@/lib/errors";
 import { getDb, type Db } from "../client";
 import { timelineEntries, type TimelineEntry } from "../schema";
-import { recordAudit } from "./audit";
-import { findVisibleIncident, acknowledgeIfNeeded } from "./incident-access";
+import { recordAudit } from "../access/audit";
+import { findVisibleIncident, acknowledgeIfNeeded } from "../access/incidents";
 
-type Tx = Pick<Db, "insert" | "select" | "update" | "delete">;
-
-export type TimelineKind = TimelineEntry["kind"];
-
-/** Writes a timeline entry; automatic entries go in the same transaction as their change. */
-export function writeTimelineEntry(
-  tx: Tx,
-  actor: Actor | null,
-  entry: { incidentId: number; kind: TimelineKind; body: string; occurredAt?: number; highlighted?: boolean; meta?: unknown },
-  now = Date.now(),
-): TimelineEntry {
-  return tx
-    .insert(timelineEntries)
-    .values({
-      incidentId: entry.incidentId,
-      kind: entry.kind,
-      body: entry.body,
-      occurredAt: entry.occurredAt ?? now,
-      highlighted: entry.highlighted ?? false,
-      meta: entry.meta === undefined ? null : JSON.stringify(entry.meta),
-      authorUserId: actor?.kind === "user" ? actor.userId : null,
-      authorTokenId: actor?.kind === "token" ? actor.tokenId : null,
-      authorLabel: actor ? actorLabel(actor) : "Hindsight",
-      createdAt: now,
-    })
-    .returning()
-    .get();
-}
+import { writeTimelineEntry } from "../access/timeline";
 
 export function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): TimelineEntry[] {
   const db = getDb();

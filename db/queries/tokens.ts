@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { createTokenSchema } from "@/lib/validation/user";
 import { getDb } from "../client";
 import { apiTokens, users } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 const TOKEN_PREFIX = "hs_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

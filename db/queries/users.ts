@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { changePasswordSchema, createUserSchema, updateUserSchema } from "@/lib/validation/user";
 import { getDb } from "../client";
 import { users, type User } from "../schema";
-import { recordAudit } from "./audit";
+import { recordAudit } from "../access/audit";
 
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "disabled" | "createdAt">;
 const publicColumns = {

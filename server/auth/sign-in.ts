@@ -1,7 +1,7 @@
 import "server-only";
 import { beginSignInAttempt, finishSignInAttempt } from "@/db/queries/login-attempts";
 import { findUserByEmail } from "@/db/queries/users";
-import { recordAuditEvent } from "@/db/queries/audit";
+import { recordAuditEvent } from "@/db/access/audit";
 import { verifyPassword } from "./password";
 import { clientIpFromHeaders } from "./client-ip";
 import { pausedMessage, THROTTLE_WINDOW_MS } from "./sign-in-throttle";

@@ -6,7 +6,7 @@ import type { InsightsReport } from "@/lib/insights/types";
 import type { Severity } from "@/lib/severity";
 import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentServices, incidents, postmortemFactors, postmortems, services } from "../../schema";
-import { visibleTo } from "../incident-access";
+import { visibleTo } from "../../access/incidents";
 import { where, type InsightsContext } from "./scope";
 
 const REPEATS_LISTED = 50;

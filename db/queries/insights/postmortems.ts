@@ -6,7 +6,7 @@ import { ratio } from "@/lib/insights/ratio";
 import type { InsightsReport, Ratio } from "@/lib/insights/types";
 import { incidentServices, postmortems, slos } from "../../schema";
 import { budgetFlaggedIncidents } from "../postmortems";
-import { MAX_WINDOW_DAYS } from "../slo-budgets";
+import { MAX_WINDOW_DAYS } from "../../access/slo-budgets";
 import { localMs, type InsightsContext } from "./scope";
 import { groupStats, statsOf } from "./percentile-sql";
 

@@ -8,7 +8,7 @@ import { WORKING_HOURS } from "@/lib/insights/time-zone";
 import type { InsightsFilters } from "@/lib/insights/types";
 import type { Db } from "../../client";
 import { incidentServices, incidents, services } from "../../schema";
-import { visibleTo } from "../incident-access";
+import { visibleTo } from "../../access/incidents";
 
 export type Reader = Db;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { BudgetStatusName, InsightsReport } from "@/lib/insights/types";
-import { budgetsFor, slosOfServices } from "../slo-budgets";
+import { budgetsFor, slosOfServices } from "../../access/slo-budgets";
 import { incidentServices, services, teams } from "../../schema";
 import type { InsightsContext } from "./scope";
 

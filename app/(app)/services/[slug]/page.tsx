@@ -8,7 +8,7 @@ import { formatDuration } from "@/lib/format-time";
 import { hasRole } from "@/lib/roles";
 import { getDb } from "@/db/client";
 import { getService, serviceIncidents } from "@/db/queries/services";
-import { burnDownFor, visibleIncidentTitles } from "@/db/queries/slo-budgets";
+import { burnDownFor, visibleIncidentTitles } from "@/db/access/slo-budgets";
 import { listTeams } from "@/db/queries/teams";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { Markdown } from "@/app/components/markdown";

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import type { Slo } from "@/db/schema";
 import type { Actor } from "@/lib/actor";
 import type { BudgetResult } from "@/lib/error-budget";
-import { budgetsFor, visibleIncidentTitles } from "@/db/queries/slo-budgets";
+import { budgetsFor, visibleIncidentTitles } from "@/db/access/slo-budgets";
 import type { ServiceDetail } from "@/db/queries/services";
 import { toServiceDetailJson, toSloJson } from "@/server/api/json/service";
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { getDb } from "@/db/client";
-import { findVisibleIncident } from "@/db/queries/incident-access";
+import { findVisibleIncident } from "@/db/access/incidents";
 import { linkService, linkedServices } from "@/db/queries/incident-services";
 import { notFound } from "@/lib/errors";
 import { toLinkedServiceJson } from "@/server/api/json/service";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { burnDown, computeBudget, impactEnd, type BudgetResult, type ImpactLevel, type ImpactWindow } from "@/lib/error-budget";
 import type { Db } from "../client";
 import { incidentServices, incidents, sloSpendOverrides, slos, type Slo } from "../schema";
-import { visibleTo } from "./incident-access";
+import { visibleTo } from "./incidents";
 
 type Reader = Pick<Db, "select">;
 const DAY = 24 * 60 * 60 * 1000;
