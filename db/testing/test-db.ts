@@ -1,10 +1,13 @@
 // A fresh SQLite database per test file, and quick ways to make the people tests act as.
+import { afterAll, beforeAll } from "vitest";
+import { and, eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { useDatabaseForTests, getSqlite, type Db } from "../client";
 import { insertUser } from "../queries/users";
 import { insertToken } from "../queries/tokens";
+import { auditLog } from "../schema";
 import type { Actor } from "@/lib/actor";
 import type { UserRole } from "@/lib/roles";
 
@@ -85,4 +88,28 @@ export async function rejected(fn: () => Promise<unknown>): Promise<any> {
     return error;
   }
   throw new Error("expected the call to reject");
+}
+
+export type TestContext = { t: TestDb; admin: TestUser; responder: TestUser; viewer: TestUser };
+
+/**
+ * For a test file: a fresh database with one admin, one responder and one viewer, made before
+ * the file's tests and removed after. Read the fields inside tests (they are set in beforeAll).
+ */
+export function setUpTestDb(): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.t = createTestDb();
+    ctx.admin = await ctx.t.createUser("admin");
+    ctx.responder = await ctx.t.createUser("responder");
+    ctx.viewer = await ctx.t.createUser("viewer");
+  });
+  afterAll(() => ctx.t.cleanup());
+  return ctx;
+}
+
+/** The audit records of one action (and entity, when given), oldest first. */
+export function auditsOf(db: Db, action: string, entityId?: number | string) {
+  const where = entityId === undefined ? eq(auditLog.action, action) : and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId)));
+  return db.select().from(auditLog).where(where).orderBy(auditLog.id).all();
 }
