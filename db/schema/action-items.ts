@@ -1,0 +1,37 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { incidents } from "./incidents";
+import { services } from "./services";
+import { users } from "./users";
+
+export const actionItems = sqliteTable(
+  "action_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    ownerId: integer("owner_id").references(() => users.id),
+    // Calendar date "YYYY-MM-DD": due at the end of that day.
+    dueDate: text("due_date").notNull(),
+    priority: text("priority", { enum: ["P1", "P2", "P3"] }).notNull(),
+    kind: text("kind", { enum: ["prevent", "mitigate", "detect", "repair", "process"] }).notNull(),
+    status: text("status", { enum: ["open", "in_progress", "done", "wont_do"] }).notNull(),
+    trackerUrl: text("tracker_url"),
+    serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    // When it became done or won't do; cleared when reopened.
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    index("action_items_incident_idx").on(t.incidentId),
+    index("action_items_owner_idx").on(t.ownerId, t.status),
+    index("action_items_due_idx").on(t.status, t.dueDate),
+    index("action_items_service_idx").on(t.serviceId),
+  ],
+);
+export type ActionItem = typeof actionItems.$inferSelect;

@@ -1,0 +1,27 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { AUTO_CHECKS } from "../../lib/checklist-auto";
+import { incidents } from "./incidents";
+import { playbooks } from "./playbooks";
+
+export const checklistItems = sqliteTable(
+  "checklist_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    playbookId: integer("playbook_id").references(() => playbooks.id, { onDelete: "set null" }),
+    // Name of the playbook when copied, so the checklist reads right if the playbook changes.
+    playbookName: text("playbook_name").notNull(),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    link: text("link"),
+    // Copied from the playbook item: ticks itself when this condition becomes true.
+    autoCheck: text("auto_check", { enum: AUTO_CHECKS }),
+    doneAt: integer("done_at"),
+    doneByLabel: text("done_by_label"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("checklist_items_incident_idx").on(t.incidentId, t.position)],
+);
+export type ChecklistItem = typeof checklistItems.$inferSelect;

@@ -1,0 +1,17 @@
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { incidents } from "./incidents";
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    actorKey: text("actor_key").notNull(),
+    key: text("key").notNull(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    /** SHA-256 of the canonical JSON of the first request's body; null on rows from before it was kept. */
+    requestHash: text("request_hash"),
+  },
+  (t) => [primaryKey({ columns: [t.actorKey, t.key] })],
+);

@@ -1,0 +1,72 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { apiTokens } from "./tokens";
+import { users } from "./users";
+
+const timestampSource = ["status_change", "manual", "alert", "backdated"] as const;
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    // AUTOINCREMENT: ids (and so INC-n references) are never reused.
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    severity: text("severity", { enum: ["SEV1", "SEV2", "SEV3", "SEV4"] }).notNull(),
+    status: text("status", {
+      enum: ["investigating", "identified", "monitoring", "resolved", "closed"],
+    }).notNull(),
+    private: integer("private", { mode: "boolean" }).notNull().default(false),
+    drill: integer("drill", { mode: "boolean" }).notNull().default(false),
+    startedAt: integer("started_at").notNull(),
+    startedAtSource: text("started_at_source", { enum: timestampSource }).notNull(),
+    detectedAt: integer("detected_at"),
+    detectedAtSource: text("detected_at_source", { enum: timestampSource }),
+    declaredAt: integer("declared_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    acknowledgedAtSource: text("acknowledged_at_source", { enum: timestampSource }),
+    mitigatedAt: integer("mitigated_at"),
+    mitigatedAtSource: text("mitigated_at_source", { enum: timestampSource }),
+    resolvedAt: integer("resolved_at"),
+    resolvedAtSource: text("resolved_at_source", { enum: timestampSource }),
+    closedAt: integer("closed_at"),
+    closedAtSource: text("closed_at_source", { enum: timestampSource }),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdByTokenId: integer("created_by_token_id").references(() => apiTokens.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("incidents_status_idx").on(t.status, t.declaredAt),
+    index("incidents_declared_idx").on(t.declaredAt),
+    index("incidents_severity_idx").on(t.severity),
+    // Learning figures select incidents by when they started.
+    index("incidents_started_idx").on(t.startedAt),
+    // Error budgets select incidents whose impact ended (or has not ended) after a window began.
+    index("incidents_impact_end_idx").on(sql`coalesce(${t.mitigatedAt}, ${t.resolvedAt}, 9007199254740991)`),
+  ],
+);
+export type Incident = typeof incidents.$inferSelect;
+
+export const incidentRoles = sqliteTable(
+  "incident_roles",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: ["commander", "communications", "scribe", "responder"] }).notNull(),
+    assignedAt: integer("assigned_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.role, t.userId] }),
+    index("incident_roles_user_idx").on(t.userId),
+    // At most one commander, communications lead and scribe per incident.
+    uniqueIndex("incident_roles_lead_unique")
+      .on(t.incidentId, t.role)
+      .where(sql`role <> 'responder'`),
+  ],
+);
+export type IncidentRole = typeof incidentRoles.$inferSelect;

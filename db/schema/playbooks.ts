@@ -1,0 +1,61 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { AUTO_CHECKS } from "../../lib/checklist-auto";
+import { incidents } from "./incidents";
+import { services } from "./services";
+
+export const playbooks = sqliteTable("playbooks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  // JSON array of severities it applies to; empty = any severity (then services decide).
+  severities: text("severities").notNull().default("[]"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  version: integer("version").notNull().default(1),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+export type Playbook = typeof playbooks.$inferSelect;
+
+export const playbookServices = sqliteTable(
+  "playbook_services",
+  {
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.playbookId, t.serviceId] })],
+);
+
+export const playbookItems = sqliteTable(
+  "playbook_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    link: text("link"),
+    // A condition the system can verify (lib/checklist-auto.ts): the item then ticks itself.
+    autoCheck: text("auto_check", { enum: AUTO_CHECKS }),
+  },
+  (t) => [index("playbook_items_playbook_idx").on(t.playbookId, t.position)],
+);
+
+/** Which playbooks were already applied to an incident: each is copied at most once. */
+export const incidentPlaybooks = sqliteTable(
+  "incident_playbooks",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    playbookId: integer("playbook_id")
+      .notNull()
+      .references(() => playbooks.id, { onDelete: "cascade" }),
+    appliedAt: integer("applied_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.playbookId] })],
+);

@@ -1,0 +1,39 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { incidents } from "./incidents";
+import { teams } from "./teams";
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    tier: integer("tier").notNull(),
+    runbookUrl: text("runbook_url"),
+    // JSON [{label, url}]
+    links: text("links").notNull().default("[]"),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("services_slug_unique").on(t.slug), index("services_team_idx").on(t.teamId)],
+);
+export type Service = typeof services.$inferSelect;
+
+export const incidentServices = sqliteTable(
+  "incident_services",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    impact: text("impact", { enum: ["degraded", "partial_outage", "full_outage"] }).notNull(),
+    linkedAt: integer("linked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.serviceId] }), index("incident_services_service_idx").on(t.serviceId)],
+);
+export type IncidentService = typeof incidentServices.$inferSelect;

@@ -1,0 +1,29 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { incidents } from "./incidents";
+import { apiTokens } from "./tokens";
+import { users } from "./users";
+
+export const timelineEntries = sqliteTable(
+  "timeline_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    occurredAt: integer("occurred_at").notNull(),
+    kind: text("kind", {
+      enum: ["note", "status", "severity", "role", "service", "action_item", "postmortem", "alert", "checklist", "update"],
+    }).notNull(),
+    body: text("body").notNull(),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    authorTokenId: integer("author_token_id").references(() => apiTokens.id),
+    // Name at the time of writing, so the timeline reads right even after renames.
+    authorLabel: text("author_label").notNull(),
+    highlighted: integer("highlighted", { mode: "boolean" }).notNull().default(false),
+    // JSON: {field, from, to} for automatic entries.
+    meta: text("meta"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("timeline_incident_idx").on(t.incidentId, t.occurredAt)],
+);
+export type TimelineEntry = typeof timelineEntries.$inferSelect;

@@ -1,0 +1,20 @@
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // First characters of the token, shown in lists so people can tell tokens apart.
+    prefix: text("prefix").notNull(),
+    role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_unique").on(t.tokenHash)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
