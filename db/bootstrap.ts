@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { getDb } from "./client";
 import { auditLog, users } from "./schema";
 import { hashPassword, passwordProblem } from "@/server/auth/password";
-import { ensureDefaultPlaybooks } from "./seed/default-playbooks";
-import { ensureDefaultFactors } from "./seed/default-factors";
+import { ensureDefaultPlaybooks } from "./seed/defaults/default-playbooks";
+import { ensureDefaultFactors } from "./seed/defaults/default-factors";
 import { dataDir, writeSecretFile } from "@/server/auth/data-dir";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";

@@ -3,7 +3,7 @@
 // scripts/e2e-fixtures.ts put the test people and tokens there. The demo people join them.
 import path from "node:path";
 import { getSqlite } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/db/seed/demo/seed-demo";
 
 async function main() {
   const dir = process.env.HINDSIGHT_E2E_DIR;

@@ -2,8 +2,8 @@
 // people and ~40 incidents over the last six months. Refuses if any incident exists.
 import { databasePath, getSqlite } from "@/db/client";
 import { initialAdminHint } from "@/db/bootstrap";
-import { DemoSeedRefused, seedDemo } from "@/db/seed/demo";
-import { DEMO_ALERT_TOKEN } from "@/lib/demo/people";
+import { DemoSeedRefused, seedDemo } from "@/db/seed/demo/seed-demo";
+import { DEMO_ALERT_TOKEN } from "@/db/seed/demo/people";
 
 async function main() {
   const file = databasePath();

@@ -5,7 +5,7 @@ import { auditLog, checklistItems, timelineEntries } from "../schema";
 import { declareIncident, updateIncident } from "./incidents";
 import { createPlaybook, getPlaybook, updatePlaybook } from "./playbooks";
 import { listChecklist, setChecklistItemDone } from "./checklist";
-import { ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { ensureDefaultPlaybooks } from "../seed/defaults/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;

@@ -6,7 +6,7 @@ import { declareIncident, updateIncident } from "./incidents";
 import { createPlaybook, deletePlaybook, updatePlaybook } from "./playbooks";
 import { applyMatchingPlaybooks, listChecklist, setChecklistItemDone } from "./checklist";
 import { listTimeline } from "./timeline";
-import { ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { ensureDefaultPlaybooks } from "../seed/defaults/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog } from "../schema";
-import { ensureDefaultFactors } from "../seed/default-factors";
+import { ensureDefaultFactors } from "../seed/defaults/default-factors";
 import { archiveFactor, createFactor, listFactors, renameFactor } from "./factors";
 
 let t: TestDb;

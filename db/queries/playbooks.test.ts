@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog, playbookItems, playbooks, services } from "../schema";
 import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, serviceSlugsToIds, updatePlaybook } from "./playbooks";
-import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../seed/defaults/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;

@@ -6,7 +6,7 @@ import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/tes
 import { auditLog, incidents, timelineEntries, users } from "../schema";
 import { declareIncident, getIncident, updateIncident } from "./incidents";
 import { getPostmortem, savePostmortem, startPostmortem, type PostmortemDetail } from "./postmortems";
-import { ensureDefaultFactors } from "../seed/default-factors";
+import { ensureDefaultFactors } from "../seed/defaults/default-factors";
 import { listFactors } from "./factors";
 import { createActionItem } from "./action-items";
 import { setReviewCheck, setReviewers, transitionPostmortem } from "./postmortem-review";

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { SECTION_KEYS, SECTION_MAX } from "@/lib/postmortem-template";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
 import { actionItems, auditLog, contributingFactors, postmortems, timelineEntries } from "../schema";
-import { ensureDefaultFactors } from "../seed/default-factors";
+import { ensureDefaultFactors } from "../seed/defaults/default-factors";
 import { declareIncident, updateIncident } from "./incidents";
 import { addNote, setHighlighted } from "./timeline";
 import { createService } from "./services";

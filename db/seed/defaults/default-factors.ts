@@ -2,8 +2,8 @@
 // No "server-only" imports here: db/bootstrap.ts (run from instrumentation.ts and scripts) calls it.
 import { sql } from "drizzle-orm";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
-import type { Db } from "../client";
-import { contributingFactors } from "../schema";
+import type { Db } from "../../client";
+import { contributingFactors } from "../../schema";
 
 /**
  * On a database without any contributing factor, creates the defaults. Does nothing once any

@@ -1,7 +1,7 @@
-import { STATUS_INFO, statusMoveTimestamps, type IncidentStatus, type TimestampSource } from "../incident-status";
-import { TIMESTAMP_LABELS, timestampOrderErrors, type TimestampField } from "../incident-timestamps";
-import { formatUtc } from "../format-time";
-import type { Severity } from "../severity";
+import { STATUS_INFO, statusMoveTimestamps, type IncidentStatus, type TimestampSource } from "../../../lib/incident-status";
+import { TIMESTAMP_LABELS, timestampOrderErrors, type TimestampField } from "../../../lib/incident-timestamps";
+import { formatUtc } from "../../../lib/format-time";
+import type { Severity } from "../../../lib/severity";
 import { demoPerson, type DemoPersonKey } from "./people";
 import type { DemoScenario, DemoStep, LeadRole } from "./scenario";
 import { DEMO_SCENARIOS } from "./scenarios";
@@ -11,7 +11,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/** The alerting integration as an author (lib/demo/people.ts DEMO_ALERT_TOKEN), beside the people. */
+/** The alerting integration as an author (db/seed/demo/people.ts DEMO_ALERT_TOKEN), beside the people. */
 export const ALERTING = "alerting" as const;
 export type DemoAuthor = DemoPersonKey | typeof ALERTING;
 
@@ -284,7 +284,7 @@ export function planProblems(incident: PlannedIncident, now: number): string[] {
 /**
  * The whole demo relative to `now`: finished incidents spread over the last six months
  * (resolved ones older than ten days are also closed, when their postmortem was published:
- * lib/demo/postmortems.ts), the open ones within the last day.
+ * db/seed/demo/postmortems.ts), the open ones within the last day.
  * Sorted by declaration time, so references grow with time as they would in real use.
  */
 export function planDemo(now: number, scenarios: DemoScenario[] = DEMO_SCENARIOS): PlannedIncident[] {

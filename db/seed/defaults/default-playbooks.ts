@@ -4,8 +4,8 @@
 import { sql } from "drizzle-orm";
 import type { Severity } from "@/lib/severity";
 import { DEFAULT_AUTO_CHECK_TEXTS, type AutoCheck } from "@/lib/checklist-auto";
-import type { Db } from "../client";
-import { auditLog, playbookItems, playbooks } from "../schema";
+import type { Db } from "../../client";
+import { auditLog, playbookItems, playbooks } from "../../schema";
 
 type DefaultPlaybook = {
   name: string;

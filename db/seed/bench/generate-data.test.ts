@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "./client";
-import { findUserByEmail } from "./queries/users";
-import { getOrgTimeZone, getRequiredSeverities } from "./queries/settings";
+import { getSqlite } from "../../client";
+import { findUserByEmail } from "../../queries/users";
+import { getOrgTimeZone, getRequiredSeverities } from "../../queries/settings";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { verifyPassword } from "@/server/auth/password";
-import { generateBenchData, type GenerateResult } from "@/scripts/bench/generate-data";
+import { generateBenchData, type GenerateResult } from "@/db/seed/bench/generate-data";
 
 const SIZE = 500;
 const NOW = Date.parse("2026-03-15T10:30:00Z");

@@ -6,17 +6,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import { actorLabel, type Actor } from "@/lib/actor";
-import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/lib/demo/people";
-import { ALERTING, planDemo, type DemoAuthor, type PlannedIncident } from "@/lib/demo/plan";
-import { ensureFirstAdmin } from "../bootstrap";
-import { ensureDefaultPlaybooks } from "./default-playbooks";
-import { ensureDefaultFactors } from "./default-factors";
-import { seedDemoPostmortems, type DemoPostmortemResult } from "./demo-postmortems";
-import { applyMatchingPlaybooks } from "../queries/checklist";
+import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPersonKey } from "@/db/seed/demo/people";
+import { ALERTING, planDemo, type DemoAuthor, type PlannedIncident } from "@/db/seed/demo/plan";
+import { ensureFirstAdmin } from "../../bootstrap";
+import { ensureDefaultPlaybooks } from "../defaults/default-playbooks";
+import { ensureDefaultFactors } from "../defaults/default-factors";
+import { seedDemoPostmortems, type DemoPostmortemResult } from "./write-postmortems";
+import { applyMatchingPlaybooks } from "../../queries/checklist";
 import { isActive } from "@/lib/incident-status";
-import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./demo-catalog";
-import { getDb, type Db } from "../client";
-import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../schema";
+import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
+import { getDb, type Db } from "../../client";
+import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../../schema";
 
 /** The database already holds incidents; the demo only fills an empty one. */
 export class DemoSeedRefused extends Error {}
@@ -49,7 +49,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
 
   const plan = planDemo(now);
   const unknown = unknownLinkedTitles(plan);
-  if (unknown.length) throw new Error(`lib/demo/catalog.ts links incidents that are not in the demo: ${unknown.join("; ")}`);
+  if (unknown.length) throw new Error(`db/seed/demo/catalog.ts links incidents that are not in the demo: ${unknown.join("; ")}`);
   // A database from before playbooks existed gets the defaults too (does nothing once any exists).
   ensureDefaultPlaybooks(db);
   // Likewise the contributing-factor taxonomy the demo postmortems use.

@@ -3,12 +3,12 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { isActive } from "@/lib/incident-status";
 import { verifyPassword } from "@/server/auth/password";
-import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/demo/people";
+import { DEMO_ALERT_TOKEN, DEMO_PASSWORD, DEMO_PEOPLE } from "@/db/seed/demo/people";
 import { percentile } from "@/lib/insights/percentile";
-import { createTestDb, rejected, userActor, type TestDb } from "./testing/test-db";
+import { createTestDb, rejected, userActor, type TestDb } from "../../testing/test-db";
 import { computeBudget, impactEnd, needsPostmortem, type BudgetStatus, type ImpactWindow } from "@/lib/error-budget";
-import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/lib/demo/catalog";
-import { planDemo } from "@/lib/demo/plan";
+import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/db/seed/demo/catalog";
+import { planDemo } from "@/db/seed/demo/plan";
 import {
   actionItems,
   apiTokens,
@@ -29,7 +29,7 @@ import {
   timelineEntries,
   users,
   type Incident,
-} from "./schema";
+} from "../../schema";
 import { completedOnTime, isIsoDate, isOverdue, todayIn } from "@/lib/action-items";
 import { addBusinessDays } from "@/lib/business-days";
 import { findBlameHints } from "@/lib/blameless-hints";
@@ -37,10 +37,10 @@ import { publishCheck } from "@/lib/postmortem-publish-gate";
 import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { POSTMORTEM_DUE_BUSINESS_DAYS, postmortemDueState, postmortemRequired } from "@/lib/postmortem-due";
 import { DEFAULT_FACTORS, REVIEW_CHECKLIST, SECTION_KEYS } from "@/lib/postmortem-template";
-import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed/demo";
-import { getIncident, listIncidents } from "./queries/incidents";
-import { listTimeline } from "./queries/timeline";
-import { incidentSloSpend } from "./queries/incident-services";
+import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed-demo";
+import { getIncident, listIncidents } from "../../queries/incidents";
+import { listTimeline } from "../../queries/timeline";
+import { incidentSloSpend } from "../../queries/incident-services";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const DAY = 24 * 60 * 60 * 1000;

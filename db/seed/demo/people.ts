@@ -1,4 +1,4 @@
-import type { UserRole } from "../roles";
+import type { UserRole } from "../../../lib/roles";
 
 /** One password for every demo account, printed by `npm run seed:demo`. */
 export const DEMO_PASSWORD = "hindsight-demo-2026";

@@ -1,15 +1,15 @@
 // The demo's postmortems (every state), their factors, reviewers and comments, and ~60 action
-// items with the timeline entries the app would have written (lib/demo/postmortems.ts,
-// lib/demo/action-items.ts). Runs inside seedDemo's transaction, after the incidents, and
+// items with the timeline entries the app would have written (db/seed/demo/postmortems.ts,
+// db/seed/demo/action-items.ts). Runs inside seedDemo's transaction, after the incidents, and
 // inserts rows directly so every timestamp matches the incident's history.
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { ACTION_STATUS_INFO, formatDueDate } from "@/lib/action-items";
-import { DEMO_ACTION_ITEMS, planActionItem, trackerUrl, type PlannedActionItem } from "@/lib/demo/action-items";
-import type { DemoPersonKey } from "@/lib/demo/people";
-import { DEMO_POSTMORTEMS, demoPostmortemSections, demoPostmortemTimes, type DemoPostmortemSpec } from "@/lib/demo/postmortems";
+import { DEMO_ACTION_ITEMS, planActionItem, trackerUrl, type PlannedActionItem } from "@/db/seed/demo/action-items";
+import type { DemoPersonKey } from "@/db/seed/demo/people";
+import { DEMO_POSTMORTEMS, demoPostmortemSections, demoPostmortemTimes, type DemoPostmortemSpec } from "@/db/seed/demo/postmortems";
 import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
 import { storedSections } from "@/lib/postmortem-action-items";
-import type { Db } from "../client";
+import type { Db } from "../../client";
 import {
   actionItems,
   contributingFactors,
@@ -24,7 +24,7 @@ import {
   timelineEntries,
   users,
   type Incident,
-} from "../schema";
+} from "../../schema";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 type Person = { id: number; name: string };
@@ -51,7 +51,7 @@ export function seedDemoPostmortems(tx: Tx, who: (key: DemoPersonKey) => Person,
   const titles = new Set([...Object.keys(DEMO_POSTMORTEMS), ...Object.keys(DEMO_ACTION_ITEMS)]);
   for (const title of titles) {
     const incident = byTitle.get(title);
-    if (!incident) throw new Error(`lib/demo postmortems or action items name an incident that is not in the demo: ${title}`);
+    if (!incident) throw new Error(`db/seed/demo postmortems or action items name an incident that is not in the demo: ${title}`);
     if (incident.resolvedAt === null) throw new Error(`Demo postmortem or action items for an unresolved incident: ${title}`);
     const spec = DEMO_POSTMORTEMS[title];
     const people = tx.select({ userId: incidentRoles.userId, role: incidentRoles.role }).from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();

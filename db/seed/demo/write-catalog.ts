@@ -1,12 +1,12 @@
 // The demo's teams, services with SLOs, and the services each demo incident affected
-// (lib/demo/catalog.ts). Runs inside seedDemo's transaction.
+// (db/seed/demo/catalog.ts). Runs inside seedDemo's transaction.
 import { eq, sql } from "drizzle-orm";
 import { IMPACT_LABEL } from "@/lib/error-budget";
-import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES, DEMO_TEAMS, dashboardUrl, runbookUrl } from "@/lib/demo/catalog";
-import type { DemoPersonKey } from "@/lib/demo/people";
-import type { PlannedIncident } from "@/lib/demo/plan";
-import type { Db } from "../client";
-import { auditLog, incidentServices, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries } from "../schema";
+import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES, DEMO_TEAMS, dashboardUrl, runbookUrl } from "@/db/seed/demo/catalog";
+import type { DemoPersonKey } from "@/db/seed/demo/people";
+import type { PlannedIncident } from "@/db/seed/demo/plan";
+import type { Db } from "../../client";
+import { auditLog, incidentServices, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries } from "../../schema";
 
 type Tx = Pick<Db, "select" | "insert">;
 type Person = { id: number; name: string };
@@ -82,7 +82,7 @@ export function seedCatalog(tx: Tx, who: (key: DemoPersonKey) => Person, at: num
   return { teams: teamCount, services: serviceCount, slos: sloCount, serviceBySlug };
 }
 
-/** Titles in lib/demo/catalog.ts that match no planned incident: a typo would silently drop links. */
+/** Titles in db/seed/demo/catalog.ts that match no planned incident: a typo would silently drop links. */
 export function unknownLinkedTitles(plan: PlannedIncident[]): string[] {
   const titles = new Set(plan.map((p) => p.title));
   return Object.keys(DEMO_INCIDENT_SERVICES).filter((t) => !titles.has(t));
