@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DURATION_METRICS } from "./types";
-import { DURATION_DEFINITIONS, METRIC_DEFINITIONS, METRIC_KEYS, definitionOf } from "./definitions";
+import { DURATION_METRICS } from "@/lib/insights/types";
+import { DURATION_DEFINITIONS, METRIC_DEFINITIONS, METRIC_KEYS, definitionOf } from "@/lib/insights/definitions";
 
-const typesSource = fs.readFileSync(path.join(__dirname, "types.ts"), "utf8").replace(/\s*\n\s*\*\s*/g, " ");
+// Here rather than beside lib/insights/definitions.ts: it reads the source of lib/insights/types.ts
+// with node:fs, and lib/ stays free of file-system and database imports.
+const typesSource = fs.readFileSync(path.join(__dirname, "../../../lib/insights/types.ts"), "utf8").replace(/\s*\n\s*\*\s*/g, " ");
 
 describe("insights definitions", () => {
   it("gives every duration metric of the report a definition under its own name", () => {
