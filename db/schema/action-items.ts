@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, updatedAt } from "./columns";
 import { incidents } from "./incidents";
 import { services } from "./services";
 import { users } from "./users";
@@ -6,10 +7,8 @@ import { users } from "./users";
 export const actionItems = sqliteTable(
   "action_items",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
+    id: id(),
+    incidentId: parentId("incident_id", () => incidents.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     ownerId: integer("owner_id").references(() => users.id),
@@ -22,8 +21,8 @@ export const actionItems = sqliteTable(
     serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     createdById: integer("created_by_id").references(() => users.id),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     // When it became done or won't do; cleared when reopened.
     completedAt: integer("completed_at"),
   },

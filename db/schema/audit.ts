@@ -1,9 +1,10 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id } from "./columns";
 
 export const auditLog = sqliteTable(
   "audit_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     at: integer("at").notNull(),
     actorUserId: integer("actor_user_id"),
     actorTokenId: integer("actor_token_id"),

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId } from "./columns";
 import { AUTO_CHECKS } from "../../lib/checklist-auto";
 import { incidents } from "./incidents";
 import { playbooks } from "./playbooks";
@@ -6,10 +7,8 @@ import { playbooks } from "./playbooks";
 export const checklistItems = sqliteTable(
   "checklist_items",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
+    id: id(),
+    incidentId: parentId("incident_id", () => incidents.id),
     playbookId: integer("playbook_id").references(() => playbooks.id, { onDelete: "set null" }),
     // Name of the playbook when copied, so the checklist reads right if the playbook changes.
     playbookName: text("playbook_name").notNull(),
@@ -20,7 +19,7 @@ export const checklistItems = sqliteTable(
     autoCheck: text("auto_check", { enum: AUTO_CHECKS }),
     doneAt: integer("done_at"),
     doneByLabel: text("done_by_label"),
-    createdAt: integer("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index("checklist_items_incident_idx").on(t.incidentId, t.position)],
 );

@@ -1,13 +1,14 @@
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id } from "./columns";
 
 export const contributingFactors = sqliteTable(
   "contributing_factors",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     archived: integer("archived", { mode: "boolean" }).notNull().default(false),
-    createdAt: integer("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("contributing_factors_name_unique").on(t.name)],
 );

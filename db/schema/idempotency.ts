@@ -1,4 +1,5 @@
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, parentId } from "./columns";
 import { incidents } from "./incidents";
 
 export const idempotencyKeys = sqliteTable(
@@ -6,10 +7,8 @@ export const idempotencyKeys = sqliteTable(
   {
     actorKey: text("actor_key").notNull(),
     key: text("key").notNull(),
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    createdAt: integer("created_at").notNull(),
+    incidentId: parentId("incident_id", () => incidents.id),
+    createdAt: createdAt(),
     /** SHA-256 of the canonical JSON of the first request's body; null on rows from before it was kept. */
     requestHash: text("request_hash"),
   },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, parentId, requiredRef, updatedAt } from "./columns";
 import { apiTokens } from "./tokens";
 import { users } from "./users";
 
@@ -9,7 +10,7 @@ export const incidents = sqliteTable(
   "incidents",
   {
     // AUTOINCREMENT: ids (and so INC-n references) are never reused.
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     title: text("title").notNull(),
     summary: text("summary").notNull().default(""),
     severity: text("severity", { enum: ["SEV1", "SEV2", "SEV3", "SEV4"] }).notNull(),
@@ -34,7 +35,7 @@ export const incidents = sqliteTable(
     createdById: integer("created_by_id").references(() => users.id),
     createdByTokenId: integer("created_by_token_id").references(() => apiTokens.id),
     version: integer("version").notNull().default(1),
-    updatedAt: integer("updated_at").notNull(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index("incidents_status_idx").on(t.status, t.declaredAt),
@@ -51,12 +52,8 @@ export type Incident = typeof incidents.$inferSelect;
 export const incidentRoles = sqliteTable(
   "incident_roles",
   {
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    incidentId: parentId("incident_id", () => incidents.id),
+    userId: requiredRef("user_id", () => users.id),
     role: text("role", { enum: ["commander", "communications", "scribe", "responder"] }).notNull(),
     assignedAt: integer("assigned_at").notNull(),
   },

@@ -1,9 +1,10 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id } from "./columns";
 
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     at: integer("at").notNull(),

@@ -1,30 +1,27 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, updatedAt } from "./columns";
 import { AUTO_CHECKS } from "../../lib/checklist-auto";
 import { incidents } from "./incidents";
 import { services } from "./services";
 
 export const playbooks = sqliteTable("playbooks", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: id(),
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   // JSON array of severities it applies to; empty = any severity (then services decide).
   severities: text("severities").notNull().default("[]"),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
   version: integer("version").notNull().default(1),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 export type Playbook = typeof playbooks.$inferSelect;
 
 export const playbookServices = sqliteTable(
   "playbook_services",
   {
-    playbookId: integer("playbook_id")
-      .notNull()
-      .references(() => playbooks.id, { onDelete: "cascade" }),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    playbookId: parentId("playbook_id", () => playbooks.id),
+    serviceId: parentId("service_id", () => services.id),
   },
   (t) => [primaryKey({ columns: [t.playbookId, t.serviceId] })],
 );
@@ -32,10 +29,8 @@ export const playbookServices = sqliteTable(
 export const playbookItems = sqliteTable(
   "playbook_items",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    playbookId: integer("playbook_id")
-      .notNull()
-      .references(() => playbooks.id, { onDelete: "cascade" }),
+    id: id(),
+    playbookId: parentId("playbook_id", () => playbooks.id),
     position: integer("position").notNull(),
     text: text("text").notNull(),
     link: text("link"),
@@ -49,12 +44,8 @@ export const playbookItems = sqliteTable(
 export const incidentPlaybooks = sqliteTable(
   "incident_playbooks",
   {
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    playbookId: integer("playbook_id")
-      .notNull()
-      .references(() => playbooks.id, { onDelete: "cascade" }),
+    incidentId: parentId("incident_id", () => incidents.id),
+    playbookId: parentId("playbook_id", () => playbooks.id),
     appliedAt: integer("applied_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.playbookId] })],

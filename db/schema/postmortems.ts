@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, requiredRef, updatedAt } from "./columns";
 import { contributingFactors } from "./factors";
 import { incidents } from "./incidents";
 import { users } from "./users";
@@ -6,10 +7,8 @@ import { users } from "./users";
 export const postmortems = sqliteTable(
   "postmortems",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
+    id: id(),
+    incidentId: parentId("incident_id", () => incidents.id),
     status: text("status", { enum: ["draft", "in_review", "published"] }).notNull(),
     ownerId: integer("owner_id").references(() => users.id),
     // JSON {sectionKey: markdown}
@@ -19,8 +18,8 @@ export const postmortems = sqliteTable(
     // JSON {checkKey: true} ticked by the reviewer
     reviewChecklist: text("review_checklist").notNull().default("{}"),
     version: integer("version").notNull().default(1),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     submittedAt: integer("submitted_at"),
     publishedAt: integer("published_at"),
     publishedById: integer("published_by_id").references(() => users.id),
@@ -32,12 +31,8 @@ export type Postmortem = typeof postmortems.$inferSelect;
 export const postmortemFactors = sqliteTable(
   "postmortem_factors",
   {
-    postmortemId: integer("postmortem_id")
-      .notNull()
-      .references(() => postmortems.id, { onDelete: "cascade" }),
-    factorId: integer("factor_id")
-      .notNull()
-      .references(() => contributingFactors.id),
+    postmortemId: parentId("postmortem_id", () => postmortems.id),
+    factorId: requiredRef("factor_id", () => contributingFactors.id),
   },
   (t) => [primaryKey({ columns: [t.postmortemId, t.factorId] }), index("postmortem_factors_factor_idx").on(t.factorId)],
 );
@@ -45,12 +40,8 @@ export const postmortemFactors = sqliteTable(
 export const postmortemReviewers = sqliteTable(
   "postmortem_reviewers",
   {
-    postmortemId: integer("postmortem_id")
-      .notNull()
-      .references(() => postmortems.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    postmortemId: parentId("postmortem_id", () => postmortems.id),
+    userId: requiredRef("user_id", () => users.id),
     addedAt: integer("added_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.postmortemId, t.userId] })],
@@ -59,16 +50,14 @@ export const postmortemReviewers = sqliteTable(
 export const postmortemComments = sqliteTable(
   "postmortem_comments",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    postmortemId: integer("postmortem_id")
-      .notNull()
-      .references(() => postmortems.id, { onDelete: "cascade" }),
+    id: id(),
+    postmortemId: parentId("postmortem_id", () => postmortems.id),
     // Section key, or "review" for a comment sent with a transition.
     section: text("section").notNull(),
     body: text("body").notNull(),
     authorUserId: integer("author_user_id").references(() => users.id),
     authorLabel: text("author_label").notNull(),
-    createdAt: integer("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index("postmortem_comments_pm_idx").on(t.postmortemId, t.createdAt)],
 );

@@ -1,11 +1,12 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, updatedAt } from "./columns";
 import { incidents } from "./incidents";
 import { teams } from "./teams";
 
 export const services = sqliteTable(
   "services",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
@@ -15,8 +16,8 @@ export const services = sqliteTable(
     // JSON [{label, url}]
     links: text("links").notNull().default("[]"),
     version: integer("version").notNull().default(1),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("services_slug_unique").on(t.slug), index("services_team_idx").on(t.teamId)],
 );
@@ -25,12 +26,8 @@ export type Service = typeof services.$inferSelect;
 export const incidentServices = sqliteTable(
   "incident_services",
   {
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    incidentId: parentId("incident_id", () => incidents.id),
+    serviceId: parentId("service_id", () => services.id),
     impact: text("impact", { enum: ["degraded", "partial_outage", "full_outage"] }).notNull(),
     linkedAt: integer("linked_at").notNull(),
   },

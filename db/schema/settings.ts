@@ -1,8 +1,9 @@
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { updatedAt } from "./columns";
 
 /** Organisation settings, one JSON value per key (e.g. which severities require a postmortem). */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
-  updatedAt: integer("updated_at").notNull(),
+  updatedAt: updatedAt(),
 });

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, updatedAt } from "./columns";
 import { incidents } from "./incidents";
 import { services } from "./services";
 import { apiTokens } from "./tokens";
@@ -7,18 +8,16 @@ import { users } from "./users";
 export const slos = sqliteTable(
   "slos",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    id: id(),
+    serviceId: parentId("service_id", () => services.id),
     name: text("name").notNull(),
     sliDescription: text("sli_description").notNull().default(""),
     // Percent, e.g. 99.9
     objective: real("objective").notNull(),
     windowDays: integer("window_days").notNull().default(28),
     version: integer("version").notNull().default(1),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index("slos_service_idx").on(t.serviceId)],
 );
@@ -28,12 +27,8 @@ export type Slo = typeof slos.$inferSelect;
 export const sloSpendOverrides = sqliteTable(
   "slo_spend_overrides",
   {
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
-    sloId: integer("slo_id")
-      .notNull()
-      .references(() => slos.id, { onDelete: "cascade" }),
+    incidentId: parentId("incident_id", () => incidents.id),
+    sloId: parentId("slo_id", () => slos.id),
     minutes: real("minutes").notNull(),
     reason: text("reason").notNull(),
     byUserId: integer("by_user_id").references(() => users.id),

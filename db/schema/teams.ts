@@ -1,13 +1,14 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId, requiredRef, updatedAt } from "./columns";
 import { users } from "./users";
 
 export const teams = sqliteTable(
   "teams",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     name: text("name").notNull(),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("teams_name_unique").on(t.name)],
 );
@@ -16,12 +17,8 @@ export type Team = typeof teams.$inferSelect;
 export const teamMembers = sqliteTable(
   "team_members",
   {
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    teamId: parentId("team_id", () => teams.id),
+    userId: requiredRef("user_id", () => users.id),
     addedAt: integer("added_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],

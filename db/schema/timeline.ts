@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, parentId } from "./columns";
 import { incidents } from "./incidents";
 import { apiTokens } from "./tokens";
 import { users } from "./users";
@@ -6,10 +7,8 @@ import { users } from "./users";
 export const timelineEntries = sqliteTable(
   "timeline_entries",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    incidentId: integer("incident_id")
-      .notNull()
-      .references(() => incidents.id, { onDelete: "cascade" }),
+    id: id(),
+    incidentId: parentId("incident_id", () => incidents.id),
     occurredAt: integer("occurred_at").notNull(),
     kind: text("kind", {
       enum: ["note", "status", "severity", "role", "service", "action_item", "postmortem", "alert", "checklist", "update"],
@@ -22,7 +21,7 @@ export const timelineEntries = sqliteTable(
     highlighted: integer("highlighted", { mode: "boolean" }).notNull().default(false),
     // JSON: {field, from, to} for automatic entries.
     meta: text("meta"),
-    createdAt: integer("created_at").notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index("timeline_incident_idx").on(t.incidentId, t.occurredAt)],
 );

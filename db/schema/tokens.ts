@@ -1,17 +1,18 @@
-import { integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id } from "./columns";
 import { users } from "./users";
 
 export const apiTokens = sqliteTable(
   "api_tokens",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
     // First characters of the token, shown in lists so people can tell tokens apart.
     prefix: text("prefix").notNull(),
     role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
     createdById: integer("created_by_id").references(() => users.id),
-    createdAt: integer("created_at").notNull(),
+    createdAt: createdAt(),
     lastUsedAt: integer("last_used_at"),
     revokedAt: integer("revoked_at"),
   },

@@ -3,8 +3,8 @@ import type Database from "better-sqlite3";
 import { SETTING_KEYS } from "@/db/queries/settings";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
 import type { UserRole } from "@/lib/roles";
-import type { Random } from "./random";
-import { zipfWeights } from "./random";
+import type { Random } from "../random";
+import { zipfWeights } from "../random";
 
 /** The admin the bench signs in as over HTTP (every generated person shares this password). */
 export const BENCH_ADMIN_EMAIL = "bench-admin@hindsight.local";

@@ -3,7 +3,7 @@
 import { PRIORITY_INFO } from "@/lib/action-items";
 import type { Catalog, Person } from "./catalog";
 import type { IncidentPlan } from "./incident-plan";
-import type { Random } from "./random";
+import type { Random } from "../random";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

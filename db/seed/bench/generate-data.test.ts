@@ -19,6 +19,8 @@ let result: GenerateResult;
 const rows = <T>(sql: string, ...params: unknown[]) => getSqlite().prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => getSqlite().prepare(sql).get(...params) as T;
 const count = (sql: string) => one<{ n: number }>(sql).n;
+/** The query counts no offending row. */
+const expectNone = (sql: string) => expect(count(sql), sql).toBe(0);
 
 /** A digest of the generated rows (what determinism is about), without volatile columns. */
 function digest(): string {
@@ -85,10 +87,10 @@ describe("bench data generator", () => {
   });
 
   it("gives statuses that match the timestamps", () => {
-    expect(count("SELECT count(*) n FROM incidents WHERE status IN ('resolved','closed') AND resolved_at IS NULL")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents WHERE status NOT IN ('resolved','closed') AND resolved_at IS NOT NULL")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents WHERE (status = 'closed') <> (closed_at IS NOT NULL)")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents WHERE status = 'monitoring' AND mitigated_at IS NULL")).toBe(0);
+    expectNone("SELECT count(*) n FROM incidents WHERE status IN ('resolved','closed') AND resolved_at IS NULL");
+    expectNone("SELECT count(*) n FROM incidents WHERE status NOT IN ('resolved','closed') AND resolved_at IS NOT NULL");
+    expectNone("SELECT count(*) n FROM incidents WHERE (status = 'closed') <> (closed_at IS NOT NULL)");
+    expectNone("SELECT count(*) n FROM incidents WHERE status = 'monitoring' AND mitigated_at IS NULL");
     // Open ones are recent.
     expect(count(`SELECT count(*) n FROM incidents WHERE resolved_at IS NULL AND started_at < ${NOW - 31 * 86_400_000}`)).toBe(0);
   });
@@ -104,30 +106,30 @@ describe("bench data generator", () => {
   });
 
   it("links 1–2 services, one commander and 4–8 timeline entries to each incident", () => {
-    expect(count("SELECT count(*) n FROM (SELECT incident_id, count(*) c FROM incident_services GROUP BY 1) WHERE c NOT BETWEEN 1 AND 2")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_services)")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'commander') <> 1")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'responder') NOT BETWEEN 1 AND 3")).toBe(0);
-    expect(count("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM timeline_entries t WHERE t.incident_id = i.id) NOT BETWEEN 4 AND 8")).toBe(0);
-    expect(count("SELECT count(*) n FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id WHERE t.occurred_at > " + NOW)).toBe(0);
+    expectNone("SELECT count(*) n FROM (SELECT incident_id, count(*) c FROM incident_services GROUP BY 1) WHERE c NOT BETWEEN 1 AND 2");
+    expectNone("SELECT count(*) n FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_services)");
+    expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'commander') <> 1");
+    expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'responder') NOT BETWEEN 1 AND 3");
+    expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM timeline_entries t WHERE t.incident_id = i.id) NOT BETWEEN 4 AND 8");
+    expectNone("SELECT count(*) n FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id WHERE t.occurred_at > " + NOW);
   });
 
   it("writes postmortems only for resolved incidents, published after resolution, with 1–3 factors", () => {
-    expect(count("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE i.resolved_at IS NULL OR i.drill = 1")).toBe(0);
-    expect(count("SELECT count(*) n FROM postmortems WHERE (status = 'published') <> (published_at IS NOT NULL)")).toBe(0);
-    expect(count("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.published_at < i.resolved_at OR p.created_at < i.resolved_at")).toBe(0);
-    expect(count("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.status = 'published' AND (i.status <> 'closed' OR i.closed_at <> p.published_at)")).toBe(0);
-    expect(count("SELECT count(*) n FROM postmortems p WHERE (SELECT count(*) FROM postmortem_factors f WHERE f.postmortem_id = p.id) NOT BETWEEN 1 AND 3")).toBe(0);
+    expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE i.resolved_at IS NULL OR i.drill = 1");
+    expectNone("SELECT count(*) n FROM postmortems WHERE (status = 'published') <> (published_at IS NOT NULL)");
+    expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.published_at < i.resolved_at OR p.created_at < i.resolved_at");
+    expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.status = 'published' AND (i.status <> 'closed' OR i.closed_at <> p.published_at)");
+    expectNone("SELECT count(*) n FROM postmortems p WHERE (SELECT count(*) FROM postmortem_factors f WHERE f.postmortem_id = p.id) NOT BETWEEN 1 AND 3");
     const major = one<{ rate: number }>("SELECT avg(p.id IS NOT NULL) rate FROM incidents i LEFT JOIN postmortems p ON p.incident_id = i.id WHERE i.severity IN ('SEV1','SEV2') AND i.resolved_at IS NOT NULL AND i.drill = 0");
     expect(major.rate).toBeGreaterThan(0.7);
   });
 
   it("gives action items due dates after creation and completion times exactly when finished", () => {
-    expect(count("SELECT count(*) n FROM action_items WHERE due_date <= date(created_at / 1000, 'unixepoch')")).toBe(0);
-    expect(count("SELECT count(*) n FROM action_items WHERE (status IN ('done','wont_do')) <> (completed_at IS NOT NULL)")).toBe(0);
+    expectNone("SELECT count(*) n FROM action_items WHERE due_date <= date(created_at / 1000, 'unixepoch')");
+    expectNone("SELECT count(*) n FROM action_items WHERE (status IN ('done','wont_do')) <> (completed_at IS NOT NULL)");
     expect(count(`SELECT count(*) n FROM action_items WHERE completed_at < created_at OR completed_at > ${NOW}`)).toBe(0);
-    expect(count("SELECT count(*) n FROM action_items a WHERE a.incident_id NOT IN (SELECT incident_id FROM postmortems)")).toBe(0);
-    expect(count("SELECT count(*) n FROM (SELECT incident_id, count(*) c FROM action_items GROUP BY 1) WHERE c > 4")).toBe(0);
+    expectNone("SELECT count(*) n FROM action_items a WHERE a.incident_id NOT IN (SELECT incident_id FROM postmortems)");
+    expectNone("SELECT count(*) n FROM (SELECT incident_id, count(*) c FROM action_items GROUP BY 1) WHERE c > 4");
   });
 
   it("configures the organisation and a known admin", async () => {

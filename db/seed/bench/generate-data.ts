@@ -8,7 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, insertCatalog, type Catalog } from "./catalog";
 import { planFollowups, type PostmortemPlan } from "./followup-plan";
 import { planIncident, planStartTimes, type IncidentPlan } from "./incident-plan";
-import { createRandom } from "./random";
+import { createRandom } from "../random";
 import { planTimeline } from "./timeline-plan";
 
 export const DEFAULT_BENCH_INCIDENTS = 100_000;

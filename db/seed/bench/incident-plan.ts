@@ -1,12 +1,15 @@
 // Plans one bench incident: timestamps in the order DESIGN.md requires, their sources, a status
 // consistent with them, affected services and people holding roles.
 import type { Severity } from "@/lib/severity";
+import type { IncidentStatus, TimestampSource } from "@/lib/incident-status";
+import type { ImpactLevel } from "@/lib/error-budget";
 import type { Catalog, Person } from "./catalog";
-import type { Random } from "./random";
+import type { Random } from "../random";
 
-export type Source = "status_change" | "manual" | "alert" | "backdated";
-export type Status = "investigating" | "identified" | "monitoring" | "resolved" | "closed";
-export type Impact = "degraded" | "partial_outage" | "full_outage";
+export type { TimestampSource as Source, IncidentStatus as Status } from "@/lib/incident-status";
+type Source = TimestampSource;
+type Status = IncidentStatus;
+type Impact = ImpactLevel;
 
 export type IncidentPlan = {
   title: string;

@@ -2,7 +2,7 @@
 // detected it, the commander's assignment, and notes (some highlighted).
 import type { Person } from "./catalog";
 import type { IncidentPlan, Status } from "./incident-plan";
-import type { Random } from "./random";
+import type { Random } from "../random";
 
 export type TimelinePlan = {
   occurredAt: number;

@@ -1,25 +1,19 @@
 // The contributing-factor taxonomy a new installation starts with (DESIGN.md); admins edit it.
 // No "server-only" imports here: db/bootstrap.ts (run from instrumentation.ts and scripts) calls it.
-import { sql } from "drizzle-orm";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
 import type { Db } from "../../client";
 import { contributingFactors } from "../../schema";
+import { insertIfEmpty } from "./insert-if-empty";
 
 /**
  * On a database without any contributing factor, creates the defaults. Does nothing once any
  * factor exists (archived ones included), so an admin's edits stay. Returns how many it created.
  */
 export function ensureDefaultFactors(db: Db, now = Date.now()): number {
-  const count = (d: Pick<Db, "select">) => d.select({ n: sql<number>`count(*)` }).from(contributingFactors).get()!.n;
-  if (count(db) > 0) return 0;
-  return db.transaction(
-    (tx) => {
-      if (count(tx) > 0) return 0;
-      for (const factor of DEFAULT_FACTORS) {
-        tx.insert(contributingFactors).values({ name: factor.name, description: factor.description, createdAt: now }).onConflictDoNothing().run();
-      }
-      return DEFAULT_FACTORS.length;
-    },
-    { behavior: "immediate" },
-  );
+  return insertIfEmpty(db, contributingFactors, (tx) => {
+    for (const factor of DEFAULT_FACTORS) {
+      tx.insert(contributingFactors).values({ name: factor.name, description: factor.description, createdAt: now }).onConflictDoNothing().run();
+    }
+    return DEFAULT_FACTORS.length;
+  });
 }

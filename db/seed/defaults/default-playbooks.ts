@@ -1,11 +1,11 @@
 // The playbooks a new installation starts with, so the first incident already gets a
 // checklist. Admins edit or delete them under Admin → Playbooks.
 // No "server-only" imports here: db/bootstrap.ts (run from instrumentation.ts and scripts) calls it.
-import { sql } from "drizzle-orm";
 import type { Severity } from "@/lib/severity";
 import { DEFAULT_AUTO_CHECK_TEXTS, type AutoCheck } from "@/lib/checklist-auto";
 import type { Db } from "../../client";
 import { auditLog, playbookItems, playbooks } from "../../schema";
+import { insertIfEmpty } from "./insert-if-empty";
 
 type DefaultPlaybook = {
   name: string;
@@ -56,26 +56,20 @@ export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
  * many it created.
  */
 export function ensureDefaultPlaybooks(db: Db, now = Date.now()): number {
-  const count = (d: Pick<Db, "select">) => d.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n;
-  if (count(db) > 0) return 0;
-  return db.transaction(
-    (tx) => {
-      if (count(tx) > 0) return 0;
-      for (const playbook of DEFAULT_PLAYBOOKS) {
-        const row = tx
-          .insert(playbooks)
-          .values({ name: playbook.name, description: playbook.description, severities: JSON.stringify(playbook.severities), createdAt: now, updatedAt: now })
-          .returning({ id: playbooks.id })
-          .get();
-        tx.insert(playbookItems)
-          .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })))
-          .run();
-        tx.insert(auditLog)
-          .values({ at: now, actorLabel: "system", action: "playbook.create", entityType: "playbook", entityId: String(row.id), after: JSON.stringify({ ...playbook, default: true }) })
-          .run();
-      }
-      return DEFAULT_PLAYBOOKS.length;
-    },
-    { behavior: "immediate" },
-  );
+  return insertIfEmpty(db, playbooks, (tx) => {
+    for (const playbook of DEFAULT_PLAYBOOKS) {
+      const row = tx
+        .insert(playbooks)
+        .values({ name: playbook.name, description: playbook.description, severities: JSON.stringify(playbook.severities), createdAt: now, updatedAt: now })
+        .returning({ id: playbooks.id })
+        .get();
+      tx.insert(playbookItems)
+        .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })))
+        .run();
+      tx.insert(auditLog)
+        .values({ at: now, actorLabel: "system", action: "playbook.create", entityType: "playbook", entityId: String(row.id), after: JSON.stringify({ ...playbook, default: true }) })
+        .run();
+    }
+    return DEFAULT_PLAYBOOKS.length;
+  });
 }

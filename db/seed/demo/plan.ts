@@ -6,6 +6,7 @@ import { demoPerson, type DemoPersonKey } from "./people";
 import type { DemoScenario, DemoStep, LeadRole } from "./scenario";
 import { DEMO_SCENARIOS } from "./scenarios";
 import { demoCloseAt } from "./postmortems";
+import { createRandom } from "../random";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -61,16 +62,8 @@ export type PlannedIncident = {
 
 const LEAD_LABELS: Record<LeadRole, string> = { commander: "Incident commander", communications: "Communications lead", scribe: "Scribe" };
 
-/** Deterministic pseudo-random numbers in [0, 1), so the demo looks the same each time. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The later moments of a new incident; the status steps set them. */
+const NOT_YET_REACHED = { mitigatedAt: null, mitigatedAtSource: null, resolvedAt: null, resolvedAtSource: null, closedAt: null, closedAtSource: null } as const;
 
 /**
  * Replays one scenario the way the app would have recorded it: status moves fill and clear
@@ -113,12 +106,7 @@ export function planIncident(scenario: DemoScenario, origin: number, extraSteps:
     declaredAt,
     acknowledgedAt: byAlert ? null : declaredAt,
     acknowledgedAtSource: byAlert ? null : "status_change",
-    mitigatedAt: null,
-    mitigatedAtSource: null,
-    resolvedAt: null,
-    resolvedAtSource: null,
-    closedAt: null,
-    closedAtSource: null,
+    ...NOT_YET_REACHED,
     declaredBy: byAlert ? ALERTING : scenario.commander,
     firstCommander: scenario.commander,
     declaredSeverity: scenario.severity,
@@ -288,7 +276,8 @@ export function planProblems(incident: PlannedIncident, now: number): string[] {
  * Sorted by declaration time, so references grow with time as they would in real use.
  */
 export function planDemo(now: number, scenarios: DemoScenario[] = DEMO_SCENARIOS): PlannedIncident[] {
-  const random = mulberry32(2026);
+  // Deterministic pseudo-random numbers in [0, 1), so the demo looks the same each time.
+  const random = createRandom(2026).next;
   const finished = scenarios.filter((s) => s.openHoursAgo === undefined);
   const open = scenarios.filter((s) => s.openHoursAgo !== undefined);
   const planned: PlannedIncident[] = [];

@@ -9,27 +9,17 @@ import { createTestDb, rejected, userActor, type TestDb } from "../../testing/te
 import { computeBudget, impactEnd, needsPostmortem, type BudgetStatus, type ImpactWindow } from "@/lib/error-budget";
 import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES } from "@/db/seed/demo/catalog";
 import { planDemo } from "@/db/seed/demo/plan";
-import {
-  actionItems,
-  apiTokens,
-  auditLog,
-  contributingFactors,
-  incidentRoles,
-  incidentServices,
-  incidents,
-  postmortemComments,
-  postmortemFactors,
-  postmortemReviewers,
-  postmortems,
-  services,
-  sloSpendOverrides,
-  slos,
-  teamMembers,
-  teams,
-  timelineEntries,
-  users,
-  type Incident,
-} from "../../schema";
+import { actionItems } from "../../schema/action-items";
+import { auditLog } from "../../schema/audit";
+import { contributingFactors } from "../../schema/factors";
+import { incidentRoles, incidents, type Incident } from "../../schema/incidents";
+import { postmortemComments, postmortemFactors, postmortemReviewers, postmortems } from "../../schema/postmortems";
+import { incidentServices, services } from "../../schema/services";
+import { sloSpendOverrides, slos } from "../../schema/slos";
+import { teamMembers, teams } from "../../schema/teams";
+import { timelineEntries } from "../../schema/timeline";
+import { apiTokens } from "../../schema/tokens";
+import { users } from "../../schema/users";
 import { completedOnTime, isIsoDate, isOverdue, todayIn } from "@/lib/action-items";
 import { addBusinessDays } from "@/lib/business-days";
 import { findBlameHints } from "@/lib/blameless-hints";

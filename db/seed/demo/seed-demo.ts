@@ -15,7 +15,8 @@ import { seedDemoPostmortems, type DemoPostmortemResult } from "./write-postmort
 import { applyMatchingPlaybooks } from "../../queries/checklist";
 import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
-import { getDb, type Db } from "../../client";
+import { getDb } from "../../client";
+import type { Reader, Writer } from "../../types";
 import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../../schema";
 
 /** The database already holds incidents; the demo only fills an empty one. */
@@ -41,7 +42,7 @@ export type DemoSeedResult = {
 export async function seedDemo({ now = Date.now(), log = console.log }: { now?: number; log?: (line: string) => void } = {}): Promise<DemoSeedResult> {
   const db = getDb();
   await ensureFirstAdmin(log);
-  const countIncidents = (d: Pick<typeof db, "select">) => d.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
+  const countIncidents = (d: Reader) => d.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
   const refuse = (n: number) =>
     new DemoSeedRefused(`The database already has ${n} incident${n === 1 ? "" : "s"}; the demo only fills an empty database. Point DATABASE_PATH at a new file to try it.`);
   const existing = countIncidents(db);
@@ -212,7 +213,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
  * Null when no demo incident is alert-declared.
  */
 function createAlertToken(
-  tx: Pick<Db, "insert">,
+  tx: Writer,
   plan: PlannedIncident[],
   admin: { id: number; name: string; email: string },
   at: number,

@@ -5,10 +5,9 @@ import { IMPACT_LABEL } from "@/lib/error-budget";
 import { DEMO_INCIDENT_SERVICES, DEMO_SERVICES, DEMO_TEAMS, dashboardUrl, runbookUrl } from "@/db/seed/demo/catalog";
 import type { DemoPersonKey } from "@/db/seed/demo/people";
 import type { PlannedIncident } from "@/db/seed/demo/plan";
-import type { Db } from "../../client";
+import type { Writer } from "../../types";
 import { auditLog, incidentServices, services, sloSpendOverrides, slos, teamMembers, teams, timelineEntries } from "../../schema";
 
-type Tx = Pick<Db, "select" | "insert">;
 type Person = { id: number; name: string };
 /** Who wrote a row: a person, or an API token (the alerting integration), with the label the app shows. */
 export type DemoWriter = { userId: number | null; tokenId: number | null; label: string };
@@ -22,7 +21,7 @@ export type DemoCatalog = {
 };
 
 /** Teams (reused by name), services (reused by slug, with their SLOs left as they are) and SLOs. */
-export function seedCatalog(tx: Tx, who: (key: DemoPersonKey) => Person, at: number): DemoCatalog {
+export function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Person, at: number): DemoCatalog {
   const system = (action: string, entityType: string, entityId: string, after: unknown) =>
     tx.insert(auditLog).values({ at, actorLabel: "system", action, entityType, entityId, after: JSON.stringify(after) }).run();
   const teamIds = new Map<string, number>();
@@ -93,7 +92,7 @@ export function unknownLinkedTitles(plan: PlannedIncident[]): string[] {
  * with services does, the alerting integration included), and writes any hand-set spend by
  * `responder`, each with its timeline entry. Returns the entries written.
  */
-export function linkDemoIncident(tx: Tx, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, declarer: DemoWriter, responder: Person): number {
+export function linkDemoIncident(tx: Writer, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, declarer: DemoWriter, responder: Person): number {
   const spec = DEMO_INCIDENT_SERVICES[planned.title];
   if (!spec) return 0;
   let entries = 0;

@@ -9,24 +9,15 @@ import type { DemoPersonKey } from "@/db/seed/demo/people";
 import { DEMO_POSTMORTEMS, demoPostmortemSections, demoPostmortemTimes, type DemoPostmortemSpec } from "@/db/seed/demo/postmortems";
 import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
 import { storedSections } from "@/lib/postmortem-action-items";
-import type { Db } from "../../client";
-import {
-  actionItems,
-  contributingFactors,
-  incidentRoles,
-  incidentServices,
-  incidents,
-  postmortemComments,
-  postmortemFactors,
-  postmortemReviewers,
-  postmortems,
-  services,
-  timelineEntries,
-  users,
-  type Incident,
-} from "../../schema";
+import type { Writer } from "../../types";
+import { actionItems } from "../../schema/action-items";
+import { contributingFactors } from "../../schema/factors";
+import { incidentRoles, incidents, type Incident } from "../../schema/incidents";
+import { postmortemComments, postmortemFactors, postmortemReviewers, postmortems } from "../../schema/postmortems";
+import { incidentServices, services } from "../../schema/services";
+import { timelineEntries } from "../../schema/timeline";
+import { users } from "../../schema/users";
 
-type Tx = Pick<Db, "select" | "insert" | "update">;
 type Person = { id: number; name: string };
 
 const NO_ACTIONS_REASON = "Fixed for good during the incident; nothing left to follow up.";
@@ -36,7 +27,7 @@ const DAY = 24 * HOUR;
 
 export type DemoPostmortemResult = { postmortems: Record<DemoPostmortemSpec["state"], number>; actionItems: number; timelineEntries: number };
 
-export function seedDemoPostmortems(tx: Tx, who: (key: DemoPersonKey) => Person, now: number): DemoPostmortemResult {
+export function seedDemoPostmortems(tx: Writer, who: (key: DemoPersonKey) => Person, now: number): DemoPostmortemResult {
   const result: DemoPostmortemResult = { postmortems: { draft: 0, in_review: 0, published: 0 }, actionItems: 0, timelineEntries: 0 };
   const factorIds = new Map(tx.select({ id: contributingFactors.id, name: contributingFactors.name }).from(contributingFactors).all().map((f) => [f.name, f.id]));
   const byTitle = new Map(tx.select().from(incidents).all().map((i) => [i.title, i]));
@@ -86,7 +77,7 @@ export function seedDemoPostmortems(tx: Tx, who: (key: DemoPersonKey) => Person,
 type EntryWriter = (incidentId: number, kind: "postmortem" | "action_item", occurredAt: number, author: Person, body: string, meta: unknown) => void;
 
 function insertPostmortem(
-  tx: Tx,
+  tx: Writer,
   who: (key: DemoPersonKey) => Person,
   incident: Incident,
   spec: DemoPostmortemSpec,
@@ -175,7 +166,7 @@ function insertPostmortem(
   }
 }
 
-function insertActionItem(tx: Tx, who: (key: DemoPersonKey) => Person, incident: Incident, item: PlannedActionItem, creator: Person, entry: EntryWriter) {
+function insertActionItem(tx: Writer, who: (key: DemoPersonKey) => Person, incident: Incident, item: PlannedActionItem, creator: Person, entry: EntryWriter) {
   const { spec } = item;
   const owner = who(spec.owner);
   const service = spec.service ? tx.select({ id: services.id }).from(services).where(eq(services.slug, spec.service)).get() : undefined;

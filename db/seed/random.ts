@@ -1,5 +1,5 @@
-// A small seeded PRNG (mulberry32) and the distributions the bench data generator draws from,
-// so two runs with the same seed and size write the same data (relative to their `now`).
+// A small seeded PRNG (mulberry32) and the distributions the demo and bench data generators draw
+// from, so two runs with the same seed (and size) write the same data (relative to their `now`).
 
 export type Random = {
   /** Uniform in [0, 1). */
