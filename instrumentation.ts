@@ -6,11 +6,11 @@ export async function register() {
   exitOnInvalidTrustProxy();
   const { ensureFirstAdmin } = await import("./db/bootstrap");
   await ensureFirstAdmin();
-  const { holdServerLock } = await import("./db/server-lock");
+  const { holdServerLock } = await import("./db/ops/server-lock");
   holdServerLock();
-  const { startScheduledBackups } = await import("./db/backup-scheduler");
+  const { startScheduledBackups } = await import("./db/ops/backup-scheduler");
   startScheduledBackups();
-  (await import("./db/metrics")).registerDatabaseMetrics();
+  (await import("./db/ops/metrics")).registerDatabaseMetrics();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (...args) => {

@@ -4,7 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
-import { observeOnProcessMetrics, timeStatements } from "./timed-statements";
+import { observeOnProcessMetrics, timeStatements } from "./ops/timed-statements";
 import { registerSqlFunctions } from "./sql-functions";
 
 export type Db = BetterSQLite3Database<typeof schema>;

@@ -1,8 +1,8 @@
 // npm run backup -- FILE [--force] [--with-secret]
 // A consistent copy of the database (DATABASE_PATH, else data/hindsight.db), safe while the server runs.
-import { backupDatabase } from "@/db/backup";
+import { backupDatabase } from "@/db/ops/backup";
 import { databasePath } from "@/db/client";
-import { describeCounts } from "@/db/database-check";
+import { describeCounts } from "@/db/ops/database-check";
 import { runFileCommand } from "./cli";
 
 const USAGE = `Usage:

@@ -1,8 +1,8 @@
 // npm run restore -- FILE
 // Replaces the database (DATABASE_PATH, else data/hindsight.db) with a backup; the server must be stopped.
 import { databasePath } from "@/db/client";
-import { describeCounts } from "@/db/database-check";
-import { RestoreError, restoreDatabase } from "@/db/restore";
+import { describeCounts } from "@/db/ops/database-check";
+import { RestoreError, restoreDatabase } from "@/db/ops/restore";
 import { runFileCommand } from "./cli";
 
 const USAGE = `Usage:

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId, updatedAt } from "./columns";
+import { createdAt, id, parentId, ref, updatedAt, version } from "./columns";
 import { incidents } from "./incidents";
 import { services } from "./services";
 import { users } from "./users";
@@ -11,16 +11,16 @@ export const actionItems = sqliteTable(
     incidentId: parentId("incident_id", () => incidents.id),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    ownerId: integer("owner_id").references(() => users.id),
+    ownerId: ref("owner_id", () => users.id),
     // Calendar date "YYYY-MM-DD": due at the end of that day.
     dueDate: text("due_date").notNull(),
     priority: text("priority", { enum: ["P1", "P2", "P3"] }).notNull(),
     kind: text("kind", { enum: ["prevent", "mitigate", "detect", "repair", "process"] }).notNull(),
     status: text("status", { enum: ["open", "in_progress", "done", "wont_do"] }).notNull(),
     trackerUrl: text("tracker_url"),
-    serviceId: integer("service_id").references(() => services.id, { onDelete: "set null" }),
-    version: integer("version").notNull().default(1),
-    createdById: integer("created_by_id").references(() => users.id),
+    serviceId: ref("service_id", () => services.id, "set null"),
+    version: version(),
+    createdById: ref("created_by_id", () => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // When it became done or won't do; cleared when reopened.

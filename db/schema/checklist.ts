@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId } from "./columns";
+import { createdAt, id, parentId, ref } from "./columns";
 import { AUTO_CHECKS } from "../../lib/checklist-auto";
 import { incidents } from "./incidents";
 import { playbooks } from "./playbooks";
@@ -9,7 +9,7 @@ export const checklistItems = sqliteTable(
   {
     id: id(),
     incidentId: parentId("incident_id", () => incidents.id),
-    playbookId: integer("playbook_id").references(() => playbooks.id, { onDelete: "set null" }),
+    playbookId: ref("playbook_id", () => playbooks.id, "set null"),
     // Name of the playbook when copied, so the checklist reads right if the playbook changes.
     playbookName: text("playbook_name").notNull(),
     position: integer("position").notNull(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, parentId, requiredRef, updatedAt } from "./columns";
+import { id, parentId, ref, requiredRef, updatedAt, version } from "./columns";
 import { apiTokens } from "./tokens";
 import { users } from "./users";
 
@@ -32,9 +32,9 @@ export const incidents = sqliteTable(
     resolvedAtSource: text("resolved_at_source", { enum: timestampSource }),
     closedAt: integer("closed_at"),
     closedAtSource: text("closed_at_source", { enum: timestampSource }),
-    createdById: integer("created_by_id").references(() => users.id),
-    createdByTokenId: integer("created_by_token_id").references(() => apiTokens.id),
-    version: integer("version").notNull().default(1),
+    createdById: ref("created_by_id", () => users.id),
+    createdByTokenId: ref("created_by_token_id", () => apiTokens.id),
+    version: version(),
     updatedAt: updatedAt(),
   },
   (t) => [

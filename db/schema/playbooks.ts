@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId, updatedAt } from "./columns";
+import { createdAt, id, parentId, updatedAt, version } from "./columns";
 import { AUTO_CHECKS } from "../../lib/checklist-auto";
 import { incidents } from "./incidents";
 import { services } from "./services";
@@ -11,7 +11,7 @@ export const playbooks = sqliteTable("playbooks", {
   // JSON array of severities it applies to; empty = any severity (then services decide).
   severities: text("severities").notNull().default("[]"),
   enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-  version: integer("version").notNull().default(1),
+  version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId, requiredRef, updatedAt } from "./columns";
+import { createdAt, id, parentId, ref, requiredRef, updatedAt, version } from "./columns";
 import { contributingFactors } from "./factors";
 import { incidents } from "./incidents";
 import { users } from "./users";
@@ -10,19 +10,19 @@ export const postmortems = sqliteTable(
     id: id(),
     incidentId: parentId("incident_id", () => incidents.id),
     status: text("status", { enum: ["draft", "in_review", "published"] }).notNull(),
-    ownerId: integer("owner_id").references(() => users.id),
+    ownerId: ref("owner_id", () => users.id),
     // JSON {sectionKey: markdown}
     sections: text("sections").notNull().default("{}"),
     // JSON array of free-text tags
     tags: text("tags").notNull().default("[]"),
     // JSON {checkKey: true} ticked by the reviewer
     reviewChecklist: text("review_checklist").notNull().default("{}"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     submittedAt: integer("submitted_at"),
     publishedAt: integer("published_at"),
-    publishedById: integer("published_by_id").references(() => users.id),
+    publishedById: ref("published_by_id", () => users.id),
   },
   (t) => [uniqueIndex("postmortems_incident_unique").on(t.incidentId), index("postmortems_status_idx").on(t.status)],
 );
@@ -55,7 +55,7 @@ export const postmortemComments = sqliteTable(
     // Section key, or "review" for a comment sent with a transition.
     section: text("section").notNull(),
     body: text("body").notNull(),
-    authorUserId: integer("author_user_id").references(() => users.id),
+    authorUserId: ref("author_user_id", () => users.id),
     authorLabel: text("author_label").notNull(),
     createdAt: createdAt(),
   },

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId, updatedAt } from "./columns";
+import { createdAt, id, parentId, ref, updatedAt, version } from "./columns";
 import { incidents } from "./incidents";
 import { teams } from "./teams";
 
@@ -10,12 +10,12 @@ export const services = sqliteTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    teamId: ref("team_id", () => teams.id, "set null"),
     tier: integer("tier").notNull(),
     runbookUrl: text("runbook_url"),
     // JSON [{label, url}]
     links: text("links").notNull().default("[]"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

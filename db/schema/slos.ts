@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId, updatedAt } from "./columns";
+import { createdAt, id, parentId, ref, updatedAt, version } from "./columns";
 import { incidents } from "./incidents";
 import { services } from "./services";
 import { apiTokens } from "./tokens";
@@ -15,7 +15,7 @@ export const slos = sqliteTable(
     // Percent, e.g. 99.9
     objective: real("objective").notNull(),
     windowDays: integer("window_days").notNull().default(28),
-    version: integer("version").notNull().default(1),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -31,8 +31,8 @@ export const sloSpendOverrides = sqliteTable(
     sloId: parentId("slo_id", () => slos.id),
     minutes: real("minutes").notNull(),
     reason: text("reason").notNull(),
-    byUserId: integer("by_user_id").references(() => users.id),
-    byTokenId: integer("by_token_id").references(() => apiTokens.id),
+    byUserId: ref("by_user_id", () => users.id),
+    byTokenId: ref("by_token_id", () => apiTokens.id),
     at: integer("at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.sloId] })],

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, parentId } from "./columns";
+import { createdAt, id, parentId, ref } from "./columns";
 import { incidents } from "./incidents";
 import { apiTokens } from "./tokens";
 import { users } from "./users";
@@ -14,8 +14,8 @@ export const timelineEntries = sqliteTable(
       enum: ["note", "status", "severity", "role", "service", "action_item", "postmortem", "alert", "checklist", "update"],
     }).notNull(),
     body: text("body").notNull(),
-    authorUserId: integer("author_user_id").references(() => users.id),
-    authorTokenId: integer("author_token_id").references(() => apiTokens.id),
+    authorUserId: ref("author_user_id", () => users.id),
+    authorTokenId: ref("author_token_id", () => apiTokens.id),
     // Name at the time of writing, so the timeline reads right even after renames.
     authorLabel: text("author_label").notNull(),
     highlighted: integer("highlighted", { mode: "boolean" }).notNull().default(false),

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id } from "./columns";
+import { createdAt, id, ref, role } from "./columns";
 import { users } from "./users";
 
 export const apiTokens = sqliteTable(
@@ -10,8 +10,8 @@ export const apiTokens = sqliteTable(
     tokenHash: text("token_hash").notNull(),
     // First characters of the token, shown in lists so people can tell tokens apart.
     prefix: text("prefix").notNull(),
-    role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
-    createdById: integer("created_by_id").references(() => users.id),
+    role: role(),
+    createdById: ref("created_by_id", () => users.id),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at"),
     revokedAt: integer("revoked_at"),

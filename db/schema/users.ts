@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, id, role, updatedAt } from "./columns";
 
 export const users = sqliteTable(
   "users",
@@ -8,7 +8,7 @@ export const users = sqliteTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    role: text("role", { enum: ["viewer", "responder", "admin"] }).notNull(),
+    role: role(),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     // Bumped to end every session of the user (disable, role change, password change elsewhere).
     sessionVersion: integer("session_version").notNull().default(1),

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { databaseHealthy } from "@/db/health";
+import { databaseHealthy } from "@/db/ops/health";
 
 export const dynamic = "force-dynamic";
 

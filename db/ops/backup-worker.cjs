@@ -1,4 +1,4 @@
-// Runs in a worker thread (db/database-worker.ts) so that copying or checking a large
+// Runs in a worker thread (db/ops/database-worker.ts) so that copying or checking a large
 // database never blocks the event loop of the server that asked for it.
 // Tasks: "backup" (VACUUM INTO a consistent snapshot, then inspect the copy) and "inspect".
 // VACUUM INTO rather than the online backup API: from a second connection, sqlite3_backup restarts

@@ -1,7 +1,7 @@
 import client from "prom-client";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "./client";
-import { incidents } from "./schema";
+import { getDb } from "../client";
+import { incidents } from "../schema";
 import { SEVERITIES } from "@/lib/severity";
 import { STATUSES, isActive } from "@/lib/incident-status";
 import { getMetrics } from "@/server/observability/metrics.mjs";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
-/** What db/backup-worker.cjs reports about a database file. */
+/** What db/ops/backup-worker.cjs reports about a database file. */
 export type DatabaseInspection = {
   /** PRAGMA integrity_check rows: exactly ["ok"] when the file is sound. */
   integrity: string[];
@@ -18,7 +18,7 @@ export type CountedTable = (typeof COUNTED_TABLES)[number];
 type Task = { task: "backup"; source: string; target: string } | { task: "inspect"; file: string };
 
 // A plain file loaded at run time (not bundled): the server runs from the project folder.
-const workerFile = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "backup-worker.cjs");
+const workerFile = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "ops", "backup-worker.cjs");
 
 function runWorker(data: Task): Promise<DatabaseInspection> {
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackupError, backupDatabase } from "./backup";
-import { openDatabase } from "./client";
+import { openDatabase } from "../client";
 import { RestoreError, restoreDatabase } from "./restore";
 import { lockFileFor } from "./server-lock";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { databasePath } from "./client";
+import { databasePath } from "../client";
 
 // The server writes its process id to hindsight.pid beside the database at startup, so that
 // `npm run restore` can refuse to swap the file under a running server. A pid file alone can

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BackupConfigError, backupFileName, backupScheduleFromEnv, backupsToPrune, leftoverPartials, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
 import { backupDatabase } from "./backup";
-import { databasePath } from "./client";
+import { databasePath } from "../client";
 import { describeCounts } from "./database-check";
 
 const log = (line: string) => console.log(`[hindsight] ${line}`);

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "./testing/test-db";
-import { declareIncident } from "./queries/incidents";
+import { createTestDb, type TestDb } from "../testing/test-db";
+import { declareIncident } from "../queries/incidents";
 import { registerDatabaseMetrics } from "./metrics";
-import { incidents } from "./schema";
+import { incidents } from "../schema";
 import { getMetrics } from "@/server/observability/metrics.mjs";
 
 let t: TestDb;

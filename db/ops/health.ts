@@ -1,4 +1,4 @@
-import { getSqlite } from "./client";
+import { getSqlite } from "../client";
 
 export function databaseHealthy(): boolean {
   try {
