@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { databaseProblem, knownMigrations } from "./database-check";
 import { snapshotDatabase, type DatabaseInspection } from "./database-worker";
-import { copySecretFile, createTempBeside, fsyncDir, fsyncFile, removeQuietly } from "./file-safety";
+import { copySecretFile, createTempBeside, installTemp, removeQuietly } from "./file-safety";
 
 /** A backup that cannot be made as asked (bad destination, no database, existing file). */
 export class BackupError extends Error {}
@@ -70,13 +70,11 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
     inspection = await snapshotDatabase(source, temp);
     const problem = databaseProblem(inspection, knownMigrations());
     if (problem) throw new BackupError(`The copy failed its check, so no backup was written: ${problem}`);
-    fsyncFile(temp);
-    fs.renameSync(temp, target);
   } catch (error) {
     removeQuietly(temp);
     throw error;
   }
-  fsyncDir(path.dirname(target));
+  installTemp(temp, target);
 
   let secret: BackupResult["secret"] = null;
   if (options.withSecret) {

@@ -37,19 +37,29 @@ export function removeQuietly(file: string) {
   fs.rmSync(file, { force: true });
 }
 
+/** Flushes the written `temp` and renames it over `target` (removing it if that fails), then flushes the folder. */
+export function installTemp(temp: string, target: string) {
+  try {
+    fsyncFile(temp);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  }
+  fsyncDir(path.dirname(target));
+}
+
 /** Copies `from` to `to` with mode 0600, via a temp file and a rename. */
 export function copySecretFile(from: string, to: string) {
   const temp = createTempBeside(to, "copy");
   try {
     fs.copyFileSync(from, temp);
     fs.chmodSync(temp, 0o600);
-    fsyncFile(temp);
-    fs.renameSync(temp, to);
   } catch (error) {
     removeQuietly(temp);
     throw error;
   }
-  fsyncDir(path.dirname(to));
+  installTemp(temp, to);
 }
 
 /** "2026-12-06T00-54-21-123Z": a timestamp usable in file names. */

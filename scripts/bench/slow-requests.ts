@@ -35,23 +35,25 @@ export function slowRequestCases(sqlite: Database.Database, now = Date.now()): C
     cases.push({ label: `insights API ${label}`, path: `/api/v1/insights?${query}` });
     cases.push({ label: `insights page ${label}`, path: `/insights?${query}` });
   }
-  cases.push(
-    { label: "insights CSV 365 d", path: "/api/v1/insights/incidents.csv?range=365" },
-    { label: `insights CSV ${MAX_RANGE_DAYS} d (widest)`, path: `/api/v1/insights/incidents.csv?${widest}` },
-    { label: "incident list page", path: "/incidents" },
-    { label: "incident list page, search + filters", path: `/incidents?q=latency&severity=SEV2&service=${service.slug}` },
-    { label: "incident list API, search", path: "/api/v1/incidents?q=timing&limit=200" },
-    { label: "incident list API, filters", path: `/api/v1/incidents?status=resolved&severity=SEV1,SEV2&team=${team.id}&${lastQuarter}&limit=200` },
-    { label: "services catalogue page", path: "/services" },
-    { label: "services API", path: "/api/v1/services" },
-    { label: "service page", path: `/services/${service.slug}` },
-    { label: "action items page", path: "/action-items" },
-    { label: "action items API, overdue", path: "/api/v1/action-items?overdue=1&limit=200" },
-    { label: "postmortems page", path: "/postmortems" },
-    { label: "postmortems API, overdue", path: "/api/v1/postmortems?due=overdue&limit=200" },
-    { label: "audit log page", path: "/admin/audit" },
-    { label: "search API", path: "/api/v1/search?q=cache&limit=20" },
-  );
+  // [label, path] of the other heavy pages and API lists.
+  const pages: (readonly [label: string, path: string])[] = [
+    ["insights CSV 365 d", "/api/v1/insights/incidents.csv?range=365"],
+    [`insights CSV ${MAX_RANGE_DAYS} d (widest)`, `/api/v1/insights/incidents.csv?${widest}`],
+    ["incident list page", "/incidents"],
+    ["incident list page, search + filters", `/incidents?q=latency&severity=SEV2&service=${service.slug}`],
+    ["incident list API, search", "/api/v1/incidents?q=timing&limit=200"],
+    ["incident list API, filters", `/api/v1/incidents?status=resolved&severity=SEV1,SEV2&team=${team.id}&${lastQuarter}&limit=200`],
+    ["services catalogue page", "/services"],
+    ["services API", "/api/v1/services"],
+    ["service page", `/services/${service.slug}`],
+    ["action items page", "/action-items"],
+    ["action items API, overdue", "/api/v1/action-items?overdue=1&limit=200"],
+    ["postmortems page", "/postmortems"],
+    ["postmortems API, overdue", "/api/v1/postmortems?due=overdue&limit=200"],
+    ["audit log page", "/admin/audit"],
+    ["search API", "/api/v1/search?q=cache&limit=20"],
+  ];
+  cases.push(...pages.map(([label, path]) => ({ label, path })));
   return cases;
 }
 
