@@ -3,7 +3,7 @@
 // recent ones are open or in progress. db/seed/demo/write-postmortems.ts turns them into rows.
 import { z } from "zod";
 import { KINDS, PRIORITIES, PRIORITY_INFO } from "../../../lib/action-items";
-import actionItems from "./data/action-items.json";
+import actionItems from "./content/action-items.json";
 import { personKey } from "./one-of";
 
 const HOUR = 60 * 60 * 1000;
@@ -39,7 +39,7 @@ export type DemoActionItemSpec = z.infer<typeof actionItemSpec>;
 
 export const trackerUrl = (ticket: number) => `https://tracker.example.com/OPS-${ticket}`;
 
-/** By incident title (db/seed/demo/scenarios.ts), from data/action-items.json. */
+/** By incident title (db/seed/demo/scenarios.ts), from content/action-items.json. */
 export const DEMO_ACTION_ITEMS = z.record(z.string(), z.array(actionItemSpec)).parse(actionItems);
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

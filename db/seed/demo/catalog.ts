@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMPACT_LEVELS } from "../../../lib/error-budget";
-import catalogJson from "./data/catalog.json";
+import catalogJson from "./content/catalog.json";
 import { personKey } from "./one-of";
 
 // The demo's teams, service catalogue with SLOs, and which demo incidents hurt which
@@ -8,7 +8,7 @@ import { personKey } from "./one-of";
 // chosen so that, at seed time, most budgets are healthy, two are at risk (payments-api
 // card authorisations through a hand-set spend, feature-flags), and exactly one is
 // exhausted (auth-service sign-in, by the open SSO incident). db/seed/demo/seed-demo.test.ts checks it.
-// The data is in data/catalog.json.
+// The data is in content/catalog.json.
 
 const demoSlo = z.object({ name: z.string(), sliDescription: z.string(), objective: z.number(), windowDays: z.number() });
 export type DemoSlo = z.infer<typeof demoSlo>;

@@ -1,13 +1,13 @@
 // The demo's postmortems: which demo incidents have one, in which state, and their text.
 // Published ones read like a real, blameless write-up; a few are in review or still drafts,
 // and two required ones (SEV2) are left without any, so "due" and "overdue" show.
-// The text is in data/postmortems.json. db/seed/demo/write-postmortems.ts writes them; db/seed/demo/seed-demo.test.ts checks the picture.
+// The text is in content/postmortems.json. db/seed/demo/write-postmortems.ts writes them; db/seed/demo/seed-demo.test.ts checks the picture.
 import { z } from "zod";
 import { formatDuration } from "../../../lib/format-time";
 import { IMPACT_LABEL, type ImpactLevel } from "../../../lib/error-budget";
 import { generateTimelineSection, type TimelineSectionEntry } from "../../../lib/postmortem-timeline";
 import { DEFAULT_FACTORS, POSTMORTEM_SECTIONS, REVIEW_CHECKLIST, SECTION_KEYS, type PostmortemSectionKey, type ReviewCheckKey } from "../../../lib/postmortem-template";
-import postmortemsJson from "./data/postmortems.json";
+import postmortemsJson from "./content/postmortems.json";
 import { oneOf, personKey } from "./one-of";
 
 const HOUR = 60 * 60 * 1000;

@@ -44,7 +44,7 @@ const common = z.object({
   steps: z.array(step),
 });
 
-/** One demo incident, as written in data/scenarios.json. */
+/** One demo incident, as written in content/scenarios.json. */
 export const demoScenario = z.union([
   common.extend({ declaredBy: z.literal("person").optional(), acknowledgedAfter: z.undefined().optional() }),
   /**

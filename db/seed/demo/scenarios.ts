@@ -1,5 +1,5 @@
 import { z } from "zod";
-import scenarios from "./data/scenarios.json";
+import scenarios from "./content/scenarios.json";
 import { demoScenario } from "./scenario";
 
 /**
