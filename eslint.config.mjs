@@ -46,6 +46,8 @@ export default tseslint.config(
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
+      // `catch {}` is the idiom for "not ready yet, poll again" in the scripts and browser tests.
+      "no-empty": ["error", { allowEmptyCatch: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
@@ -57,6 +59,14 @@ export default tseslint.config(
     files: ["**/*.cjs", "next.config.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // App configuration comes from server/env.ts (validated, named errors), not from process.env.
+    files: ["app/**", "db/**", "lib/**", "server/**", "proxy.ts", "instrumentation.ts"],
+    ignores: ["server/env.ts", "**/*.test.ts", "**/*.mjs", "**/*.cjs", "db/testing/**", "lib/testing/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through server/env.ts (env(\"NAME\"))." }],
+    },
   },
   {
     // app/: pages, server actions and route handlers call db/queries and db/commands, which take the actor.

@@ -1,5 +1,7 @@
 import type { Instrumentation } from "next";
 
+// NEXT_RUNTIME is replaced by Next.js at build time, so it stays a literal process.env read.
+/* eslint-disable no-restricted-properties */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // A bad TRUST_PROXY, BACKUP_*, NEXTAUTH_URL… stops the server here, naming the variable.

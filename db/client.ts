@@ -49,6 +49,7 @@ export function getSqlite(): Database.Database {
 
 /** Lets tests point the data layer at a fresh database. */
 export function useDatabaseForTests(file: string): Db {
+  // eslint-disable-next-line no-restricted-properties -- sets the variable server/env.ts reads
   process.env.DATABASE_PATH = file;
   return getDb();
 }

@@ -7,6 +7,7 @@ import { isHttpsPublicUrl } from "@/lib/security/headers";
 import { env } from "../env";
 
 // Self-hosted: without NEXTAUTH_URL, trust the Host header the server was reached on.
+// eslint-disable-next-line no-restricted-properties -- a setting for next-auth itself, not read by the app
 if (!env("NEXTAUTH_URL")) process.env.AUTH_TRUST_HOST ??= "true";
 
 export const authOptions: NextAuthOptions = {
