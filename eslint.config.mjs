@@ -68,7 +68,7 @@ export default tseslint.config(
     files: ["app/**", "db/**", "lib/**", "server/**", "proxy.ts", "instrumentation.ts"],
     ignores: ["server/env.ts", "**/*.test.ts", "**/*.mjs", "**/*.cjs", "db/testing/**", "lib/testing/**"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through server/env.ts (env(\"NAME\"))." }],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: 'Read settings through server/env.ts (env("NAME")).' }],
     },
   },
   {
