@@ -1,9 +1,11 @@
 import type { Instrumentation } from "next";
 
+// NEXT_RUNTIME is replaced by Next.js at build time, so it stays a literal process.env read.
+/* eslint-disable no-restricted-properties */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { exitOnInvalidTrustProxy } = await import("./server/auth/trust-proxy");
-  exitOnInvalidTrustProxy();
+  // A bad TRUST_PROXY, BACKUP_*, NEXTAUTH_URL… stops the server here, naming the variable.
+  (await import("./server/env")).exitOnInvalidEnv();
   const { ensureFirstAdmin } = await import("./db/bootstrap");
   await ensureFirstAdmin();
   const { holdServerLock } = await import("./db/ops/server-lock");

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce, isHttpsPublicUrl } from "@/lib/security/headers";
 import { malformedPathSegment } from "@/lib/security/malformed-path";
 import { isPageWrite, isSameOriginRequest } from "@/lib/security/same-origin";
+import { env } from "@/server/env";
 
 /** Where a page path that is not valid percent-encoding is sent: no route, so the not-found page (404). */
 const NOT_FOUND_PATH = "/_not-found-malformed-path";
@@ -14,9 +15,9 @@ const NOT_FOUND_PATH = "/_not-found-malformed-path";
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const api = pathname === "/api" || pathname.startsWith("/api/");
-  const https = isHttpsPublicUrl(process.env.NEXTAUTH_URL);
+  const https = isHttpsPublicUrl(env("NEXTAUTH_URL"));
   const nonce = createNonce();
-  const csp = contentSecurityPolicy({ nonce, https, dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy({ nonce, https, dev: env("NODE_ENV") === "development" });
 
   const finish = (response: NextResponse) => {
     for (const [name, value] of Object.entries(baseSecurityHeaders({ https }))) response.headers.set(name, value);

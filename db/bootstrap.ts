@@ -8,6 +8,7 @@ import { hashPassword, passwordProblem } from "@/server/auth/password";
 import { ensureDefaultPlaybooks } from "./seed/defaults/default-playbooks";
 import { ensureDefaultFactors } from "./seed/defaults/default-factors";
 import { dataDir, writeSecretFile } from "@/server/auth/data-dir";
+import { env } from "@/server/env";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
 
@@ -23,8 +24,8 @@ export function initialPasswordFile() {
 export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
   const db = getDb();
   if (db.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return;
-  const email = (process.env.HINDSIGHT_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
-  const given = process.env.HINDSIGHT_ADMIN_PASSWORD;
+  const email = (env("HINDSIGHT_ADMIN_EMAIL") || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
+  const given = env("HINDSIGHT_ADMIN_PASSWORD");
   if (given && passwordProblem(given)) {
     throw new Error(`HINDSIGHT_ADMIN_PASSWORD: ${passwordProblem(given)}`);
   }

@@ -6,11 +6,12 @@ import path from "node:path";
 import * as schema from "./schema";
 import { observeOnProcessMetrics, timeStatements } from "./ops/timed-statements";
 import { registerSqlFunctions } from "./sql-functions";
+import { env } from "@/server/env";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join("data", "hindsight.db"));
+  return path.resolve(/*turbopackIgnore: true*/ env("DATABASE_PATH") || path.join("data", "hindsight.db"));
 }
 
 /** Opens a connection with the settings every connection must have, and applies pending migrations. */
@@ -48,6 +49,7 @@ export function getSqlite(): Database.Database {
 
 /** Lets tests point the data layer at a fresh database. */
 export function useDatabaseForTests(file: string): Db {
+  // eslint-disable-next-line no-restricted-properties -- sets the variable server/env.ts reads
   process.env.DATABASE_PATH = file;
   return getDb();
 }

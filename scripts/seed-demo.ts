@@ -4,6 +4,7 @@ import { databasePath, getSqlite } from "@/db/client";
 import { initialAdminHint } from "@/db/bootstrap";
 import { DemoSeedRefused, seedDemo } from "@/db/seed/demo/seed-demo";
 import { DEMO_ALERT_TOKEN } from "@/db/seed/demo/people";
+import { env } from "@/server/env";
 
 async function main() {
   const file = databasePath();
@@ -34,7 +35,7 @@ async function main() {
   }
   const adminHint = initialAdminHint();
   if (adminHint) console.log(`[seed:demo] First admin: ${adminHint}`);
-  else if (process.env.HINDSIGHT_ADMIN_EMAIL) console.log(`[seed:demo] First admin: ${process.env.HINDSIGHT_ADMIN_EMAIL} with HINDSIGHT_ADMIN_PASSWORD.`);
+  else if (env("HINDSIGHT_ADMIN_EMAIL")) console.log(`[seed:demo] First admin: ${env("HINDSIGHT_ADMIN_EMAIL")} with HINDSIGHT_ADMIN_PASSWORD.`);
 }
 
 main().then(

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { BackupConfigError, backupFileName, backupScheduleFromEnv, backupsToPrune, leftoverPartials, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
+import { BackupConfigError, backupFileName, backupsToPrune, leftoverPartials, nextBackupDelay, type BackupSchedule } from "@/lib/backup-schedule";
+import { backupSchedule, type EnvSource } from "@/server/env";
 import { backupDatabase } from "./backup";
 import { databasePath } from "../client";
 import { describeCounts } from "./database-check";
@@ -48,11 +49,11 @@ function scheduleNext(schedule: BackupSchedule, afterFailure = false) {
  * process with a clear message (Next.js only logs an error thrown from register() and serves on);
  * failed backups later are logged and retried after the interval.
  */
-export function startScheduledBackups(env: Record<string, string | undefined> = process.env) {
+export function startScheduledBackups(source?: EnvSource) {
   if (state.hindsightBackupTimer) return;
   let schedule: BackupSchedule | null;
   try {
-    schedule = backupScheduleFromEnv(env);
+    schedule = backupSchedule(source);
     if (!schedule) return;
     schedule = { ...schedule, dir: path.resolve(schedule.dir) };
     fs.mkdirSync(schedule.dir, { recursive: true, mode: 0o700 });

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { env } from "../env";
 
 /** data/ beside the database: secrets and the first admin's password live there, mode 0600. */
 export function dataDir(): string {
-  const db = process.env.DATABASE_PATH;
+  const db = env("DATABASE_PATH");
   return db ? path.dirname(path.resolve(/*turbopackIgnore: true*/ db)) : path.resolve(/*turbopackIgnore: true*/ "data");
 }
 
@@ -18,7 +19,8 @@ let cachedSecret: string | null = null;
 
 /** NEXTAUTH_SECRET, or one generated on first use and kept in data/auth-secret. */
 export function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = env("NEXTAUTH_SECRET");
+  if (configured) return configured;
   if (cachedSecret) return cachedSecret;
   const file = path.join(dataDir(), "auth-secret");
   try {
