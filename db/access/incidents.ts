@@ -1,12 +1,9 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { hasRole } from "@/lib/roles";
-import type { Db } from "../client";
+import { can, type IncidentAccessFacts } from "@/lib/policy";
 import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
-
-type Reader = Pick<Db, "select">;
-type Writer = Pick<Db, "select" | "update" | "insert">;
+import type { Reader, Writer } from "../types";
 
 /**
  * Who may see an incident. A private incident exists only for admins, its declarer, the
@@ -14,7 +11,7 @@ type Writer = Pick<Db, "select" | "update" | "insert">;
  * is a 404, in lists and search too.
  */
 export function visibleTo(actor: Actor): SQL | undefined {
-  if (hasRole(actor.role, "admin")) return undefined;
+  if (can(actor, "incident", "see-private")) return undefined;
   // A token is not a person, but the one that declared a private incident must see what it created
   // (else its own POST would answer 404 after storing the incident).
   if (actor.kind !== "user") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
@@ -24,6 +21,29 @@ export function visibleTo(actor: Actor): SQL | undefined {
     SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId}
       JOIN ${teamMembers} ON ${teamMembers.teamId} = ${services.teamId}
     WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${teamMembers.userId} = ${actor.userId}))`;
+}
+
+/**
+ * The facts `canReadIncident` (lib/policy.ts) decides on, read for one incident: the same
+ * rule `visibleTo` expresses in SQL (db/access/visibility.test.ts checks they agree).
+ */
+export function incidentAccessFacts(db: Reader, actor: Actor, incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">): IncidentAccessFacts {
+  if (!incident.private) return { private: false, involved: false };
+  if (actor.kind !== "user") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
+  if (incident.createdById === actor.userId) return { private: true, involved: true };
+  const holdsRole = db
+    .select({ one: sql`1` })
+    .from(incidentRoles)
+    .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.userId, actor.userId)))
+    .get();
+  const onOwningTeam = db
+    .select({ one: sql`1` })
+    .from(incidentServices)
+    .innerJoin(services, eq(services.id, incidentServices.serviceId))
+    .innerJoin(teamMembers, eq(teamMembers.teamId, services.teamId))
+    .where(and(eq(incidentServices.incidentId, incident.id), eq(teamMembers.userId, actor.userId)))
+    .get();
+  return { private: true, involved: Boolean(holdsRole || onOwningTeam) };
 }
 
 export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { getDb } from "../../client";
+import { findVisibleIncident } from "../../access/incidents";
+import { linkedServices, type LinkedService } from "../../access/linked-services";
+
+export type { LinkedService };
+
+/** The services an incident affects, with their impact; 404 when the incident is not visible. */
+export function listLinkedServices({ actor, incidentId }: { actor: Actor; incidentId: number }): LinkedService[] {
+  const db = getDb();
+  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  return linkedServices(db, incidentId);
+}
