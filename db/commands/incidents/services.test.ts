@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, incidentServices, sloSpendOverrides, timelineEntries } from "../schema";
-import { createTeam, setTeamMember } from "./teams";
-import { createService } from "./services";
-import { createSlo } from "./slos";
-import { declareIncident, getIncident, listIncidents } from "./incidents";
-import { incidentSloSpend, linkedServices, linkService, setSpendOverride, unlinkService } from "./incident-services";
-import { listTimeline } from "./timeline";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, incidents, incidentServices, sloSpendOverrides, timelineEntries } from "../../schema";
+import { createTeam, setTeamMember } from "../../queries/teams";
+import { createService } from "../catalogue/services";
+import { createSlo } from "../catalogue/slos";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { incidentSloSpend } from "../../queries/incidents/slo-spend";
+import { linkedServices } from "../../access/linked-services";
+import { linkService, setSpendOverride, unlinkService } from "./services";
+import { listTimeline } from "../../queries/incidents/timeline";
 
 let t: TestDb;
 let admin: TestUser;

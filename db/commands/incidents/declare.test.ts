@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { getSqlite } from "../client";
-import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../schema";
-import { declareIncident, getIncident, listIncidents, updateIncident } from "./incidents";
-import { listTimeline } from "./timeline";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { getSqlite } from "../../client";
+import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { updateIncident } from "./update";
+import { listTimeline } from "../../queries/incidents/timeline";
 
 let t: TestDb;
 let admin: TestUser;

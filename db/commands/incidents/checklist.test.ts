@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services, timelineEntries } from "../schema";
-import { declareIncident, updateIncident } from "./incidents";
-import { createPlaybook, deletePlaybook, updatePlaybook } from "./playbooks";
-import { applyMatchingPlaybooks, listChecklist, setChecklistItemDone } from "./checklist";
-import { listTimeline } from "./timeline";
-import { ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { updateIncident } from "./update";
+import { createPlaybook, deletePlaybook, updatePlaybook } from "../catalogue/playbooks";
+import { applyMatchingPlaybooks, setChecklistItemDone } from "./checklist";
+import { listChecklist } from "../../queries/incidents/checklist";
+import { listTimeline } from "../../queries/incidents/timeline";
+import { ensureDefaultPlaybooks } from "../../seed/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, timelineEntries, users } from "../schema";
-import { declareIncident, getIncident, updateIncident } from "./incidents";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, incidents, timelineEntries, users } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { updateIncident } from "./update";
 
 let t: TestDb;
 let responder: TestUser;

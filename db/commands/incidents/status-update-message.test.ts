@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { incidents, timelineEntries } from "../schema";
-import { declareIncident, updateIncident } from "./incidents";
-import { lastStakeholderUpdateAt } from "./incident-activity";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { incidents, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { updateIncident } from "./update";
+import { lastStakeholderUpdateAt } from "../../queries/incidents/activity";
 
 let t: TestDb;
 let responder: TestUser;

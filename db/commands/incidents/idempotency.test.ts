@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { idempotencyKeys, incidents } from "../schema";
-import { declareIncident } from "./incidents";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { idempotencyKeys, incidents } from "../../schema";
+import { declareIncident } from "./declare";
 
 let t: TestDb;
 let responder: TestUser;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidentRoles, timelineEntries } from "../schema";
-import { declareIncident, getIncident, listIncidents } from "./incidents";
-import { addResponder, removeResponder } from "./incident-people";
-import { lastActivity } from "./incident-activity";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, incidentRoles, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { addResponder, removeResponder } from "./people";
+import { lastActivity } from "../../queries/incidents/activity";
 
 let t: TestDb;
 let commander: TestUser;

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, checklistItems, timelineEntries } from "../schema";
-import { declareIncident, updateIncident } from "./incidents";
-import { createPlaybook, getPlaybook, updatePlaybook } from "./playbooks";
-import { listChecklist, setChecklistItemDone } from "./checklist";
-import { ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { createTestDb, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, checklistItems, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { updateIncident } from "./update";
+import { createPlaybook, updatePlaybook } from "../catalogue/playbooks";
+import { getPlaybook } from "../../queries/catalogue/playbooks";
+import { listChecklist } from "../../queries/incidents/checklist";
+import { setChecklistItemDone } from "./checklist";
+import { ensureDefaultPlaybooks } from "../../seed/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decodeCursor } from "@/lib/cursor";
 import { isActive } from "@/lib/incident-status";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { declareIncident, listIncidents, updateIncident, type IncidentListItem } from "./incidents";
-import { createTeam } from "./teams";
-import { createService } from "./services";
-import { setOrgTimeZone } from "./settings";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { declareIncident } from "../../commands/incidents/declare";
+import { listIncidents, type IncidentListItem } from "./list";
+import { updateIncident } from "../../commands/incidents/update";
+import { createTeam } from "../teams";
+import { createService } from "../../commands/catalogue/services";
+import { setOrgTimeZone } from "../settings";
 
 let t: TestDb;
 let responder: TestUser;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { declareIncident, updateIncident } from "./incidents";
-import { createService } from "./services";
-import { updateUser } from "./users";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { declareIncident } from "../../commands/incidents/declare";
+import { updateIncident } from "../../commands/incidents/update";
+import { createService } from "../../commands/catalogue/services";
+import { updateUser } from "../users";
 import { search } from "./search";
 import { incidentReference } from "@/lib/validation/incident";
 

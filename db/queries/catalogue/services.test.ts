@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, services } from "../schema";
-import { createTeam, setTeamMember } from "./teams";
-import { createService, getService, listServices, serviceIncidents, updateService } from "./services";
-import { createSlo } from "./slos";
-import { declareIncident, getIncident, updateIncident } from "./incidents";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, incidents, services } from "../../schema";
+import { createTeam, setTeamMember } from "../teams";
+import { createService, updateService } from "../../commands/catalogue/services";
+import { getService, listServices, serviceIncidents } from "./services";
+import { createSlo } from "../../commands/catalogue/slos";
+import { declareIncident } from "../../commands/incidents/declare";
+import { getIncident } from "../incidents/detail";
+import { updateIncident } from "../../commands/incidents/update";
 
 let t: TestDb;
 let admin: TestUser;

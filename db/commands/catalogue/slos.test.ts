@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, sloSpendOverrides, slos } from "../schema";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, sloSpendOverrides, slos } from "../../schema";
 import { createService } from "./services";
-import { createSlo, deleteSlo, getSlo, listSlos, updateSlo } from "./slos";
-import { declareIncident } from "./incidents";
-import { setSpendOverride } from "./incident-services";
+import { createSlo, deleteSlo, updateSlo } from "./slos";
+import { getSlo, listSlos } from "../../queries/catalogue/slos";
+import { declareIncident } from "../incidents/declare";
+import { setSpendOverride } from "../incidents/services";
 
 let t: TestDb;
 let admin: TestUser;

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, timelineEntries } from "../schema";
-import { declareIncident, getIncident } from "./incidents";
-import { addNote, listTimeline, setHighlighted } from "./timeline";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { addNote, setHighlighted } from "./timeline";
+import { listTimeline } from "../../queries/incidents/timeline";
 
 let t: TestDb;
 let admin: TestUser;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, playbookItems, playbooks, services } from "../schema";
-import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, serviceSlugsToIds, updatePlaybook } from "./playbooks";
-import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../seed/default-playbooks";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { auditLog, playbookItems, playbooks, services } from "../../schema";
+import { createPlaybook, deletePlaybook, serviceSlugsToIds, updatePlaybook } from "./playbooks";
+import { getPlaybook, listPlaybooks } from "../../queries/catalogue/playbooks";
+import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../../seed/default-playbooks";
 
 let t: TestDb;
 let admin: TestUser;
