@@ -1,73 +1,67 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
-import { auditLog, incidentRoles, timelineEntries } from "../../schema";
+import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { incidentRoles, timelineEntries } from "../../schema";
 import { declareIncident } from "./declare";
 import { getIncident } from "../../queries/incidents/detail";
 import { listIncidents } from "../../queries/incidents/list";
 import { addResponder, removeResponder } from "./people";
 import { lastActivity } from "../../queries/incidents/activity";
 
-let t: TestDb;
-let commander: TestUser;
+const ctx = setUpTestDb();
 let helper: TestUser;
-let viewer: TestUser;
 let outsider: TestUser;
 
 beforeAll(async () => {
-  t = createTestDb();
-  commander = await t.createUser("responder");
-  helper = await t.createUser("responder");
-  outsider = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
+  helper = await ctx.t.createUser("responder");
+  outsider = await ctx.t.createUser("responder");
 });
-afterAll(() => t.cleanup());
 
 const responderRows = (incidentId: number) =>
-  t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder"))).all();
+  ctx.t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder"))).all();
 
 describe("responders", () => {
   it("adds a person once, with a timeline entry and an audit record", () => {
-    const id = declareIncident({ actor: commander.actor, input: { title: "Cache stampede", severity: "SEV3" } }).incident.id;
-    addResponder({ actor: commander.actor, incidentId: id, userId: helper.id });
-    addResponder({ actor: commander.actor, incidentId: id, userId: helper.id });
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Cache stampede", severity: "SEV3" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
     expect(responderRows(id)).toHaveLength(1);
-    const entries = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, id), eq(timelineEntries.kind, "role"))).all();
+    const entries = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, id), eq(timelineEntries.kind, "role"))).all();
     expect(entries.map((e) => e.body)).toEqual([`${helper.name} added as a responder`]);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, "incident.responder_add")).all()).toHaveLength(1);
-    expect(getIncident({ actor: commander.actor, incidentId: id }).people.map((p) => p.role).sort()).toEqual(["commander", "responder"]);
+    expect(auditsOf(ctx.t.db, "incident.responder_add")).toHaveLength(1);
+    expect(getIncident({ actor: ctx.responder.actor, incidentId: id }).people.map((p) => p.role).sort()).toEqual(["commander", "responder"]);
   });
 
   it("joining yourself reads as joining", () => {
-    const id = declareIncident({ actor: commander.actor, input: { title: "Slow builds", severity: "SEV4" } }).incident.id;
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Slow builds", severity: "SEV4" } }).incident.id;
     addResponder({ actor: helper.actor, incidentId: id, userId: helper.id });
-    const last = t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).all().at(-1)!;
+    const last = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).all().at(-1)!;
     expect(last.body).toBe(`${helper.name} joined as a responder`);
   });
 
   it("removes a responder and refuses to remove someone who is not one", () => {
-    const id = declareIncident({ actor: commander.actor, input: { title: "Disk full on builder", severity: "SEV4" } }).incident.id;
-    addResponder({ actor: commander.actor, incidentId: id, userId: helper.id });
-    removeResponder({ actor: commander.actor, incidentId: id, userId: helper.id });
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Disk full on builder", severity: "SEV4" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
+    removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
     expect(responderRows(id)).toHaveLength(0);
-    expect((thrown(() => removeResponder({ actor: commander.actor, incidentId: id, userId: helper.id })) as AppError).status).toBe(404);
+    expect((thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id })) as AppError).status).toBe(404);
   });
 
   it("viewers cannot change responders; unknown people are refused", () => {
-    const id = declareIncident({ actor: commander.actor, input: { title: "Webhook retries", severity: "SEV3" } }).incident.id;
-    expect((thrown(() => addResponder({ actor: viewer.actor, incidentId: id, userId: viewer.id })) as AppError).status).toBe(403);
-    const unknown = thrown(() => addResponder({ actor: commander.actor, incidentId: id, userId: 999_999 })) as AppError;
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Webhook retries", severity: "SEV3" } }).incident.id;
+    expect((thrown(() => addResponder({ actor: ctx.viewer.actor, incidentId: id, userId: ctx.viewer.id })) as AppError).status).toBe(403);
+    const unknown = thrown(() => addResponder({ actor: ctx.responder.actor, incidentId: id, userId: 999_999 })) as AppError;
     expect(unknown.status).toBe(400);
     expect(unknown.fields).toHaveProperty("userId");
     expect(responderRows(id)).toHaveLength(0);
   });
 
   it("a person added to a private incident can then see it; outsiders still cannot", () => {
-    const id = declareIncident({ actor: commander.actor, input: { title: "Leaked key", severity: "SEV1", private: true } }).incident.id;
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Leaked key", severity: "SEV1", private: true } }).incident.id;
     expect((thrown(() => getIncident({ actor: helper.actor, incidentId: id })) as AppError).status).toBe(404);
     expect((thrown(() => addResponder({ actor: outsider.actor, incidentId: id, userId: outsider.id })) as AppError).status).toBe(404);
-    addResponder({ actor: commander.actor, incidentId: id, userId: helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
     expect(getIncident({ actor: helper.actor, incidentId: id }).title).toBe("Leaked key");
     expect(listIncidents({ actor: outsider.actor, query: { q: "Leaked" } }).items).toHaveLength(0);
   });
@@ -75,11 +69,11 @@ describe("responders", () => {
 
 describe("lastActivity", () => {
   it("reports the newest timeline write per incident", () => {
-    const a = declareIncident({ actor: commander.actor, input: { title: "A", severity: "SEV4" } }).incident.id;
-    const b = declareIncident({ actor: commander.actor, input: { title: "B", severity: "SEV4" } }).incident.id;
-    addResponder({ actor: commander.actor, incidentId: b, userId: helper.id });
+    const a = declareIncident({ actor: ctx.responder.actor, input: { title: "A", severity: "SEV4" } }).incident.id;
+    const b = declareIncident({ actor: ctx.responder.actor, input: { title: "B", severity: "SEV4" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: b, userId: helper.id });
     const activity = lastActivity([a, b]);
-    const newestB = t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, b)).all().at(-1)!;
+    const newestB = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, b)).all().at(-1)!;
     expect(activity.get(b)?.entryId).toBe(newestB.id);
     expect(activity.get(a)!.entryId).toBeLessThan(newestB.id);
     expect(lastActivity([]).size).toBe(0);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
+import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { auditLog, incidents, incidentServices, sloSpendOverrides, timelineEntries } from "../../schema";
 import { createTeam, setTeamMember } from "../../queries/teams";
 import { createService } from "../catalogue/services";
@@ -13,10 +13,7 @@ import { linkedServices } from "../../access/linked-services";
 import { linkService, setSpendOverride, unlinkService } from "./services";
 import { listTimeline } from "../../queries/incidents/timeline";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
-let viewer: TestUser;
+const ctx = setUpTestDb();
 let payMember: TestUser;
 let outsider: TestUser;
 let paymentsTeam: number;
@@ -24,27 +21,22 @@ let paymentsTeam: number;
 const MIN = 60_000;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
-  payMember = await t.createUser("viewer");
-  outsider = await t.createUser("responder");
-  paymentsTeam = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
-  const searchTeam = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
-  setTeamMember({ actor: admin.actor, teamId: paymentsTeam, userId: payMember.id, member: true });
-  setTeamMember({ actor: admin.actor, teamId: searchTeam, userId: outsider.id, member: true });
-  createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1, teamId: paymentsTeam } });
-  createService({ actor: admin.actor, input: { slug: "search", name: "Search", tier: 2, teamId: searchTeam } });
-  createService({ actor: admin.actor, input: { slug: "status-page", name: "Status page", tier: 3 } });
+  payMember = await ctx.t.createUser("viewer");
+  outsider = await ctx.t.createUser("responder");
+  paymentsTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Payments" } }).id;
+  const searchTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Search" } }).id;
+  setTeamMember({ actor: ctx.admin.actor, teamId: paymentsTeam, userId: payMember.id, member: true });
+  setTeamMember({ actor: ctx.admin.actor, teamId: searchTeam, userId: outsider.id, member: true });
+  createService({ actor: ctx.admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1, teamId: paymentsTeam } });
+  createService({ actor: ctx.admin.actor, input: { slug: "search", name: "Search", tier: 2, teamId: searchTeam } });
+  createService({ actor: ctx.admin.actor, input: { slug: "status-page", name: "Status page", tier: 3 } });
 });
-afterAll(() => t.cleanup());
 
-const declare = (input: Record<string, unknown> = {}, actor = responder.actor) =>
+const declare = (input: Record<string, unknown> = {}, actor = ctx.responder.actor) =>
   declareIncident({ actor, input: { title: "Something broke", severity: "SEV3", ...input } }).incident;
 
 const serviceEntries = (incidentId: number) =>
-  t.db
+  ctx.t.db
     .select()
     .from(timelineEntries)
     .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "service")))
@@ -52,7 +44,7 @@ const serviceEntries = (incidentId: number) =>
     .all();
 
 const auditsFor = (incidentId: number) =>
-  t.db
+  ctx.t.db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityType, "incident"), eq(auditLog.entityId, String(incidentId))))
@@ -63,13 +55,13 @@ const auditsFor = (incidentId: number) =>
 describe("linking services to an incident", () => {
   it("link, change impact and unlink are each a timeline entry and an audit record", () => {
     const incident = declare();
-    let items = linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "payments-api", impact: "partial_outage" } });
+    let items = linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "payments-api", impact: "partial_outage" } });
     expect(items.map((s) => [s.slug, s.impact])).toEqual([["payments-api", "partial_outage"]]);
-    items = linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "Search", impact: "degraded" } });
+    items = linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "Search", impact: "degraded" } });
     expect(items.map((s) => s.slug)).toEqual(["payments-api", "search"]);
-    items = linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "payments-api", impact: "full_outage" } });
+    items = linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "payments-api", impact: "full_outage" } });
     expect(items.find((s) => s.slug === "payments-api")!.impact).toBe("full_outage");
-    items = unlinkService({ actor: responder.actor, incidentId: incident.id, slug: "search" });
+    items = unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "search" });
     expect(items.map((s) => s.slug)).toEqual(["payments-api"]);
 
     expect(serviceEntries(incident.id).map((e) => e.body)).toEqual([
@@ -83,64 +75,64 @@ describe("linking services to an incident", () => {
     expect(audits.map((a) => a.action)).toEqual(["incident.service_link", "incident.service_link", "incident.service_impact", "incident.service_unlink"]);
     expect(JSON.parse(audits[2]!.before!)).toEqual({ service: "payments-api", impact: "partial_outage" });
     expect(JSON.parse(audits[2]!.after!)).toEqual({ service: "payments-api", impact: "full_outage" });
-    expect(audits[0]!.actorUserId).toBe(responder.id);
+    expect(audits[0]!.actorUserId).toBe(ctx.responder.id);
   });
 
   it("linking again with the same impact changes nothing", () => {
     const incident = declare();
-    linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
-    linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
+    linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
+    linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
     expect(serviceEntries(incident.id)).toHaveLength(1);
     expect(auditsFor(incident.id)).toHaveLength(1);
   });
 
   it("an unknown service is a 400 naming service; a bad impact or slug a 400 naming the field", () => {
     const incident = declare();
-    const unknown = thrown(() => linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "no-such-service", impact: "degraded" } }));
+    const unknown = thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "no-such-service", impact: "degraded" } }));
     expect(unknown.status).toBe(400);
     expect(unknown.fields).toEqual({ service: 'Unknown service "no-such-service"' });
-    expect(thrown(() => linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } })).fields).toHaveProperty("impact");
-    expect(thrown(() => linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } })).fields).toHaveProperty("service");
-    expect(thrown(() => linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })).fields).toEqual({ why: "Unknown field" });
-    expect(linkedServices(t.db, incident.id)).toEqual([]);
+    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } })).fields).toHaveProperty("impact");
+    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } })).fields).toHaveProperty("service");
+    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })).fields).toEqual({ why: "Unknown field" });
+    expect(linkedServices(ctx.t.db, incident.id)).toEqual([]);
     expect(serviceEntries(incident.id)).toEqual([]);
   });
 
   it("viewers cannot link or unlink; unknown incidents and links are 404", () => {
     const incident = declare({ services: [{ service: "search", impact: "degraded" }] });
-    expect(thrown(() => linkService({ actor: viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } })).status).toBe(403);
-    expect(thrown(() => unlinkService({ actor: viewer.actor, incidentId: incident.id, slug: "search" })).status).toBe(403);
-    expect(thrown(() => linkService({ actor: responder.actor, incidentId: 99999, input: { service: "search", impact: "degraded" } })).status).toBe(404);
-    expect(thrown(() => unlinkService({ actor: responder.actor, incidentId: incident.id, slug: "payments-api" })).status).toBe(404);
-    expect(thrown(() => unlinkService({ actor: responder.actor, incidentId: incident.id, slug: "no-such-service" })).status).toBe(404);
-    expect(linkedServices(t.db, incident.id).map((s) => s.slug)).toEqual(["search"]);
+    expect(thrown(() => linkService({ actor: ctx.viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } })).status).toBe(403);
+    expect(thrown(() => unlinkService({ actor: ctx.viewer.actor, incidentId: incident.id, slug: "search" })).status).toBe(403);
+    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: 99999, input: { service: "search", impact: "degraded" } })).status).toBe(404);
+    expect(thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "payments-api" })).status).toBe(404);
+    expect(thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "no-such-service" })).status).toBe(404);
+    expect(linkedServices(ctx.t.db, incident.id).map((s) => s.slug)).toEqual(["search"]);
   });
 
   it("declaring with services links each, with a timeline entry per service", () => {
     const incident = declare({ services: [{ service: "payments-api", impact: "full_outage" }, { service: "STATUS-PAGE", impact: "degraded" }] });
-    expect(linkedServices(t.db, incident.id).map((s) => [s.slug, s.impact])).toEqual([
+    expect(linkedServices(ctx.t.db, incident.id).map((s) => [s.slug, s.impact])).toEqual([
       ["payments-api", "full_outage"],
       ["status-page", "degraded"],
     ]);
     expect(serviceEntries(incident.id).map((e) => e.body)).toEqual(["Affected service added: Payments API (Full outage)", "Affected service added: Status page (Degraded)"]);
-    expect(listTimeline({ actor: viewer.actor, incidentId: incident.id }).filter((e) => e.kind === "service")).toHaveLength(2);
+    expect(listTimeline({ actor: ctx.viewer.actor, incidentId: incident.id }).filter((e) => e.kind === "service")).toHaveLength(2);
   });
 
   it("declaring with an unknown service is a 400 naming it, and stores nothing", () => {
-    const before = t.db.select().from(incidents).all().length;
+    const before = ctx.t.db.select().from(incidents).all().length;
     const error = thrown(() => declare({ title: "Never stored", services: [{ service: "search", impact: "degraded" }, { service: "ghost", impact: "degraded" }] }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty(["services.1.service"]);
-    expect(t.db.select().from(incidents).all()).toHaveLength(before);
+    expect(ctx.t.db.select().from(incidents).all()).toHaveLength(before);
   });
 
   it("filters the incident list by service", () => {
     const on = declare({ title: "On status page", services: [{ service: "status-page", impact: "partial_outage" }] });
     const off = declare({ title: "Not on status page" });
-    const ids = listIncidents({ actor: viewer.actor, query: { service: "status-page", limit: "200" } }).items.map((i) => i.id);
+    const ids = listIncidents({ actor: ctx.viewer.actor, query: { service: "status-page", limit: "200" } }).items.map((i) => i.id);
     expect(ids).toContain(on.id);
     expect(ids).not.toContain(off.id);
-    expect(listIncidents({ actor: viewer.actor, query: { service: "no-such-service" } }).items).toEqual([]);
+    expect(listIncidents({ actor: ctx.viewer.actor, query: { service: "no-such-service" } }).items).toEqual([]);
   });
 });
 
@@ -150,15 +142,15 @@ describe("private incidents and the teams owning affected services", () => {
     expect(getIncident({ actor: payMember.actor, incidentId: incident.id }).title).toBe("Card data exposure");
     expect(listIncidents({ actor: payMember.actor, query: {} }).items.map((i) => i.id)).toContain(incident.id);
     expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
-    expect(thrown(() => getIncident({ actor: viewer.actor, incidentId: incident.id })).status).toBe(404);
+    expect(thrown(() => getIncident({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(404);
     expect(listIncidents({ actor: outsider.actor, query: {} }).items.map((i) => i.id)).not.toContain(incident.id);
     // Not a way in either: an outsider cannot link their own team's service to it.
     expect(thrown(() => linkService({ actor: outsider.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } })).status).toBe(404);
 
     // Linking the outsider's team's service lets them in; unlinking it shuts them out again.
-    linkService({ actor: responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
+    linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
     expect(getIncident({ actor: outsider.actor, incidentId: incident.id }).id).toBe(incident.id);
-    unlinkService({ actor: responder.actor, incidentId: incident.id, slug: "search" });
+    unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "search" });
     expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
   });
 });
@@ -167,24 +159,24 @@ describe("incidentSloSpend and overrides", () => {
   let sloA: number;
   let sloB: number;
   beforeAll(() => {
-    createService({ actor: admin.actor, input: { slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam } });
+    createService({ actor: ctx.admin.actor, input: { slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam } });
     // 99.9 % over 28 days = 40.32 min; 99 % over 1 day = 14.4 min.
-    sloA = createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } }).id;
-    sloB = createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Daily", objective: 99, windowDays: 1 } }).id;
+    sloA = createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } }).id;
+    sloB = createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Daily", objective: 99, windowDays: 1 } }).id;
   });
 
   /** Declares on ledger with an impact window (minutes before now). */
   const onLedger = (impact: string, fromMinAgo: number, toMinAgo: number, severity = "SEV3") => {
     const incident = declare({ severity, services: [{ service: "ledger", impact }] });
     const now = Date.now();
-    t.db.update(incidents).set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: now - toMinAgo * MIN, status: "monitoring" }).where(eq(incidents.id, incident.id)).run();
+    ctx.t.db.update(incidents).set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: now - toMinAgo * MIN, status: "monitoring" }).where(eq(incidents.id, incident.id)).run();
     return incident.id;
   };
 
   it("reports each linked SLO's spend from the incident and whether it pushed the SLO's status", () => {
     // 12-minute full outage: healthy for the 28-day SLO (28.32 of 40.32 left), at risk for the daily one (2.4 of 14.4 left, 17 %).
     const first = onLedger("full_outage", 100, 88);
-    const spend = incidentSloSpend({ actor: viewer.actor, incidentId: first });
+    const spend = incidentSloSpend({ actor: ctx.viewer.actor, incidentId: first });
     expect(spend.map((s) => [s.sloName, s.serviceSlug, Math.round(s.spentMinutes * 100) / 100, s.status, s.pushed])).toEqual([
       ["Availability", "ledger", 12, "healthy", false],
       ["Daily", "ledger", 12, "at_risk", true],
@@ -193,42 +185,42 @@ describe("incidentSloSpend and overrides", () => {
 
     // A second, 40-minute partial outage (20 weighted minutes): 8.32 of 40.32 left (at risk); the daily one exhausted.
     const second = onLedger("partial_outage", 60, 20);
-    const after = incidentSloSpend({ actor: viewer.actor, incidentId: second });
+    const after = incidentSloSpend({ actor: ctx.viewer.actor, incidentId: second });
     expect(after.map((s) => [s.sloName, Math.round(s.spentMinutes * 100) / 100, s.status, s.pushed])).toEqual([
       ["Availability", 20, "at_risk", true],
       ["Daily", 20, "exhausted", true],
     ]);
     // The first incident, seen now: it no longer makes things worse alone for the daily SLO (exhausted either way).
-    const firstNow = incidentSloSpend({ actor: viewer.actor, incidentId: first });
+    const firstNow = incidentSloSpend({ actor: ctx.viewer.actor, incidentId: first });
     expect(firstNow.find((s) => s.sloId === sloB)).toMatchObject({ status: "exhausted", pushed: false });
     expect(firstNow.find((s) => s.sloId === sloA)).toMatchObject({ status: "at_risk", pushed: true });
   });
 
   it("a drill spends nothing and pushes nothing; an incident without services has no spend", () => {
     const drill = declare({ drill: true, services: [{ service: "ledger", impact: "full_outage" }] });
-    expect(incidentSloSpend({ actor: viewer.actor, incidentId: drill.id }).every((s) => s.spentMinutes === 0 && !s.pushed)).toBe(true);
-    expect(incidentSloSpend({ actor: viewer.actor, incidentId: declare().id })).toEqual([]);
-    expect(thrown(() => incidentSloSpend({ actor: viewer.actor, incidentId: 99999 })).status).toBe(404);
+    expect(incidentSloSpend({ actor: ctx.viewer.actor, incidentId: drill.id }).every((s) => s.spentMinutes === 0 && !s.pushed)).toBe(true);
+    expect(incidentSloSpend({ actor: ctx.viewer.actor, incidentId: declare().id })).toEqual([]);
+    expect(thrown(() => incidentSloSpend({ actor: ctx.viewer.actor, incidentId: 99999 })).status).toBe(404);
   });
 
   it("an override shows in the spend; viewers cannot set one; it must be for an SLO of a linked service", () => {
     const id = onLedger("degraded", 30, 10);
-    expect(thrown(() => setSpendOverride({ actor: viewer.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "Tiny" } })).status).toBe(403);
-    expect(thrown(() => setSpendOverride({ actor: responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } })).fields).toHaveProperty("minutes");
-    expect(thrown(() => setSpendOverride({ actor: responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } })).fields).toHaveProperty("reason");
-    expect(thrown(() => setSpendOverride({ actor: responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } })).status).toBe(404);
+    expect(thrown(() => setSpendOverride({ actor: ctx.viewer.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "Tiny" } })).status).toBe(403);
+    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } })).fields).toHaveProperty("minutes");
+    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } })).fields).toHaveProperty("reason");
+    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } })).status).toBe(404);
     const unrelated = declare();
-    expect(thrown(() => setSpendOverride({ actor: responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })).status).toBe(404);
+    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })).status).toBe(404);
 
-    setSpendOverride({ actor: responder.actor, incidentId: id, sloId: sloA, input: { minutes: 0.5, reason: "Retries hid most errors" } });
-    const spend = incidentSloSpend({ actor: viewer.actor, incidentId: id });
+    setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 0.5, reason: "Retries hid most errors" } });
+    const spend = incidentSloSpend({ actor: ctx.viewer.actor, incidentId: id });
     expect(spend.find((s) => s.sloId === sloA)).toMatchObject({ spentMinutes: 0.5, overridden: { minutes: 0.5, reason: "Retries hid most errors" } });
     expect(spend.find((s) => s.sloId === sloB)!.overridden).toBeNull();
     expect(spend.find((s) => s.sloId === sloB)!.spentMinutes).toBeCloseTo(5, 6);
 
     // Unlinking the service drops its overrides.
-    unlinkService({ actor: responder.actor, incidentId: id, slug: "ledger" });
-    expect(t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.incidentId, id)).all()).toEqual([]);
-    expect(t.db.select().from(incidentServices).where(eq(incidentServices.incidentId, id)).all()).toEqual([]);
+    unlinkService({ actor: ctx.responder.actor, incidentId: id, slug: "ledger" });
+    expect(ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.incidentId, id)).all()).toEqual([]);
+    expect(ctx.t.db.select().from(incidentServices).where(eq(incidentServices.incidentId, id)).all()).toEqual([]);
   });
 });
