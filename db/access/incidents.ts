@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { can, type IncidentAccessFacts } from "@/lib/policy";
+import { notFound } from "@/lib/errors";
+import { can, requirePermission, type Action, type IncidentAccessFacts } from "@/lib/policy";
 import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
 import type { Reader, Writer } from "../types";
 
@@ -53,6 +54,20 @@ export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number
     .from(incidents)
     .where(visible ? and(eq(incidents.id, incidentId), visible) : eq(incidents.id, incidentId))
     .get();
+}
+
+/** The incident when the actor may see it; otherwise a 404 (it does not exist for them). */
+export function readableIncident(db: Reader, actor: Actor, incidentId: number): Incident {
+  const incident = findVisibleIncident(db, actor, incidentId);
+  if (!incident) throw notFound();
+  return incident;
+}
+
+/** For a change: 404 when the actor may not see the incident, then the policy's 403 for `action`. */
+export function editableIncident(db: Reader, actor: Actor, incidentId: number, action: Action<"incident">): Incident {
+  const incident = readableIncident(db, actor, incidentId);
+  requirePermission(actor, "incident", action);
+  return incident;
 }
 
 /** The first action by a person on an incident acknowledges it (DESIGN.md: acknowledgedAt). */

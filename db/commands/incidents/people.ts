@@ -2,21 +2,18 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { requirePermission } from "@/lib/policy";
 import { getDb } from "../../client";
 import { incidentRoles, users } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
-import { acknowledgeIfNeeded, findVisibleIncident } from "../../access/incidents";
+import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
 
 /** Adds a person to an incident's responders (besides commander, comms lead and scribe). */
 export function addResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {
   if (!Number.isSafeInteger(userId) || userId <= 0) throw new AppError("validation_failed", "Pick a person", { userId: "Pick a person" });
   getDb().transaction(
     (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "incident", "manage-responders");
+      const incident = editableIncident(tx, actor, incidentId, "manage-responders");
       const person = tx.select().from(users).where(eq(users.id, userId)).get();
       if (!person || person.disabled) throw new AppError("validation_failed", "No active user with this id", { userId: "No active user" });
       const already = tx
@@ -44,8 +41,7 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
 export function removeResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {
   getDb().transaction(
     (tx) => {
-      if (!findVisibleIncident(tx, actor, incidentId)) throw notFound();
-      requirePermission(actor, "incident", "manage-responders");
+      editableIncident(tx, actor, incidentId, "manage-responders");
       const person = tx.select().from(users).where(eq(users.id, userId)).get();
       const removed = tx
         .delete(incidentRoles)

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { linkServiceSchema, spendOverrideSchema } from "@/lib/validation/service";
 import { IMPACT_LABEL, type ImpactLevel } from "@/lib/error-budget";
@@ -11,7 +10,7 @@ import { incidentServices, sloSpendOverrides, slos, type Incident } from "../../
 import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
-import { findVisibleIncident } from "../../access/incidents";
+import { editableIncident } from "../../access/incidents";
 import { findServiceBySlug } from "../../access/services";
 import { linkedServices, type LinkedService } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
@@ -61,9 +60,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
   const data = parseInput(linkServiceSchema, input);
   return getDb().transaction(
     (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "incident", "link-services");
+      const incident = editableIncident(tx, actor, incidentId, "link-services");
       const now = Date.now();
       if (linkServiceInTx(tx, actor, incident, data.service, data.impact, now)) {
         applyMatchingPlaybooks(tx, actor, incident, linkedServices(tx, incidentId).map((s) => s.serviceId), now);
@@ -77,9 +74,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
 export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incidentId: number; slug: string }): LinkedService[] {
   return getDb().transaction(
     (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "incident", "link-services");
+      const incident = editableIncident(tx, actor, incidentId, "link-services");
       const service = findServiceBySlug(tx, slug);
       const link = service
         ? tx.select().from(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id))).get()
@@ -108,9 +103,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
   const data = input === null ? null : parseInput(spendOverrideSchema, input);
   getDb().transaction(
     (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "incident", "override-spend");
+      editableIncident(tx, actor, incidentId, "override-spend");
       const slo = tx.select().from(slos).where(eq(slos.id, sloId)).get();
       const linked = slo && tx.select().from(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, slo.serviceId))).get();
       if (!slo || !linked) throw notFound("SLO of a service affected by this incident");

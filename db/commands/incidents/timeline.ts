@@ -2,14 +2,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { addNoteSchema } from "@/lib/validation/incident";
 import { FUTURE_TOLERANCE_MS } from "@/lib/incident-timestamps";
 import { getDb } from "../../client";
 import { timelineEntries, type TimelineEntry } from "../../schema";
 import { recordAudit } from "../../access/audit";
-import { acknowledgeIfNeeded, findVisibleIncident } from "../../access/incidents";
+import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
 import { writeTimelineEntry } from "../../access/timeline";
 
 /** A note on the timeline (responders); the first one by a person acknowledges the incident. */
@@ -21,9 +20,7 @@ export function addNote({ actor, incidentId, input }: { actor: Actor; incidentId
   }
   return getDb().transaction(
     (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "incident", "note");
+      const incident = editableIncident(tx, actor, incidentId, "note");
       const entry = writeTimelineEntry(
         tx,
         actor,
@@ -54,8 +51,7 @@ export function setHighlighted({
   }
   return getDb().transaction(
     (tx) => {
-      if (!findVisibleIncident(tx, actor, incidentId)) throw notFound();
-      requirePermission(actor, "incident", "highlight");
+      editableIncident(tx, actor, incidentId, "highlight");
       const entry = tx
         .update(timelineEntries)
         .set({ highlighted })

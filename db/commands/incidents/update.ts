@@ -1,8 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { AppError, notFound } from "@/lib/errors";
-import { requirePermission } from "@/lib/policy";
+import { AppError } from "@/lib/errors";
 import { updateIncidentSchema, type UpdateIncidentInput } from "@/lib/validation/incident";
 import { parseInput } from "@/lib/validation/parse";
 import { STATUS_INFO, statusMoveTimestamps } from "@/lib/incident-status";
@@ -14,7 +13,7 @@ import type { Tx } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
-import { findVisibleIncident, rolesOf } from "../../access/incidents";
+import { editableIncident, findVisibleIncident, rolesOf } from "../../access/incidents";
 import { getIncident, incidentDetail, type IncidentDetail } from "../../queries/incidents/detail";
 import { applyMatchingPlaybooks } from "./checklist";
 import { autoCheckAfterIncidentChange } from "./checklist-auto";
@@ -34,9 +33,7 @@ const staleVersion = (tx: Tx, incident: Incident) => staleError("incident", inci
  * per change and one audit record.
  */
 export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, data: UpdateIncidentInput): Incident {
-  const current = findVisibleIncident(tx, actor, incidentId);
-  if (!current) throw notFound();
-  requirePermission(actor, "incident", "edit");
+  const current = editableIncident(tx, actor, incidentId, "edit");
   if (data.version !== current.version) throw staleVersion(tx, current);
   const now = Date.now();
 

@@ -1,17 +1,16 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
 import { getDb } from "../../client";
 import { checklistItems, type ChecklistItem } from "../../schema";
-import { findVisibleIncident } from "../../access/incidents";
+import { readableIncident } from "../../access/incidents";
 
 export type { ChecklistItem };
 
 /** The incident's checklist in order; 404 when the incident is not visible to the actor. */
 export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): ChecklistItem[] {
   const db = getDb();
-  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  readableIncident(db, actor, incidentId);
   return db
     .select()
     .from(checklistItems)

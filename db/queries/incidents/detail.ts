@@ -1,11 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
 import type { ImpactLevel } from "@/lib/error-budget";
 import { getDb } from "../../client";
 import type { Incident } from "../../schema";
 import type { Reader } from "../../types";
-import { findVisibleIncident, rolesOf, type IncidentRoleName, type RolePerson } from "../../access/incidents";
+import { readableIncident, rolesOf, type IncidentRoleName, type RolePerson } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
 
 export type { IncidentRoleName, RolePerson };
@@ -24,7 +23,5 @@ export function incidentDetail(db: Reader, incident: Incident): IncidentDetail {
 /** One incident the actor may see (404 otherwise: a private incident does not exist for outsiders). */
 export function getIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): IncidentDetail {
   const db = getDb();
-  const incident = findVisibleIncident(db, actor, incidentId);
-  if (!incident) throw notFound();
-  return incidentDetail(db, incident);
+  return incidentDetail(db, readableIncident(db, actor, incidentId));
 }

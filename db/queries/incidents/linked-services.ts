@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
 import { getDb } from "../../client";
-import { findVisibleIncident } from "../../access/incidents";
+import { readableIncident } from "../../access/incidents";
 import { linkedServices, type LinkedService } from "../../access/linked-services";
 
 export type { LinkedService };
@@ -10,6 +9,6 @@ export type { LinkedService };
 /** The services an incident affects, with their impact; 404 when the incident is not visible. */
 export function listLinkedServices({ actor, incidentId }: { actor: Actor; incidentId: number }): LinkedService[] {
   const db = getDb();
-  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  readableIncident(db, actor, incidentId);
   return linkedServices(db, incidentId);
 }

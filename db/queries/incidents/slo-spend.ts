@@ -1,11 +1,10 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
 import { budgetMinutes, impactEnd, incidentSpendMinutes, statusPushedBy, type BudgetStatus } from "@/lib/error-budget";
 import { getDb } from "../../client";
 import { slos } from "../../schema";
-import { findVisibleIncident } from "../../access/incidents";
+import { readableIncident } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
 import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
 
@@ -28,8 +27,7 @@ export type IncidentSloSpend = {
 /** Each linked SLO's spend from this incident, and what it did to the SLO's status. */
 export function incidentSloSpend({ actor, incidentId, now = Date.now() }: { actor: Actor; incidentId: number; now?: number }): IncidentSloSpend[] {
   const db = getDb();
-  const incident = findVisibleIncident(db, actor, incidentId);
-  if (!incident) throw notFound();
+  const incident = readableIncident(db, actor, incidentId);
   const linked = linkedServices(db, incidentId);
   if (!linked.length) return [];
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, linked.map((l) => l.serviceId))).orderBy(slos.id).all();

@@ -1,15 +1,14 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { notFound } from "@/lib/errors";
 import { getDb } from "../../client";
 import { timelineEntries, type TimelineEntry } from "../../schema";
-import { findVisibleIncident } from "../../access/incidents";
+import { readableIncident } from "../../access/incidents";
 
 /** The incident's timeline, oldest first; 404 when the incident is not visible to the actor. */
 export function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): TimelineEntry[] {
   const db = getDb();
-  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  readableIncident(db, actor, incidentId);
   return db
     .select()
     .from(timelineEntries)
