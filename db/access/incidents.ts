@@ -83,8 +83,7 @@ export type IncidentRoleName = "commander" | "communications" | "scribe" | "resp
 export type RolePerson = { userId: number; name: string; email: string; role: IncidentRoleName };
 
 export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePerson[]> {
-  const map = new Map<number, RolePerson[]>();
-  if (incidentIds.length === 0) return map;
+  if (incidentIds.length === 0) return new Map();
   const rows = db
     .select({
       incidentId: incidentRoles.incidentId,
@@ -98,11 +97,13 @@ export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePers
     .where(sql`${incidentRoles.incidentId} IN (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})`)
     .orderBy(incidentRoles.assignedAt)
     .all();
-  for (const { incidentId, ...person } of rows) {
-    const list = map.get(incidentId) ?? [];
-    list.push(person);
-    map.set(incidentId, list);
-  }
+  return groupByIncident(rows);
+}
+
+/** Rows grouped by their incident, in row order, without the `incidentId` field. */
+export function groupByIncident<R extends { incidentId: number }>(rows: R[]): Map<number, Omit<R, "incidentId">[]> {
+  const map = new Map<number, Omit<R, "incidentId">[]>();
+  for (const { incidentId, ...rest } of rows) map.set(incidentId, [...(map.get(incidentId) ?? []), rest]);
   return map;
 }
 

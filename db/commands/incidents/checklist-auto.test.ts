@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditsOf, setUpTestDb, type TestUser } from "../../testing/test-db";
+import { entriesOfKind } from "../../testing/incident-fixtures";
 import { checklistItems, timelineEntries } from "../../schema";
 import { declareIncident } from "./declare";
 import { updateIncident } from "./update";
@@ -25,11 +26,7 @@ beforeAll(async () => {
 const item = (incidentId: number, text: string | RegExp) =>
   listChecklist({ actor: admin.actor, incidentId }).find((i) => (typeof text === "string" ? i.text === text : text.test(i.text)))!;
 const autoEntries = (incidentId: number) =>
-  ctx.t.db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "checklist")))
-    .all()
+  entriesOfKind(ctx.t.db, incidentId, "checklist")
     .filter((e) => e.body.startsWith("✓ Checked “"))
     .map((e) => e.body);
 const COMMANDER = "Assign an incident commander";

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
-import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services, timelineEntries } from "../../schema";
+import { entriesOfKind } from "../../testing/incident-fixtures";
+import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services } from "../../schema";
 import { declareIncident } from "./declare";
 import { updateIncident } from "./update";
 import { createPlaybook, deletePlaybook, updatePlaybook } from "../catalogue/playbooks";
@@ -26,13 +27,7 @@ beforeAll(async () => {
 const declare = (severity: string, extra: Record<string, unknown> = {}) =>
   declareIncident({ actor: ctx.responder.actor, input: { title: `A ${severity} incident`, severity, ...extra } }).incident;
 
-const checklistEntries = (incidentId: number) =>
-  ctx.t.db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "checklist")))
-    .orderBy(timelineEntries.id)
-    .all();
+const checklistEntries = (incidentId: number) => entriesOfKind(ctx.t.db, incidentId, "checklist");
 
 /** The first item nobody (and nothing) has ticked yet: "Assign an incident commander" is done at declaration. */
 const firstOpen = (actor: TestUser["actor"], incidentId: number) => listChecklist({ actor, incidentId }).find((i) => i.doneAt === null)!;

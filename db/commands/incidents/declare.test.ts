@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { setUpTestDb, thrown } from "../../testing/test-db";
+import { moreUsers } from "../../testing/incident-fixtures";
 import { getSqlite } from "../../client";
 import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../../schema";
 import { declareIncident } from "./declare";
@@ -11,13 +12,7 @@ import { updateIncident } from "./update";
 import { listTimeline } from "../../queries/incidents/timeline";
 
 const ctx = setUpTestDb();
-let responder2: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  responder2 = await ctx.t.createUser("responder");
-  outsider = await ctx.t.createUser("responder");
-});
+const more = moreUsers(ctx, { responder2: "responder", outsider: "responder" });
 
 const count = (table: typeof incidents | typeof timelineEntries | typeof auditLog) =>
   ctx.t.db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
@@ -157,7 +152,7 @@ describe("declareIncident", () => {
 
   it("keeps idempotency keys per actor", () => {
     const mine = declareIncident({ actor: ctx.responder.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
-    const theirs = declareIncident({ actor: responder2.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
+    const theirs = declareIncident({ actor: more.responder2.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
     expect(theirs.replayed).toBe(false);
     expect(theirs.incident.id).not.toBe(mine.incident.id);
     expect(ctx.t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "shared-key")).all()).toHaveLength(2);
@@ -182,7 +177,7 @@ describe("private incidents", () => {
   });
 
   it("is a 404 for another responder and a viewer", () => {
-    for (const actor of [outsider.actor, ctx.viewer.actor]) {
+    for (const actor of [more.outsider.actor, ctx.viewer.actor]) {
       const error = thrown(() => getIncident({ actor, incidentId: secret }));
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(404);
@@ -192,7 +187,7 @@ describe("private incidents", () => {
   });
 
   it("is a 404 (not 403) when an outsider tries to change it, and nothing changes", () => {
-    const error = thrown(() => updateIncident({ actor: outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
+    const error = thrown(() => updateIncident({ actor: more.outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
     expect(error.status).toBe(404);
     expect(getIncident({ actor: ctx.admin.actor, incidentId: secret }).status).toBe("investigating");
   });
@@ -217,7 +212,7 @@ describe("private incidents", () => {
   });
 
   it("is left out of lists and search for outsiders", () => {
-    for (const actor of [outsider.actor, ctx.viewer.actor]) {
+    for (const actor of [more.outsider.actor, ctx.viewer.actor]) {
       const all = listIncidents({ actor, query: { limit: "200" } }).items.map((i) => i.id);
       expect(all).not.toContain(secret);
       expect(listIncidents({ actor, query: { q: "zebra-7731" } }).items).toEqual([]);
@@ -230,9 +225,9 @@ describe("private incidents", () => {
 
   it("does not leak through role rows of other incidents", () => {
     // outsider holds a role on a public incident only; that must not open the private one.
-    const open = declareIncident({ actor: outsider.actor, input: { title: "Public one", severity: "SEV4" } }).incident;
+    const open = declareIncident({ actor: more.outsider.actor, input: { title: "Public one", severity: "SEV4" } }).incident;
     expect(ctx.t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, open.id)).all()).toHaveLength(1);
-    expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: secret })).status).toBe(404);
+    expect(thrown(() => getIncident({ actor: more.outsider.actor, incidentId: secret })).status).toBe(404);
   });
 });
 

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { auditsOf, setUpTestDb, thrown } from "../../testing/test-db";
+import { entriesOfKind, moreUsers } from "../../testing/incident-fixtures";
 import { incidentRoles, timelineEntries } from "../../schema";
 import { declareIncident } from "./declare";
 import { getIncident } from "../../queries/incidents/detail";
@@ -10,13 +11,7 @@ import { addResponder, removeResponder } from "./people";
 import { lastActivity } from "../../queries/incidents/activity";
 
 const ctx = setUpTestDb();
-let helper: TestUser;
-let outsider: TestUser;
-
-beforeAll(async () => {
-  helper = await ctx.t.createUser("responder");
-  outsider = await ctx.t.createUser("responder");
-});
+const more = moreUsers(ctx, { helper: "responder", outsider: "responder" });
 
 const responderRows = (incidentId: number) =>
   ctx.t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder"))).all();
@@ -24,28 +19,28 @@ const responderRows = (incidentId: number) =>
 describe("responders", () => {
   it("adds a person once, with a timeline entry and an audit record", () => {
     const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Cache stampede", severity: "SEV3" } }).incident.id;
-    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
-    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
     expect(responderRows(id)).toHaveLength(1);
-    const entries = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, id), eq(timelineEntries.kind, "role"))).all();
-    expect(entries.map((e) => e.body)).toEqual([`${helper.name} added as a responder`]);
+    const entries = entriesOfKind(ctx.t.db, id, "role");
+    expect(entries.map((e) => e.body)).toEqual([`${more.helper.name} added as a responder`]);
     expect(auditsOf(ctx.t.db, "incident.responder_add")).toHaveLength(1);
     expect(getIncident({ actor: ctx.responder.actor, incidentId: id }).people.map((p) => p.role).sort()).toEqual(["commander", "responder"]);
   });
 
   it("joining yourself reads as joining", () => {
     const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Slow builds", severity: "SEV4" } }).incident.id;
-    addResponder({ actor: helper.actor, incidentId: id, userId: helper.id });
+    addResponder({ actor: more.helper.actor, incidentId: id, userId: more.helper.id });
     const last = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).all().at(-1)!;
-    expect(last.body).toBe(`${helper.name} joined as a responder`);
+    expect(last.body).toBe(`${more.helper.name} joined as a responder`);
   });
 
   it("removes a responder and refuses to remove someone who is not one", () => {
     const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Disk full on builder", severity: "SEV4" } }).incident.id;
-    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
-    removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
     expect(responderRows(id)).toHaveLength(0);
-    expect((thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id })) as AppError).status).toBe(404);
+    expect((thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id })) as AppError).status).toBe(404);
   });
 
   it("viewers cannot change responders; unknown people are refused", () => {
@@ -59,11 +54,11 @@ describe("responders", () => {
 
   it("a person added to a private incident can then see it; outsiders still cannot", () => {
     const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Leaked key", severity: "SEV1", private: true } }).incident.id;
-    expect((thrown(() => getIncident({ actor: helper.actor, incidentId: id })) as AppError).status).toBe(404);
-    expect((thrown(() => addResponder({ actor: outsider.actor, incidentId: id, userId: outsider.id })) as AppError).status).toBe(404);
-    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: helper.id });
-    expect(getIncident({ actor: helper.actor, incidentId: id }).title).toBe("Leaked key");
-    expect(listIncidents({ actor: outsider.actor, query: { q: "Leaked" } }).items).toHaveLength(0);
+    expect((thrown(() => getIncident({ actor: more.helper.actor, incidentId: id })) as AppError).status).toBe(404);
+    expect((thrown(() => addResponder({ actor: more.outsider.actor, incidentId: id, userId: more.outsider.id })) as AppError).status).toBe(404);
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    expect(getIncident({ actor: more.helper.actor, incidentId: id }).title).toBe("Leaked key");
+    expect(listIncidents({ actor: more.outsider.actor, query: { q: "Leaked" } }).items).toHaveLength(0);
   });
 });
 
@@ -71,7 +66,7 @@ describe("lastActivity", () => {
   it("reports the newest timeline write per incident", () => {
     const a = declareIncident({ actor: ctx.responder.actor, input: { title: "A", severity: "SEV4" } }).incident.id;
     const b = declareIncident({ actor: ctx.responder.actor, input: { title: "B", severity: "SEV4" } }).incident.id;
-    addResponder({ actor: ctx.responder.actor, incidentId: b, userId: helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: b, userId: more.helper.id });
     const activity = lastActivity([a, b]);
     const newestB = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, b)).all().at(-1)!;
     expect(activity.get(b)?.entryId).toBe(newestB.id);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
-import { auditLog, incidents, incidentServices, sloSpendOverrides, timelineEntries } from "../../schema";
+import { entriesOfKind } from "../../testing/incident-fixtures";
+import { auditLog, incidents, incidentServices, sloSpendOverrides } from "../../schema";
 import { createTeam, setTeamMember } from "../../queries/teams";
 import { createService } from "../catalogue/services";
 import { createSlo } from "../catalogue/slos";
@@ -35,13 +36,7 @@ beforeAll(async () => {
 const declare = (input: Record<string, unknown> = {}, actor = ctx.responder.actor) =>
   declareIncident({ actor, input: { title: "Something broke", severity: "SEV3", ...input } }).incident;
 
-const serviceEntries = (incidentId: number) =>
-  ctx.t.db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "service")))
-    .orderBy(timelineEntries.id)
-    .all();
+const serviceEntries = (incidentId: number) => entriesOfKind(ctx.t.db, incidentId, "service");
 
 const auditsFor = (incidentId: number) =>
   ctx.t.db

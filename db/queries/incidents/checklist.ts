@@ -11,10 +11,6 @@ export type { ChecklistItem };
 export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): ChecklistItem[] {
   const db = getDb();
   readableIncident(db, actor, incidentId);
-  return db
-    .select()
-    .from(checklistItems)
-    .where(eq(checklistItems.incidentId, incidentId))
-    .orderBy(asc(checklistItems.position), asc(checklistItems.id))
-    .all();
+  const inOrder = [asc(checklistItems.position), asc(checklistItems.id)];
+  return db.select().from(checklistItems).where(eq(checklistItems.incidentId, incidentId)).orderBy(...inOrder).all();
 }

@@ -9,7 +9,7 @@ import { addDays, startOfDayIn } from "@/lib/insights/params";
 import { getDb } from "../../client";
 import { incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../../schema";
 import { getOrgTimeZone } from "../settings";
-import { rolesOf, visibleTo } from "../../access/incidents";
+import { groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
 
@@ -96,8 +96,7 @@ export type IncidentServiceName = { slug: string; name: string };
  * The caller passes ids of incidents the reader may already see.
  */
 export function serviceNamesFor(incidentIds: number[]): Map<number, IncidentServiceName[]> {
-  const map = new Map<number, IncidentServiceName[]>();
-  if (incidentIds.length === 0) return map;
+  if (incidentIds.length === 0) return new Map();
   const rows = getDb()
     .select({ incidentId: incidentServices.incidentId, slug: services.slug, name: services.name })
     .from(incidentServices)
@@ -105,10 +104,5 @@ export function serviceNamesFor(incidentIds: number[]): Map<number, IncidentServ
     .where(inArray(incidentServices.incidentId, incidentIds))
     .orderBy(asc(services.tier), asc(services.name))
     .all();
-  for (const { incidentId, ...service } of rows) {
-    const list = map.get(incidentId) ?? [];
-    list.push(service);
-    map.set(incidentId, list);
-  }
-  return map;
+  return groupByIncident(rows);
 }
