@@ -1,12 +1,10 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { hasRole } from "@/lib/roles";
-import type { Db } from "../client";
+import { notFound } from "@/lib/errors";
+import { can, requirePermission, type Action, type IncidentAccessFacts } from "@/lib/policy";
 import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
-
-type Reader = Pick<Db, "select">;
-type Writer = Pick<Db, "select" | "update" | "insert">;
+import type { Reader, Writer } from "../types";
 
 /**
  * Who may see an incident. A private incident exists only for admins, its declarer, the
@@ -14,7 +12,7 @@ type Writer = Pick<Db, "select" | "update" | "insert">;
  * is a 404, in lists and search too.
  */
 export function visibleTo(actor: Actor): SQL | undefined {
-  if (hasRole(actor.role, "admin")) return undefined;
+  if (can(actor, "incident", "see-private")) return undefined;
   // A token is not a person, but the one that declared a private incident must see what it created
   // (else its own POST would answer 404 after storing the incident).
   if (actor.kind !== "user") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
@@ -26,6 +24,29 @@ export function visibleTo(actor: Actor): SQL | undefined {
     WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${teamMembers.userId} = ${actor.userId}))`;
 }
 
+/**
+ * The facts `canReadIncident` (lib/policy.ts) decides on, read for one incident: the same
+ * rule `visibleTo` expresses in SQL (db/access/visibility.test.ts checks they agree).
+ */
+export function incidentAccessFacts(db: Reader, actor: Actor, incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">): IncidentAccessFacts {
+  if (!incident.private) return { private: false, involved: false };
+  if (actor.kind !== "user") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
+  if (incident.createdById === actor.userId) return { private: true, involved: true };
+  const holdsRole = db
+    .select({ one: sql`1` })
+    .from(incidentRoles)
+    .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.userId, actor.userId)))
+    .get();
+  const onOwningTeam = db
+    .select({ one: sql`1` })
+    .from(incidentServices)
+    .innerJoin(services, eq(services.id, incidentServices.serviceId))
+    .innerJoin(teamMembers, eq(teamMembers.teamId, services.teamId))
+    .where(and(eq(incidentServices.incidentId, incident.id), eq(teamMembers.userId, actor.userId)))
+    .get();
+  return { private: true, involved: Boolean(holdsRole || onOwningTeam) };
+}
+
 export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {
   const visible = visibleTo(actor);
   return db
@@ -33,6 +54,20 @@ export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number
     .from(incidents)
     .where(visible ? and(eq(incidents.id, incidentId), visible) : eq(incidents.id, incidentId))
     .get();
+}
+
+/** The incident when the actor may see it; otherwise a 404 (it does not exist for them). */
+export function readableIncident(db: Reader, actor: Actor, incidentId: number): Incident {
+  const incident = findVisibleIncident(db, actor, incidentId);
+  if (!incident) throw notFound();
+  return incident;
+}
+
+/** For a change: 404 when the actor may not see the incident, then the policy's 403 for `action`. */
+export function editableIncident(db: Reader, actor: Actor, incidentId: number, action: Action<"incident">): Incident {
+  const incident = readableIncident(db, actor, incidentId);
+  requirePermission(actor, "incident", action);
+  return incident;
 }
 
 /** The first action by a person on an incident acknowledges it (DESIGN.md: acknowledgedAt). */
@@ -48,8 +83,7 @@ export type IncidentRoleName = "commander" | "communications" | "scribe" | "resp
 export type RolePerson = { userId: number; name: string; email: string; role: IncidentRoleName };
 
 export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePerson[]> {
-  const map = new Map<number, RolePerson[]>();
-  if (incidentIds.length === 0) return map;
+  if (incidentIds.length === 0) return new Map();
   const rows = db
     .select({
       incidentId: incidentRoles.incidentId,
@@ -63,11 +97,13 @@ export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePers
     .where(sql`${incidentRoles.incidentId} IN (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})`)
     .orderBy(incidentRoles.assignedAt)
     .all();
-  for (const { incidentId, ...person } of rows) {
-    const list = map.get(incidentId) ?? [];
-    list.push(person);
-    map.set(incidentId, list);
-  }
+  return groupByIncident(rows);
+}
+
+/** Rows grouped by their incident, in row order, without the `incidentId` field. */
+export function groupByIncident<R extends { incidentId: number }>(rows: R[]): Map<number, Omit<R, "incidentId">[]> {
+  const map = new Map<number, Omit<R, "incidentId">[]>();
+  for (const { incidentId, ...rest } of rows) map.set(incidentId, [...(map.get(incidentId) ?? []), rest]);
   return map;
 }
 

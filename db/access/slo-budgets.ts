@@ -2,11 +2,10 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { burnDown, computeBudget, impactEnd, type BudgetResult, type ImpactLevel, type ImpactWindow } from "@/lib/error-budget";
-import type { Db } from "../client";
 import { incidentServices, incidents, sloSpendOverrides, slos, type Slo } from "../schema";
+import type { Reader } from "../types";
 import { visibleTo } from "./incidents";
 
-type Reader = Pick<Db, "select">;
 const DAY = 24 * 60 * 60 * 1000;
 /** SLO windows are at most 90 days, so older incidents never spend. */
 export const MAX_WINDOW_DAYS = 90;

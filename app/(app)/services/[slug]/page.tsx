@@ -6,9 +6,8 @@ import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDuration } from "@/lib/format-time";
 import { hasRole } from "@/lib/roles";
-import { getDb } from "@/db/client";
 import { getService, serviceIncidents } from "@/db/queries/services";
-import { burnDownFor, visibleIncidentTitles } from "@/db/access/slo-budgets";
+import { sloBurnDowns, spenderTitles } from "@/db/queries/catalogue/budgets";
 import { listTeams } from "@/db/queries/teams";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { Markdown } from "@/app/components/markdown";
@@ -47,7 +46,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   const { actor, service } = await load((await params).slug);
   const page = Math.max(1, Math.floor(Number((await searchParams).page)) || 1);
-  const db = getDb();
   const canEdit = hasRole(actor.role, "responder");
   const isAdmin = hasRole(actor.role, "admin");
 
@@ -57,9 +55,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const ttr = medianTimeToResolve(sample.items.map((i) => i.incident));
   const pages = Math.max(1, Math.ceil(history.total / HISTORY_PAGE_SIZE));
 
-  const spenderIds = [...new Set(service.slos.flatMap((s) => s.budget.byIncident.map((b) => b.incidentId)))];
-  const titles = visibleIncidentTitles(db, actor, spenderIds);
-  const burnDowns = new Map(service.slos.map((slo) => [slo.id, burnDownFor(db, slo)]));
+  const titles = spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) });
+  const burnDowns = sloBurnDowns({ actor, slos: service.slos });
   const teams = isAdmin ? listTeams().map(({ id, name }) => ({ id, name })) : [];
   const pageHref = (p: number) => `/services/${service.slug}${p > 1 ? `?page=${p}` : ""}#history`;
 

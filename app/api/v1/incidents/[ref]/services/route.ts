@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { getDb } from "@/db/client";
-import { findVisibleIncident } from "@/db/access/incidents";
-import { linkService, linkedServices } from "@/db/queries/incident-services";
-import { notFound } from "@/lib/errors";
+import { listLinkedServices } from "@/db/queries/incidents/linked-services";
+import { linkService } from "@/db/commands/incidents/services";
 import { toLinkedServiceJson } from "@/server/api/json/service";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
@@ -13,8 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  if (!findVisibleIncident(getDb(), actor, incidentId)) throw notFound();
-  return NextResponse.json({ items: linkedServices(getDb(), incidentId).map(toLinkedServiceJson) });
+  return NextResponse.json({ items: listLinkedServices({ actor, incidentId }).map(toLinkedServiceJson) });
 });
 
 /** POST {service, impact} → 200 {items}: links the service, or changes the impact of one already linked. */

@@ -1,36 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, timelineEntries, users } from "../schema";
-import { declareIncident, getIncident, updateIncident } from "./incidents";
+import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { auditLog, incidents, timelineEntries, users } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { updateIncident } from "./update";
 
-let t: TestDb;
-let responder: TestUser;
+const ctx = setUpTestDb();
 let responder2: TestUser;
-let viewer: TestUser;
 
 beforeAll(async () => {
-  t = createTestDb();
-  responder = await t.createUser("responder");
-  responder2 = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
+  responder2 = await ctx.t.createUser("responder");
 });
-afterAll(() => t.cleanup());
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function declare(input: Record<string, unknown> = {}) {
-  return declareIncident({ actor: responder.actor, input: { title: "Payments API latency", severity: "SEV3", ...input } }).incident;
+  return declareIncident({ actor: ctx.responder.actor, input: { title: "Payments API latency", severity: "SEV3", ...input } }).incident;
 }
 
 function entriesOf(incidentId: number) {
-  return t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id)).all();
+  return ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id)).all();
 }
 
 function auditsOf(incidentId: number, action = "incident.update") {
-  return t.db
+  return ctx.t.db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityId, String(incidentId)), eq(auditLog.action, action)))
@@ -40,9 +36,9 @@ function auditsOf(incidentId: number, action = "incident.update") {
 
 function snapshot(incidentId: number) {
   return {
-    row: t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get(),
+    row: ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get(),
     entries: entriesOf(incidentId).length,
-    audits: t.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n,
+    audits: ctx.t.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n,
   };
 }
 
@@ -80,8 +76,8 @@ describe("updateIncident", () => {
     expect(byField.status.body).toBe("Status changed from Investigating to Identified");
     expect(byField.severity).toMatchObject({ kind: "severity", meta: { from: "SEV3", to: "SEV2" } });
     expect(byField.title).toMatchObject({ kind: "update", meta: { from: "Payments API latency", to: "Payments API latency in eu-west" } });
-    expect(byField.commander).toMatchObject({ kind: "role", meta: { from: responder.email, to: responder2.email } });
-    expect(byField.commander.body).toContain(`(was ${responder.name})`);
+    expect(byField.commander).toMatchObject({ kind: "role", meta: { from: ctx.responder.email, to: responder2.email } });
+    expect(byField.commander.body).toContain(`(was ${ctx.responder.name})`);
     expect(byField.detectedAt).toMatchObject({ kind: "update", meta: { from: incident.detectedAt, to: detectedAt } });
 
     const [audit] = auditsOf(incident.id);
@@ -90,13 +86,13 @@ describe("updateIncident", () => {
     const after = JSON.parse(audit!.after!);
     expect(before).toMatchObject({ status: "investigating", severity: "SEV3", title: "Payments API latency", detectedAt: incident.detectedAt });
     expect(after).toMatchObject({ status: "identified", severity: "SEV2", title: "Payments API latency in eu-west", detectedAt });
-    expect(before.people).toEqual([{ role: "commander", email: responder.email }]);
+    expect(before.people).toEqual([{ role: "commander", email: ctx.responder.email }]);
     expect(after.people).toEqual([{ role: "commander", email: responder2.email }]);
   });
 
   it("changes nothing, and keeps the version, when nothing differs", () => {
     const incident = declare();
-    const same = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "investigating", title: incident.title } });
+    const same = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status: "investigating", title: incident.title } });
     expect(same.version).toBe(1);
     expect(entriesOf(incident.id)).toHaveLength(1);
     expect(auditsOf(incident.id)).toHaveLength(0);
@@ -104,7 +100,7 @@ describe("updateIncident", () => {
 
   it("answers a stale version with 409, the current incident, and changes nothing", () => {
     const incident = declare();
-    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, severity: "SEV2" } });
+    updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, severity: "SEV2" } });
     const before = snapshot(incident.id);
     const error = thrown(() => updateIncident({ actor: responder2.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
     expect(error).toBeInstanceOf(AppError);
@@ -119,25 +115,25 @@ describe("updateIncident", () => {
   it("refuses a viewer with 403", () => {
     const incident = declare();
     const before = snapshot(incident.id);
-    const error = thrown(() => updateIncident({ actor: viewer.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
+    const error = thrown(() => updateIncident({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
     expect(error.status).toBe(403);
     expect(snapshot(incident.id)).toEqual(before);
   });
 
   it("a move to resolved fills mitigated and resolved; reopening clears them", () => {
     const incident = declare();
-    const resolved = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
+    const resolved = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
     expect(resolved.mitigatedAt).toBe(resolved.updatedAt);
     expect(resolved.resolvedAt).toBe(resolved.updatedAt);
     expect(resolved.mitigatedAtSource).toBe("status_change");
     expect(resolved.resolvedAtSource).toBe("status_change");
     expect(resolved.closedAt).toBeNull();
 
-    const closed = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, status: "closed" } });
+    const closed = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 2, status: "closed" } });
     expect(closed.closedAt).toBe(closed.updatedAt);
     expect(closed.resolvedAt).toBe(resolved.resolvedAt);
 
-    const reopened = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 3, status: "investigating" } });
+    const reopened = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 3, status: "investigating" } });
     expect(reopened).toMatchObject({ mitigatedAt: null, resolvedAt: null, closedAt: null, mitigatedAtSource: null, resolvedAtSource: null });
     expect(reopened.acknowledgedAt).toBe(incident.acknowledgedAt);
     const statusEntries = entriesOf(incident.id).filter((e) => e.kind === "status").map((e) => JSON.parse(e.meta!));
@@ -152,9 +148,9 @@ describe("updateIncident", () => {
   it("records a manual timestamp correction as 'manual' and audits it", () => {
     const startedAt = Date.now() - 120 * MIN;
     const incident = declare({ startedAt: iso(startedAt) });
-    const resolved = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
+    const resolved = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } });
     const mitigatedAt = startedAt + 30 * MIN;
-    const corrected = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: iso(mitigatedAt) } });
+    const corrected = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: iso(mitigatedAt) } });
     expect(corrected.mitigatedAt).toBe(mitigatedAt);
     expect(corrected.mitigatedAtSource).toBe("manual");
     expect(corrected.resolvedAtSource).toBe("status_change");
@@ -168,8 +164,8 @@ describe("updateIncident", () => {
 
   it("clearing a timestamp clears its source", () => {
     const incident = declare();
-    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status: "monitoring" } });
-    const cleared = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: null } });
+    updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status: "monitoring" } });
+    const cleared = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 2, mitigatedAt: null } });
     expect(cleared.mitigatedAt).toBeNull();
     expect(cleared.mitigatedAtSource).toBeNull();
   });
@@ -179,7 +175,7 @@ describe("updateIncident", () => {
     const incident = declare({ startedAt: iso(startedAt) });
     const mitigatedAt = startedAt + 20 * MIN;
     const updated = updateIncident({
-      actor: responder.actor,
+      actor: ctx.responder.actor,
       incidentId: incident.id,
       input: { version: 1, status: "monitoring", mitigatedAt: iso(mitigatedAt) },
     });
@@ -193,7 +189,7 @@ describe("updateIncident", () => {
     const before = snapshot(incident.id);
     const error = thrown(() =>
       updateIncident({
-        actor: responder.actor,
+        actor: ctx.responder.actor,
         incidentId: incident.id,
         input: { version: 1, status: "monitoring", severity: "SEV1", mitigatedAt: iso(startedAt - 5 * MIN) },
       }),
@@ -209,7 +205,7 @@ describe("updateIncident", () => {
     const incident = declare({ startedAt: iso(now - 60 * MIN), detectedAt: iso(now - 50 * MIN) });
     expect(incident.detectedAtSource).toBe("manual");
     const before = snapshot(incident.id);
-    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, startedAt: iso(now - 40 * MIN) } }));
+    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, startedAt: iso(now - 40 * MIN) } }));
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ detectedAt: "Detected cannot be before impact started" });
     expect(snapshot(incident.id)).toEqual(before);
@@ -218,7 +214,7 @@ describe("updateIncident", () => {
   it("rejects a time in the future", () => {
     const incident = declare();
     const error = thrown(() =>
-      updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, resolvedAt: iso(Date.now() + 24 * 60 * MIN) } }),
+      updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, resolvedAt: iso(Date.now() + 24 * 60 * MIN) } }),
     );
     expect(error.status).toBe(400);
     expect(error.fields.resolvedAt).toMatch(/future/);
@@ -229,7 +225,7 @@ describe("updateIncident", () => {
     const before = snapshot(incident.id);
     const error = thrown(() =>
       updateIncident({
-        actor: responder.actor,
+        actor: ctx.responder.actor,
         incidentId: incident.id,
         input: { version: 1, status: "identified", commanderEmail: "nobody@example.test" },
       }),
@@ -240,10 +236,10 @@ describe("updateIncident", () => {
   });
 
   it("refuses a disabled person as commander", async () => {
-    const gone = await t.createUser("responder");
-    t.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id)).run();
+    const gone = await ctx.t.createUser("responder");
+    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id)).run();
     const incident = declare();
-    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: gone.email } }));
+    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: gone.email } }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("commanderEmail");
   });
@@ -251,34 +247,34 @@ describe("updateIncident", () => {
   it("assigns and unassigns lead roles, each with its own entry", () => {
     const incident = declare();
     const assigned = updateIncident({
-      actor: responder.actor,
+      actor: ctx.responder.actor,
       incidentId: incident.id,
-      input: { version: 1, communicationsEmail: responder2.email, scribeEmail: responder.email },
+      input: { version: 1, communicationsEmail: responder2.email, scribeEmail: ctx.responder.email },
     });
     expect(assigned.people.map((p) => `${p.role}:${p.email}`).sort()).toEqual(
-      [`commander:${responder.email}`, `communications:${responder2.email}`, `scribe:${responder.email}`].sort(),
+      [`commander:${ctx.responder.email}`, `communications:${responder2.email}`, `scribe:${ctx.responder.email}`].sort(),
     );
-    const unassigned = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 2, scribeEmail: null } });
+    const unassigned = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 2, scribeEmail: null } });
     expect(unassigned.people.find((p) => p.role === "scribe")).toBeUndefined();
     const roleEntries = entriesOf(incident.id).filter((e) => e.kind === "role");
     expect(roleEntries.map((e) => JSON.parse(e.meta!))).toEqual([
       { field: "communications", from: null, to: responder2.email },
-      { field: "scribe", from: null, to: responder.email },
-      { field: "scribe", from: responder.email, to: null },
+      { field: "scribe", from: null, to: ctx.responder.email },
+      { field: "scribe", from: ctx.responder.email, to: null },
     ]);
   });
 
   it("assigning a commander acknowledges a token-declared incident", () => {
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     const { incident } = declareIncident({ actor: token.actor, input: { title: "Alert: 5xx spike", severity: "SEV2" } });
     expect(incident.acknowledgedAt).toBeNull();
-    const updated = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: responder.email } });
+    const updated = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: ctx.responder.email } });
     expect(updated.acknowledgedAt).toBe(updated.updatedAt);
     expect(updated.acknowledgedAtSource).toBe("status_change");
   });
 
   it("a token can update and is recorded as the author", () => {
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     const incident = declare();
     updateIncident({ actor: token.actor, incidentId: incident.id, input: { version: 1, severity: "SEV1" } });
     const last = entriesOf(incident.id).at(-1)!;
@@ -288,9 +284,9 @@ describe("updateIncident", () => {
 
   it("validates input before touching anything", () => {
     const incident = declare();
-    const error = thrown(() => updateIncident({ actor: responder.actor, incidentId: incident.id, input: { status: "resolved" } }));
+    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { status: "resolved" } }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("version");
-    expect(getIncident({ actor: responder.actor, incidentId: incident.id }).status).toBe("investigating");
+    expect(getIncident({ actor: ctx.responder.actor, incidentId: incident.id }).status).toBe("investigating");
   });
 });

@@ -1,34 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, checklistItems, timelineEntries } from "../schema";
-import { declareIncident, updateIncident } from "./incidents";
-import { createPlaybook, getPlaybook, updatePlaybook } from "./playbooks";
-import { listChecklist, setChecklistItemDone } from "./checklist";
-import { ensureDefaultPlaybooks } from "../seed/defaults/default-playbooks";
+import { auditsOf, setUpTestDb, type TestUser } from "../../testing/test-db";
+import { entriesOfKind } from "../../testing/incident-fixtures";
+import { checklistItems, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { updateIncident } from "./update";
+import { createPlaybook, updatePlaybook } from "../catalogue/playbooks";
+import { getPlaybook } from "../../queries/catalogue/playbooks";
+import { listChecklist } from "../../queries/incidents/checklist";
+import { setChecklistItemDone } from "./checklist";
+import { ensureDefaultPlaybooks } from "../../seed/defaults/default-playbooks";
 
-let t: TestDb;
+const ctx = setUpTestDb();
 let admin: TestUser;
 let responder: TestUser;
 let other: TestUser;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin", { name: "Ada Admin" });
-  responder = await t.createUser("responder", { name: "Alice Doe" });
-  other = await t.createUser("responder", { name: "Bo Lead" });
-  ensureDefaultPlaybooks(t.db);
+  admin = await ctx.t.createUser("admin", { name: "Ada Admin" });
+  responder = await ctx.t.createUser("responder", { name: "Alice Doe" });
+  other = await ctx.t.createUser("responder", { name: "Bo Lead" });
+  ensureDefaultPlaybooks(ctx.t.db);
 });
-afterAll(() => t.cleanup());
 
 const item = (incidentId: number, text: string | RegExp) =>
   listChecklist({ actor: admin.actor, incidentId }).find((i) => (typeof text === "string" ? i.text === text : text.test(i.text)))!;
 const autoEntries = (incidentId: number) =>
-  t.db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "checklist")))
-    .all()
+  entriesOfKind(ctx.t.db, incidentId, "checklist")
     .filter((e) => e.body.startsWith("✓ Checked “"))
     .map((e) => e.body);
 const COMMANDER = "Assign an incident commander";
@@ -42,13 +40,13 @@ describe("checklist items the system can verify", () => {
     expect(item(incident.id, COMMS).doneAt).toBeNull();
     expect(item(incident.id, SUMMARY).doneAt).toBeNull();
     expect(autoEntries(incident.id)).toEqual(["✓ Checked “Assign an incident commander”: Alice Doe is incident commander"]);
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(incident.id)), eq(auditLog.action, "checklist.check"))).all();
+    const audit = auditsOf(ctx.t.db, "checklist.check", incident.id);
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ text: COMMANDER, autoCheck: "commander_assigned", reason: "Alice Doe is incident commander" });
   });
 
   it("at declaration with a summary, the summary item is done too; a token declares without a commander, so that item stays open", () => {
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     const incident = declareIncident({ actor: token.actor, input: { title: "From alerting", severity: "SEV2", summary: "5xx on checkout" } }).incident;
     expect(item(incident.id, COMMANDER).doneAt).toBeNull();
     expect(item(incident.id, SUMMARY).doneByLabel).toBe("Hindsight");
@@ -56,7 +54,7 @@ describe("checklist items the system can verify", () => {
   });
 
   it("on role assignment: naming a commander or comms lead ticks its item in the same change; un-assigning unticks nothing", () => {
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     let incident = declareIncident({ actor: token.actor, input: { title: "No one in charge", severity: "SEV2" } }).incident;
     incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
     expect(item(incident.id, COMMANDER)).toMatchObject({ doneByLabel: "Hindsight", doneAt: incident.updatedAt });
@@ -68,7 +66,7 @@ describe("checklist items the system can verify", () => {
       "✓ Checked “Assign a communications lead”: Alice Doe is communications lead",
     ]);
     // The timeline entry is by whoever made the change, like every automatic entry.
-    const entry = t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).all().find((e) => e.body.includes("Alice Doe is communications lead"))!;
+    const entry = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).all().find((e) => e.body.includes("Alice Doe is communications lead"))!;
     expect(entry.authorUserId).toBe(responder.id);
     incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: null } });
     expect(item(incident.id, COMMS).doneAt).not.toBeNull();
@@ -114,7 +112,7 @@ describe("checklist items the system can verify", () => {
     expect(item(incident.id, "Name who talks to customers")).toMatchObject({ autoCheck: "comms_lead_assigned", doneAt: null });
     incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: other.email } });
     expect(item(incident.id, "Name who talks to customers").doneByLabel).toBe("Hindsight");
-    expect(t.db.select().from(checklistItems).where(eq(checklistItems.text, "Plain item")).get()!.autoCheck).toBeNull();
+    expect(ctx.t.db.select().from(checklistItems).where(eq(checklistItems.text, "Plain item")).get()!.autoCheck).toBeNull();
 
     let error: unknown;
     try {

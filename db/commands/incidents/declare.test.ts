@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { getSqlite } from "../client";
-import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../schema";
-import { declareIncident, getIncident, listIncidents, updateIncident } from "./incidents";
-import { listTimeline } from "./timeline";
+import { setUpTestDb, thrown } from "../../testing/test-db";
+import { moreUsers } from "../../testing/incident-fixtures";
+import { getSqlite } from "../../client";
+import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { updateIncident } from "./update";
+import { listTimeline } from "../../queries/incidents/timeline";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
-let responder2: TestUser;
-let outsider: TestUser;
-let viewer: TestUser;
-
-beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-  responder2 = await t.createUser("responder");
-  outsider = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
-});
-afterAll(() => t.cleanup());
+const ctx = setUpTestDb();
+const more = moreUsers(ctx, { responder2: "responder", outsider: "responder" });
 
 const count = (table: typeof incidents | typeof timelineEntries | typeof auditLog) =>
-  t.db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  ctx.t.db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -33,28 +23,28 @@ describe("declareIncident", () => {
   it("stores the incident with the declarer as commander, acknowledged, with a timeline entry and an audit record", () => {
     const before = Date.now();
     const { incident, replayed } = declareIncident({
-      actor: responder.actor,
+      actor: ctx.responder.actor,
       input: { title: "  Checkout returns 502  ", severity: "SEV2", summary: "Card payments fail for ~30% of users" },
     });
     expect(replayed).toBe(false);
     expect(incident.title).toBe("Checkout returns 502");
     expect(incident.status).toBe("investigating");
     expect(incident.version).toBe(1);
-    expect(incident.createdById).toBe(responder.id);
+    expect(incident.createdById).toBe(ctx.responder.id);
     expect(incident.declaredAt).toBeGreaterThanOrEqual(before);
     expect(incident.acknowledgedAt).toBe(incident.declaredAt);
     expect(incident.acknowledgedAtSource).toBe("status_change");
     expect(incident.startedAt).toBe(incident.declaredAt);
     expect(incident.startedAtSource).toBe("status_change");
     expect(incident.detectedAt).toBe(incident.declaredAt);
-    expect(incident.people).toEqual([{ userId: responder.id, name: responder.name, email: responder.email, role: "commander" }]);
+    expect(incident.people).toEqual([{ userId: ctx.responder.id, name: ctx.responder.name, email: ctx.responder.email, role: "commander" }]);
 
-    const entries = t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).all();
+    const entries = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).all();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       kind: "status",
-      authorUserId: responder.id,
-      authorLabel: responder.name,
+      authorUserId: ctx.responder.id,
+      authorLabel: ctx.responder.name,
       occurredAt: incident.declaredAt,
       createdAt: incident.declaredAt,
       highlighted: true,
@@ -62,23 +52,23 @@ describe("declareIncident", () => {
     expect(entries[0]!.body).toContain("Checkout returns 502");
     expect(JSON.parse(entries[0]!.meta!)).toEqual({ field: "status", from: null, to: "investigating" });
 
-    const audits = t.db
+    const audits = ctx.t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "incident"), eq(auditLog.entityId, String(incident.id))))
       .all();
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ action: "incident.declare", actorUserId: responder.id, at: incident.declaredAt, ip: "127.0.0.1" });
+    expect(audits[0]).toMatchObject({ action: "incident.declare", actorUserId: ctx.responder.id, at: incident.declaredAt, ip: "127.0.0.1" });
     expect(JSON.parse(audits[0]!.after!)).toMatchObject({ id: incident.id, title: "Checkout returns 502" });
   });
 
   it("gives increasing references that are never reused", () => {
-    const a = declareIncident({ actor: responder.actor, input: { title: "A", severity: "SEV4" } }).incident;
-    const b = declareIncident({ actor: responder.actor, input: { title: "B", severity: "SEV4" } }).incident;
+    const a = declareIncident({ actor: ctx.responder.actor, input: { title: "A", severity: "SEV4" } }).incident;
+    const b = declareIncident({ actor: ctx.responder.actor, input: { title: "B", severity: "SEV4" } }).incident;
     expect(b.id).toBeGreaterThan(a.id);
     // Even if the newest row disappears, its number is not handed out again.
-    t.db.delete(incidents).where(eq(incidents.id, b.id)).run();
-    const c = declareIncident({ actor: responder.actor, input: { title: "C", severity: "SEV4" } }).incident;
+    ctx.t.db.delete(incidents).where(eq(incidents.id, b.id)).run();
+    const c = declareIncident({ actor: ctx.responder.actor, input: { title: "C", severity: "SEV4" } }).incident;
     expect(c.id).toBeGreaterThan(b.id);
   });
 
@@ -87,7 +77,7 @@ describe("declareIncident", () => {
     const entriesBefore = count(timelineEntries);
     getSqlite().exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END");
     try {
-      expect(() => declareIncident({ actor: responder.actor, input: { title: "Atomic", severity: "SEV3" } })).toThrow(/audit down/);
+      expect(() => declareIncident({ actor: ctx.responder.actor, input: { title: "Atomic", severity: "SEV3" } })).toThrow(/audit down/);
     } finally {
       getSqlite().exec("DROP TRIGGER audit_down");
     }
@@ -97,7 +87,7 @@ describe("declareIncident", () => {
 
   it("refuses a viewer with 403 and stores nothing", () => {
     const before = { incidents: count(incidents), timeline: count(timelineEntries), audit: count(auditLog) };
-    const error = thrown(() => declareIncident({ actor: viewer.actor, input: { title: "Nope", severity: "SEV1" } }));
+    const error = thrown(() => declareIncident({ actor: ctx.viewer.actor, input: { title: "Nope", severity: "SEV1" } }));
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(403);
     expect(error.code).toBe("forbidden");
@@ -106,7 +96,7 @@ describe("declareIncident", () => {
 
   it("rejects bad input with 400 naming the fields, storing nothing", () => {
     const before = count(incidents);
-    const error = thrown(() => declareIncident({ actor: responder.actor, input: { title: "", severity: "SEV9", extra: 1 } }));
+    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "", severity: "SEV9", extra: 1 } }));
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ title: "Title is required", severity: expect.stringMatching(/Must be one of/), extra: "Unknown field" });
     expect(count(incidents)).toBe(before);
@@ -114,7 +104,7 @@ describe("declareIncident", () => {
 
   it("records a backdated start, and detection at declaration", () => {
     const startedAt = Date.now() - 90 * 60 * 1000;
-    const { incident } = declareIncident({ actor: responder.actor, input: { title: "Slow search", severity: "SEV3", startedAt: iso(startedAt) } });
+    const { incident } = declareIncident({ actor: ctx.responder.actor, input: { title: "Slow search", severity: "SEV3", startedAt: iso(startedAt) } });
     expect(incident.startedAt).toBe(startedAt);
     expect(incident.startedAtSource).toBe("backdated");
     expect(incident.detectedAt).toBe(incident.declaredAt);
@@ -125,51 +115,51 @@ describe("declareIncident", () => {
     const now = Date.now();
     const early = thrown(() =>
       declareIncident({
-        actor: responder.actor,
+        actor: ctx.responder.actor,
         input: { title: "x", severity: "SEV3", startedAt: iso(now - 60_000), detectedAt: iso(now - 120_000) },
       }),
     );
     expect(early.status).toBe(400);
     expect(Object.keys(early.fields)).toEqual(["detectedAt"]);
-    const future = thrown(() => declareIncident({ actor: responder.actor, input: { title: "x", severity: "SEV3", startedAt: iso(now + 3_600_000) } }));
+    const future = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3", startedAt: iso(now + 3_600_000) } }));
     expect(future.status).toBe(400);
     expect(future.fields.startedAt).toMatch(/future/);
   });
 
   it("an incident declared with a token has no commander and is not acknowledged", () => {
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     const { incident } = declareIncident({ actor: token.actor, input: { title: "Alert: disk full on db-2", severity: "SEV3" } });
     expect(incident.people).toEqual([]);
     expect(incident.acknowledgedAt).toBeNull();
     expect(incident.acknowledgedAtSource).toBeNull();
     expect(incident.createdById).toBeNull();
     expect(incident.createdByTokenId).toBe(token.id);
-    const [entry] = listTimeline({ actor: admin.actor, incidentId: incident.id });
+    const [entry] = listTimeline({ actor: ctx.admin.actor, incidentId: incident.id });
     expect(entry).toMatchObject({ authorTokenId: token.id, authorUserId: null, authorLabel: `API token "${token.actor.name}"` });
     expect(entry!.body).not.toContain("commander");
   });
 
   it("replays an idempotency key for the same actor instead of declaring twice", () => {
     const before = count(incidents);
-    const first = declareIncident({ actor: responder.actor, input: { title: "Retry me", severity: "SEV2" }, idempotencyKey: "key-1" });
-    const second = declareIncident({ actor: responder.actor, input: { title: "Retry me", severity: "SEV2" }, idempotencyKey: "key-1" });
+    const first = declareIncident({ actor: ctx.responder.actor, input: { title: "Retry me", severity: "SEV2" }, idempotencyKey: "key-1" });
+    const second = declareIncident({ actor: ctx.responder.actor, input: { title: "Retry me", severity: "SEV2" }, idempotencyKey: "key-1" });
     expect(first.replayed).toBe(false);
     expect(second.replayed).toBe(true);
     expect(second.incident.id).toBe(first.incident.id);
     expect(count(incidents)).toBe(before + 1);
-    expect(t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, first.incident.id)).all()).toHaveLength(1);
+    expect(ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, first.incident.id)).all()).toHaveLength(1);
   });
 
   it("keeps idempotency keys per actor", () => {
-    const mine = declareIncident({ actor: responder.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
-    const theirs = declareIncident({ actor: responder2.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
+    const mine = declareIncident({ actor: ctx.responder.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
+    const theirs = declareIncident({ actor: more.responder2.actor, input: { title: "Same key", severity: "SEV3" }, idempotencyKey: "shared-key" });
     expect(theirs.replayed).toBe(false);
     expect(theirs.incident.id).not.toBe(mine.incident.id);
-    expect(t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "shared-key")).all()).toHaveLength(2);
+    expect(ctx.t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "shared-key")).all()).toHaveLength(2);
   });
 
   it("rejects an over-long idempotency key", () => {
-    const error = thrown(() => declareIncident({ actor: responder.actor, input: { title: "x", severity: "SEV3" }, idempotencyKey: "k".repeat(201) }));
+    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3" }, idempotencyKey: "k".repeat(201) }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("Idempotency-Key");
   });
@@ -181,13 +171,13 @@ describe("private incidents", () => {
   beforeAll(() => {
     secretTitle = "Leaked credentials zebra-7731";
     secret = declareIncident({
-      actor: responder.actor,
+      actor: ctx.responder.actor,
       input: { title: secretTitle, severity: "SEV1", summary: "Key found in a public gist", private: true },
     }).incident.id;
   });
 
   it("is a 404 for another responder and a viewer", () => {
-    for (const actor of [outsider.actor, viewer.actor]) {
+    for (const actor of [more.outsider.actor, ctx.viewer.actor]) {
       const error = thrown(() => getIncident({ actor, incidentId: secret }));
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(404);
@@ -197,57 +187,57 @@ describe("private incidents", () => {
   });
 
   it("is a 404 (not 403) when an outsider tries to change it, and nothing changes", () => {
-    const error = thrown(() => updateIncident({ actor: outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
+    const error = thrown(() => updateIncident({ actor: more.outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
     expect(error.status).toBe(404);
-    expect(getIncident({ actor: admin.actor, incidentId: secret }).status).toBe("investigating");
+    expect(getIncident({ actor: ctx.admin.actor, incidentId: secret }).status).toBe("investigating");
   });
 
   it("is a 404 for a non-admin token and visible to an admin token", () => {
-    expect(thrown(() => getIncident({ actor: t.createToken("responder").actor, incidentId: secret })).status).toBe(404);
-    expect(getIncident({ actor: t.createToken("admin").actor, incidentId: secret }).id).toBe(secret);
+    expect(thrown(() => getIncident({ actor: ctx.t.createToken("responder").actor, incidentId: secret })).status).toBe(404);
+    expect(getIncident({ actor: ctx.t.createToken("admin").actor, incidentId: secret }).id).toBe(secret);
   });
 
   it("is visible to admins and the declarer", () => {
-    expect(getIncident({ actor: admin.actor, incidentId: secret }).title).toBe(secretTitle);
-    expect(getIncident({ actor: responder.actor, incidentId: secret }).title).toBe(secretTitle);
+    expect(getIncident({ actor: ctx.admin.actor, incidentId: secret }).title).toBe(secretTitle);
+    expect(getIncident({ actor: ctx.responder.actor, incidentId: secret }).title).toBe(secretTitle);
   });
 
   it("becomes visible to a person given a role on it", async () => {
-    const scribe = await t.createUser("responder");
+    const scribe = await ctx.t.createUser("responder");
     expect(thrown(() => getIncident({ actor: scribe.actor, incidentId: secret })).status).toBe(404);
-    const current = getIncident({ actor: responder.actor, incidentId: secret });
-    updateIncident({ actor: responder.actor, incidentId: secret, input: { version: current.version, scribeEmail: scribe.email } });
+    const current = getIncident({ actor: ctx.responder.actor, incidentId: secret });
+    updateIncident({ actor: ctx.responder.actor, incidentId: secret, input: { version: current.version, scribeEmail: scribe.email } });
     expect(getIncident({ actor: scribe.actor, incidentId: secret }).id).toBe(secret);
     expect(listIncidents({ actor: scribe.actor, query: { q: "zebra-7731" } }).items.map((i) => i.id)).toEqual([secret]);
   });
 
   it("is left out of lists and search for outsiders", () => {
-    for (const actor of [outsider.actor, viewer.actor]) {
+    for (const actor of [more.outsider.actor, ctx.viewer.actor]) {
       const all = listIncidents({ actor, query: { limit: "200" } }).items.map((i) => i.id);
       expect(all).not.toContain(secret);
       expect(listIncidents({ actor, query: { q: "zebra-7731" } }).items).toEqual([]);
       expect(listIncidents({ actor, query: { q: "public gist" } }).items).toEqual([]);
       expect(listIncidents({ actor, query: { q: `INC-${secret}` } }).items).toEqual([]);
     }
-    expect(listIncidents({ actor: admin.actor, query: { q: "zebra-7731" } }).items.map((i) => i.id)).toEqual([secret]);
-    expect(listIncidents({ actor: responder.actor, query: { q: `inc-${secret}` } }).items.map((i) => i.id)).toEqual([secret]);
+    expect(listIncidents({ actor: ctx.admin.actor, query: { q: "zebra-7731" } }).items.map((i) => i.id)).toEqual([secret]);
+    expect(listIncidents({ actor: ctx.responder.actor, query: { q: `inc-${secret}` } }).items.map((i) => i.id)).toEqual([secret]);
   });
 
   it("does not leak through role rows of other incidents", () => {
     // outsider holds a role on a public incident only; that must not open the private one.
-    const open = declareIncident({ actor: outsider.actor, input: { title: "Public one", severity: "SEV4" } }).incident;
-    expect(t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, open.id)).all()).toHaveLength(1);
-    expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: secret })).status).toBe(404);
+    const open = declareIncident({ actor: more.outsider.actor, input: { title: "Public one", severity: "SEV4" } }).incident;
+    expect(ctx.t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, open.id)).all()).toHaveLength(1);
+    expect(thrown(() => getIncident({ actor: more.outsider.actor, incidentId: secret })).status).toBe(404);
   });
 });
 
 describe("getIncident", () => {
   it("is a 404 for an id that does not exist", () => {
-    expect(thrown(() => getIncident({ actor: admin.actor, incidentId: 999_999 })).code).toBe("not_found");
+    expect(thrown(() => getIncident({ actor: ctx.admin.actor, incidentId: 999_999 })).code).toBe("not_found");
   });
 
   it("lets a viewer read a public incident", () => {
-    const { incident } = declareIncident({ actor: responder.actor, input: { title: "Readable", severity: "SEV3" } });
-    expect(getIncident({ actor: viewer.actor, incidentId: incident.id }).title).toBe("Readable");
+    const { incident } = declareIncident({ actor: ctx.responder.actor, input: { title: "Readable", severity: "SEV3" } });
+    expect(getIncident({ actor: ctx.viewer.actor, incidentId: incident.id }).title).toBe("Readable");
   });
 });

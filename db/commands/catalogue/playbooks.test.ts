@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, playbookItems, playbooks, services } from "../schema";
-import { createPlaybook, deletePlaybook, getPlaybook, listPlaybooks, serviceSlugsToIds, updatePlaybook } from "./playbooks";
-import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../seed/defaults/default-playbooks";
+import { auditsOf, createTestDb, setUpTestDb, thrown } from "../../testing/test-db";
+import { playbookItems, playbooks, services } from "../../schema";
+import { createPlaybook, deletePlaybook, serviceSlugsToIds, updatePlaybook } from "./playbooks";
+import { getPlaybook, listPlaybooks } from "../../queries/catalogue/playbooks";
+import { DEFAULT_PLAYBOOKS, ensureDefaultPlaybooks } from "../../seed/defaults/default-playbooks";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
-let viewer: TestUser;
+const ctx = setUpTestDb();
 let payments: number;
 let search: number;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
   const now = Date.now();
-  const add = (slug: string) => t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
+  const add = (slug: string) => ctx.t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
   payments = add("payments-api");
   search = add("search");
 });
-afterAll(() => t.cleanup());
 
-const audits = (action: string, id: number) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(id)))).all();
+const audits = (action: string, id: number) => auditsOf(ctx.t.db, action, id);
 
 const valid = () => ({
   name: "Payments outage",
@@ -37,7 +29,7 @@ const valid = () => ({
 
 describe("createPlaybook", () => {
   it("stores conditions and ordered items, canonical severities, with an audit record", () => {
-    const p = createPlaybook({ actor: admin.actor, input: valid() });
+    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
     expect(p).toMatchObject({ name: "Payments outage", severities: ["SEV1", "SEV2"], serviceIds: [payments], enabled: true, version: 1 });
     expect(p.services).toEqual([{ id: payments, slug: "payments-api", name: "payments-api" }]);
     expect(p.items.map((i) => [i.position, i.text, i.link])).toEqual([
@@ -46,14 +38,14 @@ describe("createPlaybook", () => {
       [3, "Tell finance", null],
     ]);
     expect(audits("playbook.create", p.id)).toHaveLength(1);
-    expect(getPlaybook({ actor: viewer.actor, playbookId: p.id })).toEqual(p);
+    expect(getPlaybook({ actor: ctx.viewer.actor, playbookId: p.id })).toEqual(p);
   });
 
   it("only admins manage playbooks; anyone reads them", () => {
-    for (const who of [responder, viewer]) {
+    for (const who of [ctx.responder, ctx.viewer]) {
       expect(thrown(() => createPlaybook({ actor: who.actor, input: valid() }))).toMatchObject({ status: 403 });
     }
-    expect(listPlaybooks({ actor: viewer.actor }).length).toBeGreaterThan(0);
+    expect(listPlaybooks({ actor: ctx.viewer.actor }).length).toBeGreaterThan(0);
   });
 
   it("rejects bad input naming the field", () => {
@@ -71,62 +63,62 @@ describe("createPlaybook", () => {
       [{ ...valid(), severities: [], serviceIds: [] }, "severities"],
       [{ ...valid(), serviceIds: [payments, 9999] }, "serviceIds"],
     ];
-    const before = t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n;
+    const before = ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n;
     for (const [input, field] of bad) {
-      const error = thrown(() => createPlaybook({ actor: admin.actor, input }));
+      const error = thrown(() => createPlaybook({ actor: ctx.admin.actor, input }));
       expect(error.status, field).toBe(400);
       expect(error.fields, field).toHaveProperty([field]);
     }
-    expect(t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n).toBe(before);
+    expect(ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n).toBe(before);
     // 500 characters is the limit, inclusive.
-    expect(createPlaybook({ actor: admin.actor, input: { ...valid(), items: [{ text: "x".repeat(500) }] } }).items[0]!.text).toHaveLength(500);
+    expect(createPlaybook({ actor: ctx.admin.actor, input: { ...valid(), items: [{ text: "x".repeat(500) }] } }).items[0]!.text).toHaveLength(500);
   });
 });
 
 describe("updatePlaybook", () => {
   it("replaces items and services, bumps the version, audits before and after", () => {
-    const p = createPlaybook({ actor: admin.actor, input: valid() });
+    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
     const updated = updatePlaybook({
-      actor: admin.actor,
+      actor: ctx.admin.actor,
       playbookId: p.id,
       input: { version: 1, name: "Payments or search", serviceIds: [search, payments], items: [{ text: "Second" }, { text: "First" }] },
     });
     expect(updated).toMatchObject({ name: "Payments or search", version: 2, severities: ["SEV1", "SEV2"], serviceIds: [payments, search] });
     expect(updated.items.map((i) => i.text)).toEqual(["Second", "First"]);
-    expect(t.db.select().from(playbookItems).where(eq(playbookItems.playbookId, p.id)).all()).toHaveLength(2);
+    expect(ctx.t.db.select().from(playbookItems).where(eq(playbookItems.playbookId, p.id)).all()).toHaveLength(2);
     const [audit] = audits("playbook.update", p.id);
     expect(JSON.parse(audit!.before!)).toMatchObject({ name: "Payments outage", version: 1 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ name: "Payments or search", version: 2 });
   });
 
   it("a stale version gets 409 with the current playbook and changes nothing", () => {
-    const p = createPlaybook({ actor: admin.actor, input: valid() });
-    updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { version: 1, enabled: false } });
-    const error = thrown(() => updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { version: 1, name: "Mine" } }));
+    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
+    updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, enabled: false } });
+    const error = thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, name: "Mine" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: p.id, version: 2, enabled: false, name: "Payments outage" });
-    expect(getPlaybook({ actor: admin.actor, playbookId: p.id }).name).toBe("Payments outage");
+    expect(getPlaybook({ actor: ctx.admin.actor, playbookId: p.id }).name).toBe("Payments outage");
   });
 
   it("cannot remove the last condition, name unknown services, or be done by a responder", () => {
-    const p = createPlaybook({ actor: admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
-    expect(thrown(() => updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty("severities");
-    expect(thrown(() => updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } })).fields).toHaveProperty("serviceIds");
-    expect(thrown(() => updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { name: "x" } })).fields).toHaveProperty("version");
-    expect(thrown(() => updatePlaybook({ actor: responder.actor, playbookId: p.id, input: { version: 1, name: "x" } })).status).toBe(403);
-    expect(thrown(() => updatePlaybook({ actor: admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } })).status).toBe(404);
+    const p = createPlaybook({ actor: ctx.admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty("severities");
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } })).fields).toHaveProperty("serviceIds");
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { name: "x" } })).fields).toHaveProperty("version");
+    expect(thrown(() => updatePlaybook({ actor: ctx.responder.actor, playbookId: p.id, input: { version: 1, name: "x" } })).status).toBe(403);
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } })).status).toBe(404);
     // Swapping severities for a service in one change is fine.
-    expect(updatePlaybook({ actor: admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({ severities: [], serviceIds: [search] });
+    expect(updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({ severities: [], serviceIds: [search] });
   });
 });
 
 describe("deletePlaybook", () => {
   it("admins delete (audited); others cannot", () => {
-    const p = createPlaybook({ actor: admin.actor, input: valid() });
-    expect(thrown(() => deletePlaybook({ actor: responder.actor, playbookId: p.id })).status).toBe(403);
-    deletePlaybook({ actor: admin.actor, playbookId: p.id });
-    expect(thrown(() => getPlaybook({ actor: admin.actor, playbookId: p.id })).status).toBe(404);
-    expect(thrown(() => deletePlaybook({ actor: admin.actor, playbookId: p.id })).status).toBe(404);
+    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
+    expect(thrown(() => deletePlaybook({ actor: ctx.responder.actor, playbookId: p.id })).status).toBe(403);
+    deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id });
+    expect(thrown(() => getPlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
+    expect(thrown(() => deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
     expect(audits("playbook.delete", p.id)).toHaveLength(1);
   });
 });

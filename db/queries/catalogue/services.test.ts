@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, services } from "../schema";
-import { createTeam, setTeamMember } from "./teams";
-import { createService, getService, listServices, serviceIncidents, updateService } from "./services";
-import { createSlo } from "./slos";
-import { declareIncident, getIncident, updateIncident } from "./incidents";
+import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { incidents, services } from "../../schema";
+import { createTeam, setTeamMember } from "../teams";
+import { createService, updateService } from "../../commands/catalogue/services";
+import { getService, listServices, serviceIncidents } from "./services";
+import { createSlo } from "../../commands/catalogue/slos";
+import { declareIncident } from "../../commands/incidents/declare";
+import { getIncident } from "../incidents/detail";
+import { updateIncident } from "../../commands/incidents/update";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
-let viewer: TestUser;
+const ctx = setUpTestDb();
 let member: TestUser;
 let paymentsTeam: number;
 let searchTeam: number;
@@ -18,31 +18,21 @@ let searchTeam: number;
 const MIN = 60_000;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
-  member = await t.createUser("viewer");
-  paymentsTeam = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
-  searchTeam = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
-  setTeamMember({ actor: admin.actor, teamId: paymentsTeam, userId: member.id, member: true });
+  member = await ctx.t.createUser("viewer");
+  paymentsTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Payments" } }).id;
+  searchTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Search" } }).id;
+  setTeamMember({ actor: ctx.admin.actor, teamId: paymentsTeam, userId: member.id, member: true });
 });
-afterAll(() => t.cleanup());
 
-const audits = (action: string, entityId?: string) =>
-  t.db
-    .select()
-    .from(auditLog)
-    .where(entityId ? and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)) : eq(auditLog.action, action))
-    .all();
+const audits = (action: string, entityId?: string) => auditsOf(ctx.t.db, action, entityId);
 
-const add = (input: Record<string, unknown>) => createService({ actor: admin.actor, input });
+const add = (input: Record<string, unknown>) => createService({ actor: ctx.admin.actor, input });
 
 /** Declares an incident on a service and sets its impact window by hand (minutes before now). */
 function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: number | null, extra: Record<string, unknown> = {}) {
-  const { incident } = declareIncident({ actor: responder.actor, input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra } });
+  const { incident } = declareIncident({ actor: ctx.responder.actor, input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra } });
   const now = Date.now();
-  t.db
+  ctx.t.db
     .update(incidents)
     .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: toMinAgo === null ? null : now - toMinAgo * MIN })
     .where(eq(incidents.id, incident.id))
@@ -53,9 +43,9 @@ function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: 
 describe("createService", () => {
   it("is for admins only", () => {
     const input = { slug: "nope", name: "Nope", tier: 2 };
-    expect(thrown(() => createService({ actor: responder.actor, input })).status).toBe(403);
-    expect(thrown(() => createService({ actor: viewer.actor, input })).status).toBe(403);
-    expect(t.db.select().from(services).all()).toHaveLength(0);
+    expect(thrown(() => createService({ actor: ctx.responder.actor, input })).status).toBe(403);
+    expect(thrown(() => createService({ actor: ctx.viewer.actor, input })).status).toBe(403);
+    expect(ctx.t.db.select().from(services).all()).toHaveLength(0);
   });
 
   it("creates with defaults, trims and lower-cases the slug, and audits", () => {
@@ -106,7 +96,7 @@ describe("updateService", () => {
   });
 
   it("lets an admin change anything; the version goes up and the change is audited", () => {
-    const s = updateService({ actor: admin.actor, slug: "checkout", input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" } });
+    const s = updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" } });
     expect(s).toMatchObject({ tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout", version: 2, description: "Cart and checkout" });
     const [audit] = audits("service.update", "checkout");
     expect(JSON.parse(audit!.before!)).toMatchObject({ tier: 2, version: 1 });
@@ -114,39 +104,39 @@ describe("updateService", () => {
   });
 
   it("answers a stale version with 409 and the current service", () => {
-    const error = thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
+    const error = thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
     expect(error.status).toBe(409);
     expect(error.fields).toHaveProperty("version");
     expect(error.details.current).toMatchObject({ slug: "checkout", version: 2, tier: 1, links: [] });
-    expect(getService({ actor: admin.actor, slug: "checkout" }).tier).toBe(1);
+    expect(getService({ actor: ctx.admin.actor, slug: "checkout" }).tier).toBe(1);
   });
 
   it("lets a responder edit the description and links only", () => {
     const s = updateService({
-      actor: responder.actor,
+      actor: ctx.responder.actor,
       slug: "checkout",
       input: { version: 2, description: "Cart, checkout and receipts", links: [{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }] },
     });
     expect(s.version).toBe(3);
-    expect(getService({ actor: viewer.actor, slug: "checkout" }).links).toEqual([{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }]);
+    expect(getService({ actor: ctx.viewer.actor, slug: "checkout" }).links).toEqual([{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }]);
     for (const input of [{ version: 3, tier: 3 }, { version: 3, name: "Renamed" }, { version: 3, teamId: null }, { version: 3, runbookUrl: null }, { version: 3, description: "x", tier: 2 }]) {
-      const error = thrown(() => updateService({ actor: responder.actor, slug: "checkout", input }));
+      const error = thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input }));
       expect(error.status).toBe(403);
     }
-    expect(getService({ actor: admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
+    expect(getService({ actor: ctx.admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
   });
 
   it("refuses viewers, unknown services and bad input", () => {
-    expect(thrown(() => updateService({ actor: viewer.actor, slug: "checkout", input: { version: 3, description: "x" } })).status).toBe(403);
-    expect(thrown(() => updateService({ actor: admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
-    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
-    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, tier: 4 } })).fields).toHaveProperty("tier");
-    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({ slug: "Unknown field" });
-    expect(thrown(() => updateService({ actor: admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } })).fields).toHaveProperty("teamId");
+    expect(thrown(() => updateService({ actor: ctx.viewer.actor, slug: "checkout", input: { version: 3, description: "x" } })).status).toBe(403);
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, tier: 4 } })).fields).toHaveProperty("tier");
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({ slug: "Unknown field" });
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } })).fields).toHaveProperty("teamId");
     expect(
-      thrown(() => updateService({ actor: responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })).fields,
+      thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })).fields,
     ).toHaveProperty(["links.0.url"]);
-    expect(getService({ actor: admin.actor, slug: "checkout" }).version).toBe(3);
+    expect(getService({ actor: ctx.admin.actor, slug: "checkout" }).version).toBe(3);
   });
 });
 
@@ -156,17 +146,17 @@ describe("listServices and getService", () => {
     add({ slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam });
     add({ slug: "emails", name: "Emails", tier: 3 });
     // Ledger: 99.9 % over 28 days = 40.32 min; a 35-minute full outage leaves 5.32 (13 %): at risk.
-    createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } });
+    createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } });
     incidentOn("ledger", "full_outage", 60, 25);
     // Emails: 99 % over 1 day = 14.4 min; an open 30-minute full outage exhausts it.
-    createSlo({ actor: admin.actor, slug: "emails", input: { name: "Delivery", objective: 99, windowDays: 1 } });
+    createSlo({ actor: ctx.admin.actor, slug: "emails", input: { name: "Delivery", objective: 99, windowDays: 1 } });
     incidentOn("emails", "full_outage", 30, null);
     // Search: healthy SLO; one private open incident.
-    createSlo({ actor: admin.actor, slug: "search-api", input: { name: "Latency", objective: 99 } });
+    createSlo({ actor: ctx.admin.actor, slug: "search-api", input: { name: "Latency", objective: 99 } });
     incidentOn("search-api", "degraded", 10, null, { private: true });
   });
 
-  const slugs = (query: Record<string, string>, actor = admin.actor) => listServices({ actor, query }).map((s) => s.slug);
+  const slugs = (query: Record<string, string>, actor = ctx.admin.actor) => listServices({ actor, query }).map((s) => s.slug);
 
   it("orders by tier, then name", () => {
     expect(slugs({})).toEqual(["checkout", "ledger", "payments-api", "search-api", "emails"]);
@@ -191,14 +181,14 @@ describe("listServices and getService", () => {
   it("filters to services with an open incident the reader can see", () => {
     expect(slugs({ openIncident: "1" })).toEqual(["ledger", "search-api", "emails"]);
     // The search incident is private: a viewer outside its team does not see it.
-    expect(slugs({ openIncident: "true" }, viewer.actor)).toEqual(["ledger", "emails"]);
-    const searchForViewer = listServices({ actor: viewer.actor, query: { q: "search-api" } })[0]!;
+    expect(slugs({ openIncident: "true" }, ctx.viewer.actor)).toEqual(["ledger", "emails"]);
+    const searchForViewer = listServices({ actor: ctx.viewer.actor, query: { q: "search-api" } })[0]!;
     expect(searchForViewer.openIncidents).toBe(0);
   });
 
   it("filters to services whose budget is at risk or exhausted, with the worst status", () => {
     expect(slugs({ atRisk: "1" })).toEqual(["ledger", "emails"]);
-    const all = listServices({ actor: admin.actor, query: {} });
+    const all = listServices({ actor: ctx.admin.actor, query: {} });
     const by = (slug: string) => all.find((s) => s.slug === slug)!;
     expect(by("ledger")).toMatchObject({ worstStatus: "at_risk", sloCount: 1, teamName: "Payments" });
     expect(by("emails")).toMatchObject({ worstStatus: "exhausted", teamName: null });
@@ -208,7 +198,7 @@ describe("listServices and getService", () => {
   });
 
   it("getService gives the SLOs with budget, spend, remaining and status", () => {
-    const ledger = getService({ actor: viewer.actor, slug: "LEDGER" });
+    const ledger = getService({ actor: ctx.viewer.actor, slug: "LEDGER" });
     expect(ledger.slos).toHaveLength(1);
     const { budget } = ledger.slos[0]!;
     expect(budget.budgetMinutes).toBeCloseTo(40.32, 6);
@@ -216,7 +206,7 @@ describe("listServices and getService", () => {
     expect(budget.remainingMinutes).toBeCloseTo(5.32, 3);
     expect(budget.status).toBe("at_risk");
     expect(budget.byIncident).toHaveLength(1);
-    expect(thrown(() => getService({ actor: viewer.actor, slug: "nope" })).status).toBe(404);
+    expect(thrown(() => getService({ actor: ctx.viewer.actor, slug: "nope" })).status).toBe(404);
   });
 });
 
@@ -225,26 +215,26 @@ describe("serviceIncidents", () => {
     add({ slug: "billing", name: "Billing", tier: 2, teamId: paymentsTeam });
     const ids: number[] = [];
     for (let n = 0; n < 5; n++) {
-      ids.push(declareIncident({ actor: responder.actor, input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] } }).incident.id);
+      ids.push(declareIncident({ actor: ctx.responder.actor, input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] } }).incident.id);
       await new Promise((r) => setTimeout(r, 2));
     }
-    const first = getIncident({ actor: admin.actor, incidentId: ids[0]! });
-    updateIncident({ actor: responder.actor, incidentId: ids[0]!, input: { version: first.version, status: "resolved" } });
-    const serviceId = getService({ actor: admin.actor, slug: "billing" }).id;
+    const first = getIncident({ actor: ctx.admin.actor, incidentId: ids[0]! });
+    updateIncident({ actor: ctx.responder.actor, incidentId: ids[0]!, input: { version: first.version, status: "resolved" } });
+    const serviceId = getService({ actor: ctx.admin.actor, slug: "billing" }).id;
 
-    const all = serviceIncidents({ actor: admin.actor, serviceId, pageSize: 2 });
+    const all = serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2 });
     expect(all.total).toBe(5);
     expect(all.items.map((i) => i.incident.id)).toEqual([ids[4], ids[3]]);
-    expect(serviceIncidents({ actor: admin.actor, serviceId, pageSize: 2, page: 3 }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2, page: 3 }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
 
-    const forViewer = serviceIncidents({ actor: viewer.actor, serviceId });
+    const forViewer = serviceIncidents({ actor: ctx.viewer.actor, serviceId });
     expect(forViewer.total).toBe(4);
     expect(forViewer.items.map((i) => i.incident.id)).not.toContain(ids[4]);
     // A member of the owning team sees the private one.
     expect(serviceIncidents({ actor: member.actor, serviceId }).total).toBe(5);
 
-    expect(serviceIncidents({ actor: admin.actor, serviceId, open: true }).total).toBe(4);
-    expect(serviceIncidents({ actor: admin.actor, serviceId, open: false }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, open: true }).total).toBe(4);
+    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, open: false }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
     expect(all.items[0]!.impact).toBe("degraded");
   });
 });

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { decodeCursor } from "@/lib/cursor";
 import { isActive } from "@/lib/incident-status";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { declareIncident, listIncidents, updateIncident, type IncidentListItem } from "./incidents";
-import { createTeam } from "./teams";
-import { createService } from "./services";
-import { setOrgTimeZone } from "./settings";
+import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { declareIncident } from "../../commands/incidents/declare";
+import { listIncidents, type IncidentListItem } from "./list";
+import { updateIncident } from "../../commands/incidents/update";
+import { createTeam } from "../teams";
+import { createService } from "../../commands/catalogue/services";
+import { setOrgTimeZone } from "../settings";
 
-let t: TestDb;
-let responder: TestUser;
-let viewer: TestUser;
+const ctx = setUpTestDb();
 const ids: Record<string, number> = {};
 const HOUR = 3_600_000;
 const BASE = Date.UTC(2026, 0, 5, 9, 0);
@@ -31,72 +31,68 @@ const plan = [
 ] as const;
 
 beforeAll(async () => {
-  t = createTestDb();
-  responder = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
   vi.useFakeTimers({ toFake: ["Date"] });
   plan.forEach((p, n) => {
     vi.setSystemTime(BASE + n * HOUR);
     const { key, status, ...input } = p as (typeof plan)[number] & { status?: string };
-    const { incident } = declareIncident({ actor: responder.actor, input });
+    const { incident } = declareIncident({ actor: ctx.responder.actor, input });
     ids[key] = incident.id;
-    if (status) updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: 1, status } });
+    if (status) updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status } });
   });
   vi.useRealTimers();
 });
-afterAll(() => t.cleanup());
 
 const keysOf = (items: IncidentListItem[]) => items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
 
 describe("listIncidents", () => {
   it("puts open incidents first, then the rest, newest first within each", () => {
-    const { items, nextCursor } = listIncidents({ actor: responder.actor, query: {} });
+    const { items, nextCursor } = listIncidents({ actor: ctx.responder.actor, query: {} });
     expect(nextCursor).toBeNull();
     expect(keysOf(items)).toEqual(["l", "j", "i", "h", "f", "e", "c", "b", "k", "g", "d", "a"]);
   });
 
   it("shows the commander", () => {
-    const { items } = listIncidents({ actor: viewer.actor, query: { limit: "1" } });
-    expect(items[0]!.commander).toEqual({ name: responder.name, email: responder.email });
+    const { items } = listIncidents({ actor: ctx.viewer.actor, query: { limit: "1" } });
+    expect(items[0]!.commander).toEqual({ name: ctx.responder.name, email: ctx.responder.email });
   });
 
   it("leaves private incidents out for a viewer", () => {
-    const { items } = listIncidents({ actor: viewer.actor, query: {} });
+    const { items } = listIncidents({ actor: ctx.viewer.actor, query: {} });
     expect(keysOf(items)).toEqual(["l", "i", "h", "f", "e", "c", "b", "k", "g", "d", "a"]);
   });
 
   it("filters by status, status group and severity", () => {
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { status: "resolved" } }).items)).toEqual(["k", "g", "a"]);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { status: "inactive" } }).items)).toEqual(["k", "g", "d", "a"]);
-    const active = listIncidents({ actor: responder.actor, query: { status: "active" } }).items;
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { status: "resolved" } }).items)).toEqual(["k", "g", "a"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { status: "inactive" } }).items)).toEqual(["k", "g", "d", "a"]);
+    const active = listIncidents({ actor: ctx.responder.actor, query: { status: "active" } }).items;
     expect(active.every((i) => isActive(i.status))).toBe(true);
     expect(active).toHaveLength(8);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { severity: "SEV2" } }).items)).toEqual(["l", "j", "f", "a"]);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { severity: "SEV2", status: "active" } }).items)).toEqual(["l", "j", "f"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2" } }).items)).toEqual(["l", "j", "f", "a"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2", status: "active" } }).items)).toEqual(["l", "j", "f"]);
   });
 
   it("searches title and summary, case-insensitively, and by reference", () => {
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { q: "latency" } }).items)).toEqual(["l", "h"]);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { q: "oauth CALLBACK" } }).items)).toEqual(["f"]);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { q: `INC-${ids.c}` } }).items)).toEqual(["c"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "latency" } }).items)).toEqual(["l", "h"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "oauth CALLBACK" } }).items)).toEqual(["f"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: `INC-${ids.c}` } }).items)).toEqual(["c"]);
   });
 
   it("treats LIKE wildcards in the search text literally", () => {
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { q: "100%" } }).items)).toEqual(["k"]);
-    expect(keysOf(listIncidents({ actor: responder.actor, query: { q: "worker_" } }).items)).toEqual(["k"]);
-    expect(listIncidents({ actor: responder.actor, query: { q: "1%" } }).items).toEqual([]);
-    expect(listIncidents({ actor: responder.actor, query: { q: "a_i" } }).items).toEqual([]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "100%" } }).items)).toEqual(["k"]);
+    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "worker_" } }).items)).toEqual(["k"]);
+    expect(listIncidents({ actor: ctx.responder.actor, query: { q: "1%" } }).items).toEqual([]);
+    expect(listIncidents({ actor: ctx.responder.actor, query: { q: "a_i" } }).items).toEqual([]);
   });
 
   it("pages with a cursor without duplicates or gaps", () => {
-    const all = listIncidents({ actor: responder.actor, query: {} }).items.map((i) => i.id);
+    const all = listIncidents({ actor: ctx.responder.actor, query: {} }).items.map((i) => i.id);
     for (const limit of [1, 2, 3, 5, 11]) {
       const seen: number[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
         const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({
-          actor: responder.actor,
+          actor: ctx.responder.actor,
           query: { limit: String(limit), ...(cursor ? { cursor } : {}) },
         });
         expect(page.items.length).toBeLessThanOrEqual(limit);
@@ -110,24 +106,24 @@ describe("listIncidents", () => {
   });
 
   it("pages within a filter", () => {
-    const first = listIncidents({ actor: responder.actor, query: { status: "active", limit: "5" } });
+    const first = listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5" } });
     expect(first.items).toHaveLength(5);
     expect(decodeCursor(first.nextCursor!)).toMatchObject({ rank: 1 });
-    const second = listIncidents({ actor: responder.actor, query: { status: "active", limit: "5", cursor: first.nextCursor } });
+    const second = listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5", cursor: first.nextCursor } });
     expect(second.items).toHaveLength(3);
     expect(second.nextCursor).toBeNull();
   });
 
   it("rejects a bad cursor and bad limits with 400", () => {
-    expect(thrown(() => listIncidents({ actor: responder.actor, query: { cursor: "garbage" } })).fields).toEqual({ cursor: "Invalid cursor" });
-    expect(thrown(() => listIncidents({ actor: responder.actor, query: { limit: "500" } })).status).toBe(400);
-    expect(thrown(() => listIncidents({ actor: responder.actor, query: { severity: "SEV7" } })).fields).toHaveProperty("severity");
+    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { cursor: "garbage" } })).fields).toEqual({ cursor: "Invalid cursor" });
+    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { limit: "500" } })).status).toBe(400);
+    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV7" } })).fields).toHaveProperty("severity");
   });
 
   it("lists only my incidents with mine=1", async () => {
-    const other = await t.createUser("responder");
+    const other = await ctx.t.createUser("responder");
     expect(listIncidents({ actor: other.actor, query: { mine: "1" } }).items).toEqual([]);
-    expect(listIncidents({ actor: responder.actor, query: { mine: "1" } }).items).toHaveLength(plan.length);
+    expect(listIncidents({ actor: ctx.responder.actor, query: { mine: "1" } }).items).toHaveLength(plan.length);
   });
 });
 
@@ -146,7 +142,7 @@ describe("listIncidents drill-down filters", () => {
   let idle: number;
 
   beforeAll(async () => {
-    admin = await t.createUser("admin");
+    admin = await ctx.t.createUser("admin");
     setOrgTimeZone({ actor: admin.actor, timeZone: zone });
     payments = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
     search = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
@@ -214,27 +210,27 @@ describe("listIncidents drill-down filters", () => {
     const secret = declareIncident({ actor: admin.actor, input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" } }).incident.id;
     const seenBy = (who: TestUser) => listIncidents({ actor: who.actor, query: { from: "2025-10-03", to: "2025-10-03" } }).items.map((i) => i.id);
     expect(seenBy(admin)).toEqual([secret]);
-    expect(seenBy(viewer)).toEqual([]);
+    expect(seenBy(ctx.viewer)).toEqual([]);
   });
 
   it("answers 400 naming the field for bad input", () => {
-    const unknownTeam = thrown(() => listIncidents({ actor: viewer.actor, query: { team: "99999" } }));
+    const unknownTeam = thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "99999" } }));
     expect(unknownTeam.status).toBe(400);
     expect(unknownTeam.fields).toEqual({ team: "Unknown team 99999" });
     expect(unknownTeam.message).toBe("Unknown team 99999");
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { team: "payments" } })).fields).toEqual({ team: "Must be a team id (a positive whole number)" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "payments" } })).fields).toEqual({ team: "Must be a team id (a positive whole number)" });
 
-    const reversed = thrown(() => listIncidents({ actor: viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
+    const reversed = thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
     expect(reversed.status).toBe(400);
     expect(reversed.fields).toEqual({ to: "Must be on or after from (2025-11-24)" });
     expect(reversed.message).toBe("Invalid input: to: Must be on or after from (2025-11-24)");
 
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({ from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({ to: "2025-02-29 is not a real calendar date" });
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { drill: "yes" } })).fields).toEqual({ drill: "Must be 0 (leave drills out) or 1 (only drills)" });
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { severity: "SEV1,SEV9" } })).fields).toEqual({
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({ from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({ to: "2025-02-29 is not a real calendar date" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { drill: "yes" } })).fields).toEqual({ drill: "Must be 0 (leave drills out) or 1 (only drills)" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV1,SEV9" } })).fields).toEqual({
       severity: 'Must be one of SEV1, SEV2, SEV3, SEV4, or a comma-separated list of them ("SEV9" is not)',
     });
-    expect(thrown(() => listIncidents({ actor: viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
   });
 });

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { declareIncident, updateIncident } from "./incidents";
-import { createService } from "./services";
-import { updateUser } from "./users";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
+import { declareIncident } from "../../commands/incidents/declare";
+import { updateIncident } from "../../commands/incidents/update";
+import { createService } from "../../commands/catalogue/services";
+import { updateUser } from "../users";
 import { search } from "./search";
 import { incidentReference } from "@/lib/validation/incident";
 
-let t: TestDb;
+const ctx = setUpTestDb();
 let admin: TestUser;
 let responder: TestUser;
 let viewer: TestUser;
@@ -14,12 +15,11 @@ let outsider: TestUser;
 const refs: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin", { name: "Ada Admin", email: "ada@example.test" });
-  responder = await t.createUser("responder", { name: "Rui Responder", email: "rui@example.test" });
-  viewer = await t.createUser("viewer", { name: "Vera Viewer", email: "vera@example.test" });
-  outsider = await t.createUser("responder", { name: "Otto Outsider", email: "otto@example.test" });
-  const gone = await t.createUser("viewer", { name: "Gone Person", email: "gone@example.test" });
+  admin = await ctx.t.createUser("admin", { name: "Ada Admin", email: "ada@example.test" });
+  responder = await ctx.t.createUser("responder", { name: "Rui Responder", email: "rui@example.test" });
+  viewer = await ctx.t.createUser("viewer", { name: "Vera Viewer", email: "vera@example.test" });
+  outsider = await ctx.t.createUser("responder", { name: "Otto Outsider", email: "otto@example.test" });
+  const gone = await ctx.t.createUser("viewer", { name: "Gone Person", email: "gone@example.test" });
   updateUser({ actor: admin.actor, userId: gone.id, input: { disabled: true } });
   createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1 } });
   createService({ actor: admin.actor, input: { slug: "search", name: "Search", tier: 2 } });
@@ -34,7 +34,6 @@ beforeAll(async () => {
   refs.resolved = incidentReference(old.id);
   updateIncident({ actor: responder.actor, incidentId: old.id, input: { version: old.version, status: "resolved" } });
 });
-afterAll(() => t.cleanup());
 
 const titles = (actor: TestUser, q: string) => search({ actor: actor.actor, query: { q } }).incidents.map((i) => i.title);
 

@@ -1,0 +1,164 @@
+import "server-only";
+import { eq, inArray } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { notFound, validationFailed } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
+import type { Severity } from "@/lib/severity";
+import { hasCondition } from "@/lib/playbook-match";
+import { parseInput } from "@/lib/validation/parse";
+import { createPlaybookSchema, NO_CONDITION_MESSAGE, updatePlaybookSchema, type PlaybookItemInput } from "@/lib/validation/playbook";
+import { getDb } from "../../client";
+import { playbookItems, playbooks, playbookServices, services } from "../../schema";
+import type { Reader, Tx } from "../../types";
+import { staleError, updateVersioned } from "../../versioned";
+import { recordAudit } from "../../access/audit";
+import { findPlaybook, type PlaybookDetail } from "../../access/playbooks";
+
+/** The 409 for a stale playbook version, with the playbook as it is now. */
+const stalePlaybook = (current: PlaybookDetail) => staleError("playbook", current.version, current);
+
+/**
+ * @deprecated For the two playbook API routes that check before translating slugs; use
+ * `requirePermission(actor, "playbook", "manage")` from lib/policy.ts (the commands check it themselves).
+ */
+export const requirePlaybookAdmin = (actor: Actor) => requirePermission(actor, "playbook", "manage");
+
+/**
+ * The API names services by slug (`services: ["payments-api"]`, DESIGN.md: resources by
+ * reference); the data layer takes ids. Unknown slugs are a 400 naming `services`.
+ */
+export function serviceSlugsToIds(input: unknown): unknown {
+  if (!input || typeof input !== "object" || Array.isArray(input) || !("services" in input)) return input;
+  const { services: slugs, ...rest } = input as Record<string, unknown>;
+  if ("serviceIds" in rest) throw validationFailed({ services: "Send services (slugs) or serviceIds, not both" });
+  if (!Array.isArray(slugs) || slugs.some((s) => typeof s !== "string")) throw validationFailed({ services: "Must be a list of service slugs" });
+  // As many as serviceIds allows: each slug is an SQL variable, and SQLite caps those.
+  if (slugs.length > 200) throw validationFailed({ services: "At most 200 services" });
+  const wanted = [...new Set((slugs as string[]).map((s) => s.trim().toLowerCase()))];
+  const rows = wanted.length ? getDb().select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, wanted)).all() : [];
+  const unknown = wanted.filter((slug) => !rows.some((r) => r.slug === slug));
+  if (unknown.length) throw validationFailed({ services: `Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}` });
+  return { ...rest, serviceIds: rows.map((r) => r.id) };
+}
+
+function checkServices(tx: Reader, serviceIds: number[]) {
+  if (serviceIds.length === 0) return;
+  const found = new Set(tx.select({ id: services.id }).from(services).where(inArray(services.id, serviceIds)).all().map((s) => s.id));
+  const unknown = serviceIds.filter((id) => !found.has(id));
+  if (unknown.length) {
+    throw validationFailed({ serviceIds: `Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}` }, `serviceIds: unknown service ${unknown.join(", ")}`);
+  }
+}
+
+function checkCondition(severities: string[], serviceIds: number[]) {
+  if (!hasCondition({ severities, serviceIds })) throw validationFailed({ severities: NO_CONDITION_MESSAGE }, NO_CONDITION_MESSAGE);
+}
+
+function writeItems(tx: Tx, playbookId: number, items: PlaybookItemInput[]) {
+  tx.delete(playbookItems).where(eq(playbookItems.playbookId, playbookId)).run();
+  if (items.length) {
+    tx.insert(playbookItems)
+      .values(items.map((item, index) => ({ playbookId, position: index + 1, text: item.text, link: item.link, autoCheck: item.autoCheck })))
+      .run();
+  }
+}
+
+function writeServices(tx: Tx, playbookId: number, serviceIds: number[]) {
+  tx.delete(playbookServices).where(eq(playbookServices.playbookId, playbookId)).run();
+  if (serviceIds.length) tx.insert(playbookServices).values(serviceIds.map((serviceId) => ({ playbookId, serviceId }))).run();
+}
+
+/** A compact record of a playbook for the audit log. */
+const auditShape = (p: PlaybookDetail) => ({
+  name: p.name,
+  description: p.description,
+  severities: p.severities,
+  serviceIds: p.serviceIds,
+  enabled: p.enabled,
+  version: p.version,
+  items: p.items.map((i) => ({ text: i.text, ...(i.link ? { link: i.link } : {}), ...(i.autoCheck ? { autoCheck: i.autoCheck } : {}) })),
+});
+
+/** Inserts a playbook in an open transaction without an actor check (first-run defaults use it too). */
+export function insertPlaybook(
+  tx: Tx,
+  actor: Actor | null,
+  data: { name: string; description?: string; severities?: Severity[]; serviceIds?: number[]; enabled?: boolean; items: PlaybookItemInput[] },
+  now = Date.now(),
+): PlaybookDetail {
+  const severities = data.severities ?? [];
+  const serviceIds = data.serviceIds ?? [];
+  checkCondition(severities, serviceIds);
+  checkServices(tx, serviceIds);
+  const row = tx
+    .insert(playbooks)
+    .values({
+      name: data.name,
+      description: data.description ?? "",
+      severities: JSON.stringify(severities),
+      enabled: data.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  writeServices(tx, row.id, serviceIds);
+  writeItems(tx, row.id, data.items);
+  const created = findPlaybook(tx, row.id)!;
+  recordAudit(tx, actor, { action: "playbook.create", entityType: "playbook", entityId: row.id, after: auditShape(created) }, now);
+  return created;
+}
+
+export function createPlaybook({ actor, input }: { actor: Actor; input: unknown }): PlaybookDetail {
+  requirePermission(actor, "playbook", "manage");
+  const data = parseInput(createPlaybookSchema, input);
+  return getDb().transaction((tx) => insertPlaybook(tx, actor, data), { behavior: "immediate" });
+}
+
+/** A versioned change; a stale version gets 409 with the current playbook. `items`, when given, replaces the list. */
+export function updatePlaybook({ actor, playbookId, input }: { actor: Actor; playbookId: number; input: unknown }): PlaybookDetail {
+  requirePermission(actor, "playbook", "manage");
+  const data = parseInput(updatePlaybookSchema, input);
+  const now = Date.now();
+  return getDb().transaction(
+    (tx) => {
+      const current = findPlaybook(tx, playbookId);
+      if (!current) throw notFound("Playbook");
+      if (current.version !== data.version) throw stalePlaybook(current);
+      const severities = data.severities ?? current.severities;
+      const serviceIds = data.serviceIds ?? current.serviceIds;
+      checkCondition(severities, serviceIds);
+      if (data.serviceIds) checkServices(tx, serviceIds);
+      const changes = {
+        name: data.name ?? current.name,
+        description: data.description ?? current.description,
+        severities: JSON.stringify(severities),
+        enabled: data.enabled ?? current.enabled,
+      };
+      updateVersioned(tx, playbooks, current, changes, now, () => stalePlaybook(findPlaybook(tx, playbookId) ?? current));
+      if (data.serviceIds) writeServices(tx, playbookId, serviceIds);
+      if (data.items) writeItems(tx, playbookId, data.items);
+      const after = findPlaybook(tx, playbookId)!;
+      recordAudit(tx, actor, { action: "playbook.update", entityType: "playbook", entityId: playbookId, before: auditShape(current), after: auditShape(after) }, now);
+      return after;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Deletes a playbook. Checklists already copied onto incidents stay as they are (they
+ * keep the playbook's name); it simply stops applying to new incidents.
+ */
+export function deletePlaybook({ actor, playbookId }: { actor: Actor; playbookId: number }): void {
+  requirePermission(actor, "playbook", "manage");
+  getDb().transaction(
+    (tx) => {
+      const current = findPlaybook(tx, playbookId);
+      if (!current) throw notFound("Playbook");
+      tx.delete(playbooks).where(eq(playbooks.id, playbookId)).run();
+      recordAudit(tx, actor, { action: "playbook.delete", entityType: "playbook", entityId: playbookId, before: auditShape(current) });
+    },
+    { behavior: "immediate" },
+  );
+}

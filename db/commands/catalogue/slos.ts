@@ -1,0 +1,66 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
+import { parseInput } from "@/lib/validation/parse";
+import { createSloSchema, updateSloSchema } from "@/lib/validation/service";
+import { getDb } from "../../client";
+import { slos, type Slo } from "../../schema";
+import { staleError, updateVersioned } from "../../versioned";
+import { recordAudit } from "../../access/audit";
+import { findServiceBySlug } from "../../access/services";
+
+/** The 409 for a stale SLO version, with the SLO as it is now (the API adds its budget). */
+const staleSlo = (current: Slo) => staleError("SLO", current.version, current);
+
+export function createSlo({ actor, slug, input }: { actor: Actor; slug: string; input: unknown }): Slo {
+  requirePermission(actor, "slo", "manage");
+  const data = parseInput(createSloSchema, input);
+  return getDb().transaction(
+    (tx) => {
+      const service = findServiceBySlug(tx, slug);
+      if (!service) throw notFound("Service");
+      const now = Date.now();
+      const slo = tx
+        .insert(slos)
+        .values({ serviceId: service.id, name: data.name, sliDescription: data.sliDescription ?? "", objective: data.objective, windowDays: data.windowDays ?? 28, createdAt: now, updatedAt: now })
+        .returning()
+        .get();
+      recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);
+      return slo;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function updateSlo({ actor, id, input }: { actor: Actor; id: number; input: unknown }): Slo {
+  requirePermission(actor, "slo", "manage");
+  const data = parseInput(updateSloSchema, input);
+  return getDb().transaction(
+    (tx) => {
+      const current = tx.select().from(slos).where(eq(slos.id, id)).get();
+      if (!current) throw notFound("SLO");
+      if (current.version !== data.version) throw staleSlo(current);
+      const { version: _v, ...changes } = data;
+      const now = Date.now();
+      const updated = updateVersioned(tx, slos, current, changes, now, () => staleSlo(tx.select().from(slos).where(eq(slos.id, id)).get() ?? current));
+      recordAudit(tx, actor, { action: "slo.update", entityType: "slo", entityId: id, before: current, after: updated }, now);
+      return updated;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function deleteSlo({ actor, id }: { actor: Actor; id: number }) {
+  requirePermission(actor, "slo", "manage");
+  getDb().transaction(
+    (tx) => {
+      const current = tx.select().from(slos).where(eq(slos.id, id)).get();
+      if (!current) throw notFound("SLO");
+      tx.delete(slos).where(eq(slos.id, id)).run();
+      recordAudit(tx, actor, { action: "slo.delete", entityType: "slo", entityId: id, before: current });
+    },
+    { behavior: "immediate" },
+  );
+}

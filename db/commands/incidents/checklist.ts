@@ -1,0 +1,176 @@
+import "server-only";
+import { and, asc, eq, notExists, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { actorLabel } from "@/lib/actor";
+import { notFound, validationFailed } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
+import type { Severity } from "@/lib/severity";
+import { playbookMatches } from "@/lib/playbook-match";
+import { getDb } from "../../client";
+import { checklistItems, incidentPlaybooks, incidentServices, playbookItems, playbooks, type ChecklistItem } from "../../schema";
+import type { Tx } from "../../types";
+import { recordAudit } from "../../access/audit";
+import { writeTimelineEntry } from "../../access/timeline";
+import { acknowledgeIfNeeded, findVisibleIncident } from "../../access/incidents";
+import { parseSeverities, serviceIdsByPlaybook } from "../../access/playbooks";
+import { autoCheckItems } from "./checklist-auto";
+
+/**
+ * Copies the items of every enabled playbook that matches the incident and was not
+ * applied to it before into its checklist: each playbook once, in its order, after the
+ * items already there; one "checklist" timeline entry per playbook applied.
+ *
+ * `serviceIds` are services being linked now; the services already linked to the incident
+ * count too, so callers may pass only the new ones. Synchronous: call it inside the
+ * transaction of the declaration or the link. Returns how many checklist items were added.
+ */
+export function applyMatchingPlaybooks(
+  tx: Tx,
+  actor: Actor | null,
+  incident: { id: number; severity: Severity },
+  serviceIds: number[],
+  now = Date.now(),
+): number {
+  const linked = tx.select({ serviceId: incidentServices.serviceId }).from(incidentServices).where(eq(incidentServices.incidentId, incident.id)).all();
+  const allServiceIds = [...new Set([...serviceIds, ...linked.map((l) => l.serviceId)])];
+  const candidates = tx
+    .select()
+    .from(playbooks)
+    .where(
+      and(
+        eq(playbooks.enabled, true),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(incidentPlaybooks)
+            .where(and(eq(incidentPlaybooks.incidentId, incident.id), eq(incidentPlaybooks.playbookId, playbooks.id))),
+        ),
+      ),
+    )
+    .orderBy(asc(playbooks.id))
+    .all();
+  if (candidates.length === 0) return 0;
+  const servicesOf = serviceIdsByPlaybook(tx, candidates.map((p) => p.id));
+  const matching = candidates.filter((p) =>
+    playbookMatches(
+      { severities: parseSeverities(p.severities), serviceIds: servicesOf.get(p.id) ?? [], enabled: p.enabled },
+      { severity: incident.severity, serviceIds: allServiceIds },
+    ),
+  );
+  if (matching.length === 0) return 0;
+
+  let position =
+    tx
+      .select({ max: sql<number | null>`max(${checklistItems.position})` })
+      .from(checklistItems)
+      .where(eq(checklistItems.incidentId, incident.id))
+      .get()?.max ?? 0;
+  let added = 0;
+  const newItemIds: number[] = [];
+  for (const playbook of matching) {
+    // The primary key (incident, playbook) is the once-only guard, also against a concurrent apply.
+    const claimed = tx
+      .insert(incidentPlaybooks)
+      .values({ incidentId: incident.id, playbookId: playbook.id, appliedAt: now })
+      .onConflictDoNothing()
+      .returning({ playbookId: incidentPlaybooks.playbookId })
+      .get();
+    if (!claimed) continue;
+    const items = tx
+      .select()
+      .from(playbookItems)
+      .where(eq(playbookItems.playbookId, playbook.id))
+      .orderBy(asc(playbookItems.position), asc(playbookItems.id))
+      .all();
+    if (items.length === 0) continue;
+    const inserted = tx
+      .insert(checklistItems)
+      .values(
+        items.map((item) => ({
+          incidentId: incident.id,
+          playbookId: playbook.id,
+          playbookName: playbook.name,
+          position: ++position,
+          text: item.text,
+          link: item.link,
+          autoCheck: item.autoCheck,
+          createdAt: now,
+        })),
+      )
+      .returning({ id: checklistItems.id })
+      .all();
+    newItemIds.push(...inserted.map((r) => r.id));
+    added += items.length;
+    writeTimelineEntry(
+      tx,
+      actor,
+      {
+        incidentId: incident.id,
+        kind: "checklist",
+        body: `Playbook “${playbook.name}” added ${items.length} checklist item${items.length === 1 ? "" : "s"}`,
+        meta: { field: "checklist", playbookId: playbook.id, items: items.length },
+      },
+      now,
+    );
+  }
+  // Items whose condition already holds (the declarer is commander, a summary was given) are done at once.
+  autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
+  return added;
+}
+
+/**
+ * Checks or unchecks an item (responders), recording who and when on the timeline and in
+ * the audit log. Setting the state it already has changes nothing and writes nothing.
+ * With `incidentId`, the item must belong to that incident (404 otherwise).
+ */
+export function setChecklistItemDone({
+  actor,
+  itemId,
+  done,
+  incidentId,
+}: {
+  actor: Actor;
+  itemId: number;
+  done: boolean;
+  incidentId?: number;
+}): ChecklistItem {
+  if (typeof done !== "boolean") throw validationFailed({ done: "Must be true or false" });
+  const now = Date.now();
+  return getDb().transaction(
+    (tx) => {
+      const item = Number.isSafeInteger(itemId) ? tx.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get() : undefined;
+      if (!item || (incidentId !== undefined && item.incidentId !== incidentId)) throw notFound("Checklist item");
+      // An item of an incident the actor may not see does not exist for them.
+      const incident = findVisibleIncident(tx, actor, item.incidentId);
+      if (!incident) throw notFound("Checklist item");
+      requirePermission(actor, "incident", "check-checklist");
+      if ((item.doneAt !== null) === done) return item;
+      const updated = tx
+        .update(checklistItems)
+        .set(done ? { doneAt: now, doneByLabel: actorLabel(actor) } : { doneAt: null, doneByLabel: null })
+        .where(eq(checklistItems.id, item.id))
+        .returning()
+        .get()!;
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId: item.incidentId,
+          kind: "checklist",
+          body: done ? `✓ Checked: ${item.text}` : `Unchecked: ${item.text}`,
+          meta: { field: "checklist", itemId: item.id, from: !done, to: done },
+        },
+        now,
+      );
+      acknowledgeIfNeeded(tx, actor, incident, now);
+      recordAudit(
+        tx,
+        actor,
+        { action: done ? "checklist.check" : "checklist.uncheck", entityType: "incident", entityId: item.incidentId, after: { itemId: item.id, text: item.text, done } },
+        now,
+      );
+      return updated;
+    },
+    { behavior: "immediate" },
+  );
+}

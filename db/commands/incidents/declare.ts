@@ -1,0 +1,125 @@
+import "server-only";
+import { and, eq, lt } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { actorKey } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import { canonicalJsonHash } from "@/lib/canonical-json";
+import { requirePermission } from "@/lib/policy";
+import { parseInput } from "@/lib/validation/parse";
+import { declareIncidentSchema } from "@/lib/validation/incident";
+import { timestampOrderErrors } from "@/lib/incident-timestamps";
+import { getDb } from "../../client";
+import { idempotencyKeys, incidentRoles, incidents } from "../../schema";
+import { recordAudit } from "../../access/audit";
+import { writeTimelineEntry } from "../../access/timeline";
+import { linkedServices } from "../../access/linked-services";
+import { getIncident, type IncidentDetail } from "../../queries/incidents/detail";
+import { linkServiceInTx } from "./services";
+import { applyMatchingPlaybooks } from "./checklist";
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Declares an incident: the declaring person becomes commander (and so acknowledges it).
+ * With an idempotency key, a retry with the same body (as canonical JSON) returns the incident the
+ * first request created; the same key with a different body is a 422.
+ */
+export function declareIncident({
+  actor,
+  input,
+  idempotencyKey,
+}: {
+  actor: Actor;
+  input: unknown;
+  idempotencyKey?: string | null;
+}): { incident: IncidentDetail; replayed: boolean } {
+  requirePermission(actor, "incident", "declare");
+  const data = parseInput(declareIncidentSchema, input);
+  if (idempotencyKey !== undefined && idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
+    throw new AppError("validation_failed", "Idempotency-Key must be 1–200 characters", { "Idempotency-Key": "Must be 1–200 characters" });
+  }
+  const now = Date.now();
+  const startedAt = data.startedAt ?? now;
+  const detectedAt = data.detectedAt ?? (data.startedAt !== undefined ? now : startedAt);
+  const problems = timestampOrderErrors(
+    { startedAt, detectedAt, declaredAt: now, acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, closedAt: null },
+    now,
+  );
+  if (Object.keys(problems).length) {
+    throw new AppError("validation_failed", Object.values(problems).join("; "), problems as Record<string, string>);
+  }
+  const requestHash = idempotencyKey ? canonicalJsonHash(input) : null;
+  const db = getDb();
+  const result = db.transaction(
+    (tx) => {
+      if (idempotencyKey) {
+        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS)).run();
+        const seen = tx
+          .select({ incidentId: idempotencyKeys.incidentId, requestHash: idempotencyKeys.requestHash })
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.actorKey, actorKey(actor)), eq(idempotencyKeys.key, idempotencyKey)))
+          .get();
+        // Rows kept before request hashes were stored (null) count as the same request.
+        if (seen && seen.requestHash !== null && seen.requestHash !== requestHash) {
+          throw new AppError(
+            "unprocessable",
+            "This Idempotency-Key was already used with a different request body; send a new Idempotency-Key for a new incident",
+            { "Idempotency-Key": "Already used with a different body" },
+          );
+        }
+        if (seen) return { incidentId: seen.incidentId, replayed: true };
+      }
+      const person = actor.kind === "user";
+      const incident = tx
+        .insert(incidents)
+        .values({
+          title: data.title,
+          summary: data.summary ?? "",
+          severity: data.severity,
+          status: "investigating",
+          private: data.private ?? false,
+          drill: data.drill ?? false,
+          startedAt,
+          startedAtSource: data.startedAt !== undefined ? "backdated" : "status_change",
+          detectedAt,
+          detectedAtSource: data.detectedAt !== undefined ? "manual" : "status_change",
+          declaredAt: now,
+          acknowledgedAt: person ? now : null,
+          acknowledgedAtSource: person ? "status_change" : null,
+          createdById: person ? actor.userId : null,
+          createdByTokenId: actor.kind === "token" ? actor.tokenId : null,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      if (person) {
+        tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now }).run();
+      }
+      const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId: incident.id,
+          kind: "status",
+          body: `Declared ${data.severity} incident${flags.length ? ` (${flags.join(", ")})` : ""}: ${data.title}${
+            person ? `. ${actor.name} is incident commander.` : ""
+          }`,
+          meta: { field: "status", from: null, to: "investigating" },
+          highlighted: true,
+        },
+        now,
+      );
+      data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
+      const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
+      applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
+      if (idempotencyKey) {
+        tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash }).run();
+      }
+      recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
+      return { incidentId: incident.id, replayed: false };
+    },
+    { behavior: "immediate" },
+  );
+  return { incident: getIncident({ actor, incidentId: result.incidentId }), replayed: result.replayed };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { setUpTestDb, thrown } from "../../testing/test-db";
+import { idempotencyKeys, incidents } from "../../schema";
+import { declareIncident } from "./declare";
+
+const ctx = setUpTestDb();
+
+
+const incidentCount = () => ctx.t.db.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
+
+describe("declareIncident with an Idempotency-Key", () => {
+  it("replays when the body is the same, whatever its key order", () => {
+    const first = declareIncident({ actor: ctx.responder.actor, input: { title: "Same body", severity: "SEV2", summary: "s" }, idempotencyKey: "same" });
+    const again = declareIncident({ actor: ctx.responder.actor, input: { summary: "s", severity: "SEV2", title: "Same body" }, idempotencyKey: "same" });
+    expect(again.replayed).toBe(true);
+    expect(again.incident.id).toBe(first.incident.id);
+  });
+
+  it("refuses the same key with a different body: 422 unprocessable naming Idempotency-Key, nothing declared", () => {
+    const first = declareIncident({ actor: ctx.responder.actor, input: { title: "First body", severity: "SEV3" }, idempotencyKey: "reused" });
+    const before = incidentCount();
+    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "Second body", severity: "SEV3" }, idempotencyKey: "reused" }));
+    expect(error.status).toBe(422);
+    expect(error.code).toBe("unprocessable");
+    expect(error.message).toContain("Idempotency-Key");
+    expect(error.fields).toHaveProperty("Idempotency-Key");
+    expect(incidentCount()).toBe(before);
+    // The first request can still be retried.
+    const retry = declareIncident({ actor: ctx.responder.actor, input: { title: "First body", severity: "SEV3" }, idempotencyKey: "reused" });
+    expect(retry.incident.id).toBe(first.incident.id);
+  });
+
+  it("stores a hash of the canonical body with the key", () => {
+    declareIncident({ actor: ctx.responder.actor, input: { title: "Hashed", severity: "SEV4" }, idempotencyKey: "hashed" });
+    const row = ctx.t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "hashed")).get()!;
+    expect(row.requestHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("treats a key stored before hashes were kept as a match", () => {
+    const first = declareIncident({ actor: ctx.responder.actor, input: { title: "Old row", severity: "SEV4" }, idempotencyKey: "old" });
+    ctx.t.db.update(idempotencyKeys).set({ requestHash: null }).where(and(eq(idempotencyKeys.key, "old"))).run();
+    const again = declareIncident({ actor: ctx.responder.actor, input: { title: "Old row, edited", severity: "SEV4" }, idempotencyKey: "old" });
+    expect(again.replayed).toBe(true);
+    expect(again.incident.id).toBe(first.incident.id);
+  });
+});

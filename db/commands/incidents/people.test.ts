@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { auditsOf, setUpTestDb, thrown } from "../../testing/test-db";
+import { entriesOfKind, moreUsers } from "../../testing/incident-fixtures";
+import { incidentRoles, timelineEntries } from "../../schema";
+import { declareIncident } from "./declare";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { addResponder, removeResponder } from "./people";
+import { lastActivity } from "../../queries/incidents/activity";
+
+const ctx = setUpTestDb();
+const more = moreUsers(ctx, { helper: "responder", outsider: "responder" });
+
+const responderRows = (incidentId: number) =>
+  ctx.t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder"))).all();
+
+describe("responders", () => {
+  it("adds a person once, with a timeline entry and an audit record", () => {
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Cache stampede", severity: "SEV3" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    expect(responderRows(id)).toHaveLength(1);
+    const entries = entriesOfKind(ctx.t.db, id, "role");
+    expect(entries.map((e) => e.body)).toEqual([`${more.helper.name} added as a responder`]);
+    expect(auditsOf(ctx.t.db, "incident.responder_add")).toHaveLength(1);
+    expect(getIncident({ actor: ctx.responder.actor, incidentId: id }).people.map((p) => p.role).sort()).toEqual(["commander", "responder"]);
+  });
+
+  it("joining yourself reads as joining", () => {
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Slow builds", severity: "SEV4" } }).incident.id;
+    addResponder({ actor: more.helper.actor, incidentId: id, userId: more.helper.id });
+    const last = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).all().at(-1)!;
+    expect(last.body).toBe(`${more.helper.name} joined as a responder`);
+  });
+
+  it("removes a responder and refuses to remove someone who is not one", () => {
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Disk full on builder", severity: "SEV4" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    expect(responderRows(id)).toHaveLength(0);
+    expect((thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id })) as AppError).status).toBe(404);
+  });
+
+  it("viewers cannot change responders; unknown people are refused", () => {
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Webhook retries", severity: "SEV3" } }).incident.id;
+    expect((thrown(() => addResponder({ actor: ctx.viewer.actor, incidentId: id, userId: ctx.viewer.id })) as AppError).status).toBe(403);
+    const unknown = thrown(() => addResponder({ actor: ctx.responder.actor, incidentId: id, userId: 999_999 })) as AppError;
+    expect(unknown.status).toBe(400);
+    expect(unknown.fields).toHaveProperty("userId");
+    expect(responderRows(id)).toHaveLength(0);
+  });
+
+  it("a person added to a private incident can then see it; outsiders still cannot", () => {
+    const id = declareIncident({ actor: ctx.responder.actor, input: { title: "Leaked key", severity: "SEV1", private: true } }).incident.id;
+    expect((thrown(() => getIncident({ actor: more.helper.actor, incidentId: id })) as AppError).status).toBe(404);
+    expect((thrown(() => addResponder({ actor: more.outsider.actor, incidentId: id, userId: more.outsider.id })) as AppError).status).toBe(404);
+    addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
+    expect(getIncident({ actor: more.helper.actor, incidentId: id }).title).toBe("Leaked key");
+    expect(listIncidents({ actor: more.outsider.actor, query: { q: "Leaked" } }).items).toHaveLength(0);
+  });
+});
+
+describe("lastActivity", () => {
+  it("reports the newest timeline write per incident", () => {
+    const a = declareIncident({ actor: ctx.responder.actor, input: { title: "A", severity: "SEV4" } }).incident.id;
+    const b = declareIncident({ actor: ctx.responder.actor, input: { title: "B", severity: "SEV4" } }).incident.id;
+    addResponder({ actor: ctx.responder.actor, incidentId: b, userId: more.helper.id });
+    const activity = lastActivity([a, b]);
+    const newestB = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, b)).all().at(-1)!;
+    expect(activity.get(b)?.entryId).toBe(newestB.id);
+    expect(activity.get(a)!.entryId).toBeLessThan(newestB.id);
+    expect(lastActivity([]).size).toBe(0);
+  });
+});

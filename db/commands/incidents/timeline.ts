@@ -1,0 +1,72 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { addNoteSchema } from "@/lib/validation/incident";
+import { FUTURE_TOLERANCE_MS } from "@/lib/incident-timestamps";
+import { getDb } from "../../client";
+import { timelineEntries, type TimelineEntry } from "../../schema";
+import { recordAudit } from "../../access/audit";
+import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
+import { writeTimelineEntry } from "../../access/timeline";
+
+/** A note on the timeline (responders); the first one by a person acknowledges the incident. */
+export function addNote({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): TimelineEntry {
+  const data = parseInput(addNoteSchema, input);
+  const now = Date.now();
+  if (data.occurredAt !== undefined && data.occurredAt > now + FUTURE_TOLERANCE_MS) {
+    throw new AppError("validation_failed", "occurredAt cannot be in the future", { occurredAt: "Cannot be in the future" });
+  }
+  return getDb().transaction(
+    (tx) => {
+      const incident = editableIncident(tx, actor, incidentId, "note");
+      const entry = writeTimelineEntry(
+        tx,
+        actor,
+        { incidentId, kind: "note", body: data.body, occurredAt: data.occurredAt, highlighted: data.highlighted },
+        now,
+      );
+      acknowledgeIfNeeded(tx, actor, incident, now);
+      recordAudit(tx, actor, { action: "timeline.note", entityType: "incident", entityId: incidentId, after: { entryId: entry.id } }, now);
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function setHighlighted({
+  actor,
+  incidentId,
+  entryId,
+  highlighted,
+}: {
+  actor: Actor;
+  incidentId: number;
+  entryId: number;
+  highlighted: boolean;
+}): TimelineEntry {
+  if (typeof highlighted !== "boolean") {
+    throw new AppError("validation_failed", "highlighted must be true or false", { highlighted: "Must be true or false" });
+  }
+  return getDb().transaction(
+    (tx) => {
+      editableIncident(tx, actor, incidentId, "highlight");
+      const entry = tx
+        .update(timelineEntries)
+        .set({ highlighted })
+        .where(and(eq(timelineEntries.id, entryId), eq(timelineEntries.incidentId, incidentId)))
+        .returning()
+        .get();
+      if (!entry) throw notFound("Timeline entry");
+      recordAudit(tx, actor, {
+        action: highlighted ? "timeline.highlight" : "timeline.unhighlight",
+        entityType: "incident",
+        entityId: incidentId,
+        after: { entryId, highlighted },
+      });
+      return entry;
+    },
+    { behavior: "immediate" },
+  );
+}

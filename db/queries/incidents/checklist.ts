@@ -1,0 +1,16 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { getDb } from "../../client";
+import { checklistItems, type ChecklistItem } from "../../schema";
+import { readableIncident } from "../../access/incidents";
+
+export type { ChecklistItem };
+
+/** The incident's checklist in order; 404 when the incident is not visible to the actor. */
+export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): ChecklistItem[] {
+  const db = getDb();
+  readableIncident(db, actor, incidentId);
+  const inOrder = [asc(checklistItems.position), asc(checklistItems.id)];
+  return db.select().from(checklistItems).where(eq(checklistItems.incidentId, incidentId)).orderBy(...inOrder).all();
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { getDb } from "../../client";
+import { readableIncident } from "../../access/incidents";
+import { linkedServices, type LinkedService } from "../../access/linked-services";
+
+export type { LinkedService };
+
+/** The services an incident affects, with their impact; 404 when the incident is not visible. */
+export function listLinkedServices({ actor, incidentId }: { actor: Actor; incidentId: number }): LinkedService[] {
+  const db = getDb();
+  readableIncident(db, actor, incidentId);
+  return linkedServices(db, incidentId);
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { listIncidentsSchema } from "@/lib/validation/incident";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { addDays, startOfDayIn } from "@/lib/insights/params";
+import { getDb } from "../../client";
+import { incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../../schema";
+import { getOrgTimeZone } from "../settings";
+import { groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
+
+export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
+
+export function listIncidents({ actor, query }: { actor: Actor; query: unknown }) {
+  const filter = parseInput(listIncidentsSchema, query);
+  const conditions: SQL[] = [];
+  const visible = visibleTo(actor);
+  if (visible) conditions.push(visible);
+  if (filter.status === "active") conditions.push(sql`${incidents.status} IN ('investigating','identified','monitoring')`);
+  else if (filter.status === "inactive") conditions.push(sql`${incidents.status} IN ('resolved','closed')`);
+  else if (filter.status) conditions.push(eq(incidents.status, filter.status));
+  if (filter.severity) conditions.push(filter.severity.length === 1 ? eq(incidents.severity, filter.severity[0]!) : inArray(incidents.severity, filter.severity));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const ref = /^inc-(\d+)$/i.exec(filter.q);
+    conditions.push(
+      or(
+        sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${incidents.summary} LIKE ${pattern} ESCAPE '\\'`,
+        ...(ref ? [eq(incidents.id, Number(ref[1]))] : []),
+      )!,
+    );
+  }
+  if (filter.service) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.slug} = ${filter.service})`,
+    );
+  }
+  const db = getDb();
+  if (filter.from || filter.to) {
+    // Calendar days of the organisation: from its midnight at the start of `from` to the one after `to`.
+    const timeZone = getOrgTimeZone(db);
+    if (filter.from) conditions.push(gte(incidents.startedAt, startOfDayIn(timeZone, filter.from)));
+    if (filter.to) conditions.push(lt(incidents.startedAt, startOfDayIn(timeZone, addDays(filter.to, 1))));
+  }
+  if (filter.team !== undefined) {
+    if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, filter.team)).get()) {
+      throw new AppError("validation_failed", `Unknown team ${filter.team}`, { team: `Unknown team ${filter.team}` });
+    }
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.teamId} = ${filter.team})`,
+    );
+  }
+  if (filter.drill !== undefined) conditions.push(eq(incidents.drill, filter.drill));
+  if (filter.mine && actor.kind === "user") {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId})`,
+    );
+  }
+  // Open incidents first, then the rest; newest first within each.
+  const openRank = sql<number>`CASE WHEN ${incidents.status} IN ('investigating','identified','monitoring') THEN 1 ELSE 0 END`;
+  if (filter.cursor) {
+    const c = decodeCursor(filter.cursor);
+    if (!c) throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
+    conditions.push(
+      sql`(${openRank} < ${c.rank} OR (${openRank} = ${c.rank} AND (${incidents.declaredAt} < ${c.at} OR (${incidents.declaredAt} = ${c.at} AND ${incidents.id} < ${c.id}))))`,
+    );
+  }
+  const rows = db
+    .select()
+    .from(incidents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(openRank), desc(incidents.declaredAt), desc(incidents.id))
+    .limit(filter.limit + 1)
+    .all();
+  const page = rows.slice(0, filter.limit);
+  const roles = rolesOf(db, page.map((i) => i.id));
+  const items: IncidentListItem[] = page.map((incident) => {
+    const commander = roles.get(incident.id)?.find((p) => p.role === "commander");
+    return { ...incident, commander: commander ? { name: commander.name, email: commander.email } : null };
+  });
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > filter.limit && last
+      ? encodeCursor({ rank: ["investigating", "identified", "monitoring"].includes(last.status) ? 1 : 0, at: last.declaredAt, id: last.id })
+      : null;
+  return { items, nextCursor };
+}
+
+export type IncidentServiceName = { slug: string; name: string };
+
+/**
+ * The services linked to each of a page of incidents (most critical tier first), for lists.
+ * The caller passes ids of incidents the reader may already see.
+ */
+export function serviceNamesFor(incidentIds: number[]): Map<number, IncidentServiceName[]> {
+  if (incidentIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ incidentId: incidentServices.incidentId, slug: services.slug, name: services.name })
+    .from(incidentServices)
+    .innerJoin(services, eq(services.id, incidentServices.serviceId))
+    .where(inArray(incidentServices.incidentId, incidentIds))
+    .orderBy(asc(services.tier), asc(services.name))
+    .all();
+  return groupByIncident(rows);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { getDb } from "../../client";
+import { timelineEntries, type TimelineEntry } from "../../schema";
+import { readableIncident } from "../../access/incidents";
+
+/** The incident's timeline, oldest first; 404 when the incident is not visible to the actor. */
+export function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): TimelineEntry[] {
+  const db = getDb();
+  readableIncident(db, actor, incidentId);
+  return db
+    .select()
+    .from(timelineEntries)
+    .where(eq(timelineEntries.incidentId, incidentId))
+    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
+    .all();
+}
