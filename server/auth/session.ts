@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/actor";
-import { findUserById } from "@/db/queries/users";
+import { findUserById } from "@/db/access/users";
 import { authOptions } from "./options";
 import { clientIpFromHeaders } from "./client-ip";
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { beginSignInAttempt, finishSignInAttempt } from "@/db/queries/login-attempts";
-import { findUserByEmail } from "@/db/queries/users";
+import { beginSignInAttempt, finishSignInAttempt } from "@/db/commands/admin/login-attempts";
+import { findUserByEmail } from "@/db/access/users";
 import { recordAuditEvent } from "@/db/access/audit";
 import { verifyPassword } from "./password";
 import { clientIpFromHeaders } from "./client-ip";

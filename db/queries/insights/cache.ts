@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import type { InsightsReport } from "@/lib/insights/types";
 import { getSqlite, type Db } from "../../client";
 
@@ -25,7 +25,7 @@ function dataVersion(db: Pick<Db, "get">): string {
 
 /** Who sees what: admins see every incident; anyone else sees a set that depends on who they are. */
 function visibilityKey(actor: Actor): string {
-  if (hasRole(actor.role, "admin")) return "admin";
+  if (can(actor, "incident", "see-private")) return "admin";
   return actor.kind === "user" ? `user:${actor.userId}` : `token:${actor.tokenId}`;
 }
 

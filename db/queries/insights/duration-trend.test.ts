@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { durationStats } from "@/lib/insights/percentile";
 import { createTestDb, type TestDb, type TestUser } from "../../testing/test-db";
 import { insertInsightsFixture } from "../../testing/insights-fixture";
-import { setOrgTimeZone } from "../settings";
+import { setOrgTimeZone } from "../../commands/admin/settings";
 import { getInsights } from "./index";
 
 // The duration trend on the hand-computed fixture (db/testing/insights-fixture.ts, Europe/Berlin).

@@ -11,7 +11,7 @@ import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
 import { getDb } from "../../client";
 import { teams } from "../../schema";
 import { findServiceBySlug } from "../services";
-import { getOrgTimeZone, getRequiredSeverities } from "../settings";
+import { readOrgTimeZone, readRequiredSeverities } from "../../access/settings";
 import { actionItemFigures } from "./action-items";
 import { durationFigures, durationHistogram, scopeCounts } from "./durations";
 import { durationTrend } from "./duration-trend";
@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 /** Resolves the query into a context: dates as instants, service and team checked, time zone offsets. */
 export function insightsContext({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }) {
   const db = getDb();
-  const timeZone = getOrgTimeZone(db);
+  const timeZone = readOrgTimeZone(db);
   const resolved = resolveInsightsQuery(query, { now, timeZone });
   const { filters, period, previousPeriod } = resolved;
   let serviceId: number | null = null;
@@ -56,7 +56,7 @@ export function insightsContext({ actor, query, now = Date.now() }: { actor: Act
     currentStart: Date.parse(period.startsAt),
     currentEnd,
     previousStart,
-    requiredSeverities: getRequiredSeverities(db),
+    requiredSeverities: readRequiredSeverities(db),
   };
   return { ctx, period, previousPeriod };
 }

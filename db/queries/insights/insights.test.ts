@@ -5,7 +5,7 @@ import { durationStats } from "@/lib/insights/percentile";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
 import { insertInsightsFixture } from "../../testing/insights-fixture";
 import { incidents, teams } from "../../schema";
-import { setOrgTimeZone } from "../settings";
+import { setOrgTimeZone } from "../../commands/admin/settings";
 import { getInsights, loadInsights } from "./index";
 import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
 

@@ -1,49 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { SECTION_KEYS, SECTION_MAX } from "@/lib/postmortem-template";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { actionItems, auditLog, contributingFactors, postmortems, timelineEntries } from "../schema";
-import { ensureDefaultFactors } from "../seed/defaults/default-factors";
-import { declareIncident, updateIncident } from "./incidents";
-import { addNote, setHighlighted } from "./timeline";
-import { createService } from "./services";
-import { createSlo } from "./slos";
-import { archiveFactor, listFactors } from "./factors";
-import { setRequiredSeverities } from "./settings";
-import {
-  addComment,
-  exportPostmortemMarkdown,
-  getPostmortem,
-  listPostmortems,
-  postmortemDueForIncident,
-  regenerateTimelineSection,
-  savePostmortem,
-  startPostmortem,
-} from "./postmortems";
-import { transitionPostmortem } from "./postmortem-review";
+import { setUpTestDb, thrown, type TestUser, auditsOf } from "../../testing/test-db";
+import { actionItems, auditLog, contributingFactors, postmortems, timelineEntries } from "../../schema";
+import { ensureDefaultFactors } from "../../seed/defaults/default-factors";
+import { declareIncident, updateIncident } from "../incidents";
+import { addNote, setHighlighted } from "../timeline";
+import { createService } from "../services";
+import { createSlo } from "../slos";
+import { archiveFactor } from "../../commands/admin/factors";
+import { listFactors } from "../admin/factors";
+import { setRequiredSeverities } from "../../commands/admin/settings";
+import { addComment } from "../../commands/postmortems/comments";
+import { exportPostmortemMarkdown } from "./markdown";
+import { getPostmortem } from "./detail";
+import { listPostmortems } from "./list";
+import { postmortemDueForIncident } from "./due";
+import { regenerateTimelineSection } from "../../commands/postmortems/regenerate-timeline";
+import { savePostmortem } from "../../commands/postmortems/save";
+import { startPostmortem } from "../../commands/postmortems/start";
+import { transitionPostmortem } from "../../commands/postmortems/review";
 
-let t: TestDb;
-let admin: TestUser;
+const ctx = setUpTestDb();
+
 let responder: TestUser;
 let responder2: TestUser;
-let viewer: TestUser;
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder", { name: "Riley Responder" });
-  responder2 = await t.createUser("responder", { name: "Sam Second" });
-  viewer = await t.createUser("viewer");
-  ensureDefaultFactors(t.db);
-  createService({ actor: admin.actor, input: { slug: "checkout", name: "Checkout", tier: 1 } });
-  createSlo({ actor: admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
+  responder = await ctx.t.createUser("responder", { name: "Riley Responder" });
+  responder2 = await ctx.t.createUser("responder", { name: "Sam Second" });
+  ensureDefaultFactors(ctx.t.db);
+  createService({ actor: ctx.admin.actor, input: { slug: "checkout", name: "Checkout", tier: 1 } });
+  createSlo({ actor: ctx.admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
 });
-afterAll(() => t.cleanup());
 
 function declare(input: Record<string, unknown> = {}, actor = responder.actor) {
   return declareIncident({ actor, input: { title: "Checkout 5xx", severity: "SEV2", ...input } }).incident;
@@ -78,9 +72,9 @@ describe("startPostmortem", () => {
     expect(pm.reviewChecklist).toEqual({ data: false, impact: false, causes: false, actions: false, stakeholders: false });
     expect(pm.due.state).toBe("not_due");
 
-    const entries = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incident.id), eq(timelineEntries.kind, "postmortem"))).all();
+    const entries = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incident.id), eq(timelineEntries.kind, "postmortem"))).all();
     expect(entries.map((e) => e.body)).toEqual(["Postmortem started"]);
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.start"), eq(auditLog.entityId, String(pm.id)))).all();
+    const audit = auditsOf(ctx.t.db, "postmortem.start", pm.id);
     expect(audit).toHaveLength(1);
   });
 
@@ -94,11 +88,11 @@ describe("startPostmortem", () => {
 
   it("viewers cannot start (403); invisible incidents are 404; a token owns nothing", () => {
     const incident = declare();
-    expect(err(() => startPostmortem({ actor: viewer.actor, incidentId: incident.id })).status).toBe(403);
+    expect(err(() => startPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(403);
     const hidden = declare({ private: true });
     expect(err(() => startPostmortem({ actor: responder2.actor, incidentId: hidden.id })).status).toBe(404);
     expect(err(() => startPostmortem({ actor: responder.actor, incidentId: 999_999 })).status).toBe(404);
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     expect(startPostmortem({ actor: token.actor, incidentId: incident.id }).owner).toBeNull();
   });
 });
@@ -106,25 +100,25 @@ describe("startPostmortem", () => {
 describe("getPostmortem", () => {
   it("is null when none was started", () => {
     expect(getPostmortem({ actor: responder.actor, incidentId: declare().id })).toBeNull();
-    expect(getPostmortem({ actor: viewer.actor, incidentId: declare().id })).toBeNull();
+    expect(getPostmortem({ actor: ctx.viewer.actor, incidentId: declare().id })).toBeNull();
   });
 
   it("viewers cannot read drafts (404) but read published ones", () => {
     const incident = resolvedIncident();
     startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const error = err(() => getPostmortem({ actor: viewer.actor, incidentId: incident.id }));
+    const error = err(() => getPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id }));
     expect(error.status).toBe(404);
     expect(getPostmortem({ actor: responder2.actor, incidentId: incident.id })?.status).toBe("draft");
     const published = publish(incident.id);
     expect(published.status).toBe("published");
-    expect(getPostmortem({ actor: viewer.actor, incidentId: incident.id })?.status).toBe("published");
+    expect(getPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id })?.status).toBe("published");
   });
 
   it("a private incident's postmortem stays private", () => {
     const incident = declare({ private: true });
     startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(err(() => getPostmortem({ actor: responder2.actor, incidentId: incident.id })).status).toBe(404);
-    expect(getPostmortem({ actor: admin.actor, incidentId: incident.id })).not.toBeNull();
+    expect(getPostmortem({ actor: ctx.admin.actor, incidentId: incident.id })).not.toBeNull();
   });
 });
 
@@ -137,12 +131,12 @@ function publish(incidentId: number) {
     input: {
       version: pm.version,
       sections: { summary: "Checkout failed.", impact: "Every order for an hour.", timeline: pm.sections.timeline || "- 14:00 declared", root_causes: "A config push." },
-      factorIds: [listFactors()[0]!.id],
+      factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
       noActionItemsReason: "Nothing left to do.",
     },
   });
   pm = transitionPostmortem({ actor: responder.actor, incidentId, input: { to: "in_review", reviewerIds: [responder2.id], version: pm.version } });
-  t.db.update(postmortems).set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) }).where(eq(postmortems.id, pm.id)).run();
+  ctx.t.db.update(postmortems).set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) }).where(eq(postmortems.id, pm.id)).run();
   return transitionPostmortem({ actor: responder2.actor, incidentId, input: { to: "published", version: pm.version } });
 }
 
@@ -160,7 +154,7 @@ describe("savePostmortem", () => {
     const again = savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: saved.version, sections: { trigger: "A config push" } } });
     expect(again.sections).toMatchObject({ summary, trigger: "A config push" });
 
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.update"), eq(auditLog.entityId, String(pm.id)))).orderBy(asc(auditLog.id)).all();
+    const audit = auditsOf(ctx.t.db, "postmortem.update", pm.id);
     expect(audit).toHaveLength(2);
     expect(JSON.parse(audit[0]!.before!)).toEqual({ sections: { summary: { length: 0 } } });
     expect(JSON.parse(audit[0]!.after!)).toEqual({ sections: { summary: { length: summary.length } } });
@@ -204,7 +198,7 @@ describe("savePostmortem", () => {
     expect(save({ tags: ["x".repeat(41)] }).fields).toHaveProperty(["tags.0"]);
     expect(save({ tags: ["  "] }).fields).toHaveProperty(["tags.0"]);
     expect(save({ factorIds: [999_999] }).fields).toHaveProperty(["factorIds"]);
-    expect(save({ ownerId: viewer.id }).fields).toHaveProperty(["ownerId"]);
+    expect(save({ ownerId: ctx.viewer.id }).fields).toHaveProperty(["ownerId"]);
     expect(save({ ownerId: 999_999 }).fields).toHaveProperty(["ownerId"]);
     expect(save({ version: undefined }).fields).toHaveProperty(["version"]);
     expect(save({ colour: "red" }).fields).toHaveProperty(["colour"]);
@@ -214,7 +208,7 @@ describe("savePostmortem", () => {
   it("sets factors, tags and owner; archived factors stay but cannot be newly chosen", () => {
     const incident = declare();
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const [a, b, c] = listFactors();
+    const [a, b, c] = listFactors({ actor: ctx.admin.actor });
     let saved = savePostmortem({
       actor: responder.actor,
       incidentId: incident.id,
@@ -224,14 +218,14 @@ describe("savePostmortem", () => {
     expect(saved.tags).toEqual(["payments", "canary"]);
     expect(saved.owner?.id).toBe(responder2.id);
 
-    const archived = archiveFactor({ actor: admin.actor, id: b!.id });
+    const archived = archiveFactor({ actor: ctx.admin.actor, id: b!.id });
     expect(archived.archived).toBe(true);
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, factorIds: [a!.id, b!.id, c!.id] } });
     expect(saved.factors).toHaveLength(3);
     const other = startPostmortem({ actor: responder.actor, incidentId: declare().id });
     const e = err(() => savePostmortem({ actor: responder.actor, incidentId: other.incidentId, input: { version: other.version, factorIds: [b!.id] } }));
     expect(e.fields).toHaveProperty(["factorIds"]);
-    archiveFactor({ actor: admin.actor, id: b!.id, archived: false });
+    archiveFactor({ actor: ctx.admin.actor, id: b!.id, archived: false });
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, ownerId: null, factorIds: [] } });
     expect(saved.owner).toBeNull();
     expect(saved.factors).toEqual([]);
@@ -240,7 +234,7 @@ describe("savePostmortem", () => {
   it("viewers cannot save (403); a published postmortem cannot be edited (422)", () => {
     const incident = resolvedIncident();
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    expect(err(() => savePostmortem({ actor: viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status).toBe(403);
+    expect(err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status).toBe(403);
     const published = publish(incident.id);
     const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
     expect(e.status).toBe(422);
@@ -280,7 +274,7 @@ describe("regenerateTimelineSection", () => {
     expect(pm.sections.timeline).not.toContain("load balancer");
     const all = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version, includeAllNotes: true });
     expect(all.sections.timeline).toContain("Looking at the load balancer logs");
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.regenerate_timeline"), eq(auditLog.entityId, String(pm.id)))).get()!;
+    const audit = ctx.t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.regenerate_timeline"), eq(auditLog.entityId, String(pm.id)))).get()!;
     expect(JSON.parse(audit.after!)).toMatchObject({ includeAllNotes: true });
     expect(err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })).fields).toHaveProperty(["includeAllNotes"]);
   });
@@ -300,11 +294,11 @@ describe("no action items note", () => {
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, sections: { summary: "New text" } } });
     saved = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: saved.version, includeAllNotes: true });
     expect(saved.noActionItemsReason).toBe("Fixed for good during the incident.");
-    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.update"), eq(auditLog.entityId, String(pm.id)))).orderBy(asc(auditLog.id)).all();
+    const audits = auditsOf(ctx.t.db, "postmortem.update", pm.id);
     expect(JSON.parse(audits[0]!.after!)).toEqual({ noActionItemsReason: "Fixed for good during the incident." });
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: null } });
     expect(saved.noActionItemsReason).toBeNull();
-    expect(err(() => savePostmortem({ actor: viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status).not.toBe(200);
+    expect(err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status).not.toBe(200);
   });
 
   it("appears in the Markdown export when no action item is tracked", () => {
@@ -333,26 +327,26 @@ describe("addComment", () => {
     expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " })).fields).toHaveProperty(["body"]);
     expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) })).fields).toHaveProperty(["body"]);
     expect(addComment({ actor: responder.actor, incidentId: incident.id, section: "review", body: "ok" }).section).toBe("review");
-    expect(err(() => addComment({ actor: viewer.actor, incidentId: incident.id, section: "summary", body: "x" })).status).toBe(403);
+    expect(err(() => addComment({ actor: ctx.viewer.actor, incidentId: incident.id, section: "summary", body: "x" })).status).toBe(403);
   });
 });
 
 describe("due state", () => {
   it("follows the severity, resolution and the configured severities", () => {
     const sev3 = resolvedIncident({ severity: "SEV3" });
-    expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: sev3.id })).toEqual({ state: "not_required", dueAt: null, started: false });
+    expect(postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: sev3.id })).toEqual({ state: "not_required", dueAt: null, started: false });
     const sev1 = resolvedIncident({ severity: "SEV1" });
-    const due = postmortemDueForIncident({ actor: viewer.actor, incidentId: sev1.id });
+    const due = postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: sev1.id });
     expect(due.state).toBe("due");
     expect(due.dueAt).toBeGreaterThan(sev1.resolvedAt! + 5 * DAY - 1);
     const drill = resolvedIncident({ severity: "SEV1", drill: true });
-    expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: drill.id }).state).toBe("not_required");
+    expect(postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: drill.id }).state).toBe("not_required");
 
-    setRequiredSeverities({ actor: admin.actor, severities: ["SEV1", "SEV2", "SEV3"] });
+    setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2", "SEV3"] });
     try {
-      expect(postmortemDueForIncident({ actor: viewer.actor, incidentId: sev3.id }).state).toBe("due");
+      expect(postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: sev3.id }).state).toBe("due");
     } finally {
-      setRequiredSeverities({ actor: admin.actor, severities: ["SEV1", "SEV2"] });
+      setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2"] });
     }
   });
 
@@ -365,8 +359,8 @@ describe("due state", () => {
   });
 
   it("a SEV4 that exhausted an error budget needs a postmortem", () => {
-    createService({ actor: admin.actor, input: { slug: "ledger", name: "Ledger", tier: 2 } });
-    createSlo({ actor: admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
+    createService({ actor: ctx.admin.actor, input: { slug: "ledger", name: "Ledger", tier: 2 } });
+    createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
     // 99.9 % over 28 days is 40.32 min of budget: a 2-hour full outage exhausts it.
     const incident = resolvedIncident({ severity: "SEV4", startedAt: iso(Date.now() - 120 * MIN), services: [{ service: "ledger", impact: "full_outage" }] });
     expect(postmortemDueForIncident({ actor: responder.actor, incidentId: incident.id }).state).toBe("due");
@@ -399,7 +393,7 @@ describe("listPostmortems", () => {
     expect(items.find((i) => i.incidentId === notRequired.id || i.incidentId === active.id)).toBeUndefined();
 
     expect(listPostmortems({ actor: responder.actor, query: { q: tag } }).items.map((i) => i.title)).toContain(`${tag} hidden`);
-    expect(listPostmortems({ actor: viewer.actor, query: { q: tag } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
+    expect(listPostmortems({ actor: ctx.viewer.actor, query: { q: tag } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
 
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "not_started" } }).items.map((i) => i.title)).toEqual([`${tag} missing`]);
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "published" } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
@@ -457,10 +451,10 @@ describe("exportPostmortemMarkdown", () => {
   it("has every section, factors and the incident's action items with owners and status", () => {
     const incident = resolvedIncident({ title: "Export me" });
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const factor = t.db.select().from(contributingFactors).where(eq(contributingFactors.name, "Configuration")).get()!;
+    const factor = ctx.t.db.select().from(contributingFactors).where(eq(contributingFactors.name, "Configuration")).get()!;
     savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "It broke." }, factorIds: [factor.id] } });
     const now = Date.now();
-    t.db.insert(actionItems).values([
+    ctx.t.db.insert(actionItems).values([
       { incidentId: incident.id, title: "Add canary", ownerId: responder2.id, dueDate: "2030-01-01", priority: "P1", kind: "prevent", status: "open", createdAt: now, updatedAt: now },
       { incidentId: incident.id, title: "Write runbook", dueDate: "2030-02-01", priority: "P3", kind: "process", status: "done", createdAt: now, updatedAt: now },
     ]).run();
@@ -471,7 +465,7 @@ describe("exportPostmortemMarkdown", () => {
     expect(markdown).toContain("- Configuration");
     expect(markdown).toContain("| Add canary | Sam Second | P1 | Open | 2030-01-01 |");
     expect(markdown).toContain("| Write runbook | Unassigned | P3 | Done | 2030-02-01 |");
-    expect(err(() => exportPostmortemMarkdown({ actor: viewer.actor, incidentId: incident.id })).status).toBe(404);
+    expect(err(() => exportPostmortemMarkdown({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(404);
     expect(err(() => exportPostmortemMarkdown({ actor: responder.actor, incidentId: declare().id })).status).toBe(404);
   });
 });

@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { addDays, todayIn } from "@/lib/action-items";
 import type { Actor } from "@/lib/actor";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { actionItems, auditLog, services, teamMembers, teams, timelineEntries, users } from "../schema";
-import { declareIncident } from "./incidents";
-import { actionItemsForIncident, createActionItem, getActionItem, listActionItems, openActionItemCounts, updateActionItem } from "./action-items";
+import { setUpTestDb, thrown, type TestUser } from "../../testing/test-db";
+import { actionItems, auditLog, services, teamMembers, teams, timelineEntries, users } from "../../schema";
+import { declareIncident } from "../incidents";
+import { actionItemsForIncident, getActionItem, openActionItemCounts } from "./read";
+import { createActionItem } from "../../commands/action-items/create";
+import { listActionItems } from "./list";
+import { updateActionItem } from "../../commands/action-items/update";
 
-let t: TestDb;
-let admin: TestUser;
+const ctx = setUpTestDb();
+
 let responder: TestUser;
 let other: TestUser;
 let outsider: TestUser;
@@ -17,18 +20,15 @@ let paymentsId: number;
 let teamId: number;
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder", { name: "Riley Responder" });
-  other = await t.createUser("responder", { name: "Sam Second" });
-  outsider = await t.createUser("responder", { name: "Olly Outsider" });
-  viewer = await t.createUser("viewer", { name: "Vic Viewer" });
+  responder = await ctx.t.createUser("responder", { name: "Riley Responder" });
+  other = await ctx.t.createUser("responder", { name: "Sam Second" });
+  outsider = await ctx.t.createUser("responder", { name: "Olly Outsider" });
+  viewer = await ctx.t.createUser("viewer", { name: "Vic Viewer" });
   const now = Date.now();
-  paymentsId = t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
-  teamId = t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning().get().id;
-  t.db.insert(teamMembers).values({ teamId, userId: other.id, addedAt: now }).run();
+  paymentsId = ctx.t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
+  teamId = ctx.t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning().get().id;
+  ctx.t.db.insert(teamMembers).values({ teamId, userId: other.id, addedAt: now }).run();
 });
-afterAll(() => t.cleanup());
 
 const today = () => todayIn("UTC");
 const declare = (extra: Record<string, unknown> = {}) =>
@@ -36,14 +36,14 @@ const declare = (extra: Record<string, unknown> = {}) =>
 const add = (incidentId: number, input: Record<string, unknown> = {}, actor: Actor = responder.actor) =>
   createActionItem({ actor, incidentId, input: { title: "Alert on queue depth", ownerId: responder.id, priority: "P2", kind: "detect", ...input } });
 const entries = (incidentId: number) =>
-  t.db
+  ctx.t.db
     .select()
     .from(timelineEntries)
     .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "action_item")))
     .orderBy(timelineEntries.id)
     .all();
 const audits = (id: number) =>
-  t.db
+  ctx.t.db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityType, "action_item"), eq(auditLog.entityId, String(id))))
@@ -137,23 +137,23 @@ describe("createActionItem", () => {
       expect(error.status, JSON.stringify(input)).toBe(400);
       expect(error.fields, JSON.stringify(input)).toHaveProperty([field]);
     }
-    expect(t.db.select().from(actionItems).where(eq(actionItems.incidentId, incident.id)).all()).toHaveLength(0);
+    expect(ctx.t.db.select().from(actionItems).where(eq(actionItems.incidentId, incident.id)).all()).toHaveLength(0);
     expect(entries(incident.id)).toHaveLength(0);
   });
 
   it("refuses a disabled owner", () => {
     const incident = declare();
-    t.db.update(users).set({ disabled: true }).where(eq(users.id, outsider.id)).run();
+    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, outsider.id)).run();
     expect(thrown(() => add(incident.id, { ownerId: outsider.id })).fields).toHaveProperty("ownerId");
-    t.db.update(users).set({ disabled: false }).where(eq(users.id, outsider.id)).run();
+    ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, outsider.id)).run();
   });
 
   it("viewers get 403; responders, admins and responder tokens may add", () => {
     const incident = declare();
     expect(thrown(() => add(incident.id, {}, viewer.actor)).status).toBe(403);
-    expect(thrown(() => add(incident.id, {}, t.createToken("viewer").actor)).status).toBe(403);
-    add(incident.id, {}, admin.actor);
-    const byToken = add(incident.id, {}, t.createToken("responder").actor);
+    expect(thrown(() => add(incident.id, {}, ctx.t.createToken("viewer").actor)).status).toBe(403);
+    add(incident.id, {}, ctx.admin.actor);
+    const byToken = add(incident.id, {}, ctx.t.createToken("responder").actor);
     expect(byToken.createdById).toBeNull();
     expect(entries(incident.id).at(-1)!.authorLabel).toMatch(/^API token/);
   });
@@ -166,7 +166,7 @@ describe("createActionItem", () => {
     expect(thrown(() => getActionItem({ actor: outsider.actor, id: item.id })).status).toBe(404);
     expect(thrown(() => actionItemsForIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
     expect(thrown(() => updateActionItem({ actor: outsider.actor, id: item.id, input: { version: 1, status: "done" } })).status).toBe(404);
-    expect(getActionItem({ actor: admin.actor, id: item.id }).id).toBe(item.id);
+    expect(getActionItem({ actor: ctx.admin.actor, id: item.id }).id).toBe(item.id);
     expect(listActionItems({ actor: outsider.actor, query: { incident: `INC-${incident.id}` } }).items).toHaveLength(0);
     expect(listActionItems({ actor: responder.actor, query: { incident: `INC-${incident.id}` } }).items).toHaveLength(1);
   });
@@ -298,7 +298,7 @@ describe("actionItemsForIncident", () => {
     const { items, progress } = actionItemsForIncident({ actor: viewer.actor, incidentId: incident.id });
     expect(items.map((i) => i.title)).toEqual(["c", "a", "b", "d"]);
     expect(progress).toEqual({ done: 1, total: 3, wontDo: 1 });
-    expect(openActionItemCounts([incident.id, 999_999])).toEqual(new Map([[incident.id, 2]]));
+    expect(openActionItemCounts({ actor: ctx.admin.actor, incidentIds: [incident.id, 999_999] })).toEqual(new Map([[incident.id, 2]]));
     expect([a.id, b.id, c.id].every(Boolean)).toBe(true);
   });
 });
@@ -371,7 +371,7 @@ describe("listActionItems", () => {
     ] as [Record<string, string>, string][]) {
       expect(thrown(() => listActionItems({ actor: responder.actor, query })).fields, JSON.stringify(query)).toHaveProperty([field]);
     }
-    expect(thrown(() => listActionItems({ actor: t.createToken("viewer").actor, query: { owner: "me" } })).fields).toHaveProperty("owner");
+    expect(thrown(() => listActionItems({ actor: ctx.t.createToken("viewer").actor, query: { owner: "me" } })).fields).toHaveProperty("owner");
   });
 
   it("viewers read every item of incidents they can see", () => {

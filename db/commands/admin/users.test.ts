@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/server/auth/password";
-import { createTestDb, rejected, thrown, TEST_PASSWORD, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog } from "../schema";
-import { changeOwnPassword, createUser, findUserByEmail, findUserById, insertUser, listUsers, updateUser } from "./users";
+import { setUpTestDb, rejected, thrown, TEST_PASSWORD, auditsOf } from "../../testing/test-db";
+import { auditLog } from "../../schema";
+import { changeOwnPassword, createUser, insertUser, updateUser } from "./users";
+import { findUserByEmail, findUserById } from "../../access/users";
+import { listUsers } from "../../queries/admin/users";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
-
-beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-});
-afterAll(() => t.cleanup());
+const ctx = setUpTestDb();
 
 describe("users", () => {
   it("stores a normalised email and an argon2id hash, never the password", async () => {
@@ -29,7 +22,7 @@ describe("users", () => {
   });
 
   it("refuses a duplicate email with 409", async () => {
-    const error = await rejected(() => insertUser({ email: responder.email.toUpperCase(), name: "Again", role: "viewer", password: TEST_PASSWORD }));
+    const error = await rejected(() => insertUser({ email: ctx.responder.email.toUpperCase(), name: "Again", role: "viewer", password: TEST_PASSWORD }));
     expect(error.status).toBe(409);
   });
 
@@ -40,55 +33,55 @@ describe("users", () => {
   });
 
   it("only admins create and list users", async () => {
-    expect((await rejected(() => createUser({ actor: responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } }))).status).toBe(403);
-    expect(thrown(() => listUsers({ actor: responder.actor })).status).toBe(403);
-    const created = await createUser({ actor: admin.actor, input: { email: "eve@example.test", name: "Eve", role: "responder", password: TEST_PASSWORD } });
-    expect(listUsers({ actor: admin.actor }).map((u) => u.email)).toContain("eve@example.test");
-    expect(listUsers({ actor: admin.actor })[0]).not.toHaveProperty("passwordHash");
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
+    expect((await rejected(() => createUser({ actor: ctx.responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } }))).status).toBe(403);
+    expect(thrown(() => listUsers({ actor: ctx.responder.actor })).status).toBe(403);
+    const created = await createUser({ actor: ctx.admin.actor, input: { email: "eve@example.test", name: "Eve", role: "responder", password: TEST_PASSWORD } });
+    expect(listUsers({ actor: ctx.admin.actor }).map((u) => u.email)).toContain("eve@example.test");
+    expect(listUsers({ actor: ctx.admin.actor })[0]).not.toHaveProperty("passwordHash");
+    const audit = ctx.t.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "user.create", actorUserId: admin.id });
+    expect(audit[0]).toMatchObject({ action: "user.create", actorUserId: ctx.admin.id });
   });
 
   it("a role change bumps the session version; a name change does not", async () => {
-    const person = await t.createUser("responder");
+    const person = await ctx.t.createUser("responder");
     const v1 = findUserById(person.id)!.sessionVersion;
-    updateUser({ actor: admin.actor, userId: person.id, input: { name: "Renamed" } });
+    updateUser({ actor: ctx.admin.actor, userId: person.id, input: { name: "Renamed" } });
     expect(findUserById(person.id)!.sessionVersion).toBe(v1);
-    const updated = updateUser({ actor: admin.actor, userId: person.id, input: { role: "viewer" } });
+    const updated = updateUser({ actor: ctx.admin.actor, userId: person.id, input: { role: "viewer" } });
     expect(updated.role).toBe("viewer");
     expect(findUserById(person.id)!.sessionVersion).toBe(v1 + 1);
-    const audit = t.db.select().from(auditLog).where(eq(auditLog.action, "user.update")).all().at(-1)!;
+    const audit = auditsOf(ctx.t.db, "user.update").at(-1)!;
     expect(JSON.parse(audit.before!)).toMatchObject({ role: "responder" });
     expect(JSON.parse(audit.after!)).toMatchObject({ role: "viewer" });
   });
 
   it("disabling bumps the session version", async () => {
-    const person = await t.createUser("viewer");
+    const person = await ctx.t.createUser("viewer");
     const v1 = findUserById(person.id)!.sessionVersion;
-    expect(updateUser({ actor: admin.actor, userId: person.id, input: { disabled: true } }).disabled).toBe(true);
+    expect(updateUser({ actor: ctx.admin.actor, userId: person.id, input: { disabled: true } }).disabled).toBe(true);
     expect(findUserById(person.id)!.sessionVersion).toBe(v1 + 1);
   });
 
   it("an admin cannot disable themself or drop their own admin role", () => {
-    const disable = thrown(() => updateUser({ actor: admin.actor, userId: admin.id, input: { disabled: true } }));
+    const disable = thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { disabled: true } }));
     expect(disable).toBeInstanceOf(AppError);
     expect(disable.status).toBe(422);
     expect(disable.fields).toHaveProperty("disabled");
-    const demote = thrown(() => updateUser({ actor: admin.actor, userId: admin.id, input: { role: "responder" } }));
+    const demote = thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { role: "responder" } }));
     expect(demote.fields).toHaveProperty("role");
-    expect(findUserById(admin.id)).toMatchObject({ role: "admin", disabled: false });
+    expect(findUserById(ctx.admin.id)).toMatchObject({ role: "admin", disabled: false });
   });
 
   it("only admins change users; unknown users are 404", () => {
-    expect(thrown(() => updateUser({ actor: responder.actor, userId: responder.id, input: { role: "admin" } })).status).toBe(403);
-    expect(findUserById(responder.id)!.role).toBe("responder");
-    expect(thrown(() => updateUser({ actor: admin.actor, userId: 99_999, input: { role: "viewer" } })).status).toBe(404);
-    expect(thrown(() => updateUser({ actor: admin.actor, userId: responder.id, input: { role: "owner" } })).status).toBe(400);
+    expect(thrown(() => updateUser({ actor: ctx.responder.actor, userId: ctx.responder.id, input: { role: "admin" } })).status).toBe(403);
+    expect(findUserById(ctx.responder.id)!.role).toBe("responder");
+    expect(thrown(() => updateUser({ actor: ctx.admin.actor, userId: 99_999, input: { role: "viewer" } })).status).toBe(404);
+    expect(thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.responder.id, input: { role: "owner" } })).status).toBe(400);
   });
 
   it("changing your own password checks the current one and ends other sessions", async () => {
-    const person = await t.createUser("responder");
+    const person = await ctx.t.createUser("responder");
     const v1 = findUserById(person.id)!.sessionVersion;
     const wrong = await rejected(() =>
       changeOwnPassword({ actor: person.actor, input: { currentPassword: "not-it-at-all", newPassword: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" } }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../testing/test-db";
+import { createTestDb, type TestDb } from "../../testing/test-db";
 import { PAUSE_MS } from "@/server/auth/sign-in-throttle";
 import { beginSignInAttempt, finishSignInAttempt } from "./login-attempts";
 

@@ -1,36 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { REVIEW_CHECKLIST } from "@/lib/postmortem-template";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { auditLog, incidents, timelineEntries, users } from "../schema";
-import { declareIncident, getIncident, updateIncident } from "./incidents";
-import { getPostmortem, savePostmortem, startPostmortem, type PostmortemDetail } from "./postmortems";
-import { ensureDefaultFactors } from "../seed/defaults/default-factors";
-import { listFactors } from "./factors";
-import { createActionItem } from "./action-items";
-import { setReviewCheck, setReviewers, transitionPostmortem } from "./postmortem-review";
+import { setUpTestDb, thrown, type TestUser, auditsOf } from "../../testing/test-db";
+import { incidents, timelineEntries, users } from "../../schema";
+import { declareIncident, getIncident, updateIncident } from "../../queries/incidents";
+import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
+import { savePostmortem } from "./save";
+import { startPostmortem } from "./start";
+import { ensureDefaultFactors } from "../../seed/defaults/default-factors";
+import { listFactors } from "../../queries/admin/factors";
+import { createActionItem } from "../action-items/create";
+import { setReviewCheck, setReviewers } from "./reviewers";
+import { transitionPostmortem } from "./review";
 
-let t: TestDb;
-let admin: TestUser;
+const ctx = setUpTestDb();
+
 let owner: TestUser;
 let reviewer: TestUser;
 let other: TestUser;
-let viewer: TestUser;
 
 const MIN = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  owner = await t.createUser("responder", { name: "Olive Owner" });
-  reviewer = await t.createUser("responder", { name: "Rex Reviewer" });
-  other = await t.createUser("responder");
-  viewer = await t.createUser("viewer");
-  ensureDefaultFactors(t.db);
+  owner = await ctx.t.createUser("responder", { name: "Olive Owner" });
+  reviewer = await ctx.t.createUser("responder", { name: "Rex Reviewer" });
+  other = await ctx.t.createUser("responder");
+  ensureDefaultFactors(ctx.t.db);
 });
-afterAll(() => t.cleanup());
 
 const err = (fn: () => unknown) => thrown(fn) as AppError;
 
@@ -42,7 +40,7 @@ function writeRequired(incidentId: number, pm: PostmortemDetail) {
     input: {
       version: pm.version,
       sections: { summary: "The queue backed up for an hour.", root_causes: "Consumers stalled after a config push." },
-      factorIds: [listFactors()[0]!.id],
+      factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
       noActionItemsReason: "The config check added during the incident covers it.",
     },
   });
@@ -67,7 +65,7 @@ function tickAll(incidentId: number, actor = reviewer.actor) {
 }
 
 const postmortemEntries = (incidentId: number) =>
-  t.db
+  ctx.t.db
     .select()
     .from(timelineEntries)
     .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "postmortem")))
@@ -76,7 +74,7 @@ const postmortemEntries = (incidentId: number) =>
     .map((e) => e.body);
 
 const transitionAudits = (postmortemId: number) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.transition"), eq(auditLog.entityId, String(postmortemId)))).orderBy(asc(auditLog.id)).all();
+  auditsOf(ctx.t.db, "postmortem.transition", postmortemId);
 
 describe("draft → in_review", () => {
   it("needs at least one reviewer (422), named now or before", () => {
@@ -99,26 +97,26 @@ describe("draft → in_review", () => {
 
   it("reviewers must be active responders or admins", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(err(() => toReview(incidentId, pm, [viewer.id])).fields).toHaveProperty(["reviewerIds"]);
+    expect(err(() => toReview(incidentId, pm, [ctx.viewer.id])).fields).toHaveProperty(["reviewerIds"]);
     expect(err(() => toReview(incidentId, pm, [999_999])).fields).toHaveProperty(["reviewerIds"]);
-    t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id)).run();
+    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id)).run();
     try {
       expect(err(() => toReview(incidentId, pm, [other.id])).fields).toHaveProperty(["reviewerIds"]);
     } finally {
-      t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id)).run();
+      ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id)).run();
     }
-    expect(toReview(incidentId, pm, [admin.id, reviewer.id]).reviewers.map((r) => r.id)).toEqual([admin.id, reviewer.id]);
+    expect(toReview(incidentId, pm, [ctx.admin.id, reviewer.id]).reviewers.map((r) => r.id)).toEqual([ctx.admin.id, reviewer.id]);
   });
 
   it("viewers cannot move postmortems (403); stale versions get 409", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(err(() => transitionPostmortem({ actor: viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } })).status).toBe(403);
+    expect(err(() => transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } })).status).toBe(403);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } })).status).toBe(409);
   });
 
   it("bad moves: publishing a draft, same status, unknown status", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "published", version: pm.version } })).status).toBe(422);
+    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: pm.version } })).status).toBe(422);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: pm.version } })).status).toBe(422);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "archived", version: pm.version } })).fields).toHaveProperty(["to"]);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review" } })).fields).toHaveProperty(["version"]);
@@ -130,14 +128,14 @@ describe("review checklist", () => {
     const { incidentId, pm } = newPostmortem();
     const inReview = toReview(incidentId, pm);
     expect(err(() => setReviewCheck({ actor: owner.actor, incidentId, key: "data", checked: true })).status).toBe(403);
-    expect(err(() => setReviewCheck({ actor: viewer.actor, incidentId, key: "data", checked: true })).status).toBe(403);
+    expect(err(() => setReviewCheck({ actor: ctx.viewer.actor, incidentId, key: "data", checked: true })).status).toBe(403);
     const ticked = setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
     expect(ticked.reviewChecklist.data).toBe(true);
     expect(ticked.version).toBe(inReview.version);
-    expect(setReviewCheck({ actor: admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({ data: true, impact: true, causes: false });
+    expect(setReviewCheck({ actor: ctx.admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({ data: true, impact: true, causes: false });
     expect(setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false }).reviewChecklist.data).toBe(false);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true })).fields).toHaveProperty(["key"]);
-    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.review_check"), eq(auditLog.entityId, String(pm.id)))).all();
+    const audits = auditsOf(ctx.t.db, "postmortem.review_check", pm.id);
     expect(audits).toHaveLength(3);
   });
 });
@@ -149,9 +147,9 @@ describe("in_review → published", () => {
     tickAll(incidentId);
     const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(403);
-    const token = t.createToken("responder");
+    const token = ctx.t.createToken("responder");
     expect(err(() => transitionPostmortem({ actor: token.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(403);
-    expect(transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "published", version: inReview.version } }).status).toBe("published");
+    expect(transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: inReview.version } }).status).toBe("published");
   });
 
   it("needs every review question ticked (422 listing the missing ones)", () => {
@@ -187,7 +185,7 @@ describe("in_review → published", () => {
     current = savePostmortem({
       actor: reviewer.actor,
       incidentId,
-      input: { version: current.version, sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" }, factorIds: [listFactors()[0]!.id] },
+      input: { version: current.version, sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" }, factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id] },
     });
     expect(transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } }).status).toBe("published");
   });
@@ -222,11 +220,11 @@ describe("in_review → published", () => {
     expect(incident.status).toBe("closed");
     expect(incident.closedAt).not.toBeNull();
     expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer");
-    const statusEntry = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status"))).orderBy(asc(timelineEntries.id)).all().at(-1)!;
+    const statusEntry = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status"))).orderBy(asc(timelineEntries.id)).all().at(-1)!;
     expect(statusEntry.body).toBe("Status changed from Resolved to Closed");
     expect(statusEntry.authorLabel).toBe("Rex Reviewer");
     expect(transitionAudits(pm.id).map((a) => JSON.parse(a.after!).status)).toEqual(["in_review", "published"]);
-    expect(t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).all().length).toBeGreaterThanOrEqual(2);
+    expect(auditsOf(ctx.t.db, "incident.update", incidentId).length).toBeGreaterThanOrEqual(2);
   });
 
   it("an incident that is not resolved stays open when its postmortem is published", () => {
@@ -234,7 +232,7 @@ describe("in_review → published", () => {
     const inReview = toReview(incidentId, pm);
     tickAll(incidentId);
     transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } });
-    expect(t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!.status).toBe("investigating");
+    expect(ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!.status).toBe("investigating");
   });
 
   it("if closing the incident fails, nothing is published", () => {
@@ -242,8 +240,8 @@ describe("in_review → published", () => {
     const inReview = toReview(incidentId, pm);
     tickAll(incidentId);
     // Make the close impossible (resolved before started breaks the timestamp order).
-    const row = t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
-    t.db.update(incidents).set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN }).where(eq(incidents.id, incidentId)).run();
+    const row = ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+    ctx.t.db.update(incidents).set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN }).where(eq(incidents.id, incidentId)).run();
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(400);
     const after = getPostmortem({ actor: owner.actor, incidentId })!;
     expect(after.status).toBe("in_review");
@@ -274,11 +272,11 @@ describe("back to draft", () => {
     tickAll(incidentId);
     current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(403);
-    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
-    expect(err(() => transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
+    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
+    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).status).toBe(422);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(422);
-    current = transitionPostmortem({ actor: admin.actor, incidentId, input: { to: "draft", version: current.version, comment: "Customer data was wrong" } });
+    current = transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version, comment: "Customer data was wrong" } });
     expect(current).toMatchObject({ status: "draft", publishedAt: null, publishedBy: null });
     expect(postmortemEntries(incidentId).at(-1)).toMatch(/^Postmortem moved back to draft by /);
     // The incident stays closed.
@@ -289,12 +287,12 @@ describe("back to draft", () => {
 describe("setReviewers", () => {
   it("replaces the list, audits, refuses viewers as actors and reviewers", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, admin.id] } }).reviewers.map((r) => r.id)).toEqual([reviewer.id, admin.id]);
+    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, ctx.admin.id] } }).reviewers.map((r) => r.id)).toEqual([reviewer.id, ctx.admin.id]);
     expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } }).reviewers.map((r) => r.id)).toEqual([other.id]);
-    expect(err(() => setReviewers({ actor: viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
-    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);
+    expect(err(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
+    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [ctx.viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: "x" } })).fields).toHaveProperty(["reviewerIds"]);
-    const audits = t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.reviewers"), eq(auditLog.entityId, String(pm.id)))).all();
+    const audits = auditsOf(ctx.t.db, "postmortem.reviewers", pm.id);
     expect(audits).toHaveLength(2);
     // In review, the list cannot become empty.
     const inReview = toReview(incidentId, getPostmortem({ actor: owner.actor, incidentId })!, [other.id]);

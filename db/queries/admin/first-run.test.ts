@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
+import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
 import { listAudit } from "./audit";
-import { declareIncident } from "./incidents";
-import { createService } from "./services";
-import { createSlo } from "./slos";
-import { revokeToken } from "./tokens";
-import { dismissFirstRun, firstRunChecklist, firstRunCounts } from "./first-run";
+import { declareIncident } from "../incidents";
+import { createService } from "../services";
+import { createSlo } from "../slos";
+import { revokeToken } from "../../commands/admin/tokens";
+import { dismissFirstRun } from "../../commands/admin/first-run";
+import { firstRunChecklist } from "./first-run";
+import { firstRunCounts } from "../../access/first-run";
 
 let t: TestDb;
 let admin: TestUser;

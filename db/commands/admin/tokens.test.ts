@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../testing/test-db";
-import { apiTokens } from "../schema";
-import { authenticateToken, createToken, insertToken, listTokens, revokeToken } from "./tokens";
+import { setUpTestDb, thrown } from "../../testing/test-db";
+import { apiTokens } from "../../schema";
+import { authenticateToken } from "../../access/tokens";
+import { createToken, insertToken, revokeToken } from "./tokens";
+import { listTokens } from "../../queries/admin/tokens";
 import { updateUser } from "./users";
 
-let t: TestDb;
-let admin: TestUser;
-let responder: TestUser;
+const ctx = setUpTestDb();
 
-beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  responder = await t.createUser("responder");
-});
-afterAll(() => t.cleanup());
-
-const row = (id: number) => t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
+const row = (id: number) => ctx.t.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()!;
 
 describe("API tokens", () => {
   it("stores only a hash and authenticates the secret", () => {
-    const created = createToken({ actor: admin.actor, input: { name: "CI deploys", role: "responder" } });
+    const created = createToken({ actor: ctx.admin.actor, input: { name: "CI deploys", role: "responder" } });
     expect(created.token).toMatch(/^hs_[A-Za-z0-9_-]{40,}$/);
     const stored = row(created.id);
     expect(stored.tokenHash).not.toContain(created.token);
     expect(stored.prefix).toBe(created.token.slice(0, 10));
-    expect(stored.createdById).toBe(admin.id);
+    expect(stored.createdById).toBe(ctx.admin.id);
     const actor = authenticateToken(created.token, "203.0.113.5");
     expect(actor).toEqual({ kind: "token", tokenId: created.id, role: "responder", name: "CI deploys", ip: "203.0.113.5" });
   });
@@ -47,7 +40,7 @@ describe("API tokens", () => {
     const first = row(created.id).lastUsedAt!;
     expect(first).toBeGreaterThanOrEqual(before);
     // An older last use is refreshed.
-    t.db.update(apiTokens).set({ lastUsedAt: first - 120_000 }).where(eq(apiTokens.id, created.id)).run();
+    ctx.t.db.update(apiTokens).set({ lastUsedAt: first - 120_000 }).where(eq(apiTokens.id, created.id)).run();
     authenticateToken(created.token, null);
     expect(row(created.id).lastUsedAt!).toBeGreaterThanOrEqual(first);
     const refreshed = row(created.id).lastUsedAt;
@@ -56,29 +49,29 @@ describe("API tokens", () => {
   });
 
   it("a revoked token stops working", () => {
-    const created = createToken({ actor: admin.actor, input: { name: "old", role: "admin" } });
+    const created = createToken({ actor: ctx.admin.actor, input: { name: "old", role: "admin" } });
     expect(authenticateToken(created.token, null)).not.toBeNull();
-    revokeToken({ actor: admin.actor, tokenId: created.id });
+    revokeToken({ actor: ctx.admin.actor, tokenId: created.id });
     expect(authenticateToken(created.token, null)).toBeNull();
-    expect(thrown(() => revokeToken({ actor: admin.actor, tokenId: created.id })).status).toBe(409);
-    expect(thrown(() => revokeToken({ actor: admin.actor, tokenId: 99_999 })).status).toBe(404);
+    expect(thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: created.id })).status).toBe(409);
+    expect(thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: 99_999 })).status).toBe(404);
   });
 
   it("a token of a disabled creator stops working", async () => {
-    const otherAdmin = await t.createUser("admin");
+    const otherAdmin = await ctx.t.createUser("admin");
     const created = createToken({ actor: otherAdmin.actor, input: { name: "theirs", role: "responder" } });
     expect(authenticateToken(created.token, null)).not.toBeNull();
-    updateUser({ actor: admin.actor, userId: otherAdmin.id, input: { disabled: true } });
+    updateUser({ actor: ctx.admin.actor, userId: otherAdmin.id, input: { disabled: true } });
     expect(authenticateToken(created.token, null)).toBeNull();
   });
 
   it("only admins create, list and revoke tokens; lists never show secrets", () => {
-    expect(thrown(() => createToken({ actor: responder.actor, input: { name: "mine", role: "responder" } })).status).toBe(403);
-    expect(thrown(() => listTokens({ actor: responder.actor })).status).toBe(403);
+    expect(thrown(() => createToken({ actor: ctx.responder.actor, input: { name: "mine", role: "responder" } })).status).toBe(403);
+    expect(thrown(() => listTokens({ actor: ctx.responder.actor })).status).toBe(403);
     const created = insertToken({ name: "keep", role: "viewer" });
-    expect(thrown(() => revokeToken({ actor: responder.actor, tokenId: created.id })).status).toBe(403);
+    expect(thrown(() => revokeToken({ actor: ctx.responder.actor, tokenId: created.id })).status).toBe(403);
     expect(authenticateToken(created.token, null)).not.toBeNull();
-    const listed = listTokens({ actor: admin.actor });
+    const listed = listTokens({ actor: ctx.admin.actor });
     expect(listed.length).toBeGreaterThan(0);
     for (const item of listed) {
       expect(item).not.toHaveProperty("tokenHash");

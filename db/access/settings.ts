@@ -1,0 +1,67 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import type { Severity } from "@/lib/severity";
+import { isValidTimeZone } from "@/lib/business-days";
+import { DEFAULT_REQUIRED_SEVERITIES } from "@/lib/postmortem-due";
+import { requiredSeveritiesSchema } from "@/lib/validation/postmortem";
+import { DEFAULT_UPDATE_CADENCE, updateCadenceSchema, type UpdateCadence } from "@/lib/update-cadence";
+import { getDb } from "../client";
+import { settings } from "../schema";
+import type { Reader, Writer } from "../types";
+import { recordAudit } from "./audit";
+
+/** Setting keys (one JSON value each). */
+export const SETTING_KEYS = {
+  requiredSeverities: "postmortem.required_severities",
+  timeZone: "timezone",
+  updateCadence: "incident.update_cadence",
+  firstRunDismissed: "onboarding.first_run_dismissed",
+} as const;
+
+export function readSetting(db: Reader, key: string): unknown {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSetting(tx: Writer, key: string, value: unknown, now: number) {
+  const text = JSON.stringify(value);
+  tx.insert(settings).values({ key, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
+}
+
+/** Writes one setting and its audit record (before → after) in one transaction; the caller checks access. */
+export function saveSetting<T>(actor: Actor, key: string, value: T, current: (tx: Reader) => unknown): T {
+  return getDb().transaction(
+    (tx) => {
+      const before = current(tx);
+      const now = Date.now();
+      writeSetting(tx, key, value, now);
+      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: key, before, after: value }, now);
+      return value;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Severities that require a postmortem (DESIGN.md: SEV1 and SEV2 unless configured). */
+export function readRequiredSeverities(db: Reader = getDb()): Severity[] {
+  const parsed = requiredSeveritiesSchema.safeParse(readSetting(db, SETTING_KEYS.requiredSeverities));
+  return parsed.success ? parsed.data : [...DEFAULT_REQUIRED_SEVERITIES];
+}
+
+/** The organisation's IANA time zone (business days and weekends are counted in it); "UTC" by default. */
+export function readOrgTimeZone(db: Reader = getDb()): string {
+  const value = readSetting(db, SETTING_KEYS.timeZone);
+  return typeof value === "string" && isValidTimeZone(value) ? value : "UTC";
+}
+
+/** Minutes between stakeholder updates per severity (SEV1 15, SEV2 30, none for SEV3/SEV4 unless configured). */
+export function readUpdateCadence(db: Reader = getDb()): UpdateCadence {
+  const parsed = updateCadenceSchema.safeParse(readSetting(db, SETTING_KEYS.updateCadence));
+  return parsed.success ? parsed.data : { ...DEFAULT_UPDATE_CADENCE };
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { validationFailed } from "@/lib/errors";
+import { services, users } from "../../schema";
+import type { Reader } from "../../types";
+
+/** An active user by id or email, else a 400 naming the field the caller used. */
+export function activeOwner(db: Reader, data: { ownerId?: number; ownerEmail?: string }): { id: number; name: string } {
+  const field = data.ownerEmail !== undefined ? "ownerEmail" : "ownerId";
+  const owner = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(data.ownerEmail !== undefined ? eq(users.email, data.ownerEmail) : eq(users.id, data.ownerId!), eq(users.disabled, false)))
+    .get();
+  if (!owner) throw validationFailed({ [field]: "No active user with this id or email" }, `Owner not found: ${field} must name an active user`);
+  return owner;
+}
+
+/** The service named by id or slug (null clears it), else a 400 naming the field used; undefined when not given. */
+export function existingService(db: Reader, data: { serviceId?: number | null; service?: string | null }): number | null | undefined {
+  if (data.service !== undefined && data.service !== null) {
+    const found = db.select({ id: services.id }).from(services).where(eq(services.slug, data.service)).get();
+    if (!found) throw validationFailed({ service: "No service with this slug" });
+    return found.id;
+  }
+  if (data.serviceId !== undefined && data.serviceId !== null) {
+    if (!db.select({ id: services.id }).from(services).where(eq(services.id, data.serviceId)).get()) {
+      throw validationFailed({ serviceId: "No service with this id" });
+    }
+    return data.serviceId;
+  }
+  return data.service === null || data.serviceId === null ? null : undefined;
+}

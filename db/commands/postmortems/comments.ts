@@ -1,0 +1,40 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { actorLabel } from "@/lib/actor";
+import { parseInput } from "@/lib/validation/parse";
+import { addCommentSchema } from "@/lib/validation/postmortem";
+import { getDb } from "../../client";
+import { postmortemComments } from "../../schema";
+import type { Writer } from "../../types";
+import { recordAudit } from "../../access/audit";
+import type { PostmortemCommentView } from "../../queries/postmortems/detail";
+import { loadForWrite } from "./guards";
+
+/** A comment on one section (or "review"), by a responder; does not change the version. */
+export function addComment({ actor, incidentId, section, body }: { actor: Actor; incidentId: number; section: string; body: string }): PostmortemCommentView {
+  const data = parseInput(addCommentSchema, { section, body });
+  return getDb().transaction(
+    (tx) => {
+      const { row } = loadForWrite(tx, actor, incidentId);
+      const now = Date.now();
+      const comment = insertComment(tx, actor, row.id, data.section, data.body, now);
+      recordAudit(tx, actor, { action: "postmortem.comment", entityType: "postmortem", entityId: row.id, after: { commentId: comment.id, section: data.section } }, now);
+      return comment;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function insertComment(tx: Writer, actor: Actor, postmortemId: number, section: string, body: string, now: number): PostmortemCommentView {
+  return tx
+    .insert(postmortemComments)
+    .values({ postmortemId, section, body, authorUserId: actor.kind === "user" ? actor.userId : null, authorLabel: actorLabel(actor), createdAt: now })
+    .returning({
+      id: postmortemComments.id,
+      section: postmortemComments.section,
+      body: postmortemComments.body,
+      authorLabel: postmortemComments.authorLabel,
+      createdAt: postmortemComments.createdAt,
+    })
+    .get();
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
+import { incidentReference } from "@/lib/validation/incident";
+import { SECTION_KEYS, type PostmortemSectionKey } from "@/lib/postmortem-template";
+import { impactSectionDraft } from "@/lib/postmortem-markdown";
+import { getDb } from "../../client";
+import { postmortems } from "../../schema";
+import { recordAudit } from "../../access/audit";
+import { writeTimelineEntry } from "../../access/timeline";
+import { findVisibleIncident } from "../../access/incidents";
+import { incidentSloSpend, linkedServices } from "../../queries/incident-services";
+import { getPostmortem, postmortemDetail, type PostmortemDetail } from "../../queries/postmortems/detail";
+import { findPostmortemRow } from "../../queries/postmortems/stored";
+import { timelineFromIncident } from "../../queries/postmortems/timeline-draft";
+
+/**
+ * Starts the incident's postmortem from the template (one per incident: 409 when it
+ * exists). The timeline section is generated from the incident (key times, status and
+ * severity changes, highlighted entries) and the impact
+ * section from affected services, SLO spend and durations; the rest start empty. The
+ * person starting it owns it.
+ */
+export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemDetail {
+  getDb().transaction(
+    (tx) => {
+      const incident = findVisibleIncident(tx, actor, incidentId);
+      if (!incident) throw notFound();
+      requirePermission(actor, "postmortem", "start");
+      const existing = findPostmortemRow(tx, incidentId);
+      if (existing) {
+        throw new AppError("conflict", `${incidentReference(incidentId)} already has a postmortem`, undefined, {
+          current: postmortemDetail(tx, incident, existing),
+        });
+      }
+      const now = Date.now();
+      const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, ""])) as Record<PostmortemSectionKey, string>;
+      sections.timeline = timelineFromIncident(tx, incident);
+      sections.impact = impactSectionDraft({
+        incident,
+        services: linkedServices(tx, incidentId),
+        sloSpend: incidentSloSpend({ actor, incidentId, now }),
+      });
+      const row = tx
+        .insert(postmortems)
+        .values({
+          incidentId,
+          status: "draft",
+          ownerId: actor.kind === "user" ? actor.userId : null,
+          sections: JSON.stringify(sections),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      writeTimelineEntry(tx, actor, { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } }, now);
+      recordAudit(tx, actor, {
+        action: "postmortem.start",
+        entityType: "postmortem",
+        entityId: row.id,
+        after: { incidentId, status: row.status, ownerId: row.ownerId },
+      }, now);
+    },
+    { behavior: "immediate" },
+  );
+  return getPostmortem({ actor, incidentId })!;
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { notFound } from "@/lib/errors";
+import { UNFINISHED_STATUSES, actionItemProgress } from "@/lib/action-items";
+import { getDb } from "../../client";
+import { actionItems, incidents } from "../../schema";
+import { findVisibleIncident, visibleTo } from "../../access/incidents";
+import { findVisibleItem, selectViews, today, toView, viewById, type ActionItemProgress, type ActionItemView } from "./views";
+
+export function getActionItem({ actor, id }: { actor: Actor; id: number }): ActionItemView {
+  const db = getDb();
+  return viewById(db, findVisibleItem(db, actor, id).id);
+}
+
+/** An incident's items, unfinished first then by due date, with progress; 404 when the incident is hidden. */
+export function actionItemsForIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): {
+  items: ActionItemView[];
+  progress: ActionItemProgress;
+} {
+  const db = getDb();
+  if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  const day = today();
+  const items = selectViews(db)
+    .where(eq(actionItems.incidentId, incidentId))
+    .orderBy(sql`CASE WHEN ${actionItems.status} IN ('open','in_progress') THEN 0 ELSE 1 END`, asc(actionItems.dueDate), asc(actionItems.id))
+    .all()
+    .map((row) => toView(row, day));
+  return { items, progress: actionItemProgress(items) };
+}
+
+/** Unfinished items per incident the actor can see, for lists that show "N open action items". */
+export function openActionItemCounts({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Map<number, number> {
+  const map = new Map<number, number>();
+  if (incidentIds.length === 0) return map;
+  const visible = visibleTo(actor);
+  const rows = getDb()
+    .select({ incidentId: actionItems.incidentId, n: sql<number>`count(*)` })
+    .from(actionItems)
+    .innerJoin(incidents, eq(incidents.id, actionItems.incidentId))
+    .where(and(inArray(actionItems.incidentId, incidentIds), inArray(actionItems.status, [...UNFINISHED_STATUSES]), visible))
+    .groupBy(actionItems.incidentId)
+    .all();
+  for (const row of rows) map.set(row.incidentId, row.n);
+  return map;
+}

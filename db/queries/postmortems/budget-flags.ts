@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { computeBudget } from "@/lib/error-budget";
+import type { Severity } from "@/lib/severity";
+import { incidentServices, incidents, slos } from "../../schema";
+import type { Reader } from "../../types";
+import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Incidents among `incidentIds` whose own spend exhausted an SLO's error budget (DESIGN.md:
+ * those need a postmortem whatever their severity). Impact older than the longest SLO window
+ * no longer counts.
+ */
+export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = Date.now()): Set<number> {
+  const flagged = new Set<number>();
+  if (!incidentIds.length) return flagged;
+  const links = db
+    .select({ incidentId: incidentServices.incidentId, serviceId: incidentServices.serviceId })
+    .from(incidentServices)
+    .where(inArray(incidentServices.incidentId, incidentIds))
+    .all();
+  if (!links.length) return flagged;
+  const serviceIds = [...new Set(links.map((l) => l.serviceId))];
+  const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
+  if (!sloRows.length) return flagged;
+  const impacts = loadImpacts(db, serviceIds, now - MAX_WINDOW_DAYS * DAY, now);
+  const overrides = loadOverrides(db, sloRows.map((s) => s.id));
+  for (const slo of sloRows) {
+    const windows = impactWindowsFor(slo, impacts, overrides);
+    const input = { objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now };
+    const full = computeBudget(input);
+    // Only an SLO exhausted with all its incidents can have been pushed to exhausted by one of them.
+    if (full.status !== "exhausted") continue;
+    const own = new Map(full.byIncident.map((b) => [b.incidentId, b.minutes]));
+    const inWindow = new Set(windows.map((w) => w.incidentId));
+    for (const link of links) {
+      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId) || !inWindow.has(link.incidentId)) continue;
+      // Without an incident, spend falls by at most the minutes credited to it: if that still
+      // leaves the budget spent, the SLO was exhausted without it and it pushed nothing.
+      if (full.remainingMinutes + (own.get(link.incidentId) ?? 0) <= 0) continue;
+      const without = computeBudget({ ...input, impacts: windows.filter((w) => w.incidentId !== link.incidentId) });
+      if (without.status !== "exhausted") flagged.add(link.incidentId);
+    }
+  }
+  return flagged;
+}
+
+/** Resolved, non-drill incidents below the required severities whose impact is recent enough to count against a budget. */
+export function budgetCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number): number[] {
+  const conditions: SQL[] = [
+    eq(incidents.drill, false),
+    sql`${incidents.resolvedAt} IS NOT NULL`,
+    sql`COALESCE(${incidents.mitigatedAt}, ${incidents.resolvedAt}) >= ${now - MAX_WINDOW_DAYS * DAY}`,
+    sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${slos} ON ${slos.serviceId} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id})`,
+  ];
+  if (required.length) conditions.push(sql`${incidents.severity} NOT IN (${sql.join(required.map((s) => sql`${s}`), sql`, `)})`);
+  if (visible) conditions.push(visible);
+  return db.select({ id: incidents.id }).from(incidents).where(and(...conditions)).all().map((r) => r.id);
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/policy";
+import type { Severity } from "@/lib/severity";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { incidentReference } from "@/lib/validation/incident";
+import { parseInput } from "@/lib/validation/parse";
+import { listPostmortemsSchema, type ListPostmortemStatus } from "@/lib/validation/postmortem";
+import type { PostmortemStatus } from "@/lib/postmortem-template";
+import { POSTMORTEM_DUE_BUSINESS_DAYS, type PostmortemDue } from "@/lib/postmortem-due";
+import { getDb } from "../../client";
+import { incidents, postmortems, users, type Incident } from "../../schema";
+import { visibleTo } from "../../access/incidents";
+import { budgetCandidates, budgetFlaggedIncidents } from "./budget-flags";
+import { dueContext, dueOf } from "./due";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type PostmortemListItem = {
+  incidentId: number;
+  reference: string;
+  title: string;
+  severity: Severity;
+  incidentStatus: Incident["status"];
+  drill: boolean;
+  resolvedAt: number | null;
+  postmortemId: number | null;
+  /** "not_started": the incident requires a postmortem and none was started yet. */
+  status: PostmortemStatus | "not_started";
+  ownerName: string | null;
+  due: PostmortemDue;
+  updatedAt: number | null;
+  publishedAt: number | null;
+};
+
+export type ListPostmortemsQuery = { status?: ListPostmortemStatus; q?: string; due?: "due" | "overdue"; limit?: number; cursor?: string };
+
+/**
+ * Postmortems of incidents the actor may see, plus the incidents that require one but have
+ * none yet (status "not_started", with their due/overdue state), so the list shows what is
+ * missing. Viewers see only published postmortems. Newest first (last edit, or resolution
+ * for ones not started). `due` keeps only those whose state is exactly "due" or "overdue".
+ */
+export function listPostmortems({ actor, query }: { actor: Actor; query: ListPostmortemsQuery | unknown }): { items: PostmortemListItem[]; nextCursor: string | null } {
+  const filter = parseInput(listPostmortemsSchema, query ?? {});
+  const db = getDb();
+  const now = Date.now();
+  const ctx = dueContext(db, now);
+  const viewer = !can(actor, "postmortem", "read-draft");
+  const visible = visibleTo(actor);
+
+  const flagged =
+    viewer || filter.status === "draft" || filter.status === "in_review" || filter.status === "published"
+      ? new Set<number>()
+      : budgetFlaggedIncidents(db, budgetCandidates(db, visible, ctx.required, now), now);
+
+  const conditions: SQL[] = [];
+  if (visible) conditions.push(visible);
+  const notStartedButRequired = and(
+    sql`${postmortems.id} IS NULL`,
+    sql`${incidents.resolvedAt} IS NOT NULL`,
+    eq(incidents.drill, false),
+    sql`(${ctx.required.length ? inArray(incidents.severity, ctx.required) : sql`0`} OR ${flagged.size ? inArray(incidents.id, [...flagged]) : sql`0`})`,
+  )!;
+  if (viewer) conditions.push(eq(postmortems.status, "published"));
+  else conditions.push(sql`(${postmortems.id} IS NOT NULL OR ${notStartedButRequired})`);
+  if (filter.status === "not_started") conditions.push(sql`${postmortems.id} IS NULL`);
+  else if (filter.status) conditions.push(eq(postmortems.status, filter.status));
+  if (filter.due) {
+    conditions.push(sql`${incidents.resolvedAt} IS NOT NULL`);
+    conditions.push(sql`(${postmortems.status} IS NULL OR ${postmortems.status} <> 'published')`);
+    // Still "due" only within 5 business days of resolution: never more than 7 calendar days
+    // (plus an hour of daylight saving); 2 days of margin keep the exact check below in charge.
+    if (filter.due === "due") conditions.push(sql`${incidents.resolvedAt} >= ${now - ((POSTMORTEM_DUE_BUSINESS_DAYS * 7) / 5 + 2) * DAY}`);
+  }
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const ref = /^inc-(\d+)$/i.exec(filter.q);
+    conditions.push(
+      sql`(${incidents.title} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.sections} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.tags} LIKE ${pattern} ESCAPE '\\'${
+        ref ? sql` OR ${incidents.id} = ${Number(ref[1])}` : sql``
+      })`,
+    );
+  }
+  const sortAt = sql<number>`COALESCE(${postmortems.updatedAt}, ${incidents.resolvedAt}, ${incidents.declaredAt})`;
+  if (filter.cursor) {
+    const c = decodeCursor(filter.cursor);
+    if (!c) throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
+    conditions.push(sql`(${sortAt} < ${c.at} OR (${sortAt} = ${c.at} AND ${incidents.id} < ${c.id}))`);
+  }
+
+  const base = db
+    .select({
+      incident: incidents,
+      postmortemId: postmortems.id,
+      status: postmortems.status,
+      updatedAt: postmortems.updatedAt,
+      publishedAt: postmortems.publishedAt,
+      ownerName: users.name,
+      sortAt,
+    })
+    .from(incidents)
+    .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
+    .leftJoin(users, eq(users.id, postmortems.ownerId))
+    .where(and(...conditions))
+    .orderBy(desc(sortAt), desc(incidents.id));
+  // The due state is computed here, not in SQL (business days in the organisation's zone):
+  // with a due filter every candidate is read, then filtered, then cut to a page.
+  const rows = filter.due ? base.all() : base.limit(filter.limit + 1).all();
+
+  const toItem = (r: (typeof rows)[number]) => {
+    const status = r.status ?? null;
+    const item: PostmortemListItem & { sortAt: number } = {
+      incidentId: r.incident.id,
+      reference: incidentReference(r.incident.id),
+      title: r.incident.title,
+      severity: r.incident.severity,
+      incidentStatus: r.incident.status,
+      drill: r.incident.drill,
+      resolvedAt: r.incident.resolvedAt,
+      postmortemId: r.postmortemId ?? null,
+      status: status ?? "not_started",
+      ownerName: r.ownerName ?? null,
+      due: dueOf(r.incident, status, flagged.has(r.incident.id), ctx),
+      updatedAt: r.updatedAt ?? null,
+      publishedAt: r.publishedAt ?? null,
+      sortAt: r.sortAt,
+    };
+    return item;
+  };
+  // In order, only until one more than a page matches: the due state (business days in the
+  // organisation's zone) is worked out for the rows a page needs, not for every candidate.
+  const items: ReturnType<typeof toItem>[] = [];
+  for (const r of rows) {
+    const item = toItem(r);
+    if (filter.due && item.due.state !== filter.due) continue;
+    items.push(item);
+    if (items.length > filter.limit) break;
+  }
+  const page = items.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  const nextCursor = items.length > filter.limit && last ? encodeCursor({ rank: 0, at: last.sortAt, id: last.incidentId }) : null;
+  return { items: page.map(({ sortAt: _s, ...item }) => item), nextCursor };
+}
+

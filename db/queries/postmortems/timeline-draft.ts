@@ -1,0 +1,26 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { generateIncidentTimeline } from "@/lib/postmortem-timeline";
+import { timelineEntries, type Incident } from "../../schema";
+import type { Reader } from "../../types";
+
+/**
+ * The timeline section generated from the incident: key times, status/severity changes,
+ * highlighted entries and, with `includeAllNotes`, every note (lib/postmortem-timeline.ts).
+ */
+export function timelineFromIncident(db: Reader, incident: Incident, includeAllNotes = false): string {
+  const entries = db
+    .select({
+      occurredAt: timelineEntries.occurredAt,
+      body: timelineEntries.body,
+      authorLabel: timelineEntries.authorLabel,
+      kind: timelineEntries.kind,
+      highlighted: timelineEntries.highlighted,
+    })
+    .from(timelineEntries)
+    .where(eq(timelineEntries.incidentId, incident.id))
+    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
+    .all();
+  return generateIncidentTimeline({ entries, keyTimes: incident, includeAllNotes });
+}
+
