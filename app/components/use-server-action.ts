@@ -72,8 +72,12 @@ export function useServerAction(defaults: { offline?: string; refresh?: boolean 
     fieldError: (name: string): string | undefined => error?.fields[name],
     /** The form-level message: the failure's message unless it is shown next to one of these fields. */
     formError: (...shown: string[]): string | null => (error && !shown.some((f) => error.fields[f]) ? error.message : null),
-    /** Refuse before calling (client-side checks): the messages show next to their fields. */
-    invalid: (fields: Record<string, string>) => (setNotice(null), setError(failureOf({ ok: false, code: "validation", message: Object.values(fields)[0] ?? "", fields }))),
+    /** Refuse before calling (client-side checks): a form-level message, or messages shown next to their fields. */
+    invalid: (problem: string | Record<string, string>) => {
+      const fields = typeof problem === "string" ? {} : problem;
+      setNotice(null);
+      setError(failureOf({ ok: false, code: "validation", message: typeof problem === "string" ? problem : (Object.values(fields)[0] ?? ""), fields }));
+    },
     notice,
     setNotice,
     clearError: () => setError(null),
