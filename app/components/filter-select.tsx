@@ -16,7 +16,7 @@ type Props = {
   options: readonly FilterOption[];
   /** Classes of the wrapper and the label; extra classes of the select (after the input look and mt-1). */
   className?: string;
-  labelClassName: string;
+  labelClassName?: string;
   selectClassName?: string;
   onChange?: React.ChangeEventHandler<HTMLSelectElement>;
   /** Options after the list (e.g. the current value when the list does not hold it). */
@@ -24,7 +24,7 @@ type Props = {
 };
 
 /** One labelled filter <select> of a list page's GET form: "any" first, then the choices. */
-export function FilterSelect({ id, name, label, defaultValue, any, options, className, labelClassName, selectClassName, onChange, children }: Props) {
+export function FilterSelect({ id, name, label, defaultValue, any, options, className, labelClassName = filterLabelClass, selectClassName, onChange, children }: Props) {
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClassName}>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AlertTriangle, ArrowDown, ArrowUp, User } from "lucide-react";
 import { ACTION_STATUSES, ACTION_STATUS_INFO, PRIORITIES, PRIORITY_INFO } from "@/lib/action-items";
 import { buttonClass } from "@/app/components/ui";
-import { FilterSelect, filterLabelClass, optionsOf } from "@/app/components/filter-select";
+import { FilterSelect, optionsOf } from "@/app/components/filter-select";
 
 export type ActionItemFilterValues = {
   owner: string;
@@ -39,6 +39,8 @@ const toggleClass = (on: boolean) =>
   }`;
 
 /** Filters live in the URL so a filtered list can be shared: quick toggles, then a form for the rest. */
+const narrow = { className: "min-w-0", selectClassName: "sm:max-w-48" };
+
 export function ActionItemFilters({
   current,
   users,
@@ -78,62 +80,21 @@ export function ActionItemFilters({
         {current.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
         {current.incident ? <input type="hidden" name="incident" value={current.incident} /> : null}
         {current.sort !== "due" ? <input type="hidden" name="sort" value={current.sort} /> : null}
-        <FilterSelect
-          id="ai-filter-status"
-          name="status"
-          label="Status"
-          labelClassName={filterLabelClass}
-          defaultValue={current.status}
-          any="Not finished"
-          options={optionsOf(ACTION_STATUSES, (s) => s, (s) => ACTION_STATUS_INFO[s].label)}
-        >
+        <FilterSelect id="ai-filter-status" name="status" label="Status" defaultValue={current.status} any="Not finished"
+          options={optionsOf(ACTION_STATUSES, (s) => s, (s) => ACTION_STATUS_INFO[s].label)}>
           <option value="all">Any status</option>
           {current.status && current.status !== "all" && !(ACTION_STATUSES as readonly string[]).includes(current.status) ? (
             <option value={current.status}>{current.status.replaceAll(",", ", ")}</option>
           ) : null}
         </FilterSelect>
-        <FilterSelect
-          id="ai-filter-owner"
-          name="owner"
-          label="Owner"
-          className="min-w-0"
-          labelClassName={filterLabelClass}
-          selectClassName="sm:max-w-48"
-          defaultValue={current.owner}
-          any="Anyone"
-          options={[{ value: "me", label: "Me" }, ...optionsOf(users, (u) => u.id, (u) => u.name)]}
-        />
-        <FilterSelect
-          id="ai-filter-team"
-          name="team"
-          label={<>Owner&rsquo;s team</>}
-          className="min-w-0"
-          labelClassName={filterLabelClass}
-          selectClassName="sm:max-w-48"
-          defaultValue={current.team}
-          any="Any team"
-          options={optionsOf(teams, (t) => t.id, (t) => t.name)}
-        />
-        <FilterSelect
-          id="ai-filter-service"
-          name="service"
-          label="Service"
-          className="min-w-0"
-          labelClassName={filterLabelClass}
-          selectClassName="sm:max-w-48"
-          defaultValue={current.service}
-          any="Any service"
-          options={optionsOf(services, (s) => s.slug, (s) => s.name)}
-        />
-        <FilterSelect
-          id="ai-filter-priority"
-          name="priority"
-          label="Priority"
-          labelClassName={filterLabelClass}
-          defaultValue={current.priority}
-          any="Any priority"
-          options={optionsOf(PRIORITIES, (p) => p, (p) => PRIORITY_INFO[p].label)}
-        />
+        <FilterSelect id="ai-filter-owner" name="owner" label="Owner" {...narrow} defaultValue={current.owner} any="Anyone"
+          options={[{ value: "me", label: "Me" }, ...optionsOf(users, (u) => u.id, (u) => u.name)]} />
+        <FilterSelect id="ai-filter-team" name="team" label={<>Owner&rsquo;s team</>} {...narrow} defaultValue={current.team} any="Any team"
+          options={optionsOf(teams, (t) => t.id, (t) => t.name)} />
+        <FilterSelect id="ai-filter-service" name="service" label="Service" {...narrow} defaultValue={current.service} any="Any service"
+          options={optionsOf(services, (s) => s.slug, (s) => s.name)} />
+        <FilterSelect id="ai-filter-priority" name="priority" label="Priority" defaultValue={current.priority} any="Any priority"
+          options={optionsOf(PRIORITIES, (p) => p, (p) => PRIORITY_INFO[p].label)} />
         <div className="flex items-center gap-2">
           <button type="submit" className={buttonClass}>
             Apply

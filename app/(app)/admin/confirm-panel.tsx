@@ -28,19 +28,30 @@ export function ConfirmPanel({ label, tone = "danger", confirmStyle = "danger", 
   return (
     <div role="group" aria-label={label} className={`rounded-md border p-3 ${TONE[tone]}`}>
       <p className="text-sm">{children}</p>
+      <PanelFooter error={error} pending={pending} onCancel={onCancel}>
+        <button type="button" autoFocus className={confirmStyle === "danger" ? dangerButtonClass : primaryButtonClass} disabled={pending} onClick={onConfirm}>
+          {pending ? pendingLabel : confirmLabel}
+        </button>
+      </PanelFooter>
+    </div>
+  );
+}
+
+/** The end of an inline row panel: its error (role=alert), then the main button (children) and Cancel. */
+export function PanelFooter({ error, pending, onCancel, children }: { error: string | null; pending: boolean; onCancel: () => void; children: React.ReactNode }) {
+  return (
+    <>
       {error ? (
         <p role="alert" className={errorClass}>
           {error}
         </p>
       ) : null}
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" autoFocus className={confirmStyle === "danger" ? dangerButtonClass : primaryButtonClass} disabled={pending} onClick={onConfirm}>
-          {pending ? pendingLabel : confirmLabel}
-        </button>
+        {children}
         <button type="button" className={buttonClass} onClick={onCancel} disabled={pending}>
           Cancel
         </button>
       </div>
-    </div>
+    </>
   );
 }

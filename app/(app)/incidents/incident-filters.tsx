@@ -69,28 +69,12 @@ export function IncidentFilters({
             <input id="incident-search" name="q" defaultValue={current.q} placeholder="e.g. checkout, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
           </div>
         </div>
-        <FilterSelect
-          id="incident-severity"
-          name="severity"
-          label="Severity"
-          labelClassName={filterLabelClass}
-          defaultValue={current.severity}
-          any="Any severity"
-          options={optionsOf(SEVERITIES, (s) => s, (s) => s)}
-        >
+        <FilterSelect id="incident-severity" name="severity" label="Severity" defaultValue={current.severity} any="Any severity"
+          options={optionsOf(SEVERITIES, (s) => s, (s) => s)}>
           {severityList ? <option value={current.severity}>{current.severity.split(",").join(", ")}</option> : null}
         </FilterSelect>
-        <FilterSelect
-          id="incident-service"
-          name="service"
-          label="Service"
-          className="min-w-0"
-          labelClassName={filterLabelClass}
-          selectClassName="max-w-[14rem]"
-          defaultValue={current.service}
-          any="Any service"
-          options={optionsOf(services, (s) => s.slug, (s) => s.name)}
-        >
+        <FilterSelect id="incident-service" name="service" label="Service" className="min-w-0" selectClassName="max-w-[14rem]" defaultValue={current.service} any="Any service"
+          options={optionsOf(services, (s) => s.slug, (s) => s.name)}>
           {current.service && !services.some((s) => s.slug === current.service) ? <option value={current.service}>{current.service}</option> : null}
         </FilterSelect>
         <button type="submit" className={buttonClass}>

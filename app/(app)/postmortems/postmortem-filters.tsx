@@ -51,18 +51,8 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
             <input id="postmortem-search" name="q" defaultValue={current.q} placeholder="e.g. database, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
           </div>
         </div>
-        <FilterSelect
-          id="postmortem-due"
-          name="due"
-          label="Deadline"
-          labelClassName={filterLabelClass}
-          defaultValue={current.due}
-          any="Any"
-          options={[
-            { value: "due", label: "Due (not yet overdue)" },
-            { value: "overdue", label: "Overdue" },
-          ]}
-        />
+        <FilterSelect id="postmortem-due" name="due" label="Deadline" defaultValue={current.due} any="Any"
+          options={[{ value: "due", label: "Due (not yet overdue)" }, { value: "overdue", label: "Overdue" }]} />
         <button type="submit" className={buttonClass}>
           Apply
         </button>
