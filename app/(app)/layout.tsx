@@ -1,11 +1,11 @@
 import { requireActor } from "@/server/auth/session";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { listServices } from "@/db/queries/services";
 import { AppShell } from "./app-shell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const canDeclare = hasRole(actor.role, "responder");
+  const canDeclare = can(actor, "incident", "declare");
   // The declare dialog lives in the shell on every page; it offers the service catalogue.
   const services = canDeclare ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
   return (

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { AlertTriangle, ArrowDown, ArrowUp, User } from "lucide-react";
 import { ACTION_STATUSES, ACTION_STATUS_INFO, PRIORITIES, PRIORITY_INFO } from "@/lib/action-items";
-import { buttonClass, inputClass } from "@/app/components/ui";
+import { buttonClass } from "@/app/components/ui";
+import { FilterSelect, optionsOf } from "@/app/components/filter-select";
 
 export type ActionItemFilterValues = {
   owner: string;
@@ -36,9 +37,10 @@ const toggleClass = (on: boolean) =>
       ? "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900"
       : "border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800"
   }`;
-const labelSmall = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
 
 /** Filters live in the URL so a filtered list can be shared: quick toggles, then a form for the rest. */
+const narrow = { className: "min-w-0", selectClassName: "sm:max-w-48" };
+
 export function ActionItemFilters({
   current,
   users,
@@ -78,76 +80,21 @@ export function ActionItemFilters({
         {current.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
         {current.incident ? <input type="hidden" name="incident" value={current.incident} /> : null}
         {current.sort !== "due" ? <input type="hidden" name="sort" value={current.sort} /> : null}
-        <div>
-          <label htmlFor="ai-filter-status" className={labelSmall}>
-            Status
-          </label>
-          <select id="ai-filter-status" name="status" defaultValue={current.status} className={`${inputClass} mt-1`}>
-            <option value="">Not finished</option>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATUS_INFO[s].label}
-              </option>
-            ))}
-            <option value="all">Any status</option>
-            {current.status && current.status !== "all" && !(ACTION_STATUSES as readonly string[]).includes(current.status) ? (
-              <option value={current.status}>{current.status.replaceAll(",", ", ")}</option>
-            ) : null}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="ai-filter-owner" className={labelSmall}>
-            Owner
-          </label>
-          <select id="ai-filter-owner" name="owner" defaultValue={current.owner} className={`${inputClass} mt-1 sm:max-w-48`}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            {users.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="ai-filter-team" className={labelSmall}>
-            Owner&rsquo;s team
-          </label>
-          <select id="ai-filter-team" name="team" defaultValue={current.team} className={`${inputClass} mt-1 sm:max-w-48`}>
-            <option value="">Any team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={String(t.id)}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="ai-filter-service" className={labelSmall}>
-            Service
-          </label>
-          <select id="ai-filter-service" name="service" defaultValue={current.service} className={`${inputClass} mt-1 sm:max-w-48`}>
-            <option value="">Any service</option>
-            {services.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="ai-filter-priority" className={labelSmall}>
-            Priority
-          </label>
-          <select id="ai-filter-priority" name="priority" defaultValue={current.priority} className={`${inputClass} mt-1`}>
-            <option value="">Any priority</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_INFO[p].label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="ai-filter-status" name="status" label="Status" defaultValue={current.status} any="Not finished"
+          options={optionsOf(ACTION_STATUSES, (s) => s, (s) => ACTION_STATUS_INFO[s].label)}>
+          <option value="all">Any status</option>
+          {current.status && current.status !== "all" && !(ACTION_STATUSES as readonly string[]).includes(current.status) ? (
+            <option value={current.status}>{current.status.replaceAll(",", ", ")}</option>
+          ) : null}
+        </FilterSelect>
+        <FilterSelect id="ai-filter-owner" name="owner" label="Owner" {...narrow} defaultValue={current.owner} any="Anyone"
+          options={[{ value: "me", label: "Me" }, ...optionsOf(users, (u) => u.id, (u) => u.name)]} />
+        <FilterSelect id="ai-filter-team" name="team" label={<>Owner&rsquo;s team</>} {...narrow} defaultValue={current.team} any="Any team"
+          options={optionsOf(teams, (t) => t.id, (t) => t.name)} />
+        <FilterSelect id="ai-filter-service" name="service" label="Service" {...narrow} defaultValue={current.service} any="Any service"
+          options={optionsOf(services, (s) => s.slug, (s) => s.name)} />
+        <FilterSelect id="ai-filter-priority" name="priority" label="Priority" defaultValue={current.priority} any="Any priority"
+          options={optionsOf(PRIORITIES, (p) => p, (p) => PRIORITY_INFO[p].label)} />
         <div className="flex items-center gap-2">
           <button type="submit" className={buttonClass}>
             Apply

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ArrowDown, ArrowUp, ClipboardCheck } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { ORGANISATION_TIME_ZONE, todayIn } from "@/lib/action-items";
 import { listActionItems } from "@/db/queries/action-items";
 import { listActiveUsers } from "@/db/queries/users";
@@ -54,7 +54,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     if (!(error instanceof AppError)) throw error;
     problem = error.message;
   }
-  const canEdit = hasRole(actor.role, "responder");
+  const canEdit = can(actor, "action-item", "edit");
   const users = listActiveUsers().map(({ id, name }) => ({ id, name }));
   const teams = listTeams().map(({ id, name }) => ({ id, name }));
   const services = listServices({ actor, query: {} }).map(({ slug, name }) => ({ slug, name }));

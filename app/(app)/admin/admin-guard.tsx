@@ -2,7 +2,8 @@ import "server-only";
 import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
-import { hasRole, type UserRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
+import type { UserRole } from "@/lib/roles";
 import { cardClass } from "@/app/components/ui";
 
 /**
@@ -12,7 +13,7 @@ import { cardClass } from "@/app/components/ui";
  */
 export async function adminActor() {
   const actor = await requireActor();
-  return hasRole(actor.role, "admin") ? actor : null;
+  return can(actor, "admin", "open") ? actor : null;
 }
 
 /** Shown instead of an admin page to anyone without the admin role. */

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Search } from "lucide-react";
 import { SEVERITIES } from "@/lib/severity";
 import { buttonClass, inputClass } from "@/app/components/ui";
+import { FilterSelect, filterLabelClass, optionsOf } from "@/app/components/filter-select";
 import { DRILL_DOWN_PARAMS, listHref, type ListParams } from "./list-params";
 
 const TABS = [
@@ -60,7 +61,7 @@ export function IncidentFilters({
         {current.mine ? <input type="hidden" name="mine" value="1" /> : null}
         {DRILL_DOWN_PARAMS.map((key) => (drillDown[key] ? <input key={key} type="hidden" name={key} value={drillDown[key]} /> : null))}
         <div className="min-w-0 flex-1 basis-56">
-          <label htmlFor="incident-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          <label htmlFor="incident-search" className={filterLabelClass}>
             Search title and summary
           </label>
           <div className="relative mt-1">
@@ -68,34 +69,14 @@ export function IncidentFilters({
             <input id="incident-search" name="q" defaultValue={current.q} placeholder="e.g. checkout, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
           </div>
         </div>
-        <div>
-          <label htmlFor="incident-severity" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Severity
-          </label>
-          <select id="incident-severity" name="severity" defaultValue={current.severity} className={`${inputClass} mt-1`}>
-            <option value="">Any severity</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-            {severityList ? <option value={current.severity}>{current.severity.split(",").join(", ")}</option> : null}
-          </select>
-        </div>
-        <div className="min-w-0">
-          <label htmlFor="incident-service" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Service
-          </label>
-          <select id="incident-service" name="service" defaultValue={current.service} className={`${inputClass} mt-1 max-w-[14rem]`}>
-            <option value="">Any service</option>
-            {services.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-            {current.service && !services.some((s) => s.slug === current.service) ? <option value={current.service}>{current.service}</option> : null}
-          </select>
-        </div>
+        <FilterSelect id="incident-severity" name="severity" label="Severity" defaultValue={current.severity} any="Any severity"
+          options={optionsOf(SEVERITIES, (s) => s, (s) => s)}>
+          {severityList ? <option value={current.severity}>{current.severity.split(",").join(", ")}</option> : null}
+        </FilterSelect>
+        <FilterSelect id="incident-service" name="service" label="Service" className="min-w-0" selectClassName="max-w-[14rem]" defaultValue={current.service} any="Any service"
+          options={optionsOf(services, (s) => s.slug, (s) => s.name)}>
+          {current.service && !services.some((s) => s.slug === current.service) ? <option value={current.service}>{current.service}</option> : null}
+        </FilterSelect>
         <button type="submit" className={buttonClass}>
           Apply
         </button>

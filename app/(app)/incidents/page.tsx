@@ -12,7 +12,7 @@ import { listServices } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
 import { getOrgTimeZone } from "@/db/queries/settings";
 import { firstRunChecklist } from "@/db/queries/first-run";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
@@ -78,7 +78,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
       </div>
-      {firstRun?.show ? <FirstRunChecklist steps={firstRun.steps} canDeclare={hasRole(actor.role, "responder")} /> : null}
+      {firstRun?.show ? <FirstRunChecklist steps={firstRun.steps} canDeclare={can(actor, "incident", "declare")} /> : null}
       <IncidentFilters
         current={{ status, severity: params.severity ?? "", q: params.q ?? "", mine: params.mine === "1", service: params.service ?? "" }}
         drillDown={{ from: params.from, to: params.to, team: params.team, drill: params.drill }}

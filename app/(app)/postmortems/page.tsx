@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FlaskConical } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { listPostmortems } from "@/db/queries/postmortems";
 import { getRequiredSeverities } from "@/db/queries/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
@@ -20,7 +20,7 @@ type Search = { status?: string; q?: string; due?: string; cursor?: string };
 export default async function PostmortemsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const canWrite = hasRole(actor.role, "responder");
+  const canWrite = can(actor, "postmortem", "start");
   const current = { status: params.status ?? "", due: params.due ?? "", q: params.q ?? "" };
   let result: ReturnType<typeof listPostmortems> | null = null;
   let problem: string | null = null;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Search } from "lucide-react";
 import { buttonClass, inputClass } from "@/app/components/ui";
+import { FilterSelect, filterLabelClass } from "@/app/components/filter-select";
 
 const TABS = [
   { value: "", label: "All" },
@@ -42,7 +43,7 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
       <form method="get" action="/postmortems" className="flex flex-wrap items-end gap-2" role="search">
         {current.status ? <input type="hidden" name="status" value={current.status} /> : null}
         <div className="min-w-0 flex-1 basis-56">
-          <label htmlFor="postmortem-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          <label htmlFor="postmortem-search" className={filterLabelClass}>
             Search title, text and tags
           </label>
           <div className="relative mt-1">
@@ -50,16 +51,8 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
             <input id="postmortem-search" name="q" defaultValue={current.q} placeholder="e.g. database, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
           </div>
         </div>
-        <div>
-          <label htmlFor="postmortem-due" className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Deadline
-          </label>
-          <select id="postmortem-due" name="due" defaultValue={current.due} className={`${inputClass} mt-1`}>
-            <option value="">Any</option>
-            <option value="due">Due (not yet overdue)</option>
-            <option value="overdue">Overdue</option>
-          </select>
-        </div>
+        <FilterSelect id="postmortem-due" name="due" label="Deadline" defaultValue={current.due} any="Any"
+          options={[{ value: "due", label: "Due (not yet overdue)" }, { value: "overdue", label: "Overdue" }]} />
         <button type="submit" className={buttonClass}>
           Apply
         </button>

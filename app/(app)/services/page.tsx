@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { listServices, type ServiceSummary } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
@@ -46,7 +46,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     problem = error.message;
   }
   const filtered = Boolean(current.q || current.team || current.tier || current.openIncident || current.atRisk);
-  const isAdmin = hasRole(actor.role, "admin");
+  const canCreate = can(actor, "service", "create");
 
   return (
     <div className="mx-auto max-w-6xl space-y-4">
@@ -57,7 +57,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             What incidents hurt: owners, tiers and how much error budget each SLO has left.
           </p>
         </div>
-        {isAdmin ? <AddServicePanel teams={teams} /> : null}
+        {canCreate ? <AddServicePanel teams={teams} /> : null}
       </div>
       <ServiceFilters key={JSON.stringify(current)} current={current} teams={teams} />
       {problem ? (
@@ -75,7 +75,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         </p>
         {services.length === 0 ? (
           <p className="px-4 py-10 text-center text-sm text-zinc-500">
-            {filtered ? "No services match these filters." : isAdmin ? "No services yet. Add the first one above." : "No services yet. An admin adds them."}
+            {filtered ? "No services match these filters." : canCreate ? "No services yet. Add the first one above." : "No services yet. An admin adds them."}
           </p>
         ) : (
           <table className={tableClass}>

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { Search } from "lucide-react";
 import { buttonClass, inputClass } from "@/app/components/ui";
+import { FilterSelect, optionsOf } from "@/app/components/filter-select";
 
 export type CatalogueFilter = { q: string; team: string; tier: string; openIncident: boolean; atRisk: boolean };
 
@@ -43,30 +44,10 @@ export function ServiceFilters({ current, teams }: { current: CatalogueFilter; t
           <input id="service-search" name="q" type="search" defaultValue={current.q} placeholder="e.g. payments   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
         </div>
       </div>
-      <div className="min-w-0 basis-40">
-        <label htmlFor="service-team" className={labelClass}>
-          Owner team
-        </label>
-        <select id="service-team" name="team" defaultValue={current.team} onChange={apply} className={`${inputClass} mt-1`}>
-          <option value="">Any team</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="basis-28">
-        <label htmlFor="service-tier" className={labelClass}>
-          Tier
-        </label>
-        <select id="service-tier" name="tier" defaultValue={current.tier} onChange={apply} className={`${inputClass} mt-1`}>
-          <option value="">Any tier</option>
-          <option value="1">Tier 1</option>
-          <option value="2">Tier 2</option>
-          <option value="3">Tier 3</option>
-        </select>
-      </div>
+      <FilterSelect id="service-team" name="team" label="Owner team" className="min-w-0 basis-40" labelClassName={labelClass} defaultValue={current.team} onChange={apply} any="Any team"
+        options={optionsOf(teams, (t) => t.id, (t) => t.name)} />
+      <FilterSelect id="service-tier" name="tier" label="Tier" className="basis-28" labelClassName={labelClass} defaultValue={current.tier} onChange={apply} any="Any tier"
+        options={[1, 2, 3].map((tier) => ({ value: String(tier), label: `Tier ${tier}` }))} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 pb-2">
         <label className="inline-flex items-center gap-1.5 text-sm">
           <input type="checkbox" name="openIncident" value="1" defaultChecked={current.openIncident} onChange={apply} className="h-4 w-4 rounded border-zinc-300" />

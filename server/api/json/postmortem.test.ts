@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { toPostmortemJson, toPostmortemListItemJson, type PostmortemDetailLike } from "./postmortem";
+import { toPostmortemJson, toPostmortemListItemJson, type PostmortemDetail } from "./postmortem";
 import { SECTION_KEYS } from "../../../lib/postmortem-template";
 
 const at = Date.parse("2026-11-25T14:00:00Z");
-const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, ""])) as PostmortemDetailLike["sections"];
+const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, ""])) as PostmortemDetail["sections"];
 
-const detail: PostmortemDetailLike & { extra: string } = {
+const detail: PostmortemDetail & { extra: string } = {
   id: 7,
   incidentId: 42,
   status: "in_review",

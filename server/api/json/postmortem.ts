@@ -1,5 +1,6 @@
 import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "../../../lib/postmortem-template";
 import type { PostmortemDueState } from "../../../lib/postmortem-due";
+import type { PostmortemDetail } from "@/db/queries/postmortems";
 import { isoOrNull } from "./incident";
 import { incidentReference } from "../../../lib/validation/incident";
 
@@ -8,27 +9,8 @@ import { incidentReference } from "../../../lib/validation/incident";
 type Person = { id: number; name: string; email: string };
 type Due = { state: PostmortemDueState; dueAt: number | null };
 
-/** What toPostmortemJson reads: PostmortemDetail from db/queries/postmortems.ts fits it. */
-export type PostmortemDetailLike = {
-  id: number;
-  incidentId: number;
-  status: PostmortemStatus;
-  version: number;
-  owner: Person | null;
-  sections: Record<PostmortemSectionKey, string>;
-  factors: { id: number; name: string }[];
-  tags: string[];
-  reviewers: Person[];
-  reviewChecklist: Record<ReviewCheckKey, boolean>;
-  comments: { id: number; section: string; body: string; authorLabel: string; createdAt: number }[];
-  createdAt: number;
-  updatedAt: number;
-  submittedAt: number | null;
-  publishedAt: number | null;
-  publishedBy: string | null;
-  noActionItemsReason: string | null;
-  due: Due;
-};
+/** What toPostmortemJson reads: the data layer's postmortem detail (a field added there reaches the serializer's input). */
+export type { PostmortemDetail };
 
 export type PostmortemCommentJson = { id: number; section: string; body: string; author: string; createdAt: string };
 
@@ -56,11 +38,11 @@ export type PostmortemJson = {
 
 const person = (p: Person | null): Person | null => (p ? { id: p.id, name: p.name, email: p.email } : null);
 
-export function toPostmortemCommentJson(c: PostmortemDetailLike["comments"][number]): PostmortemCommentJson {
+export function toPostmortemCommentJson(c: PostmortemDetail["comments"][number]): PostmortemCommentJson {
   return { id: c.id, section: c.section, body: c.body, author: c.authorLabel, createdAt: new Date(c.createdAt).toISOString() };
 }
 
-export function toPostmortemJson(pm: PostmortemDetailLike): PostmortemJson {
+export function toPostmortemJson(pm: PostmortemDetail): PostmortemJson {
   return {
     id: pm.id,
     incident: incidentReference(pm.incidentId),

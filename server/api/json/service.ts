@@ -1,4 +1,5 @@
 import type { Service, Slo } from "@/db/schema";
+import type { IncidentSloSpend } from "@/db/queries/incident-services";
 import type { BudgetResult, BudgetStatus, ImpactLevel } from "../../../lib/error-budget";
 import { incidentReference } from "../../../lib/validation/incident";
 
@@ -135,19 +136,6 @@ export function toLinkedServiceJson(link: LinkedServiceLike): LinkedServiceJson 
   return { slug: link.slug, name: link.name, tier: link.tier, teamName: link.teamName, impact: link.impact, linkedAt: new Date(link.linkedAt).toISOString() };
 }
 
-export type SloSpendLike = {
-  sloId: number;
-  sloName: string;
-  objective: number;
-  windowDays: number;
-  serviceSlug: string;
-  serviceName: string;
-  budgetMinutes: number;
-  spentMinutes: number;
-  overridden: { minutes: number; reason: string } | null;
-  status: BudgetStatus;
-  pushed: boolean;
-};
 
 export type SloSpendJson = {
   slo: { id: number; name: string; objective: number; windowDays: number };
@@ -161,7 +149,7 @@ export type SloSpendJson = {
 };
 
 /** One SLO's spend from one incident. */
-export function toSloSpendJson(spend: SloSpendLike): SloSpendJson {
+export function toSloSpendJson(spend: IncidentSloSpend): SloSpendJson {
   return {
     slo: { id: spend.sloId, name: spend.sloName, objective: spend.objective, windowDays: spend.windowDays },
     service: { slug: spend.serviceSlug, name: spend.serviceName },

@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { buttonClass, cardClass, inputClass, labelClass, primaryButtonClass } from "@/app/components/ui";
+import { FilterSelect, optionsOf } from "@/app/components/filter-select";
 
 export type AuditFilterValues = { action: string; entity: string; actor: string; q: string };
 
@@ -12,32 +13,10 @@ export function AuditFilters({ values, actions, entityTypes }: { values: AuditFi
       key={JSON.stringify(values)}
       action="/admin/audit"
       role="search" aria-label="Filter the audit log" className={`${cardClass} grid grid-cols-2 gap-3 p-3 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}>
-      <div>
-        <label htmlFor="audit-action" className={labelClass}>
-          Action
-        </label>
-        <select id="audit-action" name="action" defaultValue={values.action} className={`${inputClass} mt-1`}>
-          <option value="">All actions</option>
-          {withCurrent(actions, values.action).map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="audit-entity" className={labelClass}>
-          Entity type
-        </label>
-        <select id="audit-entity" name="entity" defaultValue={values.entity} className={`${inputClass} mt-1`}>
-          <option value="">All types</option>
-          {withCurrent(entityTypes, values.entity).map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="audit-action" name="action" label="Action" labelClassName={labelClass} defaultValue={values.action} any="All actions"
+        options={optionsOf(withCurrent(actions, values.action), (a) => a, (a) => a)} />
+      <FilterSelect id="audit-entity" name="entity" label="Entity type" labelClassName={labelClass} defaultValue={values.entity} any="All types"
+        options={optionsOf(withCurrent(entityTypes, values.entity), (t) => t, (t) => t)} />
       <div>
         <label htmlFor="audit-actor" className={labelClass}>
           Actor

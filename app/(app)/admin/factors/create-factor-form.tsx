@@ -1,24 +1,20 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { createFactorAction } from "./actions";
 
-type Errors = { name?: string; description?: string };
-
 export function CreateFactorForm({ nameMax }: { nameMax: number }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const action = useServerAction();
+  const { pending } = action;
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const errors = action.error?.fields ?? {};
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, errors);
+  useFocusFirstInvalid(formRef, action.error?.fields);
 
   return (
     <form
@@ -28,26 +24,15 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
       aria-busy={pending}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (pending) return;
-        setErrors({});
-        setMessage(null);
-        setCreated(null);
-        if (!name.trim()) {
-          setErrors({ name: "Name is required" });
-          return;
-        }
-        setPending(true);
-        const result = await createFactorAction(name, description).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again.", fields: undefined }));
-        setPending(false);
-        if (result.ok) {
-          setCreated(`Added “${result.data.name}”. Authors can pick it on postmortems now.`);
-          setName("");
-          setDescription("");
-          router.refresh();
-          return;
-        }
-        if (result.fields?.name || result.fields?.description) setErrors({ name: result.fields.name, description: result.fields.description });
-        else setMessage(result.message);
+        if (action.isBusy()) return;
+        if (!name.trim()) return action.invalid({ name: "Name is required" });
+        await action.run(() => createFactorAction(name, description), {
+          notice: (factor) => `Added “${factor.name}”. Authors can pick it on postmortems now.`,
+          onSuccess: () => {
+            setName("");
+            setDescription("");
+          },
+        });
       }}
     >
       <h2 id="create-factor-title" className="text-base font-semibold">
@@ -77,7 +62,7 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
         </button>
       </div>
       <div className="mt-2" aria-live="polite">
-        <FormMessage error={message} success={created} />
+        <FormMessage error={action.formError("name", "description")} success={action.notice} />
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { buttonClass, errorClass, inputClass, labelClass, primaryButtonClass } f
 import { FormMessage } from "../form-message";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { archiveFactorAction, renameFactorAction } from "./actions";
+import { PanelFooter } from "../confirm-panel";
 
 export type FactorRowData = { id: number; name: string; description: string; archived: boolean; uses: number };
 
@@ -164,19 +165,11 @@ export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax:
                   </p>
                 </div>
               </div>
-              {error ? (
-                <p role="alert" className={errorClass}>
-                  {error}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-2">
+              <PanelFooter error={error} pending={pending} onCancel={close}>
                 <button type="submit" className={primaryButtonClass} disabled={pending}>
                   {pending ? "Saving…" : "Save"}
                 </button>
-                <button type="button" className={buttonClass} onClick={close} disabled={pending}>
-                  Cancel
-                </button>
-              </div>
+              </PanelFooter>
             </form>
           ) : null}
         </td>

@@ -4,7 +4,7 @@ import { factorUsageCounts } from "@/db/queries/factor-usage";
 import { FACTOR_NAME_MAX } from "@/lib/validation/postmortem";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
+import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { CreateFactorForm } from "./create-factor-form";
 import { FactorRow } from "./factor-row";
 
@@ -31,41 +31,13 @@ export default async function FactorsPage() {
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateFactorForm nameMax={FACTOR_NAME_MAX} />
       </section>
-      <section aria-labelledby="factors-table-title" className={`${cardClass} overflow-hidden`}>
-        <h2 id="factors-table-title" className="sr-only">
-          All contributing factors
-        </h2>
-        {factors.length === 0 ? (
-          <p className="px-4 py-10 text-center text-sm text-zinc-500">No contributing factors yet. Add the first one above.</p>
-        ) : (
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={thClass}>
-                  Factor
-                </th>
-                <th scope="col" className={thClass}>
-                  Description
-                </th>
-                <th scope="col" className={thClass}>
-                  Status
-                </th>
-                <th scope="col" className={thClass}>
-                  Used by
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className={tbodyClass}>
-              {factors.map((factor) => (
-                <FactorRow key={factor.id} factor={factor} nameMax={FACTOR_NAME_MAX} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection titleId="factors-table-title" title="All contributing factors" isEmpty={factors.length === 0} empty="No contributing factors yet. Add the first one above.">
+        <AdminTable columns={["Factor", "Description", "Status", "Used by"]} actions="shown">
+          {factors.map((factor) => (
+            <FactorRow key={factor.id} factor={factor} nameMax={FACTOR_NAME_MAX} />
+          ))}
+        </AdminTable>
+      </TableSection>
     </div>
   );
 }

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { listPlaybooks } from "@/db/queries/playbooks";
-import { cardClass, primaryButtonClass } from "@/app/components/ui";
+import { primaryButtonClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { FormMessage } from "../form-message";
-import { cellLabelClass, tableClass, tbodyClass, tdClass, tdWideClass, thClass, theadClass, trClass } from "../table-classes";
+import { cellLabelClass, tdClass, tdWideClass, trClass } from "../table-classes";
+import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { PlaybookConditions } from "./conditions";
 
 export const metadata: Metadata = { title: "Playbooks" };
@@ -33,37 +34,19 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
         </Link>
       </div>
       <FormMessage success={savedName ? <>Saved &ldquo;{savedName}&rdquo;.</> : deleted ? <>Deleted &ldquo;{deleted}&rdquo;.</> : null} />
-      <section aria-labelledby="playbooks-table-title" className={`${cardClass} overflow-hidden`}>
-        <h2 id="playbooks-table-title" className="sr-only">
-          All playbooks
-        </h2>
-        {playbooks.length === 0 ? (
-          <p className="p-6 text-center text-sm text-zinc-500">
+      <TableSection
+        titleId="playbooks-table-title"
+        title="All playbooks"
+        isEmpty={playbooks.length === 0}
+        emptySize="compact"
+        empty={
+          <>
             No playbooks yet. <Link href="/admin/playbooks/new" className="font-medium text-blue-700 hover:underline dark:text-blue-400">Create the first one</Link> so
             new incidents start with a checklist.
-          </p>
-        ) : (
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={thClass}>
-                  Playbook
-                </th>
-                <th scope="col" className={thClass}>
-                  Applies to
-                </th>
-                <th scope="col" className={thClass}>
-                  Items
-                </th>
-                <th scope="col" className={thClass}>
-                  Status
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className={tbodyClass}>
+          </>
+        }
+      >
+        <AdminTable columns={["Playbook", "Applies to", "Items", "Status"]} actions="sr-only">
               {playbooks.map((p) => (
                 <tr key={p.id} className={`${trClass} ${p.enabled ? "" : "text-zinc-500"}`}>
                   <td className={`${tdWideClass} md:max-w-md`}>
@@ -104,10 +87,8 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+        </AdminTable>
+      </TableSection>
     </div>
   );
 }

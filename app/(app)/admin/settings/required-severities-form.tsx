@@ -1,49 +1,40 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
-import { FormMessage } from "../form-message";
+import { SettingsForm } from "./settings-form";
 import { saveRequiredSeveritiesAction } from "./actions";
-
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined };
 
 /** Which severities require a postmortem: one checkbox each. */
 export function RequiredSeveritiesForm({ initial }: { initial: Severity[] }) {
-  const router = useRouter();
+  const action = useServerAction();
+  const { pending } = action;
   const [chosen, setChosen] = useState<Severity[]>(initial);
   const [saved, setSaved] = useState<Severity[]>(initial);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const dirty = chosen.length !== saved.length || chosen.some((s) => !saved.includes(s));
+  const failure = action.error;
 
   return (
-    <form
-      noValidate
-      aria-labelledby="required-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (pending) return;
-        setPending(true);
-        setError(null);
-        setNotice(null);
-        const result = await saveRequiredSeveritiesAction(chosen).catch(() => offline);
-        setPending(false);
-        if (!result.ok) {
-          setError(result.fields ? Object.values(result.fields).join(" ") || result.message : result.message);
-          return;
-        }
-        setSaved(result.data.severities);
-        setChosen(result.data.severities);
-        setNotice(
-          result.data.severities.length
-            ? `Saved. Postmortems are now required for ${result.data.severities.join(", ")}.`
-            : "Saved. No severity requires a postmortem now; only incidents that exhaust an error budget do.",
-        );
-        router.refresh();
-      }}
+    <SettingsForm
+      titleId="required-title"
+      pending={pending}
+      dirty={dirty}
+      saveLabel="Save severities"
+      messageId="required-error"
+      error={failure ? Object.values(failure.fields).join(" ") || failure.message : null}
+      notice={action.notice}
+      onSubmit={() =>
+        action.run(() => saveRequiredSeveritiesAction(chosen), {
+          notice: ({ severities }) =>
+            severities.length
+              ? `Saved. Postmortems are now required for ${severities.join(", ")}.`
+              : "Saved. No severity requires a postmortem now; only incidents that exhaust an error budget do.",
+          onSuccess: ({ severities }) => {
+            setSaved(severities);
+            setChosen(severities);
+          },
+        })
+      }
     >
       <fieldset aria-describedby="required-hint required-error">
         <legend id="required-title" className="text-base font-semibold">
@@ -86,15 +77,6 @@ export function RequiredSeveritiesForm({ initial }: { initial: Severity[] }) {
       {chosen.length === 0 ? (
         <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">With none ticked, only incidents that exhaust an error budget will need a postmortem.</p>
       ) : null}
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={pending || !dirty}>
-          {pending ? "Saving…" : "Save severities"}
-        </button>
-        {dirty ? <span className="text-sm text-zinc-500">Unsaved changes</span> : null}
-      </div>
-      <div id="required-error" className="mt-2" aria-live="polite">
-        <FormMessage error={error} success={notice} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,56 +1,47 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/app/components/ui";
-import { FormMessage } from "../form-message";
+import { errorClass, hintClass, inputClass, labelClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
+import { SettingsForm } from "./settings-form";
 import { saveTimeZoneAction } from "./actions";
 import { COMMON_TIME_ZONES, currentOffset, knownTimeZone } from "./time-zones";
 
 const OTHER = "__other__";
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined };
 
 /** The organisation's time zone: a common one from the list, or any IANA name typed in. */
 export function TimeZoneForm({ initial }: { initial: string }) {
-  const router = useRouter();
   const listed = (zone: string) => (COMMON_TIME_ZONES as readonly string[]).includes(zone);
   const [saved, setSaved] = useState(initial);
   const [choice, setChoice] = useState(listed(initial) ? initial : OTHER);
   const [typed, setTyped] = useState(listed(initial) ? "" : initial);
-  const [pending, setPending] = useState(false);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const action = useServerAction();
+  const { pending } = action;
+  const fieldError = action.fieldError("timeZone") ?? null;
   const zone = choice === OTHER ? typed.trim() : choice;
   const offset = zone ? currentOffset(zone) : null;
 
   return (
-    <form
-      noValidate
-      aria-labelledby="timezone-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (pending) return;
-        setFieldError(null);
-        setError(null);
-        setNotice(null);
+    <SettingsForm
+      titleId="timezone-title"
+      pending={pending}
+      dirty={zone !== saved}
+      dirtyNote={false}
+      saveLabel="Save time zone"
+      error={action.formError("timeZone")}
+      notice={action.notice}
+      onSubmit={() => {
         const known = knownTimeZone(zone);
         if (!known) {
-          setFieldError(zone ? `“${zone}” is not a time zone this browser knows. Use an IANA name such as Europe/Berlin.` : "Type a time zone, such as Europe/Berlin.");
+          action.invalid({ timeZone: zone ? `“${zone}” is not a time zone this browser knows. Use an IANA name such as Europe/Berlin.` : "Type a time zone, such as Europe/Berlin." });
           return;
         }
-        setPending(true);
-        const result = await saveTimeZoneAction(known).catch(() => offline);
-        setPending(false);
-        if (!result.ok) {
-          if (result.fields?.timeZone) setFieldError(result.fields.timeZone);
-          else setError(result.message);
-          return;
-        }
-        setSaved(result.data.timeZone);
-        if (choice === OTHER) setTyped(result.data.timeZone);
-        setNotice(`Saved. Postmortem deadlines now count business days in ${result.data.timeZone}.`);
-        router.refresh();
+        action.run(() => saveTimeZoneAction(known), {
+          notice: (data) => `Saved. Postmortem deadlines now count business days in ${data.timeZone}.`,
+          onSuccess: (data) => {
+            setSaved(data.timeZone);
+            if (choice === OTHER) setTyped(data.timeZone);
+          },
+        });
       }}
     >
       <h2 id="timezone-title" className="text-base font-semibold">
@@ -70,7 +61,7 @@ export function TimeZoneForm({ initial }: { initial: string }) {
             disabled={pending}
             onChange={(e) => {
               setChoice(e.target.value);
-              setFieldError(null);
+              action.clearError();
             }}
             aria-describedby="timezone-offset"
             className={`${inputClass} mt-1`}
@@ -101,7 +92,7 @@ export function TimeZoneForm({ initial }: { initial: string }) {
               maxLength={64}
               onChange={(e) => {
                 setTyped(e.target.value);
-                setFieldError(null);
+                action.clearError();
               }}
               aria-invalid={fieldError ? true : undefined}
               aria-describedby="timezone-other-error"
@@ -117,14 +108,6 @@ export function TimeZoneForm({ initial }: { initial: string }) {
           </p>
         ) : null}
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={pending || zone === saved}>
-          {pending ? "Saving…" : "Save time zone"}
-        </button>
-      </div>
-      <div className="mt-2" aria-live="polite">
-        <FormMessage error={error} success={notice} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

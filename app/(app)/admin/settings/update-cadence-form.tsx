@@ -1,55 +1,45 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { errorClass, inputClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import type { UpdateCadence } from "@/lib/update-cadence";
-import { FormMessage } from "../form-message";
+import { SettingsForm } from "./settings-form";
 import { saveUpdateCadenceAction } from "./actions";
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined };
 const asText = (cadence: UpdateCadence) => Object.fromEntries(SEVERITIES.map((s) => [s, cadence[s] === null ? "" : String(cadence[s])])) as Record<Severity, string>;
 
 /** Minutes between stakeholder updates per severity; empty means no cadence. */
 export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {
-  const router = useRouter();
+  const action = useServerAction();
+  const { pending } = action;
   const [values, setValues] = useState(asText(initial));
   const [saved, setSaved] = useState(asText(initial));
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const fields = action.error?.fields ?? {};
   const dirty = SEVERITIES.some((s) => values[s].trim() !== saved[s]);
   // After a refused save, focus the first invalid field once it is enabled again.
   useEffect(() => {
-    const first = SEVERITIES.find((s) => fields[s]);
+    const first = SEVERITIES.find((s) => action.error?.fields[s]);
     if (first && !pending) document.getElementById(`cadence-${first}`)?.focus();
-  }, [fields, pending]);
+  }, [action.error, pending]);
 
   return (
-    <form
-      noValidate
-      aria-labelledby="cadence-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (pending) return;
-        setPending(true);
-        setError(null);
-        setNotice(null);
+    <SettingsForm
+      titleId="cadence-title"
+      pending={pending}
+      dirty={dirty}
+      saveLabel="Save cadence"
+      error={action.error ? (Object.keys(fields).length ? "Check the highlighted severities." : action.error.message) : null}
+      notice={action.notice}
+      onSubmit={() => {
         const cadence = Object.fromEntries(SEVERITIES.map((s) => [s, values[s].trim() === "" ? null : Number(values[s])]));
-        const result = await saveUpdateCadenceAction(cadence).catch(() => offline);
-        setPending(false);
-        if (!result.ok) {
-          setFields(result.fields ?? {});
-          setError(result.fields ? "Check the highlighted severities." : result.message);
-          return;
-        }
-        setFields({});
-        setSaved(asText(result.data.cadence));
-        setValues(asText(result.data.cadence));
-        setNotice("Saved. Incident pages count down to the next update with these intervals.");
-        router.refresh();
+        action.run(() => saveUpdateCadenceAction(cadence), {
+          notice: "Saved. Incident pages count down to the next update with these intervals.",
+          onSuccess: (data) => {
+            setSaved(asText(data.cadence));
+            setValues(asText(data.cadence));
+          },
+        });
       }}
     >
       <fieldset aria-describedby="cadence-hint">
@@ -84,15 +74,6 @@ export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {
           ))}
         </div>
       </fieldset>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={pending || !dirty}>
-          {pending ? "Saving…" : "Save cadence"}
-        </button>
-        {dirty ? <span className="text-sm text-zinc-500">Unsaved changes</span> : null}
-      </div>
-      <div className="mt-2" aria-live="polite">
-        <FormMessage error={error} success={notice} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,20 +1,18 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { createTeamAction } from "./actions";
 
 export function CreateTeamForm() {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const action = useServerAction();
+  const { pending } = action;
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const error = action.fieldError("name");
   useFocusFirstInvalid(formRef, error);
 
   return (
@@ -25,21 +23,11 @@ export function CreateTeamForm() {
       aria-busy={pending}
       onSubmit={async (event) => {
         event.preventDefault();
-        if (pending) return;
-        setPending(true);
-        setError(undefined);
-        setMessage(null);
-        setCreated(null);
-        const result = await createTeamAction(name).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again.", fields: undefined }));
-        setPending(false);
-        if (result.ok) {
-          setCreated(`Created team ${result.data.name}. Add its members below.`);
-          setName("");
-          router.refresh();
-          return;
-        }
-        if (result.fields?.name) setError(result.fields.name);
-        else setMessage(result.message);
+        if (action.isBusy()) return;
+        await action.run(() => createTeamAction(name), {
+          notice: (team) => `Created team ${team.name}. Add its members below.`,
+          onSuccess: () => setName(""),
+        });
       }}
     >
       <h2 id="create-team-title" className="text-base font-semibold">
@@ -57,7 +45,7 @@ export function CreateTeamForm() {
         </button>
       </div>
       <div className="mt-2" aria-live="polite">
-        <FormMessage error={message} success={created} />
+        <FormMessage error={action.formError("name")} success={action.notice} />
       </div>
     </form>
   );

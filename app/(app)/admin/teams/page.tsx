@@ -3,7 +3,7 @@ import { listTeams } from "@/db/queries/teams";
 import { listActiveUsers } from "@/db/queries/users";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
+import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { CreateTeamForm } from "./create-team-form";
 import { TeamRow } from "./team-row";
 
@@ -25,38 +25,13 @@ export default async function TeamsPage() {
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateTeamForm />
       </section>
-      <section aria-labelledby="teams-table-title" className={`${cardClass} overflow-hidden`}>
-        <h2 id="teams-table-title" className="sr-only">
-          All teams
-        </h2>
-        {teams.length === 0 ? (
-          <p className="px-4 py-10 text-center text-sm text-zinc-500">No teams yet. Add the first one above.</p>
-        ) : (
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={thClass}>
-                  Team
-                </th>
-                <th scope="col" className={thClass}>
-                  Members
-                </th>
-                <th scope="col" className={thClass}>
-                  Services
-                </th>
-                <th scope="col" className={`${thClass} text-right`}>
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className={tbodyClass}>
-              {teams.map((team) => (
-                <TeamRow key={team.id} team={team} people={people} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection titleId="teams-table-title" title="All teams" isEmpty={teams.length === 0} empty="No teams yet. Add the first one above.">
+        <AdminTable columns={["Team", "Members", "Services"]} actions="shown">
+          {teams.map((team) => (
+            <TeamRow key={team.id} team={team} people={people} />
+          ))}
+        </AdminTable>
+      </TableSection>
     </div>
   );
 }

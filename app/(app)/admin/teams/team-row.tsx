@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { X } from "lucide-react";
 import type { ActionResult } from "@/lib/action-result";
-import { buttonClass, dangerButtonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { ConfirmPanel } from "../confirm-panel";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { deleteTeamAction, renameTeamAction, setTeamMemberAction } from "./actions";
 
@@ -13,48 +14,29 @@ type Person = { id: number; name: string; email: string };
 export type TeamRowData = { id: number; name: string; members: Person[]; serviceCount: number };
 type Panel = null | "rename" | "delete";
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again." };
-
 /** One team: its members (add from active users, remove), services owned, rename and delete. */
 export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] }) {
   const id = useId();
-  const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const action = useServerAction();
+  const { pending, notice } = action;
+  const nameError = action.fieldError("name") ?? null;
+  const error = action.formError("name");
   const [name, setName] = useState(team.name);
-  const [nameError, setNameError] = useState<string | null>(null);
   const [newMember, setNewMember] = useState("");
   const actionsRef = useRef<HTMLDivElement>(null);
   const candidates = people.filter((p) => !team.members.some((m) => m.id === p.id));
 
-  async function run<T>(call: () => Promise<ActionResult<T>>, success: string) {
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    const result = await call().catch(() => offline);
-    setPending(false);
-    if (result.ok) {
-      setNotice(success);
-      setPanel(null);
-      router.refresh();
-      return true;
-    }
-    setError(result.message);
-    return false;
-  }
+  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) => (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
 
   const open = (next: Panel) => {
     setPanel(next);
-    setError(null);
-    setNotice(null);
+    action.reset();
     setName(team.name);
-    setNameError(null);
   };
   const close = () => {
     setPanel(null);
-    setError(null);
+    action.clearError();
     requestAnimationFrame(() => actionsRef.current?.querySelector("button")?.focus());
   };
 
@@ -90,7 +72,7 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
                 event.preventDefault();
                 const person = candidates.find((p) => String(p.id) === newMember);
                 if (!person) {
-                  setError("Choose a person to add.");
+                  action.invalid("Choose a person to add.");
                   return;
                 }
                 if (await run(() => setTeamMemberAction(team.id, person.id, true), `Added ${person.name} to ${team.name}.`)) setNewMember("");
@@ -150,19 +132,7 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
               className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-950"
               onSubmit={async (event) => {
                 event.preventDefault();
-                setPending(true);
-                setError(null);
-                setNameError(null);
-                const result = await renameTeamAction(team.id, name).catch(() => ({ ...offline, fields: undefined }));
-                setPending(false);
-                if (result.ok) {
-                  setPanel(null);
-                  setNotice(`Renamed to ${result.data.name}.`);
-                  router.refresh();
-                  return;
-                }
-                if (result.fields?.name) setNameError(result.fields.name);
-                else setError(result.message);
+                await action.run(() => renameTeamAction(team.id, name), { notice: (t) => `Renamed to ${t.name}.`, onSuccess: () => setPanel(null) });
               }}
             >
               <label htmlFor={`${id}-name`} className="block text-sm font-medium">
@@ -192,28 +162,21 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
             </form>
           ) : null}
           {panel === "delete" ? (
-            <div role="group" aria-label={`Confirm deleting ${team.name}`} className="rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
-              <p className="text-sm">
-                Delete the team {team.name}?{" "}
-                {team.serviceCount > 0
-                  ? `Its ${team.serviceCount} ${team.serviceCount === 1 ? "service becomes" : "services become"} unowned until you pick another team.`
-                  : "It owns no services."}{" "}
-                Memberships are removed; the people stay.
-              </p>
-              {error ? (
-                <p role="alert" className={errorClass}>
-                  {error}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-2">
-                <button type="button" autoFocus className={dangerButtonClass} disabled={pending} onClick={() => run(() => deleteTeamAction(team.id), `Deleted ${team.name}.`)}>
-                  {pending ? "Deleting…" : `Delete ${team.name}`}
-                </button>
-                <button type="button" className={buttonClass} onClick={close} disabled={pending}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmPanel
+              label={`Confirm deleting ${team.name}`}
+              confirmLabel={`Delete ${team.name}`}
+              pendingLabel="Deleting…"
+              pending={pending}
+              error={error}
+              onConfirm={() => run(() => deleteTeamAction(team.id), `Deleted ${team.name}.`)}
+              onCancel={close}
+            >
+              Delete the team {team.name}?{" "}
+              {team.serviceCount > 0
+                ? `Its ${team.serviceCount} ${team.serviceCount === 1 ? "service becomes" : "services become"} unowned until you pick another team.`
+                : "It owns no services."}{" "}
+              Memberships are removed; the people stay.
+            </ConfirmPanel>
           ) : null}
         </td>
       </tr>

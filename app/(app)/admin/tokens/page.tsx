@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { listTokens } from "@/db/queries/tokens";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
+import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { CreateTokenForm } from "./create-token-form";
 import { TokenRow } from "./token-row";
 
@@ -26,34 +26,19 @@ export default async function TokensPage() {
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateTokenForm />
       </section>
-      <section aria-labelledby="tokens-table-title" className={`${cardClass} overflow-hidden`}>
-        <h2 id="tokens-table-title" className="sr-only">
-          All API tokens
-        </h2>
-        {tokens.length === 0 ? (
-          <p className="p-6 text-center text-sm text-zinc-500">No API tokens yet. Create one above for scripts and integrations.</p>
-        ) : (
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col" className={thClass}>
-                    {c}
-                  </th>
-                ))}
-                <th scope="col" className={`${thClass} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className={tbodyClass}>
-              {tokens.map((token) => (
-                <TokenRow key={token.id} token={token} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <TableSection
+        titleId="tokens-table-title"
+        title="All API tokens"
+        isEmpty={tokens.length === 0}
+        emptySize="compact"
+        empty="No API tokens yet. Create one above for scripts and integrations."
+      >
+        <AdminTable columns={columns} actions="sr-only">
+          {tokens.map((token) => (
+            <TokenRow key={token.id} token={token} />
+          ))}
+        </AdminTable>
+      </TableSection>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { LocalTime } from "@/app/components/local-time";
-import { buttonClass, dangerButtonClass, errorClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
+import { ConfirmPanel } from "../confirm-panel";
+import { buttonClass } from "@/app/components/ui";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { roleLabel } from "../role-label";
 import { revokeTokenAction } from "./actions";
@@ -45,12 +47,12 @@ function TokenStatus({ token }: { token: TokenRowData }) {
 export function TokenRow({ token }: { token: TokenRowData }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending } = action;
   const revokeRef = useRef<HTMLButtonElement>(null);
   const cancel = () => {
     setConfirming(false);
-    setError(null);
+    action.reset();
     requestAnimationFrame(() => revokeRef.current?.focus());
   };
   return (
@@ -101,37 +103,17 @@ export function TokenRow({ token }: { token: TokenRowData }) {
       <tr className={confirming ? panelRowClass : "hidden"} id={`${id}-confirm`}>
         <td colSpan={8} className={panelCellClass}>
           {confirming ? (
-            <div role="group" aria-label={`Confirm revoking ${token.name}`} className="rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
-              <p className="text-sm">
-                Revoke &ldquo;{token.name}&rdquo;? Anything using it gets 401 from its next request. This cannot be undone; create a new token to restore access.
-              </p>
-              {error ? (
-                <p role="alert" className={errorClass}>
-                  {error}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  autoFocus
-                  className={dangerButtonClass}
-                  disabled={pending}
-                  onClick={async () => {
-                    setPending(true);
-                    setError(null);
-                    const result = await revokeTokenAction(token.id).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
-                    setPending(false);
-                    if (result.ok) setConfirming(false);
-                    else setError(result.message);
-                  }}
-                >
-                  {pending ? "Revoking…" : "Revoke token"}
-                </button>
-                <button type="button" className={buttonClass} onClick={cancel} disabled={pending}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmPanel
+              label={`Confirm revoking ${token.name}`}
+              confirmLabel="Revoke token"
+              pendingLabel="Revoking…"
+              pending={pending}
+              error={action.message}
+              onConfirm={() => action.run(() => revokeTokenAction(token.id), { onSuccess: () => setConfirming(false) })}
+              onCancel={cancel}
+            >
+              Revoke &ldquo;{token.name}&rdquo;? Anything using it gets 401 from its next request. This cannot be undone; create a new token to restore access.
+            </ConfirmPanel>
           ) : null}
         </td>
       </tr>

@@ -3,7 +3,7 @@ import { listUsers } from "@/db/queries/users";
 import { PASSWORD_MIN } from "@/server/auth/password";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
+import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { CreateUserForm } from "./create-user-form";
 import { UserRow } from "./user-row";
 import { SignInLimits } from "./sign-in-limits";
@@ -23,37 +23,13 @@ export default async function UsersPage() {
           {users.length} {users.length === 1 ? "person" : "people"}, {active} active. Changing someone&rsquo;s role, password or status signs them out everywhere.
         </p>
       </div>
-      <section aria-labelledby="users-table-title" className={`${cardClass} overflow-hidden`}>
-        <h2 id="users-table-title" className="sr-only">
-          All users
-        </h2>
-        <table className={tableClass}>
-          <thead className={theadClass}>
-            <tr>
-              <th scope="col" className={thClass}>
-                User
-              </th>
-              <th scope="col" className={thClass}>
-                Role
-              </th>
-              <th scope="col" className={thClass}>
-                Status
-              </th>
-              <th scope="col" className={thClass}>
-                Created
-              </th>
-              <th scope="col" className={`${thClass} text-right`}>
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody className={tbodyClass}>
-            {users.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === actor.userId} passwordMin={PASSWORD_MIN} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TableSection titleId="users-table-title" title="All users">
+        <AdminTable columns={["User", "Role", "Status", "Created"]} actions="shown">
+          {users.map((user) => (
+            <UserRow key={user.id} user={user} isSelf={user.id === actor.userId} passwordMin={PASSWORD_MIN} />
+          ))}
+        </AdminTable>
+      </TableSection>
       <SignInLimits actor={actor} />
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateUserForm passwordMin={PASSWORD_MIN} />

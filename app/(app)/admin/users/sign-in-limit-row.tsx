@@ -1,7 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { LocalTime } from "@/app/components/local-time";
-import { buttonClass, dangerButtonClass, errorClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
+import { ConfirmPanel } from "../confirm-panel";
+import { buttonClass } from "@/app/components/ui";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { clearSignInLimitAction } from "./sign-in-limit-actions";
 
@@ -14,7 +16,6 @@ export type SignInLimitRowData = {
   delayMs?: number;
 };
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again." };
 
 function describe(limit: SignInLimitRowData) {
   if (limit.kind === "account_address") return { title: "Paused", detail: "This account, from this address" };
@@ -40,27 +41,24 @@ function subject(limit: SignInLimitRowData) {
 export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData; onCleared: (message: string) => void }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending } = action;
   const buttonRef = useRef<HTMLButtonElement>(null);
   const { title, detail } = describe(limit);
   const who = subject(limit);
 
   const cancel = () => {
     setConfirming(false);
-    setError(null);
+    action.reset();
     requestAnimationFrame(() => buttonRef.current?.focus());
   };
-  async function clear() {
-    setPending(true);
-    setError(null);
-    const result = await clearSignInLimitAction(limit.email, limit.address).catch(() => offline);
-    setPending(false);
-    if (result.ok) {
-      setConfirming(false);
-      onCleared(`Cleared the sign-in limit for ${who}.`);
-    } else setError(result.message);
-  }
+  const clear = () =>
+    action.run(() => clearSignInLimitAction(limit.email, limit.address), {
+      onSuccess: () => {
+        setConfirming(false);
+        onCleared(`Cleared the sign-in limit for ${who}.`);
+      },
+    });
 
   return (
     <>
@@ -104,24 +102,18 @@ export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData
       <tr className={confirming ? panelRowClass : "hidden"} id={`${id}-confirm`}>
         <td colSpan={6} className={panelCellClass}>
           {confirming ? (
-            <div role="group" aria-label={`Confirm clearing the sign-in limit for ${who}`} className="rounded-md border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/40">
-              <p className="text-sm">
-                Clear the sign-in limit for {who}? {consequence(limit)} Clear it only when you know who was trying.
-              </p>
-              {error ? (
-                <p role="alert" className={errorClass}>
-                  {error}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-2">
-                <button type="button" autoFocus className={dangerButtonClass} disabled={pending} onClick={clear}>
-                  {pending ? "Clearing…" : "Clear limit"}
-                </button>
-                <button type="button" className={buttonClass} disabled={pending} onClick={cancel}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+            <ConfirmPanel
+              label={`Confirm clearing the sign-in limit for ${who}`}
+              tone="warning"
+              confirmLabel="Clear limit"
+              pendingLabel="Clearing…"
+              pending={pending}
+              error={action.message}
+              onConfirm={clear}
+              onCancel={cancel}
+            >
+              Clear the sign-in limit for {who}? {consequence(limit)} Clear it only when you know who was trying.
+            </ConfirmPanel>
           ) : null}
         </td>
       </tr>

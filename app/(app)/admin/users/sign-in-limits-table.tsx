@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { tableClass, tbodyClass, thClass, theadClass } from "../table-classes";
+import { AdminTable } from "@/app/components/admin-table";
 import { FormMessage } from "../form-message";
 import { SignInLimitRow, type SignInLimitRowData } from "./sign-in-limit-row";
 
@@ -13,25 +13,11 @@ export function SignInLimitsTable({ limits }: { limits: SignInLimitRowData[] }) 
         <FormMessage success={notice} />
       </div>
       {limits.length ? (
-        <table className={tableClass}>
-          <thead className={theadClass}>
-            <tr>
-              {["Limit", "Until", "Account", "Address", "Failures"].map((name) => (
-                <th key={name} scope="col" className={thClass}>
-                  {name}
-                </th>
-              ))}
-              <th scope="col" className={`${thClass} text-right`}>
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody className={tbodyClass}>
-            {limits.map((limit) => (
-              <SignInLimitRow key={`${limit.kind} ${limit.email} ${limit.address}`} limit={limit} onCleared={setNotice} />
-            ))}
-          </tbody>
-        </table>
+        <AdminTable columns={["Limit", "Until", "Account", "Address", "Failures"]} actions="shown">
+          {limits.map((limit) => (
+            <SignInLimitRow key={`${limit.kind} ${limit.email} ${limit.address}`} limit={limit} onCleared={setNotice} />
+          ))}
+        </AdminTable>
       ) : (
         <p className="px-4 py-4 text-sm text-zinc-600 sm:px-5 dark:text-zinc-400">No sign-in limits are active: nobody is paused or slowed down.</p>
       )}

@@ -1,53 +1,38 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { LocalTime } from "@/app/components/local-time";
-import { buttonClass, dangerButtonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { USER_ROLES, type UserRole } from "@/lib/roles";
 import type { ActionResult } from "@/lib/action-result";
 import { cellControlLabelClass, cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { roleLabel } from "../role-label";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { ConfirmPanel } from "../confirm-panel";
 import { changeUserRoleAction, resetUserPasswordAction, setUserDisabledAction } from "./actions";
 import { generatePassword } from "./generate-password";
 
 export type UserRowData = { id: number; name: string; email: string; role: UserRole; disabled: boolean; createdAt: number };
 type Panel = null | "password" | "disable" | "enable";
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again." };
-
 /** One user: role picker, status, and reset-password / disable / enable behind an inline confirmation. */
 export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSelf: boolean; passwordMin: number }) {
   const id = useId();
   const [role, setRole] = useState<UserRole>(user.role);
   const [panel, setPanel] = useState<Panel>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending, notice } = action;
+  const error = action.formError("password");
+  const passwordError = action.fieldError("password") ?? null;
   const [password, setPassword] = useState("");
-  const [passwordError, setPasswordError] = useState<string | null>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
 
-  async function run<T>(call: () => Promise<ActionResult<T>>, success: string) {
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    const result = await call().catch(() => offline);
-    setPending(false);
-    if (result.ok) {
-      setNotice(success);
-      setPanel(null);
-      return true;
-    }
-    setError(result.message);
-    return false;
-  }
+  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) => (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
 
   const open = (next: Panel) => {
     setPanel(next);
-    setError(null);
-    setNotice(null);
+    action.reset();
     setPassword("");
-    setPasswordError(null);
   };
   const close = () => {
     setPanel(null);
@@ -154,11 +139,7 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
               className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-950"
               onSubmit={async (event) => {
                 event.preventDefault();
-                if (password.length < passwordMin) {
-                  setPasswordError(`Password must be at least ${passwordMin} characters`);
-                  return;
-                }
-                setPasswordError(null);
+                if (password.length < passwordMin) return action.invalid({ password: `Password must be at least ${passwordMin} characters` });
                 await run(() => resetUserPasswordAction(user.id, password), `New password set for ${user.name}. Their open sessions have ended; share the password with them privately.`);
               }}
             >
@@ -197,43 +178,21 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
             </form>
           ) : null}
           {panel === "disable" || panel === "enable" ? (
-            <div
-              role="group"
-              aria-label={panel === "disable" ? `Confirm disabling ${user.name}` : `Confirm enabling ${user.name}`}
-              className={`rounded-md border p-3 ${
-                panel === "disable" ? "border-red-200 bg-red-50 dark:border-red-900 dark:bg-red-950/40" : "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950"
-              }`}
+            <ConfirmPanel
+              label={panel === "disable" ? `Confirm disabling ${user.name}` : `Confirm enabling ${user.name}`}
+              tone={panel === "disable" ? "danger" : "neutral"}
+              confirmStyle={panel === "disable" ? "danger" : "primary"}
+              confirmLabel={panel === "disable" ? `Disable ${user.name}` : `Enable ${user.name}`}
+              pendingLabel="Saving…"
+              pending={pending}
+              error={error}
+              onConfirm={() => run(() => setUserDisabledAction(user.id, panel === "disable"), panel === "disable" ? `${user.name} is disabled.` : `${user.name} is enabled again.`)}
+              onCancel={close}
             >
-              <p className="text-sm">
-                {panel === "disable"
-                  ? `Disable ${user.name}? They are signed out at once, cannot sign in, and API tokens they created stop working. You can enable them again later.`
-                  : `Enable ${user.name}? They can sign in again with their existing password, and their API tokens work again.`}
-              </p>
-              {error ? (
-                <p role="alert" className={errorClass}>
-                  {error}
-                </p>
-              ) : null}
-              <div className="mt-2 flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  autoFocus
-                  className={panel === "disable" ? dangerButtonClass : primaryButtonClass}
-                  disabled={pending}
-                  onClick={() =>
-                    run(
-                      () => setUserDisabledAction(user.id, panel === "disable"),
-                      panel === "disable" ? `${user.name} is disabled.` : `${user.name} is enabled again.`,
-                    )
-                  }
-                >
-                  {pending ? "Saving…" : panel === "disable" ? `Disable ${user.name}` : `Enable ${user.name}`}
-                </button>
-                <button type="button" className={buttonClass} onClick={close} disabled={pending}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+              {panel === "disable"
+                ? `Disable ${user.name}? They are signed out at once, cannot sign in, and API tokens they created stop working. You can enable them again later.`
+                : `Enable ${user.name}? They can sign in again with their existing password, and their API tokens work again.`}
+            </ConfirmPanel>
           ) : null}
         </td>
       </tr>

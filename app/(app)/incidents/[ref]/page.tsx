@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents";
 import { listTimeline } from "@/db/queries/timeline";
@@ -74,7 +74,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function IncidentPage({ params }: Props) {
   const { actor, incident, timeline } = await load((await params).ref);
   const reference = incidentReference(incident.id);
-  const canEdit = hasRole(actor.role, "responder");
+  const canEdit = can(actor, "incident", "edit");
   const users = canEdit ? listActiveUsers() : [];
   const activity = lastActivity([incident.id]).get(incident.id);
   const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;

@@ -1,24 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { BudgetStatus } from "@/lib/error-budget";
+import type { IncidentSloSpend } from "@/db/queries/incident-services";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { setSpendOverrideAction } from "./service-actions";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { formatMinutes, formatPercent } from "@/app/components/budget-format";
 
-export type SloSpendRow = {
-  sloId: number;
-  sloName: string;
-  objective: number;
-  windowDays: number;
-  serviceSlug: string;
-  serviceName: string;
-  budgetMinutes: number;
-  spentMinutes: number;
-  overridden: { minutes: number; reason: string } | null;
-  status: BudgetStatus;
-};
+/** One SLO's spend as the data layer reports it (incidentSloSpend); the panel does not need `pushed`. */
+export type SloSpendRow = Omit<IncidentSloSpend, "pushed">;
 
 type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
 

@@ -5,7 +5,7 @@ import { BookOpen, ExternalLink, Users } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDuration } from "@/lib/format-time";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { getService, serviceIncidents } from "@/db/queries/services";
 import { sloBurnDowns, spenderTitles } from "@/db/queries/catalogue/budgets";
 import { listTeams } from "@/db/queries/teams";
@@ -46,8 +46,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   const { actor, service } = await load((await params).slug);
   const page = Math.max(1, Math.floor(Number((await searchParams).page)) || 1);
-  const canEdit = hasRole(actor.role, "responder");
-  const isAdmin = hasRole(actor.role, "admin");
+  const canEdit = can(actor, "service", "edit");
+  const isAdmin = can(actor, "service", "edit-ownership");
 
   const active = serviceIncidents({ actor, serviceId: service.id, open: true, page: 1, pageSize: 20 });
   const history = serviceIncidents({ actor, serviceId: service.id, open: false, page, pageSize: HISTORY_PAGE_SIZE });

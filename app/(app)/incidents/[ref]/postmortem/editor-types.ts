@@ -1,28 +1,12 @@
-import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "@/lib/postmortem-template";
+import type { PostmortemSectionKey } from "@/lib/postmortem-template";
+import type { PostmortemCommentView, PostmortemDetail, PostmortemPerson } from "@/db/queries/postmortems";
 
-// What the editor needs of a postmortem: the serialisable shape of the data layer's PostmortemDetail.
+// What the editor holds of a postmortem: the data layer's PostmortemDetail, as server actions return it
+// (plain numbers and strings, so it crosses to the client unchanged). A field added there shows up here.
 
-export type Person = { id: number; name: string; email: string };
-
-export type EditorComment = { id: number; section: string; body: string; authorLabel: string; createdAt: number };
-
-export type EditorPostmortem = {
-  id: number;
-  incidentId: number;
-  status: PostmortemStatus;
-  version: number;
-  owner: Person | null;
-  sections: Record<PostmortemSectionKey, string>;
-  factors: { id: number; name: string }[];
-  tags: string[];
-  reviewers: Person[];
-  reviewChecklist: Record<ReviewCheckKey, boolean>;
-  comments: EditorComment[];
-  updatedAt: number;
-  publishedAt: number | null;
-  publishedBy: string | null;
-  noActionItemsReason: string | null;
-};
+export type EditorPostmortem = PostmortemDetail;
+export type Person = PostmortemPerson;
+export type EditorComment = PostmortemCommentView;
 
 /** What the person is editing: only these travel in a save. */
 export type Draft = {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FilePlus2 } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { can } from "@/lib/policy";
 import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents";
 import { listTimeline } from "@/db/queries/timeline";
@@ -56,7 +56,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PostmortemPage({ params }: Props) {
   const { actor, incident, postmortem, hidden } = await load((await params).ref);
   const reference = incidentReference(incident.id);
-  const canWrite = hasRole(actor.role, "responder");
+  const canWrite = can(actor, "postmortem", "edit");
 
   const heading = (
     <div className="mb-2">
@@ -77,14 +77,14 @@ export default async function PostmortemPage({ params }: Props) {
     </div>
   );
 
-  if (!postmortem || (postmortem.status !== "published" && !canWrite)) {
+  if (!postmortem) {
     return (
       <div className="mx-auto max-w-3xl">
         {heading}
         <div className={`${cardClass} mt-4 p-6 text-center`}>
-          {postmortem || hidden ? (
+          {hidden ? (
             <p className="text-sm">This postmortem is not published yet. It will appear here once its reviewers publish it.</p>
-          ) : canWrite ? (
+          ) : can(actor, "postmortem", "start") ? (
             <form action={startPostmortemAction} className="space-y-3">
               <p className="text-sm">
                 No postmortem yet. Starting one creates it from the blameless template

@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { forbidden } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
+import { requirePermission } from "@/lib/policy";
 import { getUpdateCadence, setUpdateCadence } from "@/db/queries/settings";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** GET → {SEV1: 15, SEV2: 30, SEV3: null, SEV4: null}: minutes between stakeholder updates per severity (admins). */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  if (!hasRole(actor.role, "admin")) throw forbidden("Only admins can read settings");
+  requirePermission(actor, "settings", "read");
   return NextResponse.json(getUpdateCadence());
 });
 

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
-import { hasRole } from "@/lib/roles";
 import { formatDuration, formatUtc } from "@/lib/format-time";
 import { POSTMORTEM_STATUS_LABEL } from "@/lib/postmortem-template";
 import { SEVERITY_INFO } from "@/lib/severity";
@@ -41,9 +40,9 @@ async function load(ref: string) {
   if (!incidentId) notFound();
   try {
     const incident = getIncident({ actor, incidentId });
+    // getPostmortem enforces who may read a draft: a viewer gets a 404 AppError (mapped below).
     const postmortem = getPostmortem({ actor, incidentId });
-    // Viewers read published postmortems only.
-    if (!postmortem || (postmortem.status !== "published" && !hasRole(actor.role, "responder"))) notFound();
+    if (!postmortem) notFound();
     return { incident, postmortem, actions: actionItemsForIncident({ actor, incidentId }) };
   } catch (error) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { toPostmortemJson, type PostmortemDetailLike } from "@/server/api/json/postmortem";
+import { toPostmortemJson, type PostmortemDetail } from "@/server/api/json/postmortem";
 import { findUserByEmail } from "@/db/queries/users";
 
 /**
@@ -10,7 +10,7 @@ export function withCurrentAsJson<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    const current = error instanceof AppError ? (error.details?.current as PostmortemDetailLike | undefined) : undefined;
+    const current = error instanceof AppError ? (error.details?.current as PostmortemDetail | undefined) : undefined;
     if (error instanceof AppError && current) {
       throw new AppError(error.code, error.message, error.fields, { ...error.details, current: toPostmortemJson(current) });
     }
