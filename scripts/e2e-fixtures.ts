@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureFirstAdmin } from "@/db/bootstrap";
-import { insertUser } from "@/db/queries/users";
-import { insertToken } from "@/db/queries/tokens";
+import { insertUser } from "@/db/commands/admin/users";
+import { insertToken } from "@/db/commands/admin/tokens";
 
 export const E2E_PASSWORD = "correct-horse-battery-staple";
 

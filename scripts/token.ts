@@ -3,7 +3,8 @@
 // for first set-up and automation. `create` prints the token alone as the last line of stdout.
 import { parseCommandLine, UsageError } from "./cli";
 import { databasePath, getSqlite } from "@/db/client";
-import { insertToken, revokeTokenRow, selectTokens } from "@/db/queries/tokens";
+import { insertToken, revokeTokenRow } from "@/db/commands/admin/tokens";
+import { selectTokens } from "@/db/queries/admin/tokens";
 import { AppError } from "@/lib/errors";
 import { USER_ROLES, type UserRole } from "@/lib/roles";
 

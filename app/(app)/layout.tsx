@@ -1,6 +1,6 @@
 import { requireActor } from "@/server/auth/session";
 import { can } from "@/lib/policy";
-import { listServices } from "@/db/queries/services";
+import { listServices } from "@/db/queries/catalogue/services";
 import { AppShell } from "./app-shell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDb, type TestDb, type TestUser } from "../testing/test-db";
 import { auditLog, incidents, timelineEntries, type Slo } from "../schema";
-import { createService } from "../queries/services";
-import { createSlo } from "../queries/slos";
-import { declareIncident } from "../queries/incidents";
-import { setSpendOverride } from "../queries/incident-services";
+import { createService } from "../commands/catalogue/services";
+import { createSlo } from "../commands/catalogue/slos";
+import { declareIncident } from "../commands/incidents/declare";
+import { setSpendOverride } from "../commands/incidents/services";
 import { budgetsFor, burnDownFor, visibleIncidentTitles } from "./slo-budgets";
 
 let t: TestDb;

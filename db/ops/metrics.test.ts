@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../testing/test-db";
-import { declareIncident } from "../queries/incidents";
+import { declareIncident } from "../commands/incidents/declare";
 import { registerDatabaseMetrics } from "./metrics";
 import { incidents } from "../schema";
 import { getMetrics } from "@/server/observability/metrics.mjs";

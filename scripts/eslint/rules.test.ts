@@ -39,7 +39,7 @@ describe("eslint.config.mjs", { timeout: 120_000 }, () => {
   it("lets app/ import queries, commands, server/ and lib/", async () => {
     const found = await rulesFor(
       [
-        'import { listServices } from "@/db/queries/services";',
+        'import { listServices } from "@/db/queries/catalogue/services";',
         'import { requireActor } from "@/server/auth/session";',
         'import { can } from "@/lib/policy";',
         "export const all = [listServices, requireActor, can];",

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
-import { authenticateToken } from "@/db/queries/tokens";
+import { authenticateToken } from "@/db/access/tokens";
 import { currentActor } from "@/server/auth/session";
 import { clientIpFromHeaders } from "@/server/auth/client-ip";
 import { log } from "@/server/observability/log";

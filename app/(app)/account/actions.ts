@@ -1,7 +1,7 @@
 "use server";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { changeOwnPassword } from "@/db/queries/users";
+import { changeOwnPassword } from "@/db/commands/admin/users";
 
 /**
  * Changes the signed-in person's password. It bumps their session version, so this

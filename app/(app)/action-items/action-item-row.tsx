@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { ACTION_STATUS_INFO, KIND_INFO, PRIORITY_INFO, dueLabel, formatDueDate } from "@/lib/action-items";
-import type { ActionItemView } from "@/db/queries/action-items";
+import type { ActionItemView } from "@/db/queries/action-items/views";
 import { cellLabelClass, tdClass, tdWideClass, trClass } from "../admin/table-classes";
 import { OwnerSelect, StatusSelect } from "./inline-edit";
 import { OverdueBadge } from "./overdue-badge";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { updateActionItem } from "@/db/queries/action-items";
+import { updateActionItem } from "@/db/commands/action-items/update";
 
 /**
  * Changes one action item with the version last read (inline status and owner edits, here

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { incidentReference } from "@/lib/validation/incident";
-import { declareIncident } from "@/db/queries/incidents";
+import { declareIncident } from "@/db/commands/incidents/declare";
 
 /** The form's key was used for an earlier send with other details: that send may have declared an incident already. */
 const ALREADY_DECLARED_FROM_FORM =

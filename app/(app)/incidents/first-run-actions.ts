@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { dismissFirstRun } from "@/db/queries/first-run";
+import { dismissFirstRun } from "@/db/commands/admin/first-run";
 
 /** A public endpoint like every action: the data function checks the admin role and audits. */
 export async function dismissFirstRunAction() {

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { validationFailed } from "@/lib/errors";
-import { createService, updateService } from "@/db/queries/services";
-import { createSlo, deleteSlo, updateSlo } from "@/db/queries/slos";
+import { createService, updateService } from "@/db/commands/catalogue/services";
+import { createSlo, deleteSlo, updateSlo } from "@/db/commands/catalogue/slos";
 
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the role
 // (admins change anything, responders only a service's description and links).

@@ -4,7 +4,7 @@ import { setUpTestDb, thrown, auditsOf } from "../../testing/test-db";
 import { services, teamMembers } from "../../schema";
 import { createTeam, deleteTeam, renameTeam, setTeamMember } from "./teams";
 import { listTeams } from "../../queries/admin/teams";
-import { createService } from "../../queries/services";
+import { createService } from "../catalogue/services";
 
 const ctx = setUpTestDb();
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { entriesOfKind } from "../../testing/incident-fixtures";
 import { auditLog, incidents, incidentServices, sloSpendOverrides } from "../../schema";
-import { createTeam, setTeamMember } from "../../queries/teams";
+import { createTeam, setTeamMember } from "../admin/teams";
 import { createService } from "../catalogue/services";
 import { createSlo } from "../catalogue/slos";
 import { declareIncident } from "./declare";

@@ -10,7 +10,7 @@ import { getDb } from "../../client";
 import type { Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
-import { applyIncidentUpdate } from "../../queries/incident-update";
+import { applyIncidentUpdate } from "../incidents/update";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { insertComment } from "./comments";
 import { loadForWrite, stalePostmortem, updatePostmortem } from "./guards";

@@ -4,7 +4,7 @@ import { addDays, todayIn } from "@/lib/action-items";
 import type { Actor } from "@/lib/actor";
 import { setUpTestDb, thrown, type TestUser } from "../../testing/test-db";
 import { actionItems, auditLog, services, teamMembers, teams, timelineEntries, users } from "../../schema";
-import { declareIncident } from "../incidents";
+import { declareIncident } from "../../commands/incidents/declare";
 import { actionItemsForIncident, getActionItem, openActionItemCounts } from "./read";
 import { createActionItem } from "../../commands/action-items/create";
 import { listActionItems } from "./list";

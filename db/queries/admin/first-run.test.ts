@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
 import { listAudit } from "./audit";
-import { declareIncident } from "../incidents";
-import { createService } from "../services";
-import { createSlo } from "../slos";
+import { declareIncident } from "../../commands/incidents/declare";
+import { createService } from "../../commands/catalogue/services";
+import { createSlo } from "../../commands/catalogue/slos";
 import { revokeToken } from "../../commands/admin/tokens";
 import { dismissFirstRun } from "../../commands/admin/first-run";
 import { firstRunChecklist } from "./first-run";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { incidents, services } from "../../schema";
-import { createTeam, setTeamMember } from "../teams";
+import { createTeam, setTeamMember } from "../../commands/admin/teams";
 import { createService, updateService } from "../../commands/catalogue/services";
 import { getService, listServices, serviceIncidents } from "./services";
 import { createSlo } from "../../commands/catalogue/slos";

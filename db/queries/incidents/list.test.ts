@@ -5,9 +5,9 @@ import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { declareIncident } from "../../commands/incidents/declare";
 import { listIncidents, type IncidentListItem } from "./list";
 import { updateIncident } from "../../commands/incidents/update";
-import { createTeam } from "../teams";
+import { createTeam } from "../../commands/admin/teams";
 import { createService } from "../../commands/catalogue/services";
-import { setOrgTimeZone } from "../settings";
+import { setOrgTimeZone } from "../../commands/admin/settings";
 
 const ctx = setUpTestDb();
 const ids: Record<string, number> = {};

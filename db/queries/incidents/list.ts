@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { addDays, startOfDayIn } from "@/lib/insights/params";
 import { getDb } from "../../client";
 import { incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../../schema";
-import { getOrgTimeZone } from "../settings";
+import { readOrgTimeZone as getOrgTimeZone } from "../../access/settings";
 import { groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };

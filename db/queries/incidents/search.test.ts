@@ -3,7 +3,7 @@ import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { declareIncident } from "../../commands/incidents/declare";
 import { updateIncident } from "../../commands/incidents/update";
 import { createService } from "../../commands/catalogue/services";
-import { updateUser } from "../users";
+import { updateUser } from "../../commands/admin/users";
 import { search } from "./search";
 import { incidentReference } from "@/lib/validation/incident";
 

@@ -10,7 +10,7 @@ import { offsetWalk } from "@/lib/insights/time-zone";
 import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
 import { getDb } from "../../client";
 import { teams } from "../../schema";
-import { findServiceBySlug } from "../services";
+import { findServiceBySlug } from "../../access/services";
 import { readOrgTimeZone, readRequiredSeverities } from "../../access/settings";
 import { actionItemFigures } from "./action-items";
 import { durationFigures, durationHistogram, scopeCounts } from "./durations";

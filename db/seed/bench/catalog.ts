@@ -1,6 +1,6 @@
 // People, teams, services, SLOs, contributing factors and settings of the bench database.
 import type Database from "better-sqlite3";
-import { SETTING_KEYS } from "@/db/queries/settings";
+import { SETTING_KEYS } from "@/db/access/settings";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
 import type { UserRole } from "@/lib/roles";
 import type { Random } from "../random";

@@ -28,9 +28,10 @@ import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { POSTMORTEM_DUE_BUSINESS_DAYS, postmortemDueState, postmortemRequired } from "@/lib/postmortem-due";
 import { DEFAULT_FACTORS, REVIEW_CHECKLIST, SECTION_KEYS } from "@/lib/postmortem-template";
 import { DemoSeedRefused, seedDemo, type DemoSeedResult } from "./seed-demo";
-import { getIncident, listIncidents } from "../../queries/incidents";
-import { listTimeline } from "../../queries/timeline";
-import { incidentSloSpend } from "../../queries/incident-services";
+import { getIncident } from "../../queries/incidents/detail";
+import { listIncidents } from "../../queries/incidents/list";
+import { listTimeline } from "../../queries/incidents/timeline";
+import { incidentSloSpend } from "../../queries/incidents/slo-spend";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const DAY = 24 * 60 * 60 * 1000;

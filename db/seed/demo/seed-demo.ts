@@ -12,7 +12,7 @@ import { ensureFirstAdmin } from "../../bootstrap";
 import { ensureDefaultPlaybooks } from "../defaults/default-playbooks";
 import { ensureDefaultFactors } from "../defaults/default-factors";
 import { seedDemoPostmortems, type DemoPostmortemResult } from "./write-postmortems";
-import { applyMatchingPlaybooks } from "../../queries/checklist";
+import { applyMatchingPlaybooks } from "../../commands/incidents/checklist";
 import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
 import { getDb } from "../../client";

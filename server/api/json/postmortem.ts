@@ -1,6 +1,6 @@
 import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "../../../lib/postmortem-template";
 import type { PostmortemDueState } from "../../../lib/postmortem-due";
-import type { PostmortemDetail } from "@/db/queries/postmortems";
+import type { PostmortemDetail } from "@/db/queries/postmortems/detail";
 import { isoOrNull } from "./incident";
 import { incidentReference } from "../../../lib/validation/incident";
 

@@ -1,5 +1,5 @@
 import type { Service, Slo } from "@/db/schema";
-import type { IncidentSloSpend } from "@/db/queries/incident-services";
+import type { IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import type { BudgetResult, BudgetStatus, ImpactLevel } from "../../../lib/error-budget";
 import { incidentReference } from "../../../lib/validation/incident";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { KeyRound } from "lucide-react";
-import { listAudit, listAuditActions, listAuditEntityTypes } from "@/db/queries/audit";
+import { listAudit } from "@/db/queries/admin/audit";
+import { readAuditActions as listAuditActions, readAuditEntityTypes as listAuditEntityTypes } from "@/db/access/audit-filters";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";

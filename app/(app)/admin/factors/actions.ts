@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { validationFailed } from "@/lib/errors";
-import { archiveFactor, createFactor, renameFactor } from "@/db/queries/factors";
+import { archiveFactor, createFactor, renameFactor } from "@/db/commands/admin/factors";
 
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role and audit.
 

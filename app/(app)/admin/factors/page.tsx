@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { listFactors } from "@/db/queries/factors";
-import { factorUsageCounts } from "@/db/queries/factor-usage";
+import { readFactors as listFactors } from "@/db/access/factors";
+import { readFactorUsage as factorUsageCounts } from "@/db/access/factors";
 import { FACTOR_NAME_MAX } from "@/lib/validation/postmortem";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
-import { listPlaybooks } from "@/db/queries/playbooks";
+import { listPlaybooks } from "@/db/queries/catalogue/playbooks";
 import { primaryButtonClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { FormMessage } from "../form-message";

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
-import { setOrgTimeZone, setRequiredSeverities, setUpdateCadence } from "@/db/queries/settings";
+import { setOrgTimeZone, setRequiredSeverities, setUpdateCadence } from "@/db/commands/admin/settings";
 import { knownTimeZone } from "./time-zones";
 
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role and audit.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getOrgTimeZone, getRequiredSeverities, getUpdateCadence } from "@/db/queries/settings";
+import { readOrgTimeZone as getOrgTimeZone, readRequiredSeverities as getRequiredSeverities, readUpdateCadence as getUpdateCadence } from "@/db/access/settings";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { RequiredSeveritiesForm } from "./required-severities-form";

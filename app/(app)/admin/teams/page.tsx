@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { listTeams } from "@/db/queries/teams";
-import { listActiveUsers } from "@/db/queries/users";
+import { readTeams as listTeams } from "@/db/access/teams";
+import { readActiveUsers as listActiveUsers } from "@/db/access/users";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { AdminTable, TableSection } from "@/app/components/admin-table";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { validationFailed } from "@/lib/errors";
-import { createToken, revokeToken } from "@/db/queries/tokens";
+import { createToken, revokeToken } from "@/db/commands/admin/tokens";
 
 // Public endpoints: the actor is re-read here and the data functions check the admin role.
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listTokens } from "@/db/queries/tokens";
+import { listTokens } from "@/db/queries/admin/tokens";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { AdminTable, TableSection } from "@/app/components/admin-table";

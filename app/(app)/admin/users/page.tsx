@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listUsers } from "@/db/queries/users";
+import { listUsers } from "@/db/queries/admin/users";
 import { PASSWORD_MIN } from "@/server/auth/password";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";

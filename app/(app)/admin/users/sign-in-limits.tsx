@@ -1,4 +1,4 @@
-import { listSignInThrottles } from "@/db/queries/sign-in-throttles";
+import { listSignInThrottles } from "@/db/queries/admin/sign-in-throttles";
 import type { Actor } from "@/lib/actor";
 import { ADDRESS_FAILURE_LIMIT, PAIR_FAILURE_LIMIT, SLOWDOWN_AFTER_FAILURES } from "@/server/auth/sign-in-throttle";
 import { cardClass } from "@/app/components/ui";

@@ -4,7 +4,7 @@ import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";
-import { createActionItem } from "@/db/queries/action-items";
+import { createActionItem } from "@/db/commands/action-items/create";
 
 /**
  * Adds an action item to the incident `ref` (the incident page and the postmortem editor

@@ -4,10 +4,11 @@ import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";
-import { getIncident, updateIncident } from "@/db/queries/incidents";
-import { addNote, setHighlighted } from "@/db/queries/timeline";
-import { addResponder, removeResponder } from "@/db/queries/incident-people";
-import { lastActivity } from "@/db/queries/incident-activity";
+import { getIncident } from "@/db/queries/incidents/detail";
+import { updateIncident } from "@/db/commands/incidents/update";
+import { addNote, setHighlighted } from "@/db/commands/incidents/timeline";
+import { addResponder, removeResponder } from "@/db/commands/incidents/people";
+import { lastActivity } from "@/db/queries/incidents/activity";
 
 function incidentIdOf(ref: string): number {
   const id = parseReference(String(ref));

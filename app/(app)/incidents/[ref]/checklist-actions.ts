@@ -4,7 +4,7 @@ import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";
-import { setChecklistItemDone } from "@/db/queries/checklist";
+import { setChecklistItemDone } from "@/db/commands/incidents/checklist";
 
 /** Checks or unchecks one item of this incident's checklist; the data layer checks role and visibility. */
 export async function setChecklistItemDoneAction(ref: string, itemId: number, done: boolean) {

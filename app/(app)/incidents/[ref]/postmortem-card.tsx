@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
-import { getPostmortem, postmortemDueForIncident } from "@/db/queries/postmortems";
+import { getPostmortem } from "@/db/queries/postmortems/detail";
+import { postmortemDueForIncident } from "@/db/queries/postmortems/due";
 import { FilePlus2, FileText } from "lucide-react";
 import type { PostmortemDue } from "@/lib/postmortem-due";
 import type { PostmortemStatus } from "@/lib/postmortem-template";

@@ -4,7 +4,7 @@ import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";
-import { linkService, setSpendOverride, unlinkService } from "@/db/queries/incident-services";
+import { linkService, setSpendOverride, unlinkService } from "@/db/commands/incidents/services";
 
 // Affected services and SLO spend on the incident page. Role and visibility checks live in
 // the data functions, which the API routes call too.

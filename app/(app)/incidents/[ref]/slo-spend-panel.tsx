@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { IncidentSloSpend } from "@/db/queries/incident-services";
+import type { IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { setSpendOverrideAction } from "./service-actions";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";

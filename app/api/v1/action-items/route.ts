@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { listActionItems } from "@/db/queries/action-items";
+import { listActionItems } from "@/db/queries/action-items/list";
 import { toActionItemJson } from "@/server/api/json/action-item";
 import { queryObject } from "../incidents/params";
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { createFactor, listFactors } from "@/db/queries/factors";
+import { createFactor } from "@/db/commands/admin/factors";
+import { readFactors as listFactors } from "@/db/access/factors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { declareIncident, listIncidents } from "@/db/queries/incidents";
+import { declareIncident } from "@/db/commands/incidents/declare";
+import { listIncidents } from "@/db/queries/incidents/list";
 import { toIncidentJson, toIncidentListItemJson } from "@/server/api/json/incident";
 import { queryObject } from "./params";
 

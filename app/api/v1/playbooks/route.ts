@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { createPlaybook, listPlaybooks, requirePlaybookAdmin, serviceSlugsToIds } from "@/db/queries/playbooks";
+import { createPlaybook, requirePlaybookAdmin, serviceSlugsToIds } from "@/db/commands/catalogue/playbooks";
+import { listPlaybooks } from "@/db/queries/catalogue/playbooks";
 import { toPlaybookJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";

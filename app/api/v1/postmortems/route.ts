@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { listPostmortems } from "@/db/queries/postmortems";
+import { listPostmortems } from "@/db/queries/postmortems/list";
 import { toPostmortemListItemJson } from "@/server/api/json/postmortem";
 import { queryObject } from "../incidents/params";
 

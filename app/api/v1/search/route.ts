@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { search } from "@/db/queries/search";
+import { search } from "@/db/queries/incidents/search";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { createService, getService, listServices } from "@/db/queries/services";
+import { createService } from "@/db/commands/catalogue/services";
+import { getService, listServices } from "@/db/queries/catalogue/services";
 import { toServiceJson } from "@/server/api/json/service";
 import { queryObject } from "../incidents/params";
 import { serviceDetailJson } from "./params";

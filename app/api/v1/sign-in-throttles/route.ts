@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
 import { parseThrottleTarget } from "@/server/auth/throttle-target";
-import { clearSignInThrottle, listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/sign-in-throttles";
+import { clearSignInThrottle } from "@/db/commands/admin/sign-in-throttles";
+import { listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/admin/sign-in-throttles";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { listTeams } from "@/db/queries/teams";
+import { readTeams as listTeams } from "@/db/access/teams";
 
 export const dynamic = "force-dynamic";
 

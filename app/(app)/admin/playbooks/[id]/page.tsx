@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPlaybook, listServiceChoices, type PlaybookDetail } from "@/db/queries/playbooks";
+import { getPlaybook, listServiceChoices, type PlaybookDetail } from "@/db/queries/catalogue/playbooks";
 import { AppError } from "@/lib/errors";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listServiceChoices } from "@/db/queries/playbooks";
+import { listServiceChoices } from "@/db/queries/catalogue/playbooks";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../../admin-guard";
 import { PlaybookForm } from "../playbook-form";

@@ -6,8 +6,12 @@ import { actionResult } from "@/lib/action-result";
 import { AppError, notFound } from "@/lib/errors";
 import { parseReference } from "@/lib/validation/incident";
 import type { ReviewCheckKey } from "@/lib/postmortem-template";
-import { addComment, regenerateTimelineSection, savePostmortem, startPostmortem } from "@/db/queries/postmortems";
-import { setReviewCheck, setReviewers, transitionPostmortem } from "@/db/queries/postmortem-review";
+import { addComment } from "@/db/commands/postmortems/comments";
+import { regenerateTimelineSection } from "@/db/commands/postmortems/regenerate-timeline";
+import { savePostmortem } from "@/db/commands/postmortems/save";
+import { startPostmortem } from "@/db/commands/postmortems/start";
+import { setReviewCheck, setReviewers } from "@/db/commands/postmortems/reviewers";
+import { transitionPostmortem } from "@/db/commands/postmortems/review";
 
 // Each action is a public endpoint: it re-reads the person, and the data functions check roles and visibility.
 

@@ -1,5 +1,5 @@
 import type { PostmortemSectionKey } from "@/lib/postmortem-template";
-import type { PostmortemCommentView, PostmortemDetail, PostmortemPerson } from "@/db/queries/postmortems";
+import type { PostmortemCommentView, PostmortemDetail, PostmortemPerson } from "@/db/queries/postmortems/detail";
 
 // What the editor holds of a postmortem: the data layer's PostmortemDetail, as server actions return it
 // (plain numbers and strings, so it crosses to the client unchanged). A field added there shows up here.

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { AppError, notFound } from "@/lib/errors";
-import { getActionItem, updateActionItem, type ActionItemView } from "@/db/queries/action-items";
+import { getActionItem } from "@/db/queries/action-items/read";
+import { updateActionItem } from "@/db/commands/action-items/update";
+import type { ActionItemView } from "@/db/queries/action-items/views";
 import { toActionItemJson } from "@/server/api/json/action-item";
 
 export const dynamic = "force-dynamic";

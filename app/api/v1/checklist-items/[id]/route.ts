@@ -3,7 +3,7 @@ import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { checklistDoneSchema } from "@/lib/validation/playbook";
-import { setChecklistItemDone } from "@/db/queries/checklist";
+import { setChecklistItemDone } from "@/db/commands/incidents/checklist";
 import { toChecklistItemJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { getIncident, updateIncident, type IncidentDetail } from "@/db/queries/incidents";
+import { getIncident, type IncidentDetail } from "@/db/queries/incidents/detail";
+import { updateIncident } from "@/db/commands/incidents/update";
 import { AppError } from "@/lib/errors";
 import { toIncidentJson } from "@/server/api/json/incident";
 import { incidentIdFrom, type IncidentParams } from "../params";

@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { AppError, notFound } from "@/lib/errors";
-import { deletePlaybook, getPlaybook, requirePlaybookAdmin, serviceSlugsToIds, updatePlaybook, type PlaybookDetail } from "@/db/queries/playbooks";
+import { deletePlaybook, requirePlaybookAdmin, serviceSlugsToIds, updatePlaybook } from "@/db/commands/catalogue/playbooks";
+import { getPlaybook, type PlaybookDetail } from "@/db/queries/catalogue/playbooks";
 import { toPlaybookJson } from "@/server/api/json/playbook";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { getService, updateService } from "@/db/queries/services";
+import { getService } from "@/db/queries/catalogue/services";
+import { updateService } from "@/db/commands/catalogue/services";
 import { AppError } from "@/lib/errors";
 import { serviceDetailJson, type ServiceParams } from "../params";
 

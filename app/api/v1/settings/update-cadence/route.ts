@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { requirePermission } from "@/lib/policy";
-import { getUpdateCadence, setUpdateCadence } from "@/db/queries/settings";
+import { readUpdateCadence as getUpdateCadence } from "@/db/access/settings";
+import { setUpdateCadence } from "@/db/commands/admin/settings";
 
 export const dynamic = "force-dynamic";
 

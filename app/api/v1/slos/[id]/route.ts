@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { deleteSlo, getSlo, updateSlo } from "@/db/queries/slos";
+import { deleteSlo, updateSlo } from "@/db/commands/catalogue/slos";
+import { getSlo } from "@/db/queries/catalogue/slos";
 import type { Slo } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { slosJson } from "../../services/params";

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { actionItemsForIncident, createActionItem } from "@/db/queries/action-items";
+import { actionItemsForIncident } from "@/db/queries/action-items/read";
+import { createActionItem } from "@/db/commands/action-items/create";
 import { toActionItemJson } from "@/server/api/json/action-item";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { listChecklist } from "@/db/queries/checklist";
+import { listChecklist } from "@/db/queries/incidents/checklist";
 import { toChecklistJson } from "@/server/api/json/playbook";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 

@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { exportPostmortemMarkdown } from "@/db/queries/postmortems";
+import { exportPostmortemMarkdown } from "@/db/queries/postmortems/markdown";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 
 export const dynamic = "force-dynamic";

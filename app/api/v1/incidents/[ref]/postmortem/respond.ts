@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { toPostmortemJson, type PostmortemDetail } from "@/server/api/json/postmortem";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail } from "@/db/access/users";
 
 /**
  * Runs a postmortem write; a 409 carries the current postmortem in the API shape (the same

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { getPostmortem, savePostmortem, startPostmortem } from "@/db/queries/postmortems";
+import { getPostmortem } from "@/db/queries/postmortems/detail";
+import { savePostmortem } from "@/db/commands/postmortems/save";
+import { startPostmortem } from "@/db/commands/postmortems/start";
 import { notFound } from "@/lib/errors";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentReference } from "@/lib/validation/incident";

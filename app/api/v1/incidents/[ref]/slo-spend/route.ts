@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { incidentSloSpend } from "@/db/queries/incident-services";
+import { incidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { toSloSpendJson } from "@/server/api/json/service";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { addNote, listTimeline } from "@/db/queries/timeline";
+import { addNote } from "@/db/commands/incidents/timeline";
+import { listTimeline } from "@/db/queries/incidents/timeline";
 import { toTimelineEntryJson } from "@/server/api/json/incident";
 import { incidentIdFrom, type IncidentParams } from "../../params";
 

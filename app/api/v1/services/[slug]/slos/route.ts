@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { createSlo, listSlos } from "@/db/queries/slos";
+import { createSlo } from "@/db/commands/catalogue/slos";
+import { listSlos } from "@/db/queries/catalogue/slos";
 import { slosJson, type ServiceParams } from "../../params";
 
 export const dynamic = "force-dynamic";

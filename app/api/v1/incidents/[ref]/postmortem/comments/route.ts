@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { addComment } from "@/db/queries/postmortems";
+import { addComment } from "@/db/commands/postmortems/comments";
 import { parseInput } from "@/lib/validation/parse";
 import { addCommentSchema } from "@/lib/validation/postmortem";
 import { toPostmortemCommentJson } from "@/server/api/json/postmortem";

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { setReviewCheck } from "@/db/queries/postmortem-review";
+import { setReviewCheck } from "@/db/commands/postmortems/reviewers";
 import { parseInput } from "@/lib/validation/parse";
 import { reviewCheckSchema } from "@/lib/validation/postmortem";
 import { toPostmortemJson } from "@/server/api/json/postmortem";

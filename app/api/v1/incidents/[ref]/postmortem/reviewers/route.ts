@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { setReviewers } from "@/db/queries/postmortem-review";
+import { setReviewers } from "@/db/commands/postmortems/reviewers";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
 import { peopleByEmail } from "../respond";

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { regenerateTimelineSection } from "@/db/queries/postmortems";
+import { regenerateTimelineSection } from "@/db/commands/postmortems/regenerate-timeline";
 import { parseInput } from "@/lib/validation/parse";
 import { regenerateTimelineSchema } from "@/lib/validation/postmortem";
 import { toPostmortemJson } from "@/server/api/json/postmortem";

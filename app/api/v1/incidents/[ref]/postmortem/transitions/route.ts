@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { transitionPostmortem } from "@/db/queries/postmortem-review";
+import { transitionPostmortem } from "@/db/commands/postmortems/review";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
 import { peopleByEmail, withCurrentAsJson } from "../respond";

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { unlinkService } from "@/db/queries/incident-services";
+import { unlinkService } from "@/db/commands/incidents/services";
 import { toLinkedServiceJson } from "@/server/api/json/service";
 import { incidentIdFrom } from "../../../params";
 

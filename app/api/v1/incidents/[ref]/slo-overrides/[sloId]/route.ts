@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { incidentSloSpend, setSpendOverride } from "@/db/queries/incident-services";
+import { incidentSloSpend } from "@/db/queries/incidents/slo-spend";
+import { setSpendOverride } from "@/db/commands/incidents/services";
 import { toSloSpendJson } from "@/server/api/json/service";
 import { incidentIdFrom } from "../../../params";
 import { sloIdFrom } from "../../../../slos/params";

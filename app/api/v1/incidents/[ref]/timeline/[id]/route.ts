@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { setHighlighted } from "@/db/queries/timeline";
+import { setHighlighted } from "@/db/commands/incidents/timeline";
 import { toTimelineEntryJson } from "@/server/api/json/incident";
 import { parseInput } from "@/lib/validation/parse";
 import { highlightEntrySchema } from "@/lib/validation/incident";

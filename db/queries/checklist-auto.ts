@@ -1,1 +1,0 @@
-export { autoCheckAfterIncidentChange, autoCheckFacts, autoCheckItems } from "../commands/incidents/checklist-auto";

@@ -1,1 +1,0 @@
-export { readFactorUsage as factorUsageCounts } from "../access/factors";

@@ -1,1 +1,0 @@
-export { lastActivity, lastStakeholderUpdateAt } from "./incidents/activity";

@@ -1,1 +1,0 @@
-export { addResponder, removeResponder } from "../commands/incidents/people";

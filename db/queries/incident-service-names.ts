@@ -1,2 +1,0 @@
-export { serviceNamesFor } from "./incidents/list";
-export type { IncidentServiceName } from "./incidents/list";

@@ -1,1 +1,0 @@
-export { applyIncidentUpdate } from "../commands/incidents/update";

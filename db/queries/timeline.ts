@@ -1,2 +1,0 @@
-export { listTimeline } from "./incidents/timeline";
-export { addNote, setHighlighted } from "../commands/incidents/timeline";
