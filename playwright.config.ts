@@ -20,10 +20,26 @@ const launchOptions = {
   args: [...(asRoot ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 };
 
+// Specs that change what every other test sees (organisation settings, update cadence, server-wide
+// metrics counters): they run in the "serial" project, one at a time after all the others. Like any
+// Playwright dependency, a test failing in "api" or "e2e" skips it (flaky ones, passed on retry, do not).
+const serialSpecs = [
+  "e2e/admin/factors.spec.ts",
+  "e2e/incidents/incident-header.spec.ts",
+  "e2e/api/status-updates.spec.ts",
+  "e2e/api/metrics.spec.ts",
+];
+const serial = new RegExp(`(${serialSpecs.map((file) => file.replace(/^e2e\//, "").replace(/[.]/g, "\\.")).join("|")})$`);
+
+const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions };
+
 export default defineConfig({
   testDir: "./e2e",
+  // Files are spread over the workers; the tests of one file keep their order in one worker.
+  // Every test seeds its own data; specs that start servers of their own take free ports
+  // (e2e/support/ports.ts). PW_WORKERS overrides (e.g. 1 to time the suite serially).
   fullyParallel: false,
-  workers: 1,
+  workers: process.env.PW_WORKERS ? Number(process.env.PW_WORKERS) : process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -38,14 +54,15 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, testIgnore: serial, dependencies: ["setup"] },
     {
       name: "e2e",
       testMatch: /.*\.spec\.ts/,
-      testIgnore: /api\/.*/,
+      testIgnore: [/api\/.*/, serial],
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+      use: browser,
     },
+    { name: "serial", testMatch: serial, dependencies: ["api", "e2e"], workers: 1, use: browser },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

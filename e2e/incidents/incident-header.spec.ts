@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { bearer, declareViaApi, fixtures, storageStateFor } from "../support/fixtures";
+import { bearer, declareViaApi, fixtures, ensureSignedInStates, storageStateFor } from "../support/fixtures";
+
+// In the "serial" project (playwright.config.ts): signs in itself when run alone, without the setup project.
+test.beforeAll(({ browser }, testInfo) => ensureSignedInStates(browser, testInfo.project.use.baseURL, ["admin", "responder", "responder2"]));
 
 // The header says who is on the incident and when the next update is due, on desktop and phone.
 const people = (page: Page) => page.getByRole("group", { name: "People on this incident" });
