@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, getIncident, marker, search, sessionFor, timeline, type IncidentJson } from "./helpers";
+import { declare, expectError, getIncident, marker, search, sessionFor, timeline, type IncidentJson } from "../support/api/helpers";
 
 test.describe("authentication", () => {
   test("no credentials → 401 on every route", async ({ request }) => {

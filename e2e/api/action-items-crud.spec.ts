@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, marker, timeline } from "./helpers";
-import { addActionItem, dayFromToday, type ActionItemJson } from "./action-items-helpers";
+import { declare, expectError, marker, timeline } from "../support/api/helpers";
+import { addActionItem, dayFromToday, type ActionItemJson } from "../support/api/action-items";
 
 const responder = bearer("responder");
 

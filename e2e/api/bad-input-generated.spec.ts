@@ -1,5 +1,5 @@
 // Over 2,000 generated malformed requests across every write endpoint and list query under
-// /api/v1 (e2e/api/bad-input-generators.ts): never a 5xx, every 4xx in the DESIGN.md error
+// /api/v1 (e2e/support/api/bad-input-generators.ts): never a 5xx, every 4xx in the DESIGN.md error
 // shape, and the server healthy after. Runs on a server of its own (port BAD_INPUT_PORT, else
 // a free one) so the incidents, services and playbooks it creates stay out of other tests.
 // Reproduce a failure with BAD_INPUT_SEED=<seed printed>.
@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seedFrom } from "../../lib/testing/hostile-input";
-import { generateRequests, type GeneratedRequest, type Targets } from "./bad-input-generators";
+import { generateRequests, type GeneratedRequest, type Targets } from "../support/api/bad-input-generators";
 import { prepareDatabase, SpawnedServer, spawnedPort } from "../support/spawned-server";
 
 const seed = seedFrom("BAD_INPUT_SEED", 20_261_206);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { expectError, getIncident, marker, sessionFor, timeline } from "./helpers";
-import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, writeRequired, type PostmortemJson, type PostmortemListItemJson } from "./postmortems-helpers";
+import { expectError, getIncident, marker, sessionFor, timeline } from "../support/api/helpers";
+import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, writeRequired, type PostmortemJson, type PostmortemListItemJson } from "../support/api/postmortems";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

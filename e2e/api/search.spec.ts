@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
 
 type SearchJson = {
   incidents: { reference: string; title: string; severity: string; status: string }[];

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor, timeline } from "./helpers";
-import { createService, createSlo, getService, minutesAgo, resolve, type LinkedServiceJson } from "./services-helpers";
+import { declare, expectError, marker, sessionFor, timeline } from "../support/api/helpers";
+import { createService, createSlo, getService, minutesAgo, resolve, type LinkedServiceJson } from "../support/api/services";
 
 type SpendJson = {
   slo: { id: number; name: string; objective: number; windowDays: number };

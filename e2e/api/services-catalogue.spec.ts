@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
-import { createService, createSlo, getService, uniqueSlug, type ServiceJson, type SloJson } from "./services-helpers";
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
+import { createService, createSlo, getService, uniqueSlug, type ServiceJson, type SloJson } from "../support/api/services";
 
 test.describe("services: authentication and role matrix", () => {
   test("no credentials → 401 on every services route", async ({ request }) => {

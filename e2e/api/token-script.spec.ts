@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expectError, marker, type IncidentJson } from "./helpers";
+import { expectError, marker, type IncidentJson } from "../support/api/helpers";
 
 const root = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);

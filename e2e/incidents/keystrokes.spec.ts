@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, sectionField, startFromIncidentPage } from "../postmortems/helpers";
+import { resolvedIncident, sectionField, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 // A person sends with Ctrl+Enter and goes straight on typing the next thing, a key every
 // 150 ms: the save returns while they type, and not one of those keys may be lost.

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { SEVERITIES } from "../../lib/severity";
 import { formatSeconds } from "../../lib/insights/format";
 import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
-import { announcedCount, tabTo, tile } from "./helpers";
+import { announcedCount, tabTo, tile } from "../support/pages/insights";
 
 // The insights dashboard on the demo server's six months of incidents (read only).
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { addSlo, createService, sloCard, unique } from "../services/helpers";
+import { addSlo, createService, sloCard, unique } from "../support/pages/services";
 
 // Issue 3's journey end to end in the browser: a service with an SLO, a SEV2 declared on it
 // with its impact backdated, the playbook checklist, resolution, and the budget it spent.

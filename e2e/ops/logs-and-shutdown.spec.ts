@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { freePort } from "../support/ports";
-import { killServer, prepareDatabase, startServer, type ServerProcess } from "./server-process";
+import { killServer, prepareDatabase, startServer, type ServerProcess } from "../support/server-process";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);

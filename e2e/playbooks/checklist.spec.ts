@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { marker } from "../api/helpers";
-import { deletePlaybooksNamed, type PlaybookJson } from "./helpers";
+import { marker } from "../support/api/helpers";
+import { deletePlaybooksNamed, type PlaybookJson } from "../support/api/playbooks";
 
 async function pageAs(browser: Browser, role: "admin" | "responder" | "viewer") {
   const context = await browser.newContext({ storageState: storageStateFor(role) });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 test("two people editing the same section: the later save shows both versions and keeps its text", async ({ browser, request }) => {
   const reference = await resolvedIncident(request, `Concurrent edits ${Date.now()}`);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 test.use({ storageState: storageStateFor("responder") });
 

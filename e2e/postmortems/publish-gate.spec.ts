@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, fixtures, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 const pmUrl = (reference: string, rest = "") => `/api/v1/incidents/${reference}/postmortem${rest}`;
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 // The editor (with a blameless hint showing), the list and the print view at desktop and
 // phone sizes, into screenshots/ for people to look at; the checks catch sideways overflow.

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, startFromIncidentPage } from "../postmortems/helpers";
+import { resolvedIncident, startFromIncidentPage } from "../support/pages/postmortem-editor";
 
 // Every main page loads under the nonce-based Content-Security-Policy with no violation, and
 // Next.js's own scripts (hydration) and our inline theme script still run.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, pastIncident, unique } from "./helpers";
+import { addSlo, createService, createTeam, pastIncident, unique } from "../support/pages/services";
 
 // Renders the catalogue, a service page whose budget actually burns, and /admin/teams at
 // desktop and phone sizes into screenshots/ for people to look at; the assertions check

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { storageStateFor, type Role } from "../support/fixtures";
-import { addSlo, createService, pastIncident, sloCard, unique } from "./helpers";
+import { addSlo, createService, pastIncident, sloCard, unique } from "../support/pages/services";
 
 async function pageAs(browser: Browser, role: Role) {
   const context = await browser.newContext({ storageState: storageStateFor(role) });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, pastIncident, sloCard, unique } from "./helpers";
+import { addSlo, createService, createTeam, pastIncident, sloCard, unique } from "../support/pages/services";
 
 test.use({ storageState: storageStateFor("admin") });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, fillServiceForm, pastIncident, unique } from "./helpers";
+import { addSlo, createService, createTeam, fillServiceForm, pastIncident, unique } from "../support/pages/services";
 
 test.use({ storageState: storageStateFor("admin") });
 

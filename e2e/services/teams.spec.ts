@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { createTeam, teamRow, unique } from "./helpers";
+import { createTeam, teamRow, unique } from "../support/pages/services";
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateFor("admin") });

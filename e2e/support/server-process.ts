@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort } from "../support/ports";
+import { freePort } from "./ports";
 
 const root = path.resolve(__dirname, "..", "..");
 

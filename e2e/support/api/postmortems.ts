@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer } from "../support/fixtures";
+import { bearer } from "../fixtures";
 import { declare, marker, type IncidentJson } from "./helpers";
 
 export type Person = { id: number; name: string; email: string };

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer } from "../support/fixtures";
+import { bearer } from "../fixtures";
 
 export type ChecklistItemJson = {
   id: number;

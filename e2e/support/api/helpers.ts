@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { bearer, storageStateFor, type Role } from "../support/fixtures";
+import { bearer, storageStateFor, type Role } from "../fixtures";
 
 export type IncidentJson = {
   reference: string;

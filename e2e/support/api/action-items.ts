@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer, fixtures } from "../support/fixtures";
+import { bearer, fixtures } from "../fixtures";
 
 export type ActionItemJson = {
   id: number;

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { bearer, declareViaApi } from "../support/fixtures";
+import { bearer, declareViaApi } from "../fixtures";
 
 /** A name or slug no other test or run uses. */
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6)}`;

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { bearer, declareViaApi } from "../support/fixtures";
+import { bearer, declareViaApi } from "../fixtures";
 
 const DAY = 86_400_000;
 
