@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { bearer, declareViaApi } from "../fixtures";
 
 const DAY = 86_400_000;
@@ -27,13 +27,50 @@ export async function resolvedIncident(request: APIRequestContext, title: string
   return incident.reference;
 }
 
-/** Starts the postmortem from the incident page's header button and waits for the editor. */
-export async function startFromIncidentPage(page: Page, reference: string) {
-  await page.goto(`/incidents/${reference}`);
-  await page.getByRole("button", { name: "Start postmortem" }).first().click();
-  await page.waitForURL(new RegExp(`/incidents/${reference}/postmortem$`));
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Postmortem:");
-}
+// The postmortem editor (/incidents/<ref>/postmortem): sections as labelled text boxes that
+// autosave, the save status, the contributing factors, the review panel; and its print view.
+export class PostmortemEditor {
+  /** "Saved 3 s ago", "Saving…", "Unsaved changes", "Conflict", "Not saved". */
+  readonly saveStatus: Locator;
+  /** The review panel: reviewers, Send to review, questions, Publish. */
+  readonly review: Locator;
+  readonly factors: Locator;
 
-export const sectionField = (page: Page, title: string) => page.getByRole("textbox", { name: title, exact: true });
-export const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /Saved|Saving|Unsaved|Conflict|Not saved/ });
+  constructor(readonly page: Page) {
+    this.saveStatus = page.getByRole("status").filter({ hasText: /Saved|Saving|Unsaved|Conflict|Not saved/ });
+    this.review = page.getByRole("region", { name: "Review" });
+    this.factors = page.getByRole("region", { name: "Contributing factors" });
+  }
+
+  async goto(reference: string) {
+    return this.page.goto(`/incidents/${reference}/postmortem`);
+  }
+
+  /** The print view of the same postmortem. */
+  async gotoPrint(reference: string) {
+    return this.page.goto(`/print/incidents/${reference}/postmortem`);
+  }
+
+  /** Starts the postmortem from the incident page's header button and waits for the editor. */
+  async startFromIncidentPage(reference: string) {
+    await this.page.goto(`/incidents/${reference}`);
+    await this.page.getByRole("button", { name: "Start postmortem" }).first().click();
+    await this.page.waitForURL(new RegExp(`/incidents/${reference}/postmortem$`));
+    await expect(this.page.getByRole("heading", { level: 1 })).toContainText("Postmortem:");
+  }
+
+  /** A section's text box by its title ("Summary", "Impact", "Lessons learned"…). */
+  section(title: string): Locator {
+    return this.page.getByRole("textbox", { name: title, exact: true });
+  }
+
+  /** Ticks a contributing factor by (part of) its name. */
+  async tickFactor(name: RegExp) {
+    await this.factors.getByRole("checkbox", { name }).check();
+  }
+
+  /** Waits for autosave to say Saved (`pattern` narrows it, e.g. /Saved \d+ s ago/). */
+  async expectSaved(pattern: RegExp = /Saved/) {
+    await expect(this.saveStatus).toContainText(pattern, { timeout: 10_000 });
+  }
+}
