@@ -52,9 +52,9 @@ export default defineConfig({
   testDir: "./e2e",
   // Files are spread over the workers; the tests of one file keep their order in one worker.
   // Every test seeds its own data; specs that start servers of their own take free ports
-  // (e2e/support/ports.ts). PW_WORKERS overrides (e.g. 1 to time the suite serially).
+  // (e2e/support/ports.ts). --workers=1 runs it serially.
   fullyParallel: false,
-  workers: process.env.PW_WORKERS ? Number(process.env.PW_WORKERS) : process.env.CI ? 2 : undefined,
+  workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { bearer, declareViaApi, fixtures, ensureSignedInStates, storageStateFor } from "../support/fixtures";
 import { IncidentPage } from "../support/pages/incident-page";
 
@@ -6,7 +6,6 @@ import { IncidentPage } from "../support/pages/incident-page";
 test.beforeAll(({ browser }, testInfo) => ensureSignedInStates(browser, testInfo.project.use.baseURL, ["admin", "responder", "responder2"]));
 
 // The header says who is on the incident and when the next update is due, on desktop and phone.
-
 test.describe("as a second responder", () => {
   test.use({ storageState: storageStateFor("responder2") });
 

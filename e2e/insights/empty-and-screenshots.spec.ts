@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { demoBaseURL, signInToDemo } from "../support/demo";
+import { signInToDemo } from "../support/demo";
 import { InsightsPage } from "../support/pages/insights";
 
 // Full-page screenshots on the demo data (screenshots/insights-*.png), and the empty states

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { formatSeconds } from "../../lib/insights/format";
 import type { InsightsReport } from "../../lib/insights/types";
 import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
