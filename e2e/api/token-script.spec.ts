@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expectError, marker, type IncidentJson } from "../support/api/helpers";
+import { expectError, marker } from "../support/api/helpers";
+import type { IncidentJson } from "../support/api/types";
 
 const root = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);
