@@ -28,6 +28,8 @@ async function token(args: string[], databasePath: string) {
 const lastLine = (text: string) => text.trimEnd().split("\n").at(-1) ?? "";
 
 test.describe("npm run token", () => {
+  // Each call starts npm and tsx (a few seconds each on a busy machine), a dozen calls in the first test.
+  test.slow();
   let dir: string;
   test.beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-token-"));
