@@ -20,10 +20,41 @@ const launchOptions = {
   args: [...(asRoot ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 };
 
+// Specs that change what every other test sees (organisation settings, update cadence, server-wide
+// metrics counters): the "serial" project runs them one at a time once every other project is done.
+// It is the setup project's teardown, so it runs even when a parallel test failed, and with any run
+// that includes the setup project (its few tests are then run too). Run alone, its specs sign in
+// themselves (ensureSignedInStates in e2e/support/fixtures.ts).
+const serialSpecs = [
+  "e2e/admin/factors.spec.ts",
+  "e2e/incidents/incident-header.spec.ts",
+  "e2e/api/status-updates.spec.ts",
+  "e2e/api/metrics.spec.ts",
+];
+// Specs that start production servers or CLI scripts of their own (each on a free port, see
+// e2e/support/ports.ts): the "spawned" project runs them one at a time, beside the other worker,
+// so two of these CPU-heavy starts never compete with each other.
+const spawnedSpecs = [
+  "e2e/api/durability.spec.ts",
+  "e2e/api/backup-durability.spec.ts",
+  "e2e/api/bad-input-generated.spec.ts",
+  "e2e/api/https-public-url.spec.ts",
+  "e2e/api/token-script.spec.ts",
+  "e2e/ops/logs-and-shutdown.spec.ts",
+];
+const filesPattern = (files: string[]) => new RegExp(`(${files.map((file) => file.replace(/^e2e\//, "").replace(/[.]/g, "\\.")).join("|")})$`);
+const serial = filesPattern(serialSpecs);
+const spawned = filesPattern(spawnedSpecs);
+
+const browser = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions };
+
 export default defineConfig({
   testDir: "./e2e",
+  // Files are spread over the workers; the tests of one file keep their order in one worker.
+  // Every test seeds its own data; specs that start servers of their own take free ports
+  // (e2e/support/ports.ts). --workers=1 runs it serially.
   fullyParallel: false,
-  workers: 1,
+  workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -37,15 +68,17 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "setup", testMatch: /auth\.setup\.ts/, teardown: "serial" },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, testIgnore: [serial, spawned], dependencies: ["setup"] },
+    { name: "spawned", testMatch: spawned, dependencies: ["setup"], workers: 1 },
     {
       name: "e2e",
       testMatch: /.*\.spec\.ts/,
-      testIgnore: /api\/.*/,
+      testIgnore: [/api\/.*/, serial, spawned],
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+      use: browser,
     },
+    { name: "serial", testMatch: serial, workers: 1, use: browser },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, declareViaApi, fixtures, storageStateFor } from "../support/fixtures";
 import { demoBaseURL, signInToDemo } from "../support/demo";
-import { expectAccessible, useTheme, type Theme } from "./axe-helpers";
+import { expectAccessible, useTheme, type Theme } from "../support/a11y";
 
 // axe-core WCAG 2.1 A/AA audit of every main screen, signed in, in light and dark mode:
 // zero serious or critical violations. Each screen is a soft assertion, so one run lists them all.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
-import { useTheme, type Theme } from "./axe-helpers";
+import { useTheme, type Theme } from "../support/a11y";
 
 // Screenshots of the incident list and an incident page in light and dark mode at desktop and
 // phone sizes (screenshots/theme-*.png), for people to judge the severity colours; the

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
-import { marker } from "../api/helpers";
-import { dayFromToday } from "../api/action-items-helpers";
+import { marker } from "../support/api/helpers";
+import { dayFromToday } from "../support/api/action-items";
 
 test.use({ storageState: storageStateFor("responder") });
 

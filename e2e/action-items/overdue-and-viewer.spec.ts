@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { marker } from "../api/helpers";
-import { addActionItem, dayFromToday } from "../api/action-items-helpers";
+import { marker } from "../support/api/helpers";
+import { addActionItem, dayFromToday } from "../support/api/action-items";
 
 test.describe("as a responder", () => {
   test.use({ storageState: storageStateFor("responder") });

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
-import { addActionItem, dayFromToday } from "../api/action-items-helpers";
+import { addActionItem, dayFromToday } from "../support/api/action-items";
 
 // Screenshots of the action items page (some overdue) and the incident panel, at desktop
 // and phone sizes (screenshots/action-items-*.png).

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { AdminUsersPage, NEW_USER_PASSWORD, signInFresh, uniqueEmail } from "../pages/admin-users-page";
+import { AdminUsersPage, NEW_USER_PASSWORD, signInFresh, uniqueEmail } from "../support/pages/admin-users-page";
 
 // A user made for this test, so the fixture accounts keep their passwords for other tests.
 test.use({ storageState: storageStateFor("admin") });

@@ -1,9 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
+import { bearer, declareViaApi, ensureSignedInStates, storageStateFor } from "../support/fixtures";
 
 // The contributing-factor taxonomy (/admin/factors) and the organisation settings
 // (/admin/settings): admins edit them, everything is audited, and nobody else gets in.
-// Settings changed here are put back, since other specs share the server.
+// Settings changed here are put back, since other specs share the server; the file runs in the
+// "serial" project (playwright.config.ts), after the parallel specs, and signs in itself when run alone.
+test.beforeAll(({ browser }, testInfo) => ensureSignedInStates(browser, testInfo.project.use.baseURL, ["admin", "responder"]));
 
 const unique = (base: string) => `${base} ${Date.now().toString(36).slice(-5)}`;
 const sizes = [

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueEmail } from "../pages/admin-users-page";
+import { uniqueEmail } from "../support/pages/admin-users-page";
 import { storageStateFor } from "../support/fixtures";
 import { BAD_CREDENTIALS, csrfFor, PAUSED_PAIR, signInOverHttp, testAddress } from "../support/sign-in-http";
 

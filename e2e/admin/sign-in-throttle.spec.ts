@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { AdminUsersPage, NEW_USER_PASSWORD, uniqueEmail } from "../pages/admin-users-page";
+import { AdminUsersPage, NEW_USER_PASSWORD, uniqueEmail } from "../support/pages/admin-users-page";
 import { storageStateFor } from "../support/fixtures";
-import { expectAccessible, useTheme } from "../a11y/axe-helpers";
+import { expectAccessible, useTheme } from "../support/a11y";
 import { BAD_CREDENTIALS, csrfFor, PAUSED_PAIR, signInOverHttp, testAddress } from "../support/sign-in-http";
 
 // The main e2e server trusts one proxy hop (TRUST_PROXY=1): X-Forwarded-For stands for the client's address.

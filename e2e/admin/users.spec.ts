@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { AdminUsersPage, NEW_USER_PASSWORD, signInFresh, uniqueEmail } from "../pages/admin-users-page";
+import { AdminUsersPage, NEW_USER_PASSWORD, signInFresh, uniqueEmail } from "../support/pages/admin-users-page";
 
 test.use({ storageState: storageStateFor("admin") });
 

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, getIncident, marker, search, sessionFor, timeline, type IncidentJson } from "./helpers";
+import { declare, expectError, getIncident, marker, search, sessionFor, timeline } from "../support/api/helpers";
+import type { IncidentJson } from "../support/api/types";
 
 test.describe("authentication", () => {
   test("no credentials → 401 on every route", async ({ request }) => {

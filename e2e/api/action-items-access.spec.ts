@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
-import { addActionItem, type ActionItemJson } from "./action-items-helpers";
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
+import { addActionItem } from "../support/api/action-items";
+import type { ActionItemJson } from "../support/api/types";
 
 test.describe("action items: who may do what", () => {
   test("no credentials → 401 on every action item route", async ({ request }) => {

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, marker, timeline } from "./helpers";
-import { addActionItem, dayFromToday, type ActionItemJson } from "./action-items-helpers";
+import { declare, expectError, marker, timeline } from "../support/api/helpers";
+import { addActionItem, dayFromToday } from "../support/api/action-items";
+import type { ActionItemJson } from "../support/api/types";
 
 const responder = bearer("responder");
 

@@ -1,16 +1,16 @@
 // npm run backup while a production server takes writes, then npm run restore: every note the
 // API acknowledged before the backup began is back after the restore. Its own server on
-// E2E_PORT + 5 and its own temporary database; the production build in .next is shared.
+// a free port and its own temporary database; the production build in .next is shared.
 import { expect, test } from "@playwright/test";
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "../support/ports";
 
 const root = path.resolve(__dirname, "..", "..");
-const port = Number(process.env.E2E_PORT ?? 3211) + 5;
-const base = `http://127.0.0.1:${port}`;
+let base: string;
 const execFileAsync = promisify(execFile);
 
 let dir: string;
@@ -57,8 +57,10 @@ async function stopServer() {
 }
 
 test.describe("backup and restore of a running server", () => {
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-backup-e2e-"));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     env = { ...process.env, PORT: String(port), DATABASE_PATH: path.join(dir, "data", "hindsight.db"), NEXT_TELEMETRY_DISABLED: "1" };
     for (const name of ["NEXTAUTH_URL", "NEXTAUTH_SECRET", "BACKUP_DIR", "BACKUP_INTERVAL_HOURS", "BACKUP_KEEP"]) delete env[name];
   });

@@ -1,14 +1,14 @@
 // Over 2,000 generated malformed requests across every write endpoint and list query under
-// /api/v1 (e2e/api/bad-input-generators.ts): never a 5xx, every 4xx in the DESIGN.md error
-// shape, and the server healthy after. Runs on a server of its own (port E2E_PORT + 6, or
-// BAD_INPUT_PORT) so the incidents, services and playbooks it creates stay out of other tests.
+// /api/v1 (e2e/support/api/bad-input-generators.ts): never a 5xx, every 4xx in the DESIGN.md error
+// shape, and the server healthy after. Runs on a server of its own (port BAD_INPUT_PORT, else
+// a free one) so the incidents, services and playbooks it creates stay out of other tests.
 // Reproduce a failure with BAD_INPUT_SEED=<seed printed>.
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seedFrom } from "../../lib/testing/hostile-input";
-import { generateRequests, type GeneratedRequest, type Targets } from "./bad-input-generators";
+import { generateRequests, type GeneratedRequest, type Targets } from "../support/api/bad-input-generators";
 import { prepareDatabase, SpawnedServer, spawnedPort } from "../support/spawned-server";
 
 const seed = seedFrom("BAD_INPUT_SEED", 20_261_206);
@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bad-input-"));
   const { tokens } = prepareDatabase(dir);
-  server = new SpawnedServer(dir, spawnedPort("BAD_INPUT_PORT"));
+  server = new SpawnedServer(dir, await spawnedPort("BAD_INPUT_PORT"));
   await server.start();
   api = await playwrightRequest.newContext({ baseURL: server.url, extraHTTPHeaders: { Authorization: `Bearer ${tokens.admin}` } });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, getIncident, marker, search, timeline } from "./helpers";
+import { declare, expectError, getIncident, marker, search, timeline } from "../support/api/helpers";
 
 const future = "2099-01-01T00:00:00Z";
 

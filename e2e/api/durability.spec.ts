@@ -1,6 +1,6 @@
 // kill -9 during concurrent writes: every write the server acknowledged (201) is there after a
 // restart, and the database passes PRAGMA integrity_check. A production server of its own on a
-// temporary database (port DURABILITY_PORT, else E2E_PORT + 6), killed mid-way a few times.
+// temporary database (port DURABILITY_PORT, else a free one), killed mid-way a few times.
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
@@ -51,7 +51,7 @@ function startWriters(url: string, token: string, round: number, acknowledged: A
 test("kill -9 during concurrent writes loses no acknowledged write, and the database stays intact", async () => {
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-durability-"));
-  const server = new SpawnedServer(dir, spawnedPort("DURABILITY_PORT"));
+  const server = new SpawnedServer(dir, await spawnedPort("DURABILITY_PORT"));
   try {
     const { tokens } = prepareDatabase(dir);
     const acknowledged: Acknowledged = { incidents: [], notes: [] };

@@ -3,12 +3,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../support/ports";
 
 // A second production server (same build) whose public URL is https, as behind a TLS proxy:
-// it sends HSTS and sets the session cookie Secure. Runs on E2E_PORT + 2.
+// it sends HSTS and sets the session cookie Secure. Runs on a free port.
 const root = path.resolve(__dirname, "..", "..");
-const port = Number(process.env.E2E_PORT ?? 3211) + 2;
-const url = `http://localhost:${port}`;
+let url: string;
 const email = "https-admin@example.com";
 const password = "correct horse battery staple 42";
 
@@ -19,6 +19,8 @@ let output = "";
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-https-"));
+  const port = await freePort();
+  url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

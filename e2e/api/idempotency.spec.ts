@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { bearer } from "../support/fixtures";
-import { expectError, marker, type IncidentJson } from "./helpers";
+import { expectError, marker } from "../support/api/helpers";
+import type { IncidentJson } from "../support/api/types";
 
 test("the same Idempotency-Key with the same body returns the first incident", async ({ request }) => {
   const key = randomUUID();

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, getIncident, marker, search, timeline, type IncidentJson, type TimelineEntryJson } from "./helpers";
+import { declare, expectError, getIncident, marker, search, timeline } from "../support/api/helpers";
+import type { IncidentJson, TimelineEntryJson } from "../support/api/types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

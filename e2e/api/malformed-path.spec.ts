@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { expectError } from "./helpers";
+import { expectError } from "../support/api/helpers";
 
 // Every dynamic segment of the API, filled with percent-escapes that do not decode.
 const API_PATHS = [

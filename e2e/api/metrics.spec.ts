@@ -1,7 +1,7 @@
 // GET /metrics on the main port, which scripts/e2e-server.mjs starts with METRICS_TOKEN=e2e-metrics-token.
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, marker } from "./helpers";
+import { declare, marker } from "../support/api/helpers";
 
 const METRICS = { Authorization: "Bearer e2e-metrics-token" };
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
-import { pmUrl, readPostmortem, resolvedIncident, startPostmortem } from "./postmortems-helpers";
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
+import { pmUrl, readPostmortem, resolvedIncident, startPostmortem } from "../support/api/postmortems";
 
 test.describe("role matrix", () => {
   test("without credentials every postmortem route is 401", async ({ request }) => {

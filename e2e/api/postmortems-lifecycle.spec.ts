@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { expectError, getIncident, marker, sessionFor, timeline } from "./helpers";
-import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, writeRequired, type PostmortemJson, type PostmortemListItemJson } from "./postmortems-helpers";
+import { expectError, getIncident, marker, sessionFor, timeline } from "../support/api/helpers";
+import { CHECKLIST_KEYS, pmUrl, readPostmortem, resolvedIncident, startPostmortem, writeRequired } from "../support/api/postmortems";
+import type { PostmortemJson, PostmortemListItemJson } from "../support/api/types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { expectError } from "./helpers";
-import { CHECKLIST_KEYS, pmUrl, resolvedIncident, startPostmortem, type PostmortemJson } from "./postmortems-helpers";
+import { expectError } from "../support/api/helpers";
+import { CHECKLIST_KEYS, pmUrl, resolvedIncident, startPostmortem } from "../support/api/postmortems";
+import type { PostmortemJson } from "../support/api/types";
 
 test("publishing an empty postmortem is a 422 naming every missing part; hints need acknowledgeHints", async ({ request }) => {
   const incident = await resolvedIncident(request);

@@ -1,12 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, fixtures } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
-
-type SearchJson = {
-  incidents: { reference: string; title: string; severity: string; status: string }[];
-  services: { slug: string; name: string }[];
-  people: { id: number; name: string; email: string }[];
-};
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
+import type { SearchJson } from "../support/api/types";
 
 const get = (request: Parameters<typeof declare>[0], q: string, role: "admin" | "responder" | "viewer" = "viewer") =>
   request.get(`/api/v1/search?q=${encodeURIComponent(q)}`, { headers: bearer(role) });

@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { expectError } from "./helpers";
+import { expectError } from "../support/api/helpers";
 
 function expectSecurityHeaders(res: APIResponse) {
   const h = res.headers();

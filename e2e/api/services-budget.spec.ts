@@ -1,17 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor, timeline } from "./helpers";
-import { createService, createSlo, getService, minutesAgo, resolve, type LinkedServiceJson } from "./services-helpers";
-
-type SpendJson = {
-  slo: { id: number; name: string; objective: number; windowDays: number };
-  service: { slug: string; name: string };
-  budgetMinutes: number;
-  spentMinutes: number;
-  overridden: { minutes: number; reason: string } | null;
-  status: string;
-  pushed: boolean;
-};
+import { declare, expectError, marker, sessionFor, timeline } from "../support/api/helpers";
+import { createService, createSlo, getService, minutesAgo, resolve } from "../support/api/services";
+import type { LinkedServiceJson, SpendJson } from "../support/api/types";
 
 test.describe("error budgets through the API", () => {
   test("a backdated 30-minute incident spends 30 × weight of a 99.9 %/28-day budget", async ({ request }) => {

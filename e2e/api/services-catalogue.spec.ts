@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor } from "./helpers";
-import { createService, createSlo, getService, uniqueSlug, type ServiceJson, type SloJson } from "./services-helpers";
+import { declare, expectError, marker, sessionFor } from "../support/api/helpers";
+import { createService, createSlo, getService, uniqueSlug } from "../support/api/services";
+import type { ServiceJson, SloJson } from "../support/api/types";
 
 test.describe("services: authentication and role matrix", () => {
   test("no credentials → 401 on every services route", async ({ request }) => {

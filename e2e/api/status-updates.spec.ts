@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, timeline } from "./helpers";
+import { declare, expectError, marker, timeline } from "../support/api/helpers";
 
 test.describe("PATCH /api/v1/incidents/{ref} with a status update message", () => {
   test("posts the message to the timeline as an update with the status change", async ({ request }) => {

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expectError, marker, type IncidentJson } from "./helpers";
+import { expectError, marker } from "../support/api/helpers";
+import type { IncidentJson } from "../support/api/types";
 
 const root = path.resolve(__dirname, "..", "..");
 const run = promisify(execFile);
@@ -27,6 +28,8 @@ async function token(args: string[], databasePath: string) {
 const lastLine = (text: string) => text.trimEnd().split("\n").at(-1) ?? "";
 
 test.describe("npm run token", () => {
+  // Each call starts npm and tsx (a few seconds each on a busy machine), a dozen calls in the first test.
+  test.slow();
   let dir: string;
   test.beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-token-"));

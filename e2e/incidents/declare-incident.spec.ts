@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
 
 test.describe("responder runs an incident", () => {
   test.use({ storageState: storageStateFor("responder") });
 
   test("declare, add a note, change severity, resolve: each change on the timeline", async ({ page }) => {
+    const incidentPage = new IncidentPage(page);
     await page.goto("/incidents");
     await page.getByRole("button", { name: /Declare/ }).click();
     const dialog = page.getByRole("dialog", { name: "Declare an incident" });
@@ -17,7 +19,7 @@ test.describe("responder runs an incident", () => {
     await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: "Checkout failing for EU customers" })).toBeVisible();
     await expect(page.getByLabel("Incident commander", { exact: true })).toHaveValue("responder@example.test");
-    const timeline = page.getByRole("list", { name: "Timeline entries" });
+    const timeline = incidentPage.timeline;
     await expect(timeline).toContainText("Declared SEV2 incident");
 
     await page.getByLabel("Add a note").fill("Rolled back **payments-api** to v41.");
@@ -27,7 +29,7 @@ test.describe("responder runs an incident", () => {
     await page.getByLabel("Severity", { exact: true }).selectOption("SEV1");
     await expect(timeline).toContainText("Severity changed from SEV2 to SEV1");
 
-    await page.getByRole("button", { name: "Set status to Resolved" }).click();
+    await incidentPage.stepButton("Resolved").click();
     await page.getByRole("dialog", { name: "Change status" }).getByRole("button", { name: "Change status" }).click();
     await expect(timeline).toContainText("Status changed from Investigating to Resolved");
     // Once resolved, the primary button leads to the postmortem (UX.md).

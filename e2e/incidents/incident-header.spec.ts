@@ -1,32 +1,35 @@
-import { expect, test, type Page } from "@playwright/test";
-import { bearer, declareViaApi, fixtures, storageStateFor } from "../support/fixtures";
+import { expect, test } from "@playwright/test";
+import { bearer, declareViaApi, fixtures, ensureSignedInStates, storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
+
+// In the "serial" project (playwright.config.ts): signs in itself when run alone, without the setup project.
+test.beforeAll(({ browser }, testInfo) => ensureSignedInStates(browser, testInfo.project.use.baseURL, ["admin", "responder", "responder2"]));
 
 // The header says who is on the incident and when the next update is due, on desktop and phone.
-const people = (page: Page) => page.getByRole("group", { name: "People on this incident" });
-const timeline = (page: Page) => page.getByRole("list", { name: "Timeline entries" });
-
 test.describe("as a second responder", () => {
   test.use({ storageState: storageStateFor("responder2") });
 
   test("Join and Take command from the header, each one click and on the timeline", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     const incident = await declareViaApi(request, { title: "Queue backlog growing", severity: "SEV2" });
-    await page.goto(`/incidents/${incident.reference}`);
-    await expect(people(page)).toContainText("Commander");
-    await expect(people(page)).toContainText("Unassigned");
+    await incidentPage.goto(incident.reference);
+    await expect(incidentPage.people).toContainText("Commander");
+    await expect(incidentPage.people).toContainText("Unassigned");
 
-    await people(page).getByRole("button", { name: "Join" }).click();
-    await expect(timeline(page)).toContainText("Sam Second joined as a responder");
-    await expect(people(page).getByRole("button", { name: "Join" })).toHaveCount(0);
+    await incidentPage.people.getByRole("button", { name: "Join" }).click();
+    await expect(incidentPage.timeline).toContainText("Sam Second joined as a responder");
+    await expect(incidentPage.people.getByRole("button", { name: "Join" })).toHaveCount(0);
 
     // Nobody commands yet: no confirmation needed.
-    await people(page).getByRole("button", { name: "Take command" }).click();
-    await expect(timeline(page)).toContainText("Incident commander: Sam Second");
-    await expect(people(page)).toContainText("Sam Second");
-    await expect(people(page).getByText("SS", { exact: true })).toBeVisible();
-    await expect(people(page).getByRole("button", { name: "Take command" })).toHaveCount(0);
+    await incidentPage.people.getByRole("button", { name: "Take command" }).click();
+    await expect(incidentPage.timeline).toContainText("Incident commander: Sam Second");
+    await expect(incidentPage.people).toContainText("Sam Second");
+    await expect(incidentPage.people.getByText("SS", { exact: true })).toBeVisible();
+    await expect(incidentPage.people.getByRole("button", { name: "Take command" })).toHaveCount(0);
   });
 
   test("taking command from someone else asks first", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     const incident = await declareViaApi(request, { title: "Search index lagging", severity: "SEV3" });
     const f = fixtures();
     const res = await request.patch(`/api/v1/incidents/${incident.reference}`, {
@@ -34,22 +37,22 @@ test.describe("as a second responder", () => {
       data: { version: incident.version, commanderEmail: f.users.responder, communicationsEmail: f.users.viewer },
     });
     expect(res.status()).toBe(200);
-    await page.goto(`/incidents/${incident.reference}`);
-    await expect(people(page)).toContainText("Riley Responder");
-    await expect(people(page)).toContainText("Comms lead");
-    await expect(people(page)).toContainText("Vic Viewer");
+    await incidentPage.goto(incident.reference);
+    await expect(incidentPage.people).toContainText("Riley Responder");
+    await expect(incidentPage.people).toContainText("Comms lead");
+    await expect(incidentPage.people).toContainText("Vic Viewer");
 
-    await people(page).getByRole("button", { name: "Take command" }).click();
+    await incidentPage.people.getByRole("button", { name: "Take command" }).click();
     const confirm = page.getByRole("dialog", { name: "Take command?" });
     await expect(confirm).toContainText("Riley Responder is the incident commander");
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(confirm).toBeHidden();
-    await expect(people(page)).toContainText("Riley Responder");
+    await expect(incidentPage.people).toContainText("Riley Responder");
 
-    await people(page).getByRole("button", { name: "Take command" }).click();
+    await incidentPage.people.getByRole("button", { name: "Take command" }).click();
     await confirm.getByRole("button", { name: "Take command from Riley Responder" }).click();
-    await expect(timeline(page)).toContainText("Incident commander: Sam Second (was Riley Responder)");
-    await expect(people(page)).not.toContainText("Riley Responder");
+    await expect(incidentPage.timeline).toContainText("Incident commander: Sam Second (was Riley Responder)");
+    await expect(incidentPage.people).not.toContainText("Riley Responder");
   });
 });
 
@@ -57,8 +60,9 @@ test.describe("update cadence", () => {
   test.use({ storageState: storageStateFor("responder") });
 
   test("a SEV1 counts down to its next update, then shows it overdue and stale", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     const incident = await declareViaApi(request, { title: "API gateway dropping requests", severity: "SEV1" });
-    await page.goto(`/incidents/${incident.reference}`);
+    await incidentPage.goto(incident.reference);
     await expect(page.getByText(/Next update due in 1[45] min/)).toBeVisible();
 
     // 40 minutes later in the browser: overdue by 25 min, and stale as on the list.
@@ -68,7 +72,7 @@ test.describe("update cadence", () => {
     await expect(page.locator("header").getByText(/Stale: no update for/)).toBeVisible();
 
     const sev3 = await declareViaApi(request, { title: "Minor CSS glitch on settings page", severity: "SEV3" });
-    await page.goto(`/incidents/${sev3.reference}`);
+    await incidentPage.goto(sev3.reference);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Minor CSS glitch on settings page");
     await expect(page.getByText(/Next update due|Update overdue/)).toHaveCount(0);
   });
@@ -82,6 +86,7 @@ test.describe("admin settings", () => {
   });
 
   test("an admin changes the cadence in Settings and the incident header follows", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     await page.goto("/admin/settings");
     const form = page.getByRole("form", { name: "Update cadence" });
     await expect(form.getByLabel(/SEV1/)).toHaveValue("15");
@@ -96,10 +101,10 @@ test.describe("admin settings", () => {
     await expect(form.getByRole("status")).toContainText("Saved");
 
     const incident = await declareViaApi(request, { title: "Webhooks delayed", severity: "SEV1" });
-    await page.goto(`/incidents/${incident.reference}`);
+    await incidentPage.goto(incident.reference);
     await expect(page.getByText(/Next update due in [45] min/)).toBeVisible();
     const sev3 = await declareViaApi(request, { title: "Docs site slow", severity: "SEV3" });
-    await page.goto(`/incidents/${sev3.reference}`);
+    await incidentPage.goto(sev3.reference);
     await expect(page.getByText(/Next update due in (1 h 59 min|2 h)/)).toBeVisible();
   });
 });
@@ -110,9 +115,10 @@ test.describe("on a phone", () => {
   test.describe("before the page's scripts run", () => {
     test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     test("the server-rendered stepper already fits 360 px", async ({ page, request }) => {
+      const incidentPage = new IncidentPage(page);
       const incident = await declareViaApi(request, { title: "Stepper before hydration", severity: "SEV1" });
-      await page.goto(`/incidents/${incident.reference}`);
-      const steps = page.getByRole("list", { name: "Status" }).getByRole("listitem");
+      await incidentPage.goto(incident.reference);
+      const steps = incidentPage.stepper.getByRole("listitem");
       await expect(steps).toHaveCount(5);
       expect(await steps.evaluateAll((items) => items.filter((li) => li.scrollWidth > li.clientWidth + 1).length)).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -121,10 +127,11 @@ test.describe("on a phone", () => {
 
   for (const width of [360, 390]) {
     test(`the stepper fits ${width} px and who is on it shows without scrolling`, async ({ page, request }) => {
+      const incidentPage = new IncidentPage(page);
       await page.setViewportSize({ width, height: width === 360 ? 740 : 844 });
       const incident = await declareViaApi(request, { title: "Mobile app cannot refresh tokens", severity: "SEV1" });
-      await page.goto(`/incidents/${incident.reference}`);
-      const steps = page.getByRole("list", { name: "Status" }).getByRole("listitem");
+      await incidentPage.goto(incident.reference);
+      const steps = incidentPage.stepper.getByRole("listitem");
       await expect(steps).toHaveCount(5);
       const boxes = await steps.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().toJSON() as DOMRect));
       for (let i = 0; i < boxes.length; i++) {
@@ -136,12 +143,12 @@ test.describe("on a phone", () => {
       // Labels stay inside their own step: none runs into the next.
       const overflowing = await steps.evaluateAll((items) => items.filter((li) => li.scrollWidth > li.clientWidth + 1).length);
       expect(overflowing).toBe(0);
-      await expect(page.getByRole("button", { name: "Set status to Closed" })).toBeInViewport({ ratio: 1 });
-      await expect(page.getByRole("button", { name: "Set status to Closed" })).toContainText("Closed");
+      await expect(incidentPage.stepButton("Closed")).toBeInViewport({ ratio: 1 });
+      await expect(incidentPage.stepButton("Closed")).toContainText("Closed");
       await expect(page.getByRole("button", { name: "Investigating: current status" })).toContainText("Investigating");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-      await expect(people(page).getByText("Commander", { exact: true })).toBeInViewport();
+      await expect(incidentPage.people.getByText("Commander", { exact: true })).toBeInViewport();
       await expect(page.getByText(/Next update due in/)).toBeInViewport();
 
       // Every step is reachable from the keyboard with its name.

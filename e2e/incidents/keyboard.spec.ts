@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
 
 test.use({ storageState: storageStateFor("responder") });
 
@@ -19,6 +20,7 @@ test("command palette opens an incident by reference", async ({ page, request })
 });
 
 test("single-key shortcuts: / focuses search, n focuses the note box, ? shows help", async ({ page, request }) => {
+  const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Shortcut target", severity: "SEV4" });
   // Shortcuts listen once the page has hydrated: retry the key press until it takes.
   const pressUntilFocused = async (key: string, target: ReturnType<typeof page.getByLabel>) =>
@@ -28,7 +30,7 @@ test("single-key shortcuts: / focuses search, n focuses the note box, ? shows he
     }).toPass({ timeout: 10_000 });
   await page.goto("/incidents");
   await pressUntilFocused("/", page.getByLabel("Search title and summary"));
-  await page.goto(`/incidents/${incident.reference}`);
+  await incidentPage.goto(incident.reference);
   await pressUntilFocused("n", page.getByRole("textbox", { name: "Add a note" }));
   // Typing in a field must not trigger shortcuts.
   await page.keyboard.type("d and ?");

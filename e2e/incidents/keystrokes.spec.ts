@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, sectionField, startFromIncidentPage } from "../postmortems/helpers";
+import { PostmortemEditor, resolvedIncident } from "../support/pages/postmortem-editor";
+import { IncidentPage } from "../support/pages/incident-page";
 
 // A person sends with Ctrl+Enter and goes straight on typing the next thing, a key every
 // 150 ms: the save returns while they type, and not one of those keys may be lost.
@@ -29,10 +30,11 @@ async function sendAndKeepTyping(page: Page, field: Locator, first: string, next
 }
 
 test("a note sent with Ctrl+Enter keeps every key typed while it was saving", async ({ page, request }) => {
+  const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Typing through a save", severity: "SEV3" });
-  await page.goto(`/incidents/${incident.reference}`);
+  await incidentPage.goto(incident.reference);
   const note = page.getByLabel("Add a note");
-  const timeline = page.getByRole("list", { name: "Timeline entries" });
+  const timeline = incidentPage.timeline;
 
   await sendAndKeepTyping(page, note, "Rolled back the 14:02 deploy", "Error rate falling");
   await expect(timeline).toContainText("Rolled back the 14:02 deploy");
@@ -45,12 +47,14 @@ test("a note sent with Ctrl+Enter keeps every key typed while it was saving", as
   await expect(timeline.getByText("Error rate falling")).toHaveCount(1);
   await expect(note).toHaveValue("");
   await page.reload();
-  await expect(page.getByRole("list", { name: "Timeline entries" }).getByText("Error rate falling")).toHaveCount(1);
+  await expect(incidentPage.timeline.getByText("Error rate falling")).toHaveCount(1);
 });
 
 test("the summary saved with Ctrl+Enter stays open with what was typed after the save", async ({ page, request }) => {
+  const editor = new PostmortemEditor(page);
+  const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Summary typed through a save", severity: "SEV3" });
-  await page.goto(`/incidents/${incident.reference}`);
+  await incidentPage.goto(incident.reference);
   await page.getByRole("button", { name: "Edit summary" }).click();
   const summary = page.getByLabel("Summary", { exact: true });
   await sendAndKeepTyping(page, summary, "Checkout is down for EU.", " Rollback started.");
@@ -62,8 +66,9 @@ test("the summary saved with Ctrl+Enter stays open with what was typed after the
 });
 
 test("the action-item form keeps the next title typed while the first was being added", async ({ page, request }) => {
+  const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Action items typed through a save", severity: "SEV3" });
-  await page.goto(`/incidents/${incident.reference}`);
+  await incidentPage.goto(incident.reference);
   const panel = page.getByRole("region", { name: /^Action items/ });
   await panel.getByRole("button", { name: "Add action item" }).click();
   const form = panel.getByRole("form", { name: "Add an action item" });
@@ -76,8 +81,9 @@ test("the action-item form keeps the next title typed while the first was being 
 });
 
 test("postmortem: a comment and a section keep what was typed while saving", async ({ page, request }) => {
+  const editor = new PostmortemEditor(page);
   const reference = await resolvedIncident(request, "Postmortem typed through saves", "SEV3");
-  await startFromIncidentPage(page, reference);
+  await editor.startFromIncidentPage(reference);
 
   await page.getByRole("button", { name: "Comment on Summary" }).click();
   const comment = page.getByLabel("Comment on Summary");
@@ -87,7 +93,7 @@ test("postmortem: a comment and a section keep what was typed while saving", asy
   await expect(comment).toHaveValue("Also: how many users?");
 
   // Ctrl+S saves the section while typing goes on; every key reaches the saved document.
-  const impact = sectionField(page, "Impact");
+  const impact = editor.section("Impact");
   await impact.fill("");
   await typeOn(page, "EU checkout failed");
   await page.keyboard.press("Control+s");
@@ -96,12 +102,13 @@ test("postmortem: a comment and a section keep what was typed while saving", asy
   await expect(impact).toHaveValue(text);
   await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toBeVisible({ timeout: 20_000 });
   await page.reload();
-  await expect(sectionField(page, "Impact")).toHaveValue(text);
+  await expect(editor.section("Impact")).toHaveValue(text);
 });
 
 test("a title saved with Enter stays open with what was typed after the save", async ({ page, request }) => {
+  const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Old title", severity: "SEV3" });
-  await page.goto(`/incidents/${incident.reference}`);
+  await incidentPage.goto(incident.reference);
   await page.getByRole("button", { name: "Edit title" }).click();
   const title = page.locator("#incident-title");
   await title.fill("Checkout down");

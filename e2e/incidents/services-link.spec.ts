@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
 
 // Incidents ↔ services on the incident page, the declare dialog and the incident list.
 // Each test makes its own services through the API as admin.
@@ -28,6 +29,7 @@ test.describe("responder", () => {
   test.use({ storageState: storageStateFor("responder") });
 
   test("declares a SEV2 on a service, changes the impact, sets and clears the spend, adds and removes a service", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     const checkout = await serviceWithSlo(request, "checkout", { objective: 99.9, windowDays: 28 });
     const search = await serviceWithSlo(request, "search", { objective: 99.5, windowDays: 30 });
 
@@ -46,7 +48,7 @@ test.describe("responder", () => {
 
     await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
     const panel = page.getByRole("region", { name: "Affected services" });
-    const timeline = page.getByRole("list", { name: "Timeline entries" });
+    const timeline = incidentPage.timeline;
     await expect(panel.getByRole("link", { name: checkout.name })).toHaveAttribute("href", `/services/${checkout.slug}`);
     await expect(panel.locator("span", { hasText: /^Partial outage$/ })).toBeVisible();
     await expect(timeline).toContainText(`Affected service added: ${checkout.name} (Partial outage)`);
@@ -94,12 +96,13 @@ test.describe("responder", () => {
 
     // SEV1/SEV2 need a postmortem: a calm note once resolved, not before.
     await expect(page.getByText("Postmortem required (SEV1/SEV2)")).toHaveCount(0);
-    await page.getByRole("button", { name: "Set status to Resolved" }).click();
+    await incidentPage.stepButton("Resolved").click();
     await page.getByRole("dialog", { name: "Change status" }).getByRole("button", { name: "Change status" }).click();
     await expect(page.getByText("Postmortem required (SEV1/SEV2)")).toBeVisible();
   });
 
   test("a backdated SEV3 that exhausts a tiny budget is flagged as needing a postmortem; the list filters by service", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     // 99.95 % over 1 day: 0.72 min of budget; 10 min of full outage exhausts it.
     const tiny = await serviceWithSlo(request, "ledger", { objective: 99.95, windowDays: 1 });
     const title = unique("Ledger writes failing");
@@ -109,7 +112,7 @@ test.describe("responder", () => {
       startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
       services: [{ service: tiny.slug, impact: "full_outage" }],
     });
-    await page.goto(`/incidents/${incident.reference}`);
+    await incidentPage.goto(incident.reference);
     const alert = page.getByRole("region", { name: "Error budget and postmortem" });
     await expect(alert).toContainText(`This incident pushed ${tiny.slug} · Availability to exhausted: 0 min of 0.72 left`);
     await expect(alert).toContainText("Needs a postmortem: its spend exhausted an error budget");
@@ -143,9 +146,10 @@ test.describe("viewer", () => {
   test.use({ storageState: storageStateFor("viewer") });
 
   test("sees affected services and SLO spend but no controls", async ({ page, request }) => {
+    const incidentPage = new IncidentPage(page);
     const svc = await serviceWithSlo(request, "reports", { objective: 99.9, windowDays: 28 });
     const incident = await declareViaApi(request, { title: unique("Reports slow"), severity: "SEV3", services: [{ service: svc.slug, impact: "degraded" }] });
-    await page.goto(`/incidents/${incident.reference}`);
+    await incidentPage.goto(incident.reference);
     const panel = page.getByRole("region", { name: "Affected services" });
     await expect(panel.getByRole("link", { name: svc.name })).toBeVisible();
     await expect(panel.getByText("Degraded", { exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
 
 // Screenshots of an incident with affected services, SLO spend and the budget alert, and of
 // the declare dialog with a service picked, at desktop and phone sizes (screenshots/).
@@ -24,6 +25,7 @@ async function service(request: APIRequestContext, slug: string, name: string, t
 }
 
 test("incident page with services, SLO spend and budget alert; declare dialog with a service", async ({ page, request }) => {
+  const incidentPage = new IncidentPage(page);
   const payments = await service(request, "payments-api", "Payments API", 1, { name: "Card authorisation success", objective: 99.95, windowDays: 28 });
   const checkout = await service(request, "checkout-web", "Checkout", 1, { name: "Availability", objective: 99.9, windowDays: 28 });
   const incident = await declareViaApi(request, {
@@ -48,7 +50,7 @@ test("incident page with services, SLO spend and budget alert; declare dialog wi
 
   for (const size of sizes) {
     await page.setViewportSize({ width: size.width, height: size.height });
-    await page.goto(`/incidents/${incident.reference}`);
+    await incidentPage.goto(incident.reference);
     await expect(page.getByText("Needs a postmortem: its spend exhausted an error budget")).toBeVisible();
     await expect(page.getByRole("region", { name: "SLO spend" })).toContainText("Card authorisation success");
     await page.screenshot({ path: `screenshots/incident-services-page-${size.name}.png`, fullPage: true });

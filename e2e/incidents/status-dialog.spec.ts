@@ -1,63 +1,61 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { bearer, declareViaApi, storageStateFor } from "../support/fixtures";
+import { IncidentPage } from "../support/pages/incident-page";
 
 // Changing status always goes through a dialog: new status, optional update message for
 // stakeholders (posted to the timeline as an update), and a warning of what is still open.
 test.use({ storageState: storageStateFor("responder") });
 
-const statusDialog = (page: Page) => page.getByRole("dialog", { name: /Change status|Post an update/ });
-const timeline = (page: Page) => page.getByRole("list", { name: "Timeline entries" });
-const currentStep = (page: Page) => page.getByRole("list", { name: "Status" }).locator('[aria-current="step"]');
 
 test("the primary button walks the lifecycle and opens the dialog; the message lands on the timeline as an update", async ({ page, request }) => {
   const incident = await declareViaApi(request, { title: "Card payments failing in eu-west-1", severity: "SEV2" });
-  await page.goto(`/incidents/${incident.reference}`);
+  const incidentPage = new IncidentPage(page);
+  await incidentPage.goto(incident.reference);
 
-  await page.getByRole("button", { name: "Mark identified" }).click();
-  const dialog = statusDialog(page);
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel("New status")).toHaveValue("identified");
-  const message = dialog.getByLabel(/Update message/);
-  await expect(message).toBeFocused();
-  await message.fill("Cause found: bad config push to the payment gateway. Rolling back now.");
+  await incidentPage.openStatusDialog("Mark identified");
+  const dialog = incidentPage.statusDialog;
+  await expect(incidentPage.newStatus).toHaveValue("identified");
+  await expect(incidentPage.updateMessage).toBeFocused();
+  await incidentPage.updateMessage.fill("Cause found: bad config push to the payment gateway. Rolling back now.");
   await page.keyboard.press("Control+Enter");
   await expect(dialog).toBeHidden();
 
-  await expect(timeline(page)).toContainText("Status changed from Investigating to Identified");
-  const update = timeline(page).getByRole("listitem").filter({ hasText: "Cause found: bad config push" });
+  await expect(incidentPage.timeline).toContainText("Status changed from Investigating to Identified");
+  const update = incidentPage.timelineEntries("Cause found: bad config push");
   await expect(update).toContainText("Status update");
   await expect(update).toContainText("Riley Responder");
-  await expect(currentStep(page)).toContainText("Identified");
+  await expect(incidentPage.currentStep).toContainText("Identified");
 
   // A stepper click opens the dialog too; Esc cancels without changing anything.
-  await page.getByRole("button", { name: "Set status to Resolved" }).click();
-  await expect(dialog.getByLabel("New status")).toHaveValue("resolved");
+  await incidentPage.stepButton("Resolved").click();
+  await expect(incidentPage.newStatus).toHaveValue("resolved");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(currentStep(page)).toContainText("Identified");
+  await expect(incidentPage.currentStep).toContainText("Identified");
 
   await page.getByRole("button", { name: "Mark monitoring" }).click();
-  await expect(dialog.getByLabel("New status")).toHaveValue("monitoring");
+  await expect(incidentPage.newStatus).toHaveValue("monitoring");
   await dialog.getByRole("button", { name: "Change status" }).click();
-  await expect(timeline(page)).toContainText("Status changed from Identified to Monitoring");
+  await expect(incidentPage.timeline).toContainText("Status changed from Identified to Monitoring");
 
   await expect(page.getByRole("button", { name: "Mark monitoring" })).toHaveCount(0);
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
-  await expect(dialog.getByLabel("New status")).toHaveValue("resolved");
+  await expect(incidentPage.newStatus).toHaveValue("resolved");
   await dialog.getByRole("button", { name: "Change status" }).click();
-  await expect(timeline(page)).toContainText("Status changed from Monitoring to Resolved");
+  await expect(incidentPage.timeline).toContainText("Status changed from Monitoring to Resolved");
   await expect(page.getByRole("button", { name: "Start postmortem" }).first()).toBeVisible();
   await page.getByRole("button", { name: "Close incident" }).click();
-  await expect(dialog.getByLabel("New status")).toHaveValue("closed");
+  await expect(incidentPage.newStatus).toHaveValue("closed");
   await page.keyboard.press("Escape");
 });
 
 test("resolving warns about what is still open, and resolves anyway", async ({ page, request }) => {
   // Declared by a token: no commander, no summary, and the SEV1/SEV2 playbook's checklist.
   const incident = await declareViaApi(request, { title: "Checkout timeouts", severity: "SEV1" });
-  await page.goto(`/incidents/${incident.reference}`);
-  await page.getByRole("button", { name: "Set status to Resolved" }).click();
-  const dialog = statusDialog(page);
+  const incidentPage = new IncidentPage(page);
+  await incidentPage.goto(incident.reference);
+  await incidentPage.stepButton("Resolved").click();
+  const dialog = incidentPage.statusDialog;
   const warning = dialog.getByRole("region", { name: /Still open/ });
   await expect(warning).toBeVisible();
   await expect(warning.getByRole("list", { name: "Unchecked checklist items" })).toContainText("Assign an incident commander");
@@ -68,22 +66,23 @@ test("resolving warns about what is still open, and resolves anyway", async ({ p
   await page.screenshot({ path: "screenshots/status-dialog-resolve-desktop.png" });
 
   // Not a block: choosing another status hides the warning, resolving still works.
-  await dialog.getByLabel("New status").selectOption("monitoring");
+  await incidentPage.newStatus.selectOption("monitoring");
   await expect(warning).toHaveCount(0);
-  await dialog.getByLabel("New status").selectOption("resolved");
-  await dialog.getByLabel(/Update message/).fill("Resolved: timeouts gone since the cache flush.");
+  await incidentPage.newStatus.selectOption("resolved");
+  await incidentPage.updateMessage.fill("Resolved: timeouts gone since the cache flush.");
   await dialog.getByRole("button", { name: "Change status" }).click();
   await expect(dialog).toBeHidden();
-  await expect(timeline(page)).toContainText("Status changed from Investigating to Resolved");
-  await expect(timeline(page)).toContainText("Resolved: timeouts gone since the cache flush.");
+  await expect(incidentPage.timeline).toContainText("Status changed from Investigating to Resolved");
+  await expect(incidentPage.timeline).toContainText("Resolved: timeouts gone since the cache flush.");
 });
 
 test("a stale version keeps the typed message and saves on the second try", async ({ page, request }) => {
   const incident = await declareViaApi(request, { title: "DNS resolution flapping", severity: "SEV3" });
-  await page.goto(`/incidents/${incident.reference}`);
-  await page.getByRole("button", { name: "Mark identified" }).click();
-  const dialog = statusDialog(page);
-  await dialog.getByLabel(/Update message/).fill("Resolver pool exhausted; adding capacity.");
+  const incidentPage = new IncidentPage(page);
+  await incidentPage.goto(incident.reference);
+  await incidentPage.openStatusDialog("Mark identified");
+  const dialog = incidentPage.statusDialog;
+  await incidentPage.updateMessage.fill("Resolver pool exhausted; adding capacity.");
   // Someone else changes the incident while the dialog is open.
   const res = await request.patch(`/api/v1/incidents/${incident.reference}`, {
     headers: bearer("responder"),
@@ -92,15 +91,16 @@ test("a stale version keeps the typed message and saves on the second try", asyn
   expect(res.status()).toBe(200);
   await dialog.getByRole("button", { name: "Change status" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Someone else changed this incident");
-  await expect(dialog.getByLabel(/Update message/)).toHaveValue("Resolver pool exhausted; adding capacity.");
+  await expect(incidentPage.updateMessage).toHaveValue("Resolver pool exhausted; adding capacity.");
   await dialog.getByRole("button", { name: "Change status" }).click();
   await expect(dialog).toBeHidden();
-  await expect(timeline(page)).toContainText("Resolver pool exhausted; adding capacity.");
+  await expect(incidentPage.timeline).toContainText("Resolver pool exhausted; adding capacity.");
 });
 
 test("an overdue update can be posted without changing status", async ({ page, request }) => {
   const incident = await declareViaApi(request, { title: "Login page blank for some users", severity: "SEV1" });
-  await page.goto(`/incidents/${incident.reference}`);
+  const incidentPage = new IncidentPage(page);
+  await incidentPage.goto(incident.reference);
   await expect(page.getByText(/Next update due in 1[45] min/)).toBeVisible();
   await page.getByRole("button", { name: "Post update" }).click();
   const dialog = page.getByRole("dialog", { name: "Post an update" });
@@ -110,6 +110,6 @@ test("an overdue update can be posted without changing status", async ({ page, r
   await dialog.getByLabel(/Update message/).fill("Still investigating; next update in 15 minutes.");
   await dialog.getByRole("button", { name: "Post update" }).click();
   await expect(dialog).toBeHidden();
-  await expect(timeline(page).getByRole("listitem").filter({ hasText: "Still investigating; next update" })).toContainText("Status update");
-  await expect(currentStep(page)).toContainText("Investigating");
+  await expect(incidentPage.timelineEntries("Still investigating; next update")).toContainText("Status update");
+  await expect(incidentPage.currentStep).toContainText("Investigating");
 });

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { SEVERITIES } from "../../lib/severity";
 import { formatSeconds } from "../../lib/insights/format";
 import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
-import { announcedCount, tabTo, tile } from "./helpers";
+import { announcedCount, InsightsPage, tabTo } from "../support/pages/insights";
 
 // The insights dashboard on the demo server's six months of incidents (read only).
 
@@ -16,27 +16,28 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("the dashboard renders its tiles and charts on the demo data", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights`);
+  const insights = new InsightsPage(page);
+  await insights.goto();
   await expect(page).toHaveTitle(/^Insights/);
   await expect(page.getByRole("heading", { name: "Insights", level: 1 })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insights" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("insights-scope")).toContainText(/\d+ incidents? started .* · \d+ drills? left out · compared with the 90 days before/);
+  await expect(insights.scope).toContainText(/\d+ incidents? started .* · \d+ drills? left out · compared with the 90 days before/);
   await expect(page.getByRole("heading", { name: "What changed", level: 2 })).toBeVisible();
   for (const topic of ["Volume:", "Speed:", "Causes:", "Follow-through:"]) await expect(page.getByTestId("key-findings")).toContainText(topic);
 
-  const incidents = tile(page, "Incidents");
+  const incidents = insights.tile("Incidents");
   expect(await announcedCount(incidents.getByRole("link", { name: /incidents?: show them$/ }).first())).toBeGreaterThan(0);
   await expect(incidents.getByRole("link", { name: /incidents?: show them$/ }).first()).toHaveAttribute("href", /^\/incidents\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&drill=0$/);
   for (const name of ["Time to mitigate", "Time to resolve", "Time to detect", "Time to acknowledge"]) {
-    const t = tile(page, name);
+    const t = insights.tile(name);
     await expect(t).toContainText("Median");
     await expect(t).toContainText("p90");
     await expect(t).toContainText(/n = \d+/);
     await expect(t).toContainText(/than before|Same as before|No figure/);
   }
-  await expect(tile(page, "Postmortems published on time")).toContainText(/\d+%|—/);
-  await expect(tile(page, "Action items done on time")).toContainText(/\d+%|—/);
-  await expect(tile(page, "Action items overdue now")).toContainText(/\d+/);
+  await expect(insights.tile("Postmortems published on time")).toContainText(/\d+%|—/);
+  await expect(insights.tile("Action items done on time")).toContainText(/\d+%|—/);
+  await expect(insights.tile("Action items overdue now")).toContainText(/\d+/);
 
   for (const heading of ["How many incidents, and where?", "Are incidents getting shorter?", "Why do they happen, and do they come back?", "Do we follow through?", "Who carries the load?"]) {
     await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
@@ -48,8 +49,9 @@ test("the dashboard renders its tiles and charts on the demo data", async ({ pag
 });
 
 test("a severity filter and a range change the URL and the figures", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights`);
-  const incidents = tile(page, "Incidents");
+  const insights = new InsightsPage(page);
+  await insights.goto();
+  const incidents = insights.tile("Incidents");
   const total = await announcedCount(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ }));
   const counts = await Promise.all(SEVERITIES.map((s) => announcedCount(incidents.getByRole("link", { name: new RegExp(`^[\\d,]+ ${s} incidents?: show them$`) }))));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
@@ -57,25 +59,26 @@ test("a severity filter and a range change the URL and the figures", async ({ pa
   expect(pick, "the demo data has more than one severity").toBeGreaterThanOrEqual(0);
   const severity = SEVERITIES[pick]!;
 
-  await page.getByRole("checkbox", { name: severity }).check();
-  await page.getByRole("button", { name: "Apply" }).click();
+  await insights.severity(severity).check();
+  await insights.apply.click();
   await expect(page).toHaveURL(new RegExp(`/insights\\?range=90&severity=${severity}$`));
   await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("aria-label", `${counts[pick]} ${counts[pick] === 1 ? "incident" : "incidents"}: show them`);
-  await expect(page.getByTestId("insights-scope")).toContainText(`${severity} only`);
+  await expect(insights.scope).toContainText(`${severity} only`);
   await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("href", new RegExp(`severity=${severity}&drill=0$`));
 
   // The URL alone reproduces the view, and a shorter range narrows it.
-  await page.goto(`${demoBaseURL}/insights?range=90&severity=${severity}`);
-  await expect(page.getByRole("checkbox", { name: severity })).toBeChecked();
-  await page.getByLabel("Period").selectOption("30");
-  await page.getByRole("button", { name: "Apply" }).click();
+  await insights.goto(`?range=90&severity=${severity}`);
+  await expect(insights.severity(severity)).toBeChecked();
+  await insights.period.selectOption("30");
+  await insights.apply.click();
   await expect(page).toHaveURL(new RegExp(`/insights\\?range=30&severity=${severity}$`));
-  await expect(page.getByTestId("insights-scope")).toContainText("compared with the 30 days before");
+  await expect(insights.scope).toContainText("compared with the 30 days before");
   expect(await announcedCount(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ }))).toBeLessThanOrEqual(counts[pick]!);
 });
 
 test("the CSV link downloads the incidents behind the figures", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights?range=180&severity=SEV1,SEV2`);
+  const insights = new InsightsPage(page);
+  await insights.goto("?range=180&severity=SEV1,SEV2");
   const link = page.getByRole("link", { name: "Download incidents (CSV)" });
   await expect(link).toHaveAttribute("href", "/api/v1/insights/incidents.csv?range=180&severity=SEV1,SEV2");
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
@@ -87,7 +90,8 @@ test("the CSV link downloads the incidents behind the figures", async ({ page })
 });
 
 test("Show data reveals each chart's numbers as a table", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights`);
+  const insights = new InsightsPage(page);
+  await insights.goto();
   const card = page.getByRole("region", { name: "Incidents per week" });
   await expect(card.getByRole("table")).toBeHidden();
   await card.getByText("Show data").click();
@@ -99,11 +103,12 @@ test("Show data reveals each chart's numbers as a table", async ({ page }) => {
 });
 
 test("the controls and definitions work from the keyboard", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights`);
-  await tabTo(page, page.getByLabel("Period"));
+  const insights = new InsightsPage(page);
+  await insights.goto();
+  await tabTo(page, insights.period);
   await tabTo(page, page.getByRole("checkbox", { name: "SEV1" }));
   await page.keyboard.press("Space");
-  await tabTo(page, page.getByRole("button", { name: "Apply" }));
+  await tabTo(page, insights.apply);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/insights\?range=90&severity=SEV1$/);
 
@@ -118,27 +123,29 @@ test("the controls and definitions work from the keyboard", async ({ page }) => 
 });
 
 test("bad filters are explained next to their field and the form stays", async ({ page }) => {
-  await page.goto(`${demoBaseURL}/insights?from=2026-02-30&to=2026-03-10`);
+  const insights = new InsightsPage(page);
+  await insights.goto("?from=2026-02-30&to=2026-03-10");
   await expect(page.getByRole("alert").filter({ hasText: "These filters cannot be shown" })).toBeVisible();
   await expect(page.getByLabel("From")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("From")).toHaveAccessibleDescription("Not a real calendar date");
-  await page.goto(`${demoBaseURL}/insights?service=no-such-service`);
+  await insights.goto("?service=no-such-service");
   await expect(page.getByLabel("Service")).toHaveAccessibleDescription(/No such service/);
-  await expect(page.getByRole("button", { name: "Apply" })).toBeVisible();
+  await expect(insights.apply).toBeVisible();
 });
 
 test("the page shows the same numbers as GET /api/v1/insights", async ({ page, request }) => {
+  const insights = new InsightsPage(page);
   const res = await request.get(`${demoBaseURL}/api/v1/insights?range=90`, { headers: bearerDemo("viewer") });
   expect(res.status()).toBe(200);
   const body = await res.json();
-  await page.goto(`${demoBaseURL}/insights?range=90`);
-  await expect(page.getByTestId("insights-scope")).toContainText(`${body.scope.current.incidents} incidents started`);
-  const mitigate = tile(page, "Time to mitigate");
+  await insights.goto("?range=90");
+  await expect(insights.scope).toContainText(`${body.scope.current.incidents} incidents started`);
+  const mitigate = insights.tile("Time to mitigate");
   await expect(mitigate).toContainText(formatSeconds(body.headline.durations.mitigate.current.median));
   await expect(mitigate).toContainText(formatSeconds(body.headline.durations.mitigate.current.p90));
   await expect(mitigate).toContainText(`n = ${body.headline.durations.mitigate.current.incidents}`);
-  await expect(tile(page, "Time to resolve")).toContainText(formatSeconds(body.headline.durations.resolve.current.median));
-  await expect(tile(page, "Action items overdue now")).toContainText(String(body.headline.actionItemsOverdueNow));
+  await expect(insights.tile("Time to resolve")).toContainText(formatSeconds(body.headline.durations.resolve.current.median));
+  await expect(insights.tile("Action items overdue now")).toContainText(String(body.headline.actionItemsOverdueNow));
   const pm = body.headline.postmortemsOnTime.current;
-  if (pm.rate !== null) await expect(tile(page, "Postmortems published on time")).toContainText(`${Math.round(pm.rate * 100)}%`);
+  if (pm.rate !== null) await expect(insights.tile("Postmortems published on time")).toContainText(`${Math.round(pm.rate * 100)}%`);
 });

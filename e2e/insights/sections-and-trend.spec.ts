@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { formatSeconds } from "../../lib/insights/format";
 import type { InsightsReport } from "../../lib/insights/types";
 import { bearerDemo, demoBaseURL, signInToDemo } from "../support/demo";
+import { InsightsPage } from "../support/pages/insights";
 
 // The dashboard's layout on the demo data: a light page, a section navigation that jumps,
 // "Show data" tables rendered only when asked for, the duration trend and legible histogram labels.
@@ -17,23 +18,16 @@ test.beforeEach(async ({ page }) => {
   await signInToDemo(page, "viewer");
 });
 
-const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
-
-async function openInsights(page: Page, query = "") {
-  const response = await page.goto(`${demoBaseURL}/insights${query}`);
-  // Charts draw once the page has hydrated, which takes a while on a busy machine.
-  await expect(page.locator(".recharts-wrapper svg.recharts-surface").first()).toBeVisible({ timeout: 30_000 });
-  return Buffer.byteLength(await response!.text());
-}
-
 test("the page HTML stays small: no data tables until asked for", async ({ page }) => {
-  const html = await openInsights(page);
+  const insights = new InsightsPage(page);
+  const html = await insights.gotoAndWaitForCharts();
   expect(html).toBeLessThan(MAX_HTML_BYTES);
 });
 
 test("the section navigation jumps to each section, below the sticky bars", async ({ page }) => {
-  await openInsights(page);
-  const nav = page.getByRole("navigation", { name: "Insights sections" });
+  const insights = new InsightsPage(page);
+  await insights.gotoAndWaitForCharts();
+  const nav = insights.sectionsNav;
   const targets: [string, string, string][] = [
     ["Speed", "speed", "Are incidents getting shorter?"],
     ["Volume and where", "where", "How many incidents, and where?"],
@@ -57,9 +51,10 @@ test("the section navigation jumps to each section, below the sticky bars", asyn
 });
 
 test("on a phone the section links scroll sideways and land each heading below the page header", async ({ page }) => {
+  const insights = new InsightsPage(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  await openInsights(page);
-  const nav = page.getByRole("navigation", { name: "Insights sections" });
+  await insights.gotoAndWaitForCharts();
+  const nav = insights.sectionsNav;
   // The row scrolls inside itself; the page never scrolls sideways.
   expect(await nav.getByRole("list").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -74,12 +69,13 @@ test("on a phone the section links scroll sideways and land each heading below t
 });
 
 test("Show data renders a chart's table only after a click", async ({ page }) => {
-  const response = await page.goto(`${demoBaseURL}/insights`);
+  const insights = new InsightsPage(page);
+  const response = await insights.goto();
   const html = await response!.text();
   // Not in the HTML at all, hidden or not (only the spread tables of the two histograms are).
   expect(html).not.toMatch(/<caption[^>]*>Incidents per week by severity/);
   expect(html.match(/<table/g) ?? []).toHaveLength(2);
-  const card = section(page, "Incidents per week");
+  const card = insights.section("Incidents per week");
   await expect(card.locator("table")).toHaveCount(0);
   const button = card.getByRole("button", { name: "Show data: Incidents per week" });
   await expect(button).toHaveAttribute("aria-expanded", "false");
@@ -97,6 +93,7 @@ async function rowsOf(table: Locator) {
 type TrendPoint = InsightsReport["durationTrend"]["points"][number];
 
 test("the duration trend shows the API's durationTrend, weekly for 90 days and monthly for 365", async ({ page, request }) => {
+  const insights = new InsightsPage(page);
   for (const [range, bucket] of [["90", "week"], ["365", "month"]] as const) {
     const res = await request.get(`${demoBaseURL}/api/v1/insights?range=${range}`, { headers: bearerDemo("viewer") });
     expect(res.status()).toBe(200);
@@ -104,8 +101,8 @@ test("the duration trend shows the API's durationTrend, weekly for 90 days and m
     expect(durationTrend.bucket).toBe(bucket);
     expect(durationTrend.points.some((p) => p.resolve.incidents > 0)).toBe(true);
 
-    await openInsights(page, `?range=${range}`);
-    const card = section(page, `Time to mitigate and resolve per ${bucket}`);
+    await insights.gotoAndWaitForCharts(`?range=${range}`);
+    const card = insights.section(`Time to mitigate and resolve per ${bucket}`);
     await expect(card.getByRole("application", { name: `Median and p90 time to mitigate and to resolve per ${bucket}` })).toBeVisible();
     for (const name of ["Mitigate median", "Mitigate p90", "Resolve median", "Resolve p90"]) await expect(card.locator(".recharts-legend-wrapper")).toContainText(name);
     // Median solid, p90 dashed.
@@ -127,8 +124,9 @@ test("the duration trend shows the API's durationTrend, weekly for 90 days and m
 });
 
 test("the trend tooltip names the period, its counts and the four figures", async ({ page }) => {
-  await openInsights(page, "?range=365");
-  const chart = section(page, "Time to mitigate and resolve per month").locator(".recharts-wrapper");
+  const insights = new InsightsPage(page);
+  await insights.gotoAndWaitForCharts("?range=365");
+  const chart = insights.section("Time to mitigate and resolve per month").locator(".recharts-wrapper");
   const box = (await chart.boundingBox())!;
   // hover() scrolls the chart into view first; the middle of the plot is a month with incidents.
   await chart.hover({ position: { x: box.width / 2, y: box.height / 2 } });
@@ -138,11 +136,12 @@ test("the trend tooltip names the period, its counts and the four figures", asyn
 });
 
 test("histogram bin labels do not run into each other at desktop widths", async ({ page }) => {
+  const insights = new InsightsPage(page);
   // 1180 px puts each histogram just above the width where labels are slanted: the tightest fit.
   for (const width of [1280, 1180]) {
     await page.setViewportSize({ width, height: 800 });
-    await openInsights(page);
-    const speed = section(page, "Are incidents getting shorter?");
+    await insights.gotoAndWaitForCharts();
+    const speed = insights.section("Are incidents getting shorter?");
     for (const name of ["Time to mitigate", "Time to resolve"]) {
       const ticks = speed.getByRole("region", { name, exact: true }).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label");
       await expect(ticks).toHaveCount(9);
@@ -155,8 +154,9 @@ test("histogram bin labels do not run into each other at desktop widths", async 
 });
 
 test("factor sparklines carry their scale and first and last period", async ({ page }) => {
-  await openInsights(page);
-  const factors = section(page, "Contributing factors");
+  const insights = new InsightsPage(page);
+  await insights.gotoAndWaitForCharts();
+  const factors = insights.section("Contributing factors");
   const first = factors.locator("ol > li").first();
   await expect(first.getByText("0", { exact: true }).first()).toBeVisible();
   // The first and last week of the range, as the chart's buckets name them.
@@ -166,14 +166,15 @@ test("factor sparklines carry their scale and first and last period", async ({ p
 });
 
 test("screenshots: first screen at desktop and phone, the trend chart and a histogram up close", async ({ page }) => {
+  const insights = new InsightsPage(page);
   for (const size of [{ name: "desktop", width: 1280, height: 800 }, { name: "phone", width: 390, height: 844 }]) {
     await page.setViewportSize(size);
-    await openInsights(page);
+    await insights.gotoAndWaitForCharts();
     await page.screenshot({ path: `screenshots/insights-first-screen-${size.name}.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-    await section(page, "Time to mitigate and resolve per week").screenshot({ path: `screenshots/insights-trend-${size.name}.png` });
-    await section(page, "Are incidents getting shorter?").getByRole("region", { name: "Time to resolve", exact: true }).screenshot({ path: `screenshots/insights-histogram-${size.name}.png` });
-    await page.getByRole("navigation", { name: "Insights sections" }).getByRole("link", { name: "Causes" }).click();
+    await insights.section("Time to mitigate and resolve per week").screenshot({ path: `screenshots/insights-trend-${size.name}.png` });
+    await insights.section("Are incidents getting shorter?").getByRole("region", { name: "Time to resolve", exact: true }).screenshot({ path: `screenshots/insights-histogram-${size.name}.png` });
+    await insights.sectionsNav.getByRole("link", { name: "Causes" }).click();
     await page.screenshot({ path: `screenshots/insights-causes-${size.name}.png` });
   }
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { addSlo, createService, sloCard, unique } from "../services/helpers";
+import { ServicePage, ServicesCatalogue, unique } from "../support/pages/services";
 
 // Issue 3's journey end to end in the browser: a service with an SLO, a SEV2 declared on it
 // with its impact backdated, the playbook checklist, resolution, and the budget it spent.
@@ -8,9 +8,9 @@ test("service with an SLO → SEV2 on it → playbook checklist → resolve → 
   const admin = await browser.newContext({ storageState: storageStateFor("admin") });
   const adminPage = await admin.newPage();
   const slug = unique("ledger");
-  await createService(adminPage, { slug, name: `Ledger ${slug.slice(-6)}`, tier: 1 });
-  await addSlo(adminPage, { name: "Availability", objective: "99.9", windowDays: "28" });
-  await expect(sloCard(adminPage, "Availability").getByRole("meter")).toHaveAttribute("aria-valuetext", "40.32 min (100%) left");
+  await new ServicesCatalogue(adminPage).createService({ slug, name: `Ledger ${slug.slice(-6)}`, tier: 1 });
+  await new ServicePage(adminPage).addSlo({ name: "Availability", objective: "99.9", windowDays: "28" });
+  await expect(new ServicePage(adminPage).sloCard("Availability").getByRole("meter")).toHaveAttribute("aria-valuetext", "40.32 min (100%) left");
 
   const responder = await browser.newContext({ storageState: storageStateFor("responder") });
   const page = await responder.newPage();
@@ -46,12 +46,12 @@ test("service with an SLO → SEV2 on it → playbook checklist → resolve → 
 
   // 30 minutes (± the minute the form rounds to) of partial outage at weight 0.5 ≈ 15 min spent.
   await adminPage.reload();
-  const meter = sloCard(adminPage, "Availability").getByRole("meter");
+  const meter = new ServicePage(adminPage).sloCard("Availability").getByRole("meter");
   const text = (await meter.getAttribute("aria-valuetext")) ?? "";
   const left = Number(/^([\d.]+) min/.exec(text)?.[1]);
   expect(left).toBeGreaterThan(40.32 - 15.6);
   expect(left).toBeLessThan(40.32 - 14.4);
-  await expect(sloCard(adminPage, "Availability")).toContainText("Ledger writes failing");
+  await expect(new ServicePage(adminPage).sloCard("Availability")).toContainText("Ledger writes failing");
   await admin.close();
   await responder.close();
 });

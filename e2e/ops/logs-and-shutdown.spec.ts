@@ -8,7 +8,8 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { OPS_METRICS_PORT, OPS_PORT, killServer, prepareDatabase, startServer, type ServerProcess } from "./server-process";
+import { freePort } from "../support/ports";
+import { killServer, prepareDatabase, startServer, type ServerProcess } from "../support/server-process";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
@@ -94,12 +95,13 @@ test("JSON access log with request ids, and no password, token, cookie or secret
 
 test("METRICS_PORT serves /metrics on its own address; the main port then answers 404", async () => {
   const { dbFile, token } = prepareDatabase();
-  server = await startServer({ dbFile, env: { METRICS_PORT: String(OPS_METRICS_PORT) } });
+  const metricsPort = await freePort();
+  server = await startServer({ dbFile, env: { METRICS_PORT: String(metricsPort) } });
   const missing = await fetch(`${server.url}/api/v1/incidents/INC-77`, { headers: { Authorization: `Bearer ${token}` } });
   expect(missing.status).toBe(404);
   await missing.text();
   const scrape = async () => {
-    const metrics = await fetch(`http://127.0.0.1:${OPS_METRICS_PORT}/metrics`);
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
     expect(metrics.status).toBe(200);
     return metrics.text();
   };
@@ -107,7 +109,7 @@ test("METRICS_PORT serves /metrics on its own address; the main port then answer
   await expect.poll(scrape).toContain('hindsight_http_requests_total{method="GET",route="/api/v1/incidents/[ref]",status="404"} 1');
   const text = await scrape();
   expect(text).toContain('hindsight_open_incidents{severity="SEV1"} 0');
-  expect((await fetch(`http://127.0.0.1:${OPS_METRICS_PORT}/other`)).status).toBe(404);
+  expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
   // Bound to 127.0.0.1 only by default; with no METRICS_TOKEN the main port does not serve them.
   expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
 });
@@ -145,13 +147,14 @@ function canConnect(port: number): Promise<boolean> {
 test("SIGTERM: stops accepting, finishes the request in flight, checkpoints the WAL, exits 0 within 10 s", async () => {
   const { dbFile, token } = prepareDatabase();
   server = await startServer({ dbFile });
+  const { port } = server;
   const title = `Declared during shutdown ${Date.now()}`;
   const slow = slowRequest(server.url, token, JSON.stringify({ title, severity: "SEV2", summary: "x".repeat(2000) }));
   // The server has the request (half its body) before the signal.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const signalled = Date.now();
   server.child.kill("SIGTERM");
-  await expect.poll(() => canConnect(OPS_PORT), { timeout: 5_000 }).toBe(false);
+  await expect.poll(() => canConnect(port), { timeout: 5_000 }).toBe(false);
   slow.finish();
   const answer = await slow.response;
   expect(answer.status, answer.body).toBe(201);
@@ -173,13 +176,14 @@ test("refuses to start on a database migrated by a newer version, saying so", as
   const db = new Database(dbFile);
   db.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-the-future', ?)").run(Date.now() + 365 * 86_400_000);
   db.close();
+  const port = await freePort();
   const refused = spawnSync(process.execPath, ["scripts/start.mjs"], {
     cwd: path.resolve(__dirname, "..", ".."),
-    env: { ...process.env, PORT: String(OPS_PORT), DATABASE_PATH: dbFile },
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbFile },
     encoding: "utf8",
     timeout: 120_000,
   });
   expect(refused.status).toBe(1);
   expect(refused.stderr).toMatch(/Not starting: The database .* is newer than this version of Hindsight/);
-  expect(await canConnect(OPS_PORT)).toBe(false);
+  expect(await canConnect(port)).toBe(false);
 });

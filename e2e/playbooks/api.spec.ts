@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { bearer } from "../support/fixtures";
-import { declare, expectError, marker, sessionFor, timeline } from "../api/helpers";
-import { checklist, deletePlaybooksNamed, type ChecklistItemJson, type PlaybookJson } from "./helpers";
+import { declare, expectError, marker, sessionFor, timeline } from "../support/api/helpers";
+import { checklist, deletePlaybooksNamed } from "../support/api/playbooks";
+import type { ChecklistItemJson, PlaybookJson } from "../support/api/types";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MAJOR = "Major incident (SEV1/SEV2)";

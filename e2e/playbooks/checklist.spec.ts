@@ -1,7 +1,8 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { marker } from "../api/helpers";
-import { deletePlaybooksNamed, type PlaybookJson } from "./helpers";
+import { marker } from "../support/api/helpers";
+import { deletePlaybooksNamed } from "../support/api/playbooks";
+import type { PlaybookJson } from "../support/api/types";
 
 async function pageAs(browser: Browser, role: "admin" | "responder" | "viewer") {
   const context = await browser.newContext({ storageState: storageStateFor(role) });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { marker } from "../api/helpers";
-import { checklist, deletePlaybooksNamed } from "./helpers";
+import { marker } from "../support/api/helpers";
+import { checklist, deletePlaybooksNamed } from "../support/api/playbooks";
 
 // The playbook admin and an incident's checklist at desktop and phone sizes, into
 // screenshots/ for people to look at; the assertions check nothing overflows sideways.

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { PostmortemEditor, resolvedIncident } from "../support/pages/postmortem-editor";
 
 test.use({ storageState: storageStateFor("responder") });
 
 test("a resolved SEV2 gets a postmortem that is written, reviewed and published, which closes the incident", async ({ page, browser, request }) => {
+  const editor = new PostmortemEditor(page);
   const title = `Checkout timeouts ${Date.now()}`;
   const reference = await resolvedIncident(request, title);
 
@@ -13,25 +14,25 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
   const card = page.getByRole("region", { name: "Postmortem", exact: true });
   await expect(card).toContainText("Not started");
   await expect(card).toContainText(/Due/);
-  await startFromIncidentPage(page, reference);
+  await editor.startFromIncidentPage(reference);
 
   // Writing: a blaming phrase gets a hint with its reframing; autosave stores the text.
-  const summary = sectionField(page, "Summary");
+  const summary = editor.section("Summary");
   await summary.fill("Checkout failed for 40 minutes. The root cause was human error during the deploy.");
   const hints = page.locator("#pm-summary-hints");
   await expect(hints).toContainText("human error");
   await expect(hints).toContainText("Describe the conditions that made the mistake easy");
-  await expect(saveStatus(page)).toContainText("Unsaved changes");
-  await expect(saveStatus(page)).toContainText(/Saved \d+ s ago/, { timeout: 10_000 });
+  await expect(editor.saveStatus).toContainText("Unsaved changes");
+  await editor.expectSaved(/Saved \d+ s ago/);
   await page.getByRole("tab", { name: /Hints/ }).click();
   await expect(page.getByRole("tabpanel")).toContainText("human error");
   await page.reload();
-  await expect(sectionField(page, "Summary")).toHaveValue(/human error during the deploy/);
+  await expect(editor.section("Summary")).toHaveValue(/human error during the deploy/);
 
   // What publishing requires besides the generated impact and timeline: root causes and a factor.
-  await sectionField(page, "Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
+  await editor.section("Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
   await page.getByRole("region", { name: "Contributing factors" }).getByRole("checkbox", { name: /Change \/ deploy/ }).check();
-  await expect(saveStatus(page)).toContainText(/Saved \d+ s ago/, { timeout: 10_000 });
+  await editor.expectSaved(/Saved \d+ s ago/);
 
   // An action item from the embedded form.
   await page.getByRole("tab", { name: /Action items/ }).click();
@@ -44,7 +45,7 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
   await expect(page.getByRole("list", { name: "Action items" })).toContainText("Canary deploys for checkout");
 
   // The author names a reviewer and sends it to review.
-  const review = page.getByRole("region", { name: "Review" });
+  const review = editor.review;
   await review.getByRole("checkbox", { name: /Sam Second/ }).check();
   await review.getByRole("button", { name: "Send to review" }).click();
   await expect(review).toContainText("Waiting for Sam Second");
@@ -52,8 +53,9 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
   // The reviewer ticks every question; Publish stays disabled until the last one.
   const reviewerContext = await browser.newContext({ storageState: storageStateFor("responder2") });
   const reviewer = await reviewerContext.newPage();
-  await reviewer.goto(`/incidents/${reference}/postmortem`);
-  const reviewPanel = reviewer.getByRole("region", { name: "Review" });
+  const reviewerEditor = new PostmortemEditor(reviewer);
+  await reviewerEditor.goto(reference);
+  const reviewPanel = reviewerEditor.review;
   const publish = reviewPanel.getByRole("button", { name: "Publish" });
   const questions = reviewPanel.getByRole("group", { name: "Review questions" }).getByRole("checkbox");
   await expect(questions).toHaveCount(5);
@@ -81,19 +83,21 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
 });
 
 test("a reviewer sends a postmortem back to draft only with a comment", async ({ page, browser, request }) => {
+  const editor = new PostmortemEditor(page);
   const reference = await resolvedIncident(request, `Back to draft ${Date.now()}`);
-  await startFromIncidentPage(page, reference);
-  await sectionField(page, "Summary").fill("Queue consumers stalled after a config push.");
-  await expect(saveStatus(page)).toContainText(/Saved/, { timeout: 10_000 });
-  const review = page.getByRole("region", { name: "Review" });
+  await editor.startFromIncidentPage(reference);
+  await editor.section("Summary").fill("Queue consumers stalled after a config push.");
+  await editor.expectSaved(/Saved/);
+  const review = editor.review;
   await review.getByRole("checkbox", { name: /Sam Second/ }).check();
   await review.getByRole("button", { name: "Send to review" }).click();
   await expect(review).toContainText("Waiting for Sam Second");
 
   const context = await browser.newContext({ storageState: storageStateFor("responder2") });
   const reviewer = await context.newPage();
-  await reviewer.goto(`/incidents/${reference}/postmortem`);
-  const panel = reviewer.getByRole("region", { name: "Review" });
+  const reviewerEditor = new PostmortemEditor(reviewer);
+  await reviewerEditor.goto(reference);
+  const panel = reviewerEditor.review;
   await panel.getByRole("button", { name: "Back to draft" }).click();
   await expect(panel.getByRole("button", { name: "Send back to draft" })).toBeDisabled();
   await panel.getByLabel("What needs to change?").fill("Impact needs numbers: how many orders failed?");
@@ -106,16 +110,18 @@ test("a reviewer sends a postmortem back to draft only with a comment", async ({
 test.describe("viewers", () => {
   test.use({ storageState: storageStateFor("viewer") });
   test("do not see a draft postmortem", async ({ page, browser, request }) => {
+    const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Viewer draft ${Date.now()}`);
     const context = await browser.newContext({ storageState: storageStateFor("responder") });
     const author = await context.newPage();
-    await startFromIncidentPage(author, reference);
+    const authorEditor = new PostmortemEditor(author);
+    await authorEditor.startFromIncidentPage(reference);
     await context.close();
 
-    await page.goto(`/incidents/${reference}/postmortem`);
+    await editor.goto(reference);
     await expect(page.getByText("This postmortem is not published yet")).toBeVisible();
     await expect(page.getByRole("textbox")).toHaveCount(0);
-    const print = await page.goto(`/print/incidents/${reference}/postmortem`);
+    const print = await editor.gotoPrint(reference);
     expect(print?.status()).toBe(404);
   });
 });

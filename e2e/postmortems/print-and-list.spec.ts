@@ -1,19 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { PostmortemEditor, resolvedIncident } from "../support/pages/postmortem-editor";
 
 test.use({ storageState: storageStateFor("responder") });
 
 test("the print view is a document without the app around it", async ({ page, request }) => {
+  const editor = new PostmortemEditor(page);
   const title = `Print view ${Date.now()}`;
   const reference = await resolvedIncident(request, title);
-  await startFromIncidentPage(page, reference);
-  await sectionField(page, "Summary").fill("Search returned **stale results** for two hours.");
-  await expect(saveStatus(page)).toContainText(/Saved/, { timeout: 10_000 });
+  await editor.startFromIncidentPage(reference);
+  await editor.section("Summary").fill("Search returned **stale results** for two hours.");
+  await editor.expectSaved(/Saved/);
   await expect(page.getByRole("link", { name: "Print" })).toHaveAttribute("href", `/print/incidents/${reference}/postmortem`);
   await expect(page.getByRole("link", { name: "Download Markdown" })).toHaveAttribute("href", `/api/v1/incidents/${reference}/postmortem.md`);
 
-  await page.goto(`/print/incidents/${reference}/postmortem`);
+  await editor.gotoPrint(reference);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Declare/ })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, fixtures, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, saveStatus, sectionField, startFromIncidentPage } from "./helpers";
+import { PostmortemEditor, resolvedIncident } from "../support/pages/postmortem-editor";
 
 const pmUrl = (reference: string, rest = "") => `/api/v1/incidents/${reference}/postmortem${rest}`;
 
@@ -22,11 +22,12 @@ test.describe("as the reviewer", () => {
   test.use({ storageState: storageStateFor("responder2"), viewport: { width: 1280, height: 800 } });
 
   test("Publish stays disabled with the reasons next to it, then hints are acknowledged; the published view keeps items and hints", async ({ page, request }) => {
+    const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Publish gate ${Date.now()}`);
     await inReview(request, reference);
-    await page.goto(`/incidents/${reference}/postmortem`);
+    await editor.goto(reference);
 
-    const review = page.getByRole("region", { name: "Review" });
+    const review = editor.review;
     const publish = review.getByRole("button", { name: "Publish" });
     const reasons = review.getByRole("list", { name: "Required before publishing" });
     await expect(publish).toBeDisabled();
@@ -40,11 +41,11 @@ test.describe("as the reviewer", () => {
     await expect(publish).toHaveAccessibleDescription(/Publishing is blocked: 4 required parts missing/);
 
     // Writing the sections clears their reasons as they are typed.
-    await sectionField(page, "Summary").fill("Checkout failed for 40 minutes. The root cause was human error during the deploy.");
-    await sectionField(page, "Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
+    await editor.section("Summary").fill("Checkout failed for 40 minutes. The root cause was human error during the deploy.");
+    await editor.section("Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
     await page.getByRole("region", { name: "Contributing factors" }).getByRole("checkbox", { name: /Change \/ deploy/ }).check();
     await expect(reasons.getByRole("link")).toHaveText(["Track at least one action item, or tick “No action items needed” and say why"]);
-    await expect(saveStatus(page)).toContainText(/Saved \d+ s ago/, { timeout: 10_000 });
+    await editor.expectSaved(/Saved \d+ s ago/);
 
     // A tracked action item (added elsewhere) shows in the Action items section and satisfies the gate.
     const item = await request.post(`/api/v1/incidents/${reference}/action-items`, {
@@ -77,11 +78,12 @@ test.describe("as the reviewer", () => {
     await page.screenshot({ path: "screenshots/postmortem-published-desktop.png", fullPage: false });
 
     // The print view shows the same item inside the Action items section.
-    await page.goto(`/print/incidents/${reference}/postmortem`);
+    await editor.gotoPrint(reference);
     await expect(page.getByRole("region", { name: "Action items", exact: true })).toContainText("Canary stage for hotfix deploys");
   });
 
   test("screenshots of the publish gate at desktop and phone widths, no sideways scroll", async ({ page, request }) => {
+    const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Publish gate screenshots ${Date.now()}`);
     await inReview(request, reference);
     for (const size of [
@@ -89,8 +91,8 @@ test.describe("as the reviewer", () => {
       { name: "phone", width: 390, height: 844 },
     ]) {
       await page.setViewportSize(size);
-      await page.goto(`/incidents/${reference}/postmortem`);
-      const review = page.getByRole("region", { name: "Review" });
+      await editor.goto(reference);
+      const review = editor.review;
       await expect(review.getByRole("list", { name: "Required before publishing" })).toBeVisible();
       // The panel re-renders once hydrated; retry the scroll if the node was replaced under it.
       await expect(async () => review.getByRole("button", { name: "Publish" }).scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass({ timeout: 10_000 });
@@ -106,7 +108,7 @@ test.describe("as the reviewer", () => {
     await section.getByLabel("Why are no action items needed?").fill("Fixed for good during the incident.");
     await section.getByRole("button", { name: "Save note" }).click();
     await expect(section).toContainText("Note saved.");
-    const reasons = page.getByRole("region", { name: "Review" }).getByRole("list", { name: "Required before publishing" });
+    const reasons = editor.review.getByRole("list", { name: "Required before publishing" });
     await expect(reasons).not.toContainText("Track at least one action item");
     await expect(reasons).toContainText("Write the “Summary” section");
     await page.reload();
@@ -118,6 +120,7 @@ test.describe("as the author", () => {
   test.use({ storageState: storageStateFor("responder"), viewport: { width: 1280, height: 800 } });
 
   test("the generated timeline has status and severity changes; 'Include all notes' adds the notes", async ({ page, request }) => {
+    const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Timeline changes ${Date.now()}`);
     const incident = (await (await request.get(`/api/v1/incidents/${reference}`, { headers: bearer("responder") })).json()) as { version: number };
     const sev = await request.patch(`/api/v1/incidents/${reference}`, { headers: bearer("responder"), data: { version: incident.version, severity: "SEV1" } });
@@ -125,8 +128,8 @@ test.describe("as the author", () => {
     const note = await request.post(`/api/v1/incidents/${reference}/timeline`, { headers: bearer("responder"), data: { body: "Checked the replica lag: fine" } });
     expect(note.status()).toBe(201);
 
-    await startFromIncidentPage(page, reference);
-    const timeline = sectionField(page, "Timeline");
+    await editor.startFromIncidentPage(reference);
+    const timeline = editor.section("Timeline");
     await expect(timeline).toHaveValue(/Status changed from Investigating to Resolved/);
     await expect(timeline).toHaveValue(/Severity changed from SEV2 to SEV1/);
     await expect(timeline).toHaveValue(/\*\*Impact started\*\*|\*\*Declared\*\*/);
@@ -142,8 +145,9 @@ test.describe("as the author", () => {
   });
 
   test("at 1280 px the Timeline heading and the regenerate link do not overlap", async ({ page, request }) => {
+    const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Timeline layout ${Date.now()}`);
-    await startFromIncidentPage(page, reference);
+    await editor.startFromIncidentPage(reference);
     const label = page.locator("#pm-timeline-label");
     const link = page.getByRole("region", { name: "Timeline", exact: true }).getByRole("button", { name: "Regenerate timeline…" });
     await expect(link).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { bearer, storageStateFor } from "../support/fixtures";
-import { resolvedIncident, startFromIncidentPage } from "../postmortems/helpers";
+import { PostmortemEditor, resolvedIncident } from "../support/pages/postmortem-editor";
 
 // Every main page loads under the nonce-based Content-Security-Policy with no violation, and
 // Next.js's own scripts (hydration) and our inline theme script still run.
@@ -52,6 +52,7 @@ test.describe("signed in", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("every main page loads without a CSP violation", async ({ page, request }) => {
+    const editor = new PostmortemEditor(page);
     test.setTimeout(180_000);
     const problems = watchViolations(page);
     await addViolationListener(page);
@@ -86,7 +87,7 @@ test.describe("signed in", () => {
     }
 
     // A server action (Start postmortem) and the printable document with its own inline script.
-    await startFromIncidentPage(page, reference);
+    await editor.startFromIncidentPage(reference);
     await expectCleanLoad(page, `/incidents/${reference}/postmortem`, problems);
     await expectCleanLoad(page, `/print/incidents/${reference}/postmortem`, problems);
   });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, pastIncident, unique } from "./helpers";
+import { pastIncident, ServicePage, ServicesCatalogue, TeamsAdminPage, unique } from "../support/pages/services";
 
 // Renders the catalogue, a service page whose budget actually burns, and /admin/teams at
 // desktop and phone sizes into screenshots/ for people to look at; the assertions check
@@ -14,9 +14,12 @@ const DAY_MIN = 24 * 60;
 test.use({ storageState: storageStateFor("admin") });
 
 test("services catalogue, a burning service page and teams at desktop and phone widths", async ({ page, request }) => {
+  const catalogue = new ServicesCatalogue(page);
+  const servicePage = new ServicePage(page);
+  const teams = new TeamsAdminPage(page);
   test.setTimeout(180_000);
   const team = unique("Payments");
-  const teamRow = await createTeam(page, team);
+  const teamRow = await teams.createTeam(team);
   await teamRow.getByLabel(`Add a member to ${team}`).selectOption({ label: "Riley Responder (responder@example.test)" });
   await teamRow.getByRole("button", { name: `Add to ${team}` }).click();
   await expect(teamRow.getByRole("list", { name: `Members of ${team}` })).toContainText("Riley Responder");
@@ -25,14 +28,14 @@ test("services catalogue, a burning service page and teams at desktop and phone 
     [unique("Platform"), "Sam Second (responder2@example.test)"],
     [unique("Identity"), "Administrator (admin@example.test)"],
   ] as const) {
-    const row = await createTeam(page, other);
+    const row = await teams.createTeam(other);
     await row.getByLabel(`Add a member to ${other}`).selectOption({ label: member });
     await row.getByRole("button", { name: `Add to ${other}` }).click();
     await expect(row.getByRole("list", { name: `Members of ${other}` })).toContainText(member.split(" (")[0]!);
   }
 
   const slug = unique("payments-api");
-  await createService(page, {
+  await catalogue.createService({
     slug,
     name: "Payments API",
     team,
@@ -44,8 +47,8 @@ test("services catalogue, a burning service page and teams at desktop and phone 
       { label: "Repository", url: "https://git.example.com/payments/api" },
     ],
   });
-  await addSlo(page, { name: "Availability", objective: "99.9", sli: "Share of payment API requests answered without a 5xx" });
-  await addSlo(page, { name: "Latency", objective: "99", sli: "Share of authorisations answered within 800 ms" });
+  await servicePage.addSlo({ name: "Availability", objective: "99.9", sli: "Share of payment API requests answered without a 5xx" });
+  await servicePage.addSlo({ name: "Latency", objective: "99", sli: "Share of authorisations answered within 800 ms" });
 
   // Three past incidents that burn the 99.9 % budget (40.32 min) through 25 % and past zero.
   await pastIncident(request, { title: "Card processor timeouts", slug, impact: "full_outage", startedAgoMin: 20 * DAY_MIN, minutes: 18 });
@@ -61,8 +64,8 @@ test("services catalogue, a burning service page and teams at desktop and phone 
     ["Internal wiki", 3],
   ] as const) {
     const s = unique(name.toLowerCase().replace(/\s+/g, "-"));
-    await createService(page, { slug: s, name, tier, team: name === "Ledger" ? team : undefined });
-    if (name !== "Internal wiki") await addSlo(page, { name: "Availability", objective: name === "Search" ? "99.5" : "99.9" });
+    await catalogue.createService({ slug: s, name, tier, team: name === "Ledger" ? team : undefined });
+    if (name !== "Internal wiki") await servicePage.addSlo({ name: "Availability", objective: name === "Search" ? "99.5" : "99.9" });
     if (name === "Search") await pastIncident(request, { title: "Search index rebuild", slug: s, impact: "partial_outage", startedAgoMin: 6 * DAY_MIN, minutes: 320 });
   }
 
@@ -74,7 +77,7 @@ test("services catalogue, a burning service page and teams at desktop and phone 
     };
     const noSidewaysScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
 
-    await page.goto("/services");
+    await catalogue.goto();
     await expect(page.getByRole("row").filter({ hasText: slug })).toContainText("Exhausted");
     await shoot("catalogue");
     await noSidewaysScroll();
@@ -90,12 +93,12 @@ test("services catalogue, a burning service page and teams at desktop and phone 
     await shoot("add-form");
     await noSidewaysScroll();
 
-    await page.goto(`/services/${slug}`);
+    await servicePage.goto(slug);
     await expect(page.getByRole("article", { name: "Availability" })).toContainText("Ran out");
     await shoot("service");
     await noSidewaysScroll();
 
-    await page.goto("/admin/teams");
+    await teams.goto();
     await expect(page.getByRole("heading", { name: "Teams", level: 1 })).toBeVisible();
     await shoot("teams");
     await noSidewaysScroll();
@@ -103,6 +106,6 @@ test("services catalogue, a burning service page and teams at desktop and phone 
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto(`/services/${slug}`);
+  await servicePage.goto(slug);
   await page.screenshot({ path: "screenshots/services-service-desktop-dark.png", fullPage: true });
 });

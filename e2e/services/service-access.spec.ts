@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { storageStateFor, type Role } from "../support/fixtures";
-import { addSlo, createService, pastIncident, sloCard, unique } from "./helpers";
+import { pastIncident, ServicePage, ServicesCatalogue, unique } from "../support/pages/services";
 
 async function pageAs(browser: Browser, role: Role) {
   const context = await browser.newContext({ storageState: storageStateFor(role) });
@@ -10,13 +10,14 @@ async function pageAs(browser: Browser, role: Role) {
 test("a responder edits the description and links but is not offered name, team or tier", async ({ browser }) => {
   const admin = await pageAs(browser, "admin");
   const slug = unique("notifications");
-  await createService(admin.page, { slug, name: "Notifications", tier: 2, description: "Sends e-mail." });
+  await new ServicesCatalogue(admin.page).createService({ slug, name: "Notifications", tier: 2, description: "Sends e-mail." });
   await admin.context.close();
 
   const { context, page } = await pageAs(browser, "responder");
-  await page.goto(`/services/${slug}`);
+  const servicePage = new ServicePage(page);
+  await servicePage.goto(slug);
   await page.getByRole("button", { name: "Edit description and links" }).click();
-  const form = page.getByRole("form", { name: "Edit description and links" });
+  const form = servicePage.descriptionForm;
   await expect(form.getByLabel("Description")).toHaveValue("Sends e-mail.");
   for (const label of ["Name", "Owner team", "Tier", "Runbook URL", "Slug"]) await expect(form.getByLabel(label, { exact: true })).toHaveCount(0);
   await form.getByLabel("Description").fill("Sends e-mail and **SMS**.");
@@ -34,12 +35,12 @@ test("a responder edits the description and links but is not offered name, team 
 test("a stale edit gets a conflict message and keeps the typed text", async ({ browser }) => {
   const admin = await pageAs(browser, "admin");
   const slug = unique("ledger");
-  await createService(admin.page, { slug, name: "Ledger", tier: 1, description: "First." });
+  await new ServicesCatalogue(admin.page).createService({ slug, name: "Ledger", tier: 1, description: "First." });
 
   const responder = await pageAs(browser, "responder");
-  await responder.page.goto(`/services/${slug}`);
+  await new ServicePage(responder.page).goto(slug);
   await responder.page.getByRole("button", { name: "Edit description and links" }).click();
-  const form = responder.page.getByRole("form", { name: "Edit description and links" });
+  const form = new ServicePage(responder.page).descriptionForm;
   await form.getByLabel("Description").fill("Responder's careful words.");
 
   // Meanwhile the admin renames the service.
@@ -63,23 +64,24 @@ test("a stale edit gets a conflict message and keeps the typed text", async ({ b
 test("a viewer sees the service and its budgets but no edit controls; a private spender stays private", async ({ browser, request }) => {
   const admin = await pageAs(browser, "admin");
   const slug = unique("identity");
-  await createService(admin.page, { slug, name: "Identity", tier: 1 });
-  await addSlo(admin.page, { name: "Logins", objective: "99.9" });
+  await new ServicesCatalogue(admin.page).createService({ slug, name: "Identity", tier: 1 });
+  await new ServicePage(admin.page).addSlo({ name: "Logins", objective: "99.9" });
   await admin.context.close();
   const secret = unique("Credential stuffing");
   await pastIncident(request, { title: secret, slug, impact: "partial_outage", startedAgoMin: 600, minutes: 10, private: true });
 
   const { context, page } = await pageAs(browser, "viewer");
-  await page.goto(`/services/${slug}`);
+  const servicePage = new ServicePage(page);
+  await servicePage.goto(slug);
   await expect(page.getByRole("heading", { level: 1, name: "Identity" })).toBeVisible();
-  const card = sloCard(page, "Logins");
+  const card = servicePage.sloCard("Logins");
   await expect(card.getByRole("meter")).toHaveAttribute("aria-valuetext", "35.32 min (87.6%) left");
   await expect(card).toContainText("Private incident");
   await expect(page.getByText(secret)).toHaveCount(0);
   for (const name of ["Edit service", "Edit description and links", "Add SLO", "Edit SLO Logins", "Delete SLO Logins"]) {
     await expect(page.getByRole("button", { name })).toHaveCount(0);
   }
-  await page.goto("/services");
+  await new ServicesCatalogue(page).goto();
   await expect(page.getByRole("button", { name: "Add service" })).toHaveCount(0);
   await context.close();
 });

@@ -1,14 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, pastIncident, sloCard, unique } from "./helpers";
+import { pastIncident, ServicePage, ServicesCatalogue, TeamsAdminPage, unique } from "../support/pages/services";
 
 test.use({ storageState: storageStateFor("admin") });
 
 test("admin creates a team, a service it owns and a 99.9 % / 28-day SLO: the full budget is 40.32 min", async ({ page }) => {
+  const catalogue = new ServicesCatalogue(page);
+  const servicePage = new ServicePage(page);
+  const teams = new TeamsAdminPage(page);
   const team = unique("Checkout team");
-  await createTeam(page, team);
+  await teams.createTeam(team);
   const slug = unique("checkout-api");
-  await createService(page, {
+  await catalogue.createService({
     slug,
     name: "Checkout API",
     team,
@@ -26,8 +29,8 @@ test("admin creates a team, a service it owns and a 99.9 % / 28-day SLO: the ful
   await expect(page.getByRole("region", { name: "Description" }).locator("strong")).toHaveText("payments");
   await expect(page.getByText("No active incidents")).toBeVisible();
 
-  await addSlo(page, { name: "Availability", objective: "99.9", sli: "Share of checkout requests answered without a 5xx" });
-  const card = sloCard(page, "Availability");
+  await servicePage.addSlo({ name: "Availability", objective: "99.9", sli: "Share of checkout requests answered without a 5xx" });
+  const card = servicePage.sloCard("Availability");
   await expect(card).toContainText("Objective 99.9% over 28 days");
   await expect(card.getByRole("meter", { name: "Availability: error budget remaining" })).toHaveAttribute("aria-valuetext", "40.32 min (100%) left");
   await expect(card).toContainText("40.32 min");
@@ -37,7 +40,7 @@ test("admin creates a team, a service it owns and a 99.9 % / 28-day SLO: the ful
   await expect(card).toContainText("No incident has spent this budget");
 
   // The catalogue lists it with its team, tier and budget state.
-  await page.goto(`/services?q=${slug}`);
+  await catalogue.goto(`?q=${slug}`);
   const row = page.getByRole("row").filter({ hasText: slug });
   await expect(row).toContainText("Checkout API");
   await expect(row).toContainText(team);
@@ -46,15 +49,17 @@ test("admin creates a team, a service it owns and a 99.9 % / 28-day SLO: the ful
 });
 
 test("an incident spends the budget: the service page shows the drop, the spender and an at-risk status", async ({ page, request }) => {
+  const catalogue = new ServicesCatalogue(page);
+  const servicePage = new ServicePage(page);
   const slug = unique("search-api");
-  await createService(page, { slug, name: "Search API", tier: 2 });
-  await addSlo(page, { name: "Availability", objective: "99.9", windowDays: "28" });
+  await catalogue.createService({ slug, name: "Search API", tier: 2 });
+  await servicePage.addSlo({ name: "Availability", objective: "99.9", windowDays: "28" });
 
   // 35 min of full outage two days ago: 40.32 − 35 = 5.32 min left (13.2 %), at risk.
   const title = unique("Search returns 503");
   const incident = await pastIncident(request, { title, slug, impact: "full_outage", startedAgoMin: 2 * 24 * 60, minutes: 35 });
   await page.reload();
-  const card = sloCard(page, "Availability");
+  const card = servicePage.sloCard("Availability");
   await expect(card.getByRole("meter")).toHaveAttribute("aria-valuetext", "5.32 min (13.2%) left");
   await expect(card.getByText("Budget: At risk", { exact: true })).toBeVisible();
   const spender = card.getByRole("region", { name: "Incidents that spent the Availability budget" }).getByRole("listitem");
@@ -77,10 +82,12 @@ test("an incident spends the budget: the service page shows the drop, the spende
 });
 
 test("admin edits and deletes an SLO; bad objective and window are refused next to the fields", async ({ page }) => {
+  const catalogue = new ServicesCatalogue(page);
+  const servicePage = new ServicePage(page);
   const slug = unique("edge-proxy");
-  await createService(page, { slug, name: "Edge proxy", tier: 3 });
+  await catalogue.createService({ slug, name: "Edge proxy", tier: 3 });
   await page.getByRole("button", { name: "Add SLO" }).click();
-  const form = page.getByRole("form", { name: "Add an SLO" });
+  const form = servicePage.addSloForm;
   await form.getByLabel("Name", { exact: true }).fill("Latency");
   await form.getByLabel("Objective (%)").fill("100");
   await form.getByLabel("Window (days)").fill("91");
@@ -90,7 +97,7 @@ test("admin edits and deletes an SLO; bad objective and window are refused next 
   await form.getByLabel("Objective (%)").fill("99");
   await form.getByLabel("Window (days)").fill("30");
   await form.getByRole("button", { name: "Add SLO" }).click();
-  const card = sloCard(page, "Latency");
+  const card = servicePage.sloCard("Latency");
   // 30 days × 1 % = 432 min.
   await expect(card.getByRole("meter")).toHaveAttribute("aria-valuetext", "432 min (100%) left");
 
@@ -103,6 +110,6 @@ test("admin edits and deletes an SLO; bad objective and window are refused next 
 
   await card.getByRole("button", { name: "Delete SLO Latency" }).click();
   await page.getByRole("group", { name: "Confirm deleting SLO Latency" }).getByRole("button", { name: "Delete SLO" }).click();
-  await expect(sloCard(page, "Latency")).toHaveCount(0);
+  await expect(servicePage.sloCard("Latency")).toHaveCount(0);
   await expect(page.getByText("No SLOs yet.")).toBeVisible();
 });

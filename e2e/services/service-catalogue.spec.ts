@@ -1,35 +1,38 @@
 import { expect, test } from "@playwright/test";
 import { declareViaApi, storageStateFor } from "../support/fixtures";
-import { addSlo, createService, createTeam, fillServiceForm, pastIncident, unique } from "./helpers";
+import { pastIncident, ServicePage, ServicesCatalogue, TeamsAdminPage, unique } from "../support/pages/services";
 
 test.use({ storageState: storageStateFor("admin") });
 
 test("catalogue filters live in the URL and narrow the list", async ({ page, request }) => {
+  const catalogue = new ServicesCatalogue(page);
+  const servicePage = new ServicePage(page);
+  const teams = new TeamsAdminPage(page);
   const word = unique("filt");
   const team = unique(`Team ${word}`);
-  await createTeam(page, team);
+  await teams.createTeam(team);
   const quiet = `${word}-quiet`;
   const busy = `${word}-busy`;
   const burnt = `${word}-burnt`;
-  await createService(page, { slug: quiet, name: `Quiet ${word}`, tier: 3, team });
-  await createService(page, { slug: busy, name: `Busy ${word}`, tier: 1 });
-  await createService(page, { slug: burnt, name: `Burnt ${word}`, tier: 2 });
-  await addSlo(page, { name: "Availability", objective: "99.9" });
+  await catalogue.createService({ slug: quiet, name: `Quiet ${word}`, tier: 3, team });
+  await catalogue.createService({ slug: busy, name: `Busy ${word}`, tier: 1 });
+  await catalogue.createService({ slug: burnt, name: `Burnt ${word}`, tier: 2 });
+  await servicePage.addSlo({ name: "Availability", objective: "99.9" });
   await declareViaApi(request, { title: unique("Busy is down"), severity: "SEV3", services: [{ service: busy, impact: "degraded" }] });
   await pastIncident(request, { title: unique("Burnt out"), slug: burnt, impact: "full_outage", startedAgoMin: 300, minutes: 60 });
 
   const rows = page.getByRole("table").getByRole("row").filter({ hasText: word });
-  await page.goto("/services");
+  await catalogue.goto();
   await page.getByLabel("Search name, slug and description").fill(word);
   await page.getByLabel("Search name, slug and description").press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
   await expect(rows).toHaveCount(3);
 
-  await page.getByLabel("Tier").selectOption("1");
+  await catalogue.tierFilter.selectOption("1");
   await expect(page).toHaveURL(/tier=1/);
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText(busy);
-  await page.getByLabel("Tier").selectOption("");
+  await catalogue.tierFilter.selectOption("");
   await expect(page).not.toHaveURL(/tier=/);
   await expect(rows).toHaveCount(3);
 
@@ -53,8 +56,8 @@ test("catalogue filters live in the URL and narrow the list", async ({ page, req
   await expect(rows).toContainText(quiet);
 
   // A shared link opens the same view.
-  await page.goto(`/services?q=${word}&tier=2`);
-  await expect(page.getByLabel("Tier")).toHaveValue("2");
+  await catalogue.goto(`?q=${word}&tier=2`);
+  await expect(catalogue.tierFilter).toHaveValue("2");
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText(burnt);
   await page.getByRole("link", { name: "Clear" }).click();
@@ -62,10 +65,11 @@ test("catalogue filters live in the URL and narrow the list", async ({ page, req
 });
 
 test("the add-service form shows each problem next to its field", async ({ page }) => {
+  const catalogue = new ServicesCatalogue(page);
   const taken = unique("taken");
-  await createService(page, { slug: taken, name: "Taken", tier: 2 });
+  await catalogue.createService({ slug: taken, name: "Taken", tier: 2 });
 
-  const form = await fillServiceForm(page, {
+  const form = await catalogue.fillServiceForm({
     slug: taken,
     name: "Duplicate",
     tier: 2,

@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
-import { createTeam, teamRow, unique } from "./helpers";
+import { TeamsAdminPage, unique } from "../support/pages/services";
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("admin creates a team, adds and removes members, renames and deletes it", async ({ page }) => {
+    const teams = new TeamsAdminPage(page);
     const name = unique("Payments team");
-    const row = await createTeam(page, name);
+    const row = await teams.createTeam(name);
     await expect(row).toContainText("No members yet");
 
     await row.getByLabel(`Add a member to ${name}`).selectOption({ label: "Riley Responder (responder@example.test)" });
@@ -26,20 +27,21 @@ test.describe("as an admin", () => {
     await page.getByLabel(`New name for ${name}`).fill(renamed);
     await page.getByRole("button", { name: "Save name" }).click();
     await expect(page.getByRole("status").filter({ hasText: `Renamed to ${renamed}` })).toBeVisible();
-    const renamedRow = teamRow(page, renamed);
+    const renamedRow = teams.row(renamed);
     await expect(renamedRow).toBeVisible();
 
     await renamedRow.getByRole("button", { name: `Delete ${renamed}` }).click();
     const confirm = page.getByRole("group", { name: `Confirm deleting ${renamed}` });
     await expect(confirm).toContainText("It owns no services");
     await confirm.getByRole("button", { name: `Delete ${renamed}` }).click();
-    await expect(teamRow(page, renamed)).toHaveCount(0);
+    await expect(teams.row(renamed)).toHaveCount(0);
   });
 
   test("a duplicate or empty team name is refused next to the field", async ({ page }) => {
+    const teams = new TeamsAdminPage(page);
     const name = unique("Dup team");
-    await createTeam(page, name);
-    const form = page.getByRole("form", { name: "Add a team" });
+    await teams.createTeam(name);
+    const form = teams.addForm;
     await form.getByLabel("Team name").fill(name.toUpperCase());
     await form.getByRole("button", { name: "Add team" }).click();
     await expect(form.getByLabel("Team name")).toHaveAccessibleDescription(/already exists/);
@@ -53,9 +55,10 @@ test.describe("as a responder", () => {
   test.use({ storageState: storageStateFor("responder") });
 
   test("a responder gets the admin-only message, not the teams page", async ({ page }) => {
-    await page.goto("/admin/teams");
+    const teams = new TeamsAdminPage(page);
+    await teams.goto();
     await expect(page.getByRole("heading", { name: "You need the admin role" })).toBeVisible();
-    await expect(page.getByRole("form", { name: "Add a team" })).toHaveCount(0);
+    await expect(teams.addForm).toHaveCount(0);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Teams" })).toHaveCount(0);
   });
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 
 export type Role = "admin" | "responder" | "responder2" | "viewer";
 
@@ -28,6 +28,27 @@ export async function signIn(page: Page, role: Role) {
   await page.getByLabel("Password").fill(f.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/incidents/);
+}
+
+/** Signs `role` in through the form in a fresh context and saves its state for storageStateFor(). */
+export async function saveSignedInState(browser: Browser, baseURL: string | undefined, role: Role) {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  try {
+    const page = await context.newPage();
+    await signIn(page, role);
+    await context.storageState({ path: storageStateFor(role) });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * For the specs of the "serial" project (playwright.config.ts), which runs after the setup project
+ * in a full run but alone when one of its files is named on the command line: signs in the roles
+ * whose saved state is missing. Call from test.beforeAll.
+ */
+export async function ensureSignedInStates(browser: Browser, baseURL: string | undefined, roles: Role[]) {
+  for (const role of roles) if (!fs.existsSync(storageStateFor(role))) await saveSignedInState(browser, baseURL, role);
 }
 
 export function bearer(role: "admin" | "responder" | "viewer") {

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import http from "node:http";
 
 // Sign-in attempts over plain HTTP (next-auth's CSRF token, then the credentials callback), for
@@ -48,5 +49,8 @@ export const BAD_CREDENTIALS = "Email or password is incorrect.";
 export const PAUSED_PAIR = /^Too many failed sign-in attempts for this account from your network address\./;
 export const PAUSED_ADDRESS = /^Too many failed sign-in attempts from your network address\./;
 
-/** A documentation-range address (198.51.100.0/24) no other test uses. */
-export const testAddress = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+/**
+ * A random address in the benchmarking range (198.18.0.0/15, never a real client), so no other
+ * test, even one running at the same time on another worker, shares its sign-in limits.
+ */
+export const testAddress = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -8,12 +8,8 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
-/** The one extra port these specs may use: $SPAWNED_PORT, else E2E_PORT + 6 (3211 + 6 by default). */
-export function spawnedPort(envName: string): number {
-  const explicit = process.env[envName];
-  if (explicit) return Number(explicit);
-  return Number(process.env.E2E_PORT ?? 3211) + 6;
-}
+/** The port for such a server: $envName when set, else one the OS reports free (see ports.ts). */
+export { portFromEnv as spawnedPort } from "./ports";
 
 export type SpawnedFixtures = { tokens: Record<"admin" | "responder" | "viewer", string> };
 

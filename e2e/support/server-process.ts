@@ -3,16 +3,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./ports";
 
 const root = path.resolve(__dirname, "..", "..");
-/** The ports this helper's specs may use: E2E_PORT + 3 and + 4. */
-export const OPS_PORT = Number(process.env.E2E_PORT ?? 3211) + 3;
-export const OPS_METRICS_PORT = OPS_PORT + 1;
 
 export type LogEntry = Record<string, unknown> & { level: string; msg: string; requestId?: string };
 
 export type ServerProcess = {
   child: ChildProcess;
+  /** A free port picked for this server (see ports.ts). */
+  port: number;
   url: string;
   dir: string;
   dbFile: string;
@@ -40,19 +40,21 @@ export function prepareDatabase(): { dir: string; dbFile: string; token: string 
 
 export async function startServer({ dbFile, env = {} }: { dbFile: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const clean = { ...process.env };
+  const port = await freePort();
   for (const key of ["METRICS_TOKEN", "METRICS_PORT", "METRICS_HOST", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HINDSIGHT_ADMIN_EMAIL", "HINDSIGHT_ADMIN_PASSWORD"]) delete clean[key];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...clean, PORT: String(OPS_PORT), DATABASE_PATH: dbFile, LOG_LEVEL: "info", ...env },
+    env: { ...clean, PORT: String(port), DATABASE_PATH: dbFile, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";
   child.stdout!.on("data", (chunk) => (text += chunk));
   child.stderr!.on("data", (chunk) => (text += chunk));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = `http://127.0.0.1:${OPS_PORT}`;
+  const url = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
     child,
+    port,
     url,
     dir: path.dirname(dbFile),
     dbFile,

@@ -1,25 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer, fixtures } from "../support/fixtures";
-
-export type ActionItemJson = {
-  id: number;
-  incident: { reference: string; title: string };
-  title: string;
-  description: string;
-  owner: { id: number; name: string; email: string } | null;
-  dueDate: string;
-  priority: string;
-  kind: string;
-  status: string;
-  overdue: boolean;
-  daysOverdue: number;
-  trackerUrl: string | null;
-  service: { id: number; slug: string; name: string } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-};
+import { bearer, fixtures } from "../fixtures";
+import type { ActionItemJson } from "./types";
 
 /** "YYYY-MM-DD" `days` from today (UTC, the organisation's calendar). */
 export const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,44 +1,7 @@
 import { expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { bearer, storageStateFor, type Role } from "../support/fixtures";
-
-export type IncidentJson = {
-  reference: string;
-  id: number;
-  title: string;
-  summary: string;
-  severity: string;
-  status: string;
-  private: boolean;
-  drill: boolean;
-  version: number;
-  startedAt: string;
-  detectedAt: string | null;
-  declaredAt: string;
-  acknowledgedAt: string | null;
-  mitigatedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  timestampSources: Record<string, string | null>;
-  commander: { name: string; email: string } | null;
-  communications: { name: string; email: string } | null;
-  scribe: { name: string; email: string } | null;
-  responders: { name: string; email: string }[];
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type TimelineEntryJson = {
-  id: number;
-  occurredAt: string;
-  kind: string;
-  body: string;
-  author: string;
-  highlighted: boolean;
-  meta: { field?: string; from?: unknown; to?: unknown } | null;
-};
-
-export type ErrorJson = { error: { code: string; message: string; fields?: Record<string, string> } };
+import { bearer, storageStateFor, type Role } from "../fixtures";
+import type { ErrorJson, IncidentJson, TimelineEntryJson } from "./types";
 
 /** A word no other test uses, to find this test's incidents with `?q=`. */
 export const marker = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;

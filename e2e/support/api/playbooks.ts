@@ -1,27 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer } from "../support/fixtures";
-
-export type ChecklistItemJson = {
-  id: number;
-  text: string;
-  link: string | null;
-  playbook: string;
-  position: number;
-  done: boolean;
-  doneAt: string | null;
-  doneBy: string | null;
-  autoCheck: string | null;
-};
-export type ChecklistJson = { items: ChecklistItemJson[]; progress: { done: number; total: number } };
-export type PlaybookJson = {
-  id: number;
-  name: string;
-  severities: string[];
-  services: { slug: string; name: string }[];
-  enabled: boolean;
-  version: number;
-  items: { position: number; text: string; link: string | null; autoCheck: string | null }[];
-};
+import { bearer } from "../fixtures";
+import type { ChecklistJson, PlaybookJson } from "./types";
 
 export async function checklist(request: APIRequestContext, reference: string, role: "admin" | "responder" | "viewer" = "admin") {
   const res = await request.get(`/api/v1/incidents/${reference}/checklist`, { headers: bearer(role) });

@@ -1,36 +1,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer } from "../support/fixtures";
-
-export type BudgetJson = {
-  budgetMinutes: number;
-  spentMinutes: number;
-  remainingMinutes: number;
-  remainingPercent: number;
-  status: "healthy" | "at_risk" | "exhausted";
-  windowStart: string;
-  windowEnd: string;
-  incidents: { reference: string | null; title: string | null; minutes: number; overridden: boolean }[];
-};
-
-export type SloJson = { id: number; name: string; sliDescription: string; objective: number; windowDays: number; version: number; budget: BudgetJson };
-
-export type ServiceJson = {
-  slug: string;
-  name: string;
-  description: string;
-  team: { id: number; name: string } | null;
-  tier: number;
-  runbookUrl: string | null;
-  links: { label: string; url: string }[];
-  version: number;
-  openIncidents: number;
-  worstStatus: string | null;
-  createdAt: string;
-  updatedAt: string;
-  slos?: SloJson[];
-};
-
-export type LinkedServiceJson = { slug: string; name: string; tier: number; impact: string; linkedAt: string };
+import { bearer } from "../fixtures";
+import type { ServiceJson, SloJson } from "./types";
 
 let n = 0;
 /** A slug no other test uses. */

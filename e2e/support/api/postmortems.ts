@@ -1,39 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
-import { bearer } from "../support/fixtures";
-import { declare, marker, type IncidentJson } from "./helpers";
-
-export type Person = { id: number; name: string; email: string };
-
-export type PostmortemJson = {
-  id: number;
-  incident: string;
-  status: "draft" | "in_review" | "published";
-  version: number;
-  owner: Person | null;
-  sections: Record<string, string>;
-  factors: { id: number; name: string }[];
-  tags: string[];
-  reviewers: Person[];
-  reviewChecklist: Record<string, boolean>;
-  comments: { id: number; section: string; body: string; author: string; createdAt: string }[];
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  noActionItemsReason: string | null;
-  due: { state: string; dueAt: string | null };
-};
-
-export type PostmortemListItemJson = {
-  incident: { reference: string; title: string; severity: string; status: string; drill: boolean; resolvedAt: string | null };
-  postmortemId: number | null;
-  status: string;
-  owner: string | null;
-  due: { state: string; dueAt: string | null };
-  updatedAt: string | null;
-  publishedAt: string | null;
-};
+import { bearer } from "../fixtures";
+import { declare, marker } from "./helpers";
+import type { IncidentJson, PostmortemJson } from "./types";
 
 export const CHECKLIST_KEYS = ["data", "impact", "causes", "actions", "stakeholders"];
 

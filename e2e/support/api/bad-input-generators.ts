@@ -2,8 +2,8 @@
 // app/api/v1) and the query strings of the list endpoints. Deterministic for a seed
 // (BAD_INPUT_SEED), built from the same arbitraries as the validator property tests.
 import fc from "fast-check";
-import { HOSTILE_STRINGS, hostileKey, hostileObject, hostileQuery, hostileString, hostileValue, mutated } from "../../lib/testing/hostile-input";
-import * as valid from "../../lib/testing/valid-input";
+import { HOSTILE_STRINGS, hostileKey, hostileObject, hostileQuery, hostileString, hostileValue, mutated } from "../../../lib/testing/hostile-input";
+import * as valid from "../../../lib/testing/valid-input";
 
 /** Paths with malformed percent-escapes (`/incidents/%ff`): 400 under /api, 404 for pages (proxy.ts). */
 export const MALFORMED_PATH_ESCAPES = true;
