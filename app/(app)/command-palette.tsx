@@ -77,9 +77,11 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
               setActive(0);
             }}
             onKeyDown={(e) => {
-              if (e.key === "ArrowDown") (e.preventDefault(), setActive(entries.length ? (current + 1) % entries.length : 0));
-              if (e.key === "ArrowUp") (e.preventDefault(), setActive(entries.length ? (current - 1 + entries.length) % entries.length : 0));
-              if (e.key === "Enter") (e.preventDefault(), choose(entries[current]));
+              if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Enter") return;
+              e.preventDefault();
+              if (e.key === "ArrowDown") setActive(entries.length ? (current + 1) % entries.length : 0);
+              else if (e.key === "ArrowUp") setActive(entries.length ? (current - 1 + entries.length) % entries.length : 0);
+              else choose(entries[current]);
             }}
             role="combobox"
             aria-expanded={entries.length > 0}

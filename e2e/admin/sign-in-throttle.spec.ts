@@ -42,7 +42,7 @@ test.describe("sign-in throttle", () => {
     await owner.context.close();
   });
 
-  test("an admin sees an active pause on the Users page and clears it from the keyboard", async ({ browser, baseURL, page }) => {
+  test("an admin sees an active pause on the Users page and clears it from the keyboard", async ({ baseURL, page }) => {
     const email = uniqueEmail("cleared");
     const ip = testAddress();
     const client = { baseURL: baseURL!, headers: { "X-Forwarded-For": ip } };

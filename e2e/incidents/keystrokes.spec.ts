@@ -51,7 +51,6 @@ test("a note sent with Ctrl+Enter keeps every key typed while it was saving", as
 });
 
 test("the summary saved with Ctrl+Enter stays open with what was typed after the save", async ({ page, request }) => {
-  const editor = new PostmortemEditor(page);
   const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Summary typed through a save", severity: "SEV3" });
   await incidentPage.goto(incident.reference);

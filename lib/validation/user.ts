@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { USER_ROLES } from "../roles";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../../server/auth/password";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../password-rules";
 
 export const emailField = z
   .string({ error: "Email is required" })

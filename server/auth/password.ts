@@ -3,9 +3,6 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP: argon2id, m=19 MiB, t=2, p=1.
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 1024;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
@@ -24,11 +21,4 @@ export async function verifyPassword(storedHash: string | null, password: string
   } catch {
     return false;
   }
-}
-
-/** Null when acceptable, else a message for the password field. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN) return `Password must be at least ${PASSWORD_MIN} characters`;
-  if (password.length > PASSWORD_MAX) return `Password must be at most ${PASSWORD_MAX} characters`;
-  return null;
 }

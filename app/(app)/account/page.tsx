@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/server/auth/session";
-import { PASSWORD_MIN } from "@/server/auth/password";
+import { PASSWORD_MIN } from "@/lib/password-rules";
 import { ROLE_DESCRIPTIONS } from "@/lib/roles";
 import { cardClass } from "@/app/components/ui";
 import { roleLabel } from "../admin/role-label";

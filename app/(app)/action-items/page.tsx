@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { ORGANISATION_TIME_ZONE, todayIn } from "@/lib/action-items";
 import { listActionItems } from "@/db/queries/action-items/list";
-import { readActiveUsers as listActiveUsers } from "@/db/access/users";
-import { readTeams as listTeams } from "@/db/access/teams";
+import { listActiveUsers } from "@/db/queries/admin/users";
+import { listTeams } from "@/db/queries/admin/teams";
 import { listServices } from "@/db/queries/catalogue/services";
 import { cardClass } from "@/app/components/ui";
 import { tableClass, tbodyClass, thClass, theadClass } from "../admin/table-classes";
@@ -55,8 +55,8 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     problem = error.message;
   }
   const canEdit = can(actor, "action-item", "edit");
-  const users = listActiveUsers().map(({ id, name }) => ({ id, name }));
-  const teams = listTeams().map(({ id, name }) => ({ id, name }));
+  const users = listActiveUsers({ actor }).map(({ id, name }) => ({ id, name }));
+  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
   const services = listServices({ actor, query: {} }).map(({ slug, name }) => ({ slug, name }));
   const today = todayIn(ORGANISATION_TIME_ZONE);
   const filtered = Boolean(current.owner || current.team || current.service || current.status || current.priority || current.overdue || current.incident);

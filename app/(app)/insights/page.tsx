@@ -7,7 +7,7 @@ import { METRIC_DEFINITIONS } from "@/lib/insights/definitions";
 import { DEFAULT_RANGE_DAYS } from "@/lib/insights/params";
 import type { InsightsReport } from "@/lib/insights/types";
 import { listServices } from "@/db/queries/catalogue/services";
-import { readTeams as listTeams } from "@/db/access/teams";
+import { listTeams } from "@/db/queries/admin/teams";
 import { buttonClass } from "@/app/components/ui";
 import { loadInsights } from "@/db/queries/insights";
 import { DurationDistribution } from "./duration-distribution";
@@ -70,7 +70,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     problem = { message: error.message, fields: error.fields ?? {} };
   }
   const services = listServices({ actor, query: {} }).map(({ slug, name }) => ({ slug, name }));
-  const teams = listTeams().map(({ id, name }) => ({ id, name }));
+  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
   const bucket = report?.incidentsOverTime.bucket ?? "week";
 
   return (

@@ -5,7 +5,7 @@ import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { listPostmortems } from "@/db/queries/postmortems/list";
-import { readRequiredSeverities as getRequiredSeverities } from "@/db/access/settings";
+import { getRequiredSeverities } from "@/db/queries/admin/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass, primaryButtonClass } from "@/app/components/ui";
@@ -43,7 +43,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
       <div className="mb-4">
         <h1 className="text-2xl font-semibold tracking-tight">Postmortems</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {requiredText(getRequiredSeverities())}, due 5 business days after it resolves.
+          {requiredText(getRequiredSeverities({ actor }))}, due 5 business days after it resolves.
           {canWrite ? " Required ones nobody has started are listed too." : " Only published postmortems are shown to viewers."}
         </p>
       </div>

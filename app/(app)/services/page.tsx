@@ -4,7 +4,7 @@ import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { listServices, type ServiceSummary } from "@/db/queries/catalogue/services";
-import { readTeams as listTeams } from "@/db/access/teams";
+import { listTeams } from "@/db/queries/admin/teams";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { cardClass } from "@/app/components/ui";
 import { cellLabelClass, tableClass, tbodyClass, tdClass, tdWideClass, thClass, theadClass, trClass } from "../admin/table-classes";
@@ -27,7 +27,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     openIncident: one(params.openIncident) === "1",
     atRisk: one(params.atRisk) === "1",
   };
-  const teams = listTeams().map(({ id, name }) => ({ id, name }));
+  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
   let services: ServiceSummary[] = [];
   let problem: string | null = null;
   try {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { and } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_FACTORS } from "@/lib/postmortem-template";
 import { setUpTestDb, thrown, auditsOf } from "../../testing/test-db";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { auditsOf, createTestDb, setUpTestDb, thrown } from "../../testing/test-db";
 import { playbookItems, playbooks, services } from "../../schema";
 import { createPlaybook, deletePlaybook, serviceSlugsToIds, updatePlaybook } from "./playbooks";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditsOf, setUpTestDb, thrown } from "../../testing/test-db";
 import { sloSpendOverrides, slos } from "../../schema";
 import { createService } from "./services";

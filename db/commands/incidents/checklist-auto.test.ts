@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditsOf, setUpTestDb, type TestUser } from "../../testing/test-db";
 import { entriesOfKind } from "../../testing/incident-fixtures";
 import { checklistItems, timelineEntries } from "../../schema";

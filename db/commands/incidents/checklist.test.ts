@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { entriesOfKind } from "../../testing/incident-fixtures";
 import { auditLog, checklistItems, incidentPlaybooks, incidents, incidentServices, services } from "../../schema";

@@ -74,7 +74,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
 export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incidentId: number; slug: string }): LinkedService[] {
   return getDb().transaction(
     (tx) => {
-      const incident = editableIncident(tx, actor, incidentId, "link-services");
+      editableIncident(tx, actor, incidentId, "link-services");
       const service = findServiceBySlug(tx, slug);
       const link = service
         ? tx.select().from(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id))).get()

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { auditLog, timelineEntries } from "../../schema";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { auditsOf, setUpTestDb, type TestUser, thrown } from "../../testing/test-db";
 import { incidents, services } from "../../schema";
 import { createTeam, setTeamMember } from "../../commands/admin/teams";

@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { notFound } from "@/lib/errors";
 import { getDb } from "../../client";
 import { slos, type Slo } from "../../schema";
+
+export type { Slo };
 import { findServiceBySlug } from "../../access/services";
 
 /** A service's SLOs, oldest first; every reader may see them. */

@@ -7,7 +7,7 @@ import type { Reader } from "../../types";
 import { readableIncident, rolesOf, type IncidentRoleName, type RolePerson } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
 
-export type { IncidentRoleName, RolePerson };
+export type { Incident, IncidentRoleName, RolePerson };
 export type AffectedService = { slug: string; name: string; impact: ImpactLevel };
 export type IncidentDetail = Incident & { people: RolePerson[]; services: AffectedService[] };
 

@@ -15,7 +15,7 @@ export type ActionItemFigures = { figures: InsightsReport["actionItems"]; onTime
  * began. Due days end at midnight UTC (lib/action-items.ts ORGANISATION_TIME_ZONE), as on
  * the action items page.
  */
-export function actionItemFigures(ctx: InsightsContext, previousFrom: string, previousTo: string): ActionItemFigures {
+export function actionItemFigures(ctx: InsightsContext, previousFrom: string, _previousTo: string): ActionItemFigures {
   const today = todayIn(ORGANISATION_TIME_ZONE, ctx.now);
   const base = sql`FROM ${actionItems} a JOIN ${incidents} ON ${incidents.id} = a.incident_id
     WHERE ${incidents.drill} = 0${where(incidentConditions(ctx))}`;

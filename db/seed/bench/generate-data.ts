@@ -101,6 +101,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
   const now = Math.floor((options.now ?? Date.now()) / 60_000) * 60_000;
   if (fs.existsSync(file)) throw new Error(`${file} already exists; the generator only writes a new database`);
   const started = performance.now();
+  // eslint-disable-next-line no-restricted-properties -- points the data layer (getDb) at the new file this generator writes
   process.env.DATABASE_PATH = file;
   const sqlite = getSqlite();
   const passwordHash = await hashPassword(BENCH_PASSWORD);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES } from "../../../lib/severity";
 import { STATUSES } from "../../../lib/incident-status";
-import { oneOf, personKey } from "./one-of";
+import { personKey } from "./one-of";
 
 /**
  * Minutes after the commander took the incident (negative: before): when they declared it,

@@ -38,8 +38,6 @@ type BodyEndpoint = {
   keys: readonly string[];
 };
 
-const keysOf = (...lists: (readonly string[])[]) => [...new Set(lists.flat())];
-
 /** Every route handler that reads a body (POST/PUT/PATCH in app/api/v1). */
 export const BODY_ENDPOINTS: BodyEndpoint[] = [
   { method: "POST", path: "/api/v1/incidents", valid: valid.declareIncident, keys: ["title", "severity", "summary", "startedAt", "detectedAt", "private", "drill", "services"] },

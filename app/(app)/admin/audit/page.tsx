@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { KeyRound } from "lucide-react";
 import { listAudit } from "@/db/queries/admin/audit";
-import { readAuditActions as listAuditActions, readAuditEntityTypes as listAuditEntityTypes } from "@/db/access/audit-filters";
+import { listAuditActions, listAuditEntityTypes } from "@/db/queries/admin/audit";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold">Audit log</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">Every change and sign-in, newest first: who, what, when and from where.</p>
       </div>
-      <AuditFilters values={values} actions={listAuditActions()} entityTypes={listAuditEntityTypes()} />
+      <AuditFilters values={values} actions={listAuditActions({ actor })} entityTypes={listAuditEntityTypes({ actor })} />
       <section aria-labelledby="audit-results-title" className={`${cardClass} overflow-hidden`}>
         <h2 id="audit-results-title" className="sr-only">
           Audit entries

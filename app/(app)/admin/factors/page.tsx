@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { readFactors as listFactors } from "@/db/access/factors";
-import { readFactorUsage as factorUsageCounts } from "@/db/access/factors";
+import { listFactors } from "@/db/queries/admin/factors";
+import { factorUsageCounts } from "@/db/queries/admin/factors";
 import { FACTOR_NAME_MAX } from "@/lib/validation/postmortem";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "Contributing factors" };
 export default async function FactorsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const uses = factorUsageCounts();
-  const factors = listFactors({ includeArchived: true })
+  const uses = factorUsageCounts({ actor });
+  const factors = listFactors({ actor, includeArchived: true })
     .map((f) => ({ ...f, uses: uses.get(f.id) ?? 0 }))
     // Active first, then archived; by name within each.
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name));

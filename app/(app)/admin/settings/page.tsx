@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { readOrgTimeZone as getOrgTimeZone, readRequiredSeverities as getRequiredSeverities, readUpdateCadence as getUpdateCadence } from "@/db/access/settings";
+import { getOrgTimeZone, getRequiredSeverities, getUpdateCadence } from "@/db/queries/admin/settings";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { RequiredSeveritiesForm } from "./required-severities-form";
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const required = getRequiredSeverities();
-  const timeZone = getOrgTimeZone();
+  const required = getRequiredSeverities({ actor });
+  const timeZone = getOrgTimeZone({ actor });
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
@@ -23,7 +23,7 @@ export default async function SettingsPage() {
         <RequiredSeveritiesForm initial={required} />
       </section>
       <section className={`${cardClass} p-4 sm:p-5`}>
-        <UpdateCadenceForm initial={getUpdateCadence()} />
+        <UpdateCadenceForm initial={getUpdateCadence({ actor })} />
       </section>
       <section className={`${cardClass} p-4 sm:p-5`}>
         <TimeZoneForm initial={timeZone} />

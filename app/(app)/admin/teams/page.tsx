@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { readTeams as listTeams } from "@/db/access/teams";
-import { readActiveUsers as listActiveUsers } from "@/db/access/users";
+import { listTeams } from "@/db/queries/admin/teams";
+import { listActiveUsers } from "@/db/queries/admin/users";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { AdminTable, TableSection } from "@/app/components/admin-table";
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Teams" };
 export default async function TeamsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const teams = listTeams();
-  const people = listActiveUsers().map(({ id, name, email }) => ({ id, name, email }));
+  const teams = listTeams({ actor });
+  const people = listActiveUsers({ actor }).map(({ id, name, email }) => ({ id, name, email }));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div>

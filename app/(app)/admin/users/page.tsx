@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { listUsers } from "@/db/queries/admin/users";
-import { PASSWORD_MIN } from "@/server/auth/password";
+import { PASSWORD_MIN } from "@/lib/password-rules";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { AdminTable, TableSection } from "@/app/components/admin-table";

@@ -7,9 +7,9 @@ import { can } from "@/lib/policy";
 import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents/detail";
 import { listTimeline } from "@/db/queries/incidents/timeline";
-import { readActiveUsers as listActiveUsers } from "@/db/access/users";
+import { listActiveUsers } from "@/db/queries/admin/users";
 import { lastActivity, lastStakeholderUpdateAt } from "@/db/queries/incidents/activity";
-import { readUpdateCadence as getUpdateCadence } from "@/db/access/settings";
+import { getUpdateCadence } from "@/db/queries/admin/settings";
 import { openItemsBeforeResolve } from "@/lib/status-change-warnings";
 import { cardClass } from "@/app/components/ui";
 import { IncidentHeader } from "./incident-header";
@@ -75,7 +75,7 @@ export default async function IncidentPage({ params }: Props) {
   const { actor, incident, timeline } = await load((await params).ref);
   const reference = incidentReference(incident.id);
   const canEdit = can(actor, "incident", "edit");
-  const users = canEdit ? listActiveUsers() : [];
+  const users = canEdit ? listActiveUsers({ actor }) : [];
   const activity = lastActivity([incident.id]).get(incident.id);
   const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
   const v = incident.version;
@@ -107,7 +107,7 @@ export default async function IncidentPage({ params }: Props) {
         people={incident.people}
         me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null}
         openItems={openItems}
-        cadence={getUpdateCadence()}
+        cadence={getUpdateCadence({ actor })}
         lastUpdateAt={lastStakeholderUpdateAt(incident.id, incident.declaredAt)}
         lastActivityAt={Math.max(activity?.at ?? 0, incident.updatedAt)}
       />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CheckCircle2, FlaskConical, Lock } from "lucide-react";
-import type { Incident } from "@/db/schema";
+import type { Incident } from "@/db/queries/incidents/detail";
 import type { ImpactLevel } from "@/lib/error-budget";
 import { formatDuration } from "@/lib/format-time";
 import { incidentReference } from "@/lib/validation/incident";

@@ -8,7 +8,7 @@ import { formatDuration } from "@/lib/format-time";
 import { can } from "@/lib/policy";
 import { getService, serviceIncidents } from "@/db/queries/catalogue/services";
 import { sloBurnDowns, spenderTitles } from "@/db/queries/catalogue/budgets";
-import { readTeams as listTeams } from "@/db/access/teams";
+import { listTeams } from "@/db/queries/admin/teams";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { Markdown } from "@/app/components/markdown";
 import { cardClass } from "@/app/components/ui";
@@ -57,7 +57,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
 
   const titles = spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) });
   const burnDowns = sloBurnDowns({ actor, slos: service.slos });
-  const teams = isAdmin ? listTeams().map(({ id, name }) => ({ id, name })) : [];
+  const teams = isAdmin ? listTeams({ actor }).map(({ id, name }) => ({ id, name })) : [];
   const pageHref = (p: number) => `/services/${service.slug}${p > 1 ? `?page=${p}` : ""}#history`;
 
   return (

@@ -1,4 +1,4 @@
-import type { Incident } from "@/db/schema";
+import type { Incident } from "@/db/queries/incidents/detail";
 
 /**
  * Median time to resolve (resolvedAt − startedAt, DESIGN.md) over a service's past incidents.

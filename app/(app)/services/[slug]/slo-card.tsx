@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Lock } from "lucide-react";
 import type { BudgetResult } from "@/lib/error-budget";
-import type { Slo } from "@/db/schema";
+import type { Slo } from "@/db/queries/catalogue/slos";
 import { incidentReference } from "@/lib/validation/incident";
 import { BudgetBurnDownChart } from "@/app/components/budget-burn-down-chart";
 import { formatMinutes } from "@/app/components/budget-format";

@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { createFactor } from "@/db/commands/admin/factors";
-import { readFactors as listFactors } from "@/db/access/factors";
+import { listFactors } from "@/db/queries/admin/factors";
 
 export const dynamic = "force-dynamic";
 
 /** GET ?includeArchived=1 → {items: [{id, name, description, archived}]}: the contributing-factor taxonomy (anyone signed in). */
 export const GET = apiRoute(async (req: NextRequest) => {
-  await apiActor(req);
+  const actor = await apiActor(req);
   const flag = req.nextUrl.searchParams.get("includeArchived");
-  return NextResponse.json({ items: listFactors({ includeArchived: flag === "1" || flag === "true" }) });
+  return NextResponse.json({ items: listFactors({ actor, includeArchived: flag === "1" || flag === "true" }) });
 });
 
 /** POST {name, description?} → 201 (admins). */

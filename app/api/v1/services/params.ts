@@ -1,4 +1,4 @@
-import type { Slo } from "@/db/schema";
+import type { Slo } from "@/db/queries/catalogue/slos";
 import type { Actor } from "@/lib/actor";
 import { sloBudgets, spenderTitles } from "@/db/queries/catalogue/budgets";
 import type { ServiceDetail } from "@/db/queries/catalogue/services";

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { readTeams as listTeams } from "@/db/access/teams";
+import { listTeams } from "@/db/queries/admin/teams";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/teams → {items}: teams with their members and how many services they own. */
 export const GET = apiRoute(async (req: NextRequest) => {
-  await apiActor(req);
-  const items = listTeams().map((t) => ({ id: t.id, name: t.name, serviceCount: t.serviceCount, members: t.members.map((m) => ({ name: m.name, email: m.email })) }));
+  const actor = await apiActor(req);
+  const items = listTeams({ actor }).map((t) => ({ id: t.id, name: t.name, serviceCount: t.serviceCount, members: t.members.map((m) => ({ name: m.name, email: m.email })) }));
   return NextResponse.json({ items });
 });

@@ -8,8 +8,8 @@ import { can } from "@/lib/policy";
 import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents/detail";
 import { listTimeline } from "@/db/queries/incidents/timeline";
-import { readActiveUsers as listActiveUsers } from "@/db/access/users";
-import { readFactors as listFactors } from "@/db/access/factors";
+import { listActiveUsers } from "@/db/queries/admin/users";
+import { listFactors } from "@/db/queries/admin/factors";
 import { getPostmortem } from "@/db/queries/postmortems/detail";
 import { actionItemsForIncident } from "@/db/queries/action-items/read";
 import { listServices } from "@/db/queries/catalogue/services";
@@ -104,13 +104,13 @@ export default async function PostmortemPage({ params }: Props) {
   }
 
   // An archived factor stays on the postmortems that chose it, so it stays tickable there.
-  const taxonomy = listFactors({ includeArchived: false }).map((f) => ({ id: f.id, name: f.name, description: f.description }));
+  const taxonomy = listFactors({ actor, includeArchived: false }).map((f) => ({ id: f.id, name: f.name, description: f.description }));
   const factors = [...taxonomy, ...postmortem.factors.filter((f) => !taxonomy.some((t) => t.id === f.id)).map((f) => ({ ...f, description: "Archived" }))];
   const highlighted = listTimeline({ actor, incidentId: incident.id })
     .filter((e) => e.highlighted)
     .map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, body: e.body, authorLabel: e.authorLabel }));
   const actions = actionItemsForIncident({ actor, incidentId: incident.id });
-  const activeUsers = canWrite ? listActiveUsers() : [];
+  const activeUsers = canWrite ? listActiveUsers({ actor }) : [];
   const reviewerChoices = activeUsers.filter((u) => u.role !== "viewer").map((u) => ({ id: u.id, name: u.name, email: u.email }));
   const services = canWrite ? listServices({ actor, query: {} }).map((s) => ({ id: s.id, name: s.name })) : [];
 

@@ -88,7 +88,10 @@ export function SectionComments({
               maxLength={COMMENT_MAX}
               onChange={(e) => setBody(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) (e.preventDefault(), submit());
+                if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  submit();
+                }
               }}
               placeholder="A question or suggestion for the author. Markdown works."
               aria-invalid={error ? true : undefined}

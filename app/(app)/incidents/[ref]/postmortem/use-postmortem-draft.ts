@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { SECTION_KEYS, type PostmortemSectionKey } from "@/lib/postmortem-template";
+import type { PostmortemSectionKey } from "@/lib/postmortem-template";
 import type { ActionResult } from "@/lib/action-result";
 import type { ConflictPart, Draft, EditorPostmortem } from "./editor-types";
 import { changesSince, draftAfterSave, draftOf, hasChanges, rebaseDraft } from "./draft-merge";

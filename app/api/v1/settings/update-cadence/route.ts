@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { requirePermission } from "@/lib/policy";
-import { readUpdateCadence as getUpdateCadence } from "@/db/access/settings";
+import { getUpdateCadence } from "@/db/queries/admin/settings";
 import { setUpdateCadence } from "@/db/commands/admin/settings";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   requirePermission(actor, "settings", "read");
-  return NextResponse.json(getUpdateCadence());
+  return NextResponse.json(getUpdateCadence({ actor }));
 });
 
 /** PUT the same shape (every severity: whole minutes 1–1440, or null for none) → the saved cadence (admins, audited). */

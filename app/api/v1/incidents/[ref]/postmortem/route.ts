@@ -38,6 +38,6 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
 export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const input = peopleByEmail(await readJson(req));
+  const input = peopleByEmail(actor, await readJson(req));
   return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => savePostmortem({ actor, incidentId, input }))));
 });

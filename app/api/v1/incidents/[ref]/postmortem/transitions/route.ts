@@ -17,6 +17,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const input = peopleByEmail(await readJson(req));
+  const input = peopleByEmail(actor, await readJson(req));
   return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => transitionPostmortem({ actor, incidentId, input }))));
 });

@@ -1,5 +1,5 @@
 import type { Instrumentation } from "next";
-import { log } from "../server/observability/log";
+import { log } from "./log";
 
 /** Errors thrown while rendering pages or running actions: one JSON log line with the request id. */
 export const logRequestError: Instrumentation.onRequestError = (error, request, context) => {
