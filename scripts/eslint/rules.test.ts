@@ -53,7 +53,7 @@ describe("eslint.config.mjs", { timeout: 120_000 }, () => {
     const found = await rulesFor(
       [
         'import { getDb } from "@/db/client";',
-        'import { listServices } from "../db/queries/services";',
+        'import { listServices } from "../db/queries/catalogue/services";',
         'import { requireActor } from "@/server/auth/session";',
         'import { sql } from "drizzle-orm";',
         'import Database from "better-sqlite3";',
