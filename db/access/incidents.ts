@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { can, requirePermission, type Action, type IncidentAccessFacts } from "@/lib/policy";
@@ -45,6 +46,13 @@ export function incidentAccessFacts(db: Reader, actor: Actor, incident: Pick<Inc
     .where(and(eq(incidentServices.incidentId, incident.id), eq(teamMembers.userId, actor.userId)))
     .get();
   return { private: true, involved: Boolean(holdsRole || onOwningTeam) };
+}
+
+/** `column IN (ids of these incidents the actor may see)`: for per-incident facts read in bulk. */
+export function amongVisible(db: Reader, actor: Actor, column: SQLiteColumn, incidentIds: number[]): SQL {
+  const visible = visibleTo(actor);
+  const among = inArray(incidents.id, incidentIds);
+  return inArray(column, db.select({ id: incidents.id }).from(incidents).where(visible ? and(among, visible) : among));
 }
 
 export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {

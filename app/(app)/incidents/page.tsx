@@ -62,8 +62,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     if (!(error instanceof AppError)) throw error;
     problem = error.message;
   }
-  const activity = lastActivity(result?.items.map((i) => i.id) ?? []);
-  const serviceNames = serviceNamesFor(result?.items.map((i) => i.id) ?? []);
+  const activity = lastActivity({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
+  const serviceNames = serviceNamesFor({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
   const serviceOptions = listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name }));
   const teamName = params.team ? (listTeams({ actor }).find((t) => String(t.id) === params.team)?.name ?? null) : null;
   const chips = drillDownChips(params, { teamName, timeZone: getOrgTimeZone({ actor }) });

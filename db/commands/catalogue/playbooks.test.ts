@@ -124,19 +124,24 @@ describe("deletePlaybook", () => {
 });
 
 describe("serviceSlugsToIds (API input by slug)", () => {
+  const toIds = (input: unknown) => serviceSlugsToIds({ actor: ctx.admin.actor, input });
+  it("is for admins only, before any slug is looked up", () => {
+    expect(thrown(() => serviceSlugsToIds({ actor: ctx.responder.actor, input: { services: ["nope"] } })).status).toBe(403);
+  });
+
   it("turns slugs into ids, and refuses unknown or malformed ones naming `services`", () => {
-    expect(serviceSlugsToIds({ name: "x", services: ["Search", "payments-api", "search"] })).toEqual({ name: "x", serviceIds: [search, payments].sort((a, b) => a - b) });
-    expect(serviceSlugsToIds({ name: "x" })).toEqual({ name: "x" });
-    expect(serviceSlugsToIds({ services: [] })).toEqual({ serviceIds: [] });
+    expect(toIds({ name: "x", services: ["Search", "payments-api", "search"] })).toEqual({ name: "x", serviceIds: [search, payments].sort((a, b) => a - b) });
+    expect(toIds({ name: "x" })).toEqual({ name: "x" });
+    expect(toIds({ services: [] })).toEqual({ serviceIds: [] });
     for (const input of [{ services: ["nope"] }, { services: "search" }, { services: [1] }, { services: [], serviceIds: [] }]) {
-      const error = thrown(() => serviceSlugsToIds(input));
+      const error = thrown(() => toIds(input));
       expect(error.status).toBe(400);
       expect(error.fields).toHaveProperty("services");
     }
   });
 
   it("refuses more slugs than a playbook may name (a 1 MB list must not reach SQLite as 200,000 variables)", () => {
-    const error = thrown(() => serviceSlugsToIds({ services: Array.from({ length: 40_000 }, (_, i) => `s${i}`) }));
+    const error = thrown(() => toIds({ services: Array.from({ length: 40_000 }, (_, i) => `s${i}`) }));
     expect(error.status).toBe(400);
     expect(error.fields?.services).toMatch(/At most 200/);
   });

@@ -18,16 +18,12 @@ import { findPlaybook, type PlaybookDetail } from "../../access/playbooks";
 const stalePlaybook = (current: PlaybookDetail) => staleError("playbook", current.version, current);
 
 /**
- * @deprecated For the two playbook API routes that check before translating slugs; use
- * `requirePermission(actor, "playbook", "manage")` from lib/policy.ts (the commands check it themselves).
- */
-export const requirePlaybookAdmin = (actor: Actor) => requirePermission(actor, "playbook", "manage");
-
-/**
  * The API names services by slug (`services: ["payments-api"]`, DESIGN.md: resources by
- * reference); the data layer takes ids. Unknown slugs are a 400 naming `services`.
+ * reference); the data layer takes ids. Unknown slugs are a 400 naming `services`; the
+ * permission is checked first, so a non-admin learns nothing about which services exist.
  */
-export function serviceSlugsToIds(input: unknown): unknown {
+export function serviceSlugsToIds({ actor, input }: { actor: Actor; input: unknown }): unknown {
+  requirePermission(actor, "playbook", "manage");
   if (!input || typeof input !== "object" || Array.isArray(input) || !("services" in input)) return input;
   const { services: slugs, ...rest } = input as Record<string, unknown>;
   if ("serviceIds" in rest) throw validationFailed({ services: "Send services (slugs) or serviceIds, not both" });

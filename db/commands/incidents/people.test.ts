@@ -67,10 +67,10 @@ describe("lastActivity", () => {
     const a = declareIncident({ actor: ctx.responder.actor, input: { title: "A", severity: "SEV4" } }).incident.id;
     const b = declareIncident({ actor: ctx.responder.actor, input: { title: "B", severity: "SEV4" } }).incident.id;
     addResponder({ actor: ctx.responder.actor, incidentId: b, userId: more.helper.id });
-    const activity = lastActivity([a, b]);
+    const activity = lastActivity({ actor: ctx.responder.actor, incidentIds: [a, b] });
     const newestB = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, b)).all().at(-1)!;
     expect(activity.get(b)?.entryId).toBe(newestB.id);
     expect(activity.get(a)!.entryId).toBeLessThan(newestB.id);
-    expect(lastActivity([]).size).toBe(0);
+    expect(lastActivity({ actor: ctx.responder.actor, incidentIds: [] }).size).toBe(0);
   });
 });

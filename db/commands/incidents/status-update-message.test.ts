@@ -31,7 +31,7 @@ describe("status change with an update message", () => {
     expect(JSON.parse(update.meta!)).toEqual({ field: "message", status: "identified" });
     // One write: both entries carry the same instant.
     expect(update.createdAt).toBe(added[0]!.createdAt);
-    expect(lastStakeholderUpdateAt(incident.id, incident.declaredAt)).toBe(update.createdAt);
+    expect(lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(update.createdAt);
   });
 
   it("writes neither the status nor the message when the version is stale (409)", () => {
@@ -70,10 +70,10 @@ describe("status change with an update message", () => {
 
   it("counts the cadence from the declaration until an update or status change, not from title edits", () => {
     const incident = declare();
-    const start = lastStakeholderUpdateAt(incident.id, incident.declaredAt);
+    const start = lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id });
     expect(start).toBe(incident.declaredAt);
     ctx.t.db.update(timelineEntries).set({ createdAt: incident.declaredAt - 60_000 }).where(eq(timelineEntries.incidentId, incident.id)).run();
     updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors in EU" } });
-    expect(lastStakeholderUpdateAt(incident.id, incident.declaredAt)).toBe(incident.declaredAt);
+    expect(lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(incident.declaredAt);
   });
 });

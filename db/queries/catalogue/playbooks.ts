@@ -2,6 +2,7 @@ import "server-only";
 import { asc, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
 import { getDb } from "../../client";
 import { playbooks, services } from "../../schema";
 import { findPlaybook, playbookDetails, type PlaybookDetail, type PlaybookServiceView } from "../../access/playbooks";
@@ -23,6 +24,7 @@ export function getPlaybook({ actor, playbookId }: { actor: Actor; playbookId: n
 }
 
 /** The services a playbook can name, for the admin form. */
-export function listServiceChoices(): PlaybookServiceView[] {
+export function listServiceChoices({ actor }: { actor: Actor }): PlaybookServiceView[] {
+  requirePermission(actor, "playbook", "manage");
   return getDb().select({ id: services.id, slug: services.slug, name: services.name }).from(services).orderBy(asc(services.name)).all();
 }

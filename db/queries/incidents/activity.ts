@@ -1,20 +1,23 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
 import { getDb } from "../../client";
 import { timelineEntries } from "../../schema";
+import { amongVisible, readableIncident } from "../../access/incidents";
 
-/** Last timeline write per incident: drives "stale" markers and live refresh. */
-export function lastActivity(incidentIds: number[]): Map<number, { at: number; entryId: number }> {
+/** Last timeline write per incident the actor may see: drives "stale" markers and live refresh. */
+export function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Map<number, { at: number; entryId: number }> {
   const map = new Map<number, { at: number; entryId: number }>();
   if (incidentIds.length === 0) return map;
-  const rows = getDb()
+  const db = getDb();
+  const rows = db
     .select({
       incidentId: timelineEntries.incidentId,
       at: sql<number>`max(${timelineEntries.createdAt})`,
       entryId: sql<number>`max(${timelineEntries.id})`,
     })
     .from(timelineEntries)
-    .where(sql`${timelineEntries.incidentId} IN (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})`)
+    .where(amongVisible(db, actor, timelineEntries.incidentId, incidentIds))
     .groupBy(timelineEntries.incidentId)
     .all();
   for (const row of rows) map.set(row.incidentId, { at: row.at, entryId: row.entryId });
@@ -25,13 +28,15 @@ export function lastActivity(incidentIds: number[]): Map<number, { at: number; e
  * When stakeholders last heard about an incident: its latest update message or status change,
  * else its declaration. The update cadence counts from here.
  */
-export function lastStakeholderUpdateAt(incidentId: number, declaredAt: number): number {
-  const row = getDb()
+export function lastStakeholderUpdateAt({ actor, incidentId }: { actor: Actor; incidentId: number }): number {
+  const db = getDb();
+  const incident = readableIncident(db, actor, incidentId);
+  const row = db
     .select({ at: sql<number | null>`max(${timelineEntries.createdAt})` })
     .from(timelineEntries)
     .where(
       sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND json_extract(${timelineEntries.meta}, '$.field') = 'message'))`,
     )
     .get();
-  return Math.max(row?.at ?? 0, declaredAt);
+  return Math.max(row?.at ?? 0, incident.declaredAt);
 }

@@ -9,7 +9,7 @@ import { addDays, startOfDayIn } from "@/lib/insights/params";
 import { getDb } from "../../client";
 import { incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../../schema";
 import { readOrgTimeZone as getOrgTimeZone } from "../../access/settings";
-import { groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
+import { amongVisible, groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
 
@@ -93,15 +93,16 @@ export type IncidentServiceName = { slug: string; name: string };
 
 /**
  * The services linked to each of a page of incidents (most critical tier first), for lists.
- * The caller passes ids of incidents the reader may already see.
+ * Incidents the actor may not see are left out.
  */
-export function serviceNamesFor(incidentIds: number[]): Map<number, IncidentServiceName[]> {
+export function serviceNamesFor({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Map<number, IncidentServiceName[]> {
   if (incidentIds.length === 0) return new Map();
-  const rows = getDb()
+  const db = getDb();
+  const rows = db
     .select({ incidentId: incidentServices.incidentId, slug: services.slug, name: services.name })
     .from(incidentServices)
     .innerJoin(services, eq(services.id, incidentServices.serviceId))
-    .where(inArray(incidentServices.incidentId, incidentIds))
+    .where(amongVisible(db, actor, incidentServices.incidentId, incidentIds))
     .orderBy(asc(services.tier), asc(services.name))
     .all();
   return groupByIncident(rows);

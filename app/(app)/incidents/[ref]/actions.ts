@@ -54,7 +54,7 @@ export async function incidentFreshnessAction(ref: string) {
   const actor = await requireActor();
   return actionResult(() => {
     const incident = getIncident({ actor, incidentId: incidentIdOf(ref) });
-    const activity = lastActivity([incident.id]).get(incident.id);
+    const activity = lastActivity({ actor, incidentIds: [incident.id] }).get(incident.id);
     return `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
   });
 }

@@ -76,7 +76,7 @@ export default async function IncidentPage({ params }: Props) {
   const reference = incidentReference(incident.id);
   const canEdit = can(actor, "incident", "edit");
   const users = canEdit ? listActiveUsers({ actor }) : [];
-  const activity = lastActivity([incident.id]).get(incident.id);
+  const activity = lastActivity({ actor, incidentIds: [incident.id] }).get(incident.id);
   const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
   const v = incident.version;
   const linked = listLinkedServices({ actor, incidentId: incident.id });
@@ -108,7 +108,7 @@ export default async function IncidentPage({ params }: Props) {
         me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null}
         openItems={openItems}
         cadence={getUpdateCadence({ actor })}
-        lastUpdateAt={lastStakeholderUpdateAt(incident.id, incident.declaredAt)}
+        lastUpdateAt={lastStakeholderUpdateAt({ actor, incidentId: incident.id })}
         lastActivityAt={Math.max(activity?.at ?? 0, incident.updatedAt)}
       />
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

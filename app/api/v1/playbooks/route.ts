@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
-import { createPlaybook, requirePlaybookAdmin, serviceSlugsToIds } from "@/db/commands/catalogue/playbooks";
+import { createPlaybook, serviceSlugsToIds } from "@/db/commands/catalogue/playbooks";
 import { listPlaybooks } from "@/db/queries/catalogue/playbooks";
 import { toPlaybookJson } from "@/server/api/json/playbook";
 
@@ -15,7 +15,6 @@ export const GET = apiRoute(async (req: NextRequest) => {
 /** POST {name, description?, severities?, services? (slugs), enabled?, items: [{text, link?}]} → 201 (admins). */
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  requirePlaybookAdmin(actor);
-  const input = serviceSlugsToIds(await readJson(req));
+  const input = serviceSlugsToIds({ actor, input: await readJson(req) });
   return NextResponse.json(toPlaybookJson(createPlaybook({ actor, input })), { status: 201 });
 });

@@ -52,7 +52,7 @@ export default async function EditPlaybookPage({ params }: Props) {
             items: playbook.items.map((i) => ({ text: i.text, link: i.link, autoCheck: i.autoCheck })),
             updatedAt: playbook.updatedAt,
           }}
-          services={listServiceChoices()}
+          services={listServiceChoices({ actor })}
         />
       </section>
     </div>

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { AppError, notFound } from "@/lib/errors";
-import { deletePlaybook, requirePlaybookAdmin, serviceSlugsToIds, updatePlaybook } from "@/db/commands/catalogue/playbooks";
+import { deletePlaybook, serviceSlugsToIds, updatePlaybook } from "@/db/commands/catalogue/playbooks";
 import { getPlaybook, type PlaybookDetail } from "@/db/queries/catalogue/playbooks";
 import { toPlaybookJson } from "@/server/api/json/playbook";
 
@@ -25,8 +25,7 @@ export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
 export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const playbookId = await playbookIdFrom(params);
-  requirePlaybookAdmin(actor);
-  const input = serviceSlugsToIds(await readJson(req));
+  const input = serviceSlugsToIds({ actor, input: await readJson(req) });
   try {
     return NextResponse.json(toPlaybookJson(updatePlaybook({ actor, playbookId, input })));
   } catch (error) {

@@ -12,8 +12,7 @@ export const dynamic = "force-dynamic";
 /** GET → the SLO with its budget. */
 export const GET = apiRoute(async (req: NextRequest, { params }: SloParams) => {
   const actor = await apiActor(req);
-  const slo = getSlo(sloIdFrom((await params).id));
-  if (!slo) throw notFound("SLO");
+  const slo = getSlo({ actor, id: sloIdFrom((await params).id) });
   return NextResponse.json(slosJson(actor, [slo])[0]);
 });
 

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
   const actor = await apiActor(req);
   const { slug } = await params;
-  return NextResponse.json({ items: slosJson(actor, listSlos({ slug })) });
+  return NextResponse.json({ items: slosJson(actor, listSlos({ actor, slug })) });
 });
 
 /** POST {name, sliDescription?, objective, windowDays?} (admin) → 201 with the SLO and its budget. */
