@@ -3,7 +3,7 @@ import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { deleteSlo, updateSlo } from "@/db/commands/catalogue/slos";
 import { getSlo } from "@/db/queries/catalogue/slos";
 import type { Slo } from "@/db/queries/catalogue/slos";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { slosJson } from "../../services/params";
 import { sloIdFrom, type SloParams } from "../params";
 
