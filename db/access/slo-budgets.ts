@@ -6,7 +6,8 @@ import { incidentServices, incidents, sloSpendOverrides, slos, type Slo } from "
 import type { Reader } from "../types";
 import { visibleTo } from "./incidents";
 
-const DAY = 24 * 60 * 60 * 1000;
+/** A day in ms: budget windows and due-date cut-offs are counted in days. */
+export const DAY = 24 * 60 * 60 * 1000;
 /** SLO windows are at most 90 days, so older incidents never spend. */
 export const MAX_WINDOW_DAYS = 90;
 /** Stands for "not ended yet" in incidents_impact_end_idx (Number.MAX_SAFE_INTEGER). */

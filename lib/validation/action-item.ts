@@ -1,19 +1,13 @@
 import { z } from "zod";
+import { pageFields, requiredTextField, textField, versionField } from "./fields";
 import { isHttpUrl } from "./url";
 import { ACTION_STATUSES, isIsoDate, KINDS, PRIORITIES } from "../action-items";
 
 export const ACTION_TITLE_MAX = 200;
 export const ACTION_DESCRIPTION_MAX = 5000;
 
-const title = z
-  .string({ error: "Must be a string" })
-  .trim()
-  .min(1, "Title is required")
-  .max(ACTION_TITLE_MAX, `Title must be at most ${ACTION_TITLE_MAX} characters`);
-const description = z
-  .string({ error: "Must be a string" })
-  .trim()
-  .max(ACTION_DESCRIPTION_MAX, `Description must be at most ${ACTION_DESCRIPTION_MAX} characters`);
+const title = requiredTextField("Title", ACTION_TITLE_MAX);
+const description = textField("Description", ACTION_DESCRIPTION_MAX);
 const id = (what: string) => z.number({ error: `Must be a ${what} id` }).int(`Must be a ${what} id`).positive(`Must be a ${what} id`);
 const ownerEmail = z.string({ error: "Must be an email address" }).trim().toLowerCase().email("Must be an email address");
 export const dueDateField = z
@@ -72,7 +66,7 @@ export type CreateActionItemInput = z.infer<typeof createActionItemSchema>;
 
 export const updateActionItemSchema = z
   .strictObject({
-    version: z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive"),
+    version: versionField,
     title: title.optional(),
     description: description.optional(),
     ownerId: id("user").optional(),
@@ -126,12 +120,6 @@ export const listActionItemsSchema = z.object({
     .regex(/^inc-\d{1,12}$/i, "Must be an incident reference, e.g. INC-42")
     .optional(),
   sort: z.enum(["due", "-due"], { error: 'Must be "due" (soonest first) or "-due" (latest first)' }).default("due"),
-  limit: z.coerce
-    .number({ error: "Must be a number" })
-    .int("Must be a whole number")
-    .min(1, "Must be at least 1")
-    .max(200, "Must be at most 200")
-    .default(50),
-  cursor: z.string().max(200).optional(),
+  ...pageFields,
 });
 export type ListActionItemsQuery = z.infer<typeof listActionItemsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageFields, requiredTextField, textField, versionField } from "./fields";
 import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
@@ -47,12 +48,8 @@ export const isoDateTime = z
     return ms;
   });
 
-const title = z
-  .string({ error: "Must be a string" })
-  .trim()
-  .min(1, "Title is required")
-  .max(TITLE_MAX, `Title must be at most ${TITLE_MAX} characters`);
-const summary = z.string({ error: "Must be a string" }).trim().max(SUMMARY_MAX, `Summary must be at most ${SUMMARY_MAX} characters`);
+const title = requiredTextField("Title", TITLE_MAX);
+const summary = textField("Summary", SUMMARY_MAX);
 const severity = z.enum(SEVERITIES, { error: `Must be one of ${SEVERITIES.join(", ")}` });
 const status = z.enum(STATUSES, { error: `Must be one of ${STATUSES.join(", ")}` });
 const flag = z.boolean({ error: "Must be true or false" });
@@ -82,7 +79,7 @@ export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 const nullableTime = isoDateTime.nullable();
 
 export const updateIncidentSchema = z.strictObject({
-  version: z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive"),
+  version: versionField,
   title: title.optional(),
   summary: summary.optional(),
   severity: severity.optional(),
@@ -113,11 +110,7 @@ export const updateIncidentSchema = z.strictObject({
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
 export const addNoteSchema = z.strictObject({
-  body: z
-    .string({ error: "Must be a string" })
-    .trim()
-    .min(1, "Note cannot be empty")
-    .max(NOTE_MAX, `Note must be at most ${NOTE_MAX} characters`),
+  body: requiredTextField("Note", NOTE_MAX, { empty: "Note cannot be empty" }),
   occurredAt: isoDateTime.optional(),
   highlighted: flag.optional(),
 });
@@ -167,13 +160,7 @@ export const listIncidentsSchema = z
       .optional(),
     severity: severityFilter.optional(),
     q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
-    limit: z.coerce
-      .number({ error: "Must be a number" })
-      .int("Must be a whole number")
-      .min(1, "Must be at least 1")
-      .max(200, "Must be at most 200")
-      .default(50),
-    cursor: z.string().max(200).optional(),
+    ...pageFields,
     mine: z.enum(["1", "true"]).optional(),
     service: z.string().trim().toLowerCase().max(60, "Service slug must be at most 60 characters").optional(),
     from: calendarDay.optional(),

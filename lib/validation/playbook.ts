@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredTextField, textField, versionField } from "./fields";
 import { isHttpUrl } from "./url";
 import { SEVERITIES } from "../severity";
 import { AUTO_CHECKS } from "../checklist-auto";
@@ -20,11 +21,7 @@ const link = z
   .transform((v) => v ?? null);
 
 export const playbookItemSchema = z.strictObject({
-  text: z
-    .string({ error: "Text is required" })
-    .trim()
-    .min(1, "Text is required")
-    .max(PLAYBOOK_ITEM_TEXT_MAX, `Text must be at most ${PLAYBOOK_ITEM_TEXT_MAX} characters`),
+  text: requiredTextField("Text", PLAYBOOK_ITEM_TEXT_MAX, { missing: "Text is required" }),
   link,
   // A condition the system can verify; the item then ticks itself. null or absent: ticked by people only.
   autoCheck: z
@@ -35,15 +32,8 @@ export const playbookItemSchema = z.strictObject({
 });
 export type PlaybookItemInput = z.infer<typeof playbookItemSchema>;
 
-const name = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is required")
-  .max(PLAYBOOK_NAME_MAX, `Name must be at most ${PLAYBOOK_NAME_MAX} characters`);
-const description = z
-  .string({ error: "Must be a string" })
-  .trim()
-  .max(PLAYBOOK_DESCRIPTION_MAX, `Description must be at most ${PLAYBOOK_DESCRIPTION_MAX} characters`);
+const name = requiredTextField("Name", PLAYBOOK_NAME_MAX, { missing: "Name is required" });
+const description = textField("Description", PLAYBOOK_DESCRIPTION_MAX);
 // Duplicates are dropped and the order made canonical, so equal conditions compare equal.
 const severities = z
   .array(z.enum(SEVERITIES, { error: `Each must be one of ${SEVERITIES.join(", ")}` }), { error: `Must be a list of ${SEVERITIES.join(", ")}` })
@@ -73,7 +63,7 @@ export type CreatePlaybookInput = z.infer<typeof createPlaybookSchema>;
 
 /** Any subset of the fields, with the version last read; `items` replaces the whole list. */
 export const updatePlaybookSchema = z.strictObject({
-  version: z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive"),
+  version: versionField,
   name: name.optional(),
   description: description.optional(),
   severities: severities.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageFields, requiredTextField, textField, versionField as version } from "./fields";
 import { POSTMORTEM_STATUSES, REVIEW_CHECKLIST, SECTION_KEYS, SECTION_MAX, type PostmortemSectionKey, type ReviewCheckKey } from "../postmortem-template";
 import { SEVERITIES } from "../severity";
 
@@ -10,10 +11,6 @@ export const FACTORS_MAX = 30;
 export const FACTOR_NAME_MAX = 60;
 export const NO_ACTIONS_REASON_MAX = 2000;
 
-const version = z
-  .number({ error: "Required: the version you last read" })
-  .int("Must be a whole number")
-  .positive("Must be positive");
 const id = (what: string) => z.number({ error: `Must be a ${what} id` }).int(`Must be a ${what} id`).positive(`Must be a ${what} id`);
 
 const sectionKeys = new Set<string>(SECTION_KEYS);
@@ -65,11 +62,7 @@ export const savePostmortemSchema = z.strictObject({
 });
 export type SavePostmortemInput = z.infer<typeof savePostmortemSchema>;
 
-const comment = z
-  .string({ error: "Must be a string" })
-  .trim()
-  .min(1, "Comment cannot be empty")
-  .max(COMMENT_MAX, `Comment must be at most ${COMMENT_MAX} characters`);
+const comment = requiredTextField("Comment", COMMENT_MAX, { empty: "Comment cannot be empty" });
 
 export const reviewerIdsField = z
   .array(id("user"), { error: "Must be a list of user ids" })
@@ -116,22 +109,12 @@ export const listPostmortemsSchema = z.object({
   status: z.enum(LIST_POSTMORTEM_STATUSES, { error: `Must be one of ${LIST_POSTMORTEM_STATUSES.join(", ")}` }).optional(),
   q: z.string({ error: "Must be a string" }).trim().max(200, "Search text must be at most 200 characters").optional(),
   due: z.enum(["due", "overdue"], { error: "Must be due or overdue" }).optional(),
-  limit: z.coerce
-    .number({ error: "Must be a number" })
-    .int("Must be a whole number")
-    .min(1, "Must be at least 1")
-    .max(200, "Must be at most 200")
-    .default(50),
-  cursor: z.string().max(200).optional(),
+  ...pageFields,
 });
 export type ListPostmortemsInput = z.infer<typeof listPostmortemsSchema>;
 
-const factorName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is required")
-  .max(FACTOR_NAME_MAX, `Name must be at most ${FACTOR_NAME_MAX} characters`);
-const factorDescription = z.string({ error: "Must be a string" }).trim().max(500, "Description must be at most 500 characters");
+const factorName = requiredTextField("Name", FACTOR_NAME_MAX, { missing: "Name is required" });
+const factorDescription = textField("Description", 500);
 
 export const createFactorSchema = z.strictObject({ name: factorName, description: factorDescription.optional() });
 export const renameFactorSchema = z.strictObject({ name: factorName.optional(), description: factorDescription.optional() });

@@ -6,9 +6,7 @@ import { getDb } from "../../client";
 import { slos } from "../../schema";
 import { readableIncident } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
-import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY, impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
 
 export type IncidentSloSpend = {
   sloId: number;

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { durationStats } from "@/lib/insights/percentile";
-import { createTestDb, type TestDb, type TestUser } from "../../testing/test-db";
-import { insertInsightsFixture } from "../../testing/insights-fixture";
-import { setOrgTimeZone } from "../../commands/admin/settings";
+import { setUpInsightsFixture } from "../../testing/insights-setup";
 import { getInsights } from "./index";
 
 // The duration trend on the hand-computed fixture (db/testing/insights-fixture.ts, Europe/Berlin).
 // Minutes after the start — A: mitigated 60, resolved 120 · B: 30, 90 (backdated start) · C: 10, 40 ·
 // D: not mitigated, 200 · E: neither · F: a drill · G: private, 4, 5.
 
-let t: TestDb;
-let admin: TestUser;
-let viewer: TestUser;
+const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-07-15T10:00:00Z");
 const MIN = 60;
 
-beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  viewer = await t.createUser("viewer");
-  const ada = await t.createUser("responder", { name: "Ada Lovelace" });
-  const bo = await t.createUser("responder", { name: "Bo Diddley" });
-  setOrgTimeZone({ actor: admin.actor, timeZone: "Europe/Berlin" });
-  insertInsightsFixture(t.db, { ada: ada.id, bo: bo.id, admin: admin.id });
-});
-afterAll(() => t.cleanup());
 
-const trend = (query: Record<string, string>, actor = viewer.actor) => getInsights({ actor, query, now, fresh: true }).durationTrend;
+const trend = (query: Record<string, string>, actor = ctx.viewer.actor) => getInsights({ actor, query, now, fresh: true }).durationTrend;
 const stats = (incidents: number, missing: number, reconstructed: number, median: number | null, p90: number | null) => ({ incidents, missing, reconstructed, median, p90 });
 const none = stats(0, 0, 0, null, null);
 
@@ -58,7 +44,7 @@ describe("duration trend", () => {
   });
 
   it("counts a private incident only for those who may see it", () => {
-    const april = trend({ from: "2026-03-01", to: "2026-06-30" }, admin.actor).points[1]!;
+    const april = trend({ from: "2026-03-01", to: "2026-06-30" }, ctx.admin.actor).points[1]!;
     expect(april.mitigate).toEqual(stats(1, 1, 0, 4 * MIN, 4 * MIN));
     expect(april.resolve).toEqual(stats(1, 1, 0, 5 * MIN, 5 * MIN));
   });

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { durationStats } from "@/lib/insights/percentile";
-import { createTestDb, thrown, type TestDb, type TestUser } from "../../testing/test-db";
-import { insertInsightsFixture } from "../../testing/insights-fixture";
+import { thrown } from "../../testing/test-db";
+import { setUpInsightsFixture } from "../../testing/insights-setup";
 import { incidents, teams } from "../../schema";
-import { setOrgTimeZone } from "../../commands/admin/settings";
 import { getInsights, loadInsights } from "./index";
 import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
 
-let t: TestDb;
-let admin: TestUser;
-let viewer: TestUser;
+const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-05-15T10:00:00Z");
 const range = { from: "2026-03-01", to: "2026-04-30" };
 const MIN = 60;
 
-beforeAll(async () => {
-  t = createTestDb();
-  admin = await t.createUser("admin");
-  viewer = await t.createUser("viewer");
-  const ada = await t.createUser("responder", { name: "Ada Lovelace" });
-  const bo = await t.createUser("responder", { name: "Bo Diddley" });
-  setOrgTimeZone({ actor: admin.actor, timeZone: "Europe/Berlin" });
-  insertInsightsFixture(t.db, { ada: ada.id, bo: bo.id, admin: admin.id });
-});
-afterAll(() => t.cleanup());
 
-const report = (query: Record<string, string> = {}, actor = viewer.actor) => getInsights({ actor, query: { ...range, ...query }, now });
+const report = (query: Record<string, string> = {}, actor = ctx.viewer.actor) => getInsights({ actor, query: { ...range, ...query }, now });
 
 describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
   it("scopes to incidents started in the period, drills counted apart, and compares with the period before", () => {
@@ -144,13 +131,13 @@ describe("insights filters and access", () => {
   it("filters by severity, service and team", () => {
     expect(report({ severity: "SEV2" }).headline.incidents.current.total).toBe(2);
     expect(report({ service: "web" }).headline.incidents.current.bySeverity).toEqual({ SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 });
-    const payments = t.db.select().from(teams).where(eq(teams.name, "Payments")).get()!;
+    const payments = ctx.t.db.select().from(teams).where(eq(teams.name, "Payments")).get()!;
     // Payments owns the Public API: A and B.
     expect(report({ team: String(payments.id) }).headline.incidents.current.bySeverity).toEqual({ SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 });
   });
 
   it("counts a private incident only for those who may see it", () => {
-    expect(report({}, admin.actor).headline.incidents.current.bySeverity.SEV1).toBe(2);
+    expect(report({}, ctx.admin.actor).headline.incidents.current.bySeverity.SEV1).toBe(2);
     expect(report().headline.incidents.current.bySeverity.SEV1).toBe(1);
   });
 
@@ -161,7 +148,7 @@ describe("insights filters and access", () => {
 });
 
 describe("incidents CSV behind the dashboard", () => {
-  const csv = (query: Record<string, string> = {}, actor = viewer.actor) =>
+  const csv = (query: Record<string, string> = {}, actor = ctx.viewer.actor) =>
     [...insightsIncidentsCsv({ actor, query: { ...range, ...query }, now }).lines].join("").split("\r\n").filter(Boolean);
 
   it("has one row per in-scope incident, oldest first, with timestamps, durations, services, factors and postmortem status", () => {
@@ -183,7 +170,7 @@ describe("incidents CSV behind the dashboard", () => {
 
   it("applies the dashboard's filters and access", () => {
     expect(csv({ service: "web" })).toHaveLength(3);
-    expect(csv({}, admin.actor)).toHaveLength(7);
+    expect(csv({}, ctx.admin.actor)).toHaveLength(7);
   });
 });
 
@@ -191,27 +178,27 @@ describe("insights cache", () => {
   it("serves the same report while nothing changes, and recomputes after any write", () => {
     const first = report();
     expect(report()).toBe(first);
-    expect(getInsights({ actor: viewer.actor, query: range, now, fresh: true })).not.toBe(first);
-    const extra = t.db
+    expect(getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true })).not.toBe(first);
+    const extra = ctx.t.db
       .insert(incidents)
       .values({ title: "Late addition", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-02T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-02T10:00:00Z"), updatedAt: now })
       .returning()
       .get();
     expect(report().scope.current.incidents).toBe(first.scope.current.incidents + 1);
-    t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
+    ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
     expect(report().scope.current.incidents).toBe(first.scope.current.incidents);
   });
 
   it("does not serve a report computed for another caller or an older clock", () => {
     const forViewer = report();
-    expect(report({}, admin.actor)).not.toBe(forViewer);
-    expect(getInsights({ actor: viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
+    expect(report({}, ctx.admin.actor)).not.toBe(forViewer);
+    expect(getInsights({ actor: ctx.viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
   });
 });
 
 describe("insights for requests (loadInsights)", () => {
   it("computes in turns: other callbacks run between its steps, and the report equals the one computed at once", async () => {
-    const atOnce = getInsights({ actor: admin.actor, query: range, now, fresh: true });
+    const atOnce = getInsights({ actor: ctx.admin.actor, query: range, now, fresh: true });
     let ticks = 0;
     let running = true;
     const tick = () => {
@@ -220,7 +207,7 @@ describe("insights for requests (loadInsights)", () => {
       setImmediate(tick);
     };
     setImmediate(tick);
-    const inTurns = await loadInsights({ actor: admin.actor, query: { ...range, severity: "SEV1,SEV2,SEV3,SEV4" }, now });
+    const inTurns = await loadInsights({ actor: ctx.admin.actor, query: { ...range, severity: "SEV1,SEV2,SEV3,SEV4" }, now });
     running = false;
     expect(ticks).toBeGreaterThanOrEqual(8);
     expect({ ...inTurns, filters: null }).toEqual({ ...atOnce, filters: null });
@@ -228,45 +215,45 @@ describe("insights for requests (loadInsights)", () => {
 
   it("runs concurrent cold reports one after another without mixing their temp tables", async () => {
     const queries = [{ severity: "SEV1" }, { severity: "SEV2" }, { service: "web" }].map((q) => ({ ...range, ...q }));
-    const expected = queries.map((query) => getInsights({ actor: viewer.actor, query, now: now + 1, fresh: true }));
-    const got = await Promise.all(queries.map((query) => loadInsights({ actor: viewer.actor, query, now: now + 1 })));
+    const expected = queries.map((query) => getInsights({ actor: ctx.viewer.actor, query, now: now + 1, fresh: true }));
+    const got = await Promise.all(queries.map((query) => loadInsights({ actor: ctx.viewer.actor, query, now: now + 1 })));
     expect(got).toEqual(expected);
   });
 
   it("refuses a fifth cold report while four are in progress or waiting (429), and serves cached ones meanwhile", async () => {
-    const cachedFirst = await loadInsights({ actor: viewer.actor, query: range, now: now + 2 });
-    const cold = ["SEV1", "SEV2", "SEV3", "SEV4"].map((severity) => loadInsights({ actor: admin.actor, query: { ...range, severity }, now: now + 2 }));
-    const refused = await loadInsights({ actor: admin.actor, query: { ...range, service: "web" }, now: now + 2 }).catch((e: unknown) => e);
+    const cachedFirst = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 2 });
+    const cold = ["SEV1", "SEV2", "SEV3", "SEV4"].map((severity) => loadInsights({ actor: ctx.admin.actor, query: { ...range, severity }, now: now + 2 }));
+    const refused = await loadInsights({ actor: ctx.admin.actor, query: { ...range, service: "web" }, now: now + 2 }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).status).toBe(429);
-    expect(await loadInsights({ actor: viewer.actor, query: range, now: now + 2 })).toBe(cachedFirst);
+    expect(await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 2 })).toBe(cachedFirst);
     await Promise.all(cold);
   });
 
   it("does not keep serving a report computed while a write happened", async () => {
-    const pending = loadInsights({ actor: viewer.actor, query: range, now: now + 3 });
+    const pending = loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     // Two turns in: the scope is filled, the rest of the report is not.
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    const extra = t.db
+    const extra = ctx.t.db
       .insert(incidents)
       .values({ title: "Written meanwhile", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-03T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-03T10:00:00Z"), updatedAt: now })
       .returning()
       .get();
     const during = await pending;
-    const after = await loadInsights({ actor: viewer.actor, query: range, now: now + 3 });
+    const after = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     expect(during.scope.current.incidents).toBe(5);
     expect(after).not.toBe(during);
     expect(after.scope.current.incidents).toBe(6);
-    t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
+    ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
   });
 });
 
 describe("insights far from today", () => {
   it("gives a period the same wall-clock figures when read 20 years later (offsets outside the walk come from tz_offset_ms)", () => {
     const later = now + 20 * 365 * 86_400_000;
-    const atTheTime = getInsights({ actor: viewer.actor, query: range, now, fresh: true });
-    const years = getInsights({ actor: viewer.actor, query: range, now: later, fresh: true });
+    const atTheTime = getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true });
+    const years = getInsights({ actor: ctx.viewer.actor, query: range, now: later, fresh: true });
     expect(years.responders).toEqual(atTheTime.responders);
     expect(years.incidentsOverTime).toEqual(atTheTime.incidentsOverTime);
     expect(years.postmortems.publishedOnTime).toBe(atTheTime.postmortems.publishedOnTime);

@@ -4,9 +4,7 @@ import { computeBudget } from "@/lib/error-budget";
 import type { Severity } from "@/lib/severity";
 import { incidentServices, incidents, slos } from "../../schema";
 import type { Reader } from "../../types";
-import { impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY, impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
 
 /**
  * Incidents among `incidentIds` whose own spend exhausted an SLO's error budget (DESIGN.md:

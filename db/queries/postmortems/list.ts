@@ -13,10 +13,9 @@ import { POSTMORTEM_DUE_BUSINESS_DAYS, type PostmortemDue } from "@/lib/postmort
 import { getDb } from "../../client";
 import { incidents, postmortems, users, type Incident } from "../../schema";
 import { visibleTo } from "../../access/incidents";
+import { DAY } from "../../access/slo-budgets";
 import { budgetCandidates, budgetFlaggedIncidents } from "./budget-flags";
 import { dueContext, dueOf } from "./due";
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export type PostmortemListItem = {
   incidentId: number;

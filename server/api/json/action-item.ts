@@ -1,4 +1,5 @@
 import type { ActionItem } from "@/db/schema";
+import type { ActionItemView } from "@/db/queries/action-items/views";
 import { isoOrNull } from "./incident";
 import { incidentReference } from "../../../lib/validation/incident";
 
@@ -24,15 +25,8 @@ export type ActionItemJson = {
   completedAt: string | null;
 };
 
-type ActionItemViewLike = ActionItem & {
-  incidentTitle: string;
-  ownerName: string | null;
-  ownerEmail: string | null;
-  serviceSlug: string | null;
-  serviceName: string | null;
-  overdue: boolean;
-  daysOverdue: number;
-};
+/** What toActionItemJson reads: the data layer's action item view (the reference it derives itself). */
+type ActionItemViewLike = Omit<ActionItemView, "incidentReference">;
 
 export function toActionItemJson(item: ActionItemViewLike): ActionItemJson {
   return {

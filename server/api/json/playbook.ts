@@ -58,3 +58,6 @@ export function toPlaybookJson(p: PlaybookLike) {
     updatedAt: new Date(p.updatedAt).toISOString(),
   };
 }
+
+export type ChecklistJson = ReturnType<typeof toChecklistJson>;
+export type PlaybookJson = ReturnType<typeof toPlaybookJson>;
