@@ -76,6 +76,8 @@ test.describe("sign-in throttle", () => {
   });
 
   test("the Sign-in limits section at desktop and phone widths (screenshots) passes axe in both themes", async ({ page, baseURL }) => {
+    // Four axe runs and four full-page screenshots: over a minute when the other worker is busy.
+    test.slow();
     const email = uniqueEmail("screenshot");
     const ip = testAddress();
     const client = { baseURL: baseURL!, headers: { "X-Forwarded-For": ip } };
