@@ -13,6 +13,7 @@ import {
   type ActionPriority,
 } from "@/lib/action-items";
 import { ACTION_DESCRIPTION_MAX, ACTION_TITLE_MAX } from "@/lib/validation/action-item";
+import { callAction } from "@/lib/server-action";
 import { createActionItemAction } from "@/app/(app)/incidents/[ref]/action-item-actions";
 import { Field } from "./field";
 import { useSentText } from "./use-sent-text";
@@ -84,21 +85,21 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
     const sent = { title, description, trackerUrl };
     sending.current = true;
     startTransition(async () => {
-      const result = await createActionItemAction(reference, {
-        title,
-        description,
-        ownerId: Number(ownerId),
-        priority,
-        dueDate,
-        kind,
-        trackerUrl: trackerUrl.trim() || null,
-        serviceId: serviceId ? Number(serviceId) : null,
-      }).catch(() => null);
+      const result = await callAction(
+        () =>
+          createActionItemAction(reference, {
+            title,
+            description,
+            ownerId: Number(ownerId),
+            priority,
+            dueDate,
+            kind,
+            trackerUrl: trackerUrl.trim() || null,
+            serviceId: serviceId ? Number(serviceId) : null,
+          }),
+        "Could not reach the server; nothing was saved. Try again.",
+      );
       sending.current = false;
-      if (!result) {
-        setMessage({ kind: "error", text: "Could not reach the server; nothing was saved. Try again." });
-        return;
-      }
       if (!result.ok) {
         const fields: Errors = {};
         for (const [key, text] of Object.entries(result.fields ?? {})) fields[FIELD_OF[key] ?? key] = text;

@@ -72,6 +72,8 @@ export function useServerAction(defaults: { offline?: string; refresh?: boolean 
     fieldError: (name: string): string | undefined => error?.fields[name],
     /** The form-level message: the failure's message unless it is shown next to one of these fields. */
     formError: (...shown: string[]): string | null => (error && !shown.some((f) => error.fields[f]) ? error.message : null),
+    /** The form-level line when every field error is shown next to its field: a pointer to them, else the message. */
+    formSummary: (pointer = "Check the highlighted fields."): string | null => (error ? (Object.keys(error.fields).length ? pointer : error.message) : null),
     /** Refuse before calling (client-side checks): a form-level message, or messages shown next to their fields. */
     invalid: (problem: string | Record<string, string>) => {
       const fields = typeof problem === "string" ? {} : problem;

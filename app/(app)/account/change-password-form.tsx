@@ -4,21 +4,24 @@ import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../admin/form-message";
 import { changePasswordAction } from "./actions";
 
 const FIELD_NAMES = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
 export function ChangePasswordForm({ email, passwordMin }: { email: string; passwordMin: number }) {
-  const [pending, setPending] = useState(false);
+  const action = useServerAction({ refresh: false });
   const [done, setDone] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // Until signOut has navigated away, the form stays busy.
+  const pending = action.pending || done;
+  const fields = action.error?.fields ?? {};
+  const message = action.error && !Object.keys(fields).length ? action.error.message : null;
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, fields);
+  useFocusFirstInvalid(formRef, action.error?.fields);
 
   async function submit(form: HTMLFormElement) {
-    if (pending || done) return;
+    if (action.isBusy() || done) return;
     const data = new FormData(form);
     const input = Object.fromEntries(FIELD_NAMES.map((name) => [name, String(data.get(name) ?? "")])) as Record<(typeof FIELD_NAMES)[number], string>;
     // Quick checks in the browser; the server checks the same and more.
@@ -26,25 +29,10 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
     if (!input.currentPassword) local.currentPassword = "Enter your current password";
     if (input.newPassword.length < passwordMin) local.newPassword = `Password must be at least ${passwordMin} characters`;
     if (input.confirmPassword !== input.newPassword) local.confirmPassword = "Passwords do not match";
-    if (Object.keys(local).length) {
-      setFields(local);
-      setMessage(null);
-      return;
-    }
-    setPending(true);
-    setFields({});
-    setMessage(null);
-    const result = await changePasswordAction(input).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined }));
-    if (result.ok) {
-      setDone(true);
-      // This session has ended on the server; clear the cookie and sign in again.
-      await signOut({ callbackUrl: "/signin?reason=password-changed" });
-      return;
-    }
-    setPending(false);
-    const errors = result.fields ?? {};
-    setFields(errors);
-    setMessage(Object.keys(errors).length ? null : result.message);
+    if (Object.keys(local).length) return action.invalid(local);
+    const result = await action.run(() => changePasswordAction(input), { onSuccess: () => setDone(true) });
+    // This session has ended on the server; clear the cookie and sign in again.
+    if (result.ok) await signOut({ callbackUrl: "/signin?reason=password-changed" });
   }
 
   return (

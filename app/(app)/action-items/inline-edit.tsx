@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ACTION_STATUSES, ACTION_STATUS_INFO, type ActionStatus } from "@/lib/action-items";
 import { errorClass, inputClass } from "@/app/components/ui";
+import { callAction } from "@/lib/server-action";
 import { updateActionItemAction } from "./actions";
 
 type Item = { id: number; version: number; title: string };
@@ -17,14 +18,17 @@ function useInlineSave(item: Item) {
   const save = (input: Record<string, unknown>, onFail: () => void) =>
     startTransition(async () => {
       setError(null);
-      const result = await updateActionItemAction(item.id, { ...input, version: item.version }).catch(() => null);
-      if (result?.ok) {
+      const result = await callAction(
+        () => updateActionItemAction(item.id, { ...input, version: item.version }),
+        "Could not reach the server; nothing was changed. Try again.",
+      );
+      if (result.ok) {
         router.refresh();
         return;
       }
       onFail();
-      setError(!result ? "Could not reach the server; nothing was changed. Try again." : result.code === "conflict" ? CONFLICT : result.message);
-      if (result?.code === "conflict") router.refresh();
+      setError(result.code === "conflict" ? CONFLICT : result.message);
+      if (result.code === "conflict") router.refresh();
     });
   return { save, pending, error };
 }

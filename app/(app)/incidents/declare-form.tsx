@@ -7,6 +7,7 @@ import { TITLE_MAX } from "@/lib/validation/incident";
 import { Field } from "@/app/components/field";
 import { buttonClass, dangerButtonClass, errorClass, inputClass } from "@/app/components/ui";
 import { SeverityPill } from "@/app/components/severity-pill";
+import { useServerAction } from "@/app/components/use-server-action";
 import { declareIncidentAction } from "./actions";
 import { ServicesPicker, servicesPickerErrors, type PickedService, type ServiceOption } from "./services-picker";
 
@@ -32,9 +33,14 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [severity, setSeverity] = useState<Severity | "">("");
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useServerAction({ offline: "Could not reach the server. Your text is still here; try again.", refresh: false });
+  // Stays locked once declared, on the way to the new incident.
+  const [declared, setDeclared] = useState(false);
+  const pending = action.pending || declared;
+  // Problems found before sending: shown next to their fields only.
+  const [local, setLocal] = useState<Record<string, string> | null>(null);
+  const fields = local ?? action.error?.fields ?? {};
+  const message = local ? null : action.message;
   const [picked, setPicked] = useState<PickedService[]>([]);
   // One key per opened form: a double submit or a retry cannot declare twice.
   const idempotencyKey = useRef(crypto.randomUUID());
@@ -50,7 +56,7 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
   useEffect(reportDirty, [reportDirty]);
 
   async function submit(form: HTMLFormElement) {
-    if (pending) return;
+    if (action.isBusy() || declared) return;
     const data = new FormData(form);
     const title = String(data.get("title") ?? "");
     const local: Record<string, string> = {};
@@ -58,37 +64,30 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
     if (!severity) local.severity = "Pick a severity";
     Object.assign(local, servicesPickerErrors(picked));
     if (Object.keys(local).length) {
-      setFields(local);
-      setMessage(null);
+      setLocal(local);
       const row = picked.findIndex((_, index) => local[`services.${index}.service`]);
       const first = local.title ? "#declare-title-input" : local.severity ? "input[name=severity]" : `#declare-service-${picked[row]?.key}`;
       (form.querySelector(first) as HTMLElement | null)?.focus();
       return;
     }
-    setPending(true);
-    setFields({});
-    setMessage(null);
+    setLocal(null);
     const startedAt = localInputToIso(String(data.get("startedAt") ?? ""));
-    const result = await declareIncidentAction(
-      {
-        title,
-        severity,
-        summary: String(data.get("summary") ?? ""),
-        ...(startedAt ? { startedAt } : {}),
-        private: data.get("private") === "on",
-        drill: data.get("drill") === "on",
-        ...(picked.length ? { services: picked.map((p) => ({ service: p.service, impact: p.impact })) } : {}),
+    const input = {
+      title,
+      severity,
+      summary: String(data.get("summary") ?? ""),
+      ...(startedAt ? { startedAt } : {}),
+      private: data.get("private") === "on",
+      drill: data.get("drill") === "on",
+      ...(picked.length ? { services: picked.map((p) => ({ service: p.service, impact: p.impact })) } : {}),
+    };
+    await action.run(() => declareIncidentAction(input, idempotencyKey.current), {
+      onSuccess: (incident) => {
+        setDeclared(true);
+        router.push(`/incidents/${incident.reference}`);
+        onDeclared?.();
       },
-      idempotencyKey.current,
-    ).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Your text is still here; try again." }));
-    if (result.ok) {
-      router.push(`/incidents/${result.data.reference}`);
-      onDeclared?.();
-      return;
-    }
-    setPending(false);
-    setFields(("fields" in result && result.fields) || {});
-    setMessage(result.message);
+    });
   }
 
   return (

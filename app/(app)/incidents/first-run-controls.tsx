@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FlaskConical } from "lucide-react";
 import { buttonClass, errorClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { DECLARE_EVENT, type DeclareEventDetail } from "../keyboard-shortcuts";
 import { dismissFirstRunAction } from "./first-run-actions";
 
@@ -17,8 +17,8 @@ export function DeclareDrillButton({ className }: { className: string }) {
 
 export function DismissFirstRunButton() {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending, message: error } = action;
   return (
     <div className="flex flex-col items-end">
       <button
@@ -27,11 +27,8 @@ export function DismissFirstRunButton() {
         disabled={pending}
         aria-describedby={error ? "first-run-dismiss-error" : undefined}
         onClick={async () => {
-          setPending(true);
-          setError(null);
-          const result = await dismissFirstRunAction().catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
-          setPending(false);
-          if (!result.ok) return setError(result.message);
+          const result = await action.run(dismissFirstRunAction);
+          if (!result.ok) return;
           // Drop ?checklist=1 too, so the list shows without it.
           router.replace("/incidents");
           router.refresh();

@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction, type ActionFailure } from "@/app/components/use-server-action";
 import { FormMessage } from "../admin/form-message";
 import { createServiceAction, updateServiceAction, type ServiceFormInput } from "./actions";
 import { filledLinks, linkErrors, LinksEditor, type LinkRow } from "./links-editor";
@@ -27,14 +28,19 @@ type Props = {
   onSaved?: () => void;
 } & ({ mode: "create"; initial?: undefined; version?: undefined } | { mode: "edit"; initial: ServiceFormValues; version: number });
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Nothing was saved; try again.", fields: undefined, details: undefined };
+const STALE = "Someone else changed this service while you were editing. The page behind this form now shows their version; your text is kept here — check it and save again to apply it.";
+
+/** A 409 on an edit that is about the record's version (not a taken slug): the values typed stay and apply on top. */
+const isStale = (failure: ActionFailure | null, mode: Props["mode"]) => Boolean(failure?.conflict && mode === "edit" && !failure.fields.slug);
 
 export function ServiceForm({ mode, teams, full, initial, version, onCancel, onSaved }: Props) {
   const id = useId();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
+  const action = useServerAction({ offline: "Could not reach the server. Nothing was saved; try again." });
+  const { pending, error } = action;
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const shown = Object.keys(error?.fields ?? {}).filter((k) => k !== "version" && k !== "body");
+  const message = !error ? null : isStale(error, mode) ? STALE : shown.length ? "Check the highlighted fields." : error.message;
   const [rows, setRows] = useState<LinkRow[]>(() =>
     initial?.links.length ? initial.links.map((l, i) => ({ key: i + 1, ...l })) : [{ key: 1, label: "", url: "" }],
   );
@@ -45,41 +51,30 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
   useFocusFirstInvalid(formRef, fields);
 
   async function submit(form: HTMLFormElement) {
-    if (pending) return;
+    if (action.isBusy()) return;
     const data = new FormData(form);
     const value = (name: string) => String(data.get(name) ?? "");
     const { links, keys } = filledLinks(rows);
     const input: ServiceFormInput = { description: value("description"), links };
     if (mode === "create") input.slug = value("slug");
     if (full) Object.assign(input, { name: value("name"), teamId: value("teamId"), tier: value("tier"), runbookUrl: value("runbookUrl") });
-    setPending(true);
     setFields({});
     setRowErrors({});
-    setMessage(null);
-    const result = await (mode === "create" ? createServiceAction(input) : updateServiceAction(initial.slug, baseVersion, input)).catch(() => offline);
-    setPending(false);
-    if (result.ok) {
-      if (mode === "create") {
-        router.push(`/services/${result.data.slug}`);
-        return;
-      }
-      onSaved?.();
-      router.refresh();
-      return;
-    }
-    if (result.code === "conflict" && mode === "edit" && !result.fields?.slug) {
-      const current = (result.details?.current as { version?: number } | undefined)?.version;
-      if (typeof current === "number") setBaseVersion(current);
-      setMessage("Someone else changed this service while you were editing. The page behind this form now shows their version; your text is kept here — check it and save again to apply it.");
-      router.refresh();
-      return;
-    }
-    const errors = result.fields ?? {};
-    const { byRow, list } = linkErrors(errors, keys);
-    setRowErrors(byRow);
-    setFields({ ...errors, ...(list ? { links: list } : {}) });
-    const shown = Object.keys(errors).filter((k) => k !== "version" && k !== "body");
-    setMessage(shown.length ? "Check the highlighted fields." : result.message);
+    await action.run(() => (mode === "create" ? createServiceAction(input) : updateServiceAction(initial.slug, baseVersion, input)), {
+      // A new service opens its page; an edit (or a stale one) shows the page's current state.
+      refresh: mode === "edit",
+      onSuccess: (saved) => (mode === "create" ? router.push(`/services/${saved.slug}`) : onSaved?.()),
+      onFailure: (failure) => {
+        if (isStale(failure, mode)) {
+          const current = (failure.current as { version?: number } | undefined)?.version;
+          if (typeof current === "number") setBaseVersion(current);
+          return;
+        }
+        const { byRow, list } = linkErrors(failure.fields, keys);
+        setRowErrors(byRow);
+        setFields({ ...failure.fields, ...(list ? { links: list } : {}) });
+      },
+    });
   }
 
   const title = mode === "create" ? "Add a service" : full ? "Edit service" : "Edit description and links";

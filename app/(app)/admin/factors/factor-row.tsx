@@ -1,8 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Archive, ArchiveRestore } from "lucide-react";
 import { buttonClass, errorClass, inputClass, labelClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { archiveFactorAction, renameFactorAction } from "./actions";
@@ -10,51 +10,35 @@ import { PanelFooter } from "../confirm-panel";
 
 export type FactorRowData = { id: number; name: string; description: string; archived: boolean; uses: number };
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined };
-
 /** One factor of the taxonomy: how many postmortems use it, rename (with description) and archive or restore. */
 export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax: number }) {
   const id = useId();
-  const router = useRouter();
+  const action = useServerAction();
+  const { pending, notice } = action;
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState(false);
   const [name, setName] = useState(factor.name);
   const [description, setDescription] = useState(factor.description);
-  const [errors, setErrors] = useState<{ name?: string; description?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const errors = { name: action.fieldError("name"), description: action.fieldError("description") };
+  const error = action.formError("name", "description");
   const actionsRef = useRef<HTMLDivElement>(null);
 
   const open = () => {
     setEditing(true);
     setName(factor.name);
     setDescription(factor.description);
-    setErrors({});
-    setError(null);
-    setNotice(null);
+    action.reset();
   };
   const close = () => {
     setEditing(false);
-    setError(null);
+    action.clearError();
     requestAnimationFrame(() => actionsRef.current?.querySelector("button")?.focus());
   };
 
   async function toggleArchive() {
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    const result = await archiveFactorAction(factor.id, !factor.archived).catch(() => offline);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setNotice(
-      result.data.archived
-        ? `Archived “${result.data.name}”. Postmortems that use it keep it; it can no longer be chosen.`
-        : `Restored “${result.data.name}”. Authors can choose it again.`,
-    );
-    router.refresh();
+    await action.run(() => archiveFactorAction(factor.id, !factor.archived), {
+      notice: (saved) =>
+        saved.archived ? `Archived “${saved.name}”. Postmortems that use it keep it; it can no longer be chosen.` : `Restored “${saved.name}”. Authors can choose it again.`,
+    });
   }
 
   return (
@@ -105,27 +89,14 @@ export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax:
               className="rounded-md border border-zinc-200 bg-zinc-50 p-3 dark:border-zinc-800 dark:bg-zinc-950"
               onSubmit={async (event) => {
                 event.preventDefault();
-                setErrors({});
-                setError(null);
-                if (!name.trim()) {
-                  setErrors({ name: "Name is required" });
-                  return;
-                }
-                setPending(true);
-                const result = await renameFactorAction(factor.id, name, description).catch(() => offline);
-                setPending(false);
-                if (result.ok) {
-                  setEditing(false);
-                  setNotice(
-                    result.data.name === factor.name
-                      ? `Saved “${result.data.name}”.`
-                      : `Renamed to “${result.data.name}”. ${factor.uses ? `The ${factor.uses === 1 ? "postmortem that uses it shows" : `${factor.uses} postmortems that use it show`} the new name.` : ""}`,
-                  );
-                  router.refresh();
-                  return;
-                }
-                if (result.fields?.name || result.fields?.description) setErrors({ name: result.fields.name, description: result.fields.description });
-                else setError(result.message);
+                if (!name.trim()) return action.invalid({ name: "Name is required" });
+                await action.run(() => renameFactorAction(factor.id, name, description), {
+                  notice: (saved) =>
+                    saved.name === factor.name
+                      ? `Saved “${saved.name}”.`
+                      : `Renamed to “${saved.name}”. ${factor.uses ? `The ${factor.uses === 1 ? "postmortem that uses it shows" : `${factor.uses} postmortems that use it show`} the new name.` : ""}`,
+                  onSuccess: () => setEditing(false),
+                });
               }}
             >
               <div className="grid gap-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">

@@ -6,6 +6,7 @@ import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { buttonClass, dangerButtonClass, errorClass, hintClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import { PLAYBOOK_DESCRIPTION_MAX, PLAYBOOK_NAME_MAX } from "@/lib/validation/playbook";
 import { FormMessage } from "../form-message";
@@ -42,10 +43,12 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>(() => draftOf(playbook));
   const [version, setVersion] = useState(playbook?.version ?? 0);
-  const [pending, setPending] = useState(false);
+  const action = useServerAction({ offline: "Could not reach the server. Nothing was saved; try again.", refresh: false });
+  const { pending } = action;
   const [fields, setFields] = useState<Record<string, string>>({});
   const [itemErrors, setItemErrors] = useState<ItemErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // A stale save with their version shows the choice above instead.
+  const message = action.error?.conflict && action.error.current ? null : action.formSummary();
   const [conflict, setConflict] = useState<PlaybookFormValues | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   // Either kind of error moves focus to the first invalid control, whichever comes first in the form.
@@ -58,11 +61,9 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function save(baseVersion = version) {
-    if (pending) return;
-    setPending(true);
+    if (action.isBusy()) return;
     setFields({});
     setItemErrors({});
-    setMessage(null);
     const submitted = draft.items;
     const input = {
       name: draft.name,
@@ -72,21 +73,12 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
       enabled: draft.enabled,
       items: submitted.map((i) => ({ text: i.text, link: i.link.trim() || null, autoCheck: i.autoCheck || null })),
     };
-    const result = await (playbook ? updatePlaybookAction(playbook.id, { ...input, version: baseVersion }) : createPlaybookAction(input)).catch(() => ({
-      ok: false as const,
-      code: "network",
-      message: "Could not reach the server. Nothing was saved; try again.",
-      fields: undefined,
-      details: undefined,
-    }));
-    setPending(false);
-    if (result.ok) {
-      router.push(`/admin/playbooks?saved=${result.data.id}`);
-      return;
-    }
+    const result = await action.run(() => (playbook ? updatePlaybookAction(playbook.id, { ...input, version: baseVersion }) : createPlaybookAction(input)), {
+      onSuccess: (saved) => router.push(`/admin/playbooks?saved=${saved.id}`),
+    });
+    if (result.ok) return;
     if (result.code === "conflict" && result.details?.current) {
       setConflict(result.details.current as PlaybookFormValues);
-      setMessage(null);
       return;
     }
     const errors = result.fields ?? {};
@@ -100,16 +92,14 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
     }
     setFields(rest);
     setItemErrors(perItem);
-    setMessage(Object.keys(errors).length ? "Check the highlighted fields." : result.message);
   }
 
   async function remove() {
-    if (!playbook || pending) return;
-    setPending(true);
-    const result = await deletePlaybookAction(playbook.id).catch(() => null);
-    setPending(false);
-    if (result?.ok) router.push(`/admin/playbooks?deleted=${encodeURIComponent(playbook.name)}`);
-    else setMessage(result?.message ?? "Could not reach the server. Nothing was deleted; try again.");
+    if (!playbook || action.isBusy()) return;
+    await action.run(() => deletePlaybookAction(playbook.id), {
+      offline: "Could not reach the server. Nothing was deleted; try again.",
+      onSuccess: () => router.push(`/admin/playbooks?deleted=${encodeURIComponent(playbook.name)}`),
+    });
   }
 
   const conditionError = fields.severities ?? fields.serviceIds;

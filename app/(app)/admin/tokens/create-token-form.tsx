@@ -4,6 +4,7 @@ import { AlertTriangle, Check, Copy } from "lucide-react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { RoleField } from "../role-field";
 import { createTokenAction } from "./actions";
@@ -12,38 +13,27 @@ type Created = { name: string; role: string; token: string };
 
 /** Creates a token and shows its secret once, in a read-only field with a copy button. */
 export function CreateTokenForm() {
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending } = action;
+  const fields = action.error?.fields ?? {};
   const [created, setCreated] = useState<Created | null>(null);
   const [copied, setCopied] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const secretRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, fields);
+  useFocusFirstInvalid(formRef, action.error?.fields);
 
   async function submit(form: HTMLFormElement) {
-    if (pending) return;
+    if (action.isBusy()) return;
     const data = new FormData(form);
-    setPending(true);
-    setFields({});
-    setMessage(null);
-    const result = await createTokenAction({ name: String(data.get("name") ?? ""), role: String(data.get("role") ?? "") }).catch(() => ({
-      ok: false as const,
-      code: "network",
-      message: "Could not reach the server. Try again.",
-      fields: undefined,
-    }));
-    setPending(false);
-    if (result.ok) {
-      setCreated(result.data);
-      setCopied(false);
-      setFormKey((k) => k + 1);
-      requestAnimationFrame(() => secretRef.current?.select());
-      return;
-    }
-    setFields(result.fields ?? {});
-    setMessage(result.fields && Object.keys(result.fields).length ? "Check the highlighted fields." : result.message);
+    await action.run(() => createTokenAction({ name: String(data.get("name") ?? ""), role: String(data.get("role") ?? "") }), {
+      onSuccess: (token) => {
+        setCreated(token);
+        setCopied(false);
+        setFormKey((k) => k + 1);
+        requestAnimationFrame(() => secretRef.current?.select());
+      },
+    });
   }
 
   async function copy() {
@@ -120,7 +110,7 @@ export function CreateTokenForm() {
           <RoleField id="new-token-role" label="Token role" error={fields.role} />
         </fieldset>
         <div className="mt-4 space-y-3">
-          <FormMessage error={message} />
+          <FormMessage error={action.formSummary()} />
           <button type="submit" className={primaryButtonClass} disabled={pending}>
             {pending ? "Creating…" : "Create token"}
           </button>

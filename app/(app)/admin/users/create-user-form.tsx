@@ -3,48 +3,43 @@ import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { RoleField } from "../role-field";
 import { createUserAction } from "./actions";
 import { generatePassword } from "./generate-password";
 
 export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const action = useServerAction({ refresh: false });
+  const { pending } = action;
+  const fields = action.error?.fields ?? {};
   const [password, setPassword] = useState("");
   const [showPassword, setShowPassword] = useState(false);
   // A new form (fresh role picker) after each success.
   const [formKey, setFormKey] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, fields);
+  useFocusFirstInvalid(formRef, action.error?.fields);
 
   async function submit(form: HTMLFormElement) {
-    if (pending) return;
+    if (action.isBusy()) return;
     const data = new FormData(form);
-    setPending(true);
-    setFields({});
-    setMessage(null);
-    setCreated(null);
-    const result = await createUserAction({
-      email: String(data.get("email") ?? ""),
-      name: String(data.get("name") ?? ""),
-      role: String(data.get("role") ?? ""),
-      password,
-    }).catch(() => ({ ok: false as const, code: "network", message: "Could not reach the server. Try again.", fields: undefined }));
-    setPending(false);
-    if (result.ok) {
-      setCreated(`Created ${result.data.name} (${result.data.email}). Share the initial password with them privately; they can change it under Account.`);
-      setPassword("");
-      setShowPassword(false);
-      setFormKey((k) => k + 1);
-      return;
-    }
-    const errors = result.fields ?? {};
-    setFields(errors);
-    // Field problems sit next to their fields; anything else goes under the form.
-    setMessage(Object.keys(errors).length ? "Check the highlighted fields." : result.message);
+    await action.run(
+      () =>
+        createUserAction({
+          email: String(data.get("email") ?? ""),
+          name: String(data.get("name") ?? ""),
+          role: String(data.get("role") ?? ""),
+          password,
+        }),
+      {
+        notice: (user) => `Created ${user.name} (${user.email}). Share the initial password with them privately; they can change it under Account.`,
+        onSuccess: () => {
+          setPassword("");
+          setShowPassword(false);
+          setFormKey((k) => k + 1);
+        },
+      },
+    );
   }
 
   return (
@@ -106,7 +101,7 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
         </Field>
       </fieldset>
       <div className="mt-4 space-y-3">
-        <FormMessage error={message} success={created} />
+        <FormMessage error={action.formSummary()} success={action.notice} />
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           {pending ? "Adding…" : "Add user"}
         </button>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { ExternalLink } from "lucide-react";
 import { LocalTime } from "@/app/components/local-time";
 import { errorClass } from "@/app/components/ui";
+import { callAction } from "@/lib/server-action";
 import { setChecklistItemDoneAction } from "./checklist-actions";
 
 export type ChecklistPanelItem = {
@@ -67,15 +68,15 @@ export function ChecklistPanel({ reference, items, canEdit }: { reference: strin
     setOptimistic((o) => ({ ...o, [item.id]: { done: next, seen: item.doneAt } }));
     setBusy((b) => ({ ...b, [item.id]: true }));
     startTransition(async () => {
-      const result = await setChecklistItemDoneAction(reference, item.id, next).catch(() => null);
+      const result = await callAction(() => setChecklistItemDoneAction(reference, item.id, next), "Could not reach the server; the item was not changed. Try again.");
       setBusy((b) => ({ ...b, [item.id]: false }));
-      if (!result?.ok) {
+      if (!result.ok) {
         setOptimistic((o) => {
           const rest = { ...o };
           delete rest[item.id];
           return rest;
         });
-        setError(result ? result.message : "Could not reach the server; the item was not changed. Try again.");
+        setError(result.message);
         return;
       }
       router.refresh();

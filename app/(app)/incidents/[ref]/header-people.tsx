@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass, primaryButtonClass } from "@/app/components/ui";
 import { addResponderAction } from "./actions";
+import { callAction } from "@/lib/server-action";
 import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
 
 type Person = { userId: number; name: string; email: string; role: string };
@@ -74,11 +75,11 @@ export function HeaderPeople({
   const join = () =>
     startJoining(async () => {
       if (!me) return;
-      const result = await addResponderAction(reference, me.userId).catch(() => null);
-      if (result?.ok) {
+      const result = await callAction(() => addResponderAction(reference, me.userId), "Could not reach the server; try again.");
+      if (result.ok) {
         setJoinError(null);
         router.refresh();
-      } else setJoinError(result?.message ?? "Could not reach the server; try again.");
+      } else setJoinError(result.message);
     });
 
   return (

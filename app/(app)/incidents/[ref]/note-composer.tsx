@@ -7,6 +7,7 @@ import { Markdown } from "@/app/components/markdown";
 import { useSentText } from "@/app/components/use-sent-text";
 import { buttonClass, cardClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { addNoteAction } from "./actions";
+import { callAction } from "@/lib/server-action";
 
 /** Markdown note, optionally backdated and highlighted; Ctrl/⌘+Enter adds it. */
 export function NoteComposer({ reference }: { reference: string }) {
@@ -33,9 +34,12 @@ export function NoteComposer({ reference }: { reference: string }) {
     sending.current = true;
     startTransition(async () => {
       const iso = backdate ? localInputToIso(occurredAt) : undefined;
-      const result = await addNoteAction(reference, { body: sent, highlighted, ...(iso ? { occurredAt: iso } : {}) }).catch(() => null);
+      const result = await callAction(
+        () => addNoteAction(reference, { body: sent, highlighted, ...(iso ? { occurredAt: iso } : {}) }),
+        "Could not reach the server. Your note is still here; try again.",
+      );
       sending.current = false;
-      if (result?.ok) {
+      if (result.ok) {
         settle(sent);
         setFields({});
         setMessage(null);
@@ -47,8 +51,8 @@ export function NoteComposer({ reference }: { reference: string }) {
         return;
       }
       // The text stays in the box whatever went wrong, with anything typed since.
-      setFields(result?.fields ?? {});
-      setMessage(result ? result.message : "Could not reach the server. Your note is still here; try again.");
+      setFields(result.fields ?? {});
+      setMessage(result.message);
     });
   };
 

@@ -4,6 +4,8 @@ import { useState, useTransition } from "react";
 import { X } from "lucide-react";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
 import { addResponderAction, removeResponderAction } from "./actions";
+import type { ActionResult } from "@/lib/action-result";
+import { callAction } from "@/lib/server-action";
 import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
 
 type Person = { userId: number; name: string; email: string; role: string };
@@ -38,14 +40,14 @@ export function RolesPanel({
   const responders = people.filter((p) => p.role === "responder");
   const onIncident = people.some((p) => p.userId === me);
 
-  const changeResponders = (fn: () => Promise<{ ok: boolean; message?: string } | null>) =>
+  const changeResponders = (fn: () => Promise<ActionResult<unknown>>) =>
     startAdding(async () => {
-      const result = await fn().catch(() => null);
-      if (result?.ok) {
+      const result = await callAction(fn, "Could not reach the server; try again.");
+      if (result.ok) {
         setAddError(null);
         setAddId("");
         router.refresh();
-      } else setAddError(result?.message ?? "Could not reach the server; try again.");
+      } else setAddError(result.message);
     });
 
   return (

@@ -5,6 +5,8 @@ import { useOptimistic, useState, useTransition } from "react";
 import { X } from "lucide-react";
 import { IMPACT_LABEL, IMPACT_LEVELS, type ImpactLevel } from "@/lib/error-budget";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
+import type { ActionResult } from "@/lib/action-result";
+import { callAction } from "@/lib/server-action";
 import { linkServiceAction, unlinkServiceAction } from "./service-actions";
 
 const IMPACT_COLORS: Record<ImpactLevel, string> = {
@@ -24,7 +26,6 @@ export function ImpactPill({ impact }: { impact: ImpactLevel }) {
 
 type Linked = { slug: string; name: string; tier: number; impact: ImpactLevel };
 type Option = { slug: string; name: string; tier: number };
-type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
 
 /** Sidebar: the services this incident hurts, with their impact; responders link, change and unlink. */
 export function ServicesPanel({ reference, linked, services, canEdit }: { reference: string; linked: Linked[]; services: Option[]; canEdit: boolean }) {
@@ -40,10 +41,10 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
   );
   const available = services.filter((s) => !linked.some((l) => l.slug === s.slug));
 
-  const change = (key: string, fn: () => Promise<Result>, options: { onDone?: () => void; optimistic?: { slug: string; impact: ImpactLevel } } = {}) =>
+  const change = (key: string, fn: () => Promise<ActionResult<unknown>>, options: { onDone?: () => void; optimistic?: { slug: string; impact: ImpactLevel } } = {}) =>
     startTransition(async () => {
       if (options.optimistic) showImpact(options.optimistic);
-      const result: Result = await fn().catch(() => ({ ok: false as const, message: "Could not reach the server. Nothing was changed; try again." }));
+      const result = await callAction(fn, "Could not reach the server. Nothing was changed; try again.");
       if (result.ok) {
         setErrors((e) => ({ ...e, [key]: "" }));
         options.onDone?.();

@@ -6,11 +6,11 @@ import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/c
 import { setSpendOverrideAction } from "./service-actions";
 import { BudgetStatusBadge } from "@/app/components/budget-status-badge";
 import { formatMinutes, formatPercent } from "@/app/components/budget-format";
+import { callAction } from "@/lib/server-action";
 
 /** One SLO's spend as the data layer reports it (incidentSloSpend); the panel does not need `pushed`. */
 export type SloSpendRow = Omit<IncidentSloSpend, "pushed">;
 
-type Result = { ok: true } | { ok: false; message: string; fields?: Record<string, string> };
 
 /** Each linked SLO's spend from this incident; responders can set it by hand with a reason. */
 export function SloSpendPanel({ reference, rows, drill, canEdit }: { reference: string; rows: SloSpendRow[]; drill: boolean; canEdit: boolean }) {
@@ -50,10 +50,7 @@ function SpendRow({ reference, row, canEdit }: { reference: string; row: SloSpen
 
   const send = (input: { minutes: number; reason: string } | null) =>
     startTransition(async () => {
-      const result: Result = await setSpendOverrideAction(reference, row.sloId, input).catch(() => ({
-        ok: false as const,
-        message: "Could not reach the server. Nothing was changed; try again.",
-      }));
+      const result = await callAction(() => setSpendOverrideAction(reference, row.sloId, input), "Could not reach the server. Nothing was changed; try again.");
       if (result.ok) {
         setEditing(false);
         setFields({});

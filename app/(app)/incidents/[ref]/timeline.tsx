@@ -5,6 +5,7 @@ import { ArrowDownUp, CircleAlert, Megaphone, ClipboardCheck, FileText, Gauge, L
 import { Markdown } from "@/app/components/markdown";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
+import { callAction } from "@/lib/server-action";
 import { setHighlightAction } from "./actions";
 
 export type TimelineItem = {
@@ -61,8 +62,8 @@ export function Timeline({ reference, items, canEdit }: { reference: string; ite
 
   const toggleHighlight = (item: TimelineItem) =>
     startTransition(async () => {
-      const result = await setHighlightAction(reference, item.id, !item.highlighted).catch(() => null);
-      if (!result?.ok) setError(result ? result.message : "Could not reach the server; try again.");
+      const result = await callAction(() => setHighlightAction(reference, item.id, !item.highlighted), "Could not reach the server; try again.");
+      if (!result.ok) setError(result.message);
       else {
         setError(null);
         router.refresh();

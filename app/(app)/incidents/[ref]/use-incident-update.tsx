@@ -1,9 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
+import { callAction, failureOf, type ActionFailure } from "@/lib/server-action";
 import { updateIncidentAction } from "./actions";
 
-export type MutationError = { message: string; fields?: Record<string, string>; conflict: boolean };
+export type MutationError = ActionFailure;
 
 type RunOptions = {
   /** The version the person started editing from; defaults to the version on screen. */
@@ -25,20 +26,20 @@ export function useIncidentUpdate(reference: string, version: number) {
   const run = useCallback(
     (input: Record<string, unknown>, options: RunOptions = {}) =>
       startTransition(async () => {
-        const result = await updateIncidentAction(reference, { ...input, version: options.baseVersion ?? version }).catch(() => null);
-        if (!result) {
-          setError({ message: "Could not reach the server. Nothing was changed; try again.", conflict: false });
-          return;
-        }
+        const result = await callAction(
+          () => updateIncidentAction(reference, { ...input, version: options.baseVersion ?? version }),
+          "Could not reach the server. Nothing was changed; try again.",
+        );
         if (result.ok) {
           setError(null);
           options.onDone?.(result.data);
           router.refresh();
           return;
         }
-        setError({ message: result.message, fields: result.fields, conflict: result.code === "conflict" });
-        if (result.code === "conflict") {
-          const current = (result.details?.current as { version?: number } | undefined)?.version;
+        const failure = failureOf(result);
+        setError(failure);
+        if (failure.conflict) {
+          const current = (failure.current as { version?: number } | undefined)?.version;
           if (typeof current === "number") options.onConflict?.(current);
           router.refresh();
         }

@@ -1,22 +1,21 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Pencil, Plus, Trash2 } from "lucide-react";
 import { buttonClass, dangerButtonClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../../admin/form-message";
 import { deleteSloAction } from "../actions";
 import { SloForm, type SloValues } from "./slo-form";
 
 /** Admin: edit an SLO in place, or delete it after a confirmation. */
 export function SloControls({ slug, slo }: { slug: string; slo: SloValues }) {
-  const router = useRouter();
   const [panel, setPanel] = useState<null | "edit" | "delete">(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction();
+  const { pending, message: error } = action;
   const buttons = useRef<HTMLDivElement>(null);
   const close = () => {
     setPanel(null);
-    setError(null);
+    action.clearError();
     requestAnimationFrame(() => buttons.current?.querySelector("button")?.focus());
   };
   return (
@@ -48,12 +47,7 @@ export function SloControls({ slug, slo }: { slug: string; slo: SloValues }) {
               className={dangerButtonClass}
               disabled={pending}
               onClick={async () => {
-                setPending(true);
-                const result = await deleteSloAction(slug, slo.id).catch(() => ({ ok: false as const, message: "Could not reach the server. Try again." }));
-                setPending(false);
-                if (!result.ok) return setError(result.message);
-                setPanel(null);
-                router.refresh();
+                await action.run(() => deleteSloAction(slug, slo.id), { onSuccess: () => setPanel(null) });
               }}
             >
               {pending ? "Deleting…" : "Delete SLO"}

@@ -1,29 +1,30 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../../admin/form-message";
 import { createSloAction, updateSloAction } from "../actions";
 
 export type SloValues = { id: number; version: number; name: string; sliDescription: string; objective: number; windowDays: number };
 
-const offline = { ok: false as const, code: "network", message: "Could not reach the server. Nothing was saved; try again.", fields: undefined, details: undefined };
+const CONFLICT = "Someone else changed this SLO while you were editing. Your values are kept here — check them and save again to apply them.";
 
 /** Add or edit an SLO (admins). Objective 50–99.9999 %, window 1–90 days (28 by default). */
 export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; onDone: () => void }) {
   const id = useId();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const action = useServerAction({ offline: "Could not reach the server. Nothing was saved; try again." });
+  const { pending, error } = action;
+  // After a 409 the values stay as typed; nothing is marked next to a field.
+  const fields = error && !error.conflict ? error.fields : {};
+  const message = error?.conflict ? CONFLICT : action.formSummary();
   const [baseVersion, setBaseVersion] = useState(slo?.version ?? 0);
   const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, fields);
+  useFocusFirstInvalid(formRef, error?.conflict ? null : error?.fields);
 
   async function submit(form: HTMLFormElement) {
-    if (pending) return;
+    if (action.isBusy()) return;
     const data = new FormData(form);
     const input = {
       name: String(data.get("name") ?? ""),
@@ -31,25 +32,13 @@ export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; 
       objective: String(data.get("objective") ?? ""),
       windowDays: String(data.get("windowDays") ?? ""),
     };
-    setPending(true);
-    setFields({});
-    setMessage(null);
-    const result = await (slo ? updateSloAction(slug, slo.id, baseVersion, input) : createSloAction(slug, input)).catch(() => offline);
-    setPending(false);
-    if (result.ok) {
-      onDone();
-      router.refresh();
-      return;
-    }
-    if (result.code === "conflict") {
-      const current = (result.details?.current as { version?: number } | undefined)?.version;
-      if (typeof current === "number") setBaseVersion(current);
-      setMessage("Someone else changed this SLO while you were editing. Your values are kept here — check them and save again to apply them.");
-      router.refresh();
-      return;
-    }
-    setFields(result.fields ?? {});
-    setMessage(result.fields && Object.keys(result.fields).length ? "Check the highlighted fields." : result.message);
+    await action.run(() => (slo ? updateSloAction(slug, slo.id, baseVersion, input) : createSloAction(slug, input)), {
+      onSuccess: onDone,
+      onFailure: (failure) => {
+        const current = (failure.current as { version?: number } | undefined)?.version;
+        if (failure.conflict && typeof current === "number") setBaseVersion(current);
+      },
+    });
   }
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { buttonClass, errorClass, hintClass, inputClass } from "@/app/components/ui";
+import { callAction } from "@/lib/server-action";
 import type { EditorPostmortem } from "./editor-types";
 import { savePostmortemAction } from "./actions";
 
@@ -33,8 +34,8 @@ export function NoActionItemsNote({
       if (checked && !reason.trim()) return setError("Say why no action items are needed.");
       const current = await flush();
       if (!current) return setError("Save or settle your latest edits first (see the message above).");
-      const result = await savePostmortemAction(reference, { version: current.version, noActionItemsReason: wanted }).catch(() => null);
-      if (!result?.ok) return setError(result ? (result.fields?.noActionItemsReason ?? result.message) : "Could not reach the server; nothing was saved.");
+      const result = await callAction(() => savePostmortemAction(reference, { version: current.version, noActionItemsReason: wanted }), "Could not reach the server; nothing was saved.");
+      if (!result.ok) return setError(result.fields?.noActionItemsReason ?? result.message);
       onSaved(result.data as EditorPostmortem);
     });
 

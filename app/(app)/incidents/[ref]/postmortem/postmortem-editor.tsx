@@ -7,6 +7,7 @@ import { postmortemHints, publishBlockers } from "@/lib/postmortem-publish-gate"
 import { actionItemsSectionContent } from "@/lib/postmortem-action-items";
 import type { UserRole } from "@/lib/roles";
 import { buttonClass, cardClass, primaryButtonClass } from "@/app/components/ui";
+import { callAction } from "@/lib/server-action";
 import type { EditorPostmortem, Person } from "./editor-types";
 import { usePostmortemDraft } from "./use-postmortem-draft";
 import { StatusBar } from "./status-bar";
@@ -107,9 +108,9 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
         setRegenError("Save or settle your latest edits first (see the message above).");
         return;
       }
-      const result = await regenerateTimelineAction(reference, current.version, includeAllNotes).catch(() => null);
-      if (!result?.ok) {
-        setRegenError(result?.message ?? "Could not reach the server; nothing was replaced.");
+      const result = await callAction(() => regenerateTimelineAction(reference, current.version, includeAllNotes), "Could not reach the server; nothing was replaced.");
+      if (!result.ok) {
+        setRegenError(result.message);
         return;
       }
       adopt(result.data as EditorPostmortem);

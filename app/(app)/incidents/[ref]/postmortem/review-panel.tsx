@@ -8,6 +8,7 @@ import { LocalTime } from "@/app/components/local-time";
 import { Markdown } from "@/app/components/markdown";
 import { buttonClass, cardClass, errorClass, hintClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import type { PostmortemHint, PublishBlocker } from "@/lib/postmortem-publish-gate";
+import { callAction, failureOf, failureText } from "@/lib/server-action";
 import type { EditorPostmortem, Person } from "./editor-types";
 import { HintAcknowledgement, PublishBlockers } from "./publish-gate";
 import { setReviewCheckAction, setReviewersAction, transitionPostmortemAction } from "./actions";
@@ -108,10 +109,10 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
         setError("Your latest edits are not saved yet (see the message above); save them first.");
         return;
       }
-      const result = await transitionPostmortemAction(reference, { to, version: current.version, ...extra }).catch(() => null);
-      if (!result?.ok) {
-        setError(result ? (Object.values(result.fields ?? {})[0] ?? result.message) : "Could not reach the server; nothing changed. Try again.");
-        if (result?.code === "conflict") router.refresh();
+      const result = await callAction(() => transitionPostmortemAction(reference, { to, version: current.version, ...extra }), "Could not reach the server; nothing changed. Try again.");
+      if (!result.ok) {
+        setError(failureText(failureOf(result)));
+        if (result.code === "conflict") router.refresh();
         return;
       }
       if (result.data && typeof result.data === "object" && "version" in result.data) onChanged(result.data as EditorPostmortem);
@@ -122,8 +123,8 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
 
   const saveReviewers = () =>
     startTransition(async () => {
-      const result = await setReviewersAction(reference, { reviewerIds: selected }).catch(() => null);
-      if (!result?.ok) return setError(result?.message ?? "Could not reach the server; try again.");
+      const result = await callAction(() => setReviewersAction(reference, { reviewerIds: selected }), "Could not reach the server; try again.");
+      if (!result.ok) return setError(result.message);
       setError(null);
       setEditingReviewers(false);
       if (result.data && typeof result.data === "object" && "version" in result.data) onChanged(result.data as EditorPostmortem);
@@ -133,10 +134,10 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
   const tick = (key: ReviewCheckKey, checked: boolean) => {
     setChecks((c) => ({ ...c, [key]: checked }));
     startTransition(async () => {
-      const result = await setReviewCheckAction(reference, key, checked).catch(() => null);
-      if (!result?.ok) {
+      const result = await callAction(() => setReviewCheckAction(reference, key, checked), "Could not reach the server; the tick was not saved.");
+      if (!result.ok) {
         setChecks((c) => ({ ...c, [key]: !checked }));
-        setError(result?.message ?? "Could not reach the server; the tick was not saved.");
+        setError(result.message);
         return;
       }
       setError(null);

@@ -7,6 +7,7 @@ import { Markdown } from "@/app/components/markdown";
 import { useSentText } from "@/app/components/use-sent-text";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { COMMENT_MAX } from "@/lib/validation/postmortem";
+import { callAction } from "@/lib/server-action";
 import type { EditorComment } from "./editor-types";
 import { addCommentAction } from "./actions";
 
@@ -43,14 +44,14 @@ export function SectionComments({
     const sent = body;
     sending.current = true;
     startTransition(async () => {
-      const result = await addCommentAction(reference, section, sent).catch(() => null);
+      const result = await callAction(() => addCommentAction(reference, section, sent), "Could not reach the server. Your comment is still here; try again.");
       sending.current = false;
-      if (result?.ok) {
+      if (result.ok) {
         setError(null);
         // Typed on while it was saving: the box stays open with that text instead of closing under the person's fingers.
         if (!settle(sent)) setOpen(false);
         router.refresh();
-      } else setError(result?.fields?.body ?? result?.message ?? "Could not reach the server. Your comment is still here; try again.");
+      } else setError(result.fields?.body ?? result.message);
     });
   };
 

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PostmortemSectionKey } from "@/lib/postmortem-template";
 import type { ActionResult } from "@/lib/action-result";
+import { callAction } from "@/lib/server-action";
 import type { ConflictPart, Draft, EditorPostmortem } from "./editor-types";
 import { changesSince, draftAfterSave, draftOf, hasChanges, rebaseDraft } from "./draft-merge";
 import { savePostmortemAction } from "./actions";
@@ -11,7 +12,7 @@ const NETWORK_RETRY_MS = 5000;
 
 export type SaveError = { message: string; fields?: Record<string, string> };
 
-const networkFailure = { ok: false as const, code: "network", message: "Could not reach the server. Your text is kept here; saving will be retried." };
+const OFFLINE = "Could not reach the server. Your text is kept here; saving will be retried.";
 
 /**
  * The postmortem being edited: the person's draft on top of the last version the server
@@ -66,7 +67,7 @@ export function usePostmortemDraft({ reference, initial, canWrite }: { reference
     if (refs.current.conflicts.length) return Promise.resolve(null);
     setSaving(true);
     const run = (async () => {
-      const result: ActionResult<EditorPostmortem> = await savePostmortemAction(reference, { version: refs.current.latest.version, ...changes }).catch(() => networkFailure);
+      const result: ActionResult<EditorPostmortem> = await callAction(() => savePostmortemAction(reference, { version: refs.current.latest.version, ...changes }), OFFLINE);
       if (result.ok) {
         const saved = result.data;
         const savedDraft = draftOf(saved);
