@@ -17,7 +17,14 @@ const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
 const launchOptions = {
   executablePath,
   // Without the background-networking flags Chromium keeps dialling out on this closed network.
-  args: [...(asRoot ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    ...(asRoot ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 // Specs that change what every other test sees (organisation settings, update cadence, server-wide
@@ -25,12 +32,7 @@ const launchOptions = {
 // It is the setup project's teardown, so it runs even when a parallel test failed, and with any run
 // that includes the setup project (its few tests are then run too). Run alone, its specs sign in
 // themselves (ensureSignedInStates in e2e/support/fixtures.ts).
-const serialSpecs = [
-  "e2e/admin/factors.spec.ts",
-  "e2e/incidents/incident-header.spec.ts",
-  "e2e/api/status-updates.spec.ts",
-  "e2e/api/metrics.spec.ts",
-];
+const serialSpecs = ["e2e/admin/factors.spec.ts", "e2e/incidents/incident-header.spec.ts", "e2e/api/status-updates.spec.ts", "e2e/api/metrics.spec.ts"];
 // Specs that start production servers or CLI scripts of their own (each on a free port, see
 // e2e/support/ports.ts): the "spawned" project runs them one at a time, beside the other worker,
 // so two of these CPU-heavy starts never compete with each other.

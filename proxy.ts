@@ -32,7 +32,14 @@ export function proxy(request: NextRequest) {
   if (bad !== null && api) {
     return finish(
       NextResponse.json(
-        { error: { code: "validation_failed", message: `The path has a malformed percent-escape: ${bad}`, fields: { path: "Malformed percent-escape" }, requestId } },
+        {
+          error: {
+            code: "validation_failed",
+            message: `The path has a malformed percent-escape: ${bad}`,
+            fields: { path: "Malformed percent-escape" },
+            requestId,
+          },
+        },
         { status: 400 },
       ),
     );

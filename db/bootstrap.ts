@@ -24,7 +24,13 @@ export function initialPasswordFile() {
  */
 export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
   const db = getDb();
-  if (db.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return;
+  if (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()!.n > 0
+  )
+    return;
   const email = (env("HINDSIGHT_ADMIN_EMAIL") || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   const given = env("HINDSIGHT_ADMIN_PASSWORD");
   if (given && passwordProblem(given)) {
@@ -34,7 +40,13 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
   const passwordHash = await hashPassword(password);
   const created = db.transaction(
     (tx) => {
-      if (tx.select({ n: sql<number>`count(*)` }).from(users).get()!.n > 0) return false;
+      if (
+        tx
+          .select({ n: sql<number>`count(*)` })
+          .from(users)
+          .get()!.n > 0
+      )
+        return false;
       const now = Date.now();
       const user = tx
         .insert(users)
@@ -42,7 +54,14 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
         .returning({ id: users.id })
         .get();
       tx.insert(auditLog)
-        .values({ at: now, actorLabel: "system", action: "user.create", entityType: "user", entityId: String(user.id), after: JSON.stringify({ email, role: "admin", firstRun: true }) })
+        .values({
+          at: now,
+          actorLabel: "system",
+          action: "user.create",
+          entityType: "user",
+          entityId: String(user.id),
+          after: JSON.stringify({ email, role: "admin", firstRun: true }),
+        })
         .run();
       return true;
     },

@@ -7,7 +7,10 @@ import { describe, expect, it } from "vitest";
 describe("migration 0005 (checklist auto-checks)", () => {
   it("marks the default playbooks' verifiable items, and their copies on incidents, leaving other items and ticks alone", () => {
     const dir = path.join(__dirname, "migrations");
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".sql"))
+      .sort();
     const index = files.findIndex((f) => f.startsWith("0005_"));
     const db = new Database(":memory:");
     const run = (file: string) => {

@@ -12,7 +12,11 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 function addService() {
-  return t.db.insert(services).values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 }).returning().get();
+  return t.db
+    .insert(services)
+    .values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 })
+    .returning()
+    .get();
 }
 
 describe("updateVersioned", () => {

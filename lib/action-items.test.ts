@@ -132,8 +132,10 @@ describe("dueLabel and formatDueDate", () => {
 describe("actionItemProgress", () => {
   it("counts done items out of those not dropped as won't do", () => {
     expect(actionItemProgress([])).toEqual({ done: 0, total: 0, wontDo: 0 });
-    expect(
-      actionItemProgress([{ status: "done" }, { status: "done" }, { status: "open" }, { status: "in_progress" }, { status: "wont_do" }]),
-    ).toEqual({ done: 2, total: 4, wontDo: 1 });
+    expect(actionItemProgress([{ status: "done" }, { status: "done" }, { status: "open" }, { status: "in_progress" }, { status: "wont_do" }])).toEqual({
+      done: 2,
+      total: 4,
+      wontDo: 1,
+    });
   });
 });

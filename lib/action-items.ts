@@ -94,10 +94,7 @@ export function todayIn(timeZone: string, now: number | Date = Date.now()): stri
  * question does not apply: the item is not done (open, in progress, won't do) or has no
  * completion time. Used by the "action items done on time" figure.
  */
-export function completedOnTime(
-  item: { status: ActionStatus; dueDate: string; completedAt: number | null },
-  timeZone: string,
-): boolean | null {
+export function completedOnTime(item: { status: ActionStatus; dueDate: string; completedAt: number | null }, timeZone: string): boolean | null {
   if (item.status !== "done" || item.completedAt === null) return null;
   return todayIn(timeZone, item.completedAt) <= item.dueDate;
 }

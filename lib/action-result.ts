@@ -1,8 +1,7 @@
 import { AppError } from "./errors";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string>; details?: Record<string, unknown> };
 
 /** Runs a server action body; an AppError becomes a result the form can show next to its fields. */
 export async function actionResult<T>(fn: () => T | Promise<T>): Promise<ActionResult<T>> {

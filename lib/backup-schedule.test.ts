@@ -39,7 +39,14 @@ describe("backup file names", () => {
     const at = new Date("2026-12-06T00:54:21.987Z");
     expect(backupFileName(at)).toBe("hindsight-20261206T005421Z.db");
     expect(backupTimeFromName("hindsight-20261206T005421Z.db")).toBe(Date.parse("2026-12-06T00:54:21Z"));
-    for (const other of ["hindsight.db", "hindsight-20261306T005421Z.db", "hindsight-20261206T005421Z.db-wal", "x-hindsight-20261206T005421Z.db", "hindsight-20261206T005421Z.db.auth-secret", "notes.txt"]) {
+    for (const other of [
+      "hindsight.db",
+      "hindsight-20261306T005421Z.db",
+      "hindsight-20261206T005421Z.db-wal",
+      "x-hindsight-20261206T005421Z.db",
+      "hindsight-20261206T005421Z.db.auth-secret",
+      "notes.txt",
+    ]) {
       expect(backupTimeFromName(other), other).toBeNull();
     }
   });

@@ -35,7 +35,7 @@ describe("findBlameHints: blaming phrases", () => {
     for (const h of findBlameHints("should have; failed to; careless; blame")) expect(h.suggestion.length).toBeGreaterThan(20);
   });
 
-  it("still flags \"should have\" inside a quote", () => {
+  it('still flags "should have" inside a quote', () => {
     expect(phrases('The reviewer said "we should have caught this" in the retro.')).toEqual(["should have"]);
     expect(phrases("> Someone should have noticed")).toEqual(["should have"]);
   });

@@ -24,7 +24,7 @@ const PHRASE_RULES: Rule[] = [
   },
   {
     pattern: "failed\\s+to",
-    suggestion: "Say what happened and why the system allowed it, e.g. \"the check did not run because…\", rather than what someone failed to do.",
+    suggestion: 'Say what happened and why the system allowed it, e.g. "the check did not run because…", rather than what someone failed to do.',
   },
   {
     pattern: "careless(?:ly|ness)?",
@@ -52,8 +52,7 @@ const PHRASE_RULES: Rule[] = [
   },
 ];
 
-const NAME_SUGGESTION =
-  "Name the conditions, not the person: what in the system or process made this action possible or likely?";
+const NAME_SUGGESTION = "Name the conditions, not the person: what in the system or process made this action possible or likely?";
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -19,7 +19,11 @@ describe("autoCheckReason", () => {
 
 describe("autoChecksBecomingTrue", () => {
   it("reports only conditions that turned true, so a hand-unticked item is not ticked again by an unrelated change", () => {
-    expect(autoChecksBecomingTrue(none, { commander: "A", commsLead: "B", summary: "x" })).toEqual(["commander_assigned", "comms_lead_assigned", "summary_written"]);
+    expect(autoChecksBecomingTrue(none, { commander: "A", commsLead: "B", summary: "x" })).toEqual([
+      "commander_assigned",
+      "comms_lead_assigned",
+      "summary_written",
+    ]);
     const full = { commander: "A", commsLead: "B", summary: "x" };
     expect(autoChecksBecomingTrue(full, { ...full, summary: "y" })).toEqual([]);
     expect(autoChecksBecomingTrue(full, { ...full, commander: "C" })).toEqual(["commander_assigned"]);

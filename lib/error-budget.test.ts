@@ -8,7 +8,13 @@ const ago = (minutes: number) => now - minutes * MIN;
 // 99.9 % over 28 days: 40,320 min × 0.001 = 40.32 min of budget.
 const slo = { objective: 99.9, windowDays: 28, now };
 
-const impact = (incidentId: number, startMinAgo: number, endMinAgo: number | null, level: ImpactWindow["impact"], extra: Partial<ImpactWindow> = {}): ImpactWindow => ({
+const impact = (
+  incidentId: number,
+  startMinAgo: number,
+  endMinAgo: number | null,
+  level: ImpactWindow["impact"],
+  extra: Partial<ImpactWindow> = {},
+): ImpactWindow => ({
   incidentId,
   startedAt: ago(startMinAgo),
   endedAt: endMinAgo === null ? null : ago(endMinAgo),

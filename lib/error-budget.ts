@@ -69,9 +69,7 @@ type Segment = { start: number; end: number; incidentId: number; weight: number;
  */
 function sweep(segments: Segment[], windowStart: number, windowEnd: number, until = windowEnd): Map<number, number> {
   const credited = new Map<number, number>();
-  const clipped = segments
-    .map((s) => ({ ...s, start: Math.max(s.start, windowStart), end: Math.min(s.end, windowEnd, until) }))
-    .filter((s) => s.end > s.start);
+  const clipped = segments.map((s) => ({ ...s, start: Math.max(s.start, windowStart), end: Math.min(s.end, windowEnd, until) })).filter((s) => s.end > s.start);
   const points = [...new Set(clipped.flatMap((s) => [s.start, s.end]))].sort((a, b) => a - b);
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
@@ -79,7 +77,12 @@ function sweep(segments: Segment[], windowStart: number, windowEnd: number, unti
     let best: Segment | null = null;
     for (const s of clipped) {
       if (s.start <= from && s.end >= to) {
-        if (!best || s.weight > best.weight || (s.weight === best.weight && (s.startedAt < best.startedAt || (s.startedAt === best.startedAt && s.incidentId < best.incidentId)))) best = s;
+        if (
+          !best ||
+          s.weight > best.weight ||
+          (s.weight === best.weight && (s.startedAt < best.startedAt || (s.startedAt === best.startedAt && s.incidentId < best.incidentId)))
+        )
+          best = s;
       }
     }
     if (best) credited.set(best.incidentId, (credited.get(best.incidentId) ?? 0) + ((to - from) / MINUTE) * best.weight);
@@ -97,8 +100,7 @@ function split(impacts: ImpactWindow[], now: number) {
 }
 
 /** An overridden incident counts in the window when its impact overlaps it; its minutes land at its start. */
-const overrideCounts = (i: ImpactWindow, windowStart: number, windowEnd: number, now: number) =>
-  i.startedAt < windowEnd && (i.endedAt ?? now) >= windowStart;
+const overrideCounts = (i: ImpactWindow, windowStart: number, windowEnd: number, now: number) => i.startedAt < windowEnd && (i.endedAt ?? now) >= windowStart;
 
 /** Budget, spend and remaining over the trailing window ending now (DESIGN.md). */
 export function computeBudget({ objective, windowDays, impacts, now }: BudgetInput): BudgetResult {

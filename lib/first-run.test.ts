@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { firstRunSteps, showFirstRun } from "./first-run";
 
 const none = { servicesWithSlo: 0, activeUsers: 1, activeTokens: 0, drills: 0 };
-const doneKeys = (counts: typeof none) => firstRunSteps(counts).filter((s) => s.done).map((s) => s.key);
+const doneKeys = (counts: typeof none) =>
+  firstRunSteps(counts)
+    .filter((s) => s.done)
+    .map((s) => s.key);
 
 describe("firstRunSteps", () => {
   it("a brand-new installation (one admin, nothing else) has every step to do, in order", () => {

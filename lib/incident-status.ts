@@ -27,8 +27,7 @@ export type StatusTimestamps = {
   closedAt: number | null;
 };
 
-type Patch = Partial<{ [K in keyof StatusTimestamps]: number | null }> &
-  Partial<{ [K in keyof StatusTimestamps as `${K}Source`]: TimestampSource | null }>;
+type Patch = Partial<{ [K in keyof StatusTimestamps]: number | null }> & Partial<{ [K in keyof StatusTimestamps as `${K}Source`]: TimestampSource | null }>;
 
 const order = (s: IncidentStatus) => STATUSES.indexOf(s);
 
@@ -39,12 +38,7 @@ const order = (s: IncidentStatus) => STATUSES.indexOf(s);
  * incident is not resolved, and back to investigating/identified means impact resumed.
  * Every move counts as a responder acting, so it acknowledges an unacknowledged incident.
  */
-export function statusMoveTimestamps(
-  from: IncidentStatus,
-  to: IncidentStatus,
-  current: StatusTimestamps,
-  now: number,
-): Patch {
+export function statusMoveTimestamps(from: IncidentStatus, to: IncidentStatus, current: StatusTimestamps, now: number): Patch {
   const patch: Patch = {};
   if (from === to) return patch;
   const fill = (key: keyof StatusTimestamps) => {

@@ -65,10 +65,7 @@ describe("timestampOrderErrors", () => {
   });
 
   it("reports a future start without a confusing second message on detected", () => {
-    const errors = timestampOrderErrors(
-      times({ startedAt: NOW + 2 * FUTURE_TOLERANCE_MS, detectedAt: NOW + 2 * FUTURE_TOLERANCE_MS }),
-      NOW,
-    );
+    const errors = timestampOrderErrors(times({ startedAt: NOW + 2 * FUTURE_TOLERANCE_MS, detectedAt: NOW + 2 * FUTURE_TOLERANCE_MS }), NOW);
     expect(errors.startedAt).toMatch(/future/);
     expect(errors.detectedAt).toMatch(/future/);
   });

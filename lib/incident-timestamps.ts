@@ -1,13 +1,6 @@
 import type { TimestampSource } from "./incident-status";
 
-export const TIMESTAMP_FIELDS = [
-  "startedAt",
-  "detectedAt",
-  "acknowledgedAt",
-  "mitigatedAt",
-  "resolvedAt",
-  "closedAt",
-] as const;
+export const TIMESTAMP_FIELDS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "closedAt"] as const;
 export type TimestampField = (typeof TIMESTAMP_FIELDS)[number];
 
 export const TIMESTAMP_LABELS: Record<TimestampField | "declaredAt", string> = {

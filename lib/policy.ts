@@ -27,7 +27,7 @@ export const PERMISSIONS = {
     edit: rule("responder", "Viewers cannot change postmortems"),
     comment: rule("responder", "Viewers cannot change postmortems"),
     "send-for-review": rule("responder", "Viewers cannot change postmortems"),
-    "unpublish": rule("admin", "Only an admin can move a published postmortem back to draft"),
+    unpublish: rule("admin", "Only an admin can move a published postmortem back to draft"),
     "own-or-review": rule("responder", "Viewers cannot own or review postmortems"),
   },
   "action-item": {

@@ -13,7 +13,12 @@ describe("actionItemsSectionContent", () => {
   it("orders unfinished items first, then by priority and due date", () => {
     const content = actionItemsSectionContent({
       text: "Summary",
-      items: [item("done P1", "done", "P1", "2027-01-01"), item("open P2", "open", "P2", "2027-01-01"), item("open P1 late", "open", "P1", "2027-02-01"), item("open P1", "in_progress", "P1", "2027-01-15")],
+      items: [
+        item("done P1", "done", "P1", "2027-01-01"),
+        item("open P2", "open", "P2", "2027-01-01"),
+        item("open P1 late", "open", "P1", "2027-02-01"),
+        item("open P1", "in_progress", "P1", "2027-01-15"),
+      ],
       noActionItemsReason: null,
     });
     expect(content.items.map((i) => i.title)).toEqual(["open P1", "open P1 late", "open P2", "done P1"]);
@@ -21,8 +26,13 @@ describe("actionItemsSectionContent", () => {
   });
 
   it("shows the no-actions note only when nothing is tracked", () => {
-    expect(actionItemsSectionContent({ text: "", items: [], noActionItemsReason: " Fixed during the incident. " })).toMatchObject({ noActionItemsReason: "Fixed during the incident.", written: true });
-    expect(actionItemsSectionContent({ text: "", items: [item("x", "open", "P1", "2027-01-01")], noActionItemsReason: "Nothing" }).noActionItemsReason).toBeNull();
+    expect(actionItemsSectionContent({ text: "", items: [], noActionItemsReason: " Fixed during the incident. " })).toMatchObject({
+      noActionItemsReason: "Fixed during the incident.",
+      written: true,
+    });
+    expect(
+      actionItemsSectionContent({ text: "", items: [item("x", "open", "P1", "2027-01-01")], noActionItemsReason: "Nothing" }).noActionItemsReason,
+    ).toBeNull();
   });
 
   it("is not written with no text, no items and no note", () => {

@@ -42,7 +42,13 @@ export function actionItemsSectionContent<T extends SectionActionItem>({
     .map((x) => x.item);
   const reason = !sorted.length && noActionItemsReason?.trim() ? noActionItemsReason.trim() : null;
   const body = text?.trim() ?? "";
-  return { text: body, items: sorted, closed: sorted.filter((i) => finished(i.status)).length, noActionItemsReason: reason, written: !!(body || sorted.length || reason) };
+  return {
+    text: body,
+    items: sorted,
+    closed: sorted.filter((i) => finished(i.status)).length,
+    noActionItemsReason: reason,
+    written: !!(body || sorted.length || reason),
+  };
 }
 
 // The "no action items needed" note is stored in the postmortem's sections JSON, under a key

@@ -65,7 +65,10 @@ describe("postmortemDueState", () => {
   });
 
   it("published wins, and keeps the deadline for on-time figures", () => {
-    expect(postmortemDueState({ required: true, resolvedAt: friday, status: "published", now: nextFriday + 10 })).toEqual({ state: "published", dueAt: nextFriday });
+    expect(postmortemDueState({ required: true, resolvedAt: friday, status: "published", now: nextFriday + 10 })).toEqual({
+      state: "published",
+      dueAt: nextFriday,
+    });
     expect(postmortemDueState({ required: false, resolvedAt: friday, status: "published", now: friday })).toEqual({ state: "published", dueAt: null });
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { NOT_WRITTEN, impactSectionDraft, postmortemFileName, postmortemMarkdown, tableCell, type MarkdownActionItem, type MarkdownIncident, type MarkdownPostmortem } from "./postmortem-markdown";
+import {
+  NOT_WRITTEN,
+  impactSectionDraft,
+  postmortemFileName,
+  postmortemMarkdown,
+  tableCell,
+  type MarkdownActionItem,
+  type MarkdownIncident,
+  type MarkdownPostmortem,
+} from "./postmortem-markdown";
 import { POSTMORTEM_SECTIONS } from "./postmortem-template";
 
 const at = (iso: string) => Date.parse(iso);
@@ -33,7 +42,14 @@ const postmortem: MarkdownPostmortem = {
 };
 
 const actionItems: MarkdownActionItem[] = [
-  { title: "Add canary stage to deploys", ownerName: "Sam Second", status: "in_progress", priority: "P1", dueDate: "2026-12-23", trackerUrl: "https://tracker.example/PAY-1" },
+  {
+    title: "Add canary stage to deploys",
+    ownerName: "Sam Second",
+    status: "in_progress",
+    priority: "P1",
+    dueDate: "2026-12-23",
+    trackerUrl: "https://tracker.example/PAY-1",
+  },
   { title: "Alert on 5xx | ratio", ownerName: null, status: "done", priority: "P2", dueDate: "2027-01-20", trackerUrl: null },
 ];
 
@@ -97,7 +113,11 @@ describe("postmortemMarkdown", () => {
   it("does not call the action items section unwritten while an item is tracked; shows a no-actions note", () => {
     const tracked = postmortemMarkdown({ incident, postmortem: { ...postmortem, sections: { ...postmortem.sections, action_items: "" } }, actionItems });
     expect(tracked).toContain("## Action items\n\n### Tracked action items\n\n1 of 2 closed.");
-    const none = postmortemMarkdown({ incident, postmortem: { ...postmortem, sections: {}, noActionItemsReason: "Fixed during the incident." }, actionItems: [] });
+    const none = postmortemMarkdown({
+      incident,
+      postmortem: { ...postmortem, sections: {}, noActionItemsReason: "Fixed during the incident." },
+      actionItems: [],
+    });
     expect(none).toContain("## Action items\n\n### Tracked action items\n\n**No action items needed:** Fixed during the incident.");
   });
 

@@ -46,7 +46,13 @@ const ACTION_STATUS_LABEL: Record<string, string> = { open: "Open", in_progress:
 /** Text safe inside one Markdown table cell: no line breaks, pipes escaped. */
 export function tableCell(text: string | null | undefined): string {
   if (text === null || text === undefined || text === "") return "—";
-  return text.replace(/\s*\r?\n\s*/g, " ").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").trim() || "—";
+  return (
+    text
+      .replace(/\s*\r?\n\s*/g, " ")
+      .replace(/\\/g, "\\\\")
+      .replace(/\|/g, "\\|")
+      .trim() || "—"
+  );
 }
 
 /** Text for a heading line: one line, no leading "#" that would change the level. */
@@ -108,7 +114,11 @@ export function postmortemMarkdown({
   if (postmortem.publishedAt != null) rows.push(["Published", formatUtc(postmortem.publishedAt)]);
   out.push("| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${tableCell(v)} |`), "");
 
-  const actions = actionItemsSectionContent({ text: postmortem.sections.action_items, items: actionItems, noActionItemsReason: postmortem.noActionItemsReason });
+  const actions = actionItemsSectionContent({
+    text: postmortem.sections.action_items,
+    items: actionItems,
+    noActionItemsReason: postmortem.noActionItemsReason,
+  });
   for (const section of POSTMORTEM_SECTIONS) {
     out.push(`## ${section.title}`, "");
     const text = (postmortem.sections[section.key] ?? "").trim();

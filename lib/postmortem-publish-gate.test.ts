@@ -15,7 +15,14 @@ describe("publishBlockers", () => {
 
   it("names every missing required section, factors and action items, in document order", () => {
     const blockers = publishBlockers({ sections: {}, factorCount: 0, actionItemCount: 0, noActionItemsReason: null });
-    expect(blockers.map((b) => b.field)).toEqual(["sections.summary", "sections.impact", "sections.timeline", "sections.root_causes", "factorIds", "actionItems"]);
+    expect(blockers.map((b) => b.field)).toEqual([
+      "sections.summary",
+      "sections.impact",
+      "sections.timeline",
+      "sections.root_causes",
+      "factorIds",
+      "actionItems",
+    ]);
     expect(blockers.map((b) => b.anchor)).toEqual(["summary", "impact", "timeline", "root_causes", "factors", "action_items"]);
     expect(blockers[0]!.message).toBe("Write the “Summary” section");
   });

@@ -1,11 +1,27 @@
 /** The blameless postmortem template (DESIGN.md), each section with a prompt saying what good content looks like. */
 export const POSTMORTEM_SECTIONS = [
   { key: "summary", title: "Summary", prompt: "Two or three sentences a newcomer can read: what happened, who was affected, how it ended." },
-  { key: "impact", title: "Impact", prompt: "Who and what was affected, for how long, how badly: customers, requests, revenue, SLO budget spent. Numbers beat adjectives." },
-  { key: "timeline", title: "Timeline", prompt: "Key moments in order, with times (UTC). Generated from the key times, status and severity changes and highlighted entries; edit freely." },
-  { key: "root_causes", title: "Root causes and contributing factors", prompt: "The conditions that made this possible. Ask why until you reach systems and processes, not people." },
+  {
+    key: "impact",
+    title: "Impact",
+    prompt: "Who and what was affected, for how long, how badly: customers, requests, revenue, SLO budget spent. Numbers beat adjectives.",
+  },
+  {
+    key: "timeline",
+    title: "Timeline",
+    prompt: "Key moments in order, with times (UTC). Generated from the key times, status and severity changes and highlighted entries; edit freely.",
+  },
+  {
+    key: "root_causes",
+    title: "Root causes and contributing factors",
+    prompt: "The conditions that made this possible. Ask why until you reach systems and processes, not people.",
+  },
   { key: "trigger", title: "Trigger", prompt: "The change or event that set it off (a deploy, a config push, a traffic spike, a dependency failure)." },
-  { key: "detection", title: "Detection", prompt: "How we found out: alert, customer report, by chance? How long after impact began? What would have caught it sooner?" },
+  {
+    key: "detection",
+    title: "Detection",
+    prompt: "How we found out: alert, customer report, by chance? How long after impact began? What would have caught it sooner?",
+  },
   { key: "response", title: "Response and recovery", prompt: "What responders did, in what order, what helped and what slowed them down." },
   { key: "went_well", title: "What went well", prompt: "Tools, habits and decisions worth keeping." },
   { key: "went_wrong", title: "What went wrong", prompt: "Gaps in systems, tooling, documentation or process — not in people." },

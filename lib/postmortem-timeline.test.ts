@@ -56,7 +56,13 @@ describe("generateTimelineSection", () => {
 });
 
 describe("generateIncidentTimeline", () => {
-  const src = (iso: string, kind: string, body: string, highlighted = false, authorLabel = "Riley Responder") => ({ occurredAt: at(iso), kind, body, highlighted, authorLabel });
+  const src = (iso: string, kind: string, body: string, highlighted = false, authorLabel = "Riley Responder") => ({
+    occurredAt: at(iso),
+    kind,
+    body,
+    highlighted,
+    authorLabel,
+  });
   const entries = [
     src("2026-11-25T14:02:00Z", "status", "Declared SEV2 incident: Checkout 5xx", true),
     src("2026-11-25T14:05:00Z", "note", "Error rate climbing on checkout-api"),
@@ -102,6 +108,8 @@ describe("generateIncidentTimeline", () => {
   });
 
   it("gives a key time without a status change nearby its own line, and skips missing ones", () => {
-    expect(generateIncidentTimeline({ entries: [], keyTimes: { startedAt: at("2026-11-25T13:50:00Z"), mitigatedAt: null } })).toBe("- **13:50 UTC** — **Impact started**");
+    expect(generateIncidentTimeline({ entries: [], keyTimes: { startedAt: at("2026-11-25T13:50:00Z"), mitigatedAt: null } })).toBe(
+      "- **13:50 UTC** — **Impact started**",
+    );
   });
 });

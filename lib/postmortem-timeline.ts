@@ -81,7 +81,13 @@ export function timelineSectionEntries({
 }): TimelineSectionEntry[] {
   const picked = entries
     .filter((e) => ALWAYS_KINDS.has(e.kind) || e.highlighted || (includeAllNotes && e.kind === "note"))
-    .map((e) => ({ occurredAt: e.occurredAt, authorLabel: e.authorLabel, kind: e.kind, body: includeAllNotes && e.highlighted && e.kind === "note" ? `★ ${e.body}` : e.body, labels: [] as string[] }));
+    .map((e) => ({
+      occurredAt: e.occurredAt,
+      authorLabel: e.authorLabel,
+      kind: e.kind,
+      body: includeAllNotes && e.highlighted && e.kind === "note" ? `★ ${e.body}` : e.body,
+      labels: [] as string[],
+    }));
   const own: { occurredAt: number; labels: string[] }[] = [];
   for (const { field, label } of KEY_TIMES) {
     const at = keyTimes[field];

@@ -16,10 +16,9 @@ const minutes = z
   .nullable();
 
 /** Body of PUT /api/v1/settings/update-cadence and of the Settings form: every severity, minutes or null. */
-export const updateCadenceSchema = z.strictObject(
-  Object.fromEntries(SEVERITIES.map((s) => [s, minutes])) as Record<Severity, typeof minutes>,
-  { error: `Must be an object with ${SEVERITIES.join(", ")} as keys` },
-);
+export const updateCadenceSchema = z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, minutes])) as Record<Severity, typeof minutes>, {
+  error: `Must be an object with ${SEVERITIES.join(", ")} as keys`,
+});
 
 const MINUTE = 60_000;
 
@@ -53,7 +52,11 @@ export function nextUpdateDue({
 }
 
 export function updateDueText(due: UpdateDue): string {
-  return due.state === "overdue" ? `Update overdue by ${formatMinutes(due.minutes)}` : due.minutes === 0 ? "Next update due now" : `Next update due in ${formatMinutes(due.minutes)}`;
+  return due.state === "overdue"
+    ? `Update overdue by ${formatMinutes(due.minutes)}`
+    : due.minutes === 0
+      ? "Next update due now"
+      : `Next update due in ${formatMinutes(due.minutes)}`;
 }
 
 function formatMinutes(total: number): string {

@@ -52,7 +52,10 @@ async function prepareDatabase(): Promise<{ file: string; cleanup: () => void }>
   if (given && fs.existsSync(given)) {
     process.env.DATABASE_PATH = given;
     const n = (getSqlite().prepare("SELECT count(*) AS n FROM incidents").get() as { n: number }).n;
-    if (n !== size) throw new Error(`BENCH_DB ${given} holds ${n.toLocaleString("en-US")} incidents, not ${size.toLocaleString("en-US")}; delete it or point BENCH_DB at a new file`);
+    if (n !== size)
+      throw new Error(
+        `BENCH_DB ${given} holds ${n.toLocaleString("en-US")} incidents, not ${size.toLocaleString("en-US")}; delete it or point BENCH_DB at a new file`,
+      );
     log(`[bench] Reusing ${given}: ${n.toLocaleString("en-US")} incidents, ${mb(fs.statSync(given).size)} (delete it to generate afresh)`);
     return { file: given, cleanup: () => {} };
   }
@@ -61,7 +64,12 @@ async function prepareDatabase(): Promise<{ file: string; cleanup: () => void }>
   log(`[bench] Generating ${size.toLocaleString("en-US")} incidents into ${file} (seed ${args.seed})…`);
   const result = await generateBenchData({ file, incidents: size, seed: Number(args.seed), log });
   log("");
-  log(formatTable(["table", "rows"], Object.entries(result.counts).map(([t, n]) => [t, n.toLocaleString("en-US")])));
+  log(
+    formatTable(
+      ["table", "rows"],
+      Object.entries(result.counts).map(([t, n]) => [t, n.toLocaleString("en-US")]),
+    ),
+  );
   log("");
   log(`[bench] Generated in ${(result.ms / 1000).toFixed(1)} s; database ${mb(result.bytes)}`);
   return { file, cleanup: () => dir && fs.rmSync(dir, { recursive: true, force: true }) };
@@ -69,8 +77,7 @@ async function prepareDatabase(): Promise<{ file: string; cleanup: () => void }>
 
 function adminActor(): Actor & { kind: "user" } {
   const row = getSqlite().prepare("SELECT id, name, email, role FROM users WHERE email = ?").get(BENCH_ADMIN_EMAIL) as
-    | { id: number; name: string; email: string; role: string }
-    | undefined;
+    { id: number; name: string; email: string; role: string } | undefined;
   if (!row || row.role !== "admin") throw new Error(`The bench database has no admin ${BENCH_ADMIN_EMAIL}; let the bench generate it`);
   return { kind: "user", userId: row.id, role: "admin", email: row.email, name: row.name, ip: null };
 }
@@ -78,7 +85,9 @@ function adminActor(): Actor & { kind: "user" } {
 /** The filter cases: the 365-day target, shorter ranges, and 365 days narrowed three ways. */
 function insightCases(): { label: string; query: Record<string, string> }[] {
   const sqlite = getSqlite();
-  const service = sqlite.prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string };
+  const service = sqlite
+    .prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
+    .get() as { slug: string };
   const team = sqlite.prepare("SELECT id, name FROM teams ORDER BY id LIMIT 1").get() as { id: number; name: string };
   return [
     { label: "range=365 (target)", query: { range: "365" } },
@@ -93,8 +102,12 @@ function insightCases(): { label: string; query: Record<string, string> }[] {
 async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
   const actor = adminActor();
   log("");
-  log(`[bench] getInsights in-process as ${actor.email}: ${runs.warmup} warm-up + ${runs.runs} timed runs per case (fewer past ${args["case-seconds"]} s a case)`);
-  log("[bench] cold = computed from the database every time (cache bypassed); cached = the same report served again while the data is unchanged (at most 60 s)");
+  log(
+    `[bench] getInsights in-process as ${actor.email}: ${runs.warmup} warm-up + ${runs.runs} timed runs per case (fewer past ${args["case-seconds"]} s a case)`,
+  );
+  log(
+    "[bench] cold = computed from the database every time (cache bypassed); cached = the same report served again while the data is unchanged (at most 60 s)",
+  );
   const rows: string[][] = [];
   let target: { cold: Summary; warm: Summary } | null = null;
   for (const c of insightCases()) {
@@ -103,7 +116,17 @@ async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
     const warm = summarize((await timeRuns(() => getInsights({ actor, query: c.query }), runs)).samples);
     target ??= { cold: s, warm };
     const scope = last.scope;
-    rows.push([c.label, scope.current.incidents.toLocaleString("en-US"), scope.previous.incidents.toLocaleString("en-US"), `${s.runs}${cut ? "*" : ""}`, ms(s.median), ms(s.p90), ms(s.min), ms(s.max), ms(warm.median)]);
+    rows.push([
+      c.label,
+      scope.current.incidents.toLocaleString("en-US"),
+      scope.previous.incidents.toLocaleString("en-US"),
+      `${s.runs}${cut ? "*" : ""}`,
+      ms(s.median),
+      ms(s.p90),
+      ms(s.min),
+      ms(s.max),
+      ms(warm.median),
+    ]);
   }
   log("");
   log(formatTable(["case", "in scope", "previous", "runs", "cold median ms", "cold p90 ms", "cold min ms", "cold max ms", "cached median ms"], rows));

@@ -24,7 +24,13 @@ export function singleFile(positionals: string[]): string {
  * Runs a file command: --help prints the usage; a UsageError exits 2 with the usage; any other
  * error exits 1 with `describe(error)`.
  */
-export function runFileCommand(usage: string, argv: string[], options: NonNullable<ParseArgsConfig["options"]>, run: (file: string, values: Record<string, unknown>) => Promise<void>, describe: (error: Error) => string) {
+export function runFileCommand(
+  usage: string,
+  argv: string[],
+  options: NonNullable<ParseArgsConfig["options"]>,
+  run: (file: string, values: Record<string, unknown>) => Promise<void>,
+  describe: (error: Error) => string,
+) {
   const main = async (): Promise<number> => {
     try {
       const { values, positionals } = parseCommandLine(argv, options);

@@ -25,7 +25,10 @@ runFileCommand(
     console.log(`Restored ${result.target}. Start the server to use it (pending migrations are applied at start).`);
     if (result.secret?.unchanged) console.log(`The session secret in the backup is the one already in ${result.secret.installed}.`);
     else if (result.secret) {
-      console.log(`Installed the session secret from the backup as ${result.secret.installed}` + (result.secret.previousAs ? ` (the previous one is ${result.secret.previousAs}).` : "."));
+      console.log(
+        `Installed the session secret from the backup as ${result.secret.installed}` +
+          (result.secret.previousAs ? ` (the previous one is ${result.secret.previousAs}).` : "."),
+      );
     }
   },
   (error) => `Restore ${error instanceof RestoreError ? "refused" : "failed"}: ${error.message}`,

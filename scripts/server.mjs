@@ -153,7 +153,15 @@ export async function startServer({
       const status = res.writableFinished ? res.statusCode : 499;
       observeRequest({ method: req.method, route, status, seconds });
       log.info(
-        { requestId, method: req.method, route, path: pathname.slice(0, 300), status, durationMs: Math.round(seconds * 10_000) / 10, remoteAddress: req.socket.remoteAddress },
+        {
+          requestId,
+          method: req.method,
+          route,
+          path: pathname.slice(0, 300),
+          status,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          remoteAddress: req.socket.remoteAddress,
+        },
         "request",
       );
       if (stopping) server.closeIdleConnections();

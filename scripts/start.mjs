@@ -26,7 +26,15 @@ function sourceHash() {
     }
   };
   for (const dir of ["app", "db", "lib", "public"]) walk(dir);
-  for (const file of ["package-lock.json", "next.config.js", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json"]) {
+  for (const file of [
+    "package-lock.json",
+    "next.config.js",
+    "instrumentation.ts",
+    "instrumentation-client.ts",
+    "proxy.ts",
+    "postcss.config.mjs",
+    "tsconfig.json",
+  ]) {
     if (fs.existsSync(file)) hash.update(file).update(fs.readFileSync(file));
   }
   return hash.digest("hex");

@@ -29,10 +29,17 @@ function run(label, command, args, env, reportFile, count) {
 }
 
 const vitestReport = path.join(out, "vitest.json");
-run("unit and integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], {}, vitestReport, (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests,
-}));
+run(
+  "unit and integration (vitest)",
+  bin("vitest"),
+  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+  {},
+  vitestReport,
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+  }),
+);
 
 const pwReport = path.join(out, "playwright.json");
 run("API and end-to-end (Playwright)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport }, pwReport, (r) => ({

@@ -2,7 +2,24 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { Boxes, ChartLine, ClipboardCheck, FileText, Flame, KeyRound, ListChecks, Menu, ScrollText, Settings, Siren, Tags, UserCog, Users, UsersRound, X } from "lucide-react";
+import {
+  Boxes,
+  ChartLine,
+  ClipboardCheck,
+  FileText,
+  Flame,
+  KeyRound,
+  ListChecks,
+  Menu,
+  ScrollText,
+  Settings,
+  Siren,
+  Tags,
+  UserCog,
+  Users,
+  UsersRound,
+  X,
+} from "lucide-react";
 import type { UserRole } from "@/lib/roles";
 import { DeclareButton } from "./incidents/declare-button";
 import type { ServiceOption } from "./incidents/services-picker";
@@ -107,9 +124,7 @@ export function AppShell({
             {canDeclare ? <DeclareButton services={services} /> : null}
           </div>
         </header>
-        {menuOpen ? (
-          <div className="border-b border-zinc-200 bg-white px-3 py-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-950">{nav}</div>
-        ) : null}
+        {menuOpen ? <div className="border-b border-zinc-200 bg-white px-3 py-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-950">{nav}</div> : null}
         <main className="min-w-0 flex-1 px-3 py-5 sm:px-6">{children}</main>
       </div>
     </div>

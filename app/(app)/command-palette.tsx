@@ -94,13 +94,21 @@ export function CommandPalette({ isAdmin, canDeclare }: { isAdmin: boolean; canD
             placeholder="Search incidents, services, people, pages…"
             className="w-full border-b border-zinc-200 bg-transparent px-4 py-3 text-base outline-none dark:border-zinc-700"
           />
-          <p id="palette-status" aria-live="polite" className={`px-4 text-sm text-zinc-600 dark:text-zinc-400 ${status ? "border-b border-zinc-200 py-2 dark:border-zinc-700" : ""}`}>
+          <p
+            id="palette-status"
+            aria-live="polite"
+            className={`px-4 text-sm text-zinc-600 dark:text-zinc-400 ${status ? "border-b border-zinc-200 py-2 dark:border-zinc-700" : ""}`}
+          >
             {status}
           </p>
           <div ref={list} id="palette-list" role="listbox" aria-label="Results" className="max-h-[min(24rem,60vh)] overflow-y-auto p-1">
             {groups.map((group) => (
               <div key={group.key} role="group" aria-labelledby={`palette-group-${group.key}`} className="py-1">
-                <div id={`palette-group-${group.key}`} role="presentation" className="px-3 pt-1 pb-0.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                <div
+                  id={`palette-group-${group.key}`}
+                  role="presentation"
+                  className="px-3 pt-1 pb-0.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
+                >
                   {group.heading}
                 </div>
                 {group.entries.map((entry) => {
@@ -170,7 +178,11 @@ function EntryContent({ entry }: { entry: PaletteEntry }) {
     case "action":
       return (
         <>
-          {entry.action === "declare" ? <Siren aria-hidden className="h-4 w-4 shrink-0 text-red-600" /> : <ArrowRight aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />}
+          {entry.action === "declare" ? (
+            <Siren aria-hidden className="h-4 w-4 shrink-0 text-red-600" />
+          ) : (
+            <ArrowRight aria-hidden className="h-4 w-4 shrink-0 text-zinc-500" />
+          )}
           <span className="min-w-0 flex-1 truncate">{entry.label}</span>
           {entry.shortcut ? <kbd className="rounded border border-zinc-300 px-1.5 font-mono text-xs dark:border-zinc-600">{entry.shortcut}</kbd> : null}
         </>

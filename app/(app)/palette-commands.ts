@@ -48,7 +48,17 @@ const matches = (entry: PaletteEntry, lower: string) =>
  * "Open INC-n" when it is a reference the search has not found, the incidents, services and
  * people the search found (once it has answered), the matching pages, then the rest.
  */
-export function paletteGroups({ text, isAdmin, canDeclare, results }: { text: string; isAdmin: boolean; canDeclare: boolean; results: SearchResults | null }): PaletteGroup[] {
+export function paletteGroups({
+  text,
+  isAdmin,
+  canDeclare,
+  results,
+}: {
+  text: string;
+  isAdmin: boolean;
+  canDeclare: boolean;
+  results: SearchResults | null;
+}): PaletteGroup[] {
   const q = text.trim();
   const lower = q.toLowerCase();
   const declare: PaletteEntry[] = canDeclare ? [{ kind: "action", key: "declare", label: "Declare incident", shortcut: "d", action: "declare" }] : [];
@@ -69,12 +79,24 @@ export function paletteGroups({ text, isAdmin, canDeclare, results }: { text: st
         {
           key: "incidents",
           heading: "Incidents",
-          entries: results.incidents.map((item) => ({ kind: "incident", key: `incident:${item.reference}`, label: `${item.reference} ${item.title}`, href: `/incidents/${item.reference}`, item })),
+          entries: results.incidents.map((item) => ({
+            kind: "incident",
+            key: `incident:${item.reference}`,
+            label: `${item.reference} ${item.title}`,
+            href: `/incidents/${item.reference}`,
+            item,
+          })),
         },
         {
           key: "services",
           heading: "Services",
-          entries: results.services.map((s) => ({ kind: "service", key: `service:${s.slug}`, label: s.name, href: `/services/${encodeURIComponent(s.slug)}`, slug: s.slug })),
+          entries: results.services.map((s) => ({
+            kind: "service",
+            key: `service:${s.slug}`,
+            label: s.name,
+            href: `/services/${encodeURIComponent(s.slug)}`,
+            slug: s.slug,
+          })),
         },
         // A person leads to the action items they own: the list filters by owner, the incident list has no per-person filter.
         {
@@ -84,5 +106,7 @@ export function paletteGroups({ text, isAdmin, canDeclare, results }: { text: st
         },
       ]
     : [];
-  return [{ key: "go", heading: "Go to", entries: lead }, ...found, pages, { key: "actions", heading: "Actions", entries: more }].filter((group) => group.entries.length > 0);
+  return [{ key: "go", heading: "Go to", entries: lead }, ...found, pages, { key: "actions", heading: "Actions", entries: more }].filter(
+    (group) => group.entries.length > 0,
+  );
 }

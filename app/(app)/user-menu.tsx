@@ -35,12 +35,20 @@ export function UserMenu({ user }: { user: { name: string; email: string; role: 
         <ChevronDown aria-hidden className="h-4 w-4" />
       </button>
       {open ? (
-        <div role="menu" className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div
+          role="menu"
+          className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
           <p className="truncate px-3 pt-2 text-sm font-medium">{user.name}</p>
           <p className="truncate px-3 pb-2 text-xs text-zinc-500">
             {user.email} · {user.role}
           </p>
-          <Link role="menuitem" href="/account" onClick={() => setOpen(false)} className="block rounded px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <Link
+            role="menuitem"
+            href="/account"
+            onClick={() => setOpen(false)}
+            className="block rounded px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
             Account and password
           </Link>
           <button

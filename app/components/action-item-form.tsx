@@ -192,7 +192,12 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
             />
           )}
         </Field>
-        <Field id={fieldId("kind")} label="Kind" error={errors.kind} hint={kind ? KIND_INFO[kind as keyof typeof KIND_INFO]?.hint : "What the item does about the incident"}>
+        <Field
+          id={fieldId("kind")}
+          label="Kind"
+          error={errors.kind}
+          hint={kind ? KIND_INFO[kind as keyof typeof KIND_INFO]?.hint : "What the item does about the incident"}
+        >
           {(aria) => (
             <select {...aria} value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
               <option value="">Choose a kind…</option>

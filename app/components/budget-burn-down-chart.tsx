@@ -26,7 +26,17 @@ export function crossing(points: Point[], level: number): number | null {
  * budget, 25 % and zero lines, and markers where it crossed 25 % and 0. The same figures
  * are in a "Show data" table for screen readers and anyone who wants the numbers.
  */
-export function BudgetBurnDownChart({ points, budgetMinutes, windowDays, sloName }: { points: Point[]; budgetMinutes: number; windowDays: number; sloName: string }) {
+export function BudgetBurnDownChart({
+  points,
+  budgetMinutes,
+  windowDays,
+  sloName,
+}: {
+  points: Point[];
+  budgetMinutes: number;
+  windowDays: number;
+  sloName: string;
+}) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   // Drawn at the real pixel width so text stays readable on a phone; UTC until the browser's zone is known.
@@ -45,7 +55,14 @@ export function BudgetBurnDownChart({ points, budgetMinutes, windowDays, sloName
 
   const day = (ms: number) => new Date(ms).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone });
   const dayTime = (ms: number) =>
-    new Date(ms).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: timeZone ? "short" : undefined });
+    new Date(ms).toLocaleString("en-GB", {
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: timeZone ? "short" : undefined,
+    });
 
   if (points.length < 2) return null;
   const first = points[0]!;
@@ -62,7 +79,12 @@ export function BudgetBurnDownChart({ points, budgetMinutes, windowDays, sloName
   const area = `${line} L${x(last.at).toFixed(1)},${y(Math.max(0, yMin)).toFixed(1)} L${x(first.at).toFixed(1)},${y(Math.max(0, yMin)).toFixed(1)} Z`;
   const atRiskAt = crossing(points, atRiskLevel);
   const exhaustedAt = crossing(points, 0);
-  const tone = last.remainingMinutes <= 0 ? "text-red-600 dark:text-red-400" : last.remainingMinutes < atRiskLevel ? "text-amber-600 dark:text-amber-400" : "text-green-700 dark:text-green-400";
+  const tone =
+    last.remainingMinutes <= 0
+      ? "text-red-600 dark:text-red-400"
+      : last.remainingMinutes < atRiskLevel
+        ? "text-amber-600 dark:text-amber-400"
+        : "text-green-700 dark:text-green-400";
 
   const xTickCount = width < 420 ? 3 : width < 640 ? 4 : 5;
   const xTicks = Array.from({ length: xTickCount }, (_, k) => first.at + ((last.at - first.at) * k) / (xTickCount - 1));
@@ -84,7 +106,14 @@ export function BudgetBurnDownChart({ points, budgetMinutes, windowDays, sloName
         Budget left over the last {windowDays} {windowDays === 1 ? "day" : "days"}
       </figcaption>
       <div ref={box} className={`mt-1 w-full ${tone}`}>
-        <svg role="img" aria-labelledby={`${titleId} ${descId}`} width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="block max-w-full overflow-visible">
+        <svg
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          className="block max-w-full overflow-visible"
+        >
           <title>{`${sloName}: remaining error budget`}</title>
           <desc id={descId}>{summary}</desc>
           {/* y axis: minutes left */}
@@ -104,7 +133,15 @@ export function BudgetBurnDownChart({ points, budgetMinutes, windowDays, sloName
           <text x={width - MARGIN.right} y={y(budgetMinutes) - 5} textAnchor="end" className="fill-zinc-600 text-[11px] dark:fill-zinc-400">
             Budget {formatMinutes(budgetMinutes)}
           </text>
-          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(atRiskLevel)} y2={y(atRiskLevel)} className="stroke-amber-500" strokeWidth={1.25} strokeDasharray="2 3" />
+          <line
+            x1={MARGIN.left}
+            x2={width - MARGIN.right}
+            y1={y(atRiskLevel)}
+            y2={y(atRiskLevel)}
+            className="stroke-amber-500"
+            strokeWidth={1.25}
+            strokeDasharray="2 3"
+          />
           {/* Threshold names sit at the left, where the line is still near the full budget. */}
           <text x={MARGIN.left + 6} y={y(atRiskLevel) - 5} className="fill-amber-700 text-[11px] font-medium dark:fill-amber-300">
             At risk below 25%

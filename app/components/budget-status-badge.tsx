@@ -33,7 +33,10 @@ export function BudgetStatusBadge({ status, prefix }: { status: BudgetStatus | n
   }
   const Icon = ICON[status];
   return (
-    <span title={HINT[status]} className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STYLE[status]}`}>
+    <span
+      title={HINT[status]}
+      className={`inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${STYLE[status]}`}
+    >
       <Icon aria-hidden className="h-3.5 w-3.5" />
       {prefix ? <span className="sr-only">{prefix} </span> : null}
       {BUDGET_STATUS_LABEL[status]}

@@ -24,13 +24,31 @@ type Props = {
 };
 
 /** One labelled filter <select> of a list page's GET form: "any" first, then the choices. */
-export function FilterSelect({ id, name, label, defaultValue, any, options, className, labelClassName = filterLabelClass, selectClassName, onChange, children }: Props) {
+export function FilterSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  any,
+  options,
+  className,
+  labelClassName = filterLabelClass,
+  selectClassName,
+  onChange,
+  children,
+}: Props) {
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClassName}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} onChange={onChange} className={selectClassName ? `${inputClass} mt-1 ${selectClassName}` : `${inputClass} mt-1`}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        onChange={onChange}
+        className={selectClassName ? `${inputClass} mt-1 ${selectClassName}` : `${inputClass} mt-1`}
+      >
         {any !== undefined ? <option value="">{any}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -2,8 +2,7 @@
 import { useEffect, useState } from "react";
 import { formatRelative } from "@/lib/format-time";
 
-const absolute = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const absolute = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const utc = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
 /**

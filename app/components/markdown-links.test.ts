@@ -19,7 +19,7 @@ describe("Markdown links", () => {
   ])("%s (%s) is not a link", (source) => {
     const html = render(source);
     expect(hrefs(html).filter(Boolean)).toEqual([]);
-    expect(html).not.toContain("evil.example\"");
+    expect(html).not.toContain('evil.example"');
   });
 
   it("keeps web, mail, same-site and anchor links", () => {

@@ -31,7 +31,7 @@ export function useServerAction(defaults: { offline?: string; refresh?: boolean 
   const { offline, refresh: refreshDefault = true } = defaults;
 
   const run = useCallback(
-    async <T,>(call: () => Promise<ActionResult<T>>, options: RunOptions<T> = {}): Promise<ActionResult<T>> => {
+    async <T>(call: () => Promise<ActionResult<T>>, options: RunOptions<T> = {}): Promise<ActionResult<T>> => {
       busy.current = true;
       setPending(true);
       setError(null);

@@ -29,7 +29,11 @@ export function visibleTo(actor: Actor): SQL | undefined {
  * The facts `canReadIncident` (lib/policy.ts) decides on, read for one incident: the same
  * rule `visibleTo` expresses in SQL (db/access/visibility.test.ts checks they agree).
  */
-export function incidentAccessFacts(db: Reader, actor: Actor, incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">): IncidentAccessFacts {
+export function incidentAccessFacts(
+  db: Reader,
+  actor: Actor,
+  incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">,
+): IncidentAccessFacts {
   if (!incident.private) return { private: false, involved: false };
   if (actor.kind !== "user") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
   if (incident.createdById === actor.userId) return { private: true, involved: true };
@@ -52,7 +56,13 @@ export function incidentAccessFacts(db: Reader, actor: Actor, incident: Pick<Inc
 export function amongVisible(db: Reader, actor: Actor, column: SQLiteColumn, incidentIds: number[]): SQL {
   const visible = visibleTo(actor);
   const among = inArray(incidents.id, incidentIds);
-  return inArray(column, db.select({ id: incidents.id }).from(incidents).where(visible ? and(among, visible) : among));
+  return inArray(
+    column,
+    db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(visible ? and(among, visible) : among),
+  );
 }
 
 export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {
@@ -102,7 +112,12 @@ export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePers
     })
     .from(incidentRoles)
     .innerJoin(users, eq(users.id, incidentRoles.userId))
-    .where(sql`${incidentRoles.incidentId} IN (${sql.join(incidentIds.map((id) => sql`${id}`), sql`, `)})`)
+    .where(
+      sql`${incidentRoles.incidentId} IN (${sql.join(
+        incidentIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(incidentRoles.assignedAt)
     .all();
   return groupByIncident(rows);
@@ -114,4 +129,3 @@ export function groupByIncident<R extends { incidentId: number }>(rows: R[]): Ma
   for (const { incidentId, ...rest } of rows) map.set(incidentId, [...(map.get(incidentId) ?? []), rest]);
   return map;
 }
-

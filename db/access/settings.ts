@@ -31,7 +31,10 @@ export function readSetting(db: Reader, key: string): unknown {
 
 function writeSetting(tx: Writer, key: string, value: unknown, now: number) {
   const text = JSON.stringify(value);
-  tx.insert(settings).values({ key, value: text, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } }).run();
+  tx.insert(settings)
+    .values({ key, value: text, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } })
+    .run();
 }
 
 /** Writes one setting and its audit record (before → after) in one transaction; the caller checks access. */

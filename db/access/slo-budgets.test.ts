@@ -38,7 +38,10 @@ function serviceWithSlo(objective = 99.9, windowDays = 28): { slug: string; slo:
 type Times = { start: number; mitigated?: number | null; resolved?: number | null };
 /** An incident on `slug` whose impact runs over the given times (ms, absolute). */
 function incident(slug: string, impact: "degraded" | "partial_outage" | "full_outage", times: Times, flags: { drill?: boolean; private?: boolean } = {}) {
-  const { incident } = declareIncident({ actor: responder.actor, input: { title: `Impact on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...flags } });
+  const { incident } = declareIncident({
+    actor: responder.actor,
+    input: { title: `Impact on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...flags },
+  });
   t.db
     .update(incidents)
     .set({
@@ -58,7 +61,14 @@ const budget = (slo: Slo, now = NOW) => budgetsFor(t.db, [slo], now).get(slo.id)
 describe("SLO budgets through the database (hand-worked)", () => {
   it("99.9 % over 28 days is 40.32 minutes; a 20-minute full outage spends 20 and leaves 20.32", () => {
     const { slug, slo } = serviceWithSlo();
-    expect(budget(slo)).toMatchObject({ budgetMinutes: 40.32, spentMinutes: 0, remainingMinutes: 40.32, remainingPercent: 100, status: "healthy", byIncident: [] });
+    expect(budget(slo)).toMatchObject({
+      budgetMinutes: 40.32,
+      spentMinutes: 0,
+      remainingMinutes: 40.32,
+      remainingPercent: 100,
+      status: "healthy",
+      byIncident: [],
+    });
     const id = incident(slug, "full_outage", { start: NOW - 60 * MIN, mitigated: NOW - 40 * MIN, resolved: NOW - 30 * MIN });
     const b = budget(slo);
     expect(b.spentMinutes).toBeCloseTo(20, 9);
@@ -140,17 +150,29 @@ describe("SLO budgets through the database (hand-worked)", () => {
     expect(b.spentMinutes).toBe(5);
     expect(b.remainingMinutes).toBeCloseTo(35.32, 9);
     expect(b.byIncident).toEqual([{ incidentId: id, minutes: 5, overridden: true }]);
-    const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.slo_override"), eq(auditLog.entityId, String(id)))).all();
+    const audit = t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "incident.slo_override"), eq(auditLog.entityId, String(id))))
+      .all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after!)).toEqual({ sloId: slo.id, minutes: 5, reason: "Only the EU region was affected" });
-    const entries = t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, id), eq(timelineEntries.kind, "service"))).all();
+    const entries = t.db
+      .select()
+      .from(timelineEntries)
+      .where(and(eq(timelineEntries.incidentId, id), eq(timelineEntries.kind, "service")))
+      .all();
     expect(entries.at(-1)!.body).toContain("Only the EU region was affected");
 
     setSpendOverride({ actor: responder.actor, incidentId: id, sloId: slo.id, input: null });
     b = budget(slo);
     expect(b.spentMinutes).toBeCloseTo(20, 9);
     expect(b.byIncident[0]!.overridden).toBe(false);
-    const cleared = t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.slo_override_clear"), eq(auditLog.entityId, String(id)))).all();
+    const cleared = t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "incident.slo_override_clear"), eq(auditLog.entityId, String(id))))
+      .all();
     expect(JSON.parse(cleared[0]!.before!)).toMatchObject({ minutes: 5, reason: "Only the EU region was affected" });
   });
 

@@ -41,7 +41,10 @@ export function loadImpacts(db: Reader, serviceIds: number[], since: number, now
     .where(
       and(
         // "+" keeps the planner off the service index: the impact-end index narrows far more.
-        sql`+${incidentServices.serviceId} IN (${sql.join(serviceIds.map((id) => sql`${id}`), sql`, `)})`,
+        sql`+${incidentServices.serviceId} IN (${sql.join(
+          serviceIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
         sql`${incidents.startedAt} < ${now}`,
         // Still open counts as ending in the future; written as the index expression (incidents_impact_end_idx).
         sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${sql.raw(String(OPEN_IMPACT_END))}) >= ${since}`,
@@ -56,7 +59,13 @@ export function loadOverrides(db: Reader, sloIds: number[]): Map<string, Overrid
   const map = new Map<string, OverrideRow>();
   if (sloIds.length === 0) return map;
   const rows = db
-    .select({ incidentId: sloSpendOverrides.incidentId, sloId: sloSpendOverrides.sloId, minutes: sloSpendOverrides.minutes, reason: sloSpendOverrides.reason, at: sloSpendOverrides.at })
+    .select({
+      incidentId: sloSpendOverrides.incidentId,
+      sloId: sloSpendOverrides.sloId,
+      minutes: sloSpendOverrides.minutes,
+      reason: sloSpendOverrides.reason,
+      at: sloSpendOverrides.at,
+    })
     .from(sloSpendOverrides)
     .where(inArray(sloSpendOverrides.sloId, sloIds))
     .all();
@@ -80,7 +89,10 @@ export function impactWindowsFor(slo: Pick<Slo, "id" | "serviceId">, impacts: Im
 /** Budget figures for many SLOs with two queries. */
 export function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Map<number, BudgetResult> {
   const impacts = loadImpacts(db, [...new Set(sloRows.map((s) => s.serviceId))], now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(db, sloRows.map((s) => s.id));
+  const overrides = loadOverrides(
+    db,
+    sloRows.map((s) => s.id),
+  );
   const result = new Map<number, BudgetResult>();
   for (const slo of sloRows) {
     result.set(slo.id, computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts: impactWindowsFor(slo, impacts, overrides), now }));

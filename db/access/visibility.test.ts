@@ -37,7 +37,11 @@ function incidentFor(actor: Actor, isPrivate: boolean, involvement: Involvement)
     db.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "scribe", assignedAt: now }).run();
   }
   if (involvement === "owning-team member" && actor.kind === "user") {
-    const team = db.insert(teams).values({ name: `Team ${incident.id}`, createdAt: now, updatedAt: now }).returning().get();
+    const team = db
+      .insert(teams)
+      .values({ name: `Team ${incident.id}`, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
     db.insert(teamMembers).values({ teamId: team.id, userId: actor.userId, addedAt: now }).run();
     const service = db
       .insert(services)

@@ -14,7 +14,9 @@ const state = globalThis as unknown as { hindsightBackupTimer?: NodeJS.Timeout }
 async function backupOnce(schedule: BackupSchedule) {
   const file = path.join(schedule.dir, backupFileName(new Date()));
   const result = await backupDatabase({ source: databasePath(), target: file });
-  log(`scheduled backup written to ${file} (${describeCounts(result.counts)}; ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.milliseconds / 1000).toFixed(1)} s)`);
+  log(
+    `scheduled backup written to ${file} (${describeCounts(result.counts)}; ${(result.bytes / 1e6).toFixed(1)} MB in ${(result.milliseconds / 1000).toFixed(1)} s)`,
+  );
   for (const name of backupsToPrune(fs.readdirSync(schedule.dir), schedule.keep)) {
     fs.rmSync(path.join(schedule.dir, name), { force: true });
     log(`deleted the old backup ${path.join(schedule.dir, name)} (BACKUP_KEEP=${schedule.keep})`);

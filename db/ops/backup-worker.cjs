@@ -28,7 +28,10 @@ function inspect(file, countedTables) {
       .map((row) => row.name);
     const has = new Set(tables);
     const migrations = has.has("__drizzle_migrations")
-      ? db.prepare("SELECT created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at").all().map((row) => Number(row.createdAt))
+      ? db
+          .prepare("SELECT created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at")
+          .all()
+          .map((row) => Number(row.createdAt))
       : null;
     const counts = {};
     for (const table of countedTables) {

@@ -103,7 +103,12 @@ describe("backupDatabase", () => {
     expect(fs.statSync(result.file).mode & 0o777).toBe(0o600);
     expect(result.counts).toEqual({ incidents: 0, timeline_entries: 0, postmortems: 0, action_items: 0, users: 0, services: 0 });
     // Only the database, its WAL files and the backup: no temp file left behind.
-    expect(fs.readdirSync(dir).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(["copy.db", "hindsight.db"]);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !/-(wal|shm)$/.test(f))
+        .sort(),
+    ).toEqual(["copy.db", "hindsight.db"]);
   });
 
   it("refuses to replace a file without force, and explains a missing or unwritable folder", async () => {
@@ -204,7 +209,12 @@ describe("restoreDatabase", () => {
     await expect(restoreDatabase({ backup: other, target: file })).rejects.toThrow(/not a Hindsight database/);
     await expect(restoreDatabase({ backup: path.join(dir, "missing.db"), target: file })).rejects.toThrow(/no backup file/);
     expect(auditIds(file)).toHaveLength(2);
-    expect(fs.readdirSync(dir).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(["hindsight.db", "junk.db", "other.db"]);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !/-(wal|shm)$/.test(f))
+        .sort(),
+    ).toEqual(["hindsight.db", "junk.db", "other.db"]);
   });
 
   it("refuses a backup from a newer version of Hindsight", async () => {

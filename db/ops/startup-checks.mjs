@@ -36,7 +36,9 @@ export function checkJournalSettings(sqlite) {
     );
   }
   if (synchronous !== 2) {
-    throw new StartupCheckError(`The database ${sqlite.name} runs with synchronous=${synchronous}, not FULL (2); committed writes could be lost on power failure.`);
+    throw new StartupCheckError(
+      `The database ${sqlite.name} runs with synchronous=${synchronous}, not FULL (2); committed writes could be lost on power failure.`,
+    );
   }
 }
 

@@ -16,10 +16,6 @@ export const auditLog = sqliteTable(
     after: text("after"),
     ip: text("ip"),
   },
-  (t) => [
-    index("audit_at_idx").on(t.at),
-    index("audit_entity_idx").on(t.entityType, t.entityId),
-    index("audit_action_idx").on(t.action),
-  ],
+  (t) => [index("audit_at_idx").on(t.at), index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_action_idx").on(t.action)],
 );
 export type AuditRecord = typeof auditLog.$inferSelect;

@@ -3,7 +3,17 @@
 // Expected figures are worked out by hand in insights.test.ts.
 import type { Db } from "../client";
 import {
-  actionItems, contributingFactors, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, services, slos, teamMembers, teams,
+  actionItems,
+  contributingFactors,
+  incidentRoles,
+  incidentServices,
+  incidents,
+  postmortemFactors,
+  postmortems,
+  services,
+  slos,
+  teamMembers,
+  teams,
 } from "../schema";
 
 const MIN = 60_000;
@@ -34,38 +44,124 @@ export type FixtureIncident = {
 
 export const FIXTURE_INCIDENTS: FixtureIncident[] = [
   // Current period.
-  { key: "A", severity: "SEV1", startedAt: "2026-03-02T10:00:00Z", detected: 10, detectedSource: "alert", declared: 15, acknowledged: 20, mitigated: 60, resolved: 120,
-    services: [["api", "full_outage"]], roles: [["ada", "commander"]],
+  {
+    key: "A",
+    severity: "SEV1",
+    startedAt: "2026-03-02T10:00:00Z",
+    detected: 10,
+    detectedSource: "alert",
+    declared: 15,
+    acknowledged: 20,
+    mitigated: 60,
+    resolved: 120,
+    services: [["api", "full_outage"]],
+    roles: [["ada", "commander"]],
     postmortem: { status: "published", publishedAt: "2026-03-04T12:00:00Z", factors: ["deploy"] },
-    actions: [{ due: "2026-03-20", status: "done", created: "2026-03-05T09:00:00Z", completed: "2026-03-19T12:00:00Z", owner: "ada" }] },
-  { key: "B", severity: "SEV2", startedAt: "2026-03-10T06:00:00Z", startedSource: "backdated", detected: 20, detectedSource: "manual", declared: 20, acknowledged: 22, mitigated: 30, resolved: 90,
-    services: [["api", "partial_outage"]], roles: [["ada", "commander"], ["bo", "responder"]],
+    actions: [{ due: "2026-03-20", status: "done", created: "2026-03-05T09:00:00Z", completed: "2026-03-19T12:00:00Z", owner: "ada" }],
+  },
+  {
+    key: "B",
+    severity: "SEV2",
+    startedAt: "2026-03-10T06:00:00Z",
+    startedSource: "backdated",
+    detected: 20,
+    detectedSource: "manual",
+    declared: 20,
+    acknowledged: 22,
+    mitigated: 30,
+    resolved: 90,
+    services: [["api", "partial_outage"]],
+    roles: [
+      ["ada", "commander"],
+      ["bo", "responder"],
+    ],
     postmortem: { status: "published", publishedAt: "2026-03-18T09:00:00Z", factors: ["deploy"] },
     actions: [
       { due: "2026-04-10", status: "done", created: "2026-03-12T09:00:00Z", completed: "2026-04-12T09:00:00Z", owner: "ada" },
       { due: "2026-04-15", status: "open", created: "2026-03-12T09:00:00Z", owner: "ada" },
-    ] },
-  { key: "C", severity: "SEV3", startedAt: "2026-03-28T10:00:00Z", detected: null, declared: 5, acknowledged: 5, mitigated: 10, resolved: 40,
-    services: [["web", "degraded"]], roles: [["bo", "commander"]],
+    ],
+  },
+  {
+    key: "C",
+    severity: "SEV3",
+    startedAt: "2026-03-28T10:00:00Z",
+    detected: null,
+    declared: 5,
+    acknowledged: 5,
+    mitigated: 10,
+    resolved: 40,
+    services: [["web", "degraded"]],
+    roles: [["bo", "commander"]],
     postmortem: { status: "draft", factors: ["config"] },
-    actions: [{ due: "2026-04-20", status: "wont_do", created: "2026-03-29T09:00:00Z", completed: "2026-04-18T09:00:00Z" }] },
+    actions: [{ due: "2026-04-20", status: "wont_do", created: "2026-03-29T09:00:00Z", completed: "2026-04-18T09:00:00Z" }],
+  },
   // Declared 16:30 UTC on Monday 30 March = 18:30 CEST: out of hours only in the organisation's zone.
-  { key: "D", severity: "SEV2", startedAt: "2026-03-30T16:00:00Z", detected: 10, declared: 30, acknowledged: 31, mitigated: null, resolved: 200,
-    services: [["web", "full_outage"]], roles: [["bo", "commander"]],
-    actions: [{ due: "2026-06-30", status: "open", created: "2026-04-01T09:00:00Z", owner: "bo" }] },
+  {
+    key: "D",
+    severity: "SEV2",
+    startedAt: "2026-03-30T16:00:00Z",
+    detected: 10,
+    declared: 30,
+    acknowledged: 31,
+    mitigated: null,
+    resolved: 200,
+    services: [["web", "full_outage"]],
+    roles: [["bo", "commander"]],
+    actions: [{ due: "2026-06-30", status: "open", created: "2026-04-01T09:00:00Z", owner: "bo" }],
+  },
   // Sunday 19 April 22:30 UTC = Monday 00:30 CEST: the week of 20 April, and out of hours.
-  { key: "E", severity: "SEV4", startedAt: "2026-04-19T22:30:00Z", detected: 0, declared: 0, acknowledged: null, mitigated: null, resolved: null,
-    roles: [["ada", "commander"]] },
-  { key: "F", severity: "SEV1", startedAt: "2026-04-01T10:00:00Z", drill: true, detected: 1, declared: 2, acknowledged: 3, mitigated: 4, resolved: 5, services: [["api", "full_outage"]] },
+  {
+    key: "E",
+    severity: "SEV4",
+    startedAt: "2026-04-19T22:30:00Z",
+    detected: 0,
+    declared: 0,
+    acknowledged: null,
+    mitigated: null,
+    resolved: null,
+    roles: [["ada", "commander"]],
+  },
+  {
+    key: "F",
+    severity: "SEV1",
+    startedAt: "2026-04-01T10:00:00Z",
+    drill: true,
+    detected: 1,
+    declared: 2,
+    acknowledged: 3,
+    mitigated: 4,
+    resolved: 5,
+    services: [["api", "full_outage"]],
+  },
   { key: "G", severity: "SEV1", startedAt: "2026-04-10T10:00:00Z", private: true, detected: 1, declared: 2, acknowledged: 3, mitigated: 4, resolved: 5 },
   // Previous period.
-  { key: "P1", severity: "SEV2", startedAt: "2026-01-15T10:00:00Z", detected: 5, declared: 5, acknowledged: 10, mitigated: 100, resolved: 300,
-    services: [["api", "full_outage"]], roles: [["ada", "commander"]],
+  {
+    key: "P1",
+    severity: "SEV2",
+    startedAt: "2026-01-15T10:00:00Z",
+    detected: 5,
+    declared: 5,
+    acknowledged: 10,
+    mitigated: 100,
+    resolved: 300,
+    services: [["api", "full_outage"]],
+    roles: [["ada", "commander"]],
     postmortem: { status: "published", publishedAt: "2026-01-16T10:00:00Z", factors: ["config"] },
-    actions: [{ due: "2026-02-15", status: "done", created: "2026-01-20T09:00:00Z", completed: "2026-02-14T09:00:00Z", owner: "ada" }] },
-  { key: "P2", severity: "SEV3", startedAt: "2026-02-10T10:00:00Z", detected: 3, declared: 3, acknowledged: 4, mitigated: 50, resolved: 60,
-    services: [["web", "degraded"]], roles: [["bo", "commander"]],
-    postmortem: { status: "published", publishedAt: "2026-02-11T10:00:00Z", factors: ["deploy"] } },
+    actions: [{ due: "2026-02-15", status: "done", created: "2026-01-20T09:00:00Z", completed: "2026-02-14T09:00:00Z", owner: "ada" }],
+  },
+  {
+    key: "P2",
+    severity: "SEV3",
+    startedAt: "2026-02-10T10:00:00Z",
+    detected: 3,
+    declared: 3,
+    acknowledged: 4,
+    mitigated: 50,
+    resolved: 60,
+    services: [["web", "degraded"]],
+    roles: [["bo", "commander"]],
+    postmortem: { status: "published", publishedAt: "2026-02-11T10:00:00Z", factors: ["deploy"] },
+  },
 ];
 
 /** Writes teams (Payments owns api, Platform owns web), an SLO on api, two factors and the incidents. Returns ids by key. */
@@ -73,7 +169,12 @@ export function insertInsightsFixture(db: Db, people: FixturePeople): Record<str
   const t0 = Date.parse("2025-12-01T00:00:00Z");
   const payments = db.insert(teams).values({ name: "Payments", createdAt: t0, updatedAt: t0 }).returning().get();
   const platform = db.insert(teams).values({ name: "Platform", createdAt: t0, updatedAt: t0 }).returning().get();
-  db.insert(teamMembers).values([{ teamId: payments.id, userId: people.ada, addedAt: t0 }, { teamId: platform.id, userId: people.bo, addedAt: t0 }]).run();
+  db.insert(teamMembers)
+    .values([
+      { teamId: payments.id, userId: people.ada, addedAt: t0 },
+      { teamId: platform.id, userId: people.bo, addedAt: t0 },
+    ])
+    .run();
   const api = db.insert(services).values({ slug: "api", name: "Public API", teamId: payments.id, tier: 1, createdAt: t0, updatedAt: t0 }).returning().get();
   const web = db.insert(services).values({ slug: "web", name: "Web app", teamId: platform.id, tier: 2, createdAt: t0, updatedAt: t0 }).returning().get();
   db.insert(slos).values({ serviceId: api.id, name: "Availability", objective: 99.9, windowDays: 28, createdAt: t0, updatedAt: t0 }).run();
@@ -112,8 +213,10 @@ export function insertInsightsFixture(db: Db, people: FixturePeople): Record<str
       .returning()
       .get();
     ids[spec.key] = row.id;
-    for (const [slug, impact] of spec.services ?? []) db.insert(incidentServices).values({ incidentId: row.id, serviceId: serviceIds[slug], impact, linkedAt: start }).run();
-    for (const [person, role] of spec.roles ?? []) db.insert(incidentRoles).values({ incidentId: row.id, userId: people[person], role, assignedAt: start }).run();
+    for (const [slug, impact] of spec.services ?? [])
+      db.insert(incidentServices).values({ incidentId: row.id, serviceId: serviceIds[slug], impact, linkedAt: start }).run();
+    for (const [person, role] of spec.roles ?? [])
+      db.insert(incidentRoles).values({ incidentId: row.id, userId: people[person], role, assignedAt: start }).run();
     if (spec.postmortem) {
       const publishedAt = spec.postmortem.publishedAt ? Date.parse(spec.postmortem.publishedAt) : null;
       const pm = db

@@ -16,9 +16,15 @@ let seeded: Promise<Seed> | undefined;
 function seed(request: APIRequestContext): Promise<Seed> {
   seeded ??= (async () => {
     const slug = `axe-${Date.now().toString(36)}`;
-    const svc = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name: "Axe payments API", tier: 1, runbookUrl: "https://runbooks.example.com/payments" } });
+    const svc = await request.post("/api/v1/services", {
+      headers: bearer("admin"),
+      data: { slug, name: "Axe payments API", tier: 1, runbookUrl: "https://runbooks.example.com/payments" },
+    });
     expect(svc.status(), await svc.text()).toBe(201);
-    const slo = await request.post(`/api/v1/services/${slug}/slos`, { headers: bearer("admin"), data: { name: "Availability", objective: 99.9, windowDays: 28 } });
+    const slo = await request.post(`/api/v1/services/${slug}/slos`, {
+      headers: bearer("admin"),
+      data: { name: "Availability", objective: 99.9, windowDays: 28 },
+    });
     expect(slo.status(), await slo.text()).toBe(201);
 
     const sev1 = await declareViaApi(request, {
@@ -37,7 +43,10 @@ function seed(request: APIRequestContext): Promise<Seed> {
     await declareViaApi(request, { title: "Axe: staging certificate expires soon", severity: "SEV4" });
 
     const done = await declareViaApi(request, { title: "Axe: resolved queue backlog", severity: "SEV2", summary: "Queue consumers stalled." });
-    const resolved = await request.patch(`/api/v1/incidents/${done.reference}`, { headers: bearer("responder"), data: { status: "resolved", version: done.version } });
+    const resolved = await request.patch(`/api/v1/incidents/${done.reference}`, {
+      headers: bearer("responder"),
+      data: { status: "resolved", version: done.version },
+    });
     expect(resolved.status(), await resolved.text()).toBe(200);
     const pm = await request.post(`/api/v1/incidents/${done.reference}/postmortem`, { headers: bearer("responder") });
     expect(pm.status(), await pm.text()).toBe(201);
@@ -47,7 +56,10 @@ function seed(request: APIRequestContext): Promise<Seed> {
       [sev1.reference, "Alert when the 5xx ratio is over 2%", "P1", day(-3)],
       [done.reference, "Write the consumer restart runbook", "P2", day(5)],
     ] as const) {
-      const item = await request.post(`/api/v1/incidents/${ref}/action-items`, { headers: bearer("responder"), data: { title, ownerEmail: owner, priority, kind: "detect", dueDate } });
+      const item = await request.post(`/api/v1/incidents/${ref}/action-items`, {
+        headers: bearer("responder"),
+        data: { title, ownerEmail: owner, priority, kind: "detect", dueDate },
+      });
       expect(item.status(), await item.text()).toBe(201);
     }
 
@@ -79,7 +91,10 @@ for (const theme of ["light", "dark"] as Theme[]) {
         await visit(page, "/incidents?status=all&mine=1", "Incidents");
         await expectAccessible(page, "incident list, all + mine", theme);
 
-        await page.getByRole("button", { name: /Declare/ }).first().click();
+        await page
+          .getByRole("button", { name: /Declare/ })
+          .first()
+          .click();
         const declare = page.getByRole("dialog", { name: "Declare an incident" });
         await expect(declare.getByLabel("Title")).toBeFocused();
         await expectAccessible(page, "declare dialog", theme);
@@ -178,7 +193,10 @@ for (const theme of ["light", "dark"] as Theme[]) {
         await expect(form.getByText(/required|must/i).first()).toBeVisible();
         await expectAccessible(page, "add service form with errors", theme);
         // The postmortem in review, as a publisher: Publish is gated, with the reasons beside it.
-        const pm = (await (await request.get(`/api/v1/incidents/${data.resolved}/postmortem`, { headers: bearer("admin") })).json()) as { status: string; version: number };
+        const pm = (await (await request.get(`/api/v1/incidents/${data.resolved}/postmortem`, { headers: bearer("admin") })).json()) as {
+          status: string;
+          version: number;
+        };
         if (pm.status === "draft") {
           const sent = await request.post(`/api/v1/incidents/${data.resolved}/postmortem/transitions`, {
             headers: bearer("admin"),

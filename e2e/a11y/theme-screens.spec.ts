@@ -16,8 +16,15 @@ for (const theme of ["light", "dark"] as Theme[]) {
   test(`incident list and incident page in ${theme} mode`, async ({ page, request }) => {
     test.setTimeout(120_000);
     await useTheme(page, theme);
-    const sev2 = await declareViaApi(request, { title: `Checkout slow for some users (${theme})`, severity: "SEV2", summary: "p99 latency at 4 s in eu-west-1." });
-    await request.post(`/api/v1/incidents/${sev2.reference}/timeline`, { headers: bearer("responder"), data: { body: "Scaling the checkout pool from 12 to 20.", highlighted: true } });
+    const sev2 = await declareViaApi(request, {
+      title: `Checkout slow for some users (${theme})`,
+      severity: "SEV2",
+      summary: "p99 latency at 4 s in eu-west-1.",
+    });
+    await request.post(`/api/v1/incidents/${sev2.reference}/timeline`, {
+      headers: bearer("responder"),
+      data: { body: "Scaling the checkout pool from 12 to 20.", highlighted: true },
+    });
     for (const severity of ["SEV1", "SEV3", "SEV4"]) await declareViaApi(request, { title: `A ${severity} incident (${theme})`, severity });
 
     for (const size of sizes) {

@@ -5,7 +5,10 @@ import { dayFromToday } from "../support/api/action-items";
 
 test.use({ storageState: storageStateFor("responder") });
 
-test("a responder adds an action item on the incident page: panel, timeline and action items list; marking it done is on the timeline", async ({ page, request }) => {
+test("a responder adds an action item on the incident page: panel, timeline and action items list; marking it done is on the timeline", async ({
+  page,
+  request,
+}) => {
   const incident = await declareViaApi(request, { title: marker("Checkout 502s"), severity: "SEV2" });
   const ref = incident.reference;
   const title = marker("Alert on 5xx ratio");

@@ -36,10 +36,20 @@ test.describe("as a responder", () => {
     const incident = await declareViaApi(request, { title: marker("Filters"), severity: "SEV4" });
     const ref = incident.reference;
     const mine = await addActionItem(request, ref, { title: marker("Mine P1"), priority: "P1", dueDate: dayFromToday(5) });
-    const sams = await addActionItem(request, ref, { title: marker("Sam P3"), priority: "P3", dueDate: dayFromToday(9), ownerEmail: "responder2@example.test" });
+    const sams = await addActionItem(request, ref, {
+      title: marker("Sam P3"),
+      priority: "P3",
+      dueDate: dayFromToday(9),
+      ownerEmail: "responder2@example.test",
+    });
 
     await page.goto(`/action-items?incident=${ref}`);
-    const titles = () => page.getByRole("row").filter({ has: page.getByRole("cell") }).locator("td:first-child > span:first-child").allTextContents();
+    const titles = () =>
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell") })
+        .locator("td:first-child > span:first-child")
+        .allTextContents();
     expect(await titles()).toEqual([mine.title, sams.title]);
     await page.getByRole("link", { name: /Due date/ }).click();
     await expect(page).toHaveURL(/sort=-due/);

@@ -35,11 +35,30 @@ test("action items page and incident panel", async ({ page, request }) => {
   const b = await declareViaApi(request, { title: "Card payments timing out in the EU", severity: "SEV1" });
   const sam = { ownerEmail: "responder2@example.test" };
   const items = [
-    [a, { title: "Alert when the 5xx ratio is over 2% for 5 minutes", priority: "P1", kind: "detect", dueDate: dayFromToday(-9), trackerUrl: "https://tracker.example.com/OPS-341" }],
+    [
+      a,
+      {
+        title: "Alert when the 5xx ratio is over 2% for 5 minutes",
+        priority: "P1",
+        kind: "detect",
+        dueDate: dayFromToday(-9),
+        trackerUrl: "https://tracker.example.com/OPS-341",
+      },
+    ],
     [a, { title: "Canary load balancer config changes on one zone first", priority: "P1", kind: "prevent", dueDate: dayFromToday(-2), ...sam }],
     [a, { title: "Write the rollback runbook for LB config", priority: "P2", kind: "process", dueDate: dayFromToday(0) }],
     [a, { title: "Remove the temporary retry shim", priority: "P3", kind: "repair", status: "done", dueDate: dayFromToday(-4), ...sam }],
-    [b, { title: "Fail over to the secondary acquirer automatically", priority: "P1", kind: "mitigate", dueDate: dayFromToday(12), status: "in_progress", trackerUrl: "https://tracker.example.com/PAY-88" }],
+    [
+      b,
+      {
+        title: "Fail over to the secondary acquirer automatically",
+        priority: "P1",
+        kind: "mitigate",
+        dueDate: dayFromToday(12),
+        status: "in_progress",
+        trackerUrl: "https://tracker.example.com/PAY-88",
+      },
+    ],
     [b, { title: "Dashboard for authorisation latency by region", priority: "P2", kind: "detect", dueDate: dayFromToday(40), ...sam }],
     [b, { title: "Review timeouts with the acquirer", priority: "P3", kind: "process", dueDate: dayFromToday(70), status: "wont_do" }],
   ] as const;

@@ -64,7 +64,10 @@ test.describe("as an admin", () => {
     const started = await request.post(`/api/v1/incidents/${incident.reference}/postmortem`, { headers: bearer("responder") });
     expect(started.status()).toBe(201);
     const { version } = (await started.json()) as { version: number };
-    const saved = await request.put(`/api/v1/incidents/${incident.reference}/postmortem`, { headers: bearer("responder"), data: { version, factorIds: [factorId] } });
+    const saved = await request.put(`/api/v1/incidents/${incident.reference}/postmortem`, {
+      headers: bearer("responder"),
+      data: { version, factorIds: [factorId] },
+    });
     expect(saved.status()).toBe(200);
     await page.reload();
     await expect(row).toContainText("1 postmortem");

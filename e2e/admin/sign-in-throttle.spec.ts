@@ -101,7 +101,12 @@ test.describe("sign-in throttle", () => {
     await useTheme(page, "dark");
     await page.goto("/admin/users");
     const section = page.getByRole("region", { name: "Sign-in limits" });
-    await section.getByRole("row").filter({ hasText: email }).filter({ hasText: ip }).getByRole("button", { name: /^Clear sign-in limit/ }).click();
+    await section
+      .getByRole("row")
+      .filter({ hasText: email })
+      .filter({ hasText: ip })
+      .getByRole("button", { name: /^Clear sign-in limit/ })
+      .click();
     await expectAccessible(page, "sign-in limits", "dark");
   });
 });

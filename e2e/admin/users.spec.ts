@@ -124,7 +124,10 @@ test("a disabled admin's API tokens stop working", async ({ page, browser, baseU
   // /api/v1/incidents is built by another part of the project; without it there is no
   // token-authenticated route to call, so only the token list's status is checked.
   const apiPresent = beforeDisable.status() !== 404;
-  test.info().annotations.push({ type: "note", description: apiPresent ? "checked against GET /api/v1/incidents" : "GET /api/v1/incidents missing: API assertions skipped" });
+  test.info().annotations.push({
+    type: "note",
+    description: apiPresent ? "checked against GET /api/v1/incidents" : "GET /api/v1/incidents missing: API assertions skipped",
+  });
   if (apiPresent) expect(beforeDisable.status()).toBe(200);
 
   await users.setDisabled(email, "Ada Second", true);
@@ -132,5 +135,7 @@ test("a disabled admin's API tokens stop working", async ({ page, browser, baseU
   if (apiPresent) expect((await request.get("/api/v1/incidents", { headers })).status()).toBe(401);
 
   await page.goto("/admin/tokens");
-  await expect(page.getByRole("row").filter({ has: page.getByRole("cell", { name: "second admin automation", exact: true }) })).toContainText("Inactive: creator disabled");
+  await expect(page.getByRole("row").filter({ has: page.getByRole("cell", { name: "second admin automation", exact: true }) })).toContainText(
+    "Inactive: creator disabled",
+  );
 });

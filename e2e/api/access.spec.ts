@@ -57,7 +57,9 @@ test.describe("role matrix", () => {
     // Nothing changed.
     const after = await getIncident(request, ref);
     expect(after).toMatchObject({ status: "investigating", version: incident.version });
-    const entries = (await (await request.get(`/api/v1/incidents/${ref}/timeline`, { headers: viewer })).json()) as { items: { body: string; highlighted: boolean }[] };
+    const entries = (await (await request.get(`/api/v1/incidents/${ref}/timeline`, { headers: viewer })).json()) as {
+      items: { body: string; highlighted: boolean }[];
+    };
     expect(entries.items.map((e) => e.body)).not.toContain("Viewer note");
   });
 
@@ -73,7 +75,10 @@ test.describe("role matrix", () => {
   test("responder and admin tokens can write", async ({ request }) => {
     for (const role of ["responder", "admin"] as const) {
       const incident = await declare(request, { title: marker(`${role} writes`), severity: "SEV3" }, role);
-      const res = await request.patch(`/api/v1/incidents/${incident.reference}`, { headers: bearer(role), data: { version: incident.version, status: "identified" } });
+      const res = await request.patch(`/api/v1/incidents/${incident.reference}`, {
+        headers: bearer(role),
+        data: { version: incident.version, status: "identified" },
+      });
       expect(res.status()).toBe(200);
       const note = await request.post(`/api/v1/incidents/${incident.reference}/timeline`, { headers: bearer(role), data: { body: "Working on it" } });
       expect(note.status()).toBe(201);
@@ -105,13 +110,19 @@ test.describe("sessions and CSRF", () => {
     ];
     for (const { headers } of attempts) {
       await expectError(await session.post("/api/v1/incidents", { headers, data: { title, severity: "SEV1" } }), 403);
-      await expectError(await session.patch(`/api/v1/incidents/${incident.reference}`, { headers, data: { version: incident.version, title: "Hijacked" } }), 403);
+      await expectError(
+        await session.patch(`/api/v1/incidents/${incident.reference}`, { headers, data: { version: incident.version, title: "Hijacked" } }),
+        403,
+      );
       await expectError(await session.post(`/api/v1/incidents/${incident.reference}/timeline`, { headers, data: { body: "Hijacked" } }), 403);
     }
     // Reads need no Origin.
     expect((await session.get(`/api/v1/incidents/${incident.reference}`)).status()).toBe(200);
     // Same-origin browser requests pass.
-    const ok = await session.post(`/api/v1/incidents/${incident.reference}/timeline`, { headers: { "Sec-Fetch-Site": "same-origin" }, data: { body: "From the page" } });
+    const ok = await session.post(`/api/v1/incidents/${incident.reference}/timeline`, {
+      headers: { "Sec-Fetch-Site": "same-origin" },
+      data: { body: "From the page" },
+    });
     expect(ok.status()).toBe(201);
     await session.dispose();
 
@@ -162,7 +173,10 @@ test.describe("private incidents", () => {
     // Writes by outsiders are 404 too (not 403: that would say it exists).
     await expectError(await responder2.patch(`/api/v1/incidents/${ref}`, { data: { version: incident.version, title: "Seen" } }), 404);
     await expectError(await responder2.post(`/api/v1/incidents/${ref}/timeline`, { data: { body: "Seen" } }), 404);
-    await expectError(await request.patch(`/api/v1/incidents/${ref}`, { headers: bearer("responder"), data: { version: incident.version, title: "Seen" } }), 404);
+    await expectError(
+      await request.patch(`/api/v1/incidents/${ref}`, { headers: bearer("responder"), data: { version: incident.version, title: "Seen" } }),
+      404,
+    );
 
     // Admins see it.
     expect((await getIncident(request, ref, "admin")).title).toBe(title);

@@ -49,7 +49,10 @@ test.describe("action items: who may do what", () => {
     await viewer.dispose();
 
     const crossSite = await sessionFor(playwright, baseURL!, "responder", { sameOrigin: false });
-    await expectError(await crossSite.patch(`/api/v1/action-items/${item.id}`, { data: { version: 1, status: "done" }, headers: { Origin: "https://evil.example" } }), 403);
+    await expectError(
+      await crossSite.patch(`/api/v1/action-items/${item.id}`, { data: { version: 1, status: "done" }, headers: { Origin: "https://evil.example" } }),
+      403,
+    );
     await crossSite.dispose();
 
     const responder = await sessionFor(playwright, baseURL!, "responder");

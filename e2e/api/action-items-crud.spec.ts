@@ -31,7 +31,12 @@ test.describe("action items API", () => {
       completedAt: null,
     });
 
-    const second = await addActionItem(request, incident.reference, { title: "Write the failover runbook", kind: "process", status: "done", trackerUrl: "https://tracker.example.com/OPS-7" });
+    const second = await addActionItem(request, incident.reference, {
+      title: "Write the failover runbook",
+      kind: "process",
+      status: "done",
+      trackerUrl: "https://tracker.example.com/OPS-7",
+    });
     expect(second.completedAt).not.toBeNull();
     const list = await request.get(`/api/v1/incidents/${incident.reference}/action-items`, { headers: bearer("viewer") });
     const body = (await list.json()) as { items: ActionItemJson[]; progress: { done: number; total: number } };
@@ -114,7 +119,13 @@ test.describe("action items API", () => {
     await addActionItem(request, ref, { title: "Done late", dueDate: dayFromToday(-4), status: "done" });
     const slug = marker("ai-svc").toLowerCase();
     expect((await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name: "Queue workers", tier: 2 } })).status()).toBe(201);
-    const sams = await addActionItem(request, ref, { title: "Sam's", dueDate: dayFromToday(-1), ownerEmail: fixtures().users.responder2, priority: "P3", service: slug });
+    const sams = await addActionItem(request, ref, {
+      title: "Sam's",
+      dueDate: dayFromToday(-1),
+      ownerEmail: fixtures().users.responder2,
+      priority: "P3",
+      service: slug,
+    });
     expect(sams.service).toMatchObject({ slug, name: "Queue workers" });
     expect(late).toMatchObject({ overdue: true, daysOverdue: 4 });
     expect(today).toMatchObject({ overdue: false, daysOverdue: 0 });

@@ -77,7 +77,11 @@ test.describe("backup and restore of a running server", () => {
     const headers = { Authorization: `Bearer ${created.stdout.trimEnd().split("\n").at(-1)}`, "Content-Type": "application/json" };
     await startServer();
 
-    const declared = await fetch(`${base}/api/v1/incidents`, { method: "POST", headers, body: JSON.stringify({ title: "Backup under load", severity: "SEV3" }) });
+    const declared = await fetch(`${base}/api/v1/incidents`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ title: "Backup under load", severity: "SEV3" }),
+    });
     expect(declared.status).toBe(201);
     const { reference } = (await declared.json()) as { reference: string };
     const timelineUrl = `${base}/api/v1/incidents/${reference}/timeline`;

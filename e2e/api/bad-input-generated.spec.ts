@@ -44,18 +44,24 @@ async function created<T>(res: Awaited<ReturnType<APIRequestContext["post"]>>): 
 async function makeTargets(): Promise<Targets> {
   const incident = await created<{ reference: string }>(await api.post("/api/v1/incidents", { data: { title: "Bad-input target", severity: "SEV3" } }));
   const note = await created<{ id: number }>(await api.post(`/api/v1/incidents/${incident.reference}/timeline`, { data: { body: "target note" } }));
-  const service = await created<{ slug: string }>(await api.post("/api/v1/services", { data: { slug: "bad-input-target", name: "Bad input target", tier: 3 } }));
+  const service = await created<{ slug: string }>(
+    await api.post("/api/v1/services", { data: { slug: "bad-input-target", name: "Bad input target", tier: 3 } }),
+  );
   const slo = await created<{ id: number }>(await api.post(`/api/v1/services/${service.slug}/slos`, { data: { name: "Availability", objective: 99.9 } }));
   expect((await api.post(`/api/v1/incidents/${incident.reference}/services`, { data: { service: service.slug, impact: "degraded" } })).ok()).toBe(true);
   const playbook = await created<{ id: number }>(
     await api.post("/api/v1/playbooks", { data: { name: "Bad-input target", severities: ["SEV3"], items: [{ text: "Check the thing" }] } }),
   );
   const item = await created<{ id: number }>(
-    await api.post(`/api/v1/incidents/${incident.reference}/action-items`, { data: { title: "Target item", priority: "P3", kind: "repair", ownerEmail: "responder@example.test" } }),
+    await api.post(`/api/v1/incidents/${incident.reference}/action-items`, {
+      data: { title: "Target item", priority: "P3", kind: "repair", ownerEmail: "responder@example.test" },
+    }),
   );
   await created(await api.post(`/api/v1/incidents/${incident.reference}/postmortem`));
   // The playbook was made after the incident: a fresh SEV3 incident gets its checklist item.
-  const withChecklist = await created<{ reference: string }>(await api.post("/api/v1/incidents", { data: { title: "Bad-input checklist target", severity: "SEV3" } }));
+  const withChecklist = await created<{ reference: string }>(
+    await api.post("/api/v1/incidents", { data: { title: "Bad-input checklist target", severity: "SEV3" } }),
+  );
   const checklist = (await (await api.get(`/api/v1/incidents/${withChecklist.reference}/checklist`)).json()) as { items: { id: number }[] };
   expect(checklist.items.length).toBeGreaterThan(0);
   return {
@@ -88,7 +94,8 @@ function problemWith(status: number, contentType: string, text: string): string 
   if (typeof error.message !== "string" || !error.message) return "no error.message";
   if (error.fields !== undefined) {
     if (typeof error.fields !== "object" || error.fields === null || Array.isArray(error.fields)) return "error.fields is not an object";
-    for (const [field, message] of Object.entries(error.fields)) if (typeof message !== "string") return `error.fields[${JSON.stringify(field)}] is not a string`;
+    for (const [field, message] of Object.entries(error.fields))
+      if (typeof message !== "string") return `error.fields[${JSON.stringify(field)}] is not a string`;
   }
   return null;
 }
@@ -127,13 +134,20 @@ test("generated malformed requests: no 5xx, every 4xx in the error shape, the se
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const summary = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+  const summary = [...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(" ");
   console.log(`[bad-input] ${requests.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s with BAD_INPUT_SEED=${seed}: ${summary}`);
 
   if (failures.length) {
     const first = failures[0]!;
     const problems = new Map<string, number>();
-    for (const f of failures) problems.set(`${f.request.method} ${f.request.path.split("?")[0]}: ${f.problem}`, (problems.get(`${f.request.method} ${f.request.path.split("?")[0]}: ${f.problem}`) ?? 0) + 1);
+    for (const f of failures)
+      problems.set(
+        `${f.request.method} ${f.request.path.split("?")[0]}: ${f.problem}`,
+        (problems.get(`${f.request.method} ${f.request.path.split("?")[0]}: ${f.problem}`) ?? 0) + 1,
+      );
     throw new Error(
       [
         `${failures.length} of ${requests.length} generated requests failed (reproduce with BAD_INPUT_SEED=${seed})`,

@@ -23,7 +23,12 @@ test.describe("declaring with bad input: a 400 naming the field, and nothing sto
     { name: "startedAt in the future", body: (t) => ({ title: t, severity: "SEV2", startedAt: future }), field: "startedAt" },
     {
       name: "detectedAt before startedAt",
-      body: (t) => ({ title: t, severity: "SEV2", startedAt: new Date(Date.now() - 60_000).toISOString(), detectedAt: new Date(Date.now() - 3_600_000).toISOString() }),
+      body: (t) => ({
+        title: t,
+        severity: "SEV2",
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        detectedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      }),
       field: "detectedAt",
     },
     { name: "unknown field", body: (t) => ({ title: t, severity: "SEV2", owner: "me" }), field: "owner" },
@@ -41,7 +46,10 @@ test.describe("declaring with bad input: a 400 naming the field, and nothing sto
   }
 
   test("several bad fields are all named", async ({ request }) => {
-    const body = await expectError(await request.post("/api/v1/incidents", { headers: bearer("responder"), data: { title: "", severity: "SEV9", startedAt: "soon" } }), 400);
+    const body = await expectError(
+      await request.post("/api/v1/incidents", { headers: bearer("responder"), data: { title: "", severity: "SEV9", startedAt: "soon" } }),
+      400,
+    );
     expect(Object.keys(body.error.fields!).sort()).toEqual(["severity", "startedAt", "title"]);
   });
 
@@ -97,7 +105,10 @@ test.describe("bodies that are not JSON objects", () => {
     expect(await search(request, title)).toHaveLength(0);
 
     const incident = await declare(request, { title: marker("Huge note target"), severity: "SEV4" });
-    const note = await request.post(`/api/v1/incidents/${incident.reference}/timeline`, { headers: bearer("responder"), data: { body: "y".repeat(1_100_000) } });
+    const note = await request.post(`/api/v1/incidents/${incident.reference}/timeline`, {
+      headers: bearer("responder"),
+      data: { body: "y".repeat(1_100_000) },
+    });
     await expectError(note, 413);
   });
 });

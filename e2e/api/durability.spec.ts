@@ -63,7 +63,8 @@ test("kill -9 during concurrent writes loses no acknowledged write, and the data
       // Let the writes get going (at least MIN_WRITES acknowledged, or 15 s), then pull the plug
       // mid-stream: eight writers always have requests in flight.
       const until = Date.now() + 15_000;
-      while (Date.now() < until && acknowledged.incidents.length + acknowledged.notes.length - before < MIN_WRITES) await new Promise((resolve) => setTimeout(resolve, 25));
+      while (Date.now() < until && acknowledged.incidents.length + acknowledged.notes.length - before < MIN_WRITES)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       await new Promise((resolve) => setTimeout(resolve, 150 * round));
       await server.kill9();
       await writers.done;

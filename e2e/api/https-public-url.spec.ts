@@ -70,7 +70,9 @@ test("the sign-in response sets the session cookie Secure and HttpOnly", async (
   expect(csrfRes.status).toBe(200);
   expect(csrfRes.headers.get("strict-transport-security")).toBeTruthy();
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = setCookies(csrfRes).map((line) => line.split(";")[0]).join("; ");
+  const cookie = setCookies(csrfRes)
+    .map((line) => line.split(";")[0])
+    .join("; ");
 
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",

@@ -7,7 +7,10 @@ import type { IncidentJson } from "../support/api/types";
 test("the same Idempotency-Key with the same body returns the first incident", async ({ request }) => {
   const key = randomUUID();
   const title = marker("Idempotent declare");
-  const first = await request.post("/api/v1/incidents", { headers: { ...bearer("responder"), "Idempotency-Key": key }, data: { title, severity: "SEV3", summary: "Queue backlog" } });
+  const first = await request.post("/api/v1/incidents", {
+    headers: { ...bearer("responder"), "Idempotency-Key": key },
+    data: { title, severity: "SEV3", summary: "Queue backlog" },
+  });
   expect(first.status()).toBe(201);
   const created = (await first.json()) as IncidentJson;
   // The same body with its keys in another order and other spacing is the same request.
@@ -42,8 +45,14 @@ test("the same Idempotency-Key with a different body is refused with 422", async
 
 test("another caller may use the same key for its own request", async ({ request }) => {
   const key = randomUUID();
-  const a = await request.post("/api/v1/incidents", { headers: { ...bearer("responder"), "Idempotency-Key": key }, data: { title: marker("Key A"), severity: "SEV4" } });
-  const b = await request.post("/api/v1/incidents", { headers: { ...bearer("admin"), "Idempotency-Key": key }, data: { title: marker("Key B"), severity: "SEV4" } });
+  const a = await request.post("/api/v1/incidents", {
+    headers: { ...bearer("responder"), "Idempotency-Key": key },
+    data: { title: marker("Key A"), severity: "SEV4" },
+  });
+  const b = await request.post("/api/v1/incidents", {
+    headers: { ...bearer("admin"), "Idempotency-Key": key },
+    data: { title: marker("Key B"), severity: "SEV4" },
+  });
   expect([a.status(), b.status()]).toEqual([201, 201]);
   expect(((await a.json()) as IncidentJson).reference).not.toBe(((await b.json()) as IncidentJson).reference);
 });

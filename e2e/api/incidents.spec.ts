@@ -98,7 +98,10 @@ test.describe("listing", () => {
     const a = await declare(request, { title: `${word} database failover`, severity: "SEV1" });
     const b = await declare(request, { title: `${word} slow search`, severity: "SEV3" });
     const c = await declare(request, { title: `Queue backlog`, summary: `mentions ${word} in the summary`, severity: "SEV3" });
-    const resolved = await request.patch(`/api/v1/incidents/${a.reference}`, { headers: bearer("responder"), data: { version: a.version, status: "resolved" } });
+    const resolved = await request.patch(`/api/v1/incidents/${a.reference}`, {
+      headers: bearer("responder"),
+      data: { version: a.version, status: "resolved" },
+    });
     expect(resolved.status()).toBe(200);
 
     const list = async (query: string) => {
@@ -270,7 +273,9 @@ test.describe("running an incident", () => {
     const incident = await declare(request, { title: marker("Stampede"), severity: "SEV3" });
     const url = `/api/v1/incidents/${incident.reference}`;
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => request.patch(url, { headers: bearer(i % 2 ? "admin" : "responder"), data: { version: incident.version, title: `Writer ${i}` } })),
+      Array.from({ length: 100 }, (_, i) =>
+        request.patch(url, { headers: bearer(i % 2 ? "admin" : "responder"), data: { version: incident.version, title: `Writer ${i}` } }),
+      ),
     );
     const statuses = responses.map((res) => res.status());
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -358,11 +363,20 @@ test.describe("timeline", () => {
     await expectError(await request.patch(url, { headers: bearer("responder"), data: { highlighted: "yes" } }), 400, "highlighted");
     await expectError(await request.patch(url, { headers: bearer("responder"), data: { highlighted: true, body: "x" } }), 400, "body");
     await expectError(await request.patch(url, { headers: bearer("viewer"), data: { highlighted: true } }), 403);
-    await expectError(await request.patch(`/api/v1/incidents/${incident.reference}/timeline/abc`, { headers: bearer("responder"), data: { highlighted: true } }), 404);
-    await expectError(await request.patch(`/api/v1/incidents/${incident.reference}/timeline/999999999`, { headers: bearer("responder"), data: { highlighted: true } }), 404);
+    await expectError(
+      await request.patch(`/api/v1/incidents/${incident.reference}/timeline/abc`, { headers: bearer("responder"), data: { highlighted: true } }),
+      404,
+    );
+    await expectError(
+      await request.patch(`/api/v1/incidents/${incident.reference}/timeline/999999999`, { headers: bearer("responder"), data: { highlighted: true } }),
+      404,
+    );
 
     // An entry id from another incident is not found under this one.
     const other = await declare(request, { title: marker("Other"), severity: "SEV4" });
-    await expectError(await request.patch(`/api/v1/incidents/${other.reference}/timeline/${note.id}`, { headers: bearer("responder"), data: { highlighted: true } }), 404);
+    await expectError(
+      await request.patch(`/api/v1/incidents/${other.reference}/timeline/${note.id}`, { headers: bearer("responder"), data: { highlighted: true } }),
+      404,
+    );
   });
 });

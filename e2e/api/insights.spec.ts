@@ -42,7 +42,15 @@ test.describe("GET /api/v1/insights", () => {
     expect(body.headline.incidents.current.bySeverity).toEqual({ SEV1: 0, SEV2: 0, SEV3: 3, SEV4: 0 });
     // Resolve: 60, 120, 240 min → median 120 min, p90 at rank 1.8 = 120 + 0.8 × 120 = 216 min; every start was backdated.
     expect(body.headline.durations.resolve.current).toEqual({
-      incidents: 3, missing: 0, reconstructed: 3, min: 3600, p25: 5400, median: 7200, p75: 10800, p90: 12960, max: 14400,
+      incidents: 3,
+      missing: 0,
+      reconstructed: 3,
+      min: 3600,
+      p25: 5400,
+      median: 7200,
+      p75: 10800,
+      p90: 12960,
+      max: 14400,
     });
     // Mitigate: 30 and 60 min, one incident without a mitigation time.
     expect(body.headline.durations.mitigate.current).toMatchObject({ incidents: 2, missing: 1, median: 2700, p90: 3420 });

@@ -11,7 +11,8 @@ async function scrape(request: import("@playwright/test").APIRequestContext) {
   return res.text();
 }
 
-const openIncidents = (text: string, severity: string) => Number(new RegExp(`^hindsight_open_incidents\\{severity="${severity}"\\} (\\d+)$`, "m").exec(text)?.[1]);
+const openIncidents = (text: string, severity: string) =>
+  Number(new RegExp(`^hindsight_open_incidents\\{severity="${severity}"\\} (\\d+)$`, "m").exec(text)?.[1]);
 
 test("refuses a scrape without the metrics token, or with an API token instead", async ({ request }) => {
   const none = await request.get("/metrics");

@@ -32,7 +32,13 @@ test.describe("role matrix", () => {
     await expectError(await request.get(pmUrl(ref), { headers: viewer }), 404);
     await expectError(await request.put(pmUrl(ref), { headers: viewer, data: { version: pm.version, sections: { summary: "Viewer text" } } }), 403);
     await expectError(await request.post(pmUrl(ref, "/comments"), { headers: viewer, data: { section: "summary", body: "x" } }), 403);
-    await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: viewer, data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] } }), 403);
+    await expectError(
+      await request.post(pmUrl(ref, "/transitions"), {
+        headers: viewer,
+        data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] },
+      }),
+      403,
+    );
     await expectError(await request.put(pmUrl(ref, "/review-checklist"), { headers: viewer, data: { key: "data", checked: true } }), 403);
     await expectError(await request.put(pmUrl(ref, "/reviewers"), { headers: viewer, data: { reviewerEmails: [fixtures().users.admin] } }), 403);
     await expectError(await request.post("/api/v1/factors", { headers: viewer, data: { name: marker("Viewer factor") } }), 403);
@@ -113,7 +119,8 @@ test.describe("bad input", () => {
     const incident = await resolvedIncident(request);
     const ref = incident.reference;
     const pm = await startPostmortem(request, ref);
-    const move = (data: Record<string, unknown>, role: "admin" | "responder" = "responder") => request.post(pmUrl(ref, "/transitions"), { headers: bearer(role), data });
+    const move = (data: Record<string, unknown>, role: "admin" | "responder" = "responder") =>
+      request.post(pmUrl(ref, "/transitions"), { headers: bearer(role), data });
 
     await expectError(await move({ to: "archived", version: pm.version }), 400, "to");
     await expectError(await move({ to: "in_review" }), 400, "version");

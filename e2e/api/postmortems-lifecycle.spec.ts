@@ -16,7 +16,17 @@ test.describe("starting and reading", () => {
     expect(res.status()).toBe(201);
     expect(res.headers()["location"]).toBe(pmUrl(ref));
     const pm = (await res.json()) as PostmortemJson;
-    expect(pm).toMatchObject({ incident: ref, status: "draft", version: 1, owner: null, tags: [], factors: [], reviewers: [], comments: [], publishedAt: null });
+    expect(pm).toMatchObject({
+      incident: ref,
+      status: "draft",
+      version: 1,
+      owner: null,
+      tags: [],
+      factors: [],
+      reviewers: [],
+      comments: [],
+      publishedAt: null,
+    });
     expect(pm.createdAt).toMatch(ISO);
     expect(pm.due.state).toBe("due");
     expect(pm.due.dueAt).toMatch(ISO);
@@ -54,7 +64,13 @@ test.describe("saving", () => {
 
     const put = await request.put(pmUrl(ref), {
       headers: bearer("responder"),
-      data: { version: pm.version, sections: { summary: "Checkout failed for 40 minutes." }, factorIds: [config.id], tags: ["checkout"], ownerEmail: fixtures().users.responder2 },
+      data: {
+        version: pm.version,
+        sections: { summary: "Checkout failed for 40 minutes." },
+        factorIds: [config.id],
+        tags: ["checkout"],
+        ownerEmail: fixtures().users.responder2,
+      },
     });
     expect(put.status(), await put.text()).toBe(200);
     const saved = (await put.json()) as PostmortemJson;
@@ -77,7 +93,10 @@ test.describe("saving", () => {
     const incident = await resolvedIncident(request);
     const ref = incident.reference;
     const pm = await startPostmortem(request, ref);
-    const note = await request.post(`/api/v1/incidents/${ref}/timeline`, { headers: bearer("responder"), data: { body: "Paged the database team", highlighted: true } });
+    const note = await request.post(`/api/v1/incidents/${ref}/timeline`, {
+      headers: bearer("responder"),
+      data: { body: "Paged the database team", highlighted: true },
+    });
     expect(note.status()).toBe(201);
     await expectError(await request.post(pmUrl(ref, "/timeline"), { headers: bearer("responder"), data: { version: pm.version + 1 } }), 409);
     const res = await request.post(pmUrl(ref, "/timeline"), { headers: bearer("responder"), data: { version: pm.version } });
@@ -95,7 +114,11 @@ test.describe("review and publishing", () => {
     let pm = await writeRequired(request, ref, await startPostmortem(request, ref));
 
     // No reviewer yet: 422.
-    await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version } }), 422, "reviewerIds");
+    await expectError(
+      await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version } }),
+      422,
+      "reviewerIds",
+    );
 
     let res = await request.post(pmUrl(ref, "/transitions"), {
       headers: bearer("responder"),
@@ -120,7 +143,11 @@ test.describe("review and publishing", () => {
       const tick = await reviewer.put(pmUrl(ref, "/review-checklist"), { data: { key, checked: true } });
       expect(tick.status(), await tick.text()).toBe(200);
     }
-    const missing = await expectError(await reviewer.post(pmUrl(ref, "/transitions"), { data: { to: "published", version: pm.version } }), 422, "reviewChecklist");
+    const missing = await expectError(
+      await reviewer.post(pmUrl(ref, "/transitions"), { data: { to: "published", version: pm.version } }),
+      422,
+      "reviewChecklist",
+    );
     expect(missing.error.message).toContain("Were the outcomes shared with the relevant stakeholders?");
     for (const key of CHECKLIST_KEYS.slice(3)) {
       expect((await reviewer.put(pmUrl(ref, "/review-checklist"), { data: { key, checked: true } })).status()).toBe(200);
@@ -145,7 +172,10 @@ test.describe("review and publishing", () => {
     expect(edit.error.message).toMatch(/back to draft first/);
     await expectError(await reviewer.post(pmUrl(ref, "/transitions"), { data: { to: "draft", version: pm.version, comment: "Reopen" } }), 403);
     await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "draft", version: pm.version } }), 400, "comment");
-    res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "draft", version: pm.version, comment: "Impact numbers were wrong" } });
+    res = await request.post(pmUrl(ref, "/transitions"), {
+      headers: bearer("admin"),
+      data: { to: "draft", version: pm.version, comment: "Impact numbers were wrong" },
+    });
     expect(res.status(), await res.text()).toBe(200);
     expect(((await res.json()) as PostmortemJson).status).toBe("draft");
     await expectError(await request.get(pmUrl(ref), { headers: bearer("viewer") }), 404);
@@ -158,16 +188,23 @@ test.describe("review and publishing", () => {
     const incident = await resolvedIncident(request);
     const ref = incident.reference;
     let pm = await writeRequired(request, ref, await startPostmortem(request, ref));
-    let res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] } });
+    let res = await request.post(pmUrl(ref, "/transitions"), {
+      headers: bearer("responder"),
+      data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] },
+    });
     pm = (await res.json()) as PostmortemJson;
     await expectError(await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "draft", version: pm.version } }), 400, "comment");
-    res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "draft", version: pm.version, comment: "Needs impact numbers" } });
+    res = await request.post(pmUrl(ref, "/transitions"), {
+      headers: bearer("admin"),
+      data: { to: "draft", version: pm.version, comment: "Needs impact numbers" },
+    });
     pm = (await res.json()) as PostmortemJson;
     expect(pm.comments.at(-1)).toMatchObject({ section: "review", body: "Needs impact numbers" });
     res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version } });
     pm = (await res.json()) as PostmortemJson;
     expect(pm.status).toBe("in_review");
-    for (const key of CHECKLIST_KEYS) expect((await request.put(pmUrl(ref, "/review-checklist"), { headers: bearer("admin"), data: { key, checked: true } })).status()).toBe(200);
+    for (const key of CHECKLIST_KEYS)
+      expect((await request.put(pmUrl(ref, "/review-checklist"), { headers: bearer("admin"), data: { key, checked: true } })).status()).toBe(200);
     res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "published", version: pm.version } });
     expect(res.status(), await res.text()).toBe(200);
     expect(((await res.json()) as PostmortemJson).publishedBy).toBeNull();
@@ -179,12 +216,22 @@ test.describe("markdown export", () => {
     const incident = await resolvedIncident(request, { title: marker("Export") });
     const ref = incident.reference;
     const pm = await startPostmortem(request, ref);
-    const factors = ((await (await request.get("/api/v1/factors", { headers: bearer("responder") })).json()) as { items: { id: number; name: string }[] }).items;
+    const factors = ((await (await request.get("/api/v1/factors", { headers: bearer("responder") })).json()) as { items: { id: number; name: string }[] })
+      .items;
     const capacity = factors.find((f) => f.name === "Capacity")!;
-    await request.put(pmUrl(ref), { headers: bearer("responder"), data: { version: pm.version, sections: { summary: "Queue | backlog grew." }, factorIds: [capacity.id] } });
+    await request.put(pmUrl(ref), {
+      headers: bearer("responder"),
+      data: { version: pm.version, sections: { summary: "Queue | backlog grew." }, factorIds: [capacity.id] },
+    });
     const item = await request.post(`/api/v1/incidents/${ref}/action-items`, {
       headers: bearer("responder"),
-      data: { title: "Alert on queue depth", ownerEmail: fixtures().users.responder2, priority: "P1", kind: "detect", trackerUrl: "https://tracker.example/OPS-1" },
+      data: {
+        title: "Alert on queue depth",
+        ownerEmail: fixtures().users.responder2,
+        priority: "P1",
+        kind: "detect",
+        trackerUrl: "https://tracker.example/OPS-1",
+      },
     });
     expect(item.status(), await item.text()).toBe(201);
 
@@ -223,7 +270,13 @@ test.describe("list", () => {
     const { items } = await list(`q=${encodeURIComponent(tag)}`);
     expect(items.map((i) => i.incident.title).sort()).toEqual([`${tag} drafted`, `${tag} missing`]);
     const notStarted = items.find((i) => i.incident.reference === missing.reference)!;
-    expect(notStarted).toMatchObject({ status: "not_started", postmortemId: null, owner: null, due: { state: "due" }, incident: { severity: "SEV1", status: "resolved" } });
+    expect(notStarted).toMatchObject({
+      status: "not_started",
+      postmortemId: null,
+      owner: null,
+      due: { state: "due" },
+      incident: { severity: "SEV1", status: "resolved" },
+    });
     expect(notStarted.due.dueAt).toMatch(ISO);
     expect((await list(`q=${encodeURIComponent(tag)}&status=not_started`)).items.map((i) => i.incident.reference)).toEqual([missing.reference]);
     expect((await list(`q=${encodeURIComponent(tag)}&status=draft`)).items.map((i) => i.incident.reference)).toEqual([drafted.reference]);

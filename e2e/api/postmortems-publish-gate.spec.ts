@@ -15,23 +15,44 @@ test("publishing an empty postmortem is a 422 naming every missing part; hints n
   };
   // Empty: even the generated impact and timeline removed.
   await put({ sections: { impact: "", timeline: "" } });
-  let res = await request.post(pmUrl(ref, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] } });
+  let res = await request.post(pmUrl(ref, "/transitions"), {
+    headers: bearer("responder"),
+    data: { to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.admin] },
+  });
   expect(res.status(), await res.text()).toBe(200);
   pm = (await res.json()) as PostmortemJson;
-  for (const key of CHECKLIST_KEYS) expect((await request.put(pmUrl(ref, "/review-checklist"), { headers: bearer("admin"), data: { key, checked: true } })).status()).toBe(200);
+  for (const key of CHECKLIST_KEYS)
+    expect((await request.put(pmUrl(ref, "/review-checklist"), { headers: bearer("admin"), data: { key, checked: true } })).status()).toBe(200);
 
-  const publish = (extra: Record<string, unknown> = {}) => request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "published", version: pm.version, ...extra } });
+  const publish = (extra: Record<string, unknown> = {}) =>
+    request.post(pmUrl(ref, "/transitions"), { headers: bearer("admin"), data: { to: "published", version: pm.version, ...extra } });
   const empty = await expectError(await publish(), 422);
   expect(empty.error.code).toBe("unprocessable");
-  expect(Object.keys(empty.error.fields!)).toEqual(["sections.summary", "sections.impact", "sections.timeline", "sections.root_causes", "factorIds", "actionItems"]);
+  expect(Object.keys(empty.error.fields!)).toEqual([
+    "sections.summary",
+    "sections.impact",
+    "sections.timeline",
+    "sections.root_causes",
+    "factorIds",
+    "actionItems",
+  ]);
   expect(empty.error.message).toContain("Write the “Summary” section");
 
   // A bad no-actions note is a 400 naming the field.
-  await expectError(await request.put(pmUrl(ref), { headers: bearer("responder"), data: { version: pm.version, noActionItemsReason: "  " } }), 400, "noActionItemsReason");
+  await expectError(
+    await request.put(pmUrl(ref), { headers: bearer("responder"), data: { version: pm.version, noActionItemsReason: "  " } }),
+    400,
+    "noActionItemsReason",
+  );
 
   const factors = ((await (await request.get("/api/v1/factors", { headers: bearer("responder") })).json()) as { items: { id: number; name: string }[] }).items;
   await put({
-    sections: { summary: "Checkout failed; root cause was human error.", impact: "All EU orders for 40 minutes.", timeline: "- **14:00 UTC** — Declared", root_causes: "A pool size default changed." },
+    sections: {
+      summary: "Checkout failed; root cause was human error.",
+      impact: "All EU orders for 40 minutes.",
+      timeline: "- **14:00 UTC** — Declared",
+      root_causes: "A pool size default changed.",
+    },
     factorIds: [factors.find((f) => f.name === "Unknown")!.id],
     noActionItemsReason: "Fixed for good during the incident.",
   });
@@ -55,7 +76,11 @@ test("the timeline route always includes status changes; includeAllNotes adds pl
   expect(pm.sections.timeline).toContain("**Impact started**");
   const note = await request.post(`/api/v1/incidents/${ref}/timeline`, { headers: bearer("responder"), data: { body: "Checked the replica lag" } });
   expect(note.status()).toBe(201);
-  await expectError(await request.post(pmUrl(ref, "/timeline"), { headers: bearer("responder"), data: { version: pm.version, includeAllNotes: "yes" } }), 400, "includeAllNotes");
+  await expectError(
+    await request.post(pmUrl(ref, "/timeline"), { headers: bearer("responder"), data: { version: pm.version, includeAllNotes: "yes" } }),
+    400,
+    "includeAllNotes",
+  );
   const res = await request.post(pmUrl(ref, "/timeline"), { headers: bearer("responder"), data: { version: pm.version, includeAllNotes: true } });
   expect(res.status(), await res.text()).toBe(200);
   const all = (await res.json()) as PostmortemJson;

@@ -11,7 +11,12 @@ test.describe("error budgets through the API", () => {
     expect(slo.budget).toMatchObject({ budgetMinutes: 40.32, spentMinutes: 0, remainingMinutes: 40.32, status: "healthy" });
 
     // Partial outage (weight 0.5) declared on the service, started 30 minutes ago, resolved now.
-    const incident = await declare(request, { title: marker("Budget partial"), severity: "SEV2", startedAt: minutesAgo(30), services: [{ service: service.slug, impact: "partial_outage" }] });
+    const incident = await declare(request, {
+      title: marker("Budget partial"),
+      severity: "SEV2",
+      startedAt: minutesAgo(30),
+      services: [{ service: service.slug, impact: "partial_outage" }],
+    });
     await resolve(request, incident.reference);
     const after = await getService(request, service.slug, "viewer");
     const budget = after.slos[0]!.budget;
@@ -32,7 +37,10 @@ test.describe("error budgets through the API", () => {
     await resolve(request, incident.reference);
     expect((await getService(request, service.slug)).slos[0]!.budget.spentMinutes).toBe(0);
 
-    const link = await request.post(`/api/v1/incidents/${incident.reference}/services`, { headers: bearer("responder"), data: { service: service.slug, impact: "full_outage" } });
+    const link = await request.post(`/api/v1/incidents/${incident.reference}/services`, {
+      headers: bearer("responder"),
+      data: { service: service.slug, impact: "full_outage" },
+    });
     expect(link.status(), await link.text()).toBe(200);
     const items = ((await link.json()) as { items: LinkedServiceJson[] }).items;
     expect(items.map((s) => [s.slug, s.impact])).toEqual([[service.slug, "full_outage"]]);
@@ -48,11 +56,21 @@ test.describe("error budgets through the API", () => {
     expect(spendRes.status(), await spendRes.text()).toBe(200);
     const spend = ((await spendRes.json()) as { items: SpendJson[] }).items;
     expect(spend).toHaveLength(1);
-    expect(spend[0]).toMatchObject({ slo: { id: slo.id, objective: 99.9, windowDays: 28 }, service: { slug: service.slug }, budgetMinutes: 40.32, status: "at_risk", pushed: true, overridden: null });
+    expect(spend[0]).toMatchObject({
+      slo: { id: slo.id, objective: 99.9, windowDays: 28 },
+      service: { slug: service.slug },
+      budgetMinutes: 40.32,
+      status: "at_risk",
+      pushed: true,
+      overridden: null,
+    });
     expect(spend[0]!.spentMinutes).toBe(budget.spentMinutes);
 
     // Changing the impact halves it.
-    await request.post(`/api/v1/incidents/${incident.reference}/services`, { headers: bearer("responder"), data: { service: service.slug, impact: "partial_outage" } });
+    await request.post(`/api/v1/incidents/${incident.reference}/services`, {
+      headers: bearer("responder"),
+      data: { service: service.slug, impact: "partial_outage" },
+    });
     budget = (await getService(request, service.slug)).slos[0]!.budget;
     expect(budget.spentMinutes).toBeGreaterThanOrEqual(16);
     expect(budget.spentMinutes).toBeLessThan(16.5);
@@ -75,7 +93,13 @@ test.describe("error budgets through the API", () => {
   test("a drill spends nothing", async ({ request }) => {
     const service = await createService(request);
     await createSlo(request, service.slug);
-    const drill = await declare(request, { title: marker("Drill"), severity: "SEV2", drill: true, startedAt: minutesAgo(20), services: [{ service: service.slug, impact: "full_outage" }] });
+    const drill = await declare(request, {
+      title: marker("Drill"),
+      severity: "SEV2",
+      drill: true,
+      startedAt: minutesAgo(20),
+      services: [{ service: service.slug, impact: "full_outage" }],
+    });
     await resolve(request, drill.reference);
     expect((await getService(request, service.slug)).slos[0]!.budget).toMatchObject({ spentMinutes: 0, incidents: [] });
   });
@@ -83,7 +107,12 @@ test.describe("error budgets through the API", () => {
   test("a responder overrides an incident's spend with a reason; deleting the override computes it again", async ({ request }) => {
     const service = await createService(request);
     const slo = await createSlo(request, service.slug);
-    const incident = await declare(request, { title: marker("Override"), severity: "SEV3", startedAt: minutesAgo(20), services: [{ service: service.slug, impact: "full_outage" }] });
+    const incident = await declare(request, {
+      title: marker("Override"),
+      severity: "SEV3",
+      startedAt: minutesAgo(20),
+      services: [{ service: service.slug, impact: "full_outage" }],
+    });
     await resolve(request, incident.reference);
     const url = `/api/v1/incidents/${incident.reference}/slo-overrides/${slo.id}`;
 
@@ -91,13 +120,28 @@ test.describe("error budgets through the API", () => {
     await expectError(await request.put(url, { headers: bearer("responder"), data: { minutes: -1, reason: "Negative" } }), 400, "minutes");
     await expectError(await request.put(url, { headers: bearer("responder"), data: { minutes: 2 } }), 400, "reason");
     await expectError(await request.put(url, { headers: bearer("responder"), data: { minutes: "2", reason: "String" } }), 400, "minutes");
-    await expectError(await request.put(`/api/v1/incidents/${incident.reference}/slo-overrides/999999`, { headers: bearer("responder"), data: { minutes: 2, reason: "Ghost" } }), 404);
+    await expectError(
+      await request.put(`/api/v1/incidents/${incident.reference}/slo-overrides/999999`, {
+        headers: bearer("responder"),
+        data: { minutes: 2, reason: "Ghost" },
+      }),
+      404,
+    );
 
     const res = await request.put(url, { headers: bearer("responder"), data: { minutes: 2.5, reason: "Only the EU region" } });
     expect(res.status(), await res.text()).toBe(200);
-    expect(await res.json()).toMatchObject({ slo: { id: slo.id }, spentMinutes: 2.5, overridden: { minutes: 2.5, reason: "Only the EU region" }, pushed: false });
+    expect(await res.json()).toMatchObject({
+      slo: { id: slo.id },
+      spentMinutes: 2.5,
+      overridden: { minutes: 2.5, reason: "Only the EU region" },
+      pushed: false,
+    });
     const budget = (await getService(request, service.slug)).slos[0]!.budget;
-    expect(budget).toMatchObject({ spentMinutes: 2.5, remainingMinutes: 37.82, incidents: [{ reference: incident.reference, minutes: 2.5, overridden: true }] });
+    expect(budget).toMatchObject({
+      spentMinutes: 2.5,
+      remainingMinutes: 37.82,
+      incidents: [{ reference: incident.reference, minutes: 2.5, overridden: true }],
+    });
     const entry = (await timeline(request, incident.reference)).find((e) => e.kind === "service" && e.body.includes("Only the EU region"));
     expect(entry).toBeTruthy();
 
@@ -113,7 +157,14 @@ test.describe("incidents and services", () => {
   test("the incident list filters by service; the incident lists its services", async ({ request }) => {
     const service = await createService(request);
     const other = await createService(request);
-    const on = await declare(request, { title: marker("On service"), severity: "SEV3", services: [{ service: service.slug, impact: "degraded" }, { service: other.slug, impact: "full_outage" }] });
+    const on = await declare(request, {
+      title: marker("On service"),
+      severity: "SEV3",
+      services: [
+        { service: service.slug, impact: "degraded" },
+        { service: other.slug, impact: "full_outage" },
+      ],
+    });
     const off = await declare(request, { title: marker("Off service"), severity: "SEV3", services: [{ service: other.slug, impact: "degraded" }] });
     const res = await request.get(`/api/v1/incidents?service=${service.slug}`, { headers: bearer("viewer") });
     expect(res.status(), await res.text()).toBe(200);
@@ -121,7 +172,9 @@ test.describe("incidents and services", () => {
     expect(refs).toEqual([on.reference]);
     expect(refs).not.toContain(off.reference);
 
-    const linked = ((await (await request.get(`/api/v1/incidents/${on.reference}/services`, { headers: bearer("viewer") })).json()) as { items: LinkedServiceJson[] }).items;
+    const linked = (
+      (await (await request.get(`/api/v1/incidents/${on.reference}/services`, { headers: bearer("viewer") })).json()) as { items: LinkedServiceJson[] }
+    ).items;
     expect(linked.map((s) => [s.slug, s.impact]).sort()).toEqual(
       [
         [service.slug, "degraded"],
@@ -136,7 +189,13 @@ test.describe("incidents and services", () => {
     const service = await createService(request);
     await createSlo(request, service.slug);
     // Declared by the responder token: private, on the service.
-    const secret = await declare(request, { title: marker("Secret"), severity: "SEV2", private: true, startedAt: minutesAgo(10), services: [{ service: service.slug, impact: "full_outage" }] });
+    const secret = await declare(request, {
+      title: marker("Secret"),
+      severity: "SEV2",
+      private: true,
+      startedAt: minutesAgo(10),
+      services: [{ service: service.slug, impact: "full_outage" }],
+    });
     const ref = secret.reference;
 
     // An admin sees it; a viewer token and a responder not on it nor in an owning team do not.

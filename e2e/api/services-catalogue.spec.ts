@@ -40,7 +40,10 @@ test.describe("services: authentication and role matrix", () => {
     await expectError(await request.patch(`/api/v1/slos/${slo.id}`, { headers: viewer, data: { version: 1, objective: 99 } }), 403);
     await expectError(await request.delete(`/api/v1/slos/${slo.id}`, { headers: viewer }), 403);
     const incident = await declare(request, { title: marker("Viewer links"), severity: "SEV4" });
-    await expectError(await request.post(`/api/v1/incidents/${incident.reference}/services`, { headers: viewer, data: { service: service.slug, impact: "degraded" } }), 403);
+    await expectError(
+      await request.post(`/api/v1/incidents/${incident.reference}/services`, { headers: viewer, data: { service: service.slug, impact: "degraded" } }),
+      403,
+    );
 
     await expectError(await request.get(`/api/v1/services/${slug}`, { headers: viewer }), 404);
     const after = await getService(request, service.slug);
@@ -56,7 +59,12 @@ test.describe("services: authentication and role matrix", () => {
     await expectError(await request.post(`/api/v1/services/${service.slug}/slos`, { headers: responder, data: { name: "Nope", objective: 99 } }), 403);
     await expectError(await request.patch(`/api/v1/slos/${slo.id}`, { headers: responder, data: { version: 1, objective: 99 } }), 403);
     await expectError(await request.delete(`/api/v1/slos/${slo.id}`, { headers: responder }), 403);
-    for (const data of [{ version: 1, tier: 1 }, { version: 1, name: "Renamed" }, { version: 1, runbookUrl: "https://wiki.example.com/x" }, { version: 1, teamId: null }]) {
+    for (const data of [
+      { version: 1, tier: 1 },
+      { version: 1, name: "Renamed" },
+      { version: 1, runbookUrl: "https://wiki.example.com/x" },
+      { version: 1, teamId: null },
+    ]) {
       const body = await expectError(await request.patch(`/api/v1/services/${service.slug}`, { headers: responder, data }), 403);
       expect(body.error.message).toMatch(/admin/i);
     }
@@ -67,7 +75,13 @@ test.describe("services: authentication and role matrix", () => {
     });
     expect(res.status(), await res.text()).toBe(200);
     const updated = (await res.json()) as ServiceJson & { slos: SloJson[] };
-    expect(updated).toMatchObject({ slug: service.slug, version: 2, tier: 2, description: "Handles the carts", links: [{ label: "Dashboard", url: "https://grafana.example.com/d/cart" }] });
+    expect(updated).toMatchObject({
+      slug: service.slug,
+      version: 2,
+      tier: 2,
+      description: "Handles the carts",
+      links: [{ label: "Dashboard", url: "https://grafana.example.com/d/cart" }],
+    });
     expect(updated.slos.map((s) => s.id)).toEqual([slo.id]);
   });
 
@@ -75,26 +89,56 @@ test.describe("services: authentication and role matrix", () => {
     const slug = uniqueSlug("admin-made");
     const res = await request.post("/api/v1/services", {
       headers: bearer("admin"),
-      data: { slug, name: "Ledger", tier: 1, description: "Money in, money out", runbookUrl: "https://wiki.example.com/ledger", links: [{ label: "Repo", url: "https://git.example.com/ledger" }] },
+      data: {
+        slug,
+        name: "Ledger",
+        tier: 1,
+        description: "Money in, money out",
+        runbookUrl: "https://wiki.example.com/ledger",
+        links: [{ label: "Repo", url: "https://git.example.com/ledger" }],
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
     expect(res.headers()["location"]).toBe(`/api/v1/services/${slug}`);
     const created = (await res.json()) as ServiceJson & { slos: SloJson[] };
-    expect(created).toMatchObject({ slug, name: "Ledger", tier: 1, team: null, version: 1, openIncidents: 0, worstStatus: null, slos: [], runbookUrl: "https://wiki.example.com/ledger" });
+    expect(created).toMatchObject({
+      slug,
+      name: "Ledger",
+      tier: 1,
+      team: null,
+      version: 1,
+      openIncidents: 0,
+      worstStatus: null,
+      slos: [],
+      runbookUrl: "https://wiki.example.com/ledger",
+    });
     expect(created).not.toHaveProperty("id");
     expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
 
-    const patched = await request.patch(`/api/v1/services/${slug}`, { headers: bearer("admin"), data: { version: 1, tier: 3, name: "Ledger v2", runbookUrl: null } });
+    const patched = await request.patch(`/api/v1/services/${slug}`, {
+      headers: bearer("admin"),
+      data: { version: 1, tier: 3, name: "Ledger v2", runbookUrl: null },
+    });
     expect(patched.status(), await patched.text()).toBe(200);
     expect(await patched.json()).toMatchObject({ tier: 3, name: "Ledger v2", runbookUrl: null, version: 2 });
 
-    const sloRes = await request.post(`/api/v1/services/${slug}/slos`, { headers: bearer("admin"), data: { name: "Availability", sliDescription: "2xx / all", objective: 99.95 } });
+    const sloRes = await request.post(`/api/v1/services/${slug}/slos`, {
+      headers: bearer("admin"),
+      data: { name: "Availability", sliDescription: "2xx / all", objective: 99.95 },
+    });
     expect(sloRes.status(), await sloRes.text()).toBe(201);
     const slo = (await sloRes.json()) as SloJson;
     expect(sloRes.headers()["location"]).toBe(`/api/v1/slos/${slo.id}`);
     // 28 days × 1440 × 0.0005 = 20.16 minutes.
     expect(slo).toMatchObject({ name: "Availability", sliDescription: "2xx / all", objective: 99.95, windowDays: 28, version: 1 });
-    expect(slo.budget).toMatchObject({ budgetMinutes: 20.16, spentMinutes: 0, remainingMinutes: 20.16, remainingPercent: 100, status: "healthy", incidents: [] });
+    expect(slo.budget).toMatchObject({
+      budgetMinutes: 20.16,
+      spentMinutes: 0,
+      remainingMinutes: 20.16,
+      remainingPercent: 100,
+      status: "healthy",
+      incidents: [],
+    });
 
     const sloPatched = await request.patch(`/api/v1/slos/${slo.id}`, { headers: bearer("admin"), data: { version: 1, objective: 99.9, windowDays: 7 } });
     expect(sloPatched.status(), await sloPatched.text()).toBe(200);
@@ -117,7 +161,10 @@ test.describe("services: authentication and role matrix", () => {
     expect(ok.status(), await ok.text()).toBe(201);
     await sameSite.dispose();
     const crossSite = await sessionFor(playwright, baseURL!, "admin", { sameOrigin: false });
-    await expectError(await crossSite.post("/api/v1/services", { headers: { Origin: "https://evil.example.com" }, data: { slug: uniqueSlug("csrf"), name: "Evil", tier: 3 } }), 403);
+    await expectError(
+      await crossSite.post("/api/v1/services", { headers: { Origin: "https://evil.example.com" }, data: { slug: uniqueSlug("csrf"), name: "Evil", tier: 3 } }),
+      403,
+    );
     expect((await crossSite.get("/api/v1/services")).status()).toBe(200);
     await crossSite.dispose();
   });
@@ -161,9 +208,16 @@ test.describe("services: bad input → 400 naming the field, duplicates → 409"
     const res = await request.post("/api/v1/services", { headers: { ...bearer("admin"), "Content-Type": "text/plain" }, data: "slug=x" });
     await expectError(res, 415);
     await expectError(await request.get(`/api/v1/services/${uniqueSlug("ghost")}`, { headers: bearer("admin") }), 404);
-    await expectError(await request.patch(`/api/v1/services/${uniqueSlug("ghost")}`, { headers: bearer("admin"), data: { version: 1, description: "x" } }), 404);
-    await expectError(await request.post(`/api/v1/services/${uniqueSlug("ghost")}/slos`, { headers: bearer("admin"), data: { name: "x", objective: 99 } }), 404);
-    for (const id of ["0", "abc", "1.5", "99999999"]) await expectError(await request.patch(`/api/v1/slos/${id}`, { headers: bearer("admin"), data: { version: 1, objective: 99 } }), 404);
+    await expectError(
+      await request.patch(`/api/v1/services/${uniqueSlug("ghost")}`, { headers: bearer("admin"), data: { version: 1, description: "x" } }),
+      404,
+    );
+    await expectError(
+      await request.post(`/api/v1/services/${uniqueSlug("ghost")}/slos`, { headers: bearer("admin"), data: { name: "x", objective: 99 } }),
+      404,
+    );
+    for (const id of ["0", "abc", "1.5", "99999999"])
+      await expectError(await request.patch(`/api/v1/slos/${id}`, { headers: bearer("admin"), data: { version: 1, objective: 99 } }), 404);
   });
 
   const sloCases: { name: string; body: Record<string, unknown>; field: string }[] = [
@@ -199,7 +253,11 @@ test.describe("services: bad input → 400 naming the field, duplicates → 409"
     const url = `/api/v1/incidents/${incident.reference}/services`;
     const responder = bearer("responder");
     await expectError(await request.post(url, { headers: responder, data: { service: service.slug, impact: "meltdown" } }), 400, "impact");
-    const unknown = await expectError(await request.post(url, { headers: responder, data: { service: uniqueSlug("ghost"), impact: "degraded" } }), 400, "service");
+    const unknown = await expectError(
+      await request.post(url, { headers: responder, data: { service: uniqueSlug("ghost"), impact: "degraded" } }),
+      400,
+      "service",
+    );
     expect(unknown.error.message).toMatch(/Unknown service/);
     await expectError(await request.post(url, { headers: responder, data: { service: "Not a slug!", impact: "degraded" } }), 400, "service");
     await expectError(await request.post(url, { headers: responder, data: { impact: "degraded" } }), 400, "service");
@@ -211,7 +269,10 @@ test.describe("services: bad input → 400 naming the field, duplicates → 409"
   test("declare with an unknown service → 400 naming it, nothing stored", async ({ request }) => {
     const title = marker("Declare ghost");
     await expectError(
-      await request.post("/api/v1/incidents", { headers: bearer("responder"), data: { title, severity: "SEV3", services: [{ service: uniqueSlug("ghost"), impact: "degraded" }] } }),
+      await request.post("/api/v1/incidents", {
+        headers: bearer("responder"),
+        data: { title, severity: "SEV3", services: [{ service: uniqueSlug("ghost"), impact: "degraded" }] },
+      }),
       400,
       "services.0.service",
     );
@@ -225,7 +286,11 @@ test.describe("services: optimistic concurrency", () => {
     const service = await createService(request);
     const first = await request.patch(`/api/v1/services/${service.slug}`, { headers: bearer("responder"), data: { version: 1, description: "First edit" } });
     expect(first.status()).toBe(200);
-    const body = await expectError(await request.patch(`/api/v1/services/${service.slug}`, { headers: bearer("admin"), data: { version: 1, description: "Second edit" } }), 409, "version");
+    const body = await expectError(
+      await request.patch(`/api/v1/services/${service.slug}`, { headers: bearer("admin"), data: { version: 1, description: "Second edit" } }),
+      409,
+      "version",
+    );
     const current = (body as unknown as { current: ServiceJson & { slos: SloJson[] } }).current;
     expect(current).toMatchObject({ slug: service.slug, version: 2, description: "First edit", slos: [] });
     expect((await getService(request, service.slug)).description).toBe("First edit");
@@ -235,7 +300,11 @@ test.describe("services: optimistic concurrency", () => {
     const service = await createService(request);
     const slo = await createSlo(request, service.slug, { objective: 99 });
     expect((await request.patch(`/api/v1/slos/${slo.id}`, { headers: bearer("admin"), data: { version: 1, name: "Renamed" } })).status()).toBe(200);
-    const body = await expectError(await request.patch(`/api/v1/slos/${slo.id}`, { headers: bearer("admin"), data: { version: 1, objective: 98 } }), 409, "version");
+    const body = await expectError(
+      await request.patch(`/api/v1/slos/${slo.id}`, { headers: bearer("admin"), data: { version: 1, objective: 98 } }),
+      409,
+      "version",
+    );
     const current = (body as unknown as { current: SloJson }).current;
     expect(current).toMatchObject({ id: slo.id, name: "Renamed", version: 2, objective: 99, budget: { budgetMinutes: 403.2 } });
   });
@@ -251,7 +320,12 @@ test.describe("services: catalogue filters", () => {
     await createSlo(request, burnt.slug, { objective: 99.9, windowDays: 1 });
     await createSlo(request, calm.slug, { objective: 99 });
     await declare(request, { title: marker("Busy"), severity: "SEV4", services: [{ service: busy.slug, impact: "degraded" }] });
-    await declare(request, { title: marker("Burnt"), severity: "SEV3", startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), services: [{ service: burnt.slug, impact: "full_outage" }] });
+    await declare(request, {
+      title: marker("Burnt"),
+      severity: "SEV3",
+      startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      services: [{ service: burnt.slug, impact: "full_outage" }],
+    });
 
     const list = async (query: string) => {
       const res = await request.get(`/api/v1/services?q=${tag}${query}`, { headers: bearer("viewer") });

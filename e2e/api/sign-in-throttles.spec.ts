@@ -37,14 +37,18 @@ test("an admin lists an active pause and the account's slowdown, clears the pair
   expect(minutesLeft).toBeLessThanOrEqual(15);
   expect(items.find((i) => i.kind === "account" && i.email === email)).toMatchObject({ address: null, failures: 5, delayMs: 1000 });
 
-  const cleared = await request.delete(`/api/v1/sign-in-throttles?email=${encodeURIComponent(email)}&address=${encodeURIComponent(ip)}`, { headers: bearer("admin") });
+  const cleared = await request.delete(`/api/v1/sign-in-throttles?email=${encodeURIComponent(email)}&address=${encodeURIComponent(ip)}`, {
+    headers: bearer("admin"),
+  });
   expect(cleared.status()).toBe(204);
   const after = (await (await request.get("/api/v1/sign-in-throttles", { headers: bearer("admin") })).json()).items as Item[];
   expect(after.filter((i) => i.email === email)).toEqual([]);
   expect(await signInOverHttp(client, email, "guess-7", csrf)).toBe(BAD_CREDENTIALS);
 
   // Nothing left to clear for that pair.
-  const again = await request.delete(`/api/v1/sign-in-throttles?email=${encodeURIComponent(email)}&address=${encodeURIComponent("203.0.113.254")}`, { headers: bearer("admin") });
+  const again = await request.delete(`/api/v1/sign-in-throttles?email=${encodeURIComponent(email)}&address=${encodeURIComponent("203.0.113.254")}`, {
+    headers: bearer("admin"),
+  });
   expect(again.status()).toBe(404);
 });
 

@@ -22,9 +22,16 @@ test.describe("PATCH /api/v1/incidents/{ref} with a status update message", () =
     const incident = await declare(request, { title: marker("Bad status update"), severity: "SEV3" });
     const url = `/api/v1/incidents/${incident.reference}`;
     await expectError(await request.patch(url, { headers: bearer("responder"), data: { version: incident.version, message: "hi" } }), 400, "message");
-    await expectError(await request.patch(url, { headers: bearer("responder"), data: { version: incident.version, status: "identified", message: "x".repeat(2001) } }), 400, "message");
+    await expectError(
+      await request.patch(url, { headers: bearer("responder"), data: { version: incident.version, status: "identified", message: "x".repeat(2001) } }),
+      400,
+      "message",
+    );
     const before = (await timeline(request, incident.reference)).length;
-    const stale = await expectError(await request.patch(url, { headers: bearer("responder"), data: { version: incident.version + 5, status: "identified", message: "late" } }), 409);
+    const stale = await expectError(
+      await request.patch(url, { headers: bearer("responder"), data: { version: incident.version + 5, status: "identified", message: "late" } }),
+      409,
+    );
     expect(stale.error.code).toBe("conflict");
     expect(await timeline(request, incident.reference)).toHaveLength(before);
   });

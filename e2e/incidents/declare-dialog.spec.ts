@@ -8,7 +8,11 @@ async function openDeclare(page: Page) {
   await page.goto("/incidents");
   const dialog = page.getByRole("dialog", { name: "Declare an incident" });
   await expect(async () => {
-    if (!(await dialog.isVisible())) await page.getByRole("button", { name: /Declare/ }).first().click();
+    if (!(await dialog.isVisible()))
+      await page
+        .getByRole("button", { name: /Declare/ })
+        .first()
+        .click();
     await expect(dialog).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 10_000 });
   return dialog;

@@ -13,7 +13,10 @@ test.use({ storageState: storageStateFor("responder") });
 
 /** The plain slug when free (fresh database), else a suffixed one. */
 async function service(request: APIRequestContext, slug: string, name: string, tier: number, slo: Record<string, unknown>) {
-  let res = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name, tier, runbookUrl: `https://wiki.example.com/runbooks/${slug}` } });
+  let res = await request.post("/api/v1/services", {
+    headers: bearer("admin"),
+    data: { slug, name, tier, runbookUrl: `https://wiki.example.com/runbooks/${slug}` },
+  });
   if (res.status() === 409) {
     slug = `${slug}-${Date.now().toString(36)}`;
     res = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name, tier } });

@@ -6,7 +6,6 @@ import { IncidentPage } from "../support/pages/incident-page";
 // stakeholders (posted to the timeline as an update), and a warning of what is still open.
 test.use({ storageState: storageStateFor("responder") });
 
-
 test("the primary button walks the lifecycle and opens the dialog; the message lands on the timeline as an update", async ({ page, request }) => {
   const incident = await declareViaApi(request, { title: "Card payments failing in eu-west-1", severity: "SEV2" });
   const incidentPage = new IncidentPage(page);

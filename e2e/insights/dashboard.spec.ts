@@ -27,7 +27,10 @@ test("the dashboard renders its tiles and charts on the demo data", async ({ pag
 
   const incidents = insights.tile("Incidents");
   expect(await announcedCount(incidents.getByRole("link", { name: /incidents?: show them$/ }).first())).toBeGreaterThan(0);
-  await expect(incidents.getByRole("link", { name: /incidents?: show them$/ }).first()).toHaveAttribute("href", /^\/incidents\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&drill=0$/);
+  await expect(incidents.getByRole("link", { name: /incidents?: show them$/ }).first()).toHaveAttribute(
+    "href",
+    /^\/incidents\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&drill=0$/,
+  );
   for (const name of ["Time to mitigate", "Time to resolve", "Time to detect", "Time to acknowledge"]) {
     const t = insights.tile(name);
     await expect(t).toContainText("Median");
@@ -39,7 +42,13 @@ test("the dashboard renders its tiles and charts on the demo data", async ({ pag
   await expect(insights.tile("Action items done on time")).toContainText(/\d+%|—/);
   await expect(insights.tile("Action items overdue now")).toContainText(/\d+/);
 
-  for (const heading of ["How many incidents, and where?", "Are incidents getting shorter?", "Why do they happen, and do they come back?", "Do we follow through?", "Who carries the load?"]) {
+  for (const heading of [
+    "How many incidents, and where?",
+    "Are incidents getting shorter?",
+    "Why do they happen, and do they come back?",
+    "Do we follow through?",
+    "Who carries the load?",
+  ]) {
     await expect(page.getByRole("heading", { name: heading, level: 2 })).toBeVisible();
   }
   // Recharts draws an SVG per chart: weekly incidents, two histograms, postmortems, action items, responders.
@@ -53,7 +62,9 @@ test("a severity filter and a range change the URL and the figures", async ({ pa
   await insights.goto();
   const incidents = insights.tile("Incidents");
   const total = await announcedCount(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ }));
-  const counts = await Promise.all(SEVERITIES.map((s) => announcedCount(incidents.getByRole("link", { name: new RegExp(`^[\\d,]+ ${s} incidents?: show them$`) }))));
+  const counts = await Promise.all(
+    SEVERITIES.map((s) => announcedCount(incidents.getByRole("link", { name: new RegExp(`^[\\d,]+ ${s} incidents?: show them$`) }))),
+  );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
   const pick = SEVERITIES.findIndex((_, i) => counts[i]! > 0 && counts[i]! < total);
   expect(pick, "the demo data has more than one severity").toBeGreaterThanOrEqual(0);
@@ -62,7 +73,10 @@ test("a severity filter and a range change the URL and the figures", async ({ pa
   await insights.severity(severity).check();
   await insights.apply.click();
   await expect(page).toHaveURL(new RegExp(`/insights\\?range=90&severity=${severity}$`));
-  await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("aria-label", `${counts[pick]} ${counts[pick] === 1 ? "incident" : "incidents"}: show them`);
+  await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute(
+    "aria-label",
+    `${counts[pick]} ${counts[pick] === 1 ? "incident" : "incidents"}: show them`,
+  );
   await expect(insights.scope).toContainText(`${severity} only`);
   await expect(incidents.getByRole("link", { name: /^[\d,]+ incidents?: show them$/ })).toHaveAttribute("href", new RegExp(`severity=${severity}&drill=0$`));
 

@@ -33,7 +33,10 @@ test.describe("on the demo data", () => {
     await tile.getByRole("button", { name: "Definition of Time to resolve" }).focus();
     await expect(tile.getByRole("tooltip")).toBeVisible();
     const box = (await tile.boundingBox())!;
-    await page.screenshot({ path: "screenshots/insights-definition-desktop.png", clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 120 } });
+    await page.screenshot({
+      path: "screenshots/insights-definition-desktop.png",
+      clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 120 },
+    });
   });
 });
 

@@ -59,7 +59,10 @@ test("on a phone the section links scroll sideways and land each heading below t
   expect(await nav.getByRole("list").evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const header = page.getByRole("banner");
-  for (const [link, heading] of [["Causes", "Why do they happen, and do they come back?"], ["People", "Who carries the load?"]]) {
+  for (const [link, heading] of [
+    ["Causes", "Why do they happen, and do they come back?"],
+    ["People", "Who carries the load?"],
+  ]) {
     await nav.getByRole("link", { name: link, exact: true }).click();
     const h2 = page.getByRole("heading", { name: heading, level: 2 });
     await expect(h2).toBeInViewport();
@@ -94,7 +97,10 @@ type TrendPoint = InsightsReport["durationTrend"]["points"][number];
 
 test("the duration trend shows the API's durationTrend, weekly for 90 days and monthly for 365", async ({ page, request }) => {
   const insights = new InsightsPage(page);
-  for (const [range, bucket] of [["90", "week"], ["365", "month"]] as const) {
+  for (const [range, bucket] of [
+    ["90", "week"],
+    ["365", "month"],
+  ] as const) {
     const res = await request.get(`${demoBaseURL}/api/v1/insights?range=${range}`, { headers: bearerDemo("viewer") });
     expect(res.status()).toBe(200);
     const { durationTrend } = (await res.json()) as { durationTrend: { bucket: string; points: TrendPoint[] } };
@@ -104,7 +110,8 @@ test("the duration trend shows the API's durationTrend, weekly for 90 days and m
     await insights.gotoAndWaitForCharts(`?range=${range}`);
     const card = insights.section(`Time to mitigate and resolve per ${bucket}`);
     await expect(card.getByRole("application", { name: `Median and p90 time to mitigate and to resolve per ${bucket}` })).toBeVisible();
-    for (const name of ["Mitigate median", "Mitigate p90", "Resolve median", "Resolve p90"]) await expect(card.locator(".recharts-legend-wrapper")).toContainText(name);
+    for (const name of ["Mitigate median", "Mitigate p90", "Resolve median", "Resolve p90"])
+      await expect(card.locator(".recharts-legend-wrapper")).toContainText(name);
     // Median solid, p90 dashed.
     await expect(card.locator(".recharts-line-curve[stroke-dasharray='6 4']")).toHaveCount(2);
 
@@ -112,12 +119,26 @@ test("the duration trend shows the API's durationTrend, weekly for 90 days and m
     const table = card.getByRole("table");
     await expect(table).toBeVisible();
     await expect(table.getByRole("columnheader")).toHaveText([
-      bucket === "week" ? "Week starting" : "Month", "Mitigated (n)", "Mitigate median", "Mitigate p90", "Not mitigated", "Resolved (n)", "Resolve median", "Resolve p90", "Not resolved",
+      bucket === "week" ? "Week starting" : "Month",
+      "Mitigated (n)",
+      "Mitigate median",
+      "Mitigate p90",
+      "Not mitigated",
+      "Resolved (n)",
+      "Resolve median",
+      "Resolve p90",
+      "Not resolved",
     ]);
     const expected = durationTrend.points.map((p) => [
       p.label,
-      String(p.mitigate.incidents), formatSeconds(p.mitigate.median), formatSeconds(p.mitigate.p90), String(p.mitigate.missing),
-      String(p.resolve.incidents), formatSeconds(p.resolve.median), formatSeconds(p.resolve.p90), String(p.resolve.missing),
+      String(p.mitigate.incidents),
+      formatSeconds(p.mitigate.median),
+      formatSeconds(p.mitigate.p90),
+      String(p.mitigate.missing),
+      String(p.resolve.incidents),
+      formatSeconds(p.resolve.median),
+      formatSeconds(p.resolve.p90),
+      String(p.resolve.missing),
     ]);
     expect(await rowsOf(table)).toEqual(expected);
   }
@@ -160,20 +181,30 @@ test("factor sparklines carry their scale and first and last period", async ({ p
   const first = factors.locator("ol > li").first();
   await expect(first.getByText("0", { exact: true }).first()).toBeVisible();
   // The first and last week of the range, as the chart's buckets name them.
-  const weeks = await factors.locator("ol > li").first().getByText(/^\d{1,2} [A-Z][a-z]{2}$/).allTextContents();
+  const weeks = await factors
+    .locator("ol > li")
+    .first()
+    .getByText(/^\d{1,2} [A-Z][a-z]{2}$/)
+    .allTextContents();
   expect(weeks).toHaveLength(2);
   expect(weeks[0]).not.toBe(weeks[1]);
 });
 
 test("screenshots: first screen at desktop and phone, the trend chart and a histogram up close", async ({ page }) => {
   const insights = new InsightsPage(page);
-  for (const size of [{ name: "desktop", width: 1280, height: 800 }, { name: "phone", width: 390, height: 844 }]) {
+  for (const size of [
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "phone", width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(size);
     await insights.gotoAndWaitForCharts();
     await page.screenshot({ path: `screenshots/insights-first-screen-${size.name}.png` });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
     await insights.section("Time to mitigate and resolve per week").screenshot({ path: `screenshots/insights-trend-${size.name}.png` });
-    await insights.section("Are incidents getting shorter?").getByRole("region", { name: "Time to resolve", exact: true }).screenshot({ path: `screenshots/insights-histogram-${size.name}.png` });
+    await insights
+      .section("Are incidents getting shorter?")
+      .getByRole("region", { name: "Time to resolve", exact: true })
+      .screenshot({ path: `screenshots/insights-histogram-${size.name}.png` });
     await insights.sectionsNav.getByRole("link", { name: "Causes" }).click();
     await page.screenshot({ path: `screenshots/insights-causes-${size.name}.png` });
   }

@@ -24,7 +24,10 @@ test.afterEach(async () => {
 async function signIn(url: string, email: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -55,7 +58,9 @@ test("JSON access log with request ids, and no password, token, cookie or secret
 
   // An unsafe one is replaced by a fresh id, which the error body carries too.
   const badToken = `hs_${"x".repeat(43)}`;
-  const refused = await fetch(`${server.url}/api/v1/incidents/INC-1`, { headers: { Authorization: `Bearer ${badToken}`, "X-Request-Id": 'evil" {"level":"fatal"}' } });
+  const refused = await fetch(`${server.url}/api/v1/incidents/INC-1`, {
+    headers: { Authorization: `Bearer ${badToken}`, "X-Request-Id": 'evil" {"level":"fatal"}' },
+  });
   expect(refused.status).toBe(401);
   const refusedId = refused.headers.get("x-request-id")!;
   expect(refusedId).toMatch(/^[0-9a-f-]{36}$/);
@@ -162,7 +167,9 @@ test("SIGTERM: stops accepting, finishes the request in flight, checkpoints the 
   const code = await server.exited;
   expect(code).toBe(0);
   expect(Date.now() - signalled).toBeLessThan(10_000);
-  expect(server.logs().map((entry) => entry.msg)).toEqual(expect.arrayContaining(["stopping: no new connections; finishing in-flight requests", "database checkpointed and closed", "stopped"]));
+  expect(server.logs().map((entry) => entry.msg)).toEqual(
+    expect.arrayContaining(["stopping: no new connections; finishing in-flight requests", "database checkpointed and closed", "stopped"]),
+  );
 
   const wal = `${dbFile}-wal`;
   expect(!fs.existsSync(wal) || fs.statSync(wal).size === 0).toBe(true);

@@ -115,7 +115,11 @@ test.describe("playbooks API", () => {
   test("admins create, change (409 on a stale version) and delete; everyone else reads", async ({ request }) => {
     const name = marker("API playbook");
     try {
-      const body = { name, severities: ["SEV4"], items: [{ text: "First" }, { text: "Second", link: "https://wiki.example.com/x", autoCheck: "comms_lead_assigned" }] };
+      const body = {
+        name,
+        severities: ["SEV4"],
+        items: [{ text: "First" }, { text: "Second", link: "https://wiki.example.com/x", autoCheck: "comms_lead_assigned" }],
+      };
       await expectError(await request.post("/api/v1/playbooks", { headers: bearer("responder"), data: body }), 403);
       await expectError(await request.post("/api/v1/playbooks", { headers: bearer("viewer"), data: body }), 403);
       const created = await request.post("/api/v1/playbooks", { headers: bearer("admin"), data: body });
@@ -146,7 +150,7 @@ test.describe("playbooks API", () => {
       expect(await patched.json()).toMatchObject({ enabled: false, version: 2 });
       const stale = await request.patch(url, { headers: bearer("admin"), data: { version: 1, name: "Mine" } });
       await expectError(stale, 409);
-      expect(((await request.get(url, { headers: bearer("admin") })).status())).toBe(200);
+      expect((await request.get(url, { headers: bearer("admin") })).status()).toBe(200);
       expect(((await stale.json()) as { current: PlaybookJson }).current).toMatchObject({ version: 2, enabled: false, name });
 
       await expectError(await request.delete(url, { headers: bearer("responder") }), 403);
@@ -186,7 +190,11 @@ test.describe("playbooks API", () => {
       expect(mine[0]!.position).toBeGreaterThan(Math.max(...list.items.filter((i) => i.playbook !== name).map((i) => i.position)));
       expect((await timeline(request, incident.reference)).filter((e) => e.body.includes(name))).toHaveLength(1);
 
-      const declared = await declare(request, { title: marker("Declared on service"), severity: "SEV1", services: [{ service: slug, impact: "partial_outage" }] });
+      const declared = await declare(request, {
+        title: marker("Declared on service"),
+        severity: "SEV1",
+        services: [{ service: slug, impact: "partial_outage" }],
+      });
       const names = new Set((await checklist(request, declared.reference)).items.map((i) => i.playbook));
       expect([...names]).toEqual(expect.arrayContaining([MAJOR, name]));
     } finally {

@@ -105,7 +105,10 @@ test("a viewer sees the checklist but cannot tick it", async ({ browser, request
 test("a stale save of a playbook keeps the admin's edits and lets them choose", async ({ browser, request }) => {
   const name = marker("Conflict playbook");
   try {
-    const created = await request.post("/api/v1/playbooks", { headers: bearer("admin"), data: { name, severities: ["SEV4"], enabled: false, items: [{ text: "One" }] } });
+    const created = await request.post("/api/v1/playbooks", {
+      headers: bearer("admin"),
+      data: { name, severities: ["SEV4"], enabled: false, items: [{ text: "One" }] },
+    });
     const playbook = (await created.json()) as PlaybookJson;
     const admin = await pageAs(browser, "admin");
     const a = admin.page;

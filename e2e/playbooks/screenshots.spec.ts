@@ -16,7 +16,10 @@ test("playbook list, edit form and an incident checklist at desktop and phone wi
   // A playbook that targets services, so the list shows both kinds of condition.
   const suffix = marker("x").slice(2).toLowerCase();
   const serviceSlugs = [`checkout-api-${suffix}`, `payments-gateway-${suffix}`];
-  for (const [slug, name] of [[serviceSlugs[0], "Checkout API"], [serviceSlugs[1], "Payments gateway"]]) {
+  for (const [slug, name] of [
+    [serviceSlugs[0], "Checkout API"],
+    [serviceSlugs[1], "Payments gateway"],
+  ]) {
     const created = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name, tier: 1 } });
     expect(created.status(), await created.text()).toBe(201);
   }

@@ -31,7 +31,10 @@ test("a resolved SEV2 gets a postmortem that is written, reviewed and published,
 
   // What publishing requires besides the generated impact and timeline: root causes and a factor.
   await editor.section("Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
-  await page.getByRole("region", { name: "Contributing factors" }).getByRole("checkbox", { name: /Change \/ deploy/ }).check();
+  await page
+    .getByRole("region", { name: "Contributing factors" })
+    .getByRole("checkbox", { name: /Change \/ deploy/ })
+    .check();
   await editor.expectSaved(/Saved \d+ s ago/);
 
   // An action item from the embedded form.

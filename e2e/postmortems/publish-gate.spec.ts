@@ -9,7 +9,10 @@ async function inReview(request: APIRequestContext, reference: string) {
   let res = await request.post(pmUrl(reference), { headers: bearer("responder") });
   expect(res.status(), await res.text()).toBe(201);
   const { version } = (await res.json()) as { version: number };
-  res = await request.post(pmUrl(reference, "/transitions"), { headers: bearer("responder"), data: { to: "in_review", version, reviewerEmails: [fixtures().users.responder2] } });
+  res = await request.post(pmUrl(reference, "/transitions"), {
+    headers: bearer("responder"),
+    data: { to: "in_review", version, reviewerEmails: [fixtures().users.responder2] },
+  });
   expect(res.status(), await res.text()).toBe(200);
   for (const key of ["data", "impact", "causes", "actions", "stakeholders"]) {
     expect((await request.put(pmUrl(reference, "/review-checklist"), { headers: bearer("admin"), data: { key, checked: true } })).status()).toBe(200);
@@ -21,7 +24,10 @@ const visibleOutline = (page: Page) => page.getByRole("navigation", { name: "Sec
 test.describe("as the reviewer", () => {
   test.use({ storageState: storageStateFor("responder2"), viewport: { width: 1280, height: 800 } });
 
-  test("Publish stays disabled with the reasons next to it, then hints are acknowledged; the published view keeps items and hints", async ({ page, request }) => {
+  test("Publish stays disabled with the reasons next to it, then hints are acknowledged; the published view keeps items and hints", async ({
+    page,
+    request,
+  }) => {
     const editor = new PostmortemEditor(page);
     const reference = await resolvedIncident(request, `Publish gate ${Date.now()}`);
     await inReview(request, reference);
@@ -43,7 +49,10 @@ test.describe("as the reviewer", () => {
     // Writing the sections clears their reasons as they are typed.
     await editor.section("Summary").fill("Checkout failed for 40 minutes. The root cause was human error during the deploy.");
     await editor.section("Root causes and contributing factors").fill("The deploy script skipped the canary stage for hotfixes.");
-    await page.getByRole("region", { name: "Contributing factors" }).getByRole("checkbox", { name: /Change \/ deploy/ }).check();
+    await page
+      .getByRole("region", { name: "Contributing factors" })
+      .getByRole("checkbox", { name: /Change \/ deploy/ })
+      .check();
     await expect(reasons.getByRole("link")).toHaveText(["Track at least one action item, or tick “No action items needed” and say why"]);
     await editor.expectSaved(/Saved \d+ s ago/);
 
@@ -54,7 +63,9 @@ test.describe("as the reviewer", () => {
     });
     expect(item.status(), await item.text()).toBe(201);
     await page.reload();
-    await expect(page.getByRole("region", { name: "Action items", exact: true }).getByRole("table", { name: "Tracked action items" })).toContainText("Canary stage for hotfix deploys");
+    await expect(page.getByRole("region", { name: "Action items", exact: true }).getByRole("table", { name: "Tracked action items" })).toContainText(
+      "Canary stage for hotfix deploys",
+    );
     await expect(reasons).toHaveCount(0);
 
     // Only the blameless hint is left: never blocking, but acknowledged by the publisher.
@@ -125,7 +136,10 @@ test.describe("as the author", () => {
     const incident = (await (await request.get(`/api/v1/incidents/${reference}`, { headers: bearer("responder") })).json()) as { version: number };
     const sev = await request.patch(`/api/v1/incidents/${reference}`, { headers: bearer("responder"), data: { version: incident.version, severity: "SEV1" } });
     expect(sev.status(), await sev.text()).toBe(200);
-    const note = await request.post(`/api/v1/incidents/${reference}/timeline`, { headers: bearer("responder"), data: { body: "Checked the replica lag: fine" } });
+    const note = await request.post(`/api/v1/incidents/${reference}/timeline`, {
+      headers: bearer("responder"),
+      data: { body: "Checked the replica lag: fine" },
+    });
     expect(note.status()).toBe(201);
 
     await editor.startFromIncidentPage(reference);

@@ -30,9 +30,11 @@ test("postmortem editor, list and print view at desktop and phone widths", async
     expect(created.status(), await created.text()).toBe(201);
   }
   await editor.startFromIncidentPage(reference);
-  await editor.section("Summary").fill(
-    "For 47 minutes, 30 % of EU checkout requests took over 2 s and 4 % failed. The deploy at 14:05 was human error: the config should have been reviewed.",
-  );
+  await editor
+    .section("Summary")
+    .fill(
+      "For 47 minutes, 30 % of EU checkout requests took over 2 s and 4 % failed. The deploy at 14:05 was human error: the config should have been reviewed.",
+    );
   await editor.section("Impact").fill("- 1,240 failed orders\n- 31 min of the *checkout availability* SLO budget (62 % of the month)");
   await editor.expectSaved(/Saved/);
 

@@ -29,7 +29,10 @@ async function expectCleanLoad(page: Page, path: string, problems: string[]) {
   expect(res?.status(), path).toBeLessThan(400);
   const csp = res!.headers()["content-security-policy"];
   expect(csp, `${path} has a CSP`).toBeTruthy();
-  const scriptSrc = csp!.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "));
+  const scriptSrc = csp!
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src "));
   expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc).not.toContain("'unsafe-inline'");
   expect(scriptSrc).not.toContain("'unsafe-eval'");
@@ -62,7 +65,10 @@ test.describe("signed in", () => {
       data: { body: "See [the runbook](https://example.com/runbook) and [the service](/services).", highlighted: true },
     });
     const slug = `csp-${randomUUID().slice(0, 6)}`;
-    const service = await request.post("/api/v1/services", { headers: bearer("admin"), data: { slug, name: `CSP ${slug}`, tier: 2, description: "Has **markdown**." } });
+    const service = await request.post("/api/v1/services", {
+      headers: bearer("admin"),
+      data: { slug, name: `CSP ${slug}`, tier: 2, description: "Has **markdown**." },
+    });
     expect(service.status(), await service.text()).toBe(201);
 
     for (const path of [

@@ -52,9 +52,21 @@ test("services catalogue, a burning service page and teams at desktop and phone 
 
   // Three past incidents that burn the 99.9 % budget (40.32 min) through 25 % and past zero.
   await pastIncident(request, { title: "Card processor timeouts", slug, impact: "full_outage", startedAgoMin: 20 * DAY_MIN, minutes: 18 });
-  await pastIncident(request, { title: "Slow authorisations after deploy", slug, severity: "SEV3", impact: "partial_outage", startedAgoMin: 11 * DAY_MIN, minutes: 26 });
+  await pastIncident(request, {
+    title: "Slow authorisations after deploy",
+    slug,
+    severity: "SEV3",
+    impact: "partial_outage",
+    startedAgoMin: 11 * DAY_MIN,
+    minutes: 26,
+  });
   await pastIncident(request, { title: "Payments API returns 502", slug, severity: "SEV1", impact: "full_outage", startedAgoMin: 4 * DAY_MIN, minutes: 12 });
-  await declareViaApi(request, { title: "Elevated 3-D Secure failures", severity: "SEV3", startedAt: new Date(Date.now() - 40 * 60_000).toISOString(), services: [{ service: slug, impact: "degraded" }] });
+  await declareViaApi(request, {
+    title: "Elevated 3-D Secure failures",
+    severity: "SEV3",
+    startedAt: new Date(Date.now() - 40 * 60_000).toISOString(),
+    services: [{ service: slug, impact: "degraded" }],
+  });
 
   // A few more services for the catalogue.
   for (const [name, tier] of [
@@ -66,7 +78,8 @@ test("services catalogue, a burning service page and teams at desktop and phone 
     const s = unique(name.toLowerCase().replace(/\s+/g, "-"));
     await catalogue.createService({ slug: s, name, tier, team: name === "Ledger" ? team : undefined });
     if (name !== "Internal wiki") await servicePage.addSlo({ name: "Availability", objective: name === "Search" ? "99.5" : "99.9" });
-    if (name === "Search") await pastIncident(request, { title: "Search index rebuild", slug: s, impact: "partial_outage", startedAgoMin: 6 * DAY_MIN, minutes: 320 });
+    if (name === "Search")
+      await pastIncident(request, { title: "Search index rebuild", slug: s, impact: "partial_outage", startedAgoMin: 6 * DAY_MIN, minutes: 320 });
   }
 
   for (const size of sizes) {

@@ -30,7 +30,16 @@ export function prepareDatabase(): { dir: string; dbFile: string; token: string 
   const dbFile = path.join(dir, "hindsight.db");
   const created = spawnSync(
     process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/token.ts", "create", "--name", "ops spec", "--role", "admin"],
+    [
+      path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+      "--conditions=react-server",
+      "scripts/token.ts",
+      "create",
+      "--name",
+      "ops spec",
+      "--role",
+      "admin",
+    ],
     { cwd: root, env: { ...process.env, DATABASE_PATH: dbFile }, encoding: "utf8" },
   );
   if (created.status !== 0) throw new Error(`token create failed: ${created.stderr}`);
@@ -41,7 +50,8 @@ export function prepareDatabase(): { dir: string; dbFile: string; token: string 
 export async function startServer({ dbFile, env = {} }: { dbFile: string; env?: Record<string, string> }): Promise<ServerProcess> {
   const clean = { ...process.env };
   const port = await freePort();
-  for (const key of ["METRICS_TOKEN", "METRICS_PORT", "METRICS_HOST", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HINDSIGHT_ADMIN_EMAIL", "HINDSIGHT_ADMIN_PASSWORD"]) delete clean[key];
+  for (const key of ["METRICS_TOKEN", "METRICS_PORT", "METRICS_HOST", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "HINDSIGHT_ADMIN_EMAIL", "HINDSIGHT_ADMIN_PASSWORD"])
+    delete clean[key];
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: { ...clean, PORT: String(port), DATABASE_PATH: dbFile, LOG_LEVEL: "info", ...env },

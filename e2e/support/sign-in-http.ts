@@ -16,7 +16,14 @@ function send(options: SignInHttpOptions, method: string, path: string, headers:
   const url = new URL(path, options.baseURL);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers: { ...options.headers, ...headers }, localAddress: options.localAddress },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: { ...options.headers, ...headers },
+        localAddress: options.localAddress,
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -37,7 +44,12 @@ export async function csrfFor(options: SignInHttpOptions): Promise<{ token: stri
 }
 
 /** One attempt: null when it signed in, else the message the sign-in form would show. */
-export async function signInOverHttp(options: SignInHttpOptions, email: string, password: string, csrf?: { token: string; cookie: string }): Promise<string | null> {
+export async function signInOverHttp(
+  options: SignInHttpOptions,
+  email: string,
+  password: string,
+  csrf?: { token: string; cookie: string },
+): Promise<string | null> {
   const { token, cookie } = csrf ?? (await csrfFor(options));
   const body = new URLSearchParams({ email, password, csrfToken: token, callbackUrl: "/incidents", json: "true" }).toString();
   const res = await send(options, "POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie }, body);

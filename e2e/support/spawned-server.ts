@@ -18,11 +18,15 @@ export function prepareDatabase(dir: string): SpawnedFixtures {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "fixtures.json");
   if (!fs.existsSync(file)) {
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/e2e-fixtures.ts"], {
-      cwd: root,
-      env: serverEnv(dir),
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/e2e-fixtures.ts"],
+      {
+        cwd: root,
+        env: serverEnv(dir),
+        encoding: "utf8",
+      },
+    );
     if (result.status !== 0) throw new Error(`e2e-fixtures failed: ${result.stderr || result.stdout}`);
   }
   return JSON.parse(fs.readFileSync(file, "utf8")) as SpawnedFixtures;
@@ -58,7 +62,12 @@ export class SpawnedServer {
     if (this.child) throw new Error("already started");
     if (await answers(`${this.url}/api/health`)) throw new Error(`port ${this.port} is already in use`);
     this.output = "";
-    const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: serverEnv(this.dir, this.port), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["scripts/start.mjs"], {
+      cwd: root,
+      env: serverEnv(this.dir, this.port),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString("utf8")).slice(-20_000);
@@ -101,12 +110,15 @@ export class SpawnedServer {
   private async signal(signal: NodeJS.Signals, waitMs: number): Promise<void> {
     const child = this.child;
     if (!child || child.pid === undefined) return;
-    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const exited =
+      child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve()));
     try {
       process.kill(-child.pid, signal);
     } catch {}
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`server did not exit on ${signal}`)), waitMs)))]).finally(() => clearTimeout(timer));
+    await Promise.race([exited, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`server did not exit on ${signal}`)), waitMs)))]).finally(
+      () => clearTimeout(timer),
+    );
     // The group may outlive its leader for a moment (next start's own child): wait until the port is free.
     const until = Date.now() + waitMs;
     while ((await answers(`${this.url}/api/health`)) && Date.now() < until) {

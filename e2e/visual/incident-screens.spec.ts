@@ -20,7 +20,10 @@ test("incident list, declare form and incident page at desktop and phone widths"
   });
   await request.post(`/api/v1/incidents/${incident.reference}/timeline`, {
     headers: bearer("responder"),
-    data: { body: "Error rate started climbing at 14:02 right after deploy `v42` of payments-api.\n\n- Grafana: 5xx 31%\n- p99 latency 4.2s", highlighted: true },
+    data: {
+      body: "Error rate started climbing at 14:02 right after deploy `v42` of payments-api.\n\n- Grafana: 5xx 31%\n- p99 latency 4.2s",
+      highlighted: true,
+    },
   });
   await declareViaApi(request, { title: "Search results slow for some users", severity: "SEV3" });
   await declareViaApi(request, { title: "Staging certificate expires in 5 days", severity: "SEV4" });

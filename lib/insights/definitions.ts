@@ -34,7 +34,8 @@ export const METRIC_DEFINITIONS = {
   ...DURATION_DEFINITIONS,
   percentiles: {
     label: "Median and p90",
-    definition: "Half of the incidents took less than the median and nine in ten less than the p90, by linear interpolation between closest ranks; a mean alone misleads on skewed incident data.",
+    definition:
+      "Half of the incidents took less than the median and nine in ten less than the p90, by linear interpolation between closest ranks; a mean alone misleads on skewed incident data.",
   },
   reconstructed: {
     label: "Reconstructed",
@@ -46,7 +47,8 @@ export const METRIC_DEFINITIONS = {
   },
   actionItemsOnTime: {
     label: "Action items done on time",
-    definition: "Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due).",
+    definition:
+      "Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due).",
   },
   actionItemsOverdueNow: {
     label: "Action items overdue now",
@@ -63,7 +65,8 @@ export const METRIC_DEFINITIONS = {
   },
   durationDistribution: {
     label: "Distribution of time to mitigate and resolve",
-    definition: "How many incidents of each severity took how long from start to mitigation and to resolution, with the minimum, quartiles, median, p90 and maximum beside it.",
+    definition:
+      "How many incidents of each severity took how long from start to mitigation and to resolution, with the minimum, quartiles, median, p90 and maximum beside it.",
   },
   services: {
     label: "Services",
@@ -87,7 +90,8 @@ export const METRIC_DEFINITIONS = {
   },
   postmortemsRequired: {
     label: "Postmortems required and published",
-    definition: "Resolved in-scope incidents that require a postmortem (configured severities, or a budget exhausted), and how many of those have one published.",
+    definition:
+      "Resolved in-scope incidents that require a postmortem (configured severities, or a budget exhausted), and how many of those have one published.",
   },
   postmortemsOverdue: {
     label: "Postmortems overdue",
@@ -103,7 +107,7 @@ export const METRIC_DEFINITIONS = {
   },
   overdueByTeam: {
     label: "Overdue by team",
-    definition: "Open action items past due by the owner's team (an owner in several teams counts in each; \"No team\" otherwise).",
+    definition: 'Open action items past due by the owner\'s team (an owner in several teams counts in each; "No team" otherwise).',
   },
   responderLoad: {
     label: "Responder load",

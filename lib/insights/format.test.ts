@@ -16,9 +16,27 @@ describe("insights formatting", () => {
   });
 
   it("labels every histogram bin", () => {
-    expect(DURATION_BINS.map((b) => binAxisLabel(b.minSeconds, b.maxSeconds))).toEqual(["<15m", "15–30m", "30–60m", "1–2h", "2–4h", "4–8h", "8–24h", "1–3d", "3d+"]);
+    expect(DURATION_BINS.map((b) => binAxisLabel(b.minSeconds, b.maxSeconds))).toEqual([
+      "<15m",
+      "15–30m",
+      "30–60m",
+      "1–2h",
+      "2–4h",
+      "4–8h",
+      "8–24h",
+      "1–3d",
+      "3d+",
+    ]);
     expect(DURATION_BINS.map((b) => binAxisLines(b.minSeconds, b.maxSeconds))).toEqual([
-      ["<15", "min"], ["15–30", "min"], ["30–60", "min"], ["1–2", "h"], ["2–4", "h"], ["4–8", "h"], ["8–24", "h"], ["1–3", "days"], ["3+", "days"],
+      ["<15", "min"],
+      ["15–30", "min"],
+      ["30–60", "min"],
+      ["1–2", "h"],
+      ["2–4", "h"],
+      ["4–8", "h"],
+      ["8–24", "h"],
+      ["1–3", "days"],
+      ["3+", "days"],
     ]);
     // Short enough for nine bins in a half-width chart: about 6 characters a line at 11 px.
     for (const b of DURATION_BINS) for (const line of binAxisLines(b.minSeconds, b.maxSeconds)) expect(line.length).toBeLessThanOrEqual(5);

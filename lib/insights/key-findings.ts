@@ -22,7 +22,9 @@ export function keyFindings(report: InsightsReport): Finding[] {
     topic: "Volume",
     text:
       `${plural(current.total, "incident")} in the last ${days}` +
-      (previous.total || current.total ? `, ${volume.delta === 0 ? "as many as" : `${Math.abs(volume.delta)} ${volume.delta > 0 ? "more" : "fewer"} than`} the ${days} before (${previous.total})` : "") +
+      (previous.total || current.total
+        ? `, ${volume.delta === 0 ? "as many as" : `${Math.abs(volume.delta)} ${volume.delta > 0 ? "more" : "fewer"} than`} the ${days} before (${previous.total})`
+        : "") +
       `; ${plural(sev1, "SEV1")} (${previous.bySeverity.SEV1} before).`,
     tone: tone(volume.delta),
   });
@@ -53,7 +55,8 @@ export function keyFindings(report: InsightsReport): Finding[] {
 
   const service = report.services.rows[0];
   if (service) {
-    const budget = service.budgetStatus === "exhausted" ? "; its error budget is exhausted" : service.budgetStatus === "at_risk" ? "; its error budget is at risk" : "";
+    const budget =
+      service.budgetStatus === "exhausted" ? "; its error budget is exhausted" : service.budgetStatus === "at_risk" ? "; its error budget is at risk" : "";
     findings.push({
       topic: "Services",
       text: `${service.name} was hit most often (${plural(service.incidents, "incident")}, ${formatSeconds(service.impactMinutes * 60)} of impact)${budget}.`,
@@ -65,7 +68,8 @@ export function keyFindings(report: InsightsReport): Finding[] {
   const items = report.headline.actionItemsOnTime;
   if (pm.current.rate !== null || items.current.rate !== null || report.headline.actionItemsOverdueNow) {
     const parts: string[] = [];
-    if (pm.current.rate !== null) parts.push(`${formatRate(pm.current.rate)} of required postmortems were published on time (${formatRate(pm.previous.rate)} before)`);
+    if (pm.current.rate !== null)
+      parts.push(`${formatRate(pm.current.rate)} of required postmortems were published on time (${formatRate(pm.previous.rate)} before)`);
     if (items.current.rate !== null) parts.push(`${formatRate(items.current.rate)} of action items due were done on time`);
     parts.push(`${plural(report.headline.actionItemsOverdueNow, "action item")} ${report.headline.actionItemsOverdueNow === 1 ? "is" : "are"} overdue now`);
     const pmChange = pm.current.rate !== null && pm.previous.rate !== null ? pm.current.rate - pm.previous.rate : 0;
@@ -77,7 +81,9 @@ export function keyFindings(report: InsightsReport): Finding[] {
     const busiest = report.responders.people[0];
     findings.push({
       topic: "Load",
-      text: `${formatRate(ooh.rate)} of incidents were declared out of hours` + (busiest ? `; ${busiest.name} held a role on ${plural(busiest.incidents, "incident")}.` : "."),
+      text:
+        `${formatRate(ooh.rate)} of incidents were declared out of hours` +
+        (busiest ? `; ${busiest.name} held a role on ${plural(busiest.incidents, "incident")}.` : "."),
       tone: "neutral",
     });
   }

@@ -83,7 +83,11 @@ describe("offset segments", () => {
 describe("offset walk", () => {
   it("covers only the stretch asked for, capped at MAX_WALK_DAYS", () => {
     const from = Date.UTC(2026, 0, 1);
-    expect(offsetWalk("Europe/Berlin", from, Date.UTC(2026, 11, 31))).toMatchObject({ timeZone: "Europe/Berlin", fromMs: from, untilMs: Date.UTC(2026, 11, 31) });
+    expect(offsetWalk("Europe/Berlin", from, Date.UTC(2026, 11, 31))).toMatchObject({
+      timeZone: "Europe/Berlin",
+      fromMs: from,
+      untilMs: Date.UTC(2026, 11, 31),
+    });
     // Year 0500 to today: the walk stops MAX_WALK_DAYS after its start instead of sampling 1,500 years.
     const ancient = Date.UTC(2000, 0, 1) - 1500 * 365 * 24 * HOUR;
     const started = performance.now();
@@ -96,4 +100,3 @@ describe("offset walk", () => {
     expect(() => offsetSegments("Europe/Berlin", Date.UTC(500, 0, 2), Date.UTC(2026, 0, 1))).toThrow(RangeError);
   });
 });
-

@@ -4,7 +4,22 @@
 import fc from "fast-check";
 
 /** Keys that break naive `obj[key] = …` maps, plus odd spellings. */
-export const HOSTILE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "", " ", "a.b", "0", "length", "🙂", "\u0000", "ti\u0301tle"];
+export const HOSTILE_KEYS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "",
+  " ",
+  "a.b",
+  "0",
+  "length",
+  "🙂",
+  "\u0000",
+  "ti\u0301tle",
+];
 
 /** Strings that look like something else: numbers, dates, escapes, markup, SQL, paths. */
 export const HOSTILE_STRINGS = [
@@ -76,12 +91,35 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Numbers at the edges: JSON can carry all but NaN and ±Infinity (those come from forms and code). */
 export const extremeNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 0.5, 1.5, -1.5, 2 ** 31, 2 ** 32, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e21, NaN, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    1.5,
+    -1.5,
+    2 ** 31,
+    2 ** 32,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.MIN_SAFE_INTEGER,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    1e21,
+    NaN,
+    Infinity,
+    -Infinity,
+  ),
   fc.integer(),
   fc.double(),
 );
 
-export const hostileKey: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+export const hostileKey: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
 
 /** An object as JSON.parse builds it: `__proto__` is an own key, not the prototype. */
 export function objectOf(entries: [string, unknown][]): Record<string, unknown> {
@@ -95,9 +133,7 @@ function nested(depth: number, leaf: unknown, asObject: boolean): unknown {
 }
 
 /** Deeply nested arrays and objects (a parser or a recursive walk that is not bounded chokes on them). */
-export const deepValue: fc.Arbitrary<unknown> = fc
-  .tuple(fc.constantFrom(50, 1_000), fc.boolean())
-  .map(([depth, asObject]) => nested(depth, "x", asObject));
+export const deepValue: fc.Arbitrary<unknown> = fc.tuple(fc.constantFrom(50, 1_000), fc.boolean()).map(([depth, asObject]) => nested(depth, "x", asObject));
 
 /**
  * Objects that pass for strings or lists: a `length` (or `size`) that cannot become a number
@@ -143,7 +179,10 @@ export function hostileQuery(knownKeys: readonly string[]): fc.Arbitrary<Record<
 export type Mutation = { kind: "replace" | "remove" | "add"; key: string; value?: unknown };
 
 /** A valid input with one thing wrong: a field replaced by a hostile value, removed, or an unknown field added. */
-export function mutated<T extends Record<string, unknown>>(valid: fc.Arbitrary<T>, knownKeys: readonly string[]): fc.Arbitrary<{ input: Record<string, unknown>; mutation: Mutation }> {
+export function mutated<T extends Record<string, unknown>>(
+  valid: fc.Arbitrary<T>,
+  knownKeys: readonly string[],
+): fc.Arbitrary<{ input: Record<string, unknown>; mutation: Mutation }> {
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant("replace" as const), key: fc.constantFrom(...knownKeys), value: hostileValue }),
     fc.record({ kind: fc.constant("remove" as const), key: fc.constantFrom(...knownKeys) }),

@@ -32,7 +32,9 @@ export const version = fc.integer({ min: 1, max: 1_000_000 });
 const word = fc.stringMatching(/^[a-z0-9]{1,12}$/);
 export const email = fc.tuple(word, word).map(([user, host]) => `${user}@${host}.example`);
 export const slug = fc.stringMatching(/^[a-z0-9]{2,20}(-[a-z0-9]{1,10}){0,3}$/);
-export const httpUrl = fc.tuple(fc.constantFrom("http", "https"), word, fc.stringMatching(/^[a-z0-9/_-]{0,30}$/)).map(([scheme, host, path]) => `${scheme}://${host}.example/${path}`);
+export const httpUrl = fc
+  .tuple(fc.constantFrom("http", "https"), word, fc.stringMatching(/^[a-z0-9/_-]{0,30}$/))
+  .map(([scheme, host, path]) => `${scheme}://${host}.example/${path}`);
 
 const MIN_MS = Date.UTC(2000, 0, 1);
 const MAX_MS = Date.UTC(2099, 11, 31);
@@ -66,7 +68,10 @@ export const updateIncident = record({
   resolvedAt: optional(fc.option(isoDateTime, { nil: null })),
 }).chain((base) =>
   // A message goes with a status change.
-  fc.oneof(fc.constant(base), record({ status: fc.constantFrom(...STATUSES), message: optional(text(0, 2_000)) }).map((extra) => ({ ...base, ...extra }))),
+  fc.oneof(
+    fc.constant(base),
+    record({ status: fc.constantFrom(...STATUSES), message: optional(text(0, 2_000)) }).map((extra) => ({ ...base, ...extra })),
+  ),
 );
 
 export const addNote = record({ body: text(1, 2_000), occurredAt: optional(isoDateTime), highlighted: optional(fc.boolean()) });
@@ -80,9 +85,17 @@ export const listIncidentsQuery = record({
   service: optional(slug),
   team: optional(positiveId.map(String)),
   drill: optional(fc.constantFrom("0", "1")),
-}).chain((base) => fc.oneof(fc.constant(base), fc.tuple(calendarDay, calendarDay).map(([a, b]) => ({ ...base, from: a < b ? a : b, to: a < b ? b : a }))));
+}).chain((base) =>
+  fc.oneof(
+    fc.constant(base),
+    fc.tuple(calendarDay, calendarDay).map(([a, b]) => ({ ...base, from: a < b ? a : b, to: a < b ? b : a })),
+  ),
+);
 
-const owner = fc.oneof(positiveId.map((ownerId) => ({ ownerId })), email.map((ownerEmail) => ({ ownerEmail })));
+const owner = fc.oneof(
+  positiveId.map((ownerId) => ({ ownerId })),
+  email.map((ownerEmail) => ({ ownerEmail })),
+);
 export const createActionItem = fc
   .tuple(
     record({
@@ -95,7 +108,11 @@ export const createActionItem = fc
       trackerUrl: optional(fc.oneof(httpUrl, fc.constant(""), fc.constant(null))),
     }),
     owner,
-    fc.oneof(fc.constant({}), fc.option(positiveId, { nil: null }).map((serviceId) => ({ serviceId })), fc.option(slug, { nil: null }).map((service) => ({ service }))),
+    fc.oneof(
+      fc.constant({}),
+      fc.option(positiveId, { nil: null }).map((serviceId) => ({ serviceId })),
+      fc.option(slug, { nil: null }).map((service) => ({ service })),
+    ),
   )
   .map(([base, who, service]) => ({ ...base, ...who, ...service }));
 
@@ -192,8 +209,18 @@ export const updateService = record({
   links: optional(fc.array(link, { maxLength: 5 })),
 });
 const objective = fc.double({ min: 50, max: 99.9999, noNaN: true });
-export const createSlo = record({ name: text(1, 100), sliDescription: optional(text(0, 500)), objective, windowDays: optional(fc.integer({ min: 1, max: 90 })) });
-export const updateSlo = record({ version, name: optional(text(1, 100)), objective: optional(objective), windowDays: optional(fc.integer({ min: 1, max: 90 })) });
+export const createSlo = record({
+  name: text(1, 100),
+  sliDescription: optional(text(0, 500)),
+  objective,
+  windowDays: optional(fc.integer({ min: 1, max: 90 })),
+});
+export const updateSlo = record({
+  version,
+  name: optional(text(1, 100)),
+  objective: optional(objective),
+  windowDays: optional(fc.integer({ min: 1, max: 90 })),
+});
 export const linkService = record({ service: slug, impact: fc.constantFrom(...IMPACT_LEVELS) });
 export const spendOverride = record({ minutes: fc.double({ min: 0, max: 1_000_000, noNaN: true }), reason: text(3, 500) });
 export const team = record({ name: text(1, 80) });
@@ -208,7 +235,9 @@ export const listServicesQuery = record({
 const password = fc.string({ minLength: 12, maxLength: 100 });
 export const createUser = record({ email, name: text(1, 100), role: fc.constantFrom(...USER_ROLES), password });
 export const updateUser = record({ role: optional(fc.constantFrom(...USER_ROLES)), disabled: optional(fc.boolean()), name: optional(text(1, 100)) });
-export const changePassword = fc.tuple(fc.string({ minLength: 1, maxLength: 50 }), password).map(([currentPassword, newPassword]) => ({ currentPassword, newPassword, confirmPassword: newPassword }));
+export const changePassword = fc
+  .tuple(fc.string({ minLength: 1, maxLength: 50 }), password)
+  .map(([currentPassword, newPassword]) => ({ currentPassword, newPassword, confirmPassword: newPassword }));
 export const createToken = record({ name: text(1, 100), role: fc.constantFrom(...USER_ROLES) });
 
 const minutes = fc.option(fc.integer({ min: 1, max: 24 * 60 }), { nil: null });
@@ -221,4 +250,11 @@ export const insightsQuery = record({
   severity: optional(fc.subarray([...SEVERITIES]).map((s) => s.join(","))),
   service: optional(slug),
   team: optional(positiveId.map(String)),
-}).chain((base) => fc.oneof(fc.constant(base), fc.tuple(insightsFrom, fc.integer({ min: 0, max: 1_000 })).map(([from, days]) => ({ ...base, from, to: new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10) }))));
+}).chain((base) =>
+  fc.oneof(
+    fc.constant(base),
+    fc
+      .tuple(insightsFrom, fc.integer({ min: 0, max: 1_000 }))
+      .map(([from, days]) => ({ ...base, from, to: new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10) })),
+  ),
+);

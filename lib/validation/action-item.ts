@@ -8,7 +8,11 @@ export const ACTION_DESCRIPTION_MAX = 5000;
 
 const title = requiredTextField("Title", ACTION_TITLE_MAX);
 const description = textField("Description", ACTION_DESCRIPTION_MAX);
-const id = (what: string) => z.number({ error: `Must be a ${what} id` }).int(`Must be a ${what} id`).positive(`Must be a ${what} id`);
+const id = (what: string) =>
+  z
+    .number({ error: `Must be a ${what} id` })
+    .int(`Must be a ${what} id`)
+    .positive(`Must be a ${what} id`);
 const ownerEmail = z.string({ error: "Must be an email address" }).trim().toLowerCase().email("Must be an email address");
 export const dueDateField = z
   .string({ error: 'Must be a date "YYYY-MM-DD"' })
@@ -27,7 +31,13 @@ const trackerUrl = z
   .transform((v) => v || null)
   .nullable();
 
-const serviceSlug = z.string({ error: "Must be a service slug" }).trim().toLowerCase().min(1, "Must be a service slug").max(60, "Service slug must be at most 60 characters").nullable();
+const serviceSlug = z
+  .string({ error: "Must be a service slug" })
+  .trim()
+  .toLowerCase()
+  .min(1, "Must be a service slug")
+  .max(60, "Service slug must be at most 60 characters")
+  .nullable();
 
 type OwnerAndService = { ownerId?: number; ownerEmail?: string; serviceId?: number | null; service?: string | null };
 
@@ -88,7 +98,14 @@ function commaList<T extends string>(values: readonly T[], what: string) {
     .string()
     .trim()
     .transform((raw, ctx) => {
-      const parts = [...new Set(raw.split(",").map((p) => p.trim()).filter(Boolean))];
+      const parts = [
+        ...new Set(
+          raw
+            .split(",")
+            .map((p) => p.trim())
+            .filter(Boolean),
+        ),
+      ];
       const bad = parts.filter((p) => !(values as readonly string[]).includes(p));
       if (bad.length || parts.length === 0) {
         ctx.addIssue({ code: "custom", message: `Must be one or more of ${values.join(", ")} (comma-separated); got ${bad.join(", ") || "nothing"}` });

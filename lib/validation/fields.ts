@@ -3,19 +3,11 @@ import { z } from "zod";
 /** Field builders shared by the input schemas, so one kind of field has one set of messages. */
 
 /** The version the client last read, which every version-checked write requires. */
-export const versionField = z
-  .number({ error: "Required: the version you last read" })
-  .int("Must be a whole number")
-  .positive("Must be positive");
+export const versionField = z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive");
 
 /** `limit` and `cursor` of a paged list query: 1 to 200 rows, 50 when not given. */
 export const pageFields = {
-  limit: z.coerce
-    .number({ error: "Must be a number" })
-    .int("Must be a whole number")
-    .min(1, "Must be at least 1")
-    .max(200, "Must be at most 200")
-    .default(50),
+  limit: z.coerce.number({ error: "Must be a number" }).int("Must be a whole number").min(1, "Must be at least 1").max(200, "Must be at most 200").default(50),
   cursor: z.string().max(200).optional(),
 };
 
@@ -23,7 +15,10 @@ type TextMessages = { /** When it is not a string at all. */ missing?: string; /
 
 /** Trimmed text of at most `max` characters, called `label` in the message ("Summary must be at most 2000 characters"). */
 export function textField(label: string, max: number, messages: Pick<TextMessages, "missing"> = {}) {
-  return z.string({ error: messages.missing ?? "Must be a string" }).trim().max(max, `${label} must be at most ${max} characters`);
+  return z
+    .string({ error: messages.missing ?? "Must be a string" })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
 }
 
 /** The same, and not empty ("Title is required" unless `empty` says otherwise). */

@@ -150,9 +150,15 @@ describe("updateIncidentSchema", () => {
   });
 
   it("takes an optional update message with a status change, trimmed and length-checked", () => {
-    expect(updateIncidentSchema.parse({ version: 1, status: "resolved", message: "  Fixed by rollback. " })).toEqual({ version: 1, status: "resolved", message: "Fixed by rollback." });
+    expect(updateIncidentSchema.parse({ version: 1, status: "resolved", message: "  Fixed by rollback. " })).toEqual({
+      version: 1,
+      status: "resolved",
+      message: "Fixed by rollback.",
+    });
     expect(updateIncidentSchema.parse({ version: 1, status: "resolved", message: "   " }).message).toBeUndefined();
-    expect(errorsOf(updateIncidentSchema, { version: 1, status: "resolved", message: "x".repeat(2001) }).message).toBe("Update message must be at most 2000 characters");
+    expect(errorsOf(updateIncidentSchema, { version: 1, status: "resolved", message: "x".repeat(2001) }).message).toBe(
+      "Update message must be at most 2000 characters",
+    );
     expect(errorsOf(updateIncidentSchema, { version: 1, status: "resolved", message: 42 }).message).toBe("Must be a string");
     expect(errorsOf(updateIncidentSchema, { version: 1, message: "No status" }).message).toMatch(/send status too/);
   });
@@ -242,7 +248,12 @@ describe("listIncidentsSchema", () => {
   });
 
   it("names every bad field at once", () => {
-    expect(Object.keys(errorsOf(listIncidentsSchema, { from: "x", team: "x", drill: "2", severity: "x" })).sort()).toEqual(["drill", "from", "severity", "team"]);
+    expect(Object.keys(errorsOf(listIncidentsSchema, { from: "x", team: "x", drill: "2", severity: "x" })).sort()).toEqual([
+      "drill",
+      "from",
+      "severity",
+      "team",
+    ]);
   });
 });
 

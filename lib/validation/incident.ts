@@ -78,35 +78,37 @@ export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
 
 const nullableTime = isoDateTime.nullable();
 
-export const updateIncidentSchema = z.strictObject({
-  version: versionField,
-  title: title.optional(),
-  summary: summary.optional(),
-  severity: severity.optional(),
-  status: status.optional(),
-  private: flag.optional(),
-  drill: flag.optional(),
-  commanderEmail: email.nullable().optional(),
-  communicationsEmail: email.nullable().optional(),
-  scribeEmail: email.nullable().optional(),
-  startedAt: isoDateTime.optional(),
-  detectedAt: nullableTime.optional(),
-  acknowledgedAt: nullableTime.optional(),
-  mitigatedAt: nullableTime.optional(),
-  resolvedAt: nullableTime.optional(),
-  closedAt: nullableTime.optional(),
-  /** Optional update message for stakeholders, posted to the timeline with a status change. */
-  message: z
-    .string({ error: "Must be a string" })
-    .trim()
-    .max(UPDATE_MESSAGE_MAX, `Update message must be at most ${UPDATE_MESSAGE_MAX} characters`)
-    .transform((value) => value || undefined)
-    .optional(),
-}).superRefine((input, ctx) => {
-  if (input.message && input.status === undefined) {
-    ctx.addIssue({ code: "custom", path: ["message"], message: "An update message goes with a status change: send status too (or post a note)" });
-  }
-});
+export const updateIncidentSchema = z
+  .strictObject({
+    version: versionField,
+    title: title.optional(),
+    summary: summary.optional(),
+    severity: severity.optional(),
+    status: status.optional(),
+    private: flag.optional(),
+    drill: flag.optional(),
+    commanderEmail: email.nullable().optional(),
+    communicationsEmail: email.nullable().optional(),
+    scribeEmail: email.nullable().optional(),
+    startedAt: isoDateTime.optional(),
+    detectedAt: nullableTime.optional(),
+    acknowledgedAt: nullableTime.optional(),
+    mitigatedAt: nullableTime.optional(),
+    resolvedAt: nullableTime.optional(),
+    closedAt: nullableTime.optional(),
+    /** Optional update message for stakeholders, posted to the timeline with a status change. */
+    message: z
+      .string({ error: "Must be a string" })
+      .trim()
+      .max(UPDATE_MESSAGE_MAX, `Update message must be at most ${UPDATE_MESSAGE_MAX} characters`)
+      .transform((value) => value || undefined)
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.message && input.status === undefined) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: "An update message goes with a status change: send status too (or post a note)" });
+    }
+  });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentSchema>;
 
 export const addNoteSchema = z.strictObject({
@@ -132,7 +134,10 @@ const severityFilter = z
     if (unknown === undefined) return [...new Set(parts)] as Severity[];
     ctx.addIssue({
       code: "custom",
-      message: parts.length === 1 ? SEVERITY_CHOICES : `${SEVERITY_CHOICES}, or a comma-separated list of them (${unknown ? `"${unknown}" is not` : "an item is empty"})`,
+      message:
+        parts.length === 1
+          ? SEVERITY_CHOICES
+          : `${SEVERITY_CHOICES}, or a comma-separated list of them (${unknown ? `"${unknown}" is not` : "an item is empty"})`,
     });
     return z.NEVER;
   });
@@ -155,9 +160,7 @@ const calendarDay = z
  */
 export const listIncidentsSchema = z
   .object({
-    status: z
-      .union([status, z.enum(["active", "inactive"])], { error: `Must be one of ${STATUSES.join(", ")}, active, inactive` })
-      .optional(),
+    status: z.union([status, z.enum(["active", "inactive"])], { error: `Must be one of ${STATUSES.join(", ")}, active, inactive` }).optional(),
     severity: severityFilter.optional(),
     q: z.string().trim().max(200, "Search text must be at most 200 characters").optional(),
     ...pageFields,
@@ -165,12 +168,7 @@ export const listIncidentsSchema = z
     service: z.string().trim().toLowerCase().max(60, "Service slug must be at most 60 characters").optional(),
     from: calendarDay.optional(),
     to: calendarDay.optional(),
-    team: z.coerce
-      .number({ error: TEAM_ID })
-      .int(TEAM_ID)
-      .positive(TEAM_ID)
-      .max(Number.MAX_SAFE_INTEGER, TEAM_ID)
-      .optional(),
+    team: z.coerce.number({ error: TEAM_ID }).int(TEAM_ID).positive(TEAM_ID).max(Number.MAX_SAFE_INTEGER, TEAM_ID).optional(),
     drill: z
       .enum(["0", "1"], { error: "Must be 0 (leave drills out) or 1 (only drills)" })
       .transform((value) => value === "1")

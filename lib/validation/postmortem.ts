@@ -11,7 +11,11 @@ export const FACTORS_MAX = 30;
 export const FACTOR_NAME_MAX = 60;
 export const NO_ACTIONS_REASON_MAX = 2000;
 
-const id = (what: string) => z.number({ error: `Must be a ${what} id` }).int(`Must be a ${what} id`).positive(`Must be a ${what} id`);
+const id = (what: string) =>
+  z
+    .number({ error: `Must be a ${what} id` })
+    .int(`Must be a ${what} id`)
+    .positive(`Must be a ${what} id`);
 
 const sectionKeys = new Set<string>(SECTION_KEYS);
 export const isSectionKey = (key: string): key is PostmortemSectionKey => sectionKeys.has(key);
@@ -83,7 +87,7 @@ export const setReviewersSchema = z.strictObject({ reviewerIds: reviewerIdsField
 
 export const addCommentSchema = z.strictObject({
   section: z
-    .string({ error: "Must be a section key or \"review\"" })
+    .string({ error: 'Must be a section key or "review"' })
     .refine((s) => s === "review" || isSectionKey(s), { message: `Must be one of ${[...SECTION_KEYS, "review"].join(", ")}` }),
   body: comment,
 });

@@ -22,7 +22,16 @@ import {
   transitionSchema,
 } from "./postmortem";
 import { searchSchema } from "./search";
-import { createServiceSchema, createSloSchema, linkServiceSchema, listServicesSchema, spendOverrideSchema, teamSchema, updateServiceSchema, updateSloSchema } from "./service";
+import {
+  createServiceSchema,
+  createSloSchema,
+  linkServiceSchema,
+  listServicesSchema,
+  spendOverrideSchema,
+  teamSchema,
+  updateServiceSchema,
+  updateSloSchema,
+} from "./service";
 import { changePasswordSchema, createTokenSchema, createUserSchema, updateUserSchema } from "./user";
 import { updateCadenceSchema } from "../update-cadence";
 import { insightsQuerySchema } from "../insights/params";
@@ -145,7 +154,10 @@ describe.each(CASES)("$name", ({ schema, keys, valid: validInput, kind }) => {
           const outcome = acceptedOrValidationError(schema, input);
           if (mutation.kind === "add" && !keys.includes(mutation.key)) {
             expect(outcome.accepted, `unknown field ${JSON.stringify(mutation.key)} accepted`).toBe(false);
-            if (!outcome.accepted) expect(Object.hasOwn(outcome.fields, mutation.key), `fields ${JSON.stringify(outcome.fields)} should name ${JSON.stringify(mutation.key)}`).toBe(true);
+            if (!outcome.accepted)
+              expect(Object.hasOwn(outcome.fields, mutation.key), `fields ${JSON.stringify(outcome.fields)} should name ${JSON.stringify(mutation.key)}`).toBe(
+                true,
+              );
           }
         }),
       );

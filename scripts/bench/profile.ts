@@ -42,7 +42,12 @@ export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: 
   log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms in ${calls.length} SQL statements (the rest is JavaScript)`);
   const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, top);
   log("");
-  log(formatTable(["#", "ms", "rows", "statement"], slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)])));
+  log(
+    formatTable(
+      ["#", "ms", "rows", "statement"],
+      slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)]),
+    ),
+  );
   for (const [i, c] of slowest.slice(0, explain).entries()) {
     log("");
     log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);

@@ -58,7 +58,14 @@ const watchSignals = (on: boolean) => SIGNALS.forEach((s) => (on ? process.on(s,
  * Runs `node scripts/start.mjs` in its own process group (so next start, its child, is stopped
  * with it), writes its output to `logFile`, and waits for /api/health (a build can take minutes).
  */
-export async function startServer(opts: { root: string; dbFile: string; port: number; distDir: string; logFile: string; timeoutMs?: number }): Promise<BenchServer> {
+export async function startServer(opts: {
+  root: string;
+  dbFile: string;
+  port: number;
+  distDir: string;
+  logFile: string;
+  timeoutMs?: number;
+}): Promise<BenchServer> {
   const url = `http://localhost:${opts.port}`;
   const log = fs.openSync(opts.logFile, "w");
   const env: NodeJS.ProcessEnv = {

@@ -18,7 +18,9 @@ const DAY = 86_400_000;
 
 /** The requests to time; ids and slugs come from the bench database. */
 export function slowRequestCases(sqlite: Database.Database, now = Date.now()): Case[] {
-  const service = sqlite.prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1").get() as { slug: string };
+  const service = sqlite
+    .prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
+    .get() as { slug: string };
   const team = sqlite.prepare("SELECT id FROM teams ORDER BY id LIMIT 1").get() as { id: number };
   const to = isoDay(now);
   const widest = `from=${isoDay(now - (MAX_RANGE_DAYS - 1) * DAY)}&to=${to}`;
@@ -72,14 +74,22 @@ export type SlowRequestResult = { label: string; path: string; cold: number[]; w
  * Times every case `runs` times cold and `runs` times warm; prints the table and the health
  * check under load; returns whether every request stayed within the budget.
  */
-export async function benchSlowRequests(opts: { url: string; cookie: string; sqlite: Database.Database; runs: number; log: (line?: string) => void }): Promise<boolean> {
+export async function benchSlowRequests(opts: {
+  url: string;
+  cookie: string;
+  sqlite: Database.Database;
+  runs: number;
+  log: (line?: string) => void;
+}): Promise<boolean> {
   const { url, cookie, sqlite, log } = opts;
   const time = async (path: string) => (await timedGet(url + path, cookie)).total;
   const floorSamples: number[] = [];
   const floor = async () => floorSamples.push(await time("/api/health"));
 
   log("");
-  log(`[bench] Slowest requests over HTTP, budget ${SLOW_REQUEST_BUDGET_MS} ms each: ${opts.runs} cold (report cache emptied by a write) + ${opts.runs} warm runs`);
+  log(
+    `[bench] Slowest requests over HTTP, budget ${SLOW_REQUEST_BUDGET_MS} ms each: ${opts.runs} cold (report cache emptied by a write) + ${opts.runs} warm runs`,
+  );
   const results: SlowRequestResult[] = [];
   for (const c of slowRequestCases(sqlite)) {
     await time(c.path); // compiles the route and fills the caches once
@@ -124,7 +134,9 @@ export async function benchSlowRequests(opts: { url: string; cookie: string; sql
   }
   const h = summarize(healthUnderLoad);
   const healthPass = h.max <= SLOW_REQUEST_BUDGET_MS;
-  log(`[bench] /api/health while a cold ${widest.label.replace("insights API ", "")} report runs: median ${ms(h.median)} ms, max ${ms(h.max)} ms over ${h.runs} requests — ${healthPass ? "pass" : "FAIL"}`);
+  log(
+    `[bench] /api/health while a cold ${widest.label.replace("insights API ", "")} report runs: median ${ms(h.median)} ms, max ${ms(h.max)} ms over ${h.runs} requests — ${healthPass ? "pass" : "FAIL"}`,
+  );
   const failed = results.filter((r) => !r.pass);
   log(
     failed.length === 0 && healthPass

@@ -30,6 +30,9 @@ describe("apiRoute errors", () => {
     const res = await route(request({ "x-request-id": "req-500" }), {});
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: { code: "internal", message: "Something went wrong on the server; it has been logged.", requestId: "req-500" } });
-    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: boom, requestId: "req-500", method: "GET", path: "/api/v1/things/7" }), "API request failed");
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ err: boom, requestId: "req-500", method: "GET", path: "/api/v1/things/7" }),
+      "API request failed",
+    );
   });
 });

@@ -98,10 +98,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
         return NextResponse.json({ ...body, error: { ...body.error, requestId } }, { status: error.status });
       }
       log.error({ err: error, requestId, method: req.method, path: req.nextUrl.pathname }, "API request failed");
-      return NextResponse.json(
-        { error: { code: "internal", message: "Something went wrong on the server; it has been logged.", requestId } },
-        { status: 500 },
-      );
+      return NextResponse.json({ error: { code: "internal", message: "Something went wrong on the server; it has been logged.", requestId } }, { status: 500 });
     }
   };
 }

@@ -55,11 +55,21 @@ describe("decideSignIn", () => {
   });
   it("pauses an address after 20 failures across accounts", () => {
     const address = times(ADDRESS_FAILURE_LIMIT);
-    expect(decideSignIn({ pairFailures: none, addressFailures: address.slice(1), accountFailures: none, now: T0 + 60_000 })).toEqual({ kind: "allowed", delayMs: 0 });
-    expect(decideSignIn({ pairFailures: none, addressFailures: address, accountFailures: none, now: T0 + 60_000 })).toMatchObject({ kind: "paused", limit: "address", failures: 20 });
+    expect(decideSignIn({ pairFailures: none, addressFailures: address.slice(1), accountFailures: none, now: T0 + 60_000 })).toEqual({
+      kind: "allowed",
+      delayMs: 0,
+    });
+    expect(decideSignIn({ pairFailures: none, addressFailures: address, accountFailures: none, now: T0 + 60_000 })).toMatchObject({
+      kind: "paused",
+      limit: "address",
+      failures: 20,
+    });
   });
   it("slows down, never refuses, an account with many failures from many addresses", () => {
-    expect(decideSignIn({ pairFailures: none, addressFailures: none, accountFailures: times(100), now: T0 + 200_000 })).toEqual({ kind: "allowed", delayMs: 4000 });
+    expect(decideSignIn({ pairFailures: none, addressFailures: none, accountFailures: times(100), now: T0 + 200_000 })).toEqual({
+      kind: "allowed",
+      delayMs: 4000,
+    });
   });
 });
 

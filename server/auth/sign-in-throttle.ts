@@ -51,7 +51,12 @@ export function slowdownUntil(failureTimes: readonly number[], now: number): num
 export type SignInDecision = { kind: "paused"; limit: PauseLimit; until: number; failures: number } | { kind: "allowed"; delayMs: number };
 
 /** Whether an attempt may go on, from the failures (times) of its pair, its address and its account. */
-export function decideSignIn(input: { pairFailures: readonly number[]; addressFailures: readonly number[]; accountFailures: readonly number[]; now: number }): SignInDecision {
+export function decideSignIn(input: {
+  pairFailures: readonly number[];
+  addressFailures: readonly number[];
+  accountFailures: readonly number[];
+  now: number;
+}): SignInDecision {
   const { now } = input;
   const pair = pausedUntil(input.pairFailures, PAIR_FAILURE_LIMIT, now);
   if (pair) return { kind: "paused", limit: "account_address", until: pair, failures: recentFailures(input.pairFailures, pair - PAUSE_MS) };

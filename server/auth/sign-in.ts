@@ -21,7 +21,10 @@ export async function authorizeSignIn(
   headers: Headers | Record<string, string | string[] | undefined>,
   wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<SignedInUser> {
-  const email = String(credentials?.email ?? "").trim().toLowerCase().slice(0, 254);
+  const email = String(credentials?.email ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 254);
   const password = String(credentials?.password ?? "").slice(0, 1024);
   const ip = clientIpFromHeaders(headers);
   if (!email || !password) throw new Error(BAD_CREDENTIALS_MESSAGE);
@@ -49,10 +52,20 @@ export async function authorizeSignIn(
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabled) {
     finishSignInAttempt(attempt.attemptId, false);
-    recordAuditEvent(null, { action: "auth.sign_in_failed", entityType: "user", entityId: email, label: email, ip, ...(attempt.delayMs ? { after: { delayMs: attempt.delayMs } } : {}) });
+    recordAuditEvent(null, {
+      action: "auth.sign_in_failed",
+      entityType: "user",
+      entityId: email,
+      label: email,
+      ip,
+      ...(attempt.delayMs ? { after: { delayMs: attempt.delayMs } } : {}),
+    });
     throw new Error(BAD_CREDENTIALS_MESSAGE);
   }
   finishSignInAttempt(attempt.attemptId, true);
-  recordAuditEvent({ kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip }, { action: "auth.sign_in", entityType: "user", entityId: user.id });
+  recordAuditEvent(
+    { kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip },
+    { action: "auth.sign_in", entityType: "user", entityId: user.id },
+  );
   return { id: String(user.id), email: user.email, name: user.name, sv: user.sessionVersion };
 }

@@ -16,7 +16,7 @@ describe("parseThrottleTarget", () => {
   it("takes an email, an address, or both", () => {
     expect(parseThrottleTarget({ email: " Ana@Example.test " })).toEqual({ email: "ana@example.test", address: null });
     expect(parseThrottleTarget({ address: "::ffff:192.0.2.1" })).toEqual({ email: null, address: "192.0.2.1" });
-    expect(parseThrottleTarget({ email: "a@b.c", address: "2001:db8::1", })).toEqual({ email: "a@b.c", address: "2001:db8::1" });
+    expect(parseThrottleTarget({ email: "a@b.c", address: "2001:db8::1" })).toEqual({ email: "a@b.c", address: "2001:db8::1" });
     expect(parseThrottleTarget({ address: "unknown" })).toEqual({ email: null, address: "unknown" });
   });
   it("answers 400 naming the field", () => {

@@ -35,7 +35,16 @@ describe("JSON logger", () => {
     );
     logger.error({ err: new Error("token Bearer hs_inmessage123 rejected") }, "failed with Bearer hs_inmsg12345");
     const text = lines.join("\n");
-    for (const secret of ["hunter2-password", "n3w-password", "hs_tokensecretvalue", "hs_headersecret1", "cookiesecret", "the-auth-secret", "hs_inmessage123", "hs_inmsg12345"]) {
+    for (const secret of [
+      "hunter2-password",
+      "n3w-password",
+      "hs_tokensecretvalue",
+      "hs_headersecret1",
+      "cookiesecret",
+      "the-auth-secret",
+      "hs_inmessage123",
+      "hs_inmsg12345",
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain("[Redacted]");

@@ -5,7 +5,13 @@ import { log } from "./log";
 export const logRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const requestId = request.headers["x-request-id"];
   log.error(
-    { err: error, requestId: Array.isArray(requestId) ? requestId[0] : requestId, method: request.method, route: context.routePath, routeType: context.routeType },
+    {
+      err: error,
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+    },
     "request failed",
   );
 };

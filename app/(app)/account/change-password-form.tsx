@@ -51,7 +51,9 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
         <h2 id="change-password-title" className="text-base font-semibold">
           Change password
         </h2>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">You are signed out everywhere afterwards, here included, and sign in again with the new password.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          You are signed out everywhere afterwards, here included, and sign in again with the new password.
+        </p>
       </div>
       {/* Lets password managers tie the new password to this account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -59,7 +61,12 @@ export function ChangePasswordForm({ email, passwordMin }: { email: string; pass
         <Field id="current-password" label="Current password" error={fields.currentPassword}>
           {(aria) => <input {...aria} name="currentPassword" type="password" autoComplete="current-password" className={inputClass} />}
         </Field>
-        <Field id="new-password" label="New password" error={fields.newPassword} hint={`At least ${passwordMin} characters. A long passphrase is easiest to remember.`}>
+        <Field
+          id="new-password"
+          label="New password"
+          error={fields.newPassword}
+          hint={`At least ${passwordMin} characters. A long passphrase is easiest to remember.`}
+        >
           {(aria) => <input {...aria} name="newPassword" type="password" autoComplete="new-password" className={inputClass} />}
         </Field>
         <Field id="confirm-password" label="Confirm new password" error={fields.confirmPassword}>

@@ -59,7 +59,11 @@ export function ActionItemFilters({
         <Link href={actionItemsHref(current, { owner: mine ? "" : "me" })} aria-current={mine ? "true" : undefined} className={toggleClass(mine)}>
           <User aria-hidden className="h-3.5 w-3.5" /> Mine
         </Link>
-        <Link href={actionItemsHref(current, { overdue: !current.overdue })} aria-current={current.overdue ? "true" : undefined} className={toggleClass(current.overdue)}>
+        <Link
+          href={actionItemsHref(current, { overdue: !current.overdue })}
+          aria-current={current.overdue ? "true" : undefined}
+          className={toggleClass(current.overdue)}
+        >
           <AlertTriangle aria-hidden className="h-3.5 w-3.5" /> Overdue
         </Link>
         <Link
@@ -71,7 +75,11 @@ export function ActionItemFilters({
           Due {current.sort === "due" ? "soonest" : "latest"} first
         </Link>
         {current.incident ? (
-          <Link href={actionItemsHref(current, { incident: "" })} className={toggleClass(true)} aria-label={`Showing ${current.incident} only. Show every incident`}>
+          <Link
+            href={actionItemsHref(current, { incident: "" })}
+            className={toggleClass(true)}
+            aria-label={`Showing ${current.incident} only. Show every incident`}
+          >
             {current.incident} ✕
           </Link>
         ) : null}
@@ -80,21 +88,77 @@ export function ActionItemFilters({
         {current.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
         {current.incident ? <input type="hidden" name="incident" value={current.incident} /> : null}
         {current.sort !== "due" ? <input type="hidden" name="sort" value={current.sort} /> : null}
-        <FilterSelect id="ai-filter-status" name="status" label="Status" defaultValue={current.status} any="Not finished"
-          options={optionsOf(ACTION_STATUSES, (s) => s, (s) => ACTION_STATUS_INFO[s].label)}>
+        <FilterSelect
+          id="ai-filter-status"
+          name="status"
+          label="Status"
+          defaultValue={current.status}
+          any="Not finished"
+          options={optionsOf(
+            ACTION_STATUSES,
+            (s) => s,
+            (s) => ACTION_STATUS_INFO[s].label,
+          )}
+        >
           <option value="all">Any status</option>
           {current.status && current.status !== "all" && !(ACTION_STATUSES as readonly string[]).includes(current.status) ? (
             <option value={current.status}>{current.status.replaceAll(",", ", ")}</option>
           ) : null}
         </FilterSelect>
-        <FilterSelect id="ai-filter-owner" name="owner" label="Owner" {...narrow} defaultValue={current.owner} any="Anyone"
-          options={[{ value: "me", label: "Me" }, ...optionsOf(users, (u) => u.id, (u) => u.name)]} />
-        <FilterSelect id="ai-filter-team" name="team" label={<>Owner&rsquo;s team</>} {...narrow} defaultValue={current.team} any="Any team"
-          options={optionsOf(teams, (t) => t.id, (t) => t.name)} />
-        <FilterSelect id="ai-filter-service" name="service" label="Service" {...narrow} defaultValue={current.service} any="Any service"
-          options={optionsOf(services, (s) => s.slug, (s) => s.name)} />
-        <FilterSelect id="ai-filter-priority" name="priority" label="Priority" defaultValue={current.priority} any="Any priority"
-          options={optionsOf(PRIORITIES, (p) => p, (p) => PRIORITY_INFO[p].label)} />
+        <FilterSelect
+          id="ai-filter-owner"
+          name="owner"
+          label="Owner"
+          {...narrow}
+          defaultValue={current.owner}
+          any="Anyone"
+          options={[
+            { value: "me", label: "Me" },
+            ...optionsOf(
+              users,
+              (u) => u.id,
+              (u) => u.name,
+            ),
+          ]}
+        />
+        <FilterSelect
+          id="ai-filter-team"
+          name="team"
+          label={<>Owner&rsquo;s team</>}
+          {...narrow}
+          defaultValue={current.team}
+          any="Any team"
+          options={optionsOf(
+            teams,
+            (t) => t.id,
+            (t) => t.name,
+          )}
+        />
+        <FilterSelect
+          id="ai-filter-service"
+          name="service"
+          label="Service"
+          {...narrow}
+          defaultValue={current.service}
+          any="Any service"
+          options={optionsOf(
+            services,
+            (s) => s.slug,
+            (s) => s.name,
+          )}
+        />
+        <FilterSelect
+          id="ai-filter-priority"
+          name="priority"
+          label="Priority"
+          defaultValue={current.priority}
+          any="Any priority"
+          options={optionsOf(
+            PRIORITIES,
+            (p) => p,
+            (p) => PRIORITY_INFO[p].label,
+          )}
+        />
         <div className="flex items-center gap-2">
           <button type="submit" className={buttonClass}>
             Apply

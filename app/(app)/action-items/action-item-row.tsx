@@ -47,7 +47,9 @@ export function ActionItemRow({
       data-overdue={item.overdue || undefined}
     >
       <td className={`${tdWideClass} ${item.overdue ? "md:shadow-[inset_4px_0_0_var(--color-red-600)]" : ""} md:min-w-48 md:pl-4`}>
-        <span className={`block font-medium break-words ${finished ? "text-zinc-500 line-through decoration-zinc-400 dark:text-zinc-400" : ""}`}>{item.title}</span>
+        <span className={`block font-medium break-words ${finished ? "text-zinc-500 line-through decoration-zinc-400 dark:text-zinc-400" : ""}`}>
+          {item.title}
+        </span>
         <span className="block text-xs text-zinc-500 dark:text-zinc-400">
           {KIND_INFO[item.kind].label}
           {item.serviceName ? ` · ${item.serviceName}` : ""}
@@ -70,7 +72,10 @@ export function ActionItemRow({
       </td>
       <td className={`${tdClass} md:px-2!`}>
         <span className={cellLabelClass}>Priority</span>
-        <span title={PRIORITY_INFO[item.priority].label} className={`inline-flex rounded border px-1.5 py-0.5 font-mono text-xs font-semibold ${priorityClass[item.priority]}`}>
+        <span
+          title={PRIORITY_INFO[item.priority].label}
+          className={`inline-flex rounded border px-1.5 py-0.5 font-mono text-xs font-semibold ${priorityClass[item.priority]}`}
+        >
           {item.priority}
         </span>
       </td>
@@ -85,7 +90,8 @@ export function ActionItemRow({
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">{due}</span>
         ) : item.completedAt ? (
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-            {ACTION_STATUS_INFO[item.status].label} {new Date(item.completedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}
+            {ACTION_STATUS_INFO[item.status].label}{" "}
+            {new Date(item.completedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}
           </span>
         ) : null}
       </td>

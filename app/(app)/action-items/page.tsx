@@ -72,7 +72,10 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
       </div>
       <ActionItemFilters current={current} users={users} teams={teams} services={services} />
       {problem ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {problem}
         </p>
       ) : null}
@@ -144,7 +147,10 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
           <span />
         )}
         {result?.nextCursor ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={`${actionItemsHref(current)}${actionItemsHref(current).includes("?") ? "&" : "?"}cursor=${result.nextCursor}`}>
+          <Link
+            className="text-blue-700 underline dark:text-blue-400"
+            href={`${actionItemsHref(current)}${actionItemsHref(current).includes("?") ? "&" : "?"}cursor=${result.nextCursor}`}
+          >
             Next page →
           </Link>
         ) : null}

@@ -24,7 +24,18 @@ type Props = {
 };
 
 /** The inline "are you sure?" under an admin table row: the question, any error, Confirm and Cancel. */
-export function ConfirmPanel({ label, tone = "danger", confirmStyle = "danger", confirmLabel, pendingLabel, pending, error, onConfirm, onCancel, children }: Props) {
+export function ConfirmPanel({
+  label,
+  tone = "danger",
+  confirmStyle = "danger",
+  confirmLabel,
+  pendingLabel,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+  children,
+}: Props) {
   return (
     <div role="group" aria-label={label} className={`rounded-md border p-3 ${TONE[tone]}`}>
       <p className="text-sm">{children}</p>
@@ -38,7 +49,17 @@ export function ConfirmPanel({ label, tone = "danger", confirmStyle = "danger", 
 }
 
 /** The end of an inline row panel: its error (role=alert), then the main button (children) and Cancel. */
-export function PanelFooter({ error, pending, onCancel, children }: { error: string | null; pending: boolean; onCancel: () => void; children: React.ReactNode }) {
+export function PanelFooter({
+  error,
+  pending,
+  onCancel,
+  children,
+}: {
+  error: string | null;
+  pending: boolean;
+  onCancel: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <>
       {error ? (

@@ -62,7 +62,9 @@ export function DeclareButton({ services = [] }: { services?: ServiceOption[] })
         title="Declare incident (d)"
       >
         <Siren aria-hidden className="h-4 w-4" />
-        <span>Declare<span className="hidden sm:inline"> incident</span></span>
+        <span>
+          Declare<span className="hidden sm:inline"> incident</span>
+        </span>
       </button>
       <dialog
         ref={dialog}

@@ -151,7 +151,12 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
             {(aria) => <textarea {...aria} name="summary" rows={3} className={inputClass} />}
           </Field>
           <ServicesPicker services={services} picked={picked} onChange={setPicked} errors={fields} />
-          <Field id="declare-started" label="Impact started (optional)" error={fields.startedAt} hint="Leave empty for now; set it earlier if impact began before you noticed. Your local time.">
+          <Field
+            id="declare-started"
+            label="Impact started (optional)"
+            error={fields.startedAt}
+            hint="Leave empty for now; set it earlier if impact began before you noticed. Your local time."
+          >
             {(aria) => <input {...aria} type="datetime-local" name="startedAt" className={inputClass} />}
           </Field>
           <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
@@ -166,7 +171,10 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
       </div>
       {/* Outside the scrolling body: a server error shows next to the buttons, never scrolled away. */}
       {message ? (
-        <p role="alert" className="shrink-0 border-t border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 sm:px-5 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="shrink-0 border-t border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800 sm:px-5 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {message}
         </p>
       ) : null}

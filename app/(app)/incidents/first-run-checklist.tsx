@@ -4,7 +4,8 @@ import type { FirstRunStep, FirstRunStepKey } from "@/lib/first-run";
 import { cardClass } from "@/app/components/ui";
 import { DeclareDrillButton, DismissFirstRunButton } from "./first-run-controls";
 
-const linkClass = "inline-flex items-center gap-1 text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900 dark:text-blue-400 dark:hover:text-blue-300";
+const linkClass =
+  "inline-flex items-center gap-1 text-sm font-medium text-blue-700 underline underline-offset-2 hover:text-blue-900 dark:text-blue-400 dark:hover:text-blue-300";
 
 const LINKS: Record<Exclude<FirstRunStepKey, "drill">, { href: string; text: string }> = {
   services: { href: "/services", text: "Add a service" },
@@ -40,7 +41,9 @@ export function FirstRunChecklist({ steps, canDeclare }: { steps: FirstRunStep[]
               <p className="flex flex-wrap items-center gap-x-2 text-sm font-medium">
                 {step.label}
                 {step.done ? (
-                  <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-200">Done</span>
+                  <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-200">
+                    Done
+                  </span>
                 ) : (
                   <span className="sr-only">(to do)</span>
                 )}

@@ -9,7 +9,11 @@ import { dismissFirstRunAction } from "./first-run-actions";
 /** Opens the declare dialog with "Drill / game day" already ticked. */
 export function DeclareDrillButton({ className }: { className: string }) {
   return (
-    <button type="button" className={className} onClick={() => window.dispatchEvent(new CustomEvent<DeclareEventDetail>(DECLARE_EVENT, { detail: { drill: true } }))}>
+    <button
+      type="button"
+      className={className}
+      onClick={() => window.dispatchEvent(new CustomEvent<DeclareEventDetail>(DECLARE_EVENT, { detail: { drill: true } }))}
+    >
       <FlaskConical aria-hidden className="h-3.5 w-3.5" /> Declare a drill
     </button>
   );

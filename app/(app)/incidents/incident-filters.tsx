@@ -26,7 +26,15 @@ export function IncidentFilters({
   services: { slug: string; name: string }[];
 }) {
   const href = (patch: ListParams) =>
-    listHref({ ...drillDown, status: current.status, severity: current.severity, service: current.service, q: current.q, mine: current.mine ? "1" : "", ...patch });
+    listHref({
+      ...drillDown,
+      status: current.status,
+      severity: current.severity,
+      service: current.service,
+      q: current.q,
+      mine: current.mine ? "1" : "",
+      ...patch,
+    });
   const severityList = current.severity.includes(",");
   return (
     <div className="space-y-3">
@@ -39,7 +47,9 @@ export function IncidentFilters({
               href={href({ status: tab.value })}
               aria-current={active ? "page" : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-                active ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+                active
+                  ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
+                  : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
               }`}
             >
               {tab.label}
@@ -50,7 +60,9 @@ export function IncidentFilters({
           href={href({ mine: current.mine ? "" : "1" })}
           aria-current={current.mine ? "true" : undefined}
           className={`-mb-px ml-auto border-b-2 px-3 py-2 text-sm font-medium ${
-            current.mine ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+            current.mine
+              ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
+              : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
           }`}
         >
           Mine
@@ -66,15 +78,44 @@ export function IncidentFilters({
           </label>
           <div className="relative mt-1">
             <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-            <input id="incident-search" name="q" defaultValue={current.q} placeholder="e.g. checkout, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
+            <input
+              id="incident-search"
+              name="q"
+              defaultValue={current.q}
+              placeholder="e.g. checkout, INC-12   ( / )"
+              data-shortcut-search
+              className={`${inputClass} pl-8`}
+            />
           </div>
         </div>
-        <FilterSelect id="incident-severity" name="severity" label="Severity" defaultValue={current.severity} any="Any severity"
-          options={optionsOf(SEVERITIES, (s) => s, (s) => s)}>
+        <FilterSelect
+          id="incident-severity"
+          name="severity"
+          label="Severity"
+          defaultValue={current.severity}
+          any="Any severity"
+          options={optionsOf(
+            SEVERITIES,
+            (s) => s,
+            (s) => s,
+          )}
+        >
           {severityList ? <option value={current.severity}>{current.severity.split(",").join(", ")}</option> : null}
         </FilterSelect>
-        <FilterSelect id="incident-service" name="service" label="Service" className="min-w-0" selectClassName="max-w-[14rem]" defaultValue={current.service} any="Any service"
-          options={optionsOf(services, (s) => s.slug, (s) => s.name)}>
+        <FilterSelect
+          id="incident-service"
+          name="service"
+          label="Service"
+          className="min-w-0"
+          selectClassName="max-w-[14rem]"
+          defaultValue={current.service}
+          any="Any service"
+          options={optionsOf(
+            services,
+            (s) => s.slug,
+            (s) => s.name,
+          )}
+        >
           {current.service && !services.some((s) => s.slug === current.service) ? <option value={current.service}>{current.service}</option> : null}
         </FilterSelect>
         <button type="submit" className={buttonClass}>

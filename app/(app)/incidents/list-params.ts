@@ -111,7 +111,11 @@ export function drillDownChips(params: ListParams, { teamName, timeZone }: { tea
   if (params.drill) {
     const label = params.drill === "0" ? "Drills excluded" : params.drill === "1" ? "Drills only" : `Drill: ${params.drill}`;
     const description =
-      params.drill === "0" ? "Game days and exercises are left out, as in every learning figure." : params.drill === "1" ? "Only game days and exercises." : "Not a drill filter.";
+      params.drill === "0"
+        ? "Game days and exercises are left out, as in every learning figure."
+        : params.drill === "1"
+          ? "Only game days and exercises."
+          : "Not a drill filter.";
     chips.push({ key: "drill", label, description, removeHref: without("drill") });
   }
   return chips;

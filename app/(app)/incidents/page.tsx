@@ -86,7 +86,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       />
       <DrillDownChips chips={chips} clearHref={clearDrillDownHref(params)} />
       {problem ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {problem}
         </p>
       ) : null}
@@ -103,7 +106,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               const stale = isStale({ status: incident.status, lastActivityAt: last, now });
               const linked = serviceNames.get(incident.id) ?? [];
               return (
-                <li key={incident.id} className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50">
+                <li
+                  key={incident.id}
+                  className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50"
+                >
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                     <SeverityPill severity={incident.severity} />
                     <span className="font-mono text-xs text-zinc-500">{ref}</span>

@@ -54,7 +54,10 @@ export function ServicesPicker({
     <fieldset aria-describedby="declare-services-hint">
       <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Affected services (optional)</legend>
       {picked.length ? (
-        <div aria-hidden className="mt-1 hidden grid-cols-[minmax(0,1fr)_minmax(0,9rem)_2rem] gap-1.5 text-xs font-medium text-zinc-600 sm:grid dark:text-zinc-400">
+        <div
+          aria-hidden
+          className="mt-1 hidden grid-cols-[minmax(0,1fr)_minmax(0,9rem)_2rem] gap-1.5 text-xs font-medium text-zinc-600 sm:grid dark:text-zinc-400"
+        >
           <span>Service</span>
           <span>Impact</span>
         </div>
@@ -89,7 +92,12 @@ export function ServicesPicker({
                   <label htmlFor={`${id}-impact`} className="sr-only">
                     Impact on service {n}
                   </label>
-                  <select id={`${id}-impact`} value={p.impact} onChange={(e) => update(p.key, { impact: e.target.value as ImpactLevel })} className={inputClass}>
+                  <select
+                    id={`${id}-impact`}
+                    value={p.impact}
+                    onChange={(e) => update(p.key, { impact: e.target.value as ImpactLevel })}
+                    className={inputClass}
+                  >
                     {IMPACT_LEVELS.map((level) => (
                       <option key={level} value={level}>
                         {IMPACT_LABEL[level]}

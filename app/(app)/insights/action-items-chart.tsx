@@ -10,7 +10,13 @@ type Rows = InsightsReport["actionItems"]["byBucket"];
 export function ActionItemsChart({ rows, bucket }: { rows: Rows; bucket: "week" | "month" }) {
   return (
     <div className={chartBoxClass}>
-      <ComposedChart responsive style={{ width: "100%", height: 230 }} data={rows} margin={{ top: 8, right: 0, bottom: 20, left: 0 }} title={`Action items opened and closed per ${bucket}, and the open backlog`}>
+      <ComposedChart
+        responsive
+        style={{ width: "100%", height: 230 }}
+        data={rows}
+        margin={{ top: 8, right: 0, bottom: 20, left: 0 }}
+        title={`Action items opened and closed per ${bucket}, and the open backlog`}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis {...bucketXAxisProps(bucket === "week" ? "Week starting" : "Month")} />
         <YAxis yAxisId="flow" {...countYAxisProps(`Items per ${bucket}`)} />
@@ -28,7 +34,16 @@ export function ActionItemsChart({ rows, bucket }: { rows: Rows; bucket: "week" 
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         <Bar yAxisId="flow" dataKey="opened" name="Opened" fill={SERIES_COLORS.muted} isAnimationActive={false} />
         <Bar yAxisId="flow" dataKey="closed" name="Closed" fill={SERIES_COLORS.secondary} isAnimationActive={false} />
-        <Line yAxisId="backlog" type="monotone" dataKey="backlog" name="Open backlog (right axis)" stroke={SERIES_COLORS.line} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+        <Line
+          yAxisId="backlog"
+          type="monotone"
+          dataKey="backlog"
+          name="Open backlog (right axis)"
+          stroke={SERIES_COLORS.line}
+          strokeWidth={2}
+          dot={{ r: 2 }}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </div>
   );

@@ -13,11 +13,14 @@ const STAT_COLUMNS = ["min", "p25", "median", "p75", "p90", "max"] as const;
 const STAT_LABELS: Record<(typeof STAT_COLUMNS)[number], string> = { min: "Min", p25: "p25", median: "Median", p75: "p75", p90: "p90", max: "Max" };
 
 function total(stats: DurationStats[]) {
-  return stats.reduce((sum, s) => ({ incidents: sum.incidents + s.incidents, missing: sum.missing + s.missing, reconstructed: sum.reconstructed + s.reconstructed }), {
-    incidents: 0,
-    missing: 0,
-    reconstructed: 0,
-  });
+  return stats.reduce(
+    (sum, s) => ({ incidents: sum.incidents + s.incidents, missing: sum.missing + s.missing, reconstructed: sum.reconstructed + s.reconstructed }),
+    {
+      incidents: 0,
+      missing: 0,
+      reconstructed: 0,
+    },
+  );
 }
 
 function shownSeverities(distribution: Distribution, metric: Metric, filter: Severity[]): Severity[] {
@@ -95,9 +98,11 @@ function MetricDistribution({ distribution, metric, filter }: { distribution: Di
           </div>
         </>
       }
-      table={
-        { caption: `Incidents by ${what} and severity`, columns: [{ label: WHAT[metric].replace(/^t/, "T") }, ...severities.map((s) => ({ label: s, numeric: true }))], rows: rows.map((row) => [row.label, ...severities.map((s) => row[s])]) }
-      }
+      table={{
+        caption: `Incidents by ${what} and severity`,
+        columns: [{ label: WHAT[metric].replace(/^t/, "T") }, ...severities.map((s) => ({ label: s, numeric: true }))],
+        rows: rows.map((row) => [row.label, ...severities.map((s) => row[s])]),
+      }}
     />
   );
 }

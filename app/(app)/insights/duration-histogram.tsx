@@ -41,7 +41,13 @@ export function DurationHistogram({ rows, what, severities }: { rows: HistogramR
   }, [rows.length]);
   return (
     <div ref={box} className={chartBoxClass}>
-      <BarChart responsive style={{ width: "100%", height: narrow ? 264 : 250 }} data={rows} margin={{ top: 8, right: 8, bottom: 20, left: 0 }} title={`Incidents by ${what}, per severity`}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: narrow ? 264 : 250 }}
+        data={rows}
+        margin={{ top: 8, right: 8, bottom: 20, left: 0 }}
+        title={`Incidents by ${what}, per severity`}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis
           dataKey="axis"
@@ -55,10 +61,21 @@ export function DurationHistogram({ rows, what, severities }: { rows: HistogramR
           label={{ value: what.charAt(0).toUpperCase() + what.slice(1), position: "insideBottom", offset: -12, style: axisLabelStyle }}
         />
         <YAxis {...countYAxisProps("Incidents")} />
-        <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<ChartTooltip title={(l) => `${what}: ${rows.find((r) => r.axis === l)?.label ?? String(l)}`} />} />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          content={<ChartTooltip title={(l) => `${what}: ${rows.find((r) => r.axis === l)?.label ?? String(l)}`} />}
+        />
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         {shown.map((s) => (
-          <Bar key={s} dataKey={s} name={`${s} ${SEVERITY_INFO[s].label}`} fill={SEVERITY_COLORS[s]} stroke="var(--chart-gap, #fff)" strokeWidth={0.5} isAnimationActive={false} />
+          <Bar
+            key={s}
+            dataKey={s}
+            name={`${s} ${SEVERITY_INFO[s].label}`}
+            fill={SEVERITY_COLORS[s]}
+            stroke="var(--chart-gap, #fff)"
+            strokeWidth={0.5}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </div>

@@ -13,7 +13,10 @@ export function DurationTrendFigure({ trend }: { trend: Trend }) {
   const { points } = trend;
   const counted = { mitigate: sum(points, "mitigate", "incidents"), resolve: sum(points, "resolve", "incidents") };
   const missing = { mitigate: sum(points, "mitigate", "missing"), resolve: sum(points, "resolve", "missing") };
-  const left = missing.mitigate || missing.resolve ? ` · left out for a missing time: ${formatCount(missing.mitigate)} not mitigated, ${formatCount(missing.resolve)} not resolved` : "";
+  const left =
+    missing.mitigate || missing.resolve
+      ? ` · left out for a missing time: ${formatCount(missing.mitigate)} not mitigated, ${formatCount(missing.resolve)} not resolved`
+      : "";
   return (
     <ChartCard
       id="duration-trend"

@@ -34,7 +34,10 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
                 </div>
                 <div className="mt-1 flex items-center gap-3">
                   <div aria-hidden className="h-3 min-w-0 flex-1 rounded-sm bg-zinc-100 dark:bg-zinc-800">
-                    <div className="h-3 rounded-sm" style={{ width: `${max ? Math.max(2, (factor.incidents / max) * 100) : 0}%`, background: SERIES_COLORS.primary }} />
+                    <div
+                      className="h-3 rounded-sm"
+                      style={{ width: `${max ? Math.max(2, (factor.incidents / max) * 100) : 0}%`, background: SERIES_COLORS.primary }}
+                    />
                   </div>
                   <Sparkline values={factor.trend.map((t) => t.incidents)} max={trendMax} first={buckets[0]?.label ?? ""} last={buckets.at(-1)?.label ?? ""} />
                 </div>
@@ -46,9 +49,16 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
           </ol>
         </>
       }
-      table={
-        { caption: `Incidents per contributing factor, in total and per ${bucket}`, columns: [{ label: "Factor" }, { label: "This period", numeric: true }, { label: "Before", numeric: true }, ...buckets.map((b) => ({ label: b.label, numeric: true }))], rows: factors.ranked.map((f) => [f.name, f.incidents, f.previousIncidents, ...f.trend.map((t) => t.incidents)]) }
-      }
+      table={{
+        caption: `Incidents per contributing factor, in total and per ${bucket}`,
+        columns: [
+          { label: "Factor" },
+          { label: "This period", numeric: true },
+          { label: "Before", numeric: true },
+          ...buckets.map((b) => ({ label: b.label, numeric: true })),
+        ],
+        rows: factors.ranked.map((f) => [f.name, f.incidents, f.previousIncidents, ...f.trend.map((t) => t.incidents)]),
+      }}
     />
   );
 }

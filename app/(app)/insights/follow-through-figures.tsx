@@ -45,9 +45,11 @@ export function PostmortemsFigure({ postmortems, bucket }: { postmortems: Insigh
           <PostmortemChart rows={p.byBucket} bucket={bucket} />
         </>
       }
-      table={
-        { caption: `Postmortems required and published per ${bucket}`, columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Required", numeric: true }, { label: "Published", numeric: true }], rows: p.byBucket.map((b) => [b.label, b.required, b.published]) }
-      }
+      table={{
+        caption: `Postmortems required and published per ${bucket}`,
+        columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Required", numeric: true }, { label: "Published", numeric: true }],
+        rows: p.byBucket.map((b) => [b.label, b.required, b.published]),
+      }}
     />
   );
 }
@@ -78,7 +80,10 @@ export function ActionItemsFigure({ actionItems, bucket }: { actionItems: Insigh
               {a.overdueByTeam.map((t) => (
                 <li key={t.team} className="grid grid-cols-[1fr_auto] items-center gap-x-2 gap-y-1 text-sm sm:grid-cols-[minmax(6rem,9rem)_1fr_auto]">
                   <span className="truncate">{t.team}</span>
-                  <div aria-hidden className="col-span-2 row-start-2 flex h-3 min-w-0 overflow-hidden rounded-sm bg-zinc-100 sm:col-span-1 sm:row-start-auto dark:bg-zinc-800">
+                  <div
+                    aria-hidden
+                    className="col-span-2 row-start-2 flex h-3 min-w-0 overflow-hidden rounded-sm bg-zinc-100 sm:col-span-1 sm:row-start-auto dark:bg-zinc-800"
+                  >
                     <div style={{ width: `${maxOpen ? (t.overdue / maxOpen) * 100 : 0}%`, background: SERIES_COLORS.overdue }} />
                     <div style={{ width: `${maxOpen ? ((t.open - t.overdue) / maxOpen) * 100 : 0}%`, background: SERIES_COLORS.muted }} />
                   </div>
@@ -91,12 +96,25 @@ export function ActionItemsFigure({ actionItems, bucket }: { actionItems: Insigh
           )}
         </>
       }
-      table={
-        [
-          { visibleCaption: true, caption: `Action items opened and closed per ${bucket}, with the open backlog`, columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Opened", numeric: true }, { label: "Closed", numeric: true }, { label: "Open backlog", numeric: true }], rows: a.byBucket.map((b) => [b.label, b.opened, b.closed, b.backlog]) },
-          { visibleCaption: true, caption: "Open and overdue action items by team", columns: [{ label: "Team" }, { label: "Overdue", numeric: true }, { label: "Open", numeric: true }], rows: a.overdueByTeam.map((t) => [t.team, t.overdue, t.open]) }
-        ]
-      }
+      table={[
+        {
+          visibleCaption: true,
+          caption: `Action items opened and closed per ${bucket}, with the open backlog`,
+          columns: [
+            { label: bucket === "week" ? "Week" : "Month" },
+            { label: "Opened", numeric: true },
+            { label: "Closed", numeric: true },
+            { label: "Open backlog", numeric: true },
+          ],
+          rows: a.byBucket.map((b) => [b.label, b.opened, b.closed, b.backlog]),
+        },
+        {
+          visibleCaption: true,
+          caption: "Open and overdue action items by team",
+          columns: [{ label: "Team" }, { label: "Overdue", numeric: true }, { label: "Open", numeric: true }],
+          rows: a.overdueByTeam.map((t) => [t.team, t.overdue, t.open]),
+        },
+      ]}
     />
   );
 }

@@ -43,7 +43,11 @@ function IncidentsTile({ incidents, filters }: { incidents: InsightsReport["head
         {shown.map((s) => (
           <li key={s} className="flex flex-wrap items-center gap-x-2 gap-y-0.5 py-1.5">
             <SeverityPill severity={s} long />
-            <Link href={drillHref(filters, { severity: [s] })} className={`ml-auto text-lg font-semibold tabular-nums ${linkClass}`} aria-label={`${plural(incidents.current.bySeverity[s], `${s} incident`)}: show them`}>
+            <Link
+              href={drillHref(filters, { severity: [s] })}
+              className={`ml-auto text-lg font-semibold tabular-nums ${linkClass}`}
+              aria-label={`${plural(incidents.current.bySeverity[s], `${s} incident`)}: show them`}
+            >
               {formatCount(incidents.current.bySeverity[s])}
             </Link>
             <div className="w-full">

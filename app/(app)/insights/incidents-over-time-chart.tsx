@@ -21,7 +21,10 @@ export function IncidentsOverTimeChart({ data }: { data: Data }) {
         <CartesianGrid {...gridProps} />
         <XAxis {...bucketXAxisProps(data.bucket === "week" ? "Week starting" : "Month")} />
         <YAxis {...countYAxisProps("Incidents")} />
-        <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={<ChartTooltip title={(l) => `${data.bucket === "week" ? "Week of" : ""} ${String(l)}`.trim()} />} />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          content={<ChartTooltip title={(l) => `${data.bucket === "week" ? "Week of" : ""} ${String(l)}`.trim()} />}
+        />
         <Legend verticalAlign="top" align="right" iconType="square" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} formatter={legendText} />
         {SEVERITIES.map((s) => (
           <Bar

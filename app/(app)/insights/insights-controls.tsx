@@ -66,7 +66,14 @@ export function InsightsControls({
         <label htmlFor="insights-range" className={labelSmall}>
           Period
         </label>
-        <select id="insights-range" name="range" value={range} onChange={(e) => setRange(e.target.value)} className={`${inputClass} mt-1 sm:w-40`} {...aria("range")}>
+        <select
+          id="insights-range"
+          name="range"
+          value={range}
+          onChange={(e) => setRange(e.target.value)}
+          className={`${inputClass} mt-1 sm:w-40`}
+          {...aria("range")}
+        >
           {RANGES.map((r) => (
             <option key={r.value} value={r.value}>
               {r.label}
@@ -80,14 +87,30 @@ export function InsightsControls({
         <label htmlFor="insights-from" className={labelSmall}>
           From
         </label>
-        <input id="insights-from" type="date" name="from" defaultValue={values.from} onChange={() => setRange("custom")} className={`${inputClass} mt-1 sm:w-40`} {...aria("from")} />
+        <input
+          id="insights-from"
+          type="date"
+          name="from"
+          defaultValue={values.from}
+          onChange={() => setRange("custom")}
+          className={`${inputClass} mt-1 sm:w-40`}
+          {...aria("from")}
+        />
         <FieldError id="insights-from-error" message={errors.from} />
       </div>
       <div className="min-w-0">
         <label htmlFor="insights-to" className={labelSmall}>
           To
         </label>
-        <input id="insights-to" type="date" name="to" defaultValue={values.to} onChange={() => setRange("custom")} className={`${inputClass} mt-1 sm:w-40`} {...aria("to")} />
+        <input
+          id="insights-to"
+          type="date"
+          name="to"
+          defaultValue={values.to}
+          onChange={() => setRange("custom")}
+          className={`${inputClass} mt-1 sm:w-40`}
+          {...aria("to")}
+        />
         <FieldError id="insights-to-error" message={errors.to} />
       </div>
       <fieldset className="col-span-2 min-w-0 sm:col-auto" {...(errors.severity ? { "aria-describedby": "insights-severity-error" } : {})}>
@@ -99,15 +122,37 @@ export function InsightsControls({
               title={`${SEVERITY_INFO[s].label}: ${SEVERITY_INFO[s].definition}`}
               className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 py-2 text-sm font-medium has-[:checked]:border-zinc-900 has-[:checked]:bg-zinc-100 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-500 dark:border-zinc-700 dark:bg-zinc-900 dark:has-[:checked]:border-zinc-100 dark:has-[:checked]:bg-zinc-800"
             >
-              <input type="checkbox" name="severity" value={s} defaultChecked={values.severity.includes(s)} className="h-4 w-4 accent-zinc-900 dark:accent-zinc-100" />
+              <input
+                type="checkbox"
+                name="severity"
+                value={s}
+                defaultChecked={values.severity.includes(s)}
+                className="h-4 w-4 accent-zinc-900 dark:accent-zinc-100"
+              />
               {s}
             </label>
           ))}
         </div>
         <FieldError id="insights-severity-error" message={errors.severity} />
       </fieldset>
-      <FilterSelect field="service" label="Service" allLabel="All services" width="sm:w-44" value={values.service} options={services.map((v) => ({ value: v.slug, label: v.name }))} error={errors.service} />
-      <FilterSelect field="team" label="Team" allLabel="All teams" width="sm:w-40" value={values.team} options={teams.map((t) => ({ value: String(t.id), label: t.name }))} error={errors.team} />
+      <FilterSelect
+        field="service"
+        label="Service"
+        allLabel="All services"
+        width="sm:w-44"
+        value={values.service}
+        options={services.map((v) => ({ value: v.slug, label: v.name }))}
+        error={errors.service}
+      />
+      <FilterSelect
+        field="team"
+        label="Team"
+        allLabel="All teams"
+        width="sm:w-40"
+        value={values.team}
+        options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+        error={errors.team}
+      />
       <div className="col-span-2 flex items-center gap-3 sm:col-auto sm:self-end">
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           {pending ? "Applying…" : "Apply"}
@@ -121,14 +166,36 @@ export function InsightsControls({
 }
 
 /** A labelled select with an "all" choice; a value no longer listed (a deleted service, say) stays selectable so the form shows what the URL asks. */
-function FilterSelect({ field, label, allLabel, width, value, options, error }: { field: string; label: string; allLabel: string; width: string; value: string; options: { value: string; label: string }[]; error?: string }) {
+function FilterSelect({
+  field,
+  label,
+  allLabel,
+  width,
+  value,
+  options,
+  error,
+}: {
+  field: string;
+  label: string;
+  allLabel: string;
+  width: string;
+  value: string;
+  options: { value: string; label: string }[];
+  error?: string;
+}) {
   const id = `insights-${field}`;
   return (
     <div className="min-w-0">
       <label htmlFor={id} className={labelSmall}>
         {label}
       </label>
-      <select id={id} name={field} defaultValue={value} className={`${inputClass} mt-1 ${width}`} {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}>
+      <select
+        id={id}
+        name={field}
+        defaultValue={value}
+        className={`${inputClass} mt-1 ${width}`}
+        {...(error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
+      >
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -78,7 +78,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1 basis-96">
           <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Are we learning from incidents? How often they happen, how long they last, where and why, and whether the follow-up gets done.</p>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            Are we learning from incidents? How often they happen, how long they last, where and why, and whether the follow-up gets done.
+          </p>
         </div>
         {report ? (
           <a href={csvHref(search)} download className={`${buttonClass} shrink-0`}>
@@ -92,7 +94,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       </div>
 
       {problem ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           These filters cannot be shown: {problem.message}. Correct the marked field and apply again.
         </p>
       ) : null}
@@ -112,7 +117,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <h2 id="overview-heading" className="text-lg font-semibold tracking-tight">
                   {sectionTitle("overview")}
                 </h2>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">This period against the one before it. Arrows and words say which way each figure moved; for counts and durations, lower is better.</p>
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  This period against the one before it. Arrows and words say which way each figure moved; for counts and durations, lower is better.
+                </p>
               </div>
               <HeadlineTiles report={report} />
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -121,7 +128,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               </p>
             </section>
           </div>
-          <Section id="speed" intro="How long incidents took from their start, over time and per severity. Medians and p90s, not means: a few long incidents would distort a mean.">
+          <Section
+            id="speed"
+            intro="How long incidents took from their start, over time and per severity. Medians and p90s, not means: a few long incidents would distort a mean."
+          >
             <DurationTrendFigure trend={report.durationTrend} />
             <DurationDistribution distribution={report.durationDistribution} filter={report.filters.severity} />
           </Section>

@@ -10,7 +10,13 @@ type Rows = InsightsReport["postmortems"]["byBucket"];
 export function PostmortemChart({ rows, bucket }: { rows: Rows; bucket: "week" | "month" }) {
   return (
     <div className={chartBoxClass}>
-      <BarChart responsive style={{ width: "100%", height: 230 }} data={rows} margin={{ top: 8, right: 8, bottom: 20, left: 0 }} title={`Postmortems required and published per ${bucket}`}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 230 }}
+        data={rows}
+        margin={{ top: 8, right: 8, bottom: 20, left: 0 }}
+        title={`Postmortems required and published per ${bucket}`}
+      >
         <CartesianGrid {...gridProps} />
         <XAxis {...bucketXAxisProps(bucket === "week" ? "Week the incident started" : "Month the incident started")} />
         <YAxis {...countYAxisProps("Postmortems")} />

@@ -51,7 +51,11 @@ export function RepeatsList({ repeats, timeZone }: { repeats: Repeats; timeZone:
                   <span className="font-medium text-zinc-800 dark:text-zinc-200">{item.factor}</span>
                   {" · "}
                   {plural(days, "day")} after{" "}
-                  <Link href={`/incidents/${item.previous.reference}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400" title={item.previous.title}>
+                  <Link
+                    href={`/incidents/${item.previous.reference}`}
+                    className="font-mono text-blue-700 hover:underline dark:text-blue-400"
+                    title={item.previous.title}
+                  >
                     {item.previous.reference}
                   </Link>{" "}
                   <span className="text-zinc-500">

@@ -10,7 +10,14 @@ export function RespondersChart({ rows }: { rows: ResponderRow[] }) {
   const height = 70 + rows.length * 28;
   return (
     <div className={chartBoxClass}>
-      <BarChart responsive layout="vertical" style={{ width: "100%", height }} data={rows} margin={{ top: 4, right: 12, bottom: 20, left: 0 }} title="Incidents per person, in and out of hours">
+      <BarChart
+        responsive
+        layout="vertical"
+        style={{ width: "100%", height }}
+        data={rows}
+        margin={{ top: 4, right: 12, bottom: 20, left: 0 }}
+        title="Incidents per person, in and out of hours"
+      >
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
         <XAxis
           type="number"

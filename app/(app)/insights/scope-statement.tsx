@@ -12,8 +12,8 @@ export function ScopeStatement({ report, serviceName, teamName }: { report: Insi
   return (
     <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="insights-scope">
       <span className="font-semibold text-zinc-900 dark:text-zinc-100">{plural(scope.current.incidents, "incident")}</span> started{" "}
-      {formatDayRange(period.from, period.to)} ({timeZone})
-      {narrowed.length ? ` · ${narrowed.join(" · ")}` : ""} · {plural(scope.current.drillsExcluded, "drill")} left out · compared with the {plural(previousPeriod.days, "day")} before (
+      {formatDayRange(period.from, period.to)} ({timeZone}){narrowed.length ? ` · ${narrowed.join(" · ")}` : ""} ·{" "}
+      {plural(scope.current.drillsExcluded, "drill")} left out · compared with the {plural(previousPeriod.days, "day")} before (
       {formatDayRange(previousPeriod.from, previousPeriod.to)}: {plural(scope.previous.incidents, "incident")}).{" "}
       <span className="text-zinc-500 dark:text-zinc-400">Only incidents you may see are counted.</span>
     </p>

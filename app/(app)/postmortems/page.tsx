@@ -49,7 +49,10 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
       </div>
       <PostmortemFilters current={current} showNotStarted={canWrite} />
       {problem ? (
-        <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {problem}
         </p>
       ) : null}

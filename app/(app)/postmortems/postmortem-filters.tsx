@@ -32,7 +32,9 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
               href={href({ status: tab.value })}
               aria-current={active ? "page" : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-                active ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+                active
+                  ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
+                  : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
               }`}
             >
               {tab.label}
@@ -48,11 +50,27 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
           </label>
           <div className="relative mt-1">
             <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-            <input id="postmortem-search" name="q" defaultValue={current.q} placeholder="e.g. database, INC-12   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
+            <input
+              id="postmortem-search"
+              name="q"
+              defaultValue={current.q}
+              placeholder="e.g. database, INC-12   ( / )"
+              data-shortcut-search
+              className={`${inputClass} pl-8`}
+            />
           </div>
         </div>
-        <FilterSelect id="postmortem-due" name="due" label="Deadline" defaultValue={current.due} any="Any"
-          options={[{ value: "due", label: "Due (not yet overdue)" }, { value: "overdue", label: "Overdue" }]} />
+        <FilterSelect
+          id="postmortem-due"
+          name="due"
+          label="Deadline"
+          defaultValue={current.due}
+          any="Any"
+          options={[
+            { value: "due", label: "Due (not yet overdue)" },
+            { value: "overdue", label: "Overdue" },
+          ]}
+        />
         <button type="submit" className={buttonClass}>
           Apply
         </button>

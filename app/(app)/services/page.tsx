@@ -53,15 +53,16 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Services</h1>
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            What incidents hurt: owners, tiers and how much error budget each SLO has left.
-          </p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">What incidents hurt: owners, tiers and how much error budget each SLO has left.</p>
         </div>
         {canCreate ? <AddServicePanel teams={teams} /> : null}
       </div>
       <ServiceFilters key={JSON.stringify(current)} current={current} teams={teams} />
       {problem ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {problem}
         </p>
       ) : null}

@@ -41,16 +41,53 @@ export function ServiceFilters({ current, teams }: { current: CatalogueFilter; t
         </label>
         <div className="relative mt-1">
           <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-          <input id="service-search" name="q" type="search" defaultValue={current.q} placeholder="e.g. payments   ( / )" data-shortcut-search className={`${inputClass} pl-8`} />
+          <input
+            id="service-search"
+            name="q"
+            type="search"
+            defaultValue={current.q}
+            placeholder="e.g. payments   ( / )"
+            data-shortcut-search
+            className={`${inputClass} pl-8`}
+          />
         </div>
       </div>
-      <FilterSelect id="service-team" name="team" label="Owner team" className="min-w-0 basis-40" labelClassName={labelClass} defaultValue={current.team} onChange={apply} any="Any team"
-        options={optionsOf(teams, (t) => t.id, (t) => t.name)} />
-      <FilterSelect id="service-tier" name="tier" label="Tier" className="basis-28" labelClassName={labelClass} defaultValue={current.tier} onChange={apply} any="Any tier"
-        options={[1, 2, 3].map((tier) => ({ value: String(tier), label: `Tier ${tier}` }))} />
+      <FilterSelect
+        id="service-team"
+        name="team"
+        label="Owner team"
+        className="min-w-0 basis-40"
+        labelClassName={labelClass}
+        defaultValue={current.team}
+        onChange={apply}
+        any="Any team"
+        options={optionsOf(
+          teams,
+          (t) => t.id,
+          (t) => t.name,
+        )}
+      />
+      <FilterSelect
+        id="service-tier"
+        name="tier"
+        label="Tier"
+        className="basis-28"
+        labelClassName={labelClass}
+        defaultValue={current.tier}
+        onChange={apply}
+        any="Any tier"
+        options={[1, 2, 3].map((tier) => ({ value: String(tier), label: `Tier ${tier}` }))}
+      />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 pb-2">
         <label className="inline-flex items-center gap-1.5 text-sm">
-          <input type="checkbox" name="openIncident" value="1" defaultChecked={current.openIncident} onChange={apply} className="h-4 w-4 rounded border-zinc-300" />
+          <input
+            type="checkbox"
+            name="openIncident"
+            value="1"
+            defaultChecked={current.openIncident}
+            onChange={apply}
+            className="h-4 w-4 rounded border-zinc-300"
+          />
           Has open incident
         </label>
         <label className="inline-flex items-center gap-1.5 text-sm">

@@ -28,7 +28,8 @@ type Props = {
   onSaved?: () => void;
 } & ({ mode: "create"; initial?: undefined; version?: undefined } | { mode: "edit"; initial: ServiceFormValues; version: number });
 
-const STALE = "Someone else changed this service while you were editing. The page behind this form now shows their version; your text is kept here — check it and save again to apply it.";
+const STALE =
+  "Someone else changed this service while you were editing. The page behind this form now shows their version; your text is kept here — check it and save again to apply it.";
 
 /** A 409 on an edit that is about the record's version (not a taken slug): the values typed stay and apply on top. */
 const isStale = (failure: ActionFailure | null, mode: Props["mode"]) => Boolean(failure?.conflict && mode === "edit" && !failure.fields.slug);
@@ -92,10 +93,19 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
       <h2 id={`${id}-title`} className="text-base font-semibold">
         {title}
       </h2>
-      {!full ? <p className="text-sm text-zinc-500 dark:text-zinc-400">Responders can change the description and links; an admin changes the name, team, tier and runbook.</p> : null}
+      {!full ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Responders can change the description and links; an admin changes the name, team, tier and runbook.
+        </p>
+      ) : null}
       <fieldset disabled={pending} className="mt-4 grid min-w-0 gap-4 sm:grid-cols-2">
         {mode === "create" ? (
-          <Field id={`${id}-slug`} label="Slug" error={fields.slug} hint="Lowercase letters, digits and hyphens, e.g. payments-api. Used in URLs and the API; cannot change later.">
+          <Field
+            id={`${id}-slug`}
+            label="Slug"
+            error={fields.slug}
+            hint="Lowercase letters, digits and hyphens, e.g. payments-api. Used in URLs and the API; cannot change later."
+          >
             {(aria) => <input {...aria} name="slug" autoComplete="off" spellCheck={false} maxLength={60} className={`${inputClass} font-mono`} />}
           </Field>
         ) : null}
@@ -104,7 +114,12 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
             <Field id={`${id}-name`} label="Name" error={fields.name}>
               {(aria) => <input {...aria} name="name" defaultValue={initial?.name} autoComplete="off" maxLength={100} className={inputClass} />}
             </Field>
-            <Field id={`${id}-team`} label="Owner team" error={fields.teamId} hint={teams.length ? undefined : "No teams yet: an admin adds them under Admin → Teams."}>
+            <Field
+              id={`${id}-team`}
+              label="Owner team"
+              error={fields.teamId}
+              hint={teams.length ? undefined : "No teams yet: an admin adds them under Admin → Teams."}
+            >
               {(aria) => (
                 <select {...aria} name="teamId" defaultValue={initial?.teamId ?? ""} className={inputClass}>
                   <option value="">No owner team</option>
@@ -129,7 +144,16 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
               )}
             </Field>
             <Field id={`${id}-runbook`} label="Runbook URL" error={fields.runbookUrl} hint="Optional. Where responders start: https://…">
-              {(aria) => <input {...aria} name="runbookUrl" type="url" defaultValue={initial?.runbookUrl ?? ""} placeholder="https://wiki.example.com/runbooks/…" className={inputClass} />}
+              {(aria) => (
+                <input
+                  {...aria}
+                  name="runbookUrl"
+                  type="url"
+                  defaultValue={initial?.runbookUrl ?? ""}
+                  placeholder="https://wiki.example.com/runbooks/…"
+                  className={inputClass}
+                />
+              )}
             </Field>
           </>
         ) : null}

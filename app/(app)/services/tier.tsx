@@ -9,7 +9,10 @@ const STYLE: Record<number, string> = {
 /** Tier 1 is the most critical; violet so it never reads as a severity or a budget state. */
 export function TierBadge({ tier }: { tier: number }) {
   return (
-    <span title={`Tier ${tier}: ${TIER_HINT[tier] ?? ""}`} className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ${STYLE[tier] ?? STYLE[3]}`}>
+    <span
+      title={`Tier ${tier}: ${TIER_HINT[tier] ?? ""}`}
+      className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ${STYLE[tier] ?? STYLE[3]}`}
+    >
       Tier {tier}
     </span>
   );

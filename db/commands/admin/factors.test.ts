@@ -14,7 +14,11 @@ describe("ensureDefaultFactors", () => {
   it("creates the default taxonomy once", () => {
     expect(ensureDefaultFactors(ctx.t.db)).toBe(DEFAULT_FACTORS.length);
     expect(ensureDefaultFactors(ctx.t.db)).toBe(0);
-    expect(listFactors({ actor: ctx.admin.actor }).map((f) => f.name).sort()).toEqual(DEFAULT_FACTORS.map((f) => f.name).sort());
+    expect(
+      listFactors({ actor: ctx.admin.actor })
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(DEFAULT_FACTORS.map((f) => f.name).sort());
   });
 });
 

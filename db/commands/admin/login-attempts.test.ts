@@ -20,7 +20,12 @@ function fail(email: string, ip: string, at: number) {
 describe("sign-in attempts", () => {
   it("pauses an (account, address) pair after 5 failures; the account still signs in from elsewhere", () => {
     for (let n = 0; n < 5; n++) expect(fail("ana@example.test", "10.0.0.1", T0 + n * 1000).kind).toBe("allowed");
-    expect(beginSignInAttempt("ana@example.test", "10.0.0.1", T0 + 6000)).toEqual({ kind: "paused", limit: "account_address", until: T0 + 4000 + PAUSE_MS, failures: 5 });
+    expect(beginSignInAttempt("ana@example.test", "10.0.0.1", T0 + 6000)).toEqual({
+      kind: "paused",
+      limit: "account_address",
+      until: T0 + 4000 + PAUSE_MS,
+      failures: 5,
+    });
     // The owner from another address: allowed, slowed down by the 5 recent failures.
     const owner = beginSignInAttempt("ana@example.test", "10.9.9.9", T0 + 7000);
     expect(owner).toMatchObject({ kind: "allowed", delayMs: 1000 });

@@ -42,9 +42,14 @@ export function finishSignInAttempt(attemptId: number, succeeded: boolean, now =
     (tx) => {
       if (succeeded) {
         const row = tx.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId)).returning().get();
-        if (row) tx.delete(loginAttempts).where(and(eq(loginAttempts.email, row.email), eq(loginAttempts.ip, row.ip), eq(loginAttempts.success, false))).run();
+        if (row)
+          tx.delete(loginAttempts)
+            .where(and(eq(loginAttempts.email, row.email), eq(loginAttempts.ip, row.ip), eq(loginAttempts.success, false)))
+            .run();
       }
-      tx.delete(loginAttempts).where(lt(loginAttempts.at, now - KEEP_MS)).run();
+      tx.delete(loginAttempts)
+        .where(lt(loginAttempts.at, now - KEEP_MS))
+        .run();
     },
     { behavior: "immediate" },
   );

@@ -18,9 +18,22 @@ describe("sign-in throttles for admins", () => {
     for (let n = 0; n < 5; n++) fail("ana@example.test", "203.0.113.1", T0 - 60_000 + n);
     for (let n = 0; n < 20; n++) fail(`guess${n}@example.test`, "203.0.113.2", T0 - 60_000 + n);
     const items = listSignInThrottles({ actor: ctx.admin.actor, now: T0 });
-    expect(items).toContainEqual({ kind: "account_address", email: "ana@example.test", address: "203.0.113.1", failures: 5, until: T0 - 60_000 + 4 + PAUSE_MS });
+    expect(items).toContainEqual({
+      kind: "account_address",
+      email: "ana@example.test",
+      address: "203.0.113.1",
+      failures: 5,
+      until: T0 - 60_000 + 4 + PAUSE_MS,
+    });
     expect(items).toContainEqual({ kind: "address", email: null, address: "203.0.113.2", failures: 20, until: T0 - 60_000 + 19 + PAUSE_MS });
-    expect(items).toContainEqual({ kind: "account", email: "ana@example.test", address: null, failures: 5, until: T0 - 60_000 + 2 + THROTTLE_WINDOW_MS, delayMs: 1000 });
+    expect(items).toContainEqual({
+      kind: "account",
+      email: "ana@example.test",
+      address: null,
+      failures: 5,
+      until: T0 - 60_000 + 2 + THROTTLE_WINDOW_MS,
+      delayMs: 1000,
+    });
     expect(items.filter((i) => i.email?.startsWith("guess"))).toEqual([]);
   });
 

@@ -19,7 +19,11 @@ export function clearSignInThrottle({ actor, target }: { actor: Actor; target: T
   if (target.address) conditions.push(eq(loginAttempts.ip, target.address));
   return getDb().transaction(
     (tx) => {
-      const deleted = tx.delete(loginAttempts).where(and(...conditions)).returning({ id: loginAttempts.id }).all().length;
+      const deleted = tx
+        .delete(loginAttempts)
+        .where(and(...conditions))
+        .returning({ id: loginAttempts.id })
+        .all().length;
       if (!deleted) throw notFound("Sign-in limit for that email and address");
       recordAudit(tx, actor, {
         action: "auth.throttle_cleared",

@@ -8,7 +8,6 @@ import { createService } from "../catalogue/services";
 
 const ctx = setUpTestDb();
 
-
 describe("teams", () => {
   it("only admins create teams", () => {
     expect(thrown(() => createTeam({ actor: ctx.responder.actor, input: { name: "Nope" } })).status).toBe(403);
@@ -39,7 +38,11 @@ describe("teams", () => {
     const listed = listTeams({ actor: ctx.admin.actor }).find((x) => x.id === team.id)!;
     expect(listed.members.map((m) => m.name)).toEqual([ctx.responder.name, ctx.viewer.name].sort());
     setTeamMember({ actor: ctx.admin.actor, teamId: team.id, userId: ctx.viewer.id, member: false });
-    expect(listTeams({ actor: ctx.admin.actor }).find((x) => x.id === team.id)!.members.map((m) => m.email)).toEqual([ctx.responder.email]);
+    expect(
+      listTeams({ actor: ctx.admin.actor })
+        .find((x) => x.id === team.id)!
+        .members.map((m) => m.email),
+    ).toEqual([ctx.responder.email]);
     expect(auditsOf(ctx.t.db, "team.member_remove")).toHaveLength(1);
     expect(thrown(() => setTeamMember({ actor: ctx.responder.actor, teamId: team.id, userId: ctx.viewer.id, member: true })).status).toBe(403);
     expect(thrown(() => setTeamMember({ actor: ctx.admin.actor, teamId: team.id, userId: 99999, member: true })).fields).toHaveProperty("userId");

@@ -23,7 +23,14 @@ export function createTeam({ actor, input }: { actor: Actor; input: unknown }) {
   const data = parseInput(teamSchema, input);
   return getDb().transaction(
     (tx) => {
-      if (tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${data.name})`).get()) throw nameTaken();
+      if (
+        tx
+          .select()
+          .from(teams)
+          .where(sql`lower(${teams.name}) = lower(${data.name})`)
+          .get()
+      )
+        throw nameTaken();
       const now = Date.now();
       const team = tx.insert(teams).values({ name: data.name, createdAt: now, updatedAt: now }).returning().get();
       recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team }, now);
@@ -39,7 +46,14 @@ export function renameTeam({ actor, teamId, input }: { actor: Actor; teamId: num
   return getDb().transaction(
     (tx) => {
       const before = findTeam(tx, teamId);
-      if (tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${data.name}) AND ${teams.id} <> ${teamId}`).get()) throw nameTaken();
+      if (
+        tx
+          .select()
+          .from(teams)
+          .where(sql`lower(${teams.name}) = lower(${data.name}) AND ${teams.id} <> ${teamId}`)
+          .get()
+      )
+        throw nameTaken();
       const after = tx.update(teams).set({ name: data.name, updatedAt: Date.now() }).where(eq(teams.id, teamId)).returning().get()!;
       recordAudit(tx, actor, { action: "team.rename", entityType: "team", entityId: teamId, before, after });
       return after;
@@ -73,7 +87,10 @@ export function setTeamMember({ actor, teamId, userId, member }: { actor: Actor;
         const res = tx.insert(teamMembers).values({ teamId, userId, addedAt: now }).onConflictDoNothing().run();
         if (res.changes) recordAudit(tx, actor, { action: "team.member_add", entityType: "team", entityId: teamId, after: { email: user.email } }, now);
       } else {
-        const res = tx.delete(teamMembers).where(sql`${teamMembers.teamId} = ${teamId} AND ${teamMembers.userId} = ${userId}`).run();
+        const res = tx
+          .delete(teamMembers)
+          .where(sql`${teamMembers.teamId} = ${teamId} AND ${teamMembers.userId} = ${userId}`)
+          .run();
         if (res.changes) recordAudit(tx, actor, { action: "team.member_remove", entityType: "team", entityId: teamId, before: { email: user.email } }, now);
       }
     },

@@ -40,7 +40,11 @@ describe("API tokens", () => {
     const first = row(created.id).lastUsedAt!;
     expect(first).toBeGreaterThanOrEqual(before);
     // An older last use is refreshed.
-    ctx.t.db.update(apiTokens).set({ lastUsedAt: first - 120_000 }).where(eq(apiTokens.id, created.id)).run();
+    ctx.t.db
+      .update(apiTokens)
+      .set({ lastUsedAt: first - 120_000 })
+      .where(eq(apiTokens.id, created.id))
+      .run();
     authenticateToken(created.token, null);
     expect(row(created.id).lastUsedAt!).toBeGreaterThanOrEqual(first);
     const refreshed = row(created.id).lastUsedAt;

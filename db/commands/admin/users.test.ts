@@ -33,12 +33,19 @@ describe("users", () => {
   });
 
   it("only admins create and list users", async () => {
-    expect((await rejected(() => createUser({ actor: ctx.responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } }))).status).toBe(403);
+    expect(
+      (await rejected(() => createUser({ actor: ctx.responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } })))
+        .status,
+    ).toBe(403);
     expect(thrown(() => listUsers({ actor: ctx.responder.actor })).status).toBe(403);
     const created = await createUser({ actor: ctx.admin.actor, input: { email: "eve@example.test", name: "Eve", role: "responder", password: TEST_PASSWORD } });
     expect(listUsers({ actor: ctx.admin.actor }).map((u) => u.email)).toContain("eve@example.test");
     expect(listUsers({ actor: ctx.admin.actor })[0]).not.toHaveProperty("passwordHash");
-    const audit = ctx.t.db.select().from(auditLog).where(eq(auditLog.entityId, String(created.id))).all();
+    const audit = ctx.t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(created.id)))
+      .all();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "user.create", actorUserId: ctx.admin.id });
   });
@@ -84,11 +91,17 @@ describe("users", () => {
     const person = await ctx.t.createUser("responder");
     const v1 = findUserById(person.id)!.sessionVersion;
     const wrong = await rejected(() =>
-      changeOwnPassword({ actor: person.actor, input: { currentPassword: "not-it-at-all", newPassword: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" } }),
+      changeOwnPassword({
+        actor: person.actor,
+        input: { currentPassword: "not-it-at-all", newPassword: "a-new-long-passphrase", confirmPassword: "a-new-long-passphrase" },
+      }),
     );
     expect(wrong.fields).toHaveProperty("currentPassword");
     const mismatch = await rejected(() =>
-      changeOwnPassword({ actor: person.actor, input: { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-passphrase", confirmPassword: "different-passphrase" } }),
+      changeOwnPassword({
+        actor: person.actor,
+        input: { currentPassword: TEST_PASSWORD, newPassword: "a-new-long-passphrase", confirmPassword: "different-passphrase" },
+      }),
     );
     expect(mismatch.fields).toHaveProperty("confirmPassword");
     const version = await changeOwnPassword({

@@ -24,7 +24,11 @@ const valid = () => ({
   description: "When money stops moving",
   severities: ["SEV2", "SEV1", "SEV1"],
   serviceIds: [payments],
-  items: [{ text: "  Page the payments on-call  " }, { text: "Check the PSP status page", link: "https://status.example.com" }, { text: "Tell finance", link: "" }],
+  items: [
+    { text: "  Page the payments on-call  " },
+    { text: "Check the PSP status page", link: "https://status.example.com" },
+    { text: "Tell finance", link: "" },
+  ],
 });
 
 describe("createPlaybook", () => {
@@ -63,13 +67,21 @@ describe("createPlaybook", () => {
       [{ ...valid(), severities: [], serviceIds: [] }, "severities"],
       [{ ...valid(), serviceIds: [payments, 9999] }, "serviceIds"],
     ];
-    const before = ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n;
+    const before = ctx.t.db
+      .select({ n: sql<number>`count(*)` })
+      .from(playbooks)
+      .get()!.n;
     for (const [input, field] of bad) {
       const error = thrown(() => createPlaybook({ actor: ctx.admin.actor, input }));
       expect(error.status, field).toBe(400);
       expect(error.fields, field).toHaveProperty([field]);
     }
-    expect(ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks).get()!.n).toBe(before);
+    expect(
+      ctx.t.db
+        .select({ n: sql<number>`count(*)` })
+        .from(playbooks)
+        .get()!.n,
+    ).toBe(before);
     // 500 characters is the limit, inclusive.
     expect(createPlaybook({ actor: ctx.admin.actor, input: { ...valid(), items: [{ text: "x".repeat(500) }] } }).items[0]!.text).toHaveLength(500);
   });
@@ -102,13 +114,20 @@ describe("updatePlaybook", () => {
 
   it("cannot remove the last condition, name unknown services, or be done by a responder", () => {
     const p = createPlaybook({ actor: ctx.admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty("severities");
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } })).fields).toHaveProperty("serviceIds");
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty(
+      "severities",
+    );
+    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } })).fields).toHaveProperty(
+      "serviceIds",
+    );
     expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { name: "x" } })).fields).toHaveProperty("version");
     expect(thrown(() => updatePlaybook({ actor: ctx.responder.actor, playbookId: p.id, input: { version: 1, name: "x" } })).status).toBe(403);
     expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } })).status).toBe(404);
     // Swapping severities for a service in one change is fine.
-    expect(updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({ severities: [], serviceIds: [search] });
+    expect(updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({
+      severities: [],
+      serviceIds: [search],
+    });
   });
 });
 

@@ -39,10 +39,20 @@ export function serviceSlugsToIds({ actor, input }: { actor: Actor; input: unkno
 
 function checkServices(tx: Reader, serviceIds: number[]) {
   if (serviceIds.length === 0) return;
-  const found = new Set(tx.select({ id: services.id }).from(services).where(inArray(services.id, serviceIds)).all().map((s) => s.id));
+  const found = new Set(
+    tx
+      .select({ id: services.id })
+      .from(services)
+      .where(inArray(services.id, serviceIds))
+      .all()
+      .map((s) => s.id),
+  );
   const unknown = serviceIds.filter((id) => !found.has(id));
   if (unknown.length) {
-    throw validationFailed({ serviceIds: `Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}` }, `serviceIds: unknown service ${unknown.join(", ")}`);
+    throw validationFailed(
+      { serviceIds: `Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}` },
+      `serviceIds: unknown service ${unknown.join(", ")}`,
+    );
   }
 }
 
@@ -61,7 +71,10 @@ function writeItems(tx: Tx, playbookId: number, items: PlaybookItemInput[]) {
 
 function writeServices(tx: Tx, playbookId: number, serviceIds: number[]) {
   tx.delete(playbookServices).where(eq(playbookServices.playbookId, playbookId)).run();
-  if (serviceIds.length) tx.insert(playbookServices).values(serviceIds.map((serviceId) => ({ playbookId, serviceId }))).run();
+  if (serviceIds.length)
+    tx.insert(playbookServices)
+      .values(serviceIds.map((serviceId) => ({ playbookId, serviceId })))
+      .run();
 }
 
 /** A compact record of a playbook for the audit log. */
@@ -135,7 +148,12 @@ export function updatePlaybook({ actor, playbookId, input }: { actor: Actor; pla
       if (data.serviceIds) writeServices(tx, playbookId, serviceIds);
       if (data.items) writeItems(tx, playbookId, data.items);
       const after = findPlaybook(tx, playbookId)!;
-      recordAudit(tx, actor, { action: "playbook.update", entityType: "playbook", entityId: playbookId, before: auditShape(current), after: auditShape(after) }, now);
+      recordAudit(
+        tx,
+        actor,
+        { action: "playbook.update", entityType: "playbook", entityId: playbookId, before: auditShape(current), after: auditShape(after) },
+        now,
+      );
       return after;
     },
     { behavior: "immediate" },

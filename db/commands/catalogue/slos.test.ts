@@ -26,7 +26,11 @@ describe("createSlo", () => {
   });
 
   it("creates with a 28-day window by default, audited with the service", () => {
-    const slo = createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: " Availability ", objective: 99.9, sliDescription: "Non-5xx / all requests" } });
+    const slo = createSlo({
+      actor: ctx.admin.actor,
+      slug: "api",
+      input: { name: " Availability ", objective: 99.9, sliDescription: "Non-5xx / all requests" },
+    });
     expect(slo).toMatchObject({ name: "Availability", objective: 99.9, windowDays: 28, sliDescription: "Non-5xx / all requests", version: 1 });
     const [audit] = audits("slo.create", slo.id);
     expect(JSON.parse(audit!.after!)).toMatchObject({ service: "api", objective: 99.9 });
@@ -92,7 +96,10 @@ describe("updateSlo and deleteSlo", () => {
 
   it("deletes (admin), audited, taking its spend overrides with it", () => {
     const slo = createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "Doomed", objective: 99 } });
-    const { incident } = declareIncident({ actor: ctx.responder.actor, input: { title: "Web down", severity: "SEV3", services: [{ service: "web", impact: "full_outage" }] } });
+    const { incident } = declareIncident({
+      actor: ctx.responder.actor,
+      input: { title: "Web down", severity: "SEV3", services: [{ service: "web", impact: "full_outage" }] },
+    });
     setSpendOverride({ actor: ctx.responder.actor, incidentId: incident.id, sloId: slo.id, input: { minutes: 3, reason: "Only one region" } });
     expect(ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id)).all()).toHaveLength(1);
     expect(thrown(() => deleteSlo({ actor: ctx.responder.actor, id: slo.id })).status).toBe(403);

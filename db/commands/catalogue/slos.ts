@@ -24,7 +24,15 @@ export function createSlo({ actor, slug, input }: { actor: Actor; slug: string; 
       const now = Date.now();
       const slo = tx
         .insert(slos)
-        .values({ serviceId: service.id, name: data.name, sliDescription: data.sliDescription ?? "", objective: data.objective, windowDays: data.windowDays ?? 28, createdAt: now, updatedAt: now })
+        .values({
+          serviceId: service.id,
+          name: data.name,
+          sliDescription: data.sliDescription ?? "",
+          objective: data.objective,
+          windowDays: data.windowDays ?? 28,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning()
         .get();
       recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);

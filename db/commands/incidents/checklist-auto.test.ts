@@ -66,7 +66,12 @@ describe("checklist items the system can verify", () => {
       "✓ Checked “Assign a communications lead”: Alice Doe is communications lead",
     ]);
     // The timeline entry is by whoever made the change, like every automatic entry.
-    const entry = ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).all().find((e) => e.body.includes("Alice Doe is communications lead"))!;
+    const entry = ctx.t.db
+      .select()
+      .from(timelineEntries)
+      .where(eq(timelineEntries.incidentId, incident.id))
+      .all()
+      .find((e) => e.body.includes("Alice Doe is communications lead"))!;
     expect(entry.authorUserId).toBe(responder.id);
     incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: null } });
     expect(item(incident.id, COMMS).doneAt).not.toBeNull();
@@ -83,7 +88,11 @@ describe("checklist items the system can verify", () => {
     // Someone unticks both; editing the summary or other fields does not tick them back.
     setChecklistItemDone({ actor: other.actor, itemId: summaryItem.id, done: false });
     setChecklistItemDone({ actor: other.actor, itemId: item(incident.id, COMMANDER).id, done: false });
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, summary: "Search p99 at 6 s", status: "identified" } });
+    incident = updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: incident.version, summary: "Search p99 at 6 s", status: "identified" },
+    });
     expect(item(incident.id, SUMMARY).doneAt).toBeNull();
     expect(item(incident.id, COMMANDER).doneAt).toBeNull();
     // A new commander is a new fact: that item ticks again.
@@ -105,7 +114,11 @@ describe("checklist items the system can verify", () => {
   it("a playbook item's condition is set through the playbook API, copied to incidents, and refused when unknown", () => {
     const playbook = createPlaybook({
       actor: admin.actor,
-      input: { name: "SEV4 comms", severities: ["SEV4"], items: [{ text: "Name who talks to customers", autoCheck: "comms_lead_assigned" }, { text: "Plain item" }] },
+      input: {
+        name: "SEV4 comms",
+        severities: ["SEV4"],
+        items: [{ text: "Name who talks to customers", autoCheck: "comms_lead_assigned" }, { text: "Plain item" }],
+      },
     });
     expect(getPlaybook({ actor: admin.actor, playbookId: playbook.id }).items.map((i) => i.autoCheck)).toEqual(["comms_lead_assigned", null]);
     let incident = declareIncident({ actor: responder.actor, input: { title: "Small", severity: "SEV4" } }).incident;

@@ -60,7 +60,13 @@ describe("on a database where ensureDefaultPlaybooks ran", () => {
     expect(items).toHaveLength(10);
     expect(items.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // The declarer became commander at once, so the item saying so is already done, by Hindsight.
-    expect(items[0]).toMatchObject({ text: "Assign an incident commander", playbookName: "Major incident (SEV1/SEV2)", autoCheck: "commander_assigned", doneAt: incident.declaredAt, doneByLabel: "Hindsight" });
+    expect(items[0]).toMatchObject({
+      text: "Assign an incident commander",
+      playbookName: "Major incident (SEV1/SEV2)",
+      autoCheck: "commander_assigned",
+      doneAt: incident.declaredAt,
+      doneByLabel: "Hindsight",
+    });
     expect(items[1]).toMatchObject({ autoCheck: null, doneAt: null, doneByLabel: null });
     expect(items[2]!.text).toBe("Post the first stakeholder update within 15 minutes");
     const entries = checklistEntries(incident.id);
@@ -82,11 +88,18 @@ describe("applyMatchingPlaybooks", () => {
   it("applies each playbook once, even when called again, and keeps positions increasing", () => {
     const incident = declare("SEV3");
     const before = listChecklist({ actor: ctx.admin.actor, incidentId: incident.id }).length;
-    const p = createPlaybook({ actor: ctx.admin.actor, input: { name: "Search is slow", serviceIds: [search], items: [{ text: "s1" }, { text: "s2" }, { text: "s3" }] } });
+    const p = createPlaybook({
+      actor: ctx.admin.actor,
+      input: { name: "Search is slow", serviceIds: [search], items: [{ text: "s1" }, { text: "s2" }, { text: "s3" }] },
+    });
     expect(apply(incident.id, [search])).toBe(3);
     expect(apply(incident.id, [search])).toBe(0);
     // Changing the playbook later does not copy it again.
-    updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, items: [{ text: "s1" }, { text: "s2" }, { text: "s3" }, { text: "s4" }] } });
+    updatePlaybook({
+      actor: ctx.admin.actor,
+      playbookId: p.id,
+      input: { version: 1, items: [{ text: "s1" }, { text: "s2" }, { text: "s3" }, { text: "s4" }] },
+    });
     expect(apply(incident.id, [search])).toBe(0);
     const items = listChecklist({ actor: ctx.admin.actor, incidentId: incident.id });
     expect(items).toHaveLength(before + 3);
@@ -96,17 +109,34 @@ describe("applyMatchingPlaybooks", () => {
       [before + 3, "s3"],
     ]);
     expect(checklistEntries(incident.id).filter((e) => e.body.includes("Search is slow"))).toHaveLength(1);
-    expect(ctx.t.db.select().from(incidentPlaybooks).where(eq(incidentPlaybooks.incidentId, incident.id)).all().map((r) => r.playbookId)).toContain(p.id);
+    expect(
+      ctx.t.db
+        .select()
+        .from(incidentPlaybooks)
+        .where(eq(incidentPlaybooks.incidentId, incident.id))
+        .all()
+        .map((r) => r.playbookId),
+    ).toContain(p.id);
     deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id });
     // Deleting the playbook keeps the copied items, named as they were.
-    expect(listChecklist({ actor: ctx.admin.actor, incidentId: incident.id }).slice(before).map((i) => [i.playbookName, i.playbookId])).toEqual(Array(3).fill(["Search is slow", null]));
+    expect(
+      listChecklist({ actor: ctx.admin.actor, incidentId: incident.id })
+        .slice(before)
+        .map((i) => [i.playbookName, i.playbookId]),
+    ).toEqual(Array(3).fill(["Search is slow", null]));
   });
 
   it("matches by severity and by service; both set means both; disabled ones are ignored", () => {
     const sev1 = createPlaybook({ actor: ctx.admin.actor, input: { name: "SEV1 only", severities: ["SEV1"], items: [{ text: "sev1 item" }] } });
     const pay = createPlaybook({ actor: ctx.admin.actor, input: { name: "Payments any severity", serviceIds: [payments], items: [{ text: "pay item" }] } });
-    const both = createPlaybook({ actor: ctx.admin.actor, input: { name: "Payments SEV1", severities: ["SEV1"], serviceIds: [payments], items: [{ text: "both item" }] } });
-    const off = createPlaybook({ actor: ctx.admin.actor, input: { name: "Disabled SEV1", severities: ["SEV1"], enabled: false, items: [{ text: "off item" }] } });
+    const both = createPlaybook({
+      actor: ctx.admin.actor,
+      input: { name: "Payments SEV1", severities: ["SEV1"], serviceIds: [payments], items: [{ text: "both item" }] },
+    });
+    const off = createPlaybook({
+      actor: ctx.admin.actor,
+      input: { name: "Disabled SEV1", severities: ["SEV1"], enabled: false, items: [{ text: "off item" }] },
+    });
     const names = (incidentId: number) => [...new Set(listChecklist({ actor: ctx.admin.actor, incidentId }).map((i) => i.playbookName))];
 
     const a = declare("SEV1");

@@ -50,7 +50,10 @@ export function applyMatchingPlaybooks(
     .orderBy(asc(playbooks.id))
     .all();
   if (candidates.length === 0) return 0;
-  const servicesOf = serviceIdsByPlaybook(tx, candidates.map((p) => p.id));
+  const servicesOf = serviceIdsByPlaybook(
+    tx,
+    candidates.map((p) => p.id),
+  );
   const matching = candidates.filter((p) =>
     playbookMatches(
       { severities: parseSeverities(p.severities), serviceIds: servicesOf.get(p.id) ?? [], enabled: p.enabled },
@@ -123,17 +126,7 @@ export function applyMatchingPlaybooks(
  * the audit log. Setting the state it already has changes nothing and writes nothing.
  * With `incidentId`, the item must belong to that incident (404 otherwise).
  */
-export function setChecklistItemDone({
-  actor,
-  itemId,
-  done,
-  incidentId,
-}: {
-  actor: Actor;
-  itemId: number;
-  done: boolean;
-  incidentId?: number;
-}): ChecklistItem {
+export function setChecklistItemDone({ actor, itemId, done, incidentId }: { actor: Actor; itemId: number; done: boolean; incidentId?: number }): ChecklistItem {
   if (typeof done !== "boolean") throw validationFailed({ done: "Must be true or false" });
   const now = Date.now();
   return getDb().transaction(
@@ -166,7 +159,12 @@ export function setChecklistItemDone({
       recordAudit(
         tx,
         actor,
-        { action: done ? "checklist.check" : "checklist.uncheck", entityType: "incident", entityId: item.incidentId, after: { itemId: item.id, text: item.text, done } },
+        {
+          action: done ? "checklist.check" : "checklist.uncheck",
+          entityType: "incident",
+          entityId: item.incidentId,
+          after: { itemId: item.id, text: item.text, done },
+        },
         now,
       );
       return updated;

@@ -15,7 +15,10 @@ const ctx = setUpTestDb();
 const more = moreUsers(ctx, { responder2: "responder", outsider: "responder" });
 
 const count = (table: typeof incidents | typeof timelineEntries | typeof auditLog) =>
-  ctx.t.db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  ctx.t.db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -24,15 +24,10 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  * With an idempotency key, a retry with the same body (as canonical JSON) returns the incident the
  * first request created; the same key with a different body is a 422.
  */
-export function declareIncident({
-  actor,
-  input,
-  idempotencyKey,
-}: {
-  actor: Actor;
-  input: unknown;
-  idempotencyKey?: string | null;
-}): { incident: IncidentDetail; replayed: boolean } {
+export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor; input: unknown; idempotencyKey?: string | null }): {
+  incident: IncidentDetail;
+  replayed: boolean;
+} {
   requirePermission(actor, "incident", "declare");
   const data = parseInput(declareIncidentSchema, input);
   if (idempotencyKey !== undefined && idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
@@ -53,7 +48,9 @@ export function declareIncident({
   const result = db.transaction(
     (tx) => {
       if (idempotencyKey) {
-        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS)).run();
+        tx.delete(idempotencyKeys)
+          .where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS))
+          .run();
         const seen = tx
           .select({ incidentId: idempotencyKeys.incidentId, requestHash: idempotencyKeys.requestHash })
           .from(idempotencyKeys)
@@ -114,7 +111,9 @@ export function declareIncident({
       const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
       applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
       if (idempotencyKey) {
-        tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash }).run();
+        tx.insert(idempotencyKeys)
+          .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })
+          .run();
       }
       recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
       return { incidentId: incident.id, replayed: false };

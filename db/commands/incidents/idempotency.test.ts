@@ -6,8 +6,11 @@ import { declareIncident } from "./declare";
 
 const ctx = setUpTestDb();
 
-
-const incidentCount = () => ctx.t.db.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
+const incidentCount = () =>
+  ctx.t.db
+    .select({ n: sql<number>`count(*)` })
+    .from(incidents)
+    .get()!.n;
 
 describe("declareIncident with an Idempotency-Key", () => {
   it("replays when the body is the same, whatever its key order", () => {
@@ -39,7 +42,11 @@ describe("declareIncident with an Idempotency-Key", () => {
 
   it("treats a key stored before hashes were kept as a match", () => {
     const first = declareIncident({ actor: ctx.responder.actor, input: { title: "Old row", severity: "SEV4" }, idempotencyKey: "old" });
-    ctx.t.db.update(idempotencyKeys).set({ requestHash: null }).where(and(eq(idempotencyKeys.key, "old"))).run();
+    ctx.t.db
+      .update(idempotencyKeys)
+      .set({ requestHash: null })
+      .where(and(eq(idempotencyKeys.key, "old")))
+      .run();
     const again = declareIncident({ actor: ctx.responder.actor, input: { title: "Old row, edited", severity: "SEV4" }, idempotencyKey: "old" });
     expect(again.replayed).toBe(true);
     expect(again.incident.id).toBe(first.incident.id);

@@ -14,7 +14,11 @@ const ctx = setUpTestDb();
 const more = moreUsers(ctx, { helper: "responder", outsider: "responder" });
 
 const responderRows = (incidentId: number) =>
-  ctx.t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder"))).all();
+  ctx.t.db
+    .select()
+    .from(incidentRoles)
+    .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "responder")))
+    .all();
 
 describe("responders", () => {
   it("adds a person once, with a timeline entry and an audit record", () => {
@@ -25,7 +29,11 @@ describe("responders", () => {
     const entries = entriesOfKind(ctx.t.db, id, "role");
     expect(entries.map((e) => e.body)).toEqual([`${more.helper.name} added as a responder`]);
     expect(auditsOf(ctx.t.db, "incident.responder_add")).toHaveLength(1);
-    expect(getIncident({ actor: ctx.responder.actor, incidentId: id }).people.map((p) => p.role).sort()).toEqual(["commander", "responder"]);
+    expect(
+      getIncident({ actor: ctx.responder.actor, incidentId: id })
+        .people.map((p) => p.role)
+        .sort(),
+    ).toEqual(["commander", "responder"]);
   });
 
   it("joining yourself reads as joining", () => {

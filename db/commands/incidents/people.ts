@@ -25,12 +25,17 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
       const now = Date.now();
       tx.insert(incidentRoles).values({ incidentId, userId, role: "responder", assignedAt: now }).run();
       const self = actor.kind === "user" && actor.userId === userId;
-      writeTimelineEntry(tx, actor, {
-        incidentId,
-        kind: "role",
-        body: self ? `${person.name} joined as a responder` : `${person.name} added as a responder`,
-        meta: { field: "responder", from: null, to: person.email },
-      }, now);
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId,
+          kind: "role",
+          body: self ? `${person.name} joined as a responder` : `${person.name} added as a responder`,
+          meta: { field: "responder", from: null, to: person.email },
+        },
+        now,
+      );
       acknowledgeIfNeeded(tx, actor, incident, now);
       recordAudit(tx, actor, { action: "incident.responder_add", entityType: "incident", entityId: incidentId, after: { email: person.email } }, now);
     },
@@ -49,12 +54,17 @@ export function removeResponder({ actor, incidentId, userId }: { actor: Actor; i
         .run();
       if (removed.changes === 0 || !person) throw notFound("Responder");
       const now = Date.now();
-      writeTimelineEntry(tx, actor, {
-        incidentId,
-        kind: "role",
-        body: `${person.name} removed from responders`,
-        meta: { field: "responder", from: person.email, to: null },
-      }, now);
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId,
+          kind: "role",
+          body: `${person.name} removed from responders`,
+          meta: { field: "responder", from: person.email, to: null },
+        },
+        now,
+      );
       recordAudit(tx, actor, { action: "incident.responder_remove", entityType: "incident", entityId: incidentId, before: { email: person.email } }, now);
     },
     { behavior: "immediate" },

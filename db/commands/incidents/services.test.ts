@@ -83,19 +83,29 @@ describe("linking services to an incident", () => {
 
   it("an unknown service is a 400 naming service; a bad impact or slug a 400 naming the field", () => {
     const incident = declare();
-    const unknown = thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "no-such-service", impact: "degraded" } }));
+    const unknown = thrown(() =>
+      linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "no-such-service", impact: "degraded" } }),
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.fields).toEqual({ service: 'Unknown service "no-such-service"' });
-    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } })).fields).toHaveProperty("impact");
-    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } })).fields).toHaveProperty("service");
-    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })).fields).toEqual({ why: "Unknown field" });
+    expect(
+      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } })).fields,
+    ).toHaveProperty("impact");
+    expect(
+      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } })).fields,
+    ).toHaveProperty("service");
+    expect(
+      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })).fields,
+    ).toEqual({ why: "Unknown field" });
     expect(linkedServices(ctx.t.db, incident.id)).toEqual([]);
     expect(serviceEntries(incident.id)).toEqual([]);
   });
 
   it("viewers cannot link or unlink; unknown incidents and links are 404", () => {
     const incident = declare({ services: [{ service: "search", impact: "degraded" }] });
-    expect(thrown(() => linkService({ actor: ctx.viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } })).status).toBe(403);
+    expect(thrown(() => linkService({ actor: ctx.viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } })).status).toBe(
+      403,
+    );
     expect(thrown(() => unlinkService({ actor: ctx.viewer.actor, incidentId: incident.id, slug: "search" })).status).toBe(403);
     expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: 99999, input: { service: "search", impact: "degraded" } })).status).toBe(404);
     expect(thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "payments-api" })).status).toBe(404);
@@ -104,18 +114,34 @@ describe("linking services to an incident", () => {
   });
 
   it("declaring with services links each, with a timeline entry per service", () => {
-    const incident = declare({ services: [{ service: "payments-api", impact: "full_outage" }, { service: "STATUS-PAGE", impact: "degraded" }] });
+    const incident = declare({
+      services: [
+        { service: "payments-api", impact: "full_outage" },
+        { service: "STATUS-PAGE", impact: "degraded" },
+      ],
+    });
     expect(linkedServices(ctx.t.db, incident.id).map((s) => [s.slug, s.impact])).toEqual([
       ["payments-api", "full_outage"],
       ["status-page", "degraded"],
     ]);
-    expect(serviceEntries(incident.id).map((e) => e.body)).toEqual(["Affected service added: Payments API (Full outage)", "Affected service added: Status page (Degraded)"]);
+    expect(serviceEntries(incident.id).map((e) => e.body)).toEqual([
+      "Affected service added: Payments API (Full outage)",
+      "Affected service added: Status page (Degraded)",
+    ]);
     expect(listTimeline({ actor: ctx.viewer.actor, incidentId: incident.id }).filter((e) => e.kind === "service")).toHaveLength(2);
   });
 
   it("declaring with an unknown service is a 400 naming it, and stores nothing", () => {
     const before = ctx.t.db.select().from(incidents).all().length;
-    const error = thrown(() => declare({ title: "Never stored", services: [{ service: "search", impact: "degraded" }, { service: "ghost", impact: "degraded" }] }));
+    const error = thrown(() =>
+      declare({
+        title: "Never stored",
+        services: [
+          { service: "search", impact: "degraded" },
+          { service: "ghost", impact: "degraded" },
+        ],
+      }),
+    );
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty(["services.1.service"]);
     expect(ctx.t.db.select().from(incidents).all()).toHaveLength(before);
@@ -164,7 +190,11 @@ describe("incidentSloSpend and overrides", () => {
   const onLedger = (impact: string, fromMinAgo: number, toMinAgo: number, severity = "SEV3") => {
     const incident = declare({ severity, services: [{ service: "ledger", impact }] });
     const now = Date.now();
-    ctx.t.db.update(incidents).set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: now - toMinAgo * MIN, status: "monitoring" }).where(eq(incidents.id, incident.id)).run();
+    ctx.t.db
+      .update(incidents)
+      .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: now - toMinAgo * MIN, status: "monitoring" })
+      .where(eq(incidents.id, incident.id))
+      .run();
     return incident.id;
   };
 
@@ -201,11 +231,19 @@ describe("incidentSloSpend and overrides", () => {
   it("an override shows in the spend; viewers cannot set one; it must be for an SLO of a linked service", () => {
     const id = onLedger("degraded", 30, 10);
     expect(thrown(() => setSpendOverride({ actor: ctx.viewer.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "Tiny" } })).status).toBe(403);
-    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } })).fields).toHaveProperty("minutes");
-    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } })).fields).toHaveProperty("reason");
-    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } })).status).toBe(404);
+    expect(
+      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } })).fields,
+    ).toHaveProperty("minutes");
+    expect(
+      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } })).fields,
+    ).toHaveProperty("reason");
+    expect(
+      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } })).status,
+    ).toBe(404);
     const unrelated = declare();
-    expect(thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })).status).toBe(404);
+    expect(
+      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })).status,
+    ).toBe(404);
 
     setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 0.5, reason: "Retries hid most errors" } });
     const spend = incidentSloSpend({ actor: ctx.viewer.actor, incidentId: id });

@@ -19,7 +19,15 @@ import { applyMatchingPlaybooks } from "./checklist";
  * Links a service with an impact level, or changes the level of one already linked.
  * Runs inside the caller's transaction (declaration links services this way too).
  */
-export function linkServiceInTx(tx: Tx, actor: Actor, incident: Pick<Incident, "id" | "severity">, slug: string, impact: ImpactLevel, now: number, field = "service") {
+export function linkServiceInTx(
+  tx: Tx,
+  actor: Actor,
+  incident: Pick<Incident, "id" | "severity">,
+  slug: string,
+  impact: ImpactLevel,
+  now: number,
+  field = "service",
+) {
   const service = findServiceBySlug(tx, slug);
   if (!service) throw new AppError("validation_failed", `Unknown service "${slug}"`, { [field]: `Unknown service "${slug}"` });
   const existing = tx
@@ -29,29 +37,47 @@ export function linkServiceInTx(tx: Tx, actor: Actor, incident: Pick<Incident, "
     .get();
   if (existing?.impact === impact) return false;
   if (existing) {
-    tx.update(incidentServices).set({ impact }).where(and(eq(incidentServices.incidentId, incident.id), eq(incidentServices.serviceId, service.id))).run();
-    writeTimelineEntry(tx, actor, {
-      incidentId: incident.id,
-      kind: "service",
-      body: `Impact on ${service.name} changed from ${IMPACT_LABEL[existing.impact]} to ${IMPACT_LABEL[impact]}`,
-      meta: { field: "service", service: service.slug, from: existing.impact, to: impact },
-    }, now);
+    tx.update(incidentServices)
+      .set({ impact })
+      .where(and(eq(incidentServices.incidentId, incident.id), eq(incidentServices.serviceId, service.id)))
+      .run();
+    writeTimelineEntry(
+      tx,
+      actor,
+      {
+        incidentId: incident.id,
+        kind: "service",
+        body: `Impact on ${service.name} changed from ${IMPACT_LABEL[existing.impact]} to ${IMPACT_LABEL[impact]}`,
+        meta: { field: "service", service: service.slug, from: existing.impact, to: impact },
+      },
+      now,
+    );
   } else {
     tx.insert(incidentServices).values({ incidentId: incident.id, serviceId: service.id, impact, linkedAt: now }).run();
-    writeTimelineEntry(tx, actor, {
-      incidentId: incident.id,
-      kind: "service",
-      body: `Affected service added: ${service.name} (${IMPACT_LABEL[impact]})`,
-      meta: { field: "service", service: service.slug, from: null, to: impact },
-    }, now);
+    writeTimelineEntry(
+      tx,
+      actor,
+      {
+        incidentId: incident.id,
+        kind: "service",
+        body: `Affected service added: ${service.name} (${IMPACT_LABEL[impact]})`,
+        meta: { field: "service", service: service.slug, from: null, to: impact },
+      },
+      now,
+    );
   }
-  recordAudit(tx, actor, {
-    action: existing ? "incident.service_impact" : "incident.service_link",
-    entityType: "incident",
-    entityId: incident.id,
-    before: existing ? { service: service.slug, impact: existing.impact } : undefined,
-    after: { service: service.slug, impact },
-  }, now);
+  recordAudit(
+    tx,
+    actor,
+    {
+      action: existing ? "incident.service_impact" : "incident.service_link",
+      entityType: "incident",
+      entityId: incident.id,
+      before: existing ? { service: service.slug, impact: existing.impact } : undefined,
+      after: { service: service.slug, impact },
+    },
+    now,
+  );
   return true;
 }
 
@@ -63,7 +89,13 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
       const incident = editableIncident(tx, actor, incidentId, "link-services");
       const now = Date.now();
       if (linkServiceInTx(tx, actor, incident, data.service, data.impact, now)) {
-        applyMatchingPlaybooks(tx, actor, incident, linkedServices(tx, incidentId).map((s) => s.serviceId), now);
+        applyMatchingPlaybooks(
+          tx,
+          actor,
+          incident,
+          linkedServices(tx, incidentId).map((s) => s.serviceId),
+          now,
+        );
       }
       return linkedServices(tx, incidentId);
     },
@@ -77,21 +109,45 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
       editableIncident(tx, actor, incidentId, "link-services");
       const service = findServiceBySlug(tx, slug);
       const link = service
-        ? tx.select().from(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id))).get()
+        ? tx
+            .select()
+            .from(incidentServices)
+            .where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id)))
+            .get()
         : undefined;
       if (!service || !link) throw notFound("Affected service");
       const now = Date.now();
-      tx.delete(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id))).run();
+      tx.delete(incidentServices)
+        .where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, service.id)))
+        .run();
       // Overrides of this incident on the service's SLOs no longer apply.
-      const sloIds = tx.select({ id: slos.id }).from(slos).where(eq(slos.serviceId, service.id)).all().map((s) => s.id);
-      if (sloIds.length) tx.delete(sloSpendOverrides).where(and(eq(sloSpendOverrides.incidentId, incidentId), inArray(sloSpendOverrides.sloId, sloIds))).run();
-      writeTimelineEntry(tx, actor, {
-        incidentId,
-        kind: "service",
-        body: `Affected service removed: ${service.name} (was ${IMPACT_LABEL[link.impact]})`,
-        meta: { field: "service", service: service.slug, from: link.impact, to: null },
-      }, now);
-      recordAudit(tx, actor, { action: "incident.service_unlink", entityType: "incident", entityId: incidentId, before: { service: service.slug, impact: link.impact } }, now);
+      const sloIds = tx
+        .select({ id: slos.id })
+        .from(slos)
+        .where(eq(slos.serviceId, service.id))
+        .all()
+        .map((s) => s.id);
+      if (sloIds.length)
+        tx.delete(sloSpendOverrides)
+          .where(and(eq(sloSpendOverrides.incidentId, incidentId), inArray(sloSpendOverrides.sloId, sloIds)))
+          .run();
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId,
+          kind: "service",
+          body: `Affected service removed: ${service.name} (was ${IMPACT_LABEL[link.impact]})`,
+          meta: { field: "service", service: service.slug, from: link.impact, to: null },
+        },
+        now,
+      );
+      recordAudit(
+        tx,
+        actor,
+        { action: "incident.service_unlink", entityType: "incident", entityId: incidentId, before: { service: service.slug, impact: link.impact } },
+        now,
+      );
       return linkedServices(tx, incidentId);
     },
     { behavior: "immediate" },
@@ -105,9 +161,19 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
     (tx) => {
       editableIncident(tx, actor, incidentId, "override-spend");
       const slo = tx.select().from(slos).where(eq(slos.id, sloId)).get();
-      const linked = slo && tx.select().from(incidentServices).where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, slo.serviceId))).get();
+      const linked =
+        slo &&
+        tx
+          .select()
+          .from(incidentServices)
+          .where(and(eq(incidentServices.incidentId, incidentId), eq(incidentServices.serviceId, slo.serviceId)))
+          .get();
       if (!slo || !linked) throw notFound("SLO of a service affected by this incident");
-      const before = tx.select().from(sloSpendOverrides).where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId))).get();
+      const before = tx
+        .select()
+        .from(sloSpendOverrides)
+        .where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId)))
+        .get();
       const now = Date.now();
       if (data) {
         const row = {
@@ -119,26 +185,41 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
           byTokenId: actor.kind === "token" ? actor.tokenId : null,
           at: now,
         };
-        tx.insert(sloSpendOverrides).values(row).onConflictDoUpdate({ target: [sloSpendOverrides.incidentId, sloSpendOverrides.sloId], set: row }).run();
+        tx.insert(sloSpendOverrides)
+          .values(row)
+          .onConflictDoUpdate({ target: [sloSpendOverrides.incidentId, sloSpendOverrides.sloId], set: row })
+          .run();
       } else {
         if (!before) return;
-        tx.delete(sloSpendOverrides).where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId))).run();
+        tx.delete(sloSpendOverrides)
+          .where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId)))
+          .run();
       }
-      writeTimelineEntry(tx, actor, {
-        incidentId,
-        kind: "service",
-        body: data
-          ? `Budget spend on SLO “${slo.name}” set by hand to ${data.minutes} min: ${data.reason}`
-          : `Hand-set budget spend on SLO “${slo.name}” removed; computed from impact again`,
-        meta: { field: "slo_override", sloId, from: before?.minutes ?? null, to: data?.minutes ?? null },
-      }, now);
-      recordAudit(tx, actor, {
-        action: data ? "incident.slo_override" : "incident.slo_override_clear",
-        entityType: "incident",
-        entityId: incidentId,
-        before: before ? { sloId, minutes: before.minutes, reason: before.reason } : undefined,
-        after: data ? { sloId, ...data } : undefined,
-      }, now);
+      writeTimelineEntry(
+        tx,
+        actor,
+        {
+          incidentId,
+          kind: "service",
+          body: data
+            ? `Budget spend on SLO “${slo.name}” set by hand to ${data.minutes} min: ${data.reason}`
+            : `Hand-set budget spend on SLO “${slo.name}” removed; computed from impact again`,
+          meta: { field: "slo_override", sloId, from: before?.minutes ?? null, to: data?.minutes ?? null },
+        },
+        now,
+      );
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: data ? "incident.slo_override" : "incident.slo_override_clear",
+          entityType: "incident",
+          entityId: incidentId,
+          before: before ? { sloId, minutes: before.minutes, reason: before.reason } : undefined,
+          after: data ? { sloId, ...data } : undefined,
+        },
+        now,
+      );
     },
     { behavior: "immediate" },
   );

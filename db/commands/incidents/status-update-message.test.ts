@@ -9,7 +9,6 @@ import { lastStakeholderUpdateAt } from "../../queries/incidents/activity";
 
 const ctx = setUpTestDb();
 
-
 const declare = () => declareIncident({ actor: ctx.responder.actor, input: { title: "Checkout errors", severity: "SEV1" } }).incident;
 const entriesOf = (incidentId: number) =>
   ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id)).all();
@@ -18,7 +17,11 @@ describe("status change with an update message", () => {
   it("writes the status change and the update entry together, authored by the actor, in one version", () => {
     const incident = declare();
     const before = entriesOf(incident.id).length;
-    const updated = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, status: "identified", message: "Bad deploy of cart-api; rolling back." } });
+    const updated = updateIncident({
+      actor: ctx.responder.actor,
+      incidentId: incident.id,
+      input: { version: incident.version, status: "identified", message: "Bad deploy of cart-api; rolling back." },
+    });
     expect(updated.version).toBe(incident.version + 1);
     const added = entriesOf(incident.id).slice(before);
     expect(added.map((e) => [e.kind, e.body])).toEqual([
@@ -63,7 +66,9 @@ describe("status change with an update message", () => {
 
   it("refuses a message without a status, naming the field", () => {
     const incident = declare();
-    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, message: "hello" } })) as AppError;
+    const error = thrown(() =>
+      updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, message: "hello" } }),
+    ) as AppError;
     expect(error.status).toBe(400);
     expect(error.fields?.message).toMatch(/status/);
   });
@@ -72,7 +77,11 @@ describe("status change with an update message", () => {
     const incident = declare();
     const start = lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id });
     expect(start).toBe(incident.declaredAt);
-    ctx.t.db.update(timelineEntries).set({ createdAt: incident.declaredAt - 60_000 }).where(eq(timelineEntries.incidentId, incident.id)).run();
+    ctx.t.db
+      .update(timelineEntries)
+      .set({ createdAt: incident.declaredAt - 60_000 })
+      .where(eq(timelineEntries.incidentId, incident.id))
+      .run();
     updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors in EU" } });
     expect(lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(incident.declaredAt);
   });

@@ -17,7 +17,11 @@ beforeAll(async () => {
   incidentId = declareIncident({ actor: ctx.responder.actor, input: { title: "Queue backlog", severity: "SEV3" } }).incident.id;
 });
 
-const entryCount = () => ctx.t.db.select({ n: sql<number>`count(*)` }).from(timelineEntries).get()!.n;
+const entryCount = () =>
+  ctx.t.db
+    .select({ n: sql<number>`count(*)` })
+    .from(timelineEntries)
+    .get()!.n;
 
 describe("addNote", () => {
   it("stores a markdown note with its author and an audit record", () => {
@@ -46,7 +50,10 @@ describe("addNote", () => {
 
   it("refuses a future occurredAt and an empty or oversized body", () => {
     const before = entryCount();
-    expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x", occurredAt: new Date(Date.now() + 3_600_000).toISOString() } })).fields).toEqual({
+    expect(
+      thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x", occurredAt: new Date(Date.now() + 3_600_000).toISOString() } }))
+        .fields,
+    ).toEqual({
       occurredAt: "Cannot be in the future",
     });
     expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "" } })).fields).toEqual({ body: "Note cannot be empty" });
@@ -115,6 +122,8 @@ describe("setHighlighted", () => {
 
   it("rejects a non-boolean flag", () => {
     const entry = addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x" } });
-    expect(thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId, entryId: entry.id, highlighted: "yes" as unknown as boolean })).status).toBe(400);
+    expect(thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId, entryId: entry.id, highlighted: "yes" as unknown as boolean })).status).toBe(
+      400,
+    );
   });
 });

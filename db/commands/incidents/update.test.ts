@@ -38,7 +38,10 @@ function snapshot(incidentId: number) {
   return {
     row: ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get(),
     entries: entriesOf(incidentId).length,
-    audits: ctx.t.db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n,
+    audits: ctx.t.db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .get()!.n,
   };
 }
 
@@ -136,13 +139,10 @@ describe("updateIncident", () => {
     const reopened = updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 3, status: "investigating" } });
     expect(reopened).toMatchObject({ mitigatedAt: null, resolvedAt: null, closedAt: null, mitigatedAtSource: null, resolvedAtSource: null });
     expect(reopened.acknowledgedAt).toBe(incident.acknowledgedAt);
-    const statusEntries = entriesOf(incident.id).filter((e) => e.kind === "status").map((e) => JSON.parse(e.meta!));
-    expect(statusEntries.map((m) => `${m.from}→${m.to}`)).toEqual([
-      "null→investigating",
-      "investigating→resolved",
-      "resolved→closed",
-      "closed→investigating",
-    ]);
+    const statusEntries = entriesOf(incident.id)
+      .filter((e) => e.kind === "status")
+      .map((e) => JSON.parse(e.meta!));
+    expect(statusEntries.map((m) => `${m.from}→${m.to}`)).toEqual(["null→investigating", "investigating→resolved", "resolved→closed", "closed→investigating"]);
   });
 
   it("records a manual timestamp correction as 'manual' and audits it", () => {
@@ -197,7 +197,6 @@ describe("updateIncident", () => {
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ mitigatedAt: "Mitigated cannot be before impact started" });
     expect(snapshot(incident.id)).toEqual(before);
-
   });
 
   it("rejects moving the start after detection, naming detectedAt", () => {

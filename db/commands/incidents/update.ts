@@ -42,7 +42,11 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
 
   if (data.title !== undefined && data.title !== current.title) {
     changes.title = data.title;
-    entries.push({ kind: "update", body: `Title changed from “${current.title}” to “${data.title}”`, meta: { field: "title", from: current.title, to: data.title } });
+    entries.push({
+      kind: "update",
+      body: `Title changed from “${current.title}” to “${data.title}”`,
+      meta: { field: "title", from: current.title, to: data.title },
+    });
   }
   if (data.summary !== undefined && data.summary !== current.summary) {
     changes.summary = data.summary;
@@ -116,10 +120,13 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     let next: { id: number; name: string } | null = null;
     if (email !== null) {
       const user = tx.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).where(eq(users.email, email)).get();
-      if (!user || user.disabled) throw new AppError("validation_failed", `${field}: no active user with email ${email}`, { [field]: "No active user with this email" });
+      if (!user || user.disabled)
+        throw new AppError("validation_failed", `${field}: no active user with email ${email}`, { [field]: "No active user with this email" });
       next = user;
     }
-    tx.delete(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role))).run();
+    tx.delete(incidentRoles)
+      .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)))
+      .run();
     if (next) tx.insert(incidentRoles).values({ incidentId, userId: next.id, role, assignedAt: now }).run();
     roleChanged = true;
     entries.push({
@@ -140,7 +147,8 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
   // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
   if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
   // Checklist items the system can verify (commander, comms lead, summary) tick themselves.
-  if (roleChanged || changes.summary !== undefined) autoCheckAfterIncidentChange(tx, actor, incidentId, { summary: current.summary, people: peopleBefore }, now);
+  if (roleChanged || changes.summary !== undefined)
+    autoCheckAfterIncidentChange(tx, actor, incidentId, { summary: current.summary, people: peopleBefore }, now);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

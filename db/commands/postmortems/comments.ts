@@ -18,7 +18,12 @@ export function addComment({ actor, incidentId, section, body }: { actor: Actor;
       const { row } = loadForWrite(tx, actor, incidentId);
       const now = Date.now();
       const comment = insertComment(tx, actor, row.id, data.section, data.body, now);
-      recordAudit(tx, actor, { action: "postmortem.comment", entityType: "postmortem", entityId: row.id, after: { commentId: comment.id, section: data.section } }, now);
+      recordAudit(
+        tx,
+        actor,
+        { action: "postmortem.comment", entityType: "postmortem", entityId: row.id, after: { commentId: comment.id, section: data.section } },
+        now,
+      );
       return comment;
     },
     { behavior: "immediate" },

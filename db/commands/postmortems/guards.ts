@@ -39,8 +39,11 @@ export function assertNotPublished(row: Postmortem) {
 /** A user who may own or review a postmortem: active, responder or admin. */
 export function assertEligiblePerson(tx: Reader, userId: number, field: string, what: string) {
   const user = tx.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabled) throw new AppError("validation_failed", `${field}: no active user with id ${userId}`, { [field]: `No active user with id ${userId}` });
+  if (!user || user.disabled)
+    throw new AppError("validation_failed", `${field}: no active user with id ${userId}`, { [field]: `No active user with id ${userId}` });
   if (!can({ role: user.role }, "postmortem", "own-or-review")) {
-    throw new AppError("validation_failed", `${field}: user ${userId} is a viewer and cannot ${what}`, { [field]: `User ${userId} is a viewer and cannot ${what}` });
+    throw new AppError("validation_failed", `${field}: user ${userId} is a viewer and cannot ${what}`, {
+      [field]: `User ${userId} is a viewer and cannot ${what}`,
+    });
   }
 }

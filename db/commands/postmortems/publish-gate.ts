@@ -12,8 +12,20 @@ import { parseChecklist, parseSections } from "../../queries/postmortems/stored"
 /** The publish gate (lib/postmortem-publish-gate.ts) on the stored postmortem. */
 function publishCheckFor(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): PublishCheck {
   const count = (n: { n: number } | undefined) => n?.n ?? 0;
-  const factorCount = count(db.select({ n: sql<number>`count(*)` }).from(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id)).get());
-  const actionItemCount = count(db.select({ n: sql<number>`count(*)` }).from(actionItems).where(eq(actionItems.incidentId, incidentId)).get());
+  const factorCount = count(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(postmortemFactors)
+      .where(eq(postmortemFactors.postmortemId, row.id))
+      .get(),
+  );
+  const actionItemCount = count(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(actionItems)
+      .where(eq(actionItems.incidentId, incidentId))
+      .get(),
+  );
   const people = [...new Set((rolesOf(db, [incidentId]).get(incidentId) ?? []).map((p) => p.name))];
   return publishCheck({
     sections: parseSections(row.sections),

@@ -39,13 +39,18 @@ export function regenerateTimelineSection({
       const beforeLength = sections.timeline.length;
       sections.timeline = generated;
       updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
-      recordAudit(tx, actor, {
-        action: "postmortem.regenerate_timeline",
-        entityType: "postmortem",
-        entityId: row.id,
-        before: { sections: { timeline: { length: beforeLength } } },
-        after: { sections: { timeline: { length: generated.length } }, includeAllNotes: data.includeAllNotes === true },
-      }, now);
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: "postmortem.regenerate_timeline",
+          entityType: "postmortem",
+          entityId: row.id,
+          before: { sections: { timeline: { length: beforeLength } } },
+          after: { sections: { timeline: { length: generated.length } }, includeAllNotes: data.includeAllNotes === true },
+        },
+        now,
+      );
     },
     { behavior: "immediate" },
   );

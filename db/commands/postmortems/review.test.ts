@@ -75,8 +75,7 @@ const postmortemEntries = (incidentId: number) =>
     .all()
     .map((e) => e.body);
 
-const transitionAudits = (postmortemId: number) =>
-  auditsOf(ctx.t.db, "postmortem.transition", postmortemId);
+const transitionAudits = (postmortemId: number) => auditsOf(ctx.t.db, "postmortem.transition", postmortemId);
 
 describe("draft → in_review", () => {
   it("needs at least one reviewer (422), named now or before", () => {
@@ -112,8 +111,14 @@ describe("draft → in_review", () => {
 
   it("viewers cannot move postmortems (403); stale versions get 409", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(err(() => transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } })).status).toBe(403);
-    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } })).status).toBe(409);
+    expect(
+      err(() => transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } }))
+        .status,
+    ).toBe(403);
+    expect(
+      err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } }))
+        .status,
+    ).toBe(409);
   });
 
   it("bad moves: publishing a draft, same status, unknown status", () => {
@@ -134,7 +139,11 @@ describe("review checklist", () => {
     const ticked = setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
     expect(ticked.reviewChecklist.data).toBe(true);
     expect(ticked.version).toBe(inReview.version);
-    expect(setReviewCheck({ actor: ctx.admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({ data: true, impact: true, causes: false });
+    expect(setReviewCheck({ actor: ctx.admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({
+      data: true,
+      impact: true,
+      causes: false,
+    });
     expect(setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false }).reviewChecklist.data).toBe(false);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true })).fields).toHaveProperty(["key"]);
     const audits = auditsOf(ctx.t.db, "postmortem.review_check", pm.id);
@@ -187,14 +196,22 @@ describe("in_review → published", () => {
     current = savePostmortem({
       actor: reviewer.actor,
       incidentId,
-      input: { version: current.version, sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" }, factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id] },
+      input: {
+        version: current.version,
+        sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" },
+        factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+      },
     });
     expect(transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } }).status).toBe("published");
   });
 
   it("asks the publisher to acknowledge remaining blameless hints, never blocks on them otherwise", () => {
     const { incidentId, pm } = newPostmortem();
-    const hinted = savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { summary: "Root cause was human error; Olive should have checked." } } });
+    const hinted = savePostmortem({
+      actor: owner.actor,
+      incidentId,
+      input: { version: pm.version, sections: { summary: "Root cause was human error; Olive should have checked." } },
+    });
     const inReview = toReview(incidentId, hinted);
     tickAll(incidentId);
     const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
@@ -205,7 +222,11 @@ describe("in_review → published", () => {
       { section: "summary", phrase: "human error" },
       { section: "summary", phrase: "should have" },
     ]);
-    const published = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version, acknowledgeHints: true } });
+    const published = transitionPostmortem({
+      actor: reviewer.actor,
+      incidentId,
+      input: { to: "published", version: inReview.version, acknowledgeHints: true },
+    });
     expect(published.status).toBe("published");
     expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer (2 blameless hints reviewed and acknowledged)");
     expect(JSON.parse(transitionAudits(pm.id).at(-1)!.after!).acknowledgedHints).toHaveLength(2);
@@ -215,14 +236,24 @@ describe("in_review → published", () => {
     const { incidentId, pm } = newPostmortem();
     const inReview = toReview(incidentId, pm);
     tickAll(incidentId);
-    const published = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version, comment: "Great write-up" } });
+    const published = transitionPostmortem({
+      actor: reviewer.actor,
+      incidentId,
+      input: { to: "published", version: inReview.version, comment: "Great write-up" },
+    });
     expect(published).toMatchObject({ status: "published", publishedBy: "Rex Reviewer", due: { state: "published" } });
     expect(published.publishedAt).not.toBeNull();
     const incident = getIncident({ actor: owner.actor, incidentId });
     expect(incident.status).toBe("closed");
     expect(incident.closedAt).not.toBeNull();
     expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer");
-    const statusEntry = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status"))).orderBy(asc(timelineEntries.id)).all().at(-1)!;
+    const statusEntry = ctx.t.db
+      .select()
+      .from(timelineEntries)
+      .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status")))
+      .orderBy(asc(timelineEntries.id))
+      .all()
+      .at(-1)!;
     expect(statusEntry.body).toBe("Status changed from Resolved to Closed");
     expect(statusEntry.authorLabel).toBe("Rex Reviewer");
     expect(transitionAudits(pm.id).map((a) => JSON.parse(a.after!).status)).toEqual(["in_review", "published"]);
@@ -243,7 +274,11 @@ describe("in_review → published", () => {
     tickAll(incidentId);
     // Make the close impossible (resolved before started breaks the timestamp order).
     const row = ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
-    ctx.t.db.update(incidents).set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN }).where(eq(incidents.id, incidentId)).run();
+    ctx.t.db
+      .update(incidents)
+      .set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN })
+      .where(eq(incidents.id, incidentId))
+      .run();
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(400);
     const after = getPostmortem({ actor: owner.actor, incidentId })!;
     expect(after.status).toBe("in_review");
@@ -256,8 +291,12 @@ describe("back to draft", () => {
   it("in_review → draft by a reviewer, the owner or an admin, with a comment", () => {
     const { incidentId, pm } = newPostmortem();
     let current = toReview(incidentId, pm);
-    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
-    expect(err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(403);
+    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty([
+      "comment",
+    ]);
+    expect(err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
+      403,
+    );
     current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "Causes need another why" } });
     expect(current.status).toBe("draft");
     expect(current.comments.at(-1)).toMatchObject({ section: "review", body: "Causes need another why", authorLabel: "Rex Reviewer" });
@@ -273,12 +312,20 @@ describe("back to draft", () => {
     let current = toReview(incidentId, pm);
     tickAll(incidentId);
     current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
-    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(403);
-    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty(["comment"]);
+    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
+      403,
+    );
+    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty([
+      "comment",
+    ]);
     expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).status).toBe(422);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(422);
-    current = transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version, comment: "Customer data was wrong" } });
+    current = transitionPostmortem({
+      actor: ctx.admin.actor,
+      incidentId,
+      input: { to: "draft", version: current.version, comment: "Customer data was wrong" },
+    });
     expect(current).toMatchObject({ status: "draft", publishedAt: null, publishedBy: null });
     expect(postmortemEntries(incidentId).at(-1)).toMatch(/^Postmortem moved back to draft by /);
     // The incident stays closed.
@@ -289,7 +336,10 @@ describe("back to draft", () => {
 describe("setReviewers", () => {
   it("replaces the list, audits, refuses viewers as actors and reviewers", () => {
     const { incidentId, pm } = newPostmortem();
-    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, ctx.admin.id] } }).reviewers.map((r) => r.id)).toEqual([reviewer.id, ctx.admin.id]);
+    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, ctx.admin.id] } }).reviewers.map((r) => r.id)).toEqual([
+      reviewer.id,
+      ctx.admin.id,
+    ]);
     expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } }).reviewers.map((r) => r.id)).toEqual([other.id]);
     expect(err(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [ctx.viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);

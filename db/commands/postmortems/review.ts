@@ -53,9 +53,12 @@ export function transitionPostmortem({
       if (data.version !== row.version) throw stalePostmortem(tx, incident, row);
       const from = row.status;
       const to = data.to;
-      if (from === to) throw new AppError("unprocessable", `The postmortem is already ${POSTMORTEM_STATUS_LABEL[to].toLowerCase()}`, { to: "Already in this status" });
+      if (from === to)
+        throw new AppError("unprocessable", `The postmortem is already ${POSTMORTEM_STATUS_LABEL[to].toLowerCase()}`, { to: "Already in this status" });
       if (data.reviewerIds?.length && to !== "in_review") {
-        throw new AppError("validation_failed", "reviewerIds can only be given when sending for review (to: in_review)", { reviewerIds: "Only with to: in_review" });
+        throw new AppError("validation_failed", "reviewerIds can only be given when sending for review (to: in_review)", {
+          reviewerIds: "Only with to: in_review",
+        });
       }
       const now = Date.now();
       const who = actorLabel(actor);
@@ -71,7 +74,9 @@ export function transitionPostmortem({
           if (replaced.changed) auditAfter.reviewerIds = reviewerIds;
         }
         if (!reviewerIds.length) {
-          throw new AppError("unprocessable", "Name at least one reviewer before sending the postmortem for review", { reviewerIds: "Name at least one reviewer" });
+          throw new AppError("unprocessable", "Name at least one reviewer before sending the postmortem for review", {
+            reviewerIds: "Name at least one reviewer",
+          });
         }
         changes.submittedAt = now;
         body = `Postmortem sent for review to ${namesOf(tx, reviewerIds).join(", ")} by ${who}`;
@@ -87,7 +92,8 @@ export function transitionPostmortem({
         if (!canSendBackPostmortem(actor, reviewFacts(tx, row))) {
           throw forbidden("Only a named reviewer, the owner or an admin can send this postmortem back to draft");
         }
-        if (!data.comment) throw new AppError("validation_failed", "Say what needs to change: a comment is required to send it back to draft", { comment: "Required" });
+        if (!data.comment)
+          throw new AppError("validation_failed", "Say what needs to change: a comment is required to send it back to draft", { comment: "Required" });
         body = `Postmortem sent back to draft by ${who}`;
       } else if (from === "published" && to === "draft") {
         requirePermission(actor, "postmortem", "unpublish");
@@ -96,7 +102,9 @@ export function transitionPostmortem({
         changes.publishedById = null;
         body = `Postmortem moved back to draft by ${who}`;
       } else if (from === "draft" && to === "published") {
-        throw new AppError("unprocessable", "Send the postmortem for review first: only a reviewed postmortem can be published", { to: "Send it for review first" });
+        throw new AppError("unprocessable", "Send the postmortem for review first: only a reviewed postmortem can be published", {
+          to: "Send it for review first",
+        });
       } else {
         throw new AppError("unprocessable", "A published postmortem must be moved back to draft before another review", { to: "Move it back to draft first" });
       }

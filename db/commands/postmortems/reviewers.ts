@@ -33,14 +33,26 @@ export function replaceReviewers(tx: Tx, row: Postmortem, reviewerIds: number[],
   const changed = before.length !== reviewerIds.length || before.some((id) => !reviewerIds.includes(id));
   if (changed) {
     tx.delete(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, row.id)).run();
-    if (reviewerIds.length) tx.insert(postmortemReviewers).values(reviewerIds.map((userId) => ({ postmortemId: row.id, userId, addedAt: now }))).run();
+    if (reviewerIds.length)
+      tx.insert(postmortemReviewers)
+        .values(reviewerIds.map((userId) => ({ postmortemId: row.id, userId, addedAt: now })))
+        .run();
   }
   return { before, after: reviewerIds, changed };
 }
 
 export function namesOf(db: Reader, ids: number[]): string[] {
   if (!ids.length) return [];
-  const rows = db.select({ id: users.id, name: users.name }).from(users).where(sql`${users.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).all();
+  const rows = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(
+      sql`${users.id} IN (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    )
+    .all();
   return ids.map((id) => rows.find((r) => r.id === id)?.name ?? `user ${id}`);
 }
 
@@ -56,7 +68,13 @@ export function setReviewers({ actor, incidentId, input }: { actor: Actor; incid
       }
       const now = Date.now();
       const { before, after, changed } = replaceReviewers(tx, row, data.reviewerIds, now);
-      if (changed) recordAudit(tx, actor, { action: "postmortem.reviewers", entityType: "postmortem", entityId: row.id, before: { reviewerIds: before }, after: { reviewerIds: after } }, now);
+      if (changed)
+        recordAudit(
+          tx,
+          actor,
+          { action: "postmortem.reviewers", entityType: "postmortem", entityId: row.id, before: { reviewerIds: before }, after: { reviewerIds: after } },
+          now,
+        );
     },
     { behavior: "immediate" },
   );
@@ -85,17 +103,24 @@ export function setReviewCheck({
       if (ticks[data.key] === data.checked) return;
       const now = Date.now();
       ticks[data.key] = data.checked;
-      tx.update(postmortems).set({ reviewChecklist: JSON.stringify(ticks), updatedAt: now }).where(eq(postmortems.id, row.id)).run();
-      recordAudit(tx, actor, {
-        action: "postmortem.review_check",
-        entityType: "postmortem",
-        entityId: row.id,
-        before: { [data.key]: !data.checked },
-        after: { [data.key]: data.checked },
-      }, now);
+      tx.update(postmortems)
+        .set({ reviewChecklist: JSON.stringify(ticks), updatedAt: now })
+        .where(eq(postmortems.id, row.id))
+        .run();
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: "postmortem.review_check",
+          entityType: "postmortem",
+          entityId: row.id,
+          before: { [data.key]: !data.checked },
+          after: { [data.key]: data.checked },
+        },
+        now,
+      );
     },
     { behavior: "immediate" },
   );
   return getPostmortem({ actor, incidentId })!;
 }
-

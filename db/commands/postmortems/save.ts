@@ -43,7 +43,10 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
 
       const sections = parseSections(row.sections);
       let noActions = parseNoActionItemsReason(row.sections);
-      const changedKeys = Object.entries(data.sections ?? {}).filter(([key, text]) => sections[key as PostmortemSectionKey] !== text) as [PostmortemSectionKey, string][];
+      const changedKeys = Object.entries(data.sections ?? {}).filter(([key, text]) => sections[key as PostmortemSectionKey] !== text) as [
+        PostmortemSectionKey,
+        string,
+      ][];
       if (changedKeys.length) {
         before.sections = Object.fromEntries(changedKeys.map(([key]) => [key, { length: sections[key].length }]));
         after.sections = Object.fromEntries(changedKeys.map(([key, text]) => [key, { length: text.length }]));
@@ -85,7 +88,11 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
           .sort((a, b) => a - b);
         if (!sameList(wanted, current)) {
           const known = wanted.length
-            ? tx.select({ id: contributingFactors.id, archived: contributingFactors.archived }).from(contributingFactors).where(inArray(contributingFactors.id, wanted)).all()
+            ? tx
+                .select({ id: contributingFactors.id, archived: contributingFactors.archived })
+                .from(contributingFactors)
+                .where(inArray(contributingFactors.id, wanted))
+                .all()
             : [];
           // An archived factor can stay where it was chosen, but not be newly chosen.
           const bad = wanted.filter((fid) => {
@@ -107,7 +114,10 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
       updatePostmortem(tx, incident, row, changes, now);
       if (factorIds) {
         tx.delete(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id)).run();
-        if (factorIds.length) tx.insert(postmortemFactors).values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId }))).run();
+        if (factorIds.length)
+          tx.insert(postmortemFactors)
+            .values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })))
+            .run();
       }
       recordAudit(tx, actor, { action: "postmortem.update", entityType: "postmortem", entityId: row.id, before, after }, now);
     },
@@ -115,4 +125,3 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
   );
   return getPostmortem({ actor, incidentId })!;
 }
-

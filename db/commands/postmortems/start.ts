@@ -55,13 +55,23 @@ export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentI
         })
         .returning()
         .get();
-      writeTimelineEntry(tx, actor, { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } }, now);
-      recordAudit(tx, actor, {
-        action: "postmortem.start",
-        entityType: "postmortem",
-        entityId: row.id,
-        after: { incidentId, status: row.status, ownerId: row.ownerId },
-      }, now);
+      writeTimelineEntry(
+        tx,
+        actor,
+        { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } },
+        now,
+      );
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: "postmortem.start",
+          entityType: "postmortem",
+          entityId: row.id,
+          after: { incidentId, status: row.status, ownerId: row.ownerId },
+        },
+        now,
+      );
     },
     { behavior: "immediate" },
   );

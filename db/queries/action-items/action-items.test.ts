@@ -189,7 +189,11 @@ describe("updateActionItem", () => {
     const dropped = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, status: "wont_do" } });
     expect(dropped.completedAt).toBeGreaterThan(0);
 
-    expect(entries(incident.id).slice(1).map((e) => [e.body, e.authorLabel])).toEqual([
+    expect(
+      entries(incident.id)
+        .slice(1)
+        .map((e) => [e.body, e.authorLabel]),
+    ).toEqual([
       ["Action item “Rotate keys”: Open → In progress", other.name],
       ["Action item “Rotate keys”: In progress → Done", other.name],
       ["Action item “Rotate keys”: Done → Open", responder.name],
@@ -210,15 +214,34 @@ describe("updateActionItem", () => {
     const edited = updateActionItem({
       actor: responder.actor,
       id: item.id,
-      input: { version: 2, title: "Add a canary stage", dueDate: "2027-01-15", priority: "P1", kind: "prevent", trackerUrl: "http://t.example/1", serviceId: paymentsId },
+      input: {
+        version: 2,
+        title: "Add a canary stage",
+        dueDate: "2027-01-15",
+        priority: "P1",
+        kind: "prevent",
+        trackerUrl: "http://t.example/1",
+        serviceId: paymentsId,
+      },
     });
-    expect(edited).toMatchObject({ title: "Add a canary stage", dueDate: "2027-01-15", priority: "P1", kind: "prevent", serviceSlug: "payments-api", version: 3 });
+    expect(edited).toMatchObject({
+      title: "Add a canary stage",
+      dueDate: "2027-01-15",
+      priority: "P1",
+      kind: "prevent",
+      serviceSlug: "payments-api",
+      version: 3,
+    });
     const cleared = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 3, trackerUrl: null, serviceId: null } });
     expect(cleared).toMatchObject({ trackerUrl: null, serviceId: null, serviceName: null });
     const bySlug = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, service: "payments-api" } });
     expect(bySlug).toMatchObject({ serviceId: paymentsId, version: 5 });
     expect(updateActionItem({ actor: responder.actor, id: item.id, input: { version: 5, service: null } }).serviceId).toBeNull();
-    expect(entries(incident.id).slice(1).map((e) => e.body)).toEqual([`Action item “Add canary”: owner ${responder.name} → ${other.name}`]);
+    expect(
+      entries(incident.id)
+        .slice(1)
+        .map((e) => e.body),
+    ).toEqual([`Action item “Add canary”: owner ${responder.name} → ${other.name}`]);
     expect(audits(item.id)).toHaveLength(6);
   });
 
@@ -321,8 +344,22 @@ describe("listActionItems", () => {
   const q = (extra: Record<string, unknown>) => ({ incident: incidentRef, ...extra });
 
   it("sorts by due date, soonest first by default and latest first with -due", () => {
-    expect(titles(q({}))).toEqual(["L1 mine overdue", "L4 mine done late", "L2 other overdue in progress", "L6 mine wont do", "L3 other due today", "L5 other later"]);
-    expect(titles(q({ sort: "-due" }))).toEqual(["L5 other later", "L3 other due today", "L6 mine wont do", "L2 other overdue in progress", "L4 mine done late", "L1 mine overdue"]);
+    expect(titles(q({}))).toEqual([
+      "L1 mine overdue",
+      "L4 mine done late",
+      "L2 other overdue in progress",
+      "L6 mine wont do",
+      "L3 other due today",
+      "L5 other later",
+    ]);
+    expect(titles(q({ sort: "-due" }))).toEqual([
+      "L5 other later",
+      "L3 other due today",
+      "L6 mine wont do",
+      "L2 other overdue in progress",
+      "L4 mine done late",
+      "L1 mine overdue",
+    ]);
   });
 
   it("filters by owner (me, id, email), team, service, status list, priority and overdue", () => {

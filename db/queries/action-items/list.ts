@@ -37,9 +37,7 @@ export function listActionItems({ actor, query }: { actor: Actor; query: unknown
     conditions.push(eq(actionItems.ownerId, Number(filter.owner)));
   }
   if (filter.team !== undefined) {
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.teamId} = ${filter.team} AND ${teamMembers.userId} = ${actionItems.ownerId})`,
-    );
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.teamId} = ${filter.team} AND ${teamMembers.userId} = ${actionItems.ownerId})`);
   }
   if (filter.service) conditions.push(eq(services.slug, filter.service));
   if (filter.status) conditions.push(inArray(actionItems.status, filter.status));

@@ -60,5 +60,8 @@ export function listSignInThrottles({ actor, now = Date.now() }: { actor: Actor;
     const failures = recentFailures(times, now);
     if (until) items.push({ kind: "account", email, address: null, failures, until, delayMs: slowdownMs(failures) });
   }
-  return items.sort((a, b) => b.until - a.until || a.kind.localeCompare(b.kind) || (a.email ?? "").localeCompare(b.email ?? "") || (a.address ?? "").localeCompare(b.address ?? ""));
+  return items.sort(
+    (a, b) =>
+      b.until - a.until || a.kind.localeCompare(b.kind) || (a.email ?? "").localeCompare(b.email ?? "") || (a.address ?? "").localeCompare(b.address ?? ""),
+  );
 }

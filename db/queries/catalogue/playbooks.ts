@@ -13,7 +13,14 @@ export type { PlaybookDetail, PlaybookItemView, PlaybookServiceView } from "../.
 export function listPlaybooks({ actor }: { actor: Actor }): PlaybookDetail[] {
   void actor;
   const db = getDb();
-  return playbookDetails(db, db.select().from(playbooks).orderBy(sql`${playbooks.enabled} DESC`, asc(playbooks.name), asc(playbooks.id)).all());
+  return playbookDetails(
+    db,
+    db
+      .select()
+      .from(playbooks)
+      .orderBy(sql`${playbooks.enabled} DESC`, asc(playbooks.name), asc(playbooks.id))
+      .all(),
+  );
 }
 
 export function getPlaybook({ actor, playbookId }: { actor: Actor; playbookId: number }): PlaybookDetail {

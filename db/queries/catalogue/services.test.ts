@@ -30,7 +30,10 @@ const add = (input: Record<string, unknown>) => createService({ actor: ctx.admin
 
 /** Declares an incident on a service and sets its impact window by hand (minutes before now). */
 function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: number | null, extra: Record<string, unknown> = {}) {
-  const { incident } = declareIncident({ actor: ctx.responder.actor, input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra } });
+  const { incident } = declareIncident({
+    actor: ctx.responder.actor,
+    input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra },
+  });
   const now = Date.now();
   ctx.t.db
     .update(incidents)
@@ -50,7 +53,16 @@ describe("createService", () => {
 
   it("creates with defaults, trims and lower-cases the slug, and audits", () => {
     const s = add({ slug: "  Payments-API ", name: "Payments API", tier: 1, teamId: paymentsTeam });
-    expect(s).toMatchObject({ slug: "payments-api", name: "Payments API", description: "", teamId: paymentsTeam, tier: 1, runbookUrl: null, links: "[]", version: 1 });
+    expect(s).toMatchObject({
+      slug: "payments-api",
+      name: "Payments API",
+      description: "",
+      teamId: paymentsTeam,
+      tier: 1,
+      runbookUrl: null,
+      links: "[]",
+      version: 1,
+    });
     expect(audits("service.create", "payments-api")).toHaveLength(1);
   });
 
@@ -96,8 +108,19 @@ describe("updateService", () => {
   });
 
   it("lets an admin change anything; the version goes up and the change is audited", () => {
-    const s = updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" } });
-    expect(s).toMatchObject({ tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout", version: 2, description: "Cart and checkout" });
+    const s = updateService({
+      actor: ctx.admin.actor,
+      slug: "checkout",
+      input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" },
+    });
+    expect(s).toMatchObject({
+      tier: 1,
+      teamId: paymentsTeam,
+      name: "Checkout web",
+      runbookUrl: "https://wiki.example.com/checkout",
+      version: 2,
+      description: "Cart and checkout",
+    });
     const [audit] = audits("service.update", "checkout");
     expect(JSON.parse(audit!.before!)).toMatchObject({ tier: 2, version: 1 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ tier: 1, version: 2 });
@@ -119,7 +142,13 @@ describe("updateService", () => {
     });
     expect(s.version).toBe(3);
     expect(getService({ actor: ctx.viewer.actor, slug: "checkout" }).links).toEqual([{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }]);
-    for (const input of [{ version: 3, tier: 3 }, { version: 3, name: "Renamed" }, { version: 3, teamId: null }, { version: 3, runbookUrl: null }, { version: 3, description: "x", tier: 2 }]) {
+    for (const input of [
+      { version: 3, tier: 3 },
+      { version: 3, name: "Renamed" },
+      { version: 3, teamId: null },
+      { version: 3, runbookUrl: null },
+      { version: 3, description: "x", tier: 2 },
+    ]) {
       const error = thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input }));
       expect(error.status).toBe(403);
     }
@@ -131,10 +160,13 @@ describe("updateService", () => {
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, tier: 4 } })).fields).toHaveProperty("tier");
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({ slug: "Unknown field" });
+    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({
+      slug: "Unknown field",
+    });
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } })).fields).toHaveProperty("teamId");
     expect(
-      thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })).fields,
+      thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } }))
+        .fields,
     ).toHaveProperty(["links.0.url"]);
     expect(getService({ actor: ctx.admin.actor, slug: "checkout" }).version).toBe(3);
   });
@@ -215,7 +247,12 @@ describe("serviceIncidents", () => {
     add({ slug: "billing", name: "Billing", tier: 2, teamId: paymentsTeam });
     const ids: number[] = [];
     for (let n = 0; n < 5; n++) {
-      ids.push(declareIncident({ actor: ctx.responder.actor, input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] } }).incident.id);
+      ids.push(
+        declareIncident({
+          actor: ctx.responder.actor,
+          input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] },
+        }).incident.id,
+      );
       await new Promise((r) => setTimeout(r, 2));
     }
     const first = getIncident({ actor: ctx.admin.actor, incidentId: ids[0]! });

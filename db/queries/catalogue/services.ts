@@ -48,7 +48,13 @@ export function listServices({ actor, query }: { actor: Actor; query: unknown })
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(sql`${services.name} LIKE ${pattern} ESCAPE '\\'`, sql`${services.slug} LIKE ${pattern} ESCAPE '\\'`, sql`${services.description} LIKE ${pattern} ESCAPE '\\'`)!);
+    conditions.push(
+      or(
+        sql`${services.name} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${services.slug} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${services.description} LIKE ${pattern} ESCAPE '\\'`,
+      )!,
+    );
   }
   if (filter.team) conditions.push(eq(services.teamId, filter.team));
   if (filter.tier) conditions.push(eq(services.tier, filter.tier));
@@ -101,7 +107,19 @@ export function getService({ actor, slug }: { actor: Actor; slug: string }): Ser
 }
 
 /** A service's incidents the actor may see, newest first, `page` of `pageSize`. */
-export function serviceIncidents({ actor, serviceId, open, page = 1, pageSize = 20 }: { actor: Actor; serviceId: number; open?: boolean; page?: number; pageSize?: number }) {
+export function serviceIncidents({
+  actor,
+  serviceId,
+  open,
+  page = 1,
+  pageSize = 20,
+}: {
+  actor: Actor;
+  serviceId: number;
+  open?: boolean;
+  page?: number;
+  pageSize?: number;
+}) {
   const db = getDb();
   const visible = visibleTo(actor);
   const where = and(

@@ -12,5 +12,10 @@ export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId:
   const db = getDb();
   readableIncident(db, actor, incidentId);
   const inOrder = [asc(checklistItems.position), asc(checklistItems.id)];
-  return db.select().from(checklistItems).where(eq(checklistItems.incidentId, incidentId)).orderBy(...inOrder).all();
+  return db
+    .select()
+    .from(checklistItems)
+    .where(eq(checklistItems.incidentId, incidentId))
+    .orderBy(...inOrder)
+    .all();
 }

@@ -157,7 +157,15 @@ describe("listIncidents drill-down filters", () => {
       { key: "middle", startedAt: "2025-10-01T10:00:00Z", severity: "SEV3", services: [{ service: "search-api", impact: "degraded" }] },
       { key: "drill", startedAt: "2025-10-02T10:00:00Z", severity: "SEV1", drill: true, services: [{ service: "payments-api", impact: "partial_outage" }] },
       // 23:30 local on 24 Nov (22:30Z, after the change to winter time): the last day, in.
-      { key: "lateOnTo", startedAt: "2025-11-24T22:30:00Z", severity: "SEV2", services: [{ service: "payments-api", impact: "degraded" }, { service: "search-api", impact: "degraded" }] },
+      {
+        key: "lateOnTo",
+        startedAt: "2025-11-24T22:30:00Z",
+        severity: "SEV2",
+        services: [
+          { service: "payments-api", impact: "degraded" },
+          { service: "search-api", impact: "degraded" },
+        ],
+      },
       // 00:00 local on 25 Nov, still 24 Nov in UTC (23:00Z): out.
       { key: "dayAfterTo", startedAt: "2025-11-24T23:00:00Z", severity: "SEV2" },
     ];
@@ -199,7 +207,10 @@ describe("listIncidents drill-down filters", () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({ actor: admin.actor, query: { ...query, ...(cursor ? { cursor } : {}) } });
+      const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({
+        actor: admin.actor,
+        query: { ...query, ...(cursor ? { cursor } : {}) },
+      });
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -207,7 +218,10 @@ describe("listIncidents drill-down filters", () => {
   });
 
   it("keeps private incidents hidden from a viewer within the filters", () => {
-    const secret = declareIncident({ actor: admin.actor, input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" } }).incident.id;
+    const secret = declareIncident({
+      actor: admin.actor,
+      input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" },
+    }).incident.id;
     const seenBy = (who: TestUser) => listIncidents({ actor: who.actor, query: { from: "2025-10-03", to: "2025-10-03" } }).items.map((i) => i.id);
     expect(seenBy(admin)).toEqual([secret]);
     expect(seenBy(ctx.viewer)).toEqual([]);
@@ -218,19 +232,29 @@ describe("listIncidents drill-down filters", () => {
     expect(unknownTeam.status).toBe(400);
     expect(unknownTeam.fields).toEqual({ team: "Unknown team 99999" });
     expect(unknownTeam.message).toBe("Unknown team 99999");
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "payments" } })).fields).toEqual({ team: "Must be a team id (a positive whole number)" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "payments" } })).fields).toEqual({
+      team: "Must be a team id (a positive whole number)",
+    });
 
     const reversed = thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
     expect(reversed.status).toBe(400);
     expect(reversed.fields).toEqual({ to: "Must be on or after from (2025-11-24)" });
     expect(reversed.message).toBe("Invalid input: to: Must be on or after from (2025-11-24)");
 
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({ from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27" });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({ to: "2025-02-29 is not a real calendar date" });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { drill: "yes" } })).fields).toEqual({ drill: "Must be 0 (leave drills out) or 1 (only drills)" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({
+      from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27",
+    });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({
+      to: "2025-02-29 is not a real calendar date",
+    });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { drill: "yes" } })).fields).toEqual({
+      drill: "Must be 0 (leave drills out) or 1 (only drills)",
+    });
     expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV1,SEV9" } })).fields).toEqual({
       severity: 'Must be one of SEV1, SEV2, SEV3, SEV4, or a comma-separated list of them ("SEV9" is not)',
     });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({ severity: "Must be one of SEV1, SEV2, SEV3, SEV4" });
+    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({
+      severity: "Must be one of SEV1, SEV2, SEV3, SEV4",
+    });
   });
 });

@@ -21,7 +21,8 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
   if (filter.status === "active") conditions.push(sql`${incidents.status} IN ('investigating','identified','monitoring')`);
   else if (filter.status === "inactive") conditions.push(sql`${incidents.status} IN ('resolved','closed')`);
   else if (filter.status) conditions.push(eq(incidents.status, filter.status));
-  if (filter.severity) conditions.push(filter.severity.length === 1 ? eq(incidents.severity, filter.severity[0]!) : inArray(incidents.severity, filter.severity));
+  if (filter.severity)
+    conditions.push(filter.severity.length === 1 ? eq(incidents.severity, filter.severity[0]!) : inArray(incidents.severity, filter.severity));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ref = /^inc-(\d+)$/i.exec(filter.q);
@@ -76,7 +77,10 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
     .limit(filter.limit + 1)
     .all();
   const page = rows.slice(0, filter.limit);
-  const roles = rolesOf(db, page.map((i) => i.id));
+  const roles = rolesOf(
+    db,
+    page.map((i) => i.id),
+  );
   const items: IncidentListItem[] = page.map((incident) => {
     const commander = roles.get(incident.id)?.find((p) => p.role === "commander");
     return { ...incident, commander: commander ? { name: commander.name, email: commander.email } : null };

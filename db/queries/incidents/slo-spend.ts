@@ -28,9 +28,27 @@ export function incidentSloSpend({ actor, incidentId, now = Date.now() }: { acto
   const incident = readableIncident(db, actor, incidentId);
   const linked = linkedServices(db, incidentId);
   if (!linked.length) return [];
-  const sloRows = db.select().from(slos).where(inArray(slos.serviceId, linked.map((l) => l.serviceId))).orderBy(slos.id).all();
-  const impacts = loadImpacts(db, linked.map((l) => l.serviceId), now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(db, sloRows.map((s) => s.id));
+  const sloRows = db
+    .select()
+    .from(slos)
+    .where(
+      inArray(
+        slos.serviceId,
+        linked.map((l) => l.serviceId),
+      ),
+    )
+    .orderBy(slos.id)
+    .all();
+  const impacts = loadImpacts(
+    db,
+    linked.map((l) => l.serviceId),
+    now - MAX_WINDOW_DAYS * DAY,
+    now,
+  );
+  const overrides = loadOverrides(
+    db,
+    sloRows.map((s) => s.id),
+  );
   return sloRows.map((slo) => {
     const service = linked.find((l) => l.serviceId === slo.serviceId)!;
     const windows = impactWindowsFor(slo, impacts, overrides);

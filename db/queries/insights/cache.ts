@@ -30,7 +30,12 @@ function visibilityKey(actor: Actor): string {
 }
 
 /** The cached report for this caller and filters, or a way to store the one about to be computed. */
-export function lookupReport(db: Pick<Db, "get">, actor: Actor, filtersKey: string, now: number): { report: InsightsReport } | { store: (report: InsightsReport) => void } {
+export function lookupReport(
+  db: Pick<Db, "get">,
+  actor: Actor,
+  filtersKey: string,
+  now: number,
+): { report: InsightsReport } | { store: (report: InsightsReport) => void } {
   const key = `${visibilityKey(actor)}|${filtersKey}`;
   // Taken before computing: a write during a computation leaves the stored report stale.
   const version = dataVersion(db);

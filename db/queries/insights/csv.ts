@@ -8,18 +8,54 @@ import { insightsContext } from "./index";
 import { incidentConditions, outOfHours, where } from "./scope";
 
 export const INSIGHTS_CSV_COLUMNS = [
-  "reference", "title", "severity", "status", "services", "contributing_factors", "commander",
-  "started_at", "detected_at", "declared_at", "acknowledged_at", "mitigated_at", "resolved_at", "closed_at",
+  "reference",
+  "title",
+  "severity",
+  "status",
+  "services",
+  "contributing_factors",
+  "commander",
+  "started_at",
+  "detected_at",
+  "declared_at",
+  "acknowledged_at",
+  "mitigated_at",
+  "resolved_at",
+  "closed_at",
   "reconstructed_timestamps",
-  "time_to_detect_s", "time_to_acknowledge_s", "time_to_mitigate_s", "time_to_resolve_s",
-  "declared_out_of_hours", "postmortem_status", "postmortem_published_at",
+  "time_to_detect_s",
+  "time_to_acknowledge_s",
+  "time_to_mitigate_s",
+  "time_to_resolve_s",
+  "declared_out_of_hours",
+  "postmortem_status",
+  "postmortem_published_at",
 ] as const;
 
 type Row = {
-  id: number; title: string; severity: string; status: string; services: string | null; factors: string | null; commander: string | null;
-  startedAt: number; detectedAt: number | null; declaredAt: number; acknowledgedAt: number | null; mitigatedAt: number | null;
-  resolvedAt: number | null; closedAt: number | null; startedSrc: string; detectedSrc: string | null; acknowledgedSrc: string | null;
-  mitigatedSrc: string | null; resolvedSrc: string | null; closedSrc: string | null; ooh: number; pmStatus: string | null; publishedAt: number | null;
+  id: number;
+  title: string;
+  severity: string;
+  status: string;
+  services: string | null;
+  factors: string | null;
+  commander: string | null;
+  startedAt: number;
+  detectedAt: number | null;
+  declaredAt: number;
+  acknowledgedAt: number | null;
+  mitigatedAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  startedSrc: string;
+  detectedSrc: string | null;
+  acknowledgedSrc: string | null;
+  mitigatedSrc: string | null;
+  resolvedSrc: string | null;
+  closedSrc: string | null;
+  ooh: number;
+  pmStatus: string | null;
+  publishedAt: number | null;
 };
 
 const PAGE = 1000;
@@ -29,17 +65,41 @@ const RECONSTRUCTED = new Set(["manual", "backdated"]);
 
 function toLine(r: Row): string {
   const reconstructed = (
-    [["started", r.startedSrc], ["detected", r.detectedSrc], ["acknowledged", r.acknowledgedSrc], ["mitigated", r.mitigatedSrc], ["resolved", r.resolvedSrc], ["closed", r.closedSrc]] as const
+    [
+      ["started", r.startedSrc],
+      ["detected", r.detectedSrc],
+      ["acknowledged", r.acknowledgedSrc],
+      ["mitigated", r.mitigatedSrc],
+      ["resolved", r.resolvedSrc],
+      ["closed", r.closedSrc],
+    ] as const
   )
     .filter(([, src]) => src !== null && RECONSTRUCTED.has(src))
     .map(([name]) => name)
     .join("; ");
   return csvLine([
-    incidentReference(r.id), r.title, r.severity, r.status, r.services, r.factors, r.commander,
-    iso(r.startedAt), iso(r.detectedAt), iso(r.declaredAt), iso(r.acknowledgedAt), iso(r.mitigatedAt), iso(r.resolvedAt), iso(r.closedAt),
+    incidentReference(r.id),
+    r.title,
+    r.severity,
+    r.status,
+    r.services,
+    r.factors,
+    r.commander,
+    iso(r.startedAt),
+    iso(r.detectedAt),
+    iso(r.declaredAt),
+    iso(r.acknowledgedAt),
+    iso(r.mitigatedAt),
+    iso(r.resolvedAt),
+    iso(r.closedAt),
     reconstructed,
-    secs(r.detectedAt, r.startedAt), secs(r.acknowledgedAt, r.declaredAt), secs(r.mitigatedAt, r.startedAt), secs(r.resolvedAt, r.startedAt),
-    r.ooh === 1, r.pmStatus ?? "none", iso(r.publishedAt),
+    secs(r.detectedAt, r.startedAt),
+    secs(r.acknowledgedAt, r.declaredAt),
+    secs(r.mitigatedAt, r.startedAt),
+    secs(r.resolvedAt, r.startedAt),
+    r.ooh === 1,
+    r.pmStatus ?? "none",
+    iso(r.publishedAt),
   ]);
 }
 
@@ -48,7 +108,10 @@ function toLine(r: Row): string {
  * lines, header first, oldest first. Validates the query before the first line, then reads
  * 1,000 rows at a time so a year of incidents never sits in memory at once.
  */
-export function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): { fileName: string; lines: Generator<string> } {
+export function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): {
+  fileName: string;
+  lines: Generator<string>;
+} {
   const { ctx, period } = insightsContext({ actor, query, now });
   const conditions = incidentConditions(ctx);
   const i = incidents;

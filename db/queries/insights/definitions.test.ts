@@ -40,7 +40,10 @@ describe("insights definitions", () => {
   it("says the same as the comments of the report type", () => {
     const shared: [keyof typeof METRIC_DEFINITIONS, string][] = [
       ["postmortemsOnTime", "Required postmortems of in-scope incidents: published by the deadline ÷ (on time + late + overdue)"],
-      ["actionItemsOnTime", "Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due)"],
+      [
+        "actionItemsOnTime",
+        "Action items due in the period (incidents matching the filters, any start date): done by the end of the due day (UTC) ÷ (done + unfinished past due)",
+      ],
       ["actionItemsOverdueNow", "Action items of incidents matching the filters (any date) open or in progress and past due now"],
       ["incidentsOverTime", "Incidents started per week (ranges up to 180 days) or month, by severity"],
       ["durationTrend", "per ISO week (ranges up to 90 days) or month, by the day each incident started"],
@@ -50,7 +53,7 @@ describe("insights definitions", () => {
       ["postmortemsOverdue", "Required, resolved, not published, deadline passed"],
       ["timeToPublish", "Resolution → publication, of published"],
       ["actionItemsFlow", "(created) and closed (done or won't do) per bucket, with the open backlog at the end of each bucket"],
-      ["overdueByTeam", "by the owner's team (an owner in several teams counts in each; \"No team\" otherwise)"],
+      ["overdueByTeam", 'by the owner\'s team (an owner in several teams counts in each; "No team" otherwise)'],
       ["outOfHours", "eclared outside 09:00–18:00 Monday–Friday in the organisation's time zone"],
       ["reconstructed", "using a timestamp typed in or backdated rather than recorded as it happened"],
     ];

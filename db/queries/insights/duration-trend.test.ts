@@ -11,9 +11,14 @@ const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-07-15T10:00:00Z");
 const MIN = 60;
 
-
 const trend = (query: Record<string, string>, actor = ctx.viewer.actor) => getInsights({ actor, query, now, fresh: true }).durationTrend;
-const stats = (incidents: number, missing: number, reconstructed: number, median: number | null, p90: number | null) => ({ incidents, missing, reconstructed, median, p90 });
+const stats = (incidents: number, missing: number, reconstructed: number, median: number | null, p90: number | null) => ({
+  incidents,
+  missing,
+  reconstructed,
+  median,
+  p90,
+});
 const none = stats(0, 0, 0, null, null);
 
 describe("duration trend", () => {

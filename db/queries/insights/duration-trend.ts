@@ -42,10 +42,20 @@ export function durationTrend(ctx: InsightsContext): InsightsReport["durationTre
   const stats = known.size ? groupStats(ctx, source, [...known.keys()], known) : new Map();
   const point = (key: string): TrendStats => {
     const s = stats.get(key);
-    return { incidents: s?.incidents ?? 0, missing: missing.get(key) ?? 0, reconstructed: s?.reconstructed ?? 0, median: s?.median ?? null, p90: s?.p90 ?? null };
+    return {
+      incidents: s?.incidents ?? 0,
+      missing: missing.get(key) ?? 0,
+      reconstructed: s?.reconstructed ?? 0,
+      median: s?.median ?? null,
+      p90: s?.p90 ?? null,
+    };
   };
   return {
     bucket: kind,
-    points: bucketsFor(ctx.filters.from, ctx.filters.to, kind).map((b) => ({ ...b, mitigate: point(`mitigate:${b.start}`), resolve: point(`resolve:${b.start}`) })),
+    points: bucketsFor(ctx.filters.from, ctx.filters.to, kind).map((b) => ({
+      ...b,
+      mitigate: point(`mitigate:${b.start}`),
+      resolve: point(`resolve:${b.start}`),
+    })),
   };
 }

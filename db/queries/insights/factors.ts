@@ -74,8 +74,17 @@ function repeatFigures(ctx: InsightsContext): InsightsReport["factors"]["repeats
     JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
     WHERE ${incidents.drill} = 0 AND ${incidents.startedAt} >= ${ctx.currentStart - windowMs} AND ${incidents.startedAt} < ${ctx.currentEnd}${where(visible ? [visible] : [])}`);
   const rows = ctx.db.all<{
-    id: number; title: string; severity: Severity; startedAt: number; serviceSlug: string; serviceName: string; factor: string;
-    prevId: number; prevTitle: string; prevStartedAt: number; total: number;
+    id: number;
+    title: string;
+    severity: Severity;
+    startedAt: number;
+    serviceSlug: string;
+    serviceName: string;
+    factor: string;
+    prevId: number;
+    prevTitle: string;
+    prevStartedAt: number;
+    total: number;
   }>(sql`
     WITH matches AS (
       SELECT a.incident_id AS id, a.service_id AS service_id, a.factor_id AS factor_id, a.started_at AS started_at,

@@ -61,8 +61,7 @@ export function insightsContext({ actor, query, now = Date.now() }: { actor: Act
   return { ctx, period, previousPeriod };
 }
 
-const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) =>
-  Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
+const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
 
 type InsightsArgs = { actor: Actor; query: unknown; now?: number; fresh?: boolean };
 

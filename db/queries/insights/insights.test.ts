@@ -13,13 +13,18 @@ const now = Date.parse("2026-05-15T10:00:00Z");
 const range = { from: "2026-03-01", to: "2026-04-30" };
 const MIN = 60;
 
-
 const report = (query: Record<string, string> = {}, actor = ctx.viewer.actor) => getInsights({ actor, query: { ...range, ...query }, now });
 
 describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
   it("scopes to incidents started in the period, drills counted apart, and compares with the period before", () => {
     const r = report();
-    expect(r.period).toMatchObject({ from: "2026-03-01", to: "2026-04-30", days: 61, startsAt: "2026-02-28T23:00:00.000Z", endsAt: "2026-04-30T22:00:00.000Z" });
+    expect(r.period).toMatchObject({
+      from: "2026-03-01",
+      to: "2026-04-30",
+      days: 61,
+      startsAt: "2026-02-28T23:00:00.000Z",
+      endsAt: "2026-04-30T22:00:00.000Z",
+    });
     expect(r.previousPeriod).toMatchObject({ from: "2025-12-30", to: "2026-02-28" });
     expect(r.scope).toEqual({ current: { incidents: 5, drillsExcluded: 1 }, previous: { incidents: 2, drillsExcluded: 0 } });
     expect(r.headline.incidents.current).toEqual({ total: 5, bySeverity: { SEV1: 1, SEV2: 2, SEV3: 1, SEV4: 1 } });
@@ -86,7 +91,15 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(s.coverage).toEqual({ incidents: 4, missing: 1, reconstructed: 1 });
     expect(s.rows).toEqual([
       { slug: "web", name: "Web app", team: "Platform", incidents: 2, impactMinutes: 210, budgetStatus: null, slos: [] },
-      { slug: "api", name: "Public API", team: "Payments", incidents: 2, impactMinutes: 90, budgetStatus: "healthy", slos: [{ name: "Availability", objective: 99.9, remainingPercent: 100, status: "healthy" }] },
+      {
+        slug: "api",
+        name: "Public API",
+        team: "Payments",
+        incidents: 2,
+        impactMinutes: 90,
+        budgetStatus: "healthy",
+        slos: [{ name: "Availability", objective: 99.9, remainingPercent: 100, status: "healthy" }],
+      },
     ]);
   });
 
@@ -157,10 +170,20 @@ describe("incidents CSV behind the dashboard", () => {
     expect(rows.map((r) => r.split(",")[1])).toEqual(["Incident A", "Incident B", "Incident C", "Incident D", "Incident E"]);
     const a = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[0]!.split(",")[n]]));
     expect(a).toMatchObject({
-      severity: "SEV1", services: "Public API", contributing_factors: "Change / deploy", commander: "Ada Lovelace",
-      started_at: "2026-03-02T10:00:00.000Z", declared_at: "2026-03-02T10:15:00.000Z", reconstructed_timestamps: "",
-      time_to_detect_s: "600", time_to_acknowledge_s: "300", time_to_mitigate_s: "3600", time_to_resolve_s: "7200",
-      declared_out_of_hours: "no", postmortem_status: "published", postmortem_published_at: "2026-03-04T12:00:00.000Z",
+      severity: "SEV1",
+      services: "Public API",
+      contributing_factors: "Change / deploy",
+      commander: "Ada Lovelace",
+      started_at: "2026-03-02T10:00:00.000Z",
+      declared_at: "2026-03-02T10:15:00.000Z",
+      reconstructed_timestamps: "",
+      time_to_detect_s: "600",
+      time_to_acknowledge_s: "300",
+      time_to_mitigate_s: "3600",
+      time_to_resolve_s: "7200",
+      declared_out_of_hours: "no",
+      postmortem_status: "published",
+      postmortem_published_at: "2026-03-04T12:00:00.000Z",
     });
     const b = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[1]!.split(",")[n]]));
     expect(b).toMatchObject({ reconstructed_timestamps: "started; detected", declared_out_of_hours: "yes" });
@@ -181,7 +204,15 @@ describe("insights cache", () => {
     expect(getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true })).not.toBe(first);
     const extra = ctx.t.db
       .insert(incidents)
-      .values({ title: "Late addition", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-02T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-02T10:00:00Z"), updatedAt: now })
+      .values({
+        title: "Late addition",
+        severity: "SEV4",
+        status: "investigating",
+        startedAt: Date.parse("2026-04-02T10:00:00Z"),
+        startedAtSource: "status_change",
+        declaredAt: Date.parse("2026-04-02T10:00:00Z"),
+        updatedAt: now,
+      })
       .returning()
       .get();
     expect(report().scope.current.incidents).toBe(first.scope.current.incidents + 1);
@@ -237,7 +268,15 @@ describe("insights for requests (loadInsights)", () => {
     await new Promise((r) => setImmediate(r));
     const extra = ctx.t.db
       .insert(incidents)
-      .values({ title: "Written meanwhile", severity: "SEV4", status: "investigating", startedAt: Date.parse("2026-04-03T10:00:00Z"), startedAtSource: "status_change", declaredAt: Date.parse("2026-04-03T10:00:00Z"), updatedAt: now })
+      .values({
+        title: "Written meanwhile",
+        severity: "SEV4",
+        status: "investigating",
+        startedAt: Date.parse("2026-04-03T10:00:00Z"),
+        startedAtSource: "status_change",
+        declaredAt: Date.parse("2026-04-03T10:00:00Z"),
+        updatedAt: now,
+      })
       .returning()
       .get();
     const during = await pending;

@@ -29,7 +29,12 @@ export function groupStats(
     sql`, `,
   );
   const counts = known
-    ? Object.fromEntries(keys.flatMap((k, i) => [[`n${i}`, known.get(k)?.n ?? 0], [`r${i}`, known.get(k)?.rec ?? 0]]))
+    ? Object.fromEntries(
+        keys.flatMap((k, i) => [
+          [`n${i}`, known.get(k)?.n ?? 0],
+          [`r${i}`, known.get(k)?.rec ?? 0],
+        ]),
+      )
     : ctx.db.get<Record<string, number>>(sql`SELECT ${sums} FROM temp.insight_sorted`)!;
   let start = 1;
   const spans = keys.map((key, i) => {
@@ -50,7 +55,10 @@ export function groupStats(
   const values = new Map<number, number>();
   if (wanted.size) {
     const rows = ctx.db.all<{ id: number; d: number }>(
-      sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join([...wanted].map((id) => sql`${id}`), sql`, `)})`,
+      sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join(
+        [...wanted].map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
     );
     for (const row of rows) values.set(row.id, row.d);
   }

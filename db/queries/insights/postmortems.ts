@@ -18,21 +18,38 @@ const DAY = 86_400_000;
  * impact within the longest SLO window can flag one).
  */
 function budgetFlagged(ctx: InsightsContext): number[] {
-  const required = ctx.requiredSeverities.length ? sql`AND s.severity NOT IN (${sql.join(ctx.requiredSeverities.map((v) => sql`${v}`), sql`, `)})` : sql``;
+  const required = ctx.requiredSeverities.length
+    ? sql`AND s.severity NOT IN (${sql.join(
+        ctx.requiredSeverities.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql``;
   const candidates = ctx.db
-    .all<{ id: number }>(sql`
+    .all<{ id: number }>(
+      sql`
       SELECT s.id AS id FROM temp.insight_scope s
       WHERE s.drill = 0 AND s.resolved_at IS NOT NULL ${required}
         AND COALESCE(s.mitigated_at, s.resolved_at) >= ${ctx.now - MAX_WINDOW_DAYS * DAY}
-        AND EXISTS (SELECT 1 FROM ${incidentServices} l JOIN ${slos} o ON o.service_id = l.service_id WHERE l.incident_id = s.id)`)
+        AND EXISTS (SELECT 1 FROM ${incidentServices} l JOIN ${slos} o ON o.service_id = l.service_id WHERE l.incident_id = s.id)`,
+    )
     .map((r) => r.id);
   return [...budgetFlaggedIncidents(ctx.db, candidates, ctx.now)];
 }
 
 /** Per in-scope incident: required?, its postmortem, and its deadline on the organisation's wall clock. */
 function followThroughSource(ctx: InsightsContext, flagged: number[]): SQL {
-  const bySeverity = ctx.requiredSeverities.length ? sql`s.severity IN (${sql.join(ctx.requiredSeverities.map((v) => sql`${v}`), sql`, `)})` : sql`0`;
-  const byBudget = flagged.length ? sql`s.id IN (${sql.join(flagged.map((id) => sql`${id}`), sql`, `)})` : sql`0`;
+  const bySeverity = ctx.requiredSeverities.length
+    ? sql`s.severity IN (${sql.join(
+        ctx.requiredSeverities.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql`0`;
+  const byBudget = flagged.length
+    ? sql`s.id IN (${sql.join(
+        flagged.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`0`;
   const resolvedLocal = localMs(ctx, sql`s.resolved_at`);
   const weekday = sql`(((${resolvedLocal} / 86400000) + 4) % 7)`;
   const addDays = sql.raw(`${DEADLINE_DAYS_BY_WEEKDAY.map((d, w) => `WHEN ${w} THEN ${d}`).join(" ")} END`);

@@ -66,9 +66,17 @@ const reconstructed = (column: SQL) => sql`(CASE WHEN ${column} IN ('manual', 'b
 export function incidentConditions(ctx: InsightsContext): SQL[] {
   const conditions: SQL[] = [];
   const { severity, team } = ctx.filters;
-  if (severity.length) conditions.push(sql`${incidents.severity} IN (${sql.join(severity.map((s) => sql`${s}`), sql`, `)})`);
+  if (severity.length)
+    conditions.push(
+      sql`${incidents.severity} IN (${sql.join(
+        severity.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (ctx.serviceId !== null)
-    conditions.push(sql`EXISTS (SELECT 1 FROM ${incidentServices} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${incidentServices.serviceId} = ${ctx.serviceId})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${incidentServices} WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${incidentServices.serviceId} = ${ctx.serviceId})`,
+    );
   if (team !== null)
     conditions.push(sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId}
       WHERE ${incidentServices.incidentId} = ${incidents.id} AND ${services.teamId} = ${team})`);

@@ -26,7 +26,10 @@ export function serviceFigures(ctx: InsightsContext): InsightsReport["services"]
     LEFT JOIN ${teams} t ON t.id = v.team_id
     WHERE s.period = 0 AND s.drill = 0
     GROUP BY v.id ORDER BY n DESC, impactMs DESC, v.name LIMIT ${TOP}`);
-  const sloRows = slosOfServices(ctx.db, rows.map((r) => r.id));
+  const sloRows = slosOfServices(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const budgets = budgetsFor(ctx.db, sloRows, ctx.now);
   return {
     coverage: { incidents: coverage.linked, missing: coverage.n - coverage.linked, reconstructed: coverage.rec },

@@ -24,7 +24,10 @@ export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = 
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
   if (!sloRows.length) return flagged;
   const impacts = loadImpacts(db, serviceIds, now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(db, sloRows.map((s) => s.id));
+  const overrides = loadOverrides(
+    db,
+    sloRows.map((s) => s.id),
+  );
   for (const slo of sloRows) {
     const windows = impactWindowsFor(slo, impacts, overrides);
     const input = { objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now };
@@ -53,7 +56,18 @@ export function budgetCandidates(db: Reader, visible: SQL | undefined, required:
     sql`COALESCE(${incidents.mitigatedAt}, ${incidents.resolvedAt}) >= ${now - MAX_WINDOW_DAYS * DAY}`,
     sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${slos} ON ${slos.serviceId} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id})`,
   ];
-  if (required.length) conditions.push(sql`${incidents.severity} NOT IN (${sql.join(required.map((s) => sql`${s}`), sql`, `)})`);
+  if (required.length)
+    conditions.push(
+      sql`${incidents.severity} NOT IN (${sql.join(
+        required.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (visible) conditions.push(visible);
-  return db.select({ id: incidents.id }).from(incidents).where(and(...conditions)).all().map((r) => r.id);
+  return db
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(...conditions))
+    .all()
+    .map((r) => r.id);
 }

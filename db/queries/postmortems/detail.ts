@@ -95,7 +95,6 @@ export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem
   };
 }
 
-
 /**
  * The incident's postmortem, or null when none was started. Private incidents follow the
  * incident's visibility (404); viewers read only published postmortems (a draft is a 404).

@@ -42,7 +42,10 @@ export type ListPostmortemsQuery = { status?: ListPostmortemStatus; q?: string; 
  * missing. Viewers see only published postmortems. Newest first (last edit, or resolution
  * for ones not started). `due` keeps only those whose state is exactly "due" or "overdue".
  */
-export function listPostmortems({ actor, query }: { actor: Actor; query: ListPostmortemsQuery | unknown }): { items: PostmortemListItem[]; nextCursor: string | null } {
+export function listPostmortems({ actor, query }: { actor: Actor; query: ListPostmortemsQuery | unknown }): {
+  items: PostmortemListItem[];
+  nextCursor: string | null;
+} {
   const filter = parseInput(listPostmortemsSchema, query ?? {});
   const db = getDb();
   const now = Date.now();
@@ -143,4 +146,3 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   const nextCursor = items.length > filter.limit && last ? encodeCursor({ rank: 0, at: last.sortAt, id: last.incidentId }) : null;
   return { items: page.map(({ sortAt: _s, ...item }) => item), nextCursor };
 }
-

@@ -58,7 +58,17 @@ describe("startPostmortem", () => {
     const note = addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Rolled back deploy 4711", highlighted: true } });
     addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Not highlighted chatter" } });
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    expect(pm).toMatchObject({ incidentId: incident.id, status: "draft", version: 1, tags: [], factors: [], reviewers: [], comments: [], publishedAt: null, publishedBy: null });
+    expect(pm).toMatchObject({
+      incidentId: incident.id,
+      status: "draft",
+      version: 1,
+      tags: [],
+      factors: [],
+      reviewers: [],
+      comments: [],
+      publishedAt: null,
+      publishedBy: null,
+    });
     expect(pm.owner).toEqual({ id: responder.id, name: responder.name, email: responder.email });
     expect(Object.keys(pm.sections).sort()).toEqual([...SECTION_KEYS].sort());
     expect(pm.sections.timeline).toContain("Rolled back deploy 4711 (Riley Responder)");
@@ -73,7 +83,11 @@ describe("startPostmortem", () => {
     expect(pm.reviewChecklist).toEqual({ data: false, impact: false, causes: false, actions: false, stakeholders: false });
     expect(pm.due.state).toBe("not_due");
 
-    const entries = ctx.t.db.select().from(timelineEntries).where(and(eq(timelineEntries.incidentId, incident.id), eq(timelineEntries.kind, "postmortem"))).all();
+    const entries = ctx.t.db
+      .select()
+      .from(timelineEntries)
+      .where(and(eq(timelineEntries.incidentId, incident.id), eq(timelineEntries.kind, "postmortem")))
+      .all();
     expect(entries.map((e) => e.body)).toEqual(["Postmortem started"]);
     const audit = auditsOf(ctx.t.db, "postmortem.start", pm.id);
     expect(audit).toHaveLength(1);
@@ -131,13 +145,22 @@ function publish(incidentId: number) {
     incidentId,
     input: {
       version: pm.version,
-      sections: { summary: "Checkout failed.", impact: "Every order for an hour.", timeline: pm.sections.timeline || "- 14:00 declared", root_causes: "A config push." },
+      sections: {
+        summary: "Checkout failed.",
+        impact: "Every order for an hour.",
+        timeline: pm.sections.timeline || "- 14:00 declared",
+        root_causes: "A config push.",
+      },
       factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
       noActionItemsReason: "Nothing left to do.",
     },
   });
   pm = transitionPostmortem({ actor: responder.actor, incidentId, input: { to: "in_review", reviewerIds: [responder2.id], version: pm.version } });
-  ctx.t.db.update(postmortems).set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) }).where(eq(postmortems.id, pm.id)).run();
+  ctx.t.db
+    .update(postmortems)
+    .set({ reviewChecklist: JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true }) })
+    .where(eq(postmortems.id, pm.id))
+    .run();
   return transitionPostmortem({ actor: responder2.actor, incidentId, input: { to: "published", version: pm.version } });
 }
 
@@ -152,7 +175,11 @@ describe("savePostmortem", () => {
     expect(saved.sections.timeline).toBe(pm.sections.timeline);
     expect(saved.sections.impact).toBe(pm.sections.impact);
 
-    const again = savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: saved.version, sections: { trigger: "A config push" } } });
+    const again = savePostmortem({
+      actor: responder2.actor,
+      incidentId: incident.id,
+      input: { version: saved.version, sections: { trigger: "A config push" } },
+    });
     expect(again.sections).toMatchObject({ summary, trigger: "A config push" });
 
     const audit = auditsOf(ctx.t.db, "postmortem.update", pm.id);
@@ -173,7 +200,9 @@ describe("savePostmortem", () => {
     const incident = declare();
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
     const first = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Riley's words" } } });
-    const error = err(() => savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Sam's words" } } }));
+    const error = err(() =>
+      savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Sam's words" } } }),
+    );
     expect(error.status).toBe(409);
     expect(error.code).toBe("conflict");
     const current = error.details?.current as { version: number; sections: { summary: string } };
@@ -181,14 +210,19 @@ describe("savePostmortem", () => {
     expect(current.sections.summary).toBe("Riley's words");
     expect(getPostmortem({ actor: responder.actor, incidentId: incident.id })!.sections.summary).toBe("Riley's words");
     // Retrying on the current version goes through.
-    const retried = savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: current.version, sections: { summary: "Riley's words\n\nSam's words" } } });
+    const retried = savePostmortem({
+      actor: responder2.actor,
+      incidentId: incident.id,
+      input: { version: current.version, sections: { summary: "Riley's words\n\nSam's words" } },
+    });
     expect(retried.sections.summary).toBe("Riley's words\n\nSam's words");
   });
 
   it("refuses unknown sections, too-long text, bad tags, unknown factors and owners (400 naming the field)", () => {
     const incident = declare();
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const save = (input: Record<string, unknown>) => err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, ...input } }));
+    const save = (input: Record<string, unknown>) =>
+      err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, ...input } }));
     let e = save({ sections: { summary: "ok", blame_list: "x" } });
     expect(e.status).toBe(400);
     expect(e.fields).toHaveProperty(["sections.blame_list"]);
@@ -235,7 +269,9 @@ describe("savePostmortem", () => {
   it("viewers cannot save (403); a published postmortem cannot be edited (422)", () => {
     const incident = resolvedIncident();
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    expect(err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status).toBe(403);
+    expect(
+      err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status,
+    ).toBe(403);
     const published = publish(incident.id);
     const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
     expect(e.status).toBe(422);
@@ -275,9 +311,15 @@ describe("regenerateTimelineSection", () => {
     expect(pm.sections.timeline).not.toContain("load balancer");
     const all = regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version, includeAllNotes: true });
     expect(all.sections.timeline).toContain("Looking at the load balancer logs");
-    const audit = ctx.t.db.select().from(auditLog).where(and(eq(auditLog.action, "postmortem.regenerate_timeline"), eq(auditLog.entityId, String(pm.id)))).get()!;
+    const audit = ctx.t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "postmortem.regenerate_timeline"), eq(auditLog.entityId, String(pm.id))))
+      .get()!;
     expect(JSON.parse(audit.after!)).toMatchObject({ includeAllNotes: true });
-    expect(err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })).fields).toHaveProperty(["includeAllNotes"]);
+    expect(
+      err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })).fields,
+    ).toHaveProperty(["includeAllNotes"]);
   });
 });
 
@@ -289,7 +331,11 @@ describe("no action items note", () => {
     const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: "   " } }));
     expect(e.status).toBe(400);
     expect(e.fields).toHaveProperty(["noActionItemsReason"]);
-    let saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: " Fixed for good during the incident. " } });
+    let saved = savePostmortem({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: pm.version, noActionItemsReason: " Fixed for good during the incident. " },
+    });
     expect(saved).toMatchObject({ noActionItemsReason: "Fixed for good during the incident.", version: pm.version + 1 });
     expect(Object.keys(saved.sections)).toEqual(SECTION_KEYS);
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, sections: { summary: "New text" } } });
@@ -299,7 +345,9 @@ describe("no action items note", () => {
     expect(JSON.parse(audits[0]!.after!)).toEqual({ noActionItemsReason: "Fixed for good during the incident." });
     saved = savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: null } });
     expect(saved.noActionItemsReason).toBeNull();
-    expect(err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status).not.toBe(200);
+    expect(
+      err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status,
+    ).not.toBe(200);
   });
 
   it("appears in the Markdown export when no action item is tracked", () => {
@@ -326,7 +374,9 @@ describe("addComment", () => {
     startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "nope", body: "x" })).fields).toHaveProperty(["section"]);
     expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " })).fields).toHaveProperty(["body"]);
-    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) })).fields).toHaveProperty(["body"]);
+    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) })).fields).toHaveProperty([
+      "body",
+    ]);
     expect(addComment({ actor: responder.actor, incidentId: incident.id, section: "review", body: "ok" }).section).toBe("review");
     expect(err(() => addComment({ actor: ctx.viewer.actor, incidentId: incident.id, section: "summary", body: "x" })).status).toBe(403);
   });
@@ -353,7 +403,11 @@ describe("due state", () => {
 
   it("is overdue 5 business days after resolution", () => {
     const incident = declare({ startedAt: iso(Date.now() - 20 * DAY) });
-    updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved", mitigatedAt: iso(Date.now() - 10 * DAY), resolvedAt: iso(Date.now() - 10 * DAY) } });
+    updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: incident.version, status: "resolved", mitigatedAt: iso(Date.now() - 10 * DAY), resolvedAt: iso(Date.now() - 10 * DAY) },
+    });
     expect(postmortemDueForIncident({ actor: responder.actor, incidentId: incident.id }).state).toBe("overdue");
     startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(getPostmortem({ actor: responder.actor, incidentId: incident.id })!.due.state).toBe("overdue");
@@ -388,7 +442,14 @@ describe("listPostmortems", () => {
     const items = listPostmortems({ actor: responder2.actor, query: { q: tag } }).items;
     const byTitle = Object.fromEntries(items.map((i) => [i.title, i]));
     expect(Object.keys(byTitle).sort()).toEqual([`${tag} drafted`, `${tag} missing`, `${tag} published`].sort());
-    expect(byTitle[`${tag} missing`]).toMatchObject({ status: "not_started", postmortemId: null, ownerName: null, due: { state: "due" }, reference: `INC-${missing.id}`, severity: "SEV1" });
+    expect(byTitle[`${tag} missing`]).toMatchObject({
+      status: "not_started",
+      postmortemId: null,
+      ownerName: null,
+      due: { state: "due" },
+      reference: `INC-${missing.id}`,
+      severity: "SEV1",
+    });
     expect(byTitle[`${tag} drafted`]).toMatchObject({ status: "draft", ownerName: "Riley Responder", due: { state: "due" } });
     expect(byTitle[`${tag} published`]).toMatchObject({ status: "published", due: { state: "published" }, incidentStatus: "closed" });
     expect(items.find((i) => i.incidentId === notRequired.id || i.incidentId === active.id)).toBeUndefined();
@@ -398,9 +459,11 @@ describe("listPostmortems", () => {
 
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "not_started" } }).items.map((i) => i.title)).toEqual([`${tag} missing`]);
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, status: "published" } }).items.map((i) => i.title)).toEqual([`${tag} published`]);
-    expect(listPostmortems({ actor: responder.actor, query: { q: tag, due: "due" } }).items.map((i) => i.title).sort()).toEqual(
-      [`${tag} drafted`, `${tag} hidden`, `${tag} missing`].sort(),
-    );
+    expect(
+      listPostmortems({ actor: responder.actor, query: { q: tag, due: "due" } })
+        .items.map((i) => i.title)
+        .sort(),
+    ).toEqual([`${tag} drafted`, `${tag} hidden`, `${tag} missing`].sort());
     expect(listPostmortems({ actor: responder.actor, query: { q: tag, due: "overdue" } }).items).toEqual([]);
   });
 
@@ -410,15 +473,25 @@ describe("listPostmortems", () => {
     const due: number[] = [];
     for (let i = 0; i < 4; i++) {
       const old = declare({ title: `${tag} old ${i}`, severity: "SEV1", startedAt: iso(Date.now() - (30 + i) * DAY) });
-      updateIncident({ actor: responder.actor, incidentId: old.id, input: { version: old.version, status: "resolved", mitigatedAt: iso(Date.now() - (20 + i) * DAY), resolvedAt: iso(Date.now() - (20 + i) * DAY) } });
+      updateIncident({
+        actor: responder.actor,
+        incidentId: old.id,
+        input: { version: old.version, status: "resolved", mitigatedAt: iso(Date.now() - (20 + i) * DAY), resolvedAt: iso(Date.now() - (20 + i) * DAY) },
+      });
       overdue.push(old.id);
       due.push(resolvedIncident({ title: `${tag} fresh ${i}`, severity: "SEV1" }).id);
     }
-    for (const [state, expected] of [["overdue", overdue], ["due", due]] as const) {
+    for (const [state, expected] of [
+      ["overdue", overdue],
+      ["due", due],
+    ] as const) {
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const page: ReturnType<typeof listPostmortems> = listPostmortems({ actor: responder.actor, query: { q: tag, due: state, limit: 3, ...(cursor ? { cursor } : {}) } });
+        const page: ReturnType<typeof listPostmortems> = listPostmortems({
+          actor: responder.actor,
+          query: { q: tag, due: state, limit: 3, ...(cursor ? { cursor } : {}) },
+        });
         expect(page.items.every((i) => i.due.state === state)).toBe(true);
         seen.push(...page.items.map((i) => i.incidentId));
         cursor = page.nextCursor;
@@ -453,12 +526,38 @@ describe("exportPostmortemMarkdown", () => {
     const incident = resolvedIncident({ title: "Export me" });
     const pm = startPostmortem({ actor: responder.actor, incidentId: incident.id });
     const factor = ctx.t.db.select().from(contributingFactors).where(eq(contributingFactors.name, "Configuration")).get()!;
-    savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "It broke." }, factorIds: [factor.id] } });
+    savePostmortem({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: pm.version, sections: { summary: "It broke." }, factorIds: [factor.id] },
+    });
     const now = Date.now();
-    ctx.t.db.insert(actionItems).values([
-      { incidentId: incident.id, title: "Add canary", ownerId: responder2.id, dueDate: "2030-01-01", priority: "P1", kind: "prevent", status: "open", createdAt: now, updatedAt: now },
-      { incidentId: incident.id, title: "Write runbook", dueDate: "2030-02-01", priority: "P3", kind: "process", status: "done", createdAt: now, updatedAt: now },
-    ]).run();
+    ctx.t.db
+      .insert(actionItems)
+      .values([
+        {
+          incidentId: incident.id,
+          title: "Add canary",
+          ownerId: responder2.id,
+          dueDate: "2030-01-01",
+          priority: "P1",
+          kind: "prevent",
+          status: "open",
+          createdAt: now,
+          updatedAt: now,
+        },
+        {
+          incidentId: incident.id,
+          title: "Write runbook",
+          dueDate: "2030-02-01",
+          priority: "P3",
+          kind: "process",
+          status: "done",
+          createdAt: now,
+          updatedAt: now,
+        },
+      ])
+      .run();
     const { fileName, markdown } = exportPostmortemMarkdown({ actor: responder.actor, incidentId: incident.id });
     expect(fileName).toBe(`INC-${incident.id}-postmortem.md`);
     expect(markdown).toContain(`# Postmortem: INC-${incident.id} — Export me`);

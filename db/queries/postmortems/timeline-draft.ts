@@ -23,4 +23,3 @@ export function timelineFromIncident(db: Reader, incident: Incident, includeAllN
     .all();
   return generateIncidentTimeline({ entries, keyTimes: incident, includeAllNotes });
 }
-

@@ -28,7 +28,28 @@ export type Catalog = {
   counts: Record<string, number>;
 };
 
-const FIRST = ["Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kemal", "Lena", "Mira", "Nils", "Olga", "Pablo", "Qi", "Rosa", "Sven", "Tara"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Elif",
+  "Femi",
+  "Greta",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Kemal",
+  "Lena",
+  "Mira",
+  "Nils",
+  "Olga",
+  "Pablo",
+  "Qi",
+  "Rosa",
+  "Sven",
+  "Tara",
+];
 const LAST = ["Adeyemi", "Berg", "Costa", "Dubois", "Engel", "Fischer", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Lindqvist"];
 const TEAMS = ["Payments", "Platform", "Identity", "Search", "Mobile", "Data", "Messaging", "Storefront"];
 const SERVICE_WORDS = ["api", "worker", "gateway", "db", "cache"];

@@ -49,7 +49,16 @@ export function addBusinessDaysUtc(ms: number, days: number): number {
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const endOfUtcDay = (day: string) => Date.parse(`${day}T00:00:00Z`) + DAY - 1;
 
-const ITEM_TITLES = ["Add alert on", "Write runbook for", "Load test", "Add retry with backoff to", "Remove single point of failure in", "Automate failover of", "Add canary stage for", "Review timeouts of"];
+const ITEM_TITLES = [
+  "Add alert on",
+  "Write runbook for",
+  "Load test",
+  "Add retry with backoff to",
+  "Remove single point of failure in",
+  "Automate failover of",
+  "Add canary stage for",
+  "Review timeouts of",
+];
 
 /**
  * The postmortem of a resolved, non-drill incident, or null when none was started: ~90 % of

@@ -16,8 +16,14 @@ const NOW = Date.parse("2026-03-15T10:30:00Z");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-test-"));
 let result: GenerateResult;
 
-const rows = <T>(sql: string, ...params: unknown[]) => getSqlite().prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => getSqlite().prepare(sql).get(...params) as T;
+const rows = <T>(sql: string, ...params: unknown[]) =>
+  getSqlite()
+    .prepare(sql)
+    .all(...params) as T[];
+const one = <T>(sql: string, ...params: unknown[]) =>
+  getSqlite()
+    .prepare(sql)
+    .get(...params) as T;
 const count = (sql: string) => one<{ n: number }>(sql).n;
 /** The query counts no offending row. */
 const expectNone = (sql: string) => expect(count(sql), sql).toBe(0);
@@ -61,10 +67,11 @@ describe("bench data generator", () => {
   });
 
   it("keeps every timestamp in the order DESIGN.md requires and none in the future", () => {
-    type Row = { [K in "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at" | "closed_at"]: number | null } & { started_at: number; declared_at: number };
-    const incidents = rows<Row>(
-      "SELECT started_at, detected_at, declared_at, acknowledged_at, mitigated_at, resolved_at, closed_at FROM incidents",
-    );
+    type Row = { [K in "detected_at" | "acknowledged_at" | "mitigated_at" | "resolved_at" | "closed_at"]: number | null } & {
+      started_at: number;
+      declared_at: number;
+    };
+    const incidents = rows<Row>("SELECT started_at, detected_at, declared_at, acknowledged_at, mitigated_at, resolved_at, closed_at FROM incidents");
     for (const i of incidents) {
       const set = {
         startedAt: i.started_at,
@@ -96,7 +103,9 @@ describe("bench data generator", () => {
   });
 
   it("mixes severities, drills, private incidents, missing and reconstructed timestamps", () => {
-    const bySeverity = Object.fromEntries(rows<{ severity: string; n: number }>("SELECT severity, count(*) n FROM incidents GROUP BY 1").map((r) => [r.severity, r.n]));
+    const bySeverity = Object.fromEntries(
+      rows<{ severity: string; n: number }>("SELECT severity, count(*) n FROM incidents GROUP BY 1").map((r) => [r.severity, r.n]),
+    );
     expect(bySeverity.SEV3! + bySeverity.SEV4!).toBeGreaterThan(SIZE * 0.7);
     expect(bySeverity.SEV1!).toBeGreaterThan(0);
     expect(bySeverity.SEV1!).toBeLessThan(SIZE * 0.1);
@@ -109,7 +118,9 @@ describe("bench data generator", () => {
     expectNone("SELECT count(*) n FROM (SELECT incident_id, count(*) c FROM incident_services GROUP BY 1) WHERE c NOT BETWEEN 1 AND 2");
     expectNone("SELECT count(*) n FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_services)");
     expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'commander') <> 1");
-    expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'responder') NOT BETWEEN 1 AND 3");
+    expectNone(
+      "SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'responder') NOT BETWEEN 1 AND 3",
+    );
     expectNone("SELECT count(*) n FROM incidents i WHERE (SELECT count(*) FROM timeline_entries t WHERE t.incident_id = i.id) NOT BETWEEN 4 AND 8");
     expectNone("SELECT count(*) n FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id WHERE t.occurred_at > " + NOW);
   });
@@ -117,10 +128,16 @@ describe("bench data generator", () => {
   it("writes postmortems only for resolved incidents, published after resolution, with 1–3 factors", () => {
     expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE i.resolved_at IS NULL OR i.drill = 1");
     expectNone("SELECT count(*) n FROM postmortems WHERE (status = 'published') <> (published_at IS NOT NULL)");
-    expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.published_at < i.resolved_at OR p.created_at < i.resolved_at");
-    expectNone("SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.status = 'published' AND (i.status <> 'closed' OR i.closed_at <> p.published_at)");
+    expectNone(
+      "SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.published_at < i.resolved_at OR p.created_at < i.resolved_at",
+    );
+    expectNone(
+      "SELECT count(*) n FROM postmortems p JOIN incidents i ON i.id = p.incident_id WHERE p.status = 'published' AND (i.status <> 'closed' OR i.closed_at <> p.published_at)",
+    );
     expectNone("SELECT count(*) n FROM postmortems p WHERE (SELECT count(*) FROM postmortem_factors f WHERE f.postmortem_id = p.id) NOT BETWEEN 1 AND 3");
-    const major = one<{ rate: number }>("SELECT avg(p.id IS NOT NULL) rate FROM incidents i LEFT JOIN postmortems p ON p.incident_id = i.id WHERE i.severity IN ('SEV1','SEV2') AND i.resolved_at IS NOT NULL AND i.drill = 0");
+    const major = one<{ rate: number }>(
+      "SELECT avg(p.id IS NOT NULL) rate FROM incidents i LEFT JOIN postmortems p ON p.incident_id = i.id WHERE i.severity IN ('SEV1','SEV2') AND i.resolved_at IS NOT NULL AND i.drill = 0",
+    );
     expect(major.rate).toBeGreaterThan(0.7);
   });
 

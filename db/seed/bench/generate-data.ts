@@ -16,7 +16,13 @@ export const DEFAULT_BENCH_SEED = 20_260_101;
 const BATCH = 10_000;
 
 export type GenerateOptions = { file: string; incidents?: number; seed?: number; now?: number; log?: (line: string) => void };
-export type GenerateResult = { file: string; counts: Record<string, number>; ms: number; bytes: number; admin: { id: number; email: string; password: string } };
+export type GenerateResult = {
+  file: string;
+  counts: Record<string, number>;
+  ms: number;
+  bytes: number;
+  admin: { id: number; email: string; password: string };
+};
 
 const REVIEWED = JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true });
 
@@ -49,15 +55,38 @@ function statements(sqlite: Database.Database) {
 }
 type Statements = ReturnType<typeof statements>;
 
-function writeIncident(st: Statements, plan: IncidentPlan, postmortem: PostmortemPlan | null, timeline: ReturnType<typeof planTimeline>, counts: Record<string, number>) {
+function writeIncident(
+  st: Statements,
+  plan: IncidentPlan,
+  postmortem: PostmortemPlan | null,
+  timeline: ReturnType<typeof planTimeline>,
+  counts: Record<string, number>,
+) {
   const bump = (table: string, n = 1) => (counts[table] = (counts[table] ?? 0) + n);
   const updatedAt = Math.max(plan.declaredAt, plan.acknowledgedAt ?? 0, plan.mitigatedAt ?? 0, plan.resolvedAt ?? 0, plan.closedAt ?? 0);
   const id = Number(
     st.incident.run(
-      plan.title, plan.severity, plan.status, plan.private ? 1 : 0, plan.drill ? 1 : 0, plan.startedAt, plan.startedAtSource,
-      plan.detectedAt, plan.detectedAtSource, plan.declaredAt, plan.acknowledgedAt, plan.acknowledgedAtSource, plan.mitigatedAt,
-      plan.mitigatedAtSource, plan.resolvedAt, plan.resolvedAtSource, plan.closedAt, plan.closedAtSource, plan.createdBy.id,
-      1 + timeline.length, updatedAt,
+      plan.title,
+      plan.severity,
+      plan.status,
+      plan.private ? 1 : 0,
+      plan.drill ? 1 : 0,
+      plan.startedAt,
+      plan.startedAtSource,
+      plan.detectedAt,
+      plan.detectedAtSource,
+      plan.declaredAt,
+      plan.acknowledgedAt,
+      plan.acknowledgedAtSource,
+      plan.mitigatedAt,
+      plan.mitigatedAtSource,
+      plan.resolvedAt,
+      plan.resolvedAtSource,
+      plan.closedAt,
+      plan.closedAtSource,
+      plan.createdBy.id,
+      1 + timeline.length,
+      updatedAt,
     ).lastInsertRowid,
   );
   bump("incidents");
@@ -70,12 +99,24 @@ function writeIncident(st: Statements, plan: IncidentPlan, postmortem: Postmorte
   if (!postmortem) return;
 
   const pm = postmortem;
-  const sections = JSON.stringify({ summary: `${plan.title}. Impact lasted until mitigation; see the timeline.`, lessons: "Alerting caught it; the runbook was out of date." });
+  const sections = JSON.stringify({
+    summary: `${plan.title}. Impact lasted until mitigation; see the timeline.`,
+    lessons: "Alerting caught it; the runbook was out of date.",
+  });
   const updatedPm = pm.publishedAt ?? pm.submittedAt ?? pm.createdAt;
   const pmId = Number(
     st.postmortem.run(
-      id, pm.status, pm.owner.id, sections, pm.status === "published" ? REVIEWED : "{}", pm.version, pm.createdAt, updatedPm,
-      pm.submittedAt, pm.publishedAt, pm.publishedBy?.id ?? null,
+      id,
+      pm.status,
+      pm.owner.id,
+      sections,
+      pm.status === "published" ? REVIEWED : "{}",
+      pm.version,
+      pm.createdAt,
+      updatedPm,
+      pm.submittedAt,
+      pm.publishedAt,
+      pm.publishedBy?.id ?? null,
     ).lastInsertRowid,
   );
   bump("postmortems");
@@ -87,8 +128,19 @@ function writeIncident(st: Statements, plan: IncidentPlan, postmortem: Postmorte
   }
   for (const item of pm.items) {
     st.actionItem.run(
-      id, item.title, item.owner.id, item.dueDate, item.priority, item.kind, item.status, item.trackerUrl, item.serviceId,
-      pm.owner.id, item.createdAt, item.updatedAt, item.completedAt,
+      id,
+      item.title,
+      item.owner.id,
+      item.dueDate,
+      item.priority,
+      item.kind,
+      item.status,
+      item.trackerUrl,
+      item.serviceId,
+      pm.owner.id,
+      item.createdAt,
+      item.updatedAt,
+      item.completedAt,
     );
   }
   bump("action_items", pm.items.length);

@@ -48,7 +48,18 @@ const ACK = [1.5, 3, 6, 12];
 const MITIGATE = [35, 50, 80, 120];
 const RESOLVE = [120, 180, 240, 360];
 const IMPACTS: Record<Severity, number[]> = { SEV1: [10, 30, 60], SEV2: [25, 55, 20], SEV3: [60, 35, 5], SEV4: [85, 15, 0] };
-const SYMPTOMS = ["elevated 5xx errors", "high latency", "requests timing out", "queue backlog growing", "failed deploy rollback", "certificate expiry", "disk filling up", "stale cache reads", "login failures", "webhook deliveries delayed"];
+const SYMPTOMS = [
+  "elevated 5xx errors",
+  "high latency",
+  "requests timing out",
+  "queue backlog growing",
+  "failed deploy rollback",
+  "certificate expiry",
+  "disk filling up",
+  "stale cache reads",
+  "login failures",
+  "webhook deliveries delayed",
+];
 
 /** Organisation-local (Europe/Berlin) hour and weekday, with DST approximated by month. */
 function berlinClock(ms: number): { hour: number; weekday: number } {

@@ -64,7 +64,8 @@ export function planTimeline(random: Random, incident: IncidentPlan, now: number
   const reached = order.indexOf(incident.status);
   const mitigated = incident.mitigatedAt ?? incident.resolvedAt;
   const identifiedAt =
-    (incident.acknowledgedAt ?? incident.declaredAt) + Math.round(random.next() * Math.max(0, (mitigated ?? now) - (incident.acknowledgedAt ?? incident.declaredAt)) * 0.5);
+    (incident.acknowledgedAt ?? incident.declaredAt) +
+    Math.round(random.next() * Math.max(0, (mitigated ?? now) - (incident.acknowledgedAt ?? incident.declaredAt)) * 0.5);
   if (reached >= 1) status(Math.min(identifiedAt, now), "investigating", "identified", false);
   if (reached >= 2) status(mitigated ?? identifiedAt, "identified", "monitoring", true);
   if (reached >= 3) status(incident.resolvedAt!, "monitoring", "resolved", true);

@@ -67,7 +67,14 @@ export function ensureDefaultPlaybooks(db: Db, now = Date.now()): number {
         .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })))
         .run();
       tx.insert(auditLog)
-        .values({ at: now, actorLabel: "system", action: "playbook.create", entityType: "playbook", entityId: String(row.id), after: JSON.stringify({ ...playbook, default: true }) })
+        .values({
+          at: now,
+          actorLabel: "system",
+          action: "playbook.create",
+          entityType: "playbook",
+          entityId: String(row.id),
+          after: JSON.stringify({ ...playbook, default: true }),
+        })
         .run();
     }
     return DEFAULT_PLAYBOOKS.length;

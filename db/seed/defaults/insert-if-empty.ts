@@ -7,7 +7,11 @@ import type { Db, Reader, Tx } from "../../types";
  * admin's later edits or deletions stay. Returns what `insert` returns (how many it created), or 0.
  */
 export function insertIfEmpty(db: Db, table: SQLiteTable, insert: (tx: Tx) => number): number {
-  const count = (d: Reader) => d.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  const count = (d: Reader) =>
+    d
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .get()!.n;
   if (count(db) > 0) return 0;
   return db.transaction((tx) => (count(tx) > 0 ? 0 : insert(tx)), { behavior: "immediate" });
 }

@@ -45,4 +45,3 @@ export const DEMO_INCIDENT_SERVICES = catalog.incidentServices;
 
 export const runbookUrl = (slug: string) => `https://wiki.example.com/runbooks/${slug}`;
 export const dashboardUrl = (slug: string) => `https://grafana.example.com/d/${slug}/overview`;
-

@@ -233,7 +233,11 @@ export function planIncident(scenario: DemoScenario, origin: number, extraSteps:
     }
   };
 
-  const ordered = (steps: DemoStep[]) => steps.map((s, i) => [s, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([s]) => s);
+  const ordered = (steps: DemoStep[]) =>
+    steps
+      .map((s, i) => [s, i] as const)
+      .sort((a, b) => a[0].at - b[0].at || a[1] - b[1])
+      .map(([s]) => s);
   // The on-call person takes the alert-declared incident before doing anything else on it.
   if (byAlert) apply({ at: 0, kind: "role", role: "commander", person: scenario.commander, by: scenario.commander });
   for (const step of ordered(scenario.steps)) apply(step);

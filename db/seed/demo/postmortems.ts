@@ -6,7 +6,14 @@ import { z } from "zod";
 import { formatDuration } from "../../../lib/format-time";
 import { IMPACT_LABEL, type ImpactLevel } from "../../../lib/error-budget";
 import { generateTimelineSection, type TimelineSectionEntry } from "../../../lib/postmortem-timeline";
-import { DEFAULT_FACTORS, POSTMORTEM_SECTIONS, REVIEW_CHECKLIST, SECTION_KEYS, type PostmortemSectionKey, type ReviewCheckKey } from "../../../lib/postmortem-template";
+import {
+  DEFAULT_FACTORS,
+  POSTMORTEM_SECTIONS,
+  REVIEW_CHECKLIST,
+  SECTION_KEYS,
+  type PostmortemSectionKey,
+  type ReviewCheckKey,
+} from "../../../lib/postmortem-template";
 import postmortemsJson from "./content/postmortems.json";
 import { oneOf, personKey } from "./one-of";
 
@@ -174,7 +181,8 @@ export function demoPostmortemSections(spec: DemoPostmortemSpec, ctx: DemoPostmo
   // The generated timeline, plus the moments responders add by hand: when impact began, the first signal
   // and, for a paged incident, when the page was picked up.
   const added: TimelineSectionEntry[] = [];
-  if (incident.startedAt < incident.declaredAt) added.push({ occurredAt: incident.startedAt, body: "Impact begins (established afterwards from logs and metrics).", authorLabel: "", kind: "note" });
+  if (incident.startedAt < incident.declaredAt)
+    added.push({ occurredAt: incident.startedAt, body: "Impact begins (established afterwards from logs and metrics).", authorLabel: "", kind: "note" });
   if (detected < incident.declaredAt) {
     const signal = incident.detectedAtSource === "manual" ? "First report reaches us from customers or support." : "First alert fires.";
     added.push({ occurredAt: detected, body: signal, authorLabel: "", kind: "note" });
@@ -196,7 +204,9 @@ export function demoPostmortemSections(spec: DemoPostmortemSpec, ctx: DemoPostmo
     root_causes: [bullets(f.causes), "", `**Contributing factors:** ${spec.factors.join(", ")}.`].join("\n"),
     trigger: f.trigger,
     detection: `${f.detection}\n\nTime from impact to first signal: ${formatDuration(detected - incident.startedAt)}; to declaring: ${formatDuration(incident.declaredAt - incident.startedAt)}.${
-      paged === null ? "" : ` The alerting integration declared it; the on-call engineer acknowledged the page ${formatDuration(paged - incident.declaredAt)} later.`
+      paged === null
+        ? ""
+        : ` The alerting integration declared it; the on-call engineer acknowledged the page ${formatDuration(paged - incident.declaredAt)} later.`
     }`,
     response: f.response,
     went_well: bullets([...f.wentWell, theme.wentWell]),

@@ -161,7 +161,12 @@ describe("seedDemo", () => {
       const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();
       expect(roles.filter((r) => r.role === "commander")).toHaveLength(1);
     }
-    expect(result.timelineEntries).toBe(t.db.select({ n: sql<number>`count(*)` }).from(timelineEntries).get()!.n);
+    expect(result.timelineEntries).toBe(
+      t.db
+        .select({ n: sql<number>`count(*)` })
+        .from(timelineEntries)
+        .get()!.n,
+    );
   });
 
   it("includes severity changes, role assignments and a reopened incident", () => {
@@ -188,18 +193,30 @@ describe("seedDemo", () => {
     expect(listIncidents({ actor: admin, query: { limit: "200" } }).items).toHaveLength(all.length);
     for (const incident of privateOnes) {
       expect(() => getIncident({ actor: viewer, incidentId: incident.id })).toThrow(/not found/);
-      const role = t.db.select().from(incidentRoles).where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.role, "commander"))).get()!;
+      const role = t.db
+        .select()
+        .from(incidentRoles)
+        .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.role, "commander")))
+        .get()!;
       const commander = t.db.select().from(users).where(eq(users.id, role.userId)).get()!;
       expect(listTimeline({ actor: userActor(commander), incidentId: incident.id }).length).toBeGreaterThan(3);
     }
   });
 
   it("refuses to run on a database that already has incidents, changing nothing", async () => {
-    const before = t.db.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
+    const before = t.db
+      .select({ n: sql<number>`count(*)` })
+      .from(incidents)
+      .get()!.n;
     const error = await rejected(() => seedDemo({ now: NOW, log: () => {} }));
     expect(error).toBeInstanceOf(DemoSeedRefused);
     expect(error.message).toMatch(/already has \d+ incidents/);
-    expect(t.db.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n).toBe(before);
+    expect(
+      t.db
+        .select({ n: sql<number>`count(*)` })
+        .from(incidents)
+        .get()!.n,
+    ).toBe(before);
   });
 });
 
@@ -280,10 +297,21 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
     const sso = find("Intermittent login timeouts for SSO (SAML) customers");
     const spend = incidentSloSpend({ actor: admin, incidentId: sso.id, now: NOW });
     expect(spend).toEqual([expect.objectContaining({ serviceSlug: "auth-service", status: "exhausted", pushed: true })]);
-    expect(needsPostmortem(sso.severity, spend.filter((s) => s.pushed).map((s) => s.status), sso.drill)).toBe(true);
+    expect(
+      needsPostmortem(
+        sso.severity,
+        spend.filter((s) => s.pushed).map((s) => s.status),
+        sso.drill,
+      ),
+    ).toBe(true);
 
     const payments = incidentSloSpend({ actor: admin, incidentId: find("Payments API elevated 5xx in eu-west-1").id, now: NOW });
-    expect(payments.find((s) => s.sloName === "Card authorisation success")).toMatchObject({ status: "at_risk", pushed: true, spentMinutes: 16, overridden: { minutes: 16 } });
+    expect(payments.find((s) => s.sloName === "Card authorisation success")).toMatchObject({
+      status: "at_risk",
+      pushed: true,
+      spentMinutes: 16,
+      overridden: { minutes: 16 },
+    });
     expect(payments.find((s) => s.sloName !== "Card authorisation success")).toMatchObject({ status: "healthy", pushed: false });
   });
 
@@ -301,7 +329,16 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
             const link = spec?.links.find((l) => l.service === service.slug);
             if (!link) return [];
             const override = spec!.overrides?.find((o) => o.service === service.slug && o.slo === slo.name);
-            return [{ incidentId: index + 1, startedAt: incident.startedAt, endedAt: impactEnd(incident), impact: link.impact, drill: incident.drill, overrideMinutes: override?.minutes ?? null }];
+            return [
+              {
+                incidentId: index + 1,
+                startedAt: incident.startedAt,
+                endedAt: impactEnd(incident),
+                impact: link.impact,
+                drill: incident.drill,
+                overrideMinutes: override?.minutes ?? null,
+              },
+            ];
           });
           const status = computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts, now }).status;
           statuses.push(status);
@@ -318,7 +355,12 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
   const token = () => t.db.select().from(apiTokens).where(eq(apiTokens.name, DEMO_ALERT_TOKEN.name)).get()!;
   const alerted = () => all.filter((i) => i.createdByTokenId !== null);
   const entriesOf = (incidentId: number) =>
-    t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id)).all();
+    t.db
+      .select()
+      .from(timelineEntries)
+      .where(eq(timelineEntries.incidentId, incidentId))
+      .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
+      .all();
   const ackMinutes = (i: Incident) => (i.acknowledgedAt! - i.declaredAt) / 60_000;
   const LABEL = `API token "${DEMO_ALERT_TOKEN.name}"`;
 
@@ -330,7 +372,13 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
     expect(creator.role).toBe("admin");
     expect(row.createdAt).toBeLessThan(Math.min(...all.map((i) => i.declaredAt)));
     expect(row.lastUsedAt).toBe(Math.max(...alerted().map((i) => i.declaredAt)));
-    expect(t.db.select().from(auditLog).where(and(eq(auditLog.action, "token.create"), eq(auditLog.entityId, String(row.id)))).all()).toHaveLength(1);
+    expect(
+      t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "token.create"), eq(auditLog.entityId, String(row.id))))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("declared about a third of the incidents, mostly SEV2–SEV4 out of hours, and a couple of SEV1s", () => {
@@ -361,10 +409,20 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
     for (const incident of alerted()) {
       const entries = entriesOf(incident.id);
       const declaration = entries.find((e) => e.kind === "status" && JSON.parse(e.meta!).from === null)!;
-      expect(declaration).toMatchObject({ occurredAt: incident.declaredAt, authorTokenId: token().id, authorUserId: null, authorLabel: LABEL, highlighted: true });
+      expect(declaration).toMatchObject({
+        occurredAt: incident.declaredAt,
+        authorTokenId: token().id,
+        authorUserId: null,
+        authorLabel: LABEL,
+        highlighted: true,
+      });
       expect(declaration.body).toMatch(/^Declared SEV\d incident( \([a-z, ]+\))?: /);
       expect(declaration.body).not.toMatch(/incident commander/);
-      const audit = t.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.entityId, String(incident.id)))).get()!;
+      const audit = t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.entityId, String(incident.id))))
+        .get()!;
       expect(audit).toMatchObject({ actorTokenId: token().id, actorUserId: null, actorLabel: LABEL });
 
       // Minutes to pick up the page: a few, some slower.
@@ -424,7 +482,11 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
     // Modest: better, not transformed.
     expect(p90Recent).toBeGreaterThan(p90Before * 0.6);
     // The alert-declared ones alone (what the figure's tail is made of) improved too.
-    const alertedIn = (from: number, to: number) => alerted().filter((i) => i.startedAt >= from && i.startedAt < to).map(ackMinutes).sort((a, b) => a - b);
+    const alertedIn = (from: number, to: number) =>
+      alerted()
+        .filter((i) => i.startedAt >= from && i.startedAt < to)
+        .map(ackMinutes)
+        .sort((a, b) => a - b);
     expect(percentile(alertedIn(NOW - 90 * DAY, NOW), 50)!).toBeLessThan(percentile(alertedIn(NOW - 180 * DAY, NOW - 90 * DAY), 50)!);
   });
 });
@@ -485,7 +547,13 @@ describe("seedDemo: postmortems and action items", () => {
   });
 
   it("writes every section of published postmortems, blamelessly, with factors and tags", () => {
-    const factorNames = new Map(t.db.select().from(contributingFactors).all().map((f) => [f.id, f.name]));
+    const factorNames = new Map(
+      t.db
+        .select()
+        .from(contributingFactors)
+        .all()
+        .map((f) => [f.id, f.name]),
+    );
     expect([...factorNames.values()]).toEqual(expect.arrayContaining(DEFAULT_FACTORS.map((f) => f.name)));
     const texts = new Set<string>();
     for (const pm of pms().filter((p) => p.status === "published")) {
@@ -580,7 +648,10 @@ describe("seedDemo: postmortems and action items", () => {
       if (item.completedAt !== null) expect(item.completedAt).toBeLessThanOrEqual(NOW);
       // Owners are people who worked the incident.
       const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, item.incidentId)).all();
-      expect(roles.map((r) => r.userId), item.title).toContain(item.ownerId);
+      expect(
+        roles.map((r) => r.userId),
+        item.title,
+      ).toContain(item.ownerId);
     }
   });
 

@@ -42,9 +42,15 @@ export type DemoSeedResult = {
 export async function seedDemo({ now = Date.now(), log = console.log }: { now?: number; log?: (line: string) => void } = {}): Promise<DemoSeedResult> {
   const db = getDb();
   await ensureFirstAdmin(log);
-  const countIncidents = (d: Reader) => d.select({ n: sql<number>`count(*)` }).from(incidents).get()!.n;
+  const countIncidents = (d: Reader) =>
+    d
+      .select({ n: sql<number>`count(*)` })
+      .from(incidents)
+      .get()!.n;
   const refuse = (n: number) =>
-    new DemoSeedRefused(`The database already has ${n} incident${n === 1 ? "" : "s"}; the demo only fills an empty database. Point DATABASE_PATH at a new file to try it.`);
+    new DemoSeedRefused(
+      `The database already has ${n} incident${n === 1 ? "" : "s"}; the demo only fills an empty database. Point DATABASE_PATH at a new file to try it.`,
+    );
   const existing = countIncidents(db);
   if (existing > 0) throw refuse(existing);
 
@@ -123,7 +129,9 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           .returning({ id: incidents.id })
           .get();
         for (const role of roles) {
-          tx.insert(incidentRoles).values({ incidentId: incident.id, userId: who(role.person).id, role: role.role, assignedAt: role.assignedAt }).run();
+          tx.insert(incidentRoles)
+            .values({ incidentId: incident.id, userId: who(role.person).id, role: role.role, assignedAt: role.assignedAt })
+            .run();
         }
         for (const entry of entries) {
           const author = writerOf(entry.author);
@@ -146,9 +154,18 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
         entryCount += linkDemoIncident(tx, catalog, planned, incident.id, declarer, who(firstCommander));
         // Open incidents carry their playbook checklists, as if declared in the app.
         if (isActive(planned.status)) {
-          const before = tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n;
+          const before = tx
+            .select({ n: sql<number>`count(*)` })
+            .from(timelineEntries)
+            .where(eq(timelineEntries.incidentId, incident.id))
+            .get()!.n;
           applyMatchingPlaybooks(tx, actorOf(declaredBy), { id: incident.id, severity: planned.severity }, [], planned.declaredAt);
-          entryCount += tx.select({ n: sql<number>`count(*)` }).from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id)).get()!.n - before;
+          entryCount +=
+            tx
+              .select({ n: sql<number>`count(*)` })
+              .from(timelineEntries)
+              .where(eq(timelineEntries.incidentId, incident.id))
+              .get()!.n - before;
         }
         tx.insert(auditLog)
           .values({
@@ -201,8 +218,12 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
     { behavior: "immediate" },
   );
   const pm = result.postmortems;
-  log(`[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`);
-  log(`[seed:demo] Added ${result.teams} teams and ${result.services} services with ${result.slos} SLOs; demo incidents are linked to the services they affected.`);
+  log(
+    `[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`,
+  );
+  log(
+    `[seed:demo] Added ${result.teams} teams and ${result.services} services with ${result.slos} SLOs; demo incidents are linked to the services they affected.`,
+  );
   return result;
 }
 
@@ -236,7 +257,15 @@ function createAlertToken(
     .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, prefix: apiTokens.prefix })
     .get();
   tx.insert(auditLog)
-    .values({ at, actorUserId: admin.id, actorLabel: admin.name, action: "token.create", entityType: "api_token", entityId: String(row.id), after: JSON.stringify(row) })
+    .values({
+      at,
+      actorUserId: admin.id,
+      actorLabel: admin.name,
+      action: "token.create",
+      entityType: "api_token",
+      entityId: String(row.id),
+      after: JSON.stringify(row),
+    })
     .run();
   return { kind: "token", tokenId: row.id, role: row.role, name: row.name };
 }

@@ -23,11 +23,18 @@ export type DemoCatalog = {
 /** Teams (reused by name), services (reused by slug, with their SLOs left as they are) and SLOs. */
 export function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Person, at: number): DemoCatalog {
   const system = (action: string, entityType: string, entityId: string, after: unknown) =>
-    tx.insert(auditLog).values({ at, actorLabel: "system", action, entityType, entityId, after: JSON.stringify(after) }).run();
+    tx
+      .insert(auditLog)
+      .values({ at, actorLabel: "system", action, entityType, entityId, after: JSON.stringify(after) })
+      .run();
   const teamIds = new Map<string, number>();
   let teamCount = 0;
   for (const team of DEMO_TEAMS) {
-    const found = tx.select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${team.name})`).get();
+    const found = tx
+      .select({ id: teams.id })
+      .from(teams)
+      .where(sql`lower(${teams.name}) = lower(${team.name})`)
+      .get();
     if (found) {
       teamIds.set(team.name, found.id);
       continue;
@@ -35,7 +42,10 @@ export function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Person, at:
     const row = tx.insert(teams).values({ name: team.name, createdAt: at, updatedAt: at }).returning({ id: teams.id }).get();
     teamIds.set(team.name, row.id);
     teamCount += 1;
-    for (const member of team.members) tx.insert(teamMembers).values({ teamId: row.id, userId: who(member).id, addedAt: at }).run();
+    for (const member of team.members)
+      tx.insert(teamMembers)
+        .values({ teamId: row.id, userId: who(member).id, addedAt: at })
+        .run();
     system("team.create", "team", String(row.id), { name: team.name, members: team.members.length, demo: true });
   }
 
@@ -70,7 +80,15 @@ export function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Person, at:
     for (const slo of service.slos) {
       const created = tx
         .insert(slos)
-        .values({ serviceId: row.id, name: slo.name, sliDescription: slo.sliDescription, objective: slo.objective, windowDays: slo.windowDays, createdAt: at, updatedAt: at })
+        .values({
+          serviceId: row.id,
+          name: slo.name,
+          sliDescription: slo.sliDescription,
+          objective: slo.objective,
+          windowDays: slo.windowDays,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning({ id: slos.id })
         .get();
       sloIds.set(slo.name, created.id);
@@ -92,7 +110,14 @@ export function unknownLinkedTitles(plan: PlannedIncident[]): string[] {
  * with services does, the alerting integration included), and writes any hand-set spend by
  * `responder`, each with its timeline entry. Returns the entries written.
  */
-export function linkDemoIncident(tx: Writer, catalog: DemoCatalog, planned: PlannedIncident, incidentId: number, declarer: DemoWriter, responder: Person): number {
+export function linkDemoIncident(
+  tx: Writer,
+  catalog: DemoCatalog,
+  planned: PlannedIncident,
+  incidentId: number,
+  declarer: DemoWriter,
+  responder: Person,
+): number {
   const spec = DEMO_INCIDENT_SERVICES[planned.title];
   if (!spec) return 0;
   let entries = 0;
@@ -114,14 +139,29 @@ export function linkDemoIncident(tx: Writer, catalog: DemoCatalog, planned: Plan
     entries += 1;
   };
   const audit = (by: DemoWriter, at: number, action: string, after: unknown) =>
-    tx.insert(auditLog)
-      .values({ at, actorUserId: by.userId, actorTokenId: by.tokenId, actorLabel: by.label, action, entityType: "incident", entityId: String(incidentId), after: JSON.stringify(after) })
+    tx
+      .insert(auditLog)
+      .values({
+        at,
+        actorUserId: by.userId,
+        actorTokenId: by.tokenId,
+        actorLabel: by.label,
+        action,
+        entityType: "incident",
+        entityId: String(incidentId),
+        after: JSON.stringify(after),
+      })
       .run();
   for (const link of spec.links) {
     const service = catalog.serviceBySlug.get(link.service);
     if (!service) throw new Error(`Demo incident "${planned.title}" names unknown service ${link.service}`);
     tx.insert(incidentServices).values({ incidentId, serviceId: service.id, impact: link.impact, linkedAt: planned.declaredAt }).run();
-    entry(declarer, planned.declaredAt, `Affected service added: ${service.name} (${IMPACT_LABEL[link.impact]})`, { field: "service", service: link.service, from: null, to: link.impact });
+    entry(declarer, planned.declaredAt, `Affected service added: ${service.name} (${IMPACT_LABEL[link.impact]})`, {
+      field: "service",
+      service: link.service,
+      from: null,
+      to: link.impact,
+    });
     audit(declarer, planned.declaredAt, "incident.service_link", { service: link.service, impact: link.impact });
   }
   for (const override of spec.overrides ?? []) {

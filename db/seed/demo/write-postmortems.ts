@@ -29,8 +29,20 @@ export type DemoPostmortemResult = { postmortems: Record<DemoPostmortemSpec["sta
 
 export function seedDemoPostmortems(tx: Writer, who: (key: DemoPersonKey) => Person, now: number): DemoPostmortemResult {
   const result: DemoPostmortemResult = { postmortems: { draft: 0, in_review: 0, published: 0 }, actionItems: 0, timelineEntries: 0 };
-  const factorIds = new Map(tx.select({ id: contributingFactors.id, name: contributingFactors.name }).from(contributingFactors).all().map((f) => [f.name, f.id]));
-  const byTitle = new Map(tx.select().from(incidents).all().map((i) => [i.title, i]));
+  const factorIds = new Map(
+    tx
+      .select({ id: contributingFactors.id, name: contributingFactors.name })
+      .from(contributingFactors)
+      .all()
+      .map((f) => [f.name, f.id]),
+  );
+  const byTitle = new Map(
+    tx
+      .select()
+      .from(incidents)
+      .all()
+      .map((i) => [i.title, i]),
+  );
 
   const entry: EntryWriter = (incidentId, kind, occurredAt, author, body, meta) => {
     tx.insert(timelineEntries)
@@ -45,7 +57,11 @@ export function seedDemoPostmortems(tx: Writer, who: (key: DemoPersonKey) => Per
     if (!incident) throw new Error(`db/seed/demo postmortems or action items name an incident that is not in the demo: ${title}`);
     if (incident.resolvedAt === null) throw new Error(`Demo postmortem or action items for an unresolved incident: ${title}`);
     const spec = DEMO_POSTMORTEMS[title];
-    const people = tx.select({ userId: incidentRoles.userId, role: incidentRoles.role }).from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();
+    const people = tx
+      .select({ userId: incidentRoles.userId, role: incidentRoles.role })
+      .from(incidentRoles)
+      .where(eq(incidentRoles.incidentId, incident.id))
+      .all();
     const onIncident = (key: DemoPersonKey) => people.some((p) => p.userId === who(key).id);
     const commander = people.find((p) => p.role === "commander")!;
     const times = spec ? demoPostmortemTimes(spec, { resolvedAt: incident.resolvedAt, closedAt: incident.closedAt }, now) : null;
@@ -107,7 +123,13 @@ function insertPostmortem(
     incident: { ...incident, resolvedAt: incident.resolvedAt! },
     services: affected,
     highlighted,
-    actionItems: planned.map((p) => ({ title: p.spec.title, priority: p.spec.priority, kind: p.spec.kind, ownerName: who(p.spec.owner).name, dueDate: p.dueDate })),
+    actionItems: planned.map((p) => ({
+      title: p.spec.title,
+      priority: p.spec.priority,
+      kind: p.spec.kind,
+      ownerName: who(p.spec.owner).name,
+      dueDate: p.dueDate,
+    })),
   });
 
   const ticked = spec.state === "published" ? REVIEW_CHECKLIST.map((c) => c.key) : spec.state === "in_review" ? spec.checks : [];
@@ -140,29 +162,53 @@ function insertPostmortem(
     if (factorId !== undefined) tx.insert(postmortemFactors).values({ postmortemId: row.id, factorId }).run();
   }
   const reviewersAddedAt = times.submittedAt ?? times.createdAt;
-  for (const key of spec.reviewers) tx.insert(postmortemReviewers).values({ postmortemId: row.id, userId: who(key).id, addedAt: reviewersAddedAt }).run();
+  for (const key of spec.reviewers)
+    tx.insert(postmortemReviewers)
+      .values({ postmortemId: row.id, userId: who(key).id, addedAt: reviewersAddedAt })
+      .run();
 
   const latest = Math.min(times.publishedAt ?? now - HOUR, now - HOUR);
   for (const comment of spec.comments ?? []) {
     const author = who(comment.by);
     const at = Math.min(times.createdAt + Math.round(comment.after * DAY), latest - 30 * MIN);
-    tx.insert(postmortemComments).values({ postmortemId: row.id, section: comment.section, body: comment.body, authorUserId: author.id, authorLabel: author.name, createdAt: at }).run();
+    tx.insert(postmortemComments)
+      .values({ postmortemId: row.id, section: comment.section, body: comment.body, authorUserId: author.id, authorLabel: author.name, createdAt: at })
+      .run();
   }
 
   entry(incident.id, "postmortem", times.createdAt, owner, "Postmortem started", { field: "postmortem", from: null, to: "draft" });
   const reviewerNames = spec.reviewers.map((key) => who(key).name).join(", ");
   if (times.submittedAt !== null) {
-    entry(incident.id, "postmortem", times.submittedAt, owner, `Postmortem sent for review to ${reviewerNames} by ${owner.name}`, { field: "postmortem", from: "draft", to: "in_review" });
+    entry(incident.id, "postmortem", times.submittedAt, owner, `Postmortem sent for review to ${reviewerNames} by ${owner.name}`, {
+      field: "postmortem",
+      from: "draft",
+      to: "in_review",
+    });
   }
   if (spec.state === "draft" && spec.returned && times.returnedAt !== null) {
     const reviewer = who(spec.returned.by);
     tx.insert(postmortemComments)
-      .values({ postmortemId: row.id, section: "review", body: spec.returned.comment, authorUserId: reviewer.id, authorLabel: reviewer.name, createdAt: times.returnedAt })
+      .values({
+        postmortemId: row.id,
+        section: "review",
+        body: spec.returned.comment,
+        authorUserId: reviewer.id,
+        authorLabel: reviewer.name,
+        createdAt: times.returnedAt,
+      })
       .run();
-    entry(incident.id, "postmortem", times.returnedAt, reviewer, `Postmortem sent back to draft by ${reviewer.name}`, { field: "postmortem", from: "in_review", to: "draft" });
+    entry(incident.id, "postmortem", times.returnedAt, reviewer, `Postmortem sent back to draft by ${reviewer.name}`, {
+      field: "postmortem",
+      from: "in_review",
+      to: "draft",
+    });
   }
   if (publisher && times.publishedAt !== null) {
-    entry(incident.id, "postmortem", times.publishedAt, publisher, `Postmortem published by ${publisher.name}`, { field: "postmortem", from: "in_review", to: "published" });
+    entry(incident.id, "postmortem", times.publishedAt, publisher, `Postmortem published by ${publisher.name}`, {
+      field: "postmortem",
+      from: "in_review",
+      to: "published",
+    });
   }
 }
 
@@ -195,19 +241,33 @@ function insertActionItem(tx: Writer, who: (key: DemoPersonKey) => Person, incid
     })
     .returning({ id: actionItems.id })
     .get();
-  entry(incident.id, "action_item", item.createdAt, creator, `Action item added: ${spec.title} (${spec.priority}, owner ${owner.name}, due ${formatDueDate(item.dueDate)})`, {
-    field: "action_item",
-    actionItemId: row.id,
-    from: null,
-    to: "open",
-  });
+  entry(
+    incident.id,
+    "action_item",
+    item.createdAt,
+    creator,
+    `Action item added: ${spec.title} (${spec.priority}, owner ${owner.name}, due ${formatDueDate(item.dueDate)})`,
+    {
+      field: "action_item",
+      actionItemId: row.id,
+      from: null,
+      to: "open",
+    },
+  );
   for (const move of moves) {
     const reason = move.to === "wont_do" && spec.outcome.is === "wont_do" ? ` — ${spec.outcome.reason}` : "";
-    entry(incident.id, "action_item", move.at, owner, `Action item “${spec.title}”: ${ACTION_STATUS_INFO[move.from].label} → ${ACTION_STATUS_INFO[move.to].label}${reason}`, {
-      field: "action_item.status",
-      actionItemId: row.id,
-      from: move.from,
-      to: move.to,
-    });
+    entry(
+      incident.id,
+      "action_item",
+      move.at,
+      owner,
+      `Action item “${spec.title}”: ${ACTION_STATUS_INFO[move.from].label} → ${ACTION_STATUS_INFO[move.to].label}${reason}`,
+      {
+        field: "action_item.status",
+        actionItemId: row.id,
+        from: move.from,
+        to: move.to,
+      },
+    );
   }
 }

@@ -6,7 +6,12 @@ import type { ActionItemJson } from "./types";
 export const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Adds an action item through the API (responder token unless told), owned by the responder fixture user. */
-export async function addActionItem(request: APIRequestContext, reference: string, body: Record<string, unknown> = {}, role: "admin" | "responder" = "responder") {
+export async function addActionItem(
+  request: APIRequestContext,
+  reference: string,
+  body: Record<string, unknown> = {},
+  role: "admin" | "responder" = "responder",
+) {
   const res = await request.post(`/api/v1/incidents/${reference}/action-items`, {
     headers: bearer(role),
     data: { title: "Alert on queue depth", ownerEmail: fixtures().users.responder, priority: "P2", kind: "detect", ...body },

@@ -40,12 +40,35 @@ type BodyEndpoint = {
 
 /** Every route handler that reads a body (POST/PUT/PATCH in app/api/v1). */
 export const BODY_ENDPOINTS: BodyEndpoint[] = [
-  { method: "POST", path: "/api/v1/incidents", valid: valid.declareIncident, keys: ["title", "severity", "summary", "startedAt", "detectedAt", "private", "drill", "services"] },
+  {
+    method: "POST",
+    path: "/api/v1/incidents",
+    valid: valid.declareIncident,
+    keys: ["title", "severity", "summary", "startedAt", "detectedAt", "private", "drill", "services"],
+  },
   {
     method: "PATCH",
     path: "/api/v1/incidents/{incident}",
     valid: valid.updateIncident,
-    keys: ["version", "title", "summary", "severity", "status", "private", "drill", "commanderEmail", "communicationsEmail", "scribeEmail", "startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "closedAt", "message"],
+    keys: [
+      "version",
+      "title",
+      "summary",
+      "severity",
+      "status",
+      "private",
+      "drill",
+      "commanderEmail",
+      "communicationsEmail",
+      "scribeEmail",
+      "startedAt",
+      "detectedAt",
+      "acknowledgedAt",
+      "mitigatedAt",
+      "resolvedAt",
+      "closedAt",
+      "message",
+    ],
   },
   { method: "POST", path: "/api/v1/incidents/{incident}/timeline", valid: valid.addNote, keys: ["body", "occurredAt", "highlighted"] },
   { method: "PATCH", path: "/api/v1/incidents/{incident}/timeline/{timelineEntryId}", valid: valid.highlightEntry, keys: ["highlighted"] },
@@ -55,21 +78,51 @@ export const BODY_ENDPOINTS: BodyEndpoint[] = [
     valid: valid.createActionItem,
     keys: ["title", "description", "ownerId", "ownerEmail", "dueDate", "priority", "kind", "status", "trackerUrl", "serviceId", "service"],
   },
-  { method: "PATCH", path: "/api/v1/action-items/{actionItemId}", valid: valid.updateActionItem, keys: ["version", "title", "description", "ownerId", "ownerEmail", "dueDate", "priority", "kind", "status", "trackerUrl", "serviceId", "service"] },
+  {
+    method: "PATCH",
+    path: "/api/v1/action-items/{actionItemId}",
+    valid: valid.updateActionItem,
+    keys: ["version", "title", "description", "ownerId", "ownerEmail", "dueDate", "priority", "kind", "status", "trackerUrl", "serviceId", "service"],
+  },
   { method: "PATCH", path: "/api/v1/checklist-items/{checklistItemId}", valid: valid.checklistDone, keys: ["done"] },
   { method: "POST", path: "/api/v1/factors", valid: valid.createFactor, keys: ["name", "description"] },
-  { method: "PUT", path: "/api/v1/incidents/{incident}/postmortem", valid: valid.savePostmortem, keys: ["version", "sections", "factorIds", "tags", "ownerId", "ownerEmail", "noActionItemsReason"] },
+  {
+    method: "PUT",
+    path: "/api/v1/incidents/{incident}/postmortem",
+    valid: valid.savePostmortem,
+    keys: ["version", "sections", "factorIds", "tags", "ownerId", "ownerEmail", "noActionItemsReason"],
+  },
   { method: "POST", path: "/api/v1/incidents/{incident}/postmortem/comments", valid: valid.addComment, keys: ["section", "body"] },
   { method: "PUT", path: "/api/v1/incidents/{incident}/postmortem/review-checklist", valid: valid.reviewCheck, keys: ["key", "checked"] },
   { method: "PUT", path: "/api/v1/incidents/{incident}/postmortem/reviewers", valid: valid.setReviewers, keys: ["reviewerIds", "reviewerEmails"] },
   { method: "POST", path: "/api/v1/incidents/{incident}/postmortem/timeline", valid: valid.regenerateTimeline, keys: ["version", "includeAllNotes"] },
-  { method: "POST", path: "/api/v1/incidents/{incident}/postmortem/transitions", valid: valid.transition, keys: ["to", "comment", "reviewerIds", "reviewerEmails", "acknowledgeHints", "version"] },
+  {
+    method: "POST",
+    path: "/api/v1/incidents/{incident}/postmortem/transitions",
+    valid: valid.transition,
+    keys: ["to", "comment", "reviewerIds", "reviewerEmails", "acknowledgeHints", "version"],
+  },
   { method: "POST", path: "/api/v1/incidents/{incident}/services", valid: valid.linkService, keys: ["service", "impact"] },
   { method: "PUT", path: "/api/v1/incidents/{incident}/slo-overrides/{sloId}", valid: valid.spendOverride, keys: ["minutes", "reason"] },
-  { method: "POST", path: "/api/v1/playbooks", valid: valid.createPlaybook, keys: ["name", "description", "severities", "serviceIds", "services", "enabled", "items"] },
-  { method: "PATCH", path: "/api/v1/playbooks/{playbookId}", valid: valid.updatePlaybook, keys: ["version", "name", "description", "severities", "serviceIds", "services", "enabled", "items"] },
+  {
+    method: "POST",
+    path: "/api/v1/playbooks",
+    valid: valid.createPlaybook,
+    keys: ["name", "description", "severities", "serviceIds", "services", "enabled", "items"],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/playbooks/{playbookId}",
+    valid: valid.updatePlaybook,
+    keys: ["version", "name", "description", "severities", "serviceIds", "services", "enabled", "items"],
+  },
   { method: "POST", path: "/api/v1/services", valid: valid.createService, keys: ["slug", "name", "description", "teamId", "tier", "runbookUrl", "links"] },
-  { method: "PATCH", path: "/api/v1/services/{service}", valid: valid.updateService, keys: ["version", "name", "description", "teamId", "tier", "runbookUrl", "links"] },
+  {
+    method: "PATCH",
+    path: "/api/v1/services/{service}",
+    valid: valid.updateService,
+    keys: ["version", "name", "description", "teamId", "tier", "runbookUrl", "links"],
+  },
   { method: "POST", path: "/api/v1/services/{service}/slos", valid: valid.createSlo, keys: ["name", "sliDescription", "objective", "windowDays"] },
   { method: "PATCH", path: "/api/v1/slos/{sloId}", valid: valid.updateSlo, keys: ["version", "name", "sliDescription", "objective", "windowDays"] },
   { method: "PUT", path: "/api/v1/settings/update-cadence", valid: valid.updateCadence, keys: ["SEV1", "SEV2", "SEV3", "SEV4"] },
@@ -86,8 +139,16 @@ export const BODYLESS_ENDPOINTS: { method: "POST" | "DELETE"; path: string }[] =
 
 /** Every GET with a query (lists, search, insights) or a path to get wrong. */
 export const QUERY_ENDPOINTS: { path: string; keys: readonly string[]; valid?: fc.Arbitrary<Record<string, unknown>> }[] = [
-  { path: "/api/v1/incidents", keys: ["status", "severity", "q", "limit", "cursor", "mine", "service", "from", "to", "team", "drill"], valid: valid.listIncidentsQuery },
-  { path: "/api/v1/action-items", keys: ["owner", "team", "service", "status", "priority", "overdue", "incident", "sort", "limit", "cursor"], valid: valid.listActionItemsQuery },
+  {
+    path: "/api/v1/incidents",
+    keys: ["status", "severity", "q", "limit", "cursor", "mine", "service", "from", "to", "team", "drill"],
+    valid: valid.listIncidentsQuery,
+  },
+  {
+    path: "/api/v1/action-items",
+    keys: ["owner", "team", "service", "status", "priority", "overdue", "incident", "sort", "limit", "cursor"],
+    valid: valid.listActionItemsQuery,
+  },
   { path: "/api/v1/postmortems", keys: ["status", "q", "due", "limit", "cursor"], valid: valid.listPostmortemsQuery },
   { path: "/api/v1/services", keys: ["q", "team", "tier", "openIncident", "atRisk"], valid: valid.listServicesQuery },
   { path: "/api/v1/search", keys: ["q", "limit"], valid: valid.searchQuery },
@@ -127,7 +188,22 @@ const MALFORMED_ESCAPES = ["%ff", "%c0%af", "%", "%e0%80", "INC-1%ff", "%zz", "%
 /** A path segment that is wrong but still one segment of the same route ("." and ".." would be resolved by the client). */
 const hostileSegment: fc.Arbitrary<string> = fc
   .oneof(
-    fc.constantFrom("INC-0", "INC-00000000000001", "INC-99999999999", "inc-1", "INC-", "INC--1", "0", "-1", "1.5", "1e3", "99999999999999999999", "NaN", "null", "x".repeat(300)),
+    fc.constantFrom(
+      "INC-0",
+      "INC-00000000000001",
+      "INC-99999999999",
+      "inc-1",
+      "INC-",
+      "INC--1",
+      "0",
+      "-1",
+      "1.5",
+      "1e3",
+      "99999999999999999999",
+      "NaN",
+      "null",
+      "x".repeat(300),
+    ),
     hostileString.filter((s) => s.length < 2_000),
   )
   .map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "?")))
@@ -162,11 +238,15 @@ const rawBody: fc.Arbitrary<RawBody> = fc.oneof(
     { label: "JSON number", headers: JSON_TYPE, body: "1e400" },
     { label: "text/plain", headers: { "Content-Type": "text/plain" }, body: '{"title": "x"}' },
     { label: "form-encoded", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "title=x&severity=SEV1" },
-    { label: "multipart", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "--x\r\nContent-Disposition: form-data; name=title\r\n\r\nx\r\n--x--" },
+    {
+      label: "multipart",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: "--x\r\nContent-Disposition: form-data; name=title\r\n\r\nx\r\n--x--",
+    },
     { label: "no content type", headers: {}, body: '{"title": "x"}' },
     { label: "json with utf-16 charset", headers: { "Content-Type": "application/json; charset=utf-16" }, body: '{"title": "x"}' },
     { label: "vendor json", headers: { "Content-Type": "application/vnd.api+json" }, body: "{}" },
-    { label: "content type with parameters", headers: { "Content-Type": "application/json; charset=utf-8; x=\"y\"" }, body: "{}" },
+    { label: "content type with parameters", headers: { "Content-Type": 'application/json; charset=utf-8; x="y"' }, body: "{}" },
     { label: "over 1 MB", headers: JSON_TYPE, body: JSON.stringify({ title: "x".repeat(1_100_000) }) },
     { label: "deeply nested", headers: JSON_TYPE, body: "[".repeat(20_000) + "]".repeat(20_000) },
     { label: "deeply nested object", headers: JSON_TYPE, body: '{"a":'.repeat(5_000) + "1" + "}".repeat(5_000) },
@@ -180,7 +260,10 @@ function stringify(value: unknown): string {
 }
 
 /** Idempotency-Key values for declares: empty, long, odd (header values must stay bytes). */
-const idempotencyKey = fc.oneof(fc.constantFrom("", " ", "x".repeat(201), "x".repeat(8_000), "a\tb", "%ff", "\u00ff\u00fe"), fc.stringMatching(/^[\x21-\x7e]{1,60}$/));
+const idempotencyKey = fc.oneof(
+  fc.constantFrom("", " ", "x".repeat(201), "x".repeat(8_000), "a\tb", "%ff", "\u00ff\u00fe"),
+  fc.stringMatching(/^[\x21-\x7e]{1,60}$/),
+);
 
 function bodyRequests(endpoint: BodyEndpoint, targets: Targets): fc.Arbitrary<GeneratedRequest> {
   const params = paramsOf(endpoint.path);
@@ -227,7 +310,9 @@ function bodyRequests(endpoint: BodyEndpoint, targets: Targets): fc.Arbitrary<Ge
 }
 
 function queryString(query: Record<string, string>, raw: boolean): string {
-  const pairs = Object.entries(query).map(([k, v]) => (raw ? `${k}=${v}` : `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, "?"))}`));
+  const pairs = Object.entries(query).map(([k, v]) =>
+    raw ? `${k}=${v}` : `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, "?"))}`,
+  );
   return pairs.length ? `?${pairs.join("&")}` : "";
 }
 
@@ -243,7 +328,13 @@ function queryRequests(endpoint: (typeof QUERY_ENDPOINTS)[number], targets: Targ
       .map((q) => get("hostile query", fill(endpoint.path, targets) + queryString(q, false))),
     // Raw, unencoded: malformed percent-escapes and stray & = in the query string.
     fc
-      .array(fc.tuple(endpoint.keys.length ? fc.constantFrom(...endpoint.keys) : hostileKey, fc.constantFrom(...MALFORMED_ESCAPES, "a=b", "&&", "==", "%2", "+", "%20")), { minLength: 1, maxLength: 3 })
+      .array(
+        fc.tuple(
+          endpoint.keys.length ? fc.constantFrom(...endpoint.keys) : hostileKey,
+          fc.constantFrom(...MALFORMED_ESCAPES, "a=b", "&&", "==", "%2", "+", "%20"),
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
       .map((pairs) => get("raw query escapes", fill(endpoint.path, targets) + "?" + pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&"))),
   ];
   if (endpoint.valid) {
@@ -257,7 +348,11 @@ function queryRequests(endpoint: (typeof QUERY_ENDPOINTS)[number], targets: Targ
     );
   }
   if (params.length) {
-    options.push(fc.tuple(fc.constantFrom(...params), hostileSegment).map(([param, segment]) => get(`bad path ${param}`, fill(endpoint.path, targets, { param, segment }))));
+    options.push(
+      fc
+        .tuple(fc.constantFrom(...params), hostileSegment)
+        .map(([param, segment]) => get(`bad path ${param}`, fill(endpoint.path, targets, { param, segment }))),
+    );
   }
   return fc.oneof(...options).filter(reachesTheApp);
 }
@@ -297,14 +392,23 @@ function extremeInsightsRequests(): GeneratedRequest[] {
     ["0000-01-01", "0000-12-31"],
   ];
   return pairs.flatMap(([from, to]) =>
-    ["/api/v1/insights", "/api/v1/insights/incidents.csv", "/api/v1/incidents"].map((path) => ({ label: "extreme insights dates", method: "GET" as const, path: `${path}?from=${from}&to=${to}`, headers: {} })),
+    ["/api/v1/insights", "/api/v1/insights/incidents.csv", "/api/v1/incidents"].map((path) => ({
+      label: "extreme insights dates",
+      method: "GET" as const,
+      path: `${path}?from=${from}&to=${to}`,
+      headers: {},
+    })),
   );
 }
 
 const LIST_FIELDS = ["services", "serviceIds", "severities", "items", "tags", "factorIds", "reviewerIds", "reviewerEmails", "links"];
 
 /** The generated requests for a seed: `perBodyEndpoint` for each body endpoint, `perQueryEndpoint` for each GET, some for each body-less one. */
-export function generateRequests(seed: number, targets: Targets, { perBodyEndpoint = 64, perQueryEndpoint = 24, perBodylessEndpoint = 12 } = {}): GeneratedRequest[] {
+export function generateRequests(
+  seed: number,
+  targets: Targets,
+  { perBodyEndpoint = 64, perQueryEndpoint = 24, perBodylessEndpoint = 12 } = {},
+): GeneratedRequest[] {
   const requests: GeneratedRequest[] = [];
   BODY_ENDPOINTS.forEach((endpoint, i) => {
     requests.push(...fc.sample(bodyRequests(endpoint, targets), { seed: seed + i, numRuns: perBodyEndpoint }));
@@ -328,7 +432,13 @@ export function generateRequests(seed: number, targets: Targets, { perBodyEndpoi
   for (const endpoint of BODY_ENDPOINTS) {
     const listKeys = endpoint.keys.filter((key) => LIST_FIELDS.includes(key));
     for (const key of listKeys.length ? listKeys : endpoint.keys.slice(0, 1)) {
-      requests.push({ label: `${key}: a 40,000-item list`, method: endpoint.method, path: fill(endpoint.path, targets), headers: JSON_TYPE, body: JSON.stringify({ [key]: bigList }) });
+      requests.push({
+        label: `${key}: a 40,000-item list`,
+        method: endpoint.method,
+        path: fill(endpoint.path, targets),
+        headers: JSON_TYPE,
+        body: JSON.stringify({ [key]: bigList }),
+      });
     }
   }
   requests.push(...malformedEscapeRequests(targets), ...extremeInsightsRequests());

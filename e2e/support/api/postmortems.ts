@@ -15,7 +15,10 @@ export async function resolvedIncident(request: APIRequestContext, body: Record<
     startedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
     ...body,
   });
-  const res = await request.patch(`/api/v1/incidents/${incident.reference}`, { headers: bearer("responder"), data: { version: incident.version, status: "resolved" } });
+  const res = await request.patch(`/api/v1/incidents/${incident.reference}`, {
+    headers: bearer("responder"),
+    data: { version: incident.version, status: "resolved" },
+  });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as IncidentJson;
 }

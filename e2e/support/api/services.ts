@@ -14,7 +14,10 @@ export async function createService(request: APIRequestContext, body: Record<str
 }
 
 export async function createSlo(request: APIRequestContext, slug: string, body: Record<string, unknown> = {}) {
-  const res = await request.post(`/api/v1/services/${slug}/slos`, { headers: bearer("admin"), data: { name: "Availability", objective: 99.9, windowDays: 28, ...body } });
+  const res = await request.post(`/api/v1/services/${slug}/slos`, {
+    headers: bearer("admin"),
+    data: { name: "Availability", objective: 99.9, windowDays: 28, ...body },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as SloJson;
 }

@@ -38,8 +38,13 @@ export class AdminUsersPage {
   }
 
   async setDisabled(email: string, name: string, disabled: boolean) {
-    await this.row(email).getByRole("button", { name: disabled ? "Disable" : "Enable", exact: true }).click();
-    await this.page.getByRole("group", { name: `Confirm ${disabled ? "disabling" : "enabling"} ${name}` }).getByRole("button", { name: `${disabled ? "Disable" : "Enable"} ${name}` }).click();
+    await this.row(email)
+      .getByRole("button", { name: disabled ? "Disable" : "Enable", exact: true })
+      .click();
+    await this.page
+      .getByRole("group", { name: `Confirm ${disabled ? "disabling" : "enabling"} ${name}` })
+      .getByRole("button", { name: `${disabled ? "Disable" : "Enable"} ${name}` })
+      .click();
   }
 }
 

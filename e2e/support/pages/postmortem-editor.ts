@@ -9,7 +9,12 @@ const DAY = 86_400_000;
  */
 export async function resolvedIncident(request: APIRequestContext, title: string, severity = "SEV2", resolvedDaysAgo = 0) {
   const startedAt = resolvedDaysAgo ? new Date(Date.now() - (resolvedDaysAgo + 1) * DAY).toISOString() : undefined;
-  const incident = await declareViaApi(request, { title, severity, summary: "Checkout requests timed out for EU customers.", ...(startedAt ? { startedAt } : {}) });
+  const incident = await declareViaApi(request, {
+    title,
+    severity,
+    summary: "Checkout requests timed out for EU customers.",
+    ...(startedAt ? { startedAt } : {}),
+  });
   const res = await request.patch(`/api/v1/incidents/${incident.reference}`, {
     headers: bearer("responder"),
     data: { status: "resolved", version: incident.version },

@@ -37,7 +37,15 @@ export class TeamsAdminPage {
   }
 }
 
-export type NewService = { slug: string; name: string; team?: string; tier: 1 | 2 | 3; runbookUrl?: string; description?: string; links?: { label: string; url: string }[] };
+export type NewService = {
+  slug: string;
+  name: string;
+  team?: string;
+  tier: 1 | 2 | 3;
+  runbookUrl?: string;
+  description?: string;
+  links?: { label: string; url: string }[];
+};
 
 /** The service catalogue (/services): filters in the URL, the "Add service" form. */
 export class ServicesCatalogue {
@@ -124,7 +132,15 @@ export class ServicePage {
  */
 export async function pastIncident(
   request: APIRequestContext,
-  o: { title: string; slug: string; severity?: string; impact: "degraded" | "partial_outage" | "full_outage"; startedAgoMin: number; minutes: number; private?: boolean },
+  o: {
+    title: string;
+    slug: string;
+    severity?: string;
+    impact: "degraded" | "partial_outage" | "full_outage";
+    startedAgoMin: number;
+    minutes: number;
+    private?: boolean;
+  },
 ) {
   const started = Date.now() - o.startedAgoMin * MINUTE;
   const incident = await declareViaApi(request, {

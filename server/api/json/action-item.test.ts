@@ -52,7 +52,17 @@ describe("toActionItemJson", () => {
   });
 
   it("leaves out what is not set", () => {
-    const json = toActionItemJson({ ...base, ownerId: null, ownerName: null, ownerEmail: null, serviceId: null, serviceSlug: null, serviceName: null, completedAt: null, trackerUrl: null });
+    const json = toActionItemJson({
+      ...base,
+      ownerId: null,
+      ownerName: null,
+      ownerEmail: null,
+      serviceId: null,
+      serviceSlug: null,
+      serviceName: null,
+      completedAt: null,
+      trackerUrl: null,
+    });
     expect(json).toMatchObject({ owner: null, service: null, completedAt: null, trackerUrl: null });
   });
 });

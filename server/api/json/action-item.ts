@@ -42,7 +42,8 @@ export function toActionItemJson(item: ActionItemViewLike): ActionItemJson {
     overdue: item.overdue,
     daysOverdue: item.daysOverdue,
     trackerUrl: item.trackerUrl,
-    service: item.serviceId !== null && item.serviceSlug !== null ? { id: item.serviceId, slug: item.serviceSlug, name: item.serviceName ?? item.serviceSlug } : null,
+    service:
+      item.serviceId !== null && item.serviceSlug !== null ? { id: item.serviceId, slug: item.serviceSlug, name: item.serviceName ?? item.serviceSlug } : null,
     version: item.version,
     createdAt: new Date(item.createdAt).toISOString(),
     updatedAt: new Date(item.updatedAt).toISOString(),

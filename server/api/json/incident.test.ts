@@ -52,7 +52,14 @@ describe("toIncidentJson", () => {
     const { id, title, summary, severity, status, private: isPrivate, drill, version } = incident;
     expect(json).toMatchObject({
       reference: "INC-42",
-      id, title, summary, severity, status, private: isPrivate, drill, version,
+      id,
+      title,
+      summary,
+      severity,
+      status,
+      private: isPrivate,
+      drill,
+      version,
       startedAt: "2026-11-25T14:00:00.000Z",
       detectedAt: "2026-11-25T14:05:00.000Z",
       declaredAt: "2026-11-25T14:10:00.000Z",

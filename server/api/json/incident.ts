@@ -40,9 +40,10 @@ export function isoOrNull(ms: number | null | undefined): string | null {
 }
 
 function incidentCore(incident: Incident) {
-  const timestampSources = Object.fromEntries(
-    SOURCED_FIELDS.map((field) => [field, incident[`${field}Source`] ?? null]),
-  ) as Record<SourcedField, TimestampSource | null>;
+  const timestampSources = Object.fromEntries(SOURCED_FIELDS.map((field) => [field, incident[`${field}Source`] ?? null])) as Record<
+    SourcedField,
+    TimestampSource | null
+  >;
   return {
     reference: incidentReference(incident.id),
     id: incident.id,

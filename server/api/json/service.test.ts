@@ -23,7 +23,17 @@ const service: ServiceLike = {
   updatedAt: T0 + MIN,
 };
 
-const slo = { id: 11, serviceId: 7, name: "Availability", sliDescription: "Good requests / all", objective: 99.9, windowDays: 28, version: 2, createdAt: T0, updatedAt: T0 };
+const slo = {
+  id: 11,
+  serviceId: 7,
+  name: "Availability",
+  sliDescription: "Good requests / all",
+  objective: 99.9,
+  windowDays: 28,
+  version: 2,
+  createdAt: T0,
+  updatedAt: T0,
+};
 
 describe("round2", () => {
   it("rounds to two decimals and never returns -0 or a non-finite number", () => {
@@ -43,7 +53,16 @@ describe("toServiceJson", () => {
     // These pass through unchanged; the rest is renamed or reformatted.
     const { slug, name, description, tier, runbookUrl, links, version, openIncidents, worstStatus, sloCount } = service;
     expect(json).toEqual({
-      slug, name, description, tier, runbookUrl, links, version, openIncidents, worstStatus, sloCount,
+      slug,
+      name,
+      description,
+      tier,
+      runbookUrl,
+      links,
+      version,
+      openIncidents,
+      worstStatus,
+      sloCount,
       team: { id: 3, name: "Payments" },
       createdAt: "2026-03-01T12:00:00.000Z",
       updatedAt: "2026-03-01T12:01:00.000Z",
@@ -60,7 +79,12 @@ describe("toServiceJson", () => {
 describe("toSloJson", () => {
   it("99.9 % over 28 days with a 20-minute full outage: 40.32 budget, 20 spent, 20.32 left", () => {
     const now = T0 + 60 * MIN;
-    const budget = computeBudget({ objective: 99.9, windowDays: 28, now, impacts: [{ incidentId: 42, startedAt: now - 30 * MIN, endedAt: now - 10 * MIN, impact: "full_outage" }] });
+    const budget = computeBudget({
+      objective: 99.9,
+      windowDays: 28,
+      now,
+      impacts: [{ incidentId: 42, startedAt: now - 30 * MIN, endedAt: now - 10 * MIN, impact: "full_outage" }],
+    });
     const json = toSloJson({ ...slo, budget });
     expect(json).toMatchObject({ id: 11, name: "Availability", sliDescription: "Good requests / all", objective: 99.9, windowDays: 28, version: 2 });
     expect(json.budget).toEqual({
@@ -77,7 +101,12 @@ describe("toSloJson", () => {
 
   it("rounds minutes to two decimals", () => {
     const now = T0;
-    const budget = computeBudget({ objective: 99.95, windowDays: 7, now, impacts: [{ incidentId: 1, startedAt: now - 10_000, endedAt: now, impact: "degraded" }] });
+    const budget = computeBudget({
+      objective: 99.95,
+      windowDays: 7,
+      now,
+      impacts: [{ incidentId: 1, startedAt: now - 10_000, endedAt: now, impact: "degraded" }],
+    });
     const json = toBudgetJson(budget);
     // 7 days × 1440 × 0.0005 = 5.04; 10 s × 0.25 = 0.041666… min.
     expect(json.budgetMinutes).toBe(5.04);
@@ -106,7 +135,12 @@ describe("toSloJson", () => {
 
   it("reports an overspent budget as exhausted with a negative remainder", () => {
     const now = T0;
-    const budget = computeBudget({ objective: 99.9, windowDays: 1, now, impacts: [{ incidentId: 9, startedAt: now - 3 * MIN, endedAt: null, impact: "full_outage" }] });
+    const budget = computeBudget({
+      objective: 99.9,
+      windowDays: 1,
+      now,
+      impacts: [{ incidentId: 9, startedAt: now - 3 * MIN, endedAt: null, impact: "full_outage" }],
+    });
     const json = toBudgetJson(budget);
     expect(json.budgetMinutes).toBe(1.44);
     expect(json.spentMinutes).toBe(3);
@@ -122,7 +156,14 @@ describe("toServiceDetailJson", () => {
     const json = toServiceDetailJson({ ...service, slos: [{ ...slo, budget }] });
     expect(json.slug).toBe("payments-api");
     expect(json.slos).toHaveLength(1);
-    expect(json.slos[0]!.budget).toMatchObject({ budgetMinutes: 40.32, spentMinutes: 0, remainingMinutes: 40.32, remainingPercent: 100, status: "healthy", incidents: [] });
+    expect(json.slos[0]!.budget).toMatchObject({
+      budgetMinutes: 40.32,
+      spentMinutes: 0,
+      remainingMinutes: 40.32,
+      remainingPercent: 100,
+      status: "healthy",
+      incidents: [],
+    });
   });
 });
 

@@ -136,7 +136,6 @@ export function toLinkedServiceJson(link: LinkedServiceLike): LinkedServiceJson 
   return { slug: link.slug, name: link.name, tier: link.tier, teamName: link.teamName, impact: link.impact, linkedAt: new Date(link.linkedAt).toISOString() };
 }
 
-
 export type SloSpendJson = {
   slo: { id: number; name: string; objective: number; windowDays: number };
   service: { slug: string; name: string };

@@ -12,11 +12,36 @@ export function AuditFilters({ values, actions, entityTypes }: { values: AuditFi
     <Form
       key={JSON.stringify(values)}
       action="/admin/audit"
-      role="search" aria-label="Filter the audit log" className={`${cardClass} grid grid-cols-2 gap-3 p-3 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}>
-      <FilterSelect id="audit-action" name="action" label="Action" labelClassName={labelClass} defaultValue={values.action} any="All actions"
-        options={optionsOf(withCurrent(actions, values.action), (a) => a, (a) => a)} />
-      <FilterSelect id="audit-entity" name="entity" label="Entity type" labelClassName={labelClass} defaultValue={values.entity} any="All types"
-        options={optionsOf(withCurrent(entityTypes, values.entity), (t) => t, (t) => t)} />
+      role="search"
+      aria-label="Filter the audit log"
+      className={`${cardClass} grid grid-cols-2 gap-3 p-3 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}
+    >
+      <FilterSelect
+        id="audit-action"
+        name="action"
+        label="Action"
+        labelClassName={labelClass}
+        defaultValue={values.action}
+        any="All actions"
+        options={optionsOf(
+          withCurrent(actions, values.action),
+          (a) => a,
+          (a) => a,
+        )}
+      />
+      <FilterSelect
+        id="audit-entity"
+        name="entity"
+        label="Entity type"
+        labelClassName={labelClass}
+        defaultValue={values.entity}
+        any="All types"
+        options={optionsOf(
+          withCurrent(entityTypes, values.entity),
+          (t) => t,
+          (t) => t,
+        )}
+      />
       <div>
         <label htmlFor="audit-actor" className={labelClass}>
           Actor

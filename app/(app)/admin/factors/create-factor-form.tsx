@@ -41,7 +41,17 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
       <p className="text-sm text-zinc-500 dark:text-zinc-400">Name a condition that makes incidents possible, not a person or a team.</p>
       <div className="mt-3 grid gap-x-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
         <Field id="new-factor-name" label="Name" error={errors.name}>
-          {(aria) => <input {...aria} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={nameMax} disabled={pending} className={inputClass} />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+              maxLength={nameMax}
+              disabled={pending}
+              className={inputClass}
+            />
+          )}
         </Field>
         <Field id="new-factor-description" label="Description (optional)" error={errors.description}>
           {(aria) => (

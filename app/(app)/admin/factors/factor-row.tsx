@@ -37,7 +37,9 @@ export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax:
   async function toggleArchive() {
     await action.run(() => archiveFactorAction(factor.id, !factor.archived), {
       notice: (saved) =>
-        saved.archived ? `Archived “${saved.name}”. Postmortems that use it keep it; it can no longer be chosen.` : `Restored “${saved.name}”. Authors can choose it again.`,
+        saved.archived
+          ? `Archived “${saved.name}”. Postmortems that use it keep it; it can no longer be chosen.`
+          : `Restored “${saved.name}”. Authors can choose it again.`,
     });
   }
 
@@ -49,14 +51,22 @@ export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax:
         </td>
         <td className={tdWideClass}>
           <span className={cellLabelClass}>Description</span>
-          {factor.description ? <span className="break-words text-zinc-700 dark:text-zinc-300">{factor.description}</span> : <span className="text-zinc-500 italic">No description</span>}
+          {factor.description ? (
+            <span className="break-words text-zinc-700 dark:text-zinc-300">{factor.description}</span>
+          ) : (
+            <span className="text-zinc-500 italic">No description</span>
+          )}
         </td>
         <td className={tdClass}>
           <span className={cellLabelClass}>Status</span>
           {factor.archived ? (
-            <span className="rounded-full border border-zinc-300 bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">Archived</span>
+            <span className="rounded-full border border-zinc-300 bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+              Archived
+            </span>
           ) : (
-            <span className="rounded-full border border-green-200 bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300">Active</span>
+            <span className="rounded-full border border-green-200 bg-green-50 px-2 py-0.5 text-xs font-medium text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300">
+              Active
+            </span>
           )}
         </td>
         <td className={tdClass}>
@@ -68,7 +78,14 @@ export function FactorRow({ factor, nameMax }: { factor: FactorRowData; nameMax:
         <td className={`${tdWideClass} md:w-px`}>
           <span className={cellLabelClass}>Actions</span>
           <div ref={actionsRef} className="flex flex-wrap gap-1.5 md:flex-nowrap md:justify-end">
-            <button type="button" className={`${buttonClass} py-1.5`} aria-expanded={editing} aria-controls={`${id}-panel`} onClick={() => (editing ? close() : open())} disabled={pending}>
+            <button
+              type="button"
+              className={`${buttonClass} py-1.5`}
+              aria-expanded={editing}
+              aria-controls={`${id}-panel`}
+              onClick={() => (editing ? close() : open())}
+              disabled={pending}
+            >
               Rename<span className="sr-only"> {factor.name}</span>
             </button>
             <button type="button" className={`${buttonClass} py-1.5`} onClick={toggleArchive} disabled={pending}>

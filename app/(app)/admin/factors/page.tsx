@@ -24,14 +24,20 @@ export default async function FactorsPage() {
       <div>
         <h1 className="text-xl font-semibold">Contributing factors</h1>
         <p className="max-w-3xl text-sm text-zinc-500 dark:text-zinc-400">
-          {factors.length} {factors.length === 1 ? "factor" : "factors"}, {active} active. Postmortem authors tag incidents with these, so the learning reports can count
-          incidents by factor. Renaming keeps the tags on existing postmortems; archiving hides a factor from the picker but keeps it where it was used.
+          {factors.length} {factors.length === 1 ? "factor" : "factors"}, {active} active. Postmortem authors tag incidents with these, so the learning reports
+          can count incidents by factor. Renaming keeps the tags on existing postmortems; archiving hides a factor from the picker but keeps it where it was
+          used.
         </p>
       </div>
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateFactorForm nameMax={FACTOR_NAME_MAX} />
       </section>
-      <TableSection titleId="factors-table-title" title="All contributing factors" isEmpty={factors.length === 0} empty="No contributing factors yet. Add the first one above.">
+      <TableSection
+        titleId="factors-table-title"
+        title="All contributing factors"
+        isEmpty={factors.length === 0}
+        empty="No contributing factors yet. Add the first one above."
+      >
         <AdminTable columns={["Factor", "Description", "Status", "Used by"]} actions="shown">
           {factors.map((factor) => (
             <FactorRow key={factor.id} factor={factor} nameMax={FACTOR_NAME_MAX} />

@@ -61,7 +61,10 @@ export function ItemsEditor({
   return (
     <fieldset disabled={disabled} aria-describedby="items-error" className="min-w-0">
       <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Checklist items</legend>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">In the order responders should work through them. Links open in a new tab. An item the system can verify (a commander or comms lead named, the summary written) can tick itself, with the reason on the timeline.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        In the order responders should work through them. Links open in a new tab. An item the system can verify (a commander or comms lead named, the summary
+        written) can tick itself, with the reason on the timeline.
+      </p>
       <ol className="mt-2 space-y-2">
         {items.map((item, index) => {
           const n = index + 1;
@@ -124,7 +127,15 @@ export function ItemsEditor({
                   ) : null}
                 </div>
                 <div className="col-start-2 flex gap-1 sm:col-start-auto">
-                  <button type="button" id={`item-${item.key}-up`} className={iconButton} disabled={index === 0} onClick={() => move(index, -1, "up")} aria-label={`Move item ${n} up`} title="Move up">
+                  <button
+                    type="button"
+                    id={`item-${item.key}-up`}
+                    className={iconButton}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1, "up")}
+                    aria-label={`Move item ${n} up`}
+                    title="Move up"
+                  >
                     <ArrowUp aria-hidden className="h-4 w-4" />
                   </button>
                   <button
@@ -138,7 +149,13 @@ export function ItemsEditor({
                   >
                     <ArrowDown aria-hidden className="h-4 w-4" />
                   </button>
-                  <button type="button" className={`${iconButton} hover:text-red-700`} onClick={() => remove(index)} aria-label={`Remove item ${n}`} title="Remove">
+                  <button
+                    type="button"
+                    className={`${iconButton} hover:text-red-700`}
+                    onClick={() => remove(index)}
+                    aria-label={`Remove item ${n}`}
+                    title="Remove"
+                  >
                     <Trash2 aria-hidden className="h-4 w-4" />
                   </button>
                 </div>

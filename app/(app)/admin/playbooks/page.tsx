@@ -25,8 +25,8 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
         <div className="max-w-3xl">
           <h1 className="text-xl font-semibold">Playbooks</h1>
           <p className="text-sm text-zinc-500 dark:text-zinc-400">
-            When an incident is declared or a service is linked to it, every enabled playbook that matches copies its items into the
-            incident&rsquo;s checklist, once per incident. Changes here apply from the next incident on.
+            When an incident is declared or a service is linked to it, every enabled playbook that matches copies its items into the incident&rsquo;s checklist,
+            once per incident. Changes here apply from the next incident on.
           </p>
         </div>
         <Link href="/admin/playbooks/new" className={primaryButtonClass}>
@@ -41,52 +41,55 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
         emptySize="compact"
         empty={
           <>
-            No playbooks yet. <Link href="/admin/playbooks/new" className="font-medium text-blue-700 hover:underline dark:text-blue-400">Create the first one</Link> so
-            new incidents start with a checklist.
+            No playbooks yet.{" "}
+            <Link href="/admin/playbooks/new" className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+              Create the first one
+            </Link>{" "}
+            so new incidents start with a checklist.
           </>
         }
       >
         <AdminTable columns={["Playbook", "Applies to", "Items", "Status"]} actions="sr-only">
-              {playbooks.map((p) => (
-                <tr key={p.id} className={`${trClass} ${p.enabled ? "" : "text-zinc-500"}`}>
-                  <td className={`${tdWideClass} md:max-w-md`}>
-                    <Link href={`/admin/playbooks/${p.id}`} className="font-medium break-words hover:underline">
-                      {p.name}
-                    </Link>
-                    {p.description ? <span className="line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400">{p.description}</span> : null}
-                  </td>
-                  <td className={tdClass}>
-                    <span className={cellLabelClass}>Applies to</span>
-                    <PlaybookConditions severities={p.severities} services={p.services} />
-                  </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>
-                    <span className={cellLabelClass}>Items</span>
-                    {p.items.length} {p.items.length === 1 ? "item" : "items"}
-                  </td>
-                  <td className={tdClass}>
-                    <span className={cellLabelClass}>Status</span>
-                    {p.enabled ? (
-                      <span className={`${pill} border-green-300 bg-green-50 text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300`}>
-                        <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-600" /> Enabled
-                      </span>
-                    ) : (
-                      <span className={`${pill} border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
-                        <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-zinc-400" /> Disabled
-                      </span>
-                    )}
-                  </td>
-                  <td className={`${tdClass} md:text-right`}>
-                    <span className={cellLabelClass}>Actions</span>
-                    <Link
-                      href={`/admin/playbooks/${p.id}`}
-                      className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
-                      aria-label={`Edit ${p.name}`}
-                    >
-                      Edit
-                    </Link>
-                  </td>
-                </tr>
-              ))}
+          {playbooks.map((p) => (
+            <tr key={p.id} className={`${trClass} ${p.enabled ? "" : "text-zinc-500"}`}>
+              <td className={`${tdWideClass} md:max-w-md`}>
+                <Link href={`/admin/playbooks/${p.id}`} className="font-medium break-words hover:underline">
+                  {p.name}
+                </Link>
+                {p.description ? <span className="line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400">{p.description}</span> : null}
+              </td>
+              <td className={tdClass}>
+                <span className={cellLabelClass}>Applies to</span>
+                <PlaybookConditions severities={p.severities} services={p.services} />
+              </td>
+              <td className={`${tdClass} whitespace-nowrap`}>
+                <span className={cellLabelClass}>Items</span>
+                {p.items.length} {p.items.length === 1 ? "item" : "items"}
+              </td>
+              <td className={tdClass}>
+                <span className={cellLabelClass}>Status</span>
+                {p.enabled ? (
+                  <span className={`${pill} border-green-300 bg-green-50 text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300`}>
+                    <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-600" /> Enabled
+                  </span>
+                ) : (
+                  <span className={`${pill} border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
+                    <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-zinc-400" /> Disabled
+                  </span>
+                )}
+              </td>
+              <td className={`${tdClass} md:text-right`}>
+                <span className={cellLabelClass}>Actions</span>
+                <Link
+                  href={`/admin/playbooks/${p.id}`}
+                  className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
+                  aria-label={`Edit ${p.name}`}
+                >
+                  Edit
+                </Link>
+              </td>
+            </tr>
+          ))}
         </AdminTable>
       </TableSection>
     </div>

@@ -119,7 +119,10 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
         {playbook ? `Edit ${playbook.name}` : "New playbook"}
       </h2>
       {conflict ? (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-medium">Someone else saved this playbook while you were editing.</p>
           <p className="mt-1">
             Their version is named &ldquo;{conflict.name}&rdquo; with {conflict.items.length} item{conflict.items.length === 1 ? "" : "s"}
@@ -156,12 +159,25 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
       <fieldset disabled={locked} className="grid min-w-0 gap-4 sm:grid-cols-2">
         <Field id="playbook-name" label="Name" error={fields.name}>
           {(aria) => (
-            <input {...aria} name="name" value={draft.name} maxLength={PLAYBOOK_NAME_MAX} onChange={(e) => set({ name: e.target.value })} className={inputClass} />
+            <input
+              {...aria}
+              name="name"
+              value={draft.name}
+              maxLength={PLAYBOOK_NAME_MAX}
+              onChange={(e) => set({ name: e.target.value })}
+              className={inputClass}
+            />
           )}
         </Field>
         <div className="flex items-end pb-6">
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="enabled" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} className="mt-0.5 h-4 w-4 rounded" />
+            <input
+              type="checkbox"
+              name="enabled"
+              checked={draft.enabled}
+              onChange={(e) => set({ enabled: e.target.checked })}
+              className="mt-0.5 h-4 w-4 rounded"
+            />
             <span>
               <span className="font-medium">Enabled</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">A disabled playbook is kept but applies to no new incident.</span>
@@ -188,8 +204,8 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
       <fieldset disabled={locked} aria-describedby="conditions-hint conditions-error" className="min-w-0 space-y-3">
         <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">When it applies</legend>
         <p id="conditions-hint" className={hintClass}>
-          Pick severities, services or both. With only severities it applies to any service; with only services, to any severity; with both, an
-          incident needs one of each.
+          Pick severities, services or both. With only severities it applies to any service; with only services, to any severity; with both, an incident needs
+          one of each.
         </p>
         <div role="group" aria-label="Severities" className="grid gap-2 sm:grid-cols-2">
           {SEVERITIES.map((s) => (

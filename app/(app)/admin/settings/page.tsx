@@ -17,7 +17,9 @@ export default async function SettingsPage() {
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Settings</h1>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">Organisation-wide rules for incidents and postmortems. Every change is recorded in the audit log.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          Organisation-wide rules for incidents and postmortems. Every change is recorded in the audit log.
+        </p>
       </div>
       <section className={`${cardClass} p-4 sm:p-5`}>
         <RequiredSeveritiesForm initial={required} />

@@ -41,8 +41,8 @@ export function RequiredSeveritiesForm({ initial }: { initial: Severity[] }) {
           Severities that require a postmortem
         </legend>
         <p id="required-hint" className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
-          When an incident of these severities resolves, its postmortem is due, and overdue 5 business days later. Drills never need one; an incident that exhausts an
-          SLO&rsquo;s error budget always does. The default is SEV1 and SEV2.
+          When an incident of these severities resolves, its postmortem is due, and overdue 5 business days later. Drills never need one; an incident that
+          exhausts an SLO&rsquo;s error budget always does. The default is SEV1 and SEV2.
         </p>
         <div className="mt-3 grid gap-2 sm:grid-cols-2">
           {SEVERITIES.map((severity) => {
@@ -60,7 +60,9 @@ export function RequiredSeveritiesForm({ initial }: { initial: Severity[] }) {
                   value={severity}
                   checked={checked}
                   disabled={pending}
-                  onChange={(e) => setChosen((list) => (e.target.checked ? SEVERITIES.filter((s) => s === severity || list.includes(s)) : list.filter((s) => s !== severity)))}
+                  onChange={(e) =>
+                    setChosen((list) => (e.target.checked ? SEVERITIES.filter((s) => s === severity || list.includes(s)) : list.filter((s) => s !== severity)))
+                  }
                   className="mt-0.5 h-4 w-4 shrink-0 accent-zinc-900 dark:accent-zinc-100"
                 />
                 <span>

@@ -32,7 +32,11 @@ export function TimeZoneForm({ initial }: { initial: string }) {
       onSubmit={() => {
         const known = knownTimeZone(zone);
         if (!known) {
-          action.invalid({ timeZone: zone ? `“${zone}” is not a time zone this browser knows. Use an IANA name such as Europe/Berlin.` : "Type a time zone, such as Europe/Berlin." });
+          action.invalid({
+            timeZone: zone
+              ? `“${zone}” is not a time zone this browser knows. Use an IANA name such as Europe/Berlin.`
+              : "Type a time zone, such as Europe/Berlin.",
+          });
           return;
         }
         action.run(() => saveTimeZoneAction(known), {
@@ -48,7 +52,8 @@ export function TimeZoneForm({ initial }: { initial: string }) {
         Organisation time zone
       </h2>
       <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
-        Weekends and business days for postmortem deadlines are counted in this zone. Times on incidents stay in UTC. Currently <strong className="font-semibold">{saved}</strong>.
+        Weekends and business days for postmortem deadlines are counted in this zone. Times on incidents stay in UTC. Currently{" "}
+        <strong className="font-semibold">{saved}</strong>.
       </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
         <div>

@@ -7,7 +7,8 @@ import type { UpdateCadence } from "@/lib/update-cadence";
 import { SettingsForm } from "./settings-form";
 import { saveUpdateCadenceAction } from "./actions";
 
-const asText = (cadence: UpdateCadence) => Object.fromEntries(SEVERITIES.map((s) => [s, cadence[s] === null ? "" : String(cadence[s])])) as Record<Severity, string>;
+const asText = (cadence: UpdateCadence) =>
+  Object.fromEntries(SEVERITIES.map((s) => [s, cadence[s] === null ? "" : String(cadence[s])])) as Record<Severity, string>;
 
 /** Minutes between stakeholder updates per severity; empty means no cadence. */
 export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {

@@ -8,7 +8,8 @@ import { createTeam, deleteTeam, renameTeam, setTeamMember } from "@/db/commands
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role.
 
 function idOf(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) throw validationFailed({ [field]: field === "userId" ? "Choose a person" : "Unknown team" });
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0)
+    throw validationFailed({ [field]: field === "userId" ? "Choose a person" : "Unknown team" });
   return value;
 }
 

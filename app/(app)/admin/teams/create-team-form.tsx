@@ -37,7 +37,18 @@ export function CreateTeamForm() {
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <Field id="new-team-name" label="Team name" error={error}>
-            {(aria) => <input {...aria} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" maxLength={80} disabled={pending} className={inputClass} />}
+            {(aria) => (
+              <input
+                {...aria}
+                name="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                autoComplete="off"
+                maxLength={80}
+                disabled={pending}
+                className={inputClass}
+              />
+            )}
           </Field>
         </div>
         <button type="submit" className={`${primaryButtonClass} sm:mt-6`} disabled={pending}>

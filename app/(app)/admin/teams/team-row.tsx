@@ -27,7 +27,8 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
   const actionsRef = useRef<HTMLDivElement>(null);
   const candidates = people.filter((p) => !team.members.some((m) => m.id === p.id));
 
-  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) => (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
+  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
+    (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
 
   const open = (next: Panel) => {
     setPanel(next);
@@ -51,7 +52,11 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
           {team.members.length === 0 ? <span className="text-sm text-zinc-500 italic">No members yet</span> : null}
           <ul aria-label={`Members of ${team.name}`} className="flex flex-wrap gap-1.5">
             {team.members.map((m) => (
-              <li key={m.id} className="inline-flex items-center gap-1 rounded-full border border-zinc-300 bg-zinc-50 py-0.5 pr-0.5 pl-2 text-xs dark:border-zinc-700 dark:bg-zinc-800" title={m.email}>
+              <li
+                key={m.id}
+                className="inline-flex items-center gap-1 rounded-full border border-zinc-300 bg-zinc-50 py-0.5 pr-0.5 pl-2 text-xs dark:border-zinc-700 dark:bg-zinc-800"
+                title={m.email}
+              >
                 {m.name}
                 <button
                   type="button"
@@ -81,7 +86,13 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
               <label htmlFor={`${id}-add`} className="sr-only">
                 Add a member to {team.name}
               </label>
-              <select id={`${id}-add`} value={newMember} onChange={(e) => setNewMember(e.target.value)} disabled={pending} className={`${inputClass} w-auto min-w-0 flex-1 py-1.5 md:max-w-56`}>
+              <select
+                id={`${id}-add`}
+                value={newMember}
+                onChange={(e) => setNewMember(e.target.value)}
+                disabled={pending}
+                className={`${inputClass} w-auto min-w-0 flex-1 py-1.5 md:max-w-56`}
+              >
                 <option value="">Add a person…</option>
                 {candidates.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -108,7 +119,13 @@ export function TeamRow({ team, people }: { team: TeamRowData; people: Person[] 
         <td className={tdClass}>
           <span className={cellLabelClass}>Actions</span>
           <div ref={actionsRef} className="flex flex-wrap gap-1.5 md:justify-end">
-            <button type="button" className={`${buttonClass} py-1.5`} aria-expanded={panel === "rename"} aria-controls={`${id}-panel`} onClick={() => (panel === "rename" ? close() : open("rename"))}>
+            <button
+              type="button"
+              className={`${buttonClass} py-1.5`}
+              aria-expanded={panel === "rename"}
+              aria-controls={`${id}-panel`}
+              onClick={() => (panel === "rename" ? close() : open("rename"))}
+            >
               Rename<span className="sr-only"> {team.name}</span>
             </button>
             <button

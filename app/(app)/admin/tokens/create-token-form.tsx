@@ -50,17 +50,14 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-4">
       {created ? (
-        <section
-          aria-labelledby="new-token-title"
-          className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40"
-        >
+        <section aria-labelledby="new-token-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
           <h2 id="new-token-title" className="flex items-start gap-2 text-base font-semibold text-amber-900 dark:text-amber-200">
             <AlertTriangle aria-hidden className="mt-1 h-4 w-4 shrink-0" />
             <span>Copy the token for &ldquo;{created.name}&rdquo; now</span>
           </h2>
           <p className="mt-1 text-sm text-amber-900 dark:text-amber-200">
-            This is the only time it is shown: Hindsight keeps only a hash. Store it in your secret manager. It acts with the{" "}
-            <strong>{created.role}</strong> role; send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+            This is the only time it is shown: Hindsight keeps only a hash. Store it in your secret manager. It acts with the <strong>{created.role}</strong>{" "}
+            role; send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
           </p>
           <label htmlFor="new-token-secret" className="mt-3 block text-sm font-medium text-amber-950 dark:text-amber-100">
             API token

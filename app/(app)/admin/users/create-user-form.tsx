@@ -66,12 +66,7 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
           {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}
         </Field>
         <RoleField id="new-user-role" error={fields.role} />
-        <Field
-          id="new-user-password"
-          label="Initial password"
-          error={fields.password}
-          hint={`At least ${passwordMin} characters; a long passphrase is best.`}
-        >
+        <Field id="new-user-password" label="Initial password" error={fields.password} hint={`At least ${passwordMin} characters; a long passphrase is best.`}>
           {(aria) => (
             <div className="flex gap-2">
               <input

@@ -20,7 +20,8 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          {users.length} {users.length === 1 ? "person" : "people"}, {active} active. Changing someone&rsquo;s role, password or status signs them out everywhere.
+          {users.length} {users.length === 1 ? "person" : "people"}, {active} active. Changing someone&rsquo;s role, password or status signs them out
+          everywhere.
         </p>
       </div>
       <TableSection titleId="users-table-title" title="All users">

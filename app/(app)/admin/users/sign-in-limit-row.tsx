@@ -16,7 +16,6 @@ export type SignInLimitRowData = {
   delayMs?: number;
 };
 
-
 function describe(limit: SignInLimitRowData) {
   if (limit.kind === "account_address") return { title: "Paused", detail: "This account, from this address" };
   if (limit.kind === "address") return { title: "Paused", detail: "Every account, from this address" };
@@ -74,11 +73,15 @@ export function SignInLimitRow({ limit, onCleared }: { limit: SignInLimitRowData
         </td>
         <td className={tdWideClass}>
           <span className={cellLabelClass}>Account</span>
-          <span className="break-all md:break-words md:[word-break:normal]">{limit.email ?? <span className="text-zinc-500 dark:text-zinc-400">Any account</span>}</span>
+          <span className="break-all md:break-words md:[word-break:normal]">
+            {limit.email ?? <span className="text-zinc-500 dark:text-zinc-400">Any account</span>}
+          </span>
         </td>
         <td className={tdClass}>
           <span className={cellLabelClass}>Address</span>
-          <span className="font-mono text-xs break-all">{limit.address ?? <span className="font-sans text-sm text-zinc-500 dark:text-zinc-400">Any address</span>}</span>
+          <span className="font-mono text-xs break-all">
+            {limit.address ?? <span className="font-sans text-sm text-zinc-500 dark:text-zinc-400">Any address</span>}
+          </span>
         </td>
         <td className={tdClass}>
           <span className={cellLabelClass}>Failures</span>

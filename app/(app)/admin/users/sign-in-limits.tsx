@@ -17,8 +17,8 @@ export function SignInLimits({ actor }: { actor: Actor }) {
         </h2>
         <p className="mt-0.5 text-sm text-zinc-500 dark:text-zinc-400">
           After {PAIR_FAILURE_LIMIT} failed sign-ins for an account from one address, that address is paused for that account for 15 minutes; after{" "}
-          {ADDRESS_FAILURE_LIMIT} from one address, for every account. From {SLOWDOWN_AFTER_FAILURES} recent failures an account&rsquo;s sign-ins are slowed down, never
-          locked: the owner can still sign in from elsewhere.
+          {ADDRESS_FAILURE_LIMIT} from one address, for every account. From {SLOWDOWN_AFTER_FAILURES} recent failures an account&rsquo;s sign-ins are slowed
+          down, never locked: the owner can still sign in from elsewhere.
         </p>
       </div>
       {limits.length > MAX_SHOWN ? (

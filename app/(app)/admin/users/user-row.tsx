@@ -27,7 +27,8 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
   const [password, setPassword] = useState("");
   const actionsRef = useRef<HTMLDivElement>(null);
 
-  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) => (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
+  const run = async <T,>(call: () => Promise<ActionResult<T>>, success: string) =>
+    (await action.run(call, { notice: success, onSuccess: () => setPanel(null) })).ok;
 
   const open = (next: Panel) => {
     setPanel(next);
@@ -48,7 +49,11 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
           <span className="min-w-0">
             <span className={`block font-medium ${user.disabled ? "text-zinc-500 line-through decoration-zinc-400" : ""}`}>
               {user.name}
-              {isSelf ? <span className="ml-1.5 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-800 no-underline dark:bg-blue-950 dark:text-blue-200">You</span> : null}
+              {isSelf ? (
+                <span className="ml-1.5 rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-800 no-underline dark:bg-blue-950 dark:text-blue-200">
+                  You
+                </span>
+              ) : null}
             </span>
             <span className="block text-xs break-all text-zinc-500 dark:text-zinc-400">{user.email}</span>
           </span>
@@ -79,7 +84,10 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
                   className={`${primaryButtonClass} py-1.5`}
                   disabled={pending}
                   onClick={async () => {
-                    const ok = await run(() => changeUserRoleAction(user.id, role), `${user.name} is now ${role === "admin" ? "an admin" : `a ${role}`}. Their open sessions have ended; they sign in again.`);
+                    const ok = await run(
+                      () => changeUserRoleAction(user.id, role),
+                      `${user.name} is now ${role === "admin" ? "an admin" : `a ${role}`}. Their open sessions have ended; they sign in again.`,
+                    );
                     if (!ok) setRole(user.role);
                   }}
                 >
@@ -107,11 +115,23 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
         </td>
         <td className={tdWideClass}>
           <div ref={actionsRef} className="flex flex-wrap gap-1.5 md:justify-end">
-            <button type="button" className={`${buttonClass} py-1.5`} aria-expanded={panel === "password"} aria-controls={`${id}-panel`} onClick={() => (panel === "password" ? close() : open("password"))}>
+            <button
+              type="button"
+              className={`${buttonClass} py-1.5`}
+              aria-expanded={panel === "password"}
+              aria-controls={`${id}-panel`}
+              onClick={() => (panel === "password" ? close() : open("password"))}
+            >
               Reset password
             </button>
             {user.disabled ? (
-              <button type="button" className={`${buttonClass} py-1.5`} aria-expanded={panel === "enable"} aria-controls={`${id}-panel`} onClick={() => (panel === "enable" ? close() : open("enable"))}>
+              <button
+                type="button"
+                className={`${buttonClass} py-1.5`}
+                aria-expanded={panel === "enable"}
+                aria-controls={`${id}-panel`}
+                onClick={() => (panel === "enable" ? close() : open("enable"))}
+              >
                 Enable
               </button>
             ) : (
@@ -140,7 +160,10 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
               onSubmit={async (event) => {
                 event.preventDefault();
                 if (password.length < passwordMin) return action.invalid({ password: `Password must be at least ${passwordMin} characters` });
-                await run(() => resetUserPasswordAction(user.id, password), `New password set for ${user.name}. Their open sessions have ended; share the password with them privately.`);
+                await run(
+                  () => resetUserPasswordAction(user.id, password),
+                  `New password set for ${user.name}. Their open sessions have ended; share the password with them privately.`,
+                );
               }}
             >
               <label htmlFor={`${id}-password`} className="block text-sm font-medium">
@@ -186,7 +209,12 @@ export function UserRow({ user, isSelf, passwordMin }: { user: UserRowData; isSe
               pendingLabel="Saving…"
               pending={pending}
               error={error}
-              onConfirm={() => run(() => setUserDisabledAction(user.id, panel === "disable"), panel === "disable" ? `${user.name} is disabled.` : `${user.name} is enabled again.`)}
+              onConfirm={() =>
+                run(
+                  () => setUserDisabledAction(user.id, panel === "disable"),
+                  panel === "disable" ? `${user.name} is disabled.` : `${user.name} is enabled again.`,
+                )
+              }
               onCancel={close}
             >
               {panel === "disable"

@@ -72,13 +72,18 @@ export function ActionItemsPanel({
         </div>
       ) : null}
       {items.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">No action items yet.{canEdit ? " Add what should change so this does not happen again." : ""}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          No action items yet.{canEdit ? " Add what should change so this does not happen again." : ""}
+        </p>
       ) : (
         <ul aria-label="Action items of this incident" className="space-y-2">
           {items.map((item) => {
             const finished = item.status === "done" || item.status === "wont_do";
             return (
-              <li key={item.id} className={`rounded-md border px-2.5 py-2 ${item.overdue ? "border-red-300 dark:border-red-900" : "border-zinc-200 dark:border-zinc-800"}`}>
+              <li
+                key={item.id}
+                className={`rounded-md border px-2.5 py-2 ${item.overdue ? "border-red-300 dark:border-red-900" : "border-zinc-200 dark:border-zinc-800"}`}
+              >
                 <p className="text-sm font-medium break-words">
                   <span className="mr-1 font-mono text-xs font-semibold text-zinc-500">{item.priority}</span>
                   <span className={finished ? "text-zinc-500 line-through decoration-zinc-400 dark:text-zinc-400" : ""}>{item.title}</span>

@@ -19,7 +19,11 @@ export type PushedSlo = {
  * whether it needs a postmortem (lib/error-budget.ts needsPostmortem is the rule).
  */
 export function BudgetAlert({ severity, status, drill, pushed }: { severity: Severity; status: IncidentStatus; drill: boolean; pushed: PushedSlo[] }) {
-  const needs = needsPostmortem(severity, pushed.map((p) => p.status), drill);
+  const needs = needsPostmortem(
+    severity,
+    pushed.map((p) => p.status),
+    drill,
+  );
   const major = severity === "SEV1" || severity === "SEV2";
   const showFlag = needs && !major;
   const showNote = needs && major && (status === "resolved" || status === "closed");

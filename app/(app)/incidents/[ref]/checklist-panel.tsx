@@ -68,7 +68,10 @@ export function ChecklistPanel({ reference, items, canEdit }: { reference: strin
     setOptimistic((o) => ({ ...o, [item.id]: { done: next, seen: item.doneAt } }));
     setBusy((b) => ({ ...b, [item.id]: true }));
     startTransition(async () => {
-      const result = await callAction(() => setChecklistItemDoneAction(reference, item.id, next), "Could not reach the server; the item was not changed. Try again.");
+      const result = await callAction(
+        () => setChecklistItemDoneAction(reference, item.id, next),
+        "Could not reach the server; the item was not changed. Try again.",
+      );
       setBusy((b) => ({ ...b, [item.id]: false }));
       if (!result.ok) {
         setOptimistic((o) => {

@@ -2,7 +2,19 @@
 import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
 
 /** Private and drill flags. */
-export function DetailsPanel({ reference, version, isPrivate, drill, canEdit }: { reference: string; version: number; isPrivate: boolean; drill: boolean; canEdit: boolean }) {
+export function DetailsPanel({
+  reference,
+  version,
+  isPrivate,
+  drill,
+  canEdit,
+}: {
+  reference: string;
+  version: number;
+  isPrivate: boolean;
+  drill: boolean;
+  canEdit: boolean;
+}) {
   const { run, pending, error } = useIncidentUpdate(reference, version);
   return (
     <section aria-labelledby="details-heading">

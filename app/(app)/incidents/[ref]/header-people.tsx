@@ -18,7 +18,10 @@ const initials = (name: string) =>
 
 function Avatar({ name }: { name: string }) {
   return (
-    <span aria-hidden className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
+    <span
+      aria-hidden
+      className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100"
+    >
       {initials(name)}
     </span>
   );

@@ -154,7 +154,12 @@ export function IncidentHeader({
         <div className="mt-1 flex items-start gap-2">
           <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words sm:text-2xl">{incident.title}</h1>
           {canEdit ? (
-            <button type="button" onClick={() => (setTitle(incident.title), setBaseVersion(incident.version), setEditingTitle(true))} className="mt-1 rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800" aria-label="Edit title">
+            <button
+              type="button"
+              onClick={() => (setTitle(incident.title), setBaseVersion(incident.version), setEditingTitle(true))}
+              className="mt-1 rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
+              aria-label="Edit title"
+            >
               <Pencil className="h-4 w-4" />
             </button>
           ) : null}
@@ -178,7 +183,13 @@ export function IncidentHeader({
           status={incident.status}
           canEdit={canEdit}
           onChoose={setTarget}
-          times={{ investigating: incident.declaredAt, identified: null, monitoring: incident.mitigatedAt, resolved: incident.resolvedAt, closed: incident.closedAt }}
+          times={{
+            investigating: incident.declaredAt,
+            identified: null,
+            monitoring: incident.mitigatedAt,
+            resolved: incident.resolvedAt,
+            closed: incident.closedAt,
+          }}
         />
         {canEdit ? (
           <div className="flex flex-wrap items-end gap-2">
@@ -218,7 +229,14 @@ export function IncidentHeader({
       </div>
       {error && !error.fields?.title ? <ErrorNote error={error} /> : null}
       {canEdit ? (
-        <StatusDialog reference={incident.reference} version={incident.version} status={incident.status} target={target} openItems={openItems} onClose={() => setTarget(null)} />
+        <StatusDialog
+          reference={incident.reference}
+          version={incident.version}
+          status={incident.status}
+          target={target}
+          openItems={openItems}
+          onClose={() => setTarget(null)}
+        />
       ) : null}
     </header>
   );

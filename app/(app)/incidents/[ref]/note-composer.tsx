@@ -76,10 +76,20 @@ export function NoteComposer({ reference }: { reference: string }) {
           Add a note
         </label>
         <div className="flex gap-1 text-xs" role="group" aria-label="Editor mode">
-          <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)} className={`rounded px-2 py-1 ${!preview ? "bg-zinc-200 dark:bg-zinc-800" : ""}`}>
+          <button
+            type="button"
+            aria-pressed={!preview}
+            onClick={() => setPreview(false)}
+            className={`rounded px-2 py-1 ${!preview ? "bg-zinc-200 dark:bg-zinc-800" : ""}`}
+          >
             Write
           </button>
-          <button type="button" aria-pressed={preview} onClick={() => setPreview(true)} className={`rounded px-2 py-1 ${preview ? "bg-zinc-200 dark:bg-zinc-800" : ""}`}>
+          <button
+            type="button"
+            aria-pressed={preview}
+            onClick={() => setPreview(true)}
+            className={`rounded px-2 py-1 ${preview ? "bg-zinc-200 dark:bg-zinc-800" : ""}`}
+          >
             Preview
           </button>
         </div>

@@ -33,7 +33,17 @@ export function postmortemSummaryFor({ actor, incidentId }: { actor: Actor; inci
 }
 
 /** The button that opens (or starts) the postmortem; the header shows it once the incident is resolved. */
-export function PostmortemButton({ reference, started, canWrite, primary = true }: { reference: string; started: boolean; canWrite: boolean; primary?: boolean }) {
+export function PostmortemButton({
+  reference,
+  started,
+  canWrite,
+  primary = true,
+}: {
+  reference: string;
+  started: boolean;
+  canWrite: boolean;
+  primary?: boolean;
+}) {
   const cls = primary ? primaryButtonClass : buttonClass;
   if (started)
     return (
@@ -53,7 +63,17 @@ export function PostmortemButton({ reference, started, canWrite, primary = true 
 }
 
 /** Sidebar card: where the postmortem stands and the way into it. */
-export function PostmortemCard({ reference, summary, canWrite, resolved }: { reference: string; summary: PostmortemSummary; canWrite: boolean; resolved: boolean }) {
+export function PostmortemCard({
+  reference,
+  summary,
+  canWrite,
+  resolved,
+}: {
+  reference: string;
+  summary: PostmortemSummary;
+  canWrite: boolean;
+  resolved: boolean;
+}) {
   const { status, due } = summary;
   const now = Date.now();
   return (

@@ -145,7 +145,12 @@ export function RolesPanel({
           </form>
         ) : null}
         {canEdit && !onIncident ? (
-          <button type="button" className={`${buttonClass} mt-2 w-full py-1.5`} disabled={adding} onClick={() => changeResponders(() => addResponderAction(reference, me))}>
+          <button
+            type="button"
+            className={`${buttonClass} mt-2 w-full py-1.5`}
+            disabled={adding}
+            onClick={() => changeResponders(() => addResponderAction(reference, me))}
+          >
             Join as responder
           </button>
         ) : null}

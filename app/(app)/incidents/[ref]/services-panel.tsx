@@ -41,7 +41,11 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
   );
   const available = services.filter((s) => !linked.some((l) => l.slug === s.slug));
 
-  const change = (key: string, fn: () => Promise<ActionResult<unknown>>, options: { onDone?: () => void; optimistic?: { slug: string; impact: ImpactLevel } } = {}) =>
+  const change = (
+    key: string,
+    fn: () => Promise<ActionResult<unknown>>,
+    options: { onDone?: () => void; optimistic?: { slug: string; impact: ImpactLevel } } = {},
+  ) =>
     startTransition(async () => {
       if (options.optimistic) showImpact(options.optimistic);
       const result = await callAction(fn, "Could not reach the server. Nothing was changed; try again.");
@@ -159,7 +163,12 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
               <label htmlFor="add-service-impact" className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
                 Impact
               </label>
-              <select id="add-service-impact" value={addImpact} onChange={(e) => setAddImpact(e.target.value as ImpactLevel)} className={`${inputClass} mt-0.5 py-1.5`}>
+              <select
+                id="add-service-impact"
+                value={addImpact}
+                onChange={(e) => setAddImpact(e.target.value as ImpactLevel)}
+                className={`${inputClass} mt-0.5 py-1.5`}
+              >
                 {IMPACT_LEVELS.map((level) => (
                   <option key={level} value={level}>
                     {IMPACT_LABEL[level]}

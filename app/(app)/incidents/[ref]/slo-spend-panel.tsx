@@ -11,7 +11,6 @@ import { callAction } from "@/lib/server-action";
 /** One SLO's spend as the data layer reports it (incidentSloSpend); the panel does not need `pushed`. */
 export type SloSpendRow = Omit<IncidentSloSpend, "pushed">;
 
-
 /** Each linked SLO's spend from this incident; responders can set it by hand with a reason. */
 export function SloSpendPanel({ reference, rows, drill, canEdit }: { reference: string; rows: SloSpendRow[]; drill: boolean; canEdit: boolean }) {
   return (
@@ -94,12 +93,23 @@ function SpendRow({ reference, row, canEdit }: { reference: string; row: SloSpen
         <div className="mt-1 flex flex-wrap gap-x-3 text-xs">
           <button type="button" className="font-medium text-blue-700 hover:underline disabled:opacity-60 dark:text-blue-400" onClick={open} disabled={pending}>
             {row.overridden ? "Change hand-set spend" : "Set spend by hand"}
-            <span className="sr-only"> for {row.serviceName} · {row.sloName}</span>
+            <span className="sr-only">
+              {" "}
+              for {row.serviceName} · {row.sloName}
+            </span>
           </button>
           {row.overridden ? (
-            <button type="button" className="font-medium text-blue-700 hover:underline disabled:opacity-60 dark:text-blue-400" onClick={() => send(null)} disabled={pending}>
+            <button
+              type="button"
+              className="font-medium text-blue-700 hover:underline disabled:opacity-60 dark:text-blue-400"
+              onClick={() => send(null)}
+              disabled={pending}
+            >
               Use computed spend
-              <span className="sr-only"> for {row.serviceName} · {row.sloName}</span>
+              <span className="sr-only">
+                {" "}
+                for {row.serviceName} · {row.sloName}
+              </span>
             </button>
           ) : null}
         </div>

@@ -155,7 +155,10 @@ export function StatusDialog({
           </p>
         </div>
         {warn ? (
-          <section aria-labelledby="status-dialog-open-title" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <section
+            aria-labelledby="status-dialog-open-title"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+          >
             <h3 id="status-dialog-open-title" className="flex items-center gap-1.5 font-semibold">
               <TriangleAlert aria-hidden className="h-4 w-4 shrink-0" /> Still open — you can {next === "closed" ? "close" : "resolve"} anyway
             </h3>

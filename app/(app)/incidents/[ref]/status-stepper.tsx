@@ -25,7 +25,10 @@ export function StatusStepper({
 }) {
   const current = STATUSES.indexOf(status);
   return (
-    <ol aria-label="Status" className="flex w-full min-w-0 flex-1 basis-full rounded-md border border-zinc-300 bg-white sm:basis-[28rem] dark:border-zinc-700 dark:bg-zinc-900">
+    <ol
+      aria-label="Status"
+      className="flex w-full min-w-0 flex-1 basis-full rounded-md border border-zinc-300 bg-white sm:basis-[28rem] dark:border-zinc-700 dark:bg-zinc-900"
+    >
       {STATUSES.map((step, index) => {
         const done = index < current;
         const here = index === current;

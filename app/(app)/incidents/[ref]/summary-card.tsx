@@ -26,7 +26,11 @@ export function SummaryCard({ reference, version, summary, canEdit }: { referenc
           Current state
         </h2>
         {canEdit && !editing ? (
-          <button type="button" className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-200 dark:text-zinc-400 dark:hover:bg-zinc-800" onClick={() => (setText(summary), setBaseVersion(version), setEditing(true))}>
+          <button
+            type="button"
+            className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs text-zinc-600 hover:bg-zinc-200 dark:text-zinc-400 dark:hover:bg-zinc-800"
+            onClick={() => (setText(summary), setBaseVersion(version), setEditing(true))}
+          >
             <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit summary
           </button>
         ) : null}

@@ -84,7 +84,9 @@ export function Timeline({ reference, items, canEdit }: { reference: string; ite
               aria-pressed={filter === f.id}
               onClick={() => setFilter(f.id)}
               className={`rounded-full border px-2.5 py-0.5 text-xs font-medium ${
-                filter === f.id ? "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900" : "border-zinc-300 dark:border-zinc-700"
+                filter === f.id
+                  ? "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900"
+                  : "border-zinc-300 dark:border-zinc-700"
               }`}
             >
               {f.label} <span className="opacity-70">{items.filter((i) => matches(i, f.id)).length}</span>
@@ -151,7 +153,10 @@ export function Timeline({ reference, items, canEdit }: { reference: string; ite
             );
           }
           return (
-            <li key={item.id} className={`flex items-start gap-2 px-3 py-1 text-sm text-zinc-600 dark:text-zinc-400 ${item.highlighted ? "rounded bg-amber-50 dark:bg-amber-950/30" : ""}`}>
+            <li
+              key={item.id}
+              className={`flex items-start gap-2 px-3 py-1 text-sm text-zinc-600 dark:text-zinc-400 ${item.highlighted ? "rounded bg-amber-50 dark:bg-amber-950/30" : ""}`}
+            >
               <Icon aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
               <span className="min-w-0 flex-1">
                 <span className="text-zinc-800 dark:text-zinc-200">{item.body}</span>

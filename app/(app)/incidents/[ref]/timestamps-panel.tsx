@@ -74,7 +74,12 @@ export function TimestampsPanel({ reference, version, rows, canEdit }: { referen
                         Save
                       </button>
                       {row.field !== "startedAt" && row.value !== null ? (
-                        <button type="button" className={`${buttonClass} py-1`} disabled={pending} onClick={() => run({ [row.field]: null }, { baseVersion, onDone: () => setEditing(null), onConflict: setBaseVersion })}>
+                        <button
+                          type="button"
+                          className={`${buttonClass} py-1`}
+                          disabled={pending}
+                          onClick={() => run({ [row.field]: null }, { baseVersion, onDone: () => setEditing(null), onConflict: setBaseVersion })}
+                        >
                           Clear
                         </button>
                       ) : null}

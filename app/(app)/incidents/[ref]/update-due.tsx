@@ -49,7 +49,11 @@ export function UpdateDue({
         </span>
       ) : null}
       {due && onPostUpdate ? (
-        <button type="button" onClick={onPostUpdate} className="rounded px-1 py-0.5 font-medium text-blue-700 underline hover:bg-zinc-200 dark:text-blue-400 dark:hover:bg-zinc-800">
+        <button
+          type="button"
+          onClick={onPostUpdate}
+          className="rounded px-1 py-0.5 font-medium text-blue-700 underline hover:bg-zinc-200 dark:text-blue-400 dark:hover:bg-zinc-800"
+        >
           Post update
         </button>
       ) : null}

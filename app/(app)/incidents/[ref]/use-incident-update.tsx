@@ -52,7 +52,11 @@ export function useIncidentUpdate(reference: string, version: number) {
 export function ErrorNote({ error, id }: { error: MutationError | null; id?: string }) {
   if (!error) return null;
   return (
-    <p id={id} role="alert" className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+    <p
+      id={id}
+      role="alert"
+      className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+    >
       {error.conflict
         ? "Someone else changed this incident while you were editing. The page now shows their change; your text is kept below — check it and save again."
         : error.message}

@@ -8,5 +8,9 @@ const STYLE: Record<ImpactLevel, string> = {
 
 /** Impact on this service: yellow, orange or red, always with its name. */
 export function ImpactBadge({ impact }: { impact: ImpactLevel }) {
-  return <span className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLE[impact]}`}>{IMPACT_LABEL[impact]}</span>;
+  return (
+    <span className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STYLE[impact]}`}>
+      {IMPACT_LABEL[impact]}
+    </span>
+  );
 }

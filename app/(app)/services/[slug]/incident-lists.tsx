@@ -71,7 +71,10 @@ export function CurrentCondition({ items, total, slug }: { items: Item[]; total:
         ))}
       </ul>
       {total > items.length ? (
-        <Link href={`/incidents?${new URLSearchParams({ service: slug, status: "active" })}`} className="mt-1 inline-block text-sm text-blue-700 underline dark:text-blue-400">
+        <Link
+          href={`/incidents?${new URLSearchParams({ service: slug, status: "active" })}`}
+          className="mt-1 inline-block text-sm text-blue-700 underline dark:text-blue-400"
+        >
           All {total} active incidents →
         </Link>
       ) : null}

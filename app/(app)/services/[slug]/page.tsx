@@ -150,7 +150,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
               SLOs and error budgets
             </h2>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              Budget = window minutes × (1 − objective). Incidents spend impact minutes × weight (full outage 1, partial 0.5, degraded 0.25); drills spend nothing.
+              Budget = window minutes × (1 − objective). Incidents spend impact minutes × weight (full outage 1, partial 0.5, degraded 0.25); drills spend
+              nothing.
             </p>
           </div>
         </div>
@@ -179,8 +180,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
             <p className="text-xs text-zinc-500 dark:text-zinc-400">Resolved and closed incidents, newest first.</p>
           </div>
           <p className="text-sm" title="Time to resolve = resolved − impact started. Drills and incidents without a resolved time are left out.">
-            Median time to resolve:{" "}
-            <strong className="font-semibold">{ttr.median === null ? "—" : formatDuration(ttr.median)}</strong>{" "}
+            Median time to resolve: <strong className="font-semibold">{ttr.median === null ? "—" : formatDuration(ttr.median)}</strong>{" "}
             <span className="text-xs text-zinc-500">
               ({ttr.counted} {ttr.counted === 1 ? "incident" : "incidents"}
               {sample.total > sample.items.length ? `, newest ${sample.items.length}` : ""}

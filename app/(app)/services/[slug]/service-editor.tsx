@@ -5,7 +5,17 @@ import { buttonClass, cardClass } from "@/app/components/ui";
 import { ServiceForm, type ServiceFormValues } from "../service-form";
 
 /** "Edit service" (admins: every field; responders: description and links only). */
-export function ServiceEditor({ service, version, teams, full }: { service: ServiceFormValues; version: number; teams: { id: number; name: string }[]; full: boolean }) {
+export function ServiceEditor({
+  service,
+  version,
+  teams,
+  full,
+}: {
+  service: ServiceFormValues;
+  version: number;
+  teams: { id: number; name: string }[];
+  full: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -14,7 +24,14 @@ export function ServiceEditor({ service, version, teams, full }: { service: Serv
   };
   return (
     <>
-      <button ref={button} type="button" className={buttonClass} aria-expanded={open} aria-controls="edit-service-panel" onClick={() => (open ? close() : setOpen(true))}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClass}
+        aria-expanded={open}
+        aria-controls="edit-service-panel"
+        onClick={() => (open ? close() : setOpen(true))}
+      >
         <Pencil aria-hidden className="h-4 w-4" /> {full ? "Edit service" : "Edit description and links"}
       </button>
       {open ? (

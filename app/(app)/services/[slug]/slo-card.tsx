@@ -82,7 +82,10 @@ export function SloCard({ slug, slo, burnDown, titles, canManage }: Props) {
                   </span>
                   <span className="flex items-center gap-2 whitespace-nowrap">
                     {spend.overridden ? (
-                      <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" title="A responder corrected this incident's spend">
+                      <span
+                        className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+                        title="A responder corrected this incident's spend"
+                      >
                         set by hand
                       </span>
                     ) : null}

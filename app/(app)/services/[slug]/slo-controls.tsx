@@ -21,7 +21,12 @@ export function SloControls({ slug, slo }: { slug: string; slo: SloValues }) {
   return (
     <div className="space-y-2">
       <div ref={buttons} className="flex flex-wrap gap-1.5">
-        <button type="button" className={`${buttonClass} py-1`} aria-expanded={panel === "edit"} onClick={() => (panel === "edit" ? close() : setPanel("edit"))}>
+        <button
+          type="button"
+          className={`${buttonClass} py-1`}
+          aria-expanded={panel === "edit"}
+          onClick={() => (panel === "edit" ? close() : setPanel("edit"))}
+        >
           <Pencil aria-hidden className="h-3.5 w-3.5" /> Edit<span className="sr-only"> SLO {slo.name}</span>
         </button>
         <button
@@ -35,7 +40,11 @@ export function SloControls({ slug, slo }: { slug: string; slo: SloValues }) {
       </div>
       {panel === "edit" ? <SloForm slug={slug} slo={slo} onDone={close} /> : null}
       {panel === "delete" ? (
-        <div role="group" aria-label={`Confirm deleting SLO ${slo.name}`} className="rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
+        <div
+          role="group"
+          aria-label={`Confirm deleting SLO ${slo.name}`}
+          className="rounded-md border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40"
+        >
           <p className="text-sm">Delete the SLO “{slo.name}”? Its budget history and any spend corrections on it go with it. This cannot be undone.</p>
           <div className="mt-2">
             <FormMessage error={error} />

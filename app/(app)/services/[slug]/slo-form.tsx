@@ -62,14 +62,31 @@ export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; 
         </Field>
         <div className="grid grid-cols-2 gap-3">
           <Field id={`${id}-objective`} label="Objective (%)" error={fields.objective} hint="50 to 99.9999">
-            {(aria) => <input {...aria} name="objective" inputMode="decimal" defaultValue={slo?.objective ?? ""} placeholder="99.9" autoComplete="off" className={inputClass} />}
+            {(aria) => (
+              <input
+                {...aria}
+                name="objective"
+                inputMode="decimal"
+                defaultValue={slo?.objective ?? ""}
+                placeholder="99.9"
+                autoComplete="off"
+                className={inputClass}
+              />
+            )}
           </Field>
           <Field id={`${id}-window`} label="Window (days)" error={fields.windowDays} hint="1 to 90">
-            {(aria) => <input {...aria} name="windowDays" type="number" min={1} max={90} step={1} defaultValue={slo?.windowDays ?? 28} className={inputClass} />}
+            {(aria) => (
+              <input {...aria} name="windowDays" type="number" min={1} max={90} step={1} defaultValue={slo?.windowDays ?? 28} className={inputClass} />
+            )}
           </Field>
         </div>
         <div className="sm:col-span-2">
-          <Field id={`${id}-sli`} label="SLI description" error={fields.sliDescription} hint="What is measured, e.g. “Share of HTTP requests answered without a 5xx within 2 s”.">
+          <Field
+            id={`${id}-sli`}
+            label="SLI description"
+            error={fields.sliDescription}
+            hint="What is measured, e.g. “Share of HTTP requests answered without a 5xx within 2 s”."
+          >
             {(aria) => <textarea {...aria} name="sliDescription" rows={2} maxLength={2000} defaultValue={slo?.sliDescription} className={inputClass} />}
           </Field>
         </div>

@@ -32,7 +32,13 @@ export function ActionItemsPane({ items, progress, form }: { items: PaneActionIt
               <p className={`font-medium break-words ${isFinished(item.status) ? "text-zinc-500 line-through decoration-zinc-400" : ""}`}>
                 {item.title}
                 {item.trackerUrl ? (
-                  <a href={item.trackerUrl} target="_blank" rel="noopener noreferrer nofollow" className="ml-1 inline-flex align-middle text-zinc-500 hover:text-zinc-800" aria-label={`Tracker for ${item.title}`}>
+                  <a
+                    href={item.trackerUrl}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    className="ml-1 inline-flex align-middle text-zinc-500 hover:text-zinc-800"
+                    aria-label={`Tracker for ${item.title}`}
+                  >
                     <ExternalLink aria-hidden className="h-3.5 w-3.5" />
                   </a>
                 ) : null}

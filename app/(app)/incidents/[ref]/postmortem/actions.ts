@@ -50,7 +50,9 @@ export async function savePostmortemAction(ref: string, input: Record<string, un
 
 export async function regenerateTimelineAction(ref: string, version: number, includeAllNotes = false) {
   const actor = await requireActor();
-  return actionResult(() => regenerateTimelineSection({ actor, incidentId: incidentIdOf(ref), version: Number(version), includeAllNotes: includeAllNotes === true }));
+  return actionResult(() =>
+    regenerateTimelineSection({ actor, incidentId: incidentIdOf(ref), version: Number(version), includeAllNotes: includeAllNotes === true }),
+  );
 }
 
 export async function transitionPostmortemAction(ref: string, input: Record<string, unknown>) {

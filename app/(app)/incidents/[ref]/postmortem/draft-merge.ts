@@ -7,7 +7,7 @@ export const draftOf = (pm: Pick<EditorPostmortem, "sections" | "factors" | "tag
   tags: [...pm.tags],
 });
 
-const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const sortedIds = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 export type DraftChanges = { sections: Partial<Record<PostmortemSectionKey, string>>; factorIds?: number[]; tags?: string[] };
@@ -40,7 +40,7 @@ export function rebaseDraft(draft: Draft, base: Draft, current: Draft): { draft:
     if (mine === ancestor) sections[key] = theirs;
     else if (theirs !== ancestor && theirs !== mine) conflicts.push({ kind: "section", key, theirs });
   }
-  const pick = <T,>(mine: T[], ancestor: T[], theirs: T[], same: (a: T[], b: T[]) => boolean, conflict: () => ConflictPart): T[] => {
+  const pick = <T>(mine: T[], ancestor: T[], theirs: T[], same: (a: T[], b: T[]) => boolean, conflict: () => ConflictPart): T[] => {
     if (same(mine, ancestor)) return theirs;
     if (!same(theirs, ancestor) && !same(theirs, mine)) conflicts.push(conflict());
     return mine;
@@ -58,7 +58,10 @@ export function rebaseDraft(draft: Draft, base: Draft, current: Draft): { draft:
  */
 export function draftAfterSave(now: Draft, sent: Draft, saved: Draft): Draft {
   return {
-    sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, now.sections[k] === sent.sections[k] ? saved.sections[k] : now.sections[k]])) as Record<PostmortemSectionKey, string>,
+    sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, now.sections[k] === sent.sections[k] ? saved.sections[k] : now.sections[k]])) as Record<
+      PostmortemSectionKey,
+      string
+    >,
     factorIds: now.factorIds === sent.factorIds ? saved.factorIds : now.factorIds,
     tags: now.tags === sent.tags ? saved.tags : now.tags,
   };

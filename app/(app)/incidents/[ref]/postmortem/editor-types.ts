@@ -17,6 +17,4 @@ export type Draft = {
 
 /** A part both sides changed differently since the version the person started from. */
 export type ConflictPart =
-  | { kind: "section"; key: PostmortemSectionKey; theirs: string }
-  | { kind: "factors"; theirs: number[] }
-  | { kind: "tags"; theirs: string[] };
+  { kind: "section"; key: PostmortemSectionKey; theirs: string } | { kind: "factors"; theirs: number[] } | { kind: "tags"; theirs: string[] };

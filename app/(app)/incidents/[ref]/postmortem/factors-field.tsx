@@ -6,7 +6,6 @@ import { buttonClass, hintClass, inputClass } from "@/app/components/ui";
 
 export type FactorChoice = { id: number; name: string; description?: string };
 
-
 /** Contributing factors from the organisation's taxonomy, plus free tags. */
 export function FactorsField({
   factors,
@@ -68,7 +67,12 @@ export function FactorsField({
             <li key={t} className="inline-flex items-center gap-1 rounded-full bg-zinc-200 py-0.5 pr-1 pl-2 text-xs dark:bg-zinc-800">
               {t}
               {readOnly ? null : (
-                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onTags(tags.filter((x) => x !== t))} className="rounded-full p-0.5 hover:bg-zinc-300 dark:hover:bg-zinc-700">
+                <button
+                  type="button"
+                  aria-label={`Remove tag ${t}`}
+                  onClick={() => onTags(tags.filter((x) => x !== t))}
+                  className="rounded-full p-0.5 hover:bg-zinc-300 dark:hover:bg-zinc-700"
+                >
                   <X aria-hidden className="h-3 w-3" />
                 </button>
               )}

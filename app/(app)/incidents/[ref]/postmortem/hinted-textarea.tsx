@@ -38,7 +38,10 @@ export function HintedTextarea({
     if (hint.start < at || hint.end > value.length) continue;
     parts.push(value.slice(at, hint.start));
     parts.push(
-      <mark key={hint.start} className="rounded-sm bg-amber-200/70 text-transparent underline decoration-amber-600 decoration-wavy decoration-1 underline-offset-4 dark:bg-amber-500/30">
+      <mark
+        key={hint.start}
+        className="rounded-sm bg-amber-200/70 text-transparent underline decoration-amber-600 decoration-wavy decoration-1 underline-offset-4 dark:bg-amber-500/30"
+      >
         {value.slice(hint.start, hint.end)}
       </mark>,
     );

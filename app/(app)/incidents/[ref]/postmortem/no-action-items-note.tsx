@@ -34,7 +34,10 @@ export function NoActionItemsNote({
       if (checked && !reason.trim()) return setError("Say why no action items are needed.");
       const current = await flush();
       if (!current) return setError("Save or settle your latest edits first (see the message above).");
-      const result = await callAction(() => savePostmortemAction(reference, { version: current.version, noActionItemsReason: wanted }), "Could not reach the server; nothing was saved.");
+      const result = await callAction(
+        () => savePostmortemAction(reference, { version: current.version, noActionItemsReason: wanted }),
+        "Could not reach the server; nothing was saved.",
+      );
       if (!result.ok) return setError(result.fields?.noActionItemsReason ?? result.message);
       onSaved(result.data as EditorPostmortem);
     });

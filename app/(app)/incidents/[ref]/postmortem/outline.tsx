@@ -55,7 +55,10 @@ export function Outline({
                 )}
                 <span className="min-w-0 flex-1 leading-tight">{s.title}</span>
                 {hints ? (
-                  <span title={`${hints} blameless hint${hints === 1 ? "" : "s"}`} className="inline-flex items-center text-xs text-amber-700 dark:text-amber-400">
+                  <span
+                    title={`${hints} blameless hint${hints === 1 ? "" : "s"}`}
+                    className="inline-flex items-center text-xs text-amber-700 dark:text-amber-400"
+                  >
                     <Lightbulb aria-hidden className="h-3 w-3" />
                     <span className="sr-only">hints:</span>
                     {hints}
@@ -74,7 +77,11 @@ export function Outline({
         })}
         {extra.map((e) => (
           <li key={e.id}>
-            <a href={`#${e.id}`} onClick={go(e.id)} className="block rounded px-2 py-1 pl-7 text-zinc-700 hover:bg-zinc-200/70 dark:text-zinc-300 dark:hover:bg-zinc-800">
+            <a
+              href={`#${e.id}`}
+              onClick={go(e.id)}
+              className="block rounded px-2 py-1 pl-7 text-zinc-700 hover:bg-zinc-200/70 dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
               {e.label}
             </a>
           </li>

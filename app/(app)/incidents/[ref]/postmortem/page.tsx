@@ -133,7 +133,12 @@ export default async function PostmortemPage({ params }: Props) {
             progress={actions.progress}
             form={
               canWrite ? (
-                <AddActionItem reference={reference} users={activeUsers.map((u) => ({ id: u.id, name: u.name }))} services={services} defaultOwnerId={actor.userId} />
+                <AddActionItem
+                  reference={reference}
+                  users={activeUsers.map((u) => ({ id: u.id, name: u.name }))}
+                  services={services}
+                  defaultOwnerId={actor.userId}
+                />
               ) : null
             }
           />

@@ -42,7 +42,19 @@ type Props = {
 };
 
 /** Three panes: outline, the document (one markdown field per section), and incident material. */
-export function PostmortemEditor({ reference, initial, factors, people, me, reviewerChoices, highlighted, actionItems, actionCount, actionItemList, canWrite }: Props) {
+export function PostmortemEditor({
+  reference,
+  initial,
+  factors,
+  people,
+  me,
+  reviewerChoices,
+  highlighted,
+  actionItems,
+  actionCount,
+  actionItemList,
+  canWrite,
+}: Props) {
   const pm = usePostmortemDraft({ reference, initial, canWrite });
   const { postmortem, draft, conflicts } = pm;
   const editable = canWrite && postmortem.status !== "published";
@@ -60,7 +72,11 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
     () => Object.fromEntries(SECTION_KEYS.map((k) => [k, findBlameHints(shownSections[k], people)])) as Record<PostmortemSectionKey, BlameHint[]>,
     [shownSections, people],
   );
-  const actionsContent = actionItemsSectionContent({ text: shownSections.action_items, items: actionItemList, noActionItemsReason: postmortem.noActionItemsReason });
+  const actionsContent = actionItemsSectionContent({
+    text: shownSections.action_items,
+    items: actionItemList,
+    noActionItemsReason: postmortem.noActionItemsReason,
+  });
   const gate = useMemo(
     () => ({
       blockers: publishBlockers({
@@ -108,7 +124,10 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
         setRegenError("Save or settle your latest edits first (see the message above).");
         return;
       }
-      const result = await callAction(() => regenerateTimelineAction(reference, current.version, includeAllNotes), "Could not reach the server; nothing was replaced.");
+      const result = await callAction(
+        () => regenerateTimelineAction(reference, current.version, includeAllNotes),
+        "Could not reach the server; nothing was replaced.",
+      );
       if (!result.ok) {
         setRegenError(result.message);
         return;
@@ -117,7 +136,10 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
       setRegenOpen(false);
     });
 
-  const factorName = useCallback((id: number) => factors.find((f) => f.id === id)?.name ?? postmortem.factors.find((f) => f.id === id)?.name ?? `#${id}`, [factors, postmortem.factors]);
+  const factorName = useCallback(
+    (id: number) => factors.find((f) => f.id === id)?.name ?? postmortem.factors.find((f) => f.id === id)?.name ?? `#${id}`,
+    [factors, postmortem.factors],
+  );
   const listConflicts = conflicts.filter((c) => c.kind !== "section");
 
   const { setSection, resolve } = pm;
@@ -132,7 +154,12 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
           return (
             <section key={s.key} id={`section-${s.key}`} aria-label={s.title} className="scroll-mt-32 border-b border-zinc-200 py-5 dark:border-zinc-800">
               <h2 className="mb-2 text-base font-semibold">{s.title}</h2>
-              <SectionConflict part={conflict} mine={draft.sections[s.key]} onMine={(text) => setSection(s.key, text)} onResolve={(choice) => resolve(conflict, choice)} />
+              <SectionConflict
+                part={conflict}
+                mine={draft.sections[s.key]}
+                onMine={(text) => setSection(s.key, text)}
+                onResolve={(choice) => resolve(conflict, choice)}
+              />
               {comments}
             </section>
           );
@@ -148,7 +175,11 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
             locked={!hydrated}
             toolbar={
               s.key === "timeline" ? (
-                <button type="button" onClick={() => setRegenOpen(true)} className="rounded px-1.5 py-0.5 text-xs text-zinc-600 underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+                <button
+                  type="button"
+                  onClick={() => setRegenOpen(true)}
+                  className="rounded px-1.5 py-0.5 text-xs text-zinc-600 underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+                >
                   Regenerate timeline…
                 </button>
               ) : null
@@ -157,7 +188,9 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
             {s.key === "action_items" ? (
               <>
                 <TrackedActionItems content={actionsContent} />
-                {actionItemList.length ? null : <NoActionItemsNote reference={reference} stored={postmortem.noActionItemsReason} flush={flush} onSaved={adopt} />}
+                {actionItemList.length ? null : (
+                  <NoActionItemsNote reference={reference} stored={postmortem.noActionItemsReason} flush={flush} onSaved={adopt} />
+                )}
               </>
             ) : null}
             {comments}
@@ -191,7 +224,13 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
       noActionItemsReason={postmortem.noActionItemsReason}
       renderAfterSection={(key) =>
         commentsBySection[key]?.length || canWrite ? (
-          <SectionComments reference={reference} section={key} title={POSTMORTEM_SECTIONS.find((s) => s.key === key)!.title} comments={commentsBySection[key] ?? []} canComment={canWrite} />
+          <SectionComments
+            reference={reference}
+            section={key}
+            title={POSTMORTEM_SECTIONS.find((s) => s.key === key)!.title}
+            comments={commentsBySection[key] ?? []}
+            canComment={canWrite}
+          />
         ) : null
       }
     />
@@ -214,14 +253,24 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
         status={postmortem.status}
         reviewers={postmortem.reviewers}
         editable={editable}
-        save={{ saving: pm.saving, dirty: pm.dirty, conflict: conflicts.length > 0, error: pm.error?.message ?? null, savedAt: pm.savedAt, updatedAt: postmortem.updatedAt }}
+        save={{
+          saving: pm.saving,
+          dirty: pm.dirty,
+          conflict: conflicts.length > 0,
+          error: pm.error?.message ?? null,
+          savedAt: pm.savedAt,
+          updatedAt: postmortem.updatedAt,
+        }}
         onSave={() => void save()}
         onRegenerate={() => setRegenOpen(true)}
       />
       <div className="mt-3 space-y-2">
         <ConflictBanner conflicts={conflicts} onKeepAllMine={() => conflicts.forEach((c) => resolve(c, "mine"))} />
         {pm.merged ? (
-          <p role="status" className="flex items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100">
+          <p
+            role="status"
+            className="flex items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100"
+          >
             Someone else saved other parts in the meantime; their changes are merged with yours.
             <button type="button" className="text-xs underline" onClick={pm.dismissMerged}>
               Dismiss
@@ -229,7 +278,10 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
           </p>
         ) : null}
         {pm.error && editable ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          >
             Not saved: {pm.error.message} Your text is kept here.
           </p>
         ) : null}
@@ -262,7 +314,15 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
             gate={gate}
           />
           <div className="xl:sticky xl:top-32">
-            <SidePanel reference={reference} highlighted={highlighted} actionItems={actionItems} actionCount={actionCount} sections={shownSections} hints={hints} readOnly={!editable} />
+            <SidePanel
+              reference={reference}
+              highlighted={highlighted}
+              actionItems={actionItems}
+              actionCount={actionCount}
+              sections={shownSections}
+              hints={hints}
+              readOnly={!editable}
+            />
           </div>
         </div>
       </div>
@@ -277,15 +337,17 @@ export function PostmortemEditor({ reference, initial, factors, people, me, revi
           Regenerate the timeline?
         </h2>
         <p className="mt-2 text-sm">
-          The Timeline section is rebuilt from the incident: its key times (impact started, detected, declared, acknowledged, mitigated, resolved), every status and
-          severity change, and the {highlighted.length} highlighted entr{highlighted.length === 1 ? "y" : "ies"}. Anything written in that section now is overwritten;
-          the other sections are not touched.
+          The Timeline section is rebuilt from the incident: its key times (impact started, detected, declared, acknowledged, mitigated, resolved), every status
+          and severity change, and the {highlighted.length} highlighted entr{highlighted.length === 1 ? "y" : "ies"}. Anything written in that section now is
+          overwritten; the other sections are not touched.
         </p>
         <label className="mt-3 flex items-start gap-2 text-sm">
           <input type="checkbox" className="mt-0.5 h-4 w-4 rounded" checked={includeAllNotes} onChange={(e) => setIncludeAllNotes(e.target.checked)} />
           <span>
             Include all notes
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">Every note posted on the incident, not only highlighted ones (those are marked ★).</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              Every note posted on the incident, not only highlighted ones (those are marked ★).
+            </span>
           </span>
         </label>
         {regenError ? (

@@ -58,7 +58,14 @@ export function HintAcknowledgement({
     <div className="mt-2 rounded-md border border-zinc-200 p-2.5 text-sm dark:border-zinc-700">
       {canAcknowledge ? (
         <label className="flex items-start gap-2 font-medium">
-          <input type="checkbox" className="mt-0.5 h-4 w-4 rounded" checked={acknowledged} disabled={disabled} onChange={(e) => onAcknowledge(e.target.checked)} aria-describedby="publish-hints" />
+          <input
+            type="checkbox"
+            className="mt-0.5 h-4 w-4 rounded"
+            checked={acknowledged}
+            disabled={disabled}
+            onChange={(e) => onAcknowledge(e.target.checked)}
+            aria-describedby="publish-hints"
+          />
           <span>
             I have reviewed the {n} blameless hint{n === 1 ? "" : "s"}
           </span>

@@ -109,7 +109,10 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
         setError("Your latest edits are not saved yet (see the message above); save them first.");
         return;
       }
-      const result = await callAction(() => transitionPostmortemAction(reference, { to, version: current.version, ...extra }), "Could not reach the server; nothing changed. Try again.");
+      const result = await callAction(
+        () => transitionPostmortemAction(reference, { to, version: current.version, ...extra }),
+        "Could not reach the server; nothing changed. Try again.",
+      );
       if (!result.ok) {
         setError(failureText(failureOf(result)));
         if (result.code === "conflict") router.refresh();
@@ -158,7 +161,15 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
           <label htmlFor="back-to-draft-comment" className="text-sm font-medium">
             What needs to change?
           </label>
-          <textarea id="back-to-draft-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className={`${inputClass} mt-1`} required aria-describedby="review-error" />
+          <textarea
+            id="back-to-draft-comment"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            className={`${inputClass} mt-1`}
+            required
+            aria-describedby="review-error"
+          />
           <div className="mt-2 flex gap-2">
             <button type="submit" className={buttonClass} disabled={busy || !comment.trim()}>
               <Undo2 aria-hidden className="h-4 w-4" /> Send back to draft
@@ -191,7 +202,12 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
         canWrite ? (
           <div className="mt-2 space-y-3">
             <ReviewerPicker choices={reviewerChoices} selected={selected} onChange={setSelected} me={me.id} disabled={busy} />
-            <button type="button" className={primaryButtonClass} disabled={busy || !selected.length} onClick={() => transition("in_review", { reviewerIds: selected })}>
+            <button
+              type="button"
+              className={primaryButtonClass}
+              disabled={busy || !selected.length}
+              onClick={() => transition("in_review", { reviewerIds: selected })}
+            >
               <Send aria-hidden className="h-4 w-4" /> Send to review
             </button>
             {!selected.length ? <p className={hintClass}>Name at least one reviewer to send it to review.</p> : null}

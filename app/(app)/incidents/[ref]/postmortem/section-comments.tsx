@@ -11,7 +11,6 @@ import { callAction } from "@/lib/server-action";
 import type { EditorComment } from "./editor-types";
 import { addCommentAction } from "./actions";
 
-
 /** Review comments on one section: who said what, when; anyone who can see the draft may add one. */
 export function SectionComments({
   reference,

@@ -43,7 +43,11 @@ export const SectionField = memo(function SectionField({
   const id = `pm-${section.key}`;
   const describedBy = [`${id}-prompt`, hints.length ? `${id}-hints` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <section id={sectionAnchor(section.key)} aria-labelledby={`${id}-label`} className="scroll-mt-32 border-b border-zinc-200 py-5 first:pt-2 last:border-b-0 dark:border-zinc-800">
+    <section
+      id={sectionAnchor(section.key)}
+      aria-labelledby={`${id}-label`}
+      className="scroll-mt-32 border-b border-zinc-200 py-5 first:pt-2 last:border-b-0 dark:border-zinc-800"
+    >
       <div className="flex flex-wrap items-baseline gap-2">
         <h2 className="min-w-0 flex-auto text-base font-semibold">
           <label id={`${id}-label`} htmlFor={id}>
@@ -51,7 +55,11 @@ export const SectionField = memo(function SectionField({
           </label>
         </h2>
         {toolbar}
-        <div role="group" aria-label={`${section.title}: editor mode`} className="flex gap-0.5 rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700">
+        <div
+          role="group"
+          aria-label={`${section.title}: editor mode`}
+          className="flex gap-0.5 rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700"
+        >
           {MODES.map((m) => (
             <button
               key={m.id}
@@ -73,7 +81,16 @@ export const SectionField = memo(function SectionField({
           {value.trim() ? <Markdown>{value}</Markdown> : <p className="text-sm text-zinc-500">Nothing written yet.</p>}
         </div>
       ) : (
-        <HintedTextarea id={id} value={value} onChange={(text) => onChange(section.key, text)} hints={hints} maxLength={SECTION_MAX} describedBy={describedBy} invalid={!!error} readOnly={locked} />
+        <HintedTextarea
+          id={id}
+          value={value}
+          onChange={(text) => onChange(section.key, text)}
+          hints={hints}
+          maxLength={SECTION_MAX}
+          describedBy={describedBy}
+          invalid={!!error}
+          readOnly={locked}
+        />
       )}
       {mode === "both" ? (
         <div aria-label={`${section.title}: preview`} className="mt-2 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700">

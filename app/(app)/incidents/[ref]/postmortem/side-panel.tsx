@@ -55,60 +55,70 @@ export function SidePanel({
             aria-controls={`side-panel-${t.id}`}
             onClick={() => setTab(t.id)}
             className={`-mb-px flex-1 border-b-2 px-2 py-2 text-xs font-medium whitespace-nowrap ${
-              tab === t.id ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+              tab === t.id
+                ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100"
+                : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
             }`}
           >
             {t.label}{" "}
-            <span className={`rounded-full px-1.5 ${t.id === "hints" && t.count ? "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-amber-100" : "bg-zinc-200 dark:bg-zinc-800"}`}>{t.count}</span>
+            <span
+              className={`rounded-full px-1.5 ${t.id === "hints" && t.count ? "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-amber-100" : "bg-zinc-200 dark:bg-zinc-800"}`}
+            >
+              {t.count}
+            </span>
           </button>
         ))}
       </div>
       {/* Every panel stays mounted, so a half-filled action item form survives switching tabs. */}
       <div role="tabpanel" id="side-panel-timeline" aria-labelledby="side-tab-timeline" hidden={tab !== "timeline"} className={panelClass}>
         <>
-            <p className="mb-2 text-xs text-zinc-500">
-              Entries highlighted (<Star aria-label="star" className="inline h-3 w-3" />) on the{" "}
-              <Link className="underline" href={`/incidents/${reference}`}>
-                incident page
-              </Link>
-              . &ldquo;Regenerate timeline&rdquo; rebuilds the Timeline section from them, the key times and every status and severity change.
-            </p>
-            {highlighted.length ? (
-              <ol className="space-y-2">
-                {highlighted.map((e) => (
-                  <li key={e.id} className="border-l-2 border-amber-400 pl-2 text-sm">
-                    <p className="text-xs text-zinc-500">
-                      <LocalTime ms={e.occurredAt} mode="absolute" /> · {e.authorLabel}
-                    </p>
-                    <Markdown>{e.body}</Markdown>
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="text-sm text-zinc-500">Nothing highlighted yet.</p>
-            )}
-          </>
+          <p className="mb-2 text-xs text-zinc-500">
+            Entries highlighted (<Star aria-label="star" className="inline h-3 w-3" />) on the{" "}
+            <Link className="underline" href={`/incidents/${reference}`}>
+              incident page
+            </Link>
+            . &ldquo;Regenerate timeline&rdquo; rebuilds the Timeline section from them, the key times and every status and severity change.
+          </p>
+          {highlighted.length ? (
+            <ol className="space-y-2">
+              {highlighted.map((e) => (
+                <li key={e.id} className="border-l-2 border-amber-400 pl-2 text-sm">
+                  <p className="text-xs text-zinc-500">
+                    <LocalTime ms={e.occurredAt} mode="absolute" /> · {e.authorLabel}
+                  </p>
+                  <Markdown>{e.body}</Markdown>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-sm text-zinc-500">Nothing highlighted yet.</p>
+          )}
+        </>
       </div>
       <div role="tabpanel" id="side-panel-actions" aria-labelledby="side-tab-actions" hidden={tab !== "actions"} className={panelClass}>
         {actionItems}
       </div>
       <div role="tabpanel" id="side-panel-hints" aria-labelledby="side-tab-hints" hidden={tab !== "hints"} className={panelClass}>
         {hintTotal ? (
-            <div className="space-y-3">
-              <p className="text-xs text-zinc-500">
-                {readOnly ? "Read-only: the postmortem is published. An admin can move it back to draft to reword these." : "Suggestions only: they never stop you saving."}
-              </p>
-              {POSTMORTEM_SECTIONS.filter((s) => hints[s.key]?.length).map((s) => (
-                <div key={s.key}>
-                  <a href={`#${sectionAnchor(s.key)}`} className="text-xs font-semibold underline">
-                    {s.title}
-                  </a>
-                  <BlameHintList text={sections[s.key]} hints={hints[s.key] ?? []} />
-                </div>
-              ))}
-            </div>
-          ) : (
-          <p className="text-sm text-zinc-500">No blaming language found. Hints appear here as you type phrases such as &ldquo;human error&rdquo; or &ldquo;should have&rdquo;.</p>
+          <div className="space-y-3">
+            <p className="text-xs text-zinc-500">
+              {readOnly
+                ? "Read-only: the postmortem is published. An admin can move it back to draft to reword these."
+                : "Suggestions only: they never stop you saving."}
+            </p>
+            {POSTMORTEM_SECTIONS.filter((s) => hints[s.key]?.length).map((s) => (
+              <div key={s.key}>
+                <a href={`#${sectionAnchor(s.key)}`} className="text-xs font-semibold underline">
+                  {s.title}
+                </a>
+                <BlameHintList text={sections[s.key]} hints={hints[s.key] ?? []} />
+              </div>
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-zinc-500">
+            No blaming language found. Hints appear here as you type phrases such as &ldquo;human error&rdquo; or &ldquo;should have&rdquo;.
+          </p>
         )}
       </div>
     </section>

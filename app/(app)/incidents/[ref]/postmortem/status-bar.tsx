@@ -91,7 +91,12 @@ export function StatusBar({
       <span className="ml-auto flex flex-wrap gap-2">
         {editable ? (
           <>
-            <button type="button" className={buttonClass} onClick={onRegenerate} title="Rebuild the Timeline section from key times, status and severity changes and highlighted entries">
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={onRegenerate}
+              title="Rebuild the Timeline section from key times, status and severity changes and highlighted entries"
+            >
               <RefreshCw aria-hidden className="h-4 w-4" /> Regenerate timeline
             </button>
             <button type="button" className={primaryButtonClass} onClick={onSave} disabled={save.saving || save.conflict} title="Ctrl/⌘+S">

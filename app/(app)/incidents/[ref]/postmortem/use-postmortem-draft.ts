@@ -67,7 +67,10 @@ export function usePostmortemDraft({ reference, initial, canWrite }: { reference
     if (refs.current.conflicts.length) return Promise.resolve(null);
     setSaving(true);
     const run = (async () => {
-      const result: ActionResult<EditorPostmortem> = await callAction(() => savePostmortemAction(reference, { version: refs.current.latest.version, ...changes }), OFFLINE);
+      const result: ActionResult<EditorPostmortem> = await callAction(
+        () => savePostmortemAction(reference, { version: refs.current.latest.version, ...changes }),
+        OFFLINE,
+      );
       if (result.ok) {
         const saved = result.data;
         const savedDraft = draftOf(saved);

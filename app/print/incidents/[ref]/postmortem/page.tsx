@@ -99,7 +99,9 @@ export default async function PrintPostmortemPage({ params }: Props) {
               {formatUtc(incident.startedAt)} to {end ? formatUtc(end) : "ongoing"}
               {end ? ` (${formatDuration(end - incident.startedAt)})` : ""}
             </Meta>
-            {incident.services.length ? <Meta label="Services">{incident.services.map((s) => `${s.name} (${s.impact.replace("_", " ")})`).join(", ")}</Meta> : null}
+            {incident.services.length ? (
+              <Meta label="Services">{incident.services.map((s) => `${s.name} (${s.impact.replace("_", " ")})`).join(", ")}</Meta>
+            ) : null}
             <Meta label="Owner">{postmortem.owner?.name ?? "none"}</Meta>
             <Meta label="Reviewers">{postmortem.reviewers.map((r) => r.name).join(", ") || "none"}</Meta>
             <Meta label="Status">
