@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FlaskConical, Lock, Pencil } from "lucide-react";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import { isActive, type IncidentStatus } from "@/lib/incident-status";
@@ -70,6 +70,15 @@ export function IncidentHeader({
   lastActivityAt: number;
 }) {
   const { run, pending, error } = useIncidentUpdate(incident.reference, incident.version);
+  // Enter pressed again while the title is still saving: save once more when that save is done,
+  // rather than dropping the keystroke.
+  const titleForm = useRef<HTMLFormElement>(null);
+  const saveAgain = useRef(false);
+  useEffect(() => {
+    if (pending || !saveAgain.current) return;
+    saveAgain.current = false;
+    titleForm.current?.requestSubmit();
+  }, [pending]);
   const [editingTitle, setEditingTitle] = useState(false);
   const [title, setTitleState] = useState(incident.title);
   // The newest typed title, read when a save returns (the render with it may not have happened yet).
@@ -110,6 +119,7 @@ export function IncidentHeader({
 
       {editingTitle ? (
         <form
+          ref={titleForm}
           className="mt-2 flex flex-wrap items-start gap-2"
           onSubmit={(e) => {
             e.preventDefault();
@@ -138,7 +148,16 @@ export function IncidentHeader({
             aria-invalid={error?.fields?.title ? true : undefined}
             aria-describedby="incident-title-error"
             className={`${inputClass} min-w-0 flex-1 basis-72 text-lg font-semibold`}
-            onKeyDown={(e) => e.key === "Escape" && (setTitle(incident.title), setEditingTitle(false))}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                setTitle(incident.title);
+                setEditingTitle(false);
+              } else if (e.key === "Enter" && pending) {
+                // The disabled Save button blocks the form's own submit meanwhile.
+                e.preventDefault();
+                saveAgain.current = true;
+              }
+            }}
           />
           <button type="submit" className={primaryButtonClass} disabled={pending}>
             Save title
