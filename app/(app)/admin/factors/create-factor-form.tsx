@@ -5,6 +5,7 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { createFactorAction } from "./actions";
 
 export function CreateFactorForm({ nameMax }: { nameMax: number }) {
@@ -17,13 +18,13 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   useFocusFirstInvalid(formRef, action.error?.fields);
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby="create-factor-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <CreateForm
+      formRef={formRef}
+      titleId="create-factor-title"
+      title="Add a contributing factor"
+      intro="Name a condition that makes incidents possible, not a person or a team."
+      pending={pending}
+      onSubmit={async () => {
         if (action.isBusy()) return;
         if (!name.trim()) return action.invalid({ name: "Name is required" });
         await action.run(() => createFactorAction(name, description), {
@@ -35,10 +36,6 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
         });
       }}
     >
-      <h2 id="create-factor-title" className="text-base font-semibold">
-        Add a contributing factor
-      </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">Name a condition that makes incidents possible, not a person or a team.</p>
       <div className="mt-3 grid gap-x-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
         <Field id="new-factor-name" label="Name" error={errors.name}>
           {(aria) => (
@@ -74,6 +71,6 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
       <div className="mt-2" aria-live="polite">
         <FormMessage error={action.formError("name", "description")} success={action.notice} />
       </div>
-    </form>
+    </CreateForm>
   );
 }

@@ -5,6 +5,7 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { createTeamAction } from "./actions";
 
 export function CreateTeamForm() {
@@ -16,13 +17,13 @@ export function CreateTeamForm() {
   useFocusFirstInvalid(formRef, error);
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby="create-team-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
+    <CreateForm
+      formRef={formRef}
+      titleId="create-team-title"
+      title="Add a team"
+      intro="Teams own services; a person can be in several teams."
+      pending={pending}
+      onSubmit={async () => {
         if (action.isBusy()) return;
         await action.run(() => createTeamAction(name), {
           notice: (team) => `Created team ${team.name}. Add its members below.`,
@@ -30,10 +31,6 @@ export function CreateTeamForm() {
         });
       }}
     >
-      <h2 id="create-team-title" className="text-base font-semibold">
-        Add a team
-      </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">Teams own services; a person can be in several teams.</p>
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <Field id="new-team-name" label="Team name" error={error}>
@@ -58,6 +55,6 @@ export function CreateTeamForm() {
       <div className="mt-2" aria-live="polite">
         <FormMessage error={action.formError("name")} success={action.notice} />
       </div>
-    </form>
+    </CreateForm>
   );
 }
