@@ -4,21 +4,19 @@
  */
 export function CreateForm({
   formRef,
-  titleId,
-  title,
-  intro,
+  heading,
   pending,
   onSubmit,
   children,
 }: {
   formRef: React.Ref<HTMLFormElement>;
-  titleId: string;
-  title: React.ReactNode;
-  intro: React.ReactNode;
+  /** name: what is created; the title's id is create-{name}-title. */
+  heading: { name: string; title: React.ReactNode; intro: React.ReactNode };
   pending: boolean;
   onSubmit: (form: HTMLFormElement) => unknown;
   children: React.ReactNode;
 }) {
+  const titleId = `create-${heading.name}-title`;
   return (
     <form
       ref={formRef}
@@ -31,9 +29,9 @@ export function CreateForm({
       }}
     >
       <h2 id={titleId} className="text-base font-semibold">
-        {title}
+        {heading.title}
       </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">{intro}</p>
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">{heading.intro}</p>
       {children}
     </form>
   );

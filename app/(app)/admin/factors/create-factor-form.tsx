@@ -8,6 +8,8 @@ import { FormMessage } from "../form-message";
 import { CreateForm } from "../create-form";
 import { createFactorAction } from "./actions";
 
+const HEADING = { name: "factor", title: "Add a contributing factor", intro: "Name a condition that makes incidents possible, not a person or a team." };
+
 export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   const action = useServerAction();
   const { pending } = action;
@@ -17,25 +19,20 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, action.error?.fields);
 
+  async function submit() {
+    if (action.isBusy()) return;
+    if (!name.trim()) return action.invalid({ name: "Name is required" });
+    await action.run(() => createFactorAction(name, description), {
+      notice: (factor) => `Added “${factor.name}”. Authors can pick it on postmortems now.`,
+      onSuccess: () => {
+        setName("");
+        setDescription("");
+      },
+    });
+  }
+
   return (
-    <CreateForm
-      formRef={formRef}
-      titleId="create-factor-title"
-      title="Add a contributing factor"
-      intro="Name a condition that makes incidents possible, not a person or a team."
-      pending={pending}
-      onSubmit={async () => {
-        if (action.isBusy()) return;
-        if (!name.trim()) return action.invalid({ name: "Name is required" });
-        await action.run(() => createFactorAction(name, description), {
-          notice: (factor) => `Added “${factor.name}”. Authors can pick it on postmortems now.`,
-          onSuccess: () => {
-            setName("");
-            setDescription("");
-          },
-        });
-      }}
-    >
+    <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <div className="mt-3 grid gap-x-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
         <Field id="new-factor-name" label="Name" error={errors.name}>
           {(aria) => (

@@ -8,6 +8,8 @@ import { FormMessage } from "../form-message";
 import { CreateForm } from "../create-form";
 import { createTeamAction } from "./actions";
 
+const HEADING = { name: "team", title: "Add a team", intro: "Teams own services; a person can be in several teams." };
+
 export function CreateTeamForm() {
   const action = useServerAction();
   const { pending } = action;
@@ -16,21 +18,16 @@ export function CreateTeamForm() {
   const error = action.fieldError("name");
   useFocusFirstInvalid(formRef, error);
 
+  async function submit() {
+    if (action.isBusy()) return;
+    await action.run(() => createTeamAction(name), {
+      notice: (team) => `Created team ${team.name}. Add its members below.`,
+      onSuccess: () => setName(""),
+    });
+  }
+
   return (
-    <CreateForm
-      formRef={formRef}
-      titleId="create-team-title"
-      title="Add a team"
-      intro="Teams own services; a person can be in several teams."
-      pending={pending}
-      onSubmit={async () => {
-        if (action.isBusy()) return;
-        await action.run(() => createTeamAction(name), {
-          notice: (team) => `Created team ${team.name}. Add its members below.`,
-          onSuccess: () => setName(""),
-        });
-      }}
-    >
+    <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <Field id="new-team-name" label="Team name" error={error}>

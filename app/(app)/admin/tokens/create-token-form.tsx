@@ -12,6 +12,12 @@ import { createTokenAction } from "./actions";
 
 type Created = { name: string; role: string; token: string };
 
+const HEADING = {
+  name: "token",
+  title: "Create an API token",
+  intro: "For scripts and integrations. It stops working if you revoke it or your account is disabled.",
+};
+
 /** Creates a token and shows its secret once, in a read-only field with a copy button. */
 export function CreateTokenForm() {
   const action = useServerAction({ refresh: false });
@@ -86,15 +92,7 @@ export function CreateTokenForm() {
           </p>
         </section>
       ) : null}
-      <CreateForm
-        key={formKey}
-        formRef={formRef}
-        titleId="create-token-title"
-        title="Create an API token"
-        intro="For scripts and integrations. It stops working if you revoke it or your account is disabled."
-        pending={pending}
-        onSubmit={submit}
-      >
+      <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
         <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
           <Field id="new-token-name" label="Token name" error={fields.name} hint="What uses it, e.g. “Alertmanager webhook”.">
             {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}

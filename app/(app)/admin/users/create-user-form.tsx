@@ -10,6 +10,8 @@ import { RoleField } from "../role-field";
 import { createUserAction } from "./actions";
 import { generatePassword } from "./generate-password";
 
+const HEADING = { name: "user", title: "Add a user", intro: "They sign in with this email and the initial password you give them." };
+
 export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
   const action = useServerAction({ refresh: false });
   const { pending } = action;
@@ -44,15 +46,7 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
   }
 
   return (
-    <CreateForm
-      key={formKey}
-      formRef={formRef}
-      titleId="create-user-title"
-      title="Add a user"
-      intro="They sign in with this email and the initial password you give them."
-      pending={pending}
-      onSubmit={submit}
-    >
+    <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
         <Field id="new-user-email" label="Email" error={fields.email}>
           {(aria) => <input {...aria} name="email" type="email" autoComplete="off" className={inputClass} />}
