@@ -1,3 +1,4 @@
+import { Search } from "lucide-react";
 import { inputClass } from "@/app/components/ui";
 
 /** The small label above a filter on the list pages. */
@@ -64,4 +65,60 @@ export function FilterSelect({
 /** Options from a list: value and label read from each item. */
 export function optionsOf<T>(items: readonly T[], value: (item: T) => string | number, label: (item: T) => React.ReactNode): FilterOption[] {
   return items.map((item) => ({ value: String(value(item)), label: label(item) }));
+}
+
+/** A tab link's classes in the underlined tab row above a list's filter form. */
+export function filterTabClass(active: boolean, extra = "") {
+  return `-mb-px ${extra ? `${extra} ` : ""}border-b-2 px-3 py-2 text-sm font-medium ${
+    active ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
+  }`;
+}
+
+/** The search box of a list page's filter form (query parameter q), focused by the "/" shortcut. */
+export function FilterSearch({
+  id,
+  label,
+  defaultValue,
+  placeholder,
+  type,
+  labelClassName = filterLabelClass,
+}: {
+  id: string;
+  label: React.ReactNode;
+  defaultValue: string;
+  placeholder: string;
+  type?: "search";
+  labelClassName?: string;
+}) {
+  return (
+    <div className="min-w-0 flex-1 basis-56">
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      <div className="relative mt-1">
+        <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
+        <input id={id} name="q" type={type} defaultValue={defaultValue} placeholder={placeholder} data-shortcut-search className={`${inputClass} pl-8`} />
+      </div>
+    </div>
+  );
+}
+
+/** A labelled checkbox filter (value "1" when ticked). */
+export function FilterCheckbox({
+  name,
+  label,
+  defaultChecked,
+  onChange,
+}: {
+  name: string;
+  label: React.ReactNode;
+  defaultChecked: boolean;
+  onChange?: React.ChangeEventHandler<HTMLInputElement>;
+}) {
+  return (
+    <label className="inline-flex items-center gap-1.5 text-sm">
+      <input type="checkbox" name={name} value="1" defaultChecked={defaultChecked} onChange={onChange} className="h-4 w-4 rounded border-zinc-300" />
+      {label}
+    </label>
+  );
 }

@@ -10,6 +10,7 @@ import { listActiveUsers } from "@/db/queries/admin/users";
 import { listTeams } from "@/db/queries/admin/teams";
 import { listServices } from "@/db/queries/catalogue/services";
 import { cardClass } from "@/app/components/ui";
+import { Pager, ProblemAlert } from "@/app/components/list-page";
 import { tableClass, tbodyClass, thClass, theadClass } from "../admin/table-classes";
 import { ActionItemFilters, actionItemsHref, type ActionItemFilterValues } from "./action-item-filters";
 import { ActionItemRow } from "./action-item-row";
@@ -71,14 +72,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <ActionItemFilters current={current} users={users} teams={teams} services={services} />
-      {problem ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <section aria-labelledby="action-items-table-title" className={`${cardClass} mt-4 overflow-hidden`}>
         <h2 id="action-items-table-title" className="sr-only">
           Action items
@@ -138,23 +132,10 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
           </div>
         ) : null}
       </section>
-      <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-        {params.cursor ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={actionItemsHref(current)}>
-            ← First page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {result?.nextCursor ? (
-          <Link
-            className="text-blue-700 underline dark:text-blue-400"
-            href={`${actionItemsHref(current)}${actionItemsHref(current).includes("?") ? "&" : "?"}cursor=${result.nextCursor}`}
-          >
-            Next page →
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        firstHref={params.cursor ? actionItemsHref(current) : null}
+        nextHref={result?.nextCursor ? `${actionItemsHref(current)}${actionItemsHref(current).includes("?") ? "&" : "?"}cursor=${result.nextCursor}` : null}
+      />
     </div>
   );
 }

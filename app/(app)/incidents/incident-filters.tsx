@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { Search } from "lucide-react";
 import { SEVERITIES } from "@/lib/severity";
-import { buttonClass, inputClass } from "@/app/components/ui";
-import { FilterSelect, filterLabelClass, optionsOf } from "@/app/components/filter-select";
+import { buttonClass } from "@/app/components/ui";
+import { FilterSearch, FilterSelect, filterTabClass, optionsOf } from "@/app/components/filter-select";
 import { DRILL_DOWN_PARAMS, listHref, type ListParams } from "./list-params";
 
 const TABS = [
@@ -42,16 +41,7 @@ export function IncidentFilters({
         {TABS.map((tab) => {
           const active = current.status === tab.value;
           return (
-            <Link
-              key={tab.value}
-              href={href({ status: tab.value })}
-              aria-current={active ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-                active
-                  ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
-                  : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
-              }`}
-            >
+            <Link key={tab.value} href={href({ status: tab.value })} aria-current={active ? "page" : undefined} className={filterTabClass(active)}>
               {tab.label}
             </Link>
           );
@@ -59,11 +49,7 @@ export function IncidentFilters({
         <Link
           href={href({ mine: current.mine ? "" : "1" })}
           aria-current={current.mine ? "true" : undefined}
-          className={`-mb-px ml-auto border-b-2 px-3 py-2 text-sm font-medium ${
-            current.mine
-              ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
-              : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
-          }`}
+          className={filterTabClass(current.mine, "ml-auto")}
         >
           Mine
         </Link>
@@ -72,22 +58,7 @@ export function IncidentFilters({
         <input type="hidden" name="status" value={current.status} />
         {current.mine ? <input type="hidden" name="mine" value="1" /> : null}
         {DRILL_DOWN_PARAMS.map((key) => (drillDown[key] ? <input key={key} type="hidden" name={key} value={drillDown[key]} /> : null))}
-        <div className="min-w-0 flex-1 basis-56">
-          <label htmlFor="incident-search" className={filterLabelClass}>
-            Search title and summary
-          </label>
-          <div className="relative mt-1">
-            <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-            <input
-              id="incident-search"
-              name="q"
-              defaultValue={current.q}
-              placeholder="e.g. checkout, INC-12   ( / )"
-              data-shortcut-search
-              className={`${inputClass} pl-8`}
-            />
-          </div>
-        </div>
+        <FilterSearch id="incident-search" label="Search title and summary" defaultValue={current.q} placeholder="e.g. checkout, INC-12   ( / )" />
         <FilterSelect
           id="incident-severity"
           name="severity"

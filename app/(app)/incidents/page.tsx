@@ -19,6 +19,7 @@ import { Elapsed, LocalTime } from "@/app/components/local-time";
 import { StaleMarker } from "@/app/components/stale-marker";
 import { isStale } from "@/lib/update-cadence";
 import { cardClass } from "@/app/components/ui";
+import { Pager, ProblemAlert } from "@/app/components/list-page";
 import { IncidentFilters } from "./incident-filters";
 import { DrillDownChips } from "./drill-down-chips";
 import { FirstRunChecklist } from "./first-run-checklist";
@@ -85,14 +86,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         services={serviceOptions}
       />
       <DrillDownChips chips={chips} clearHref={clearDrillDownHref(params)} />
-      {problem ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <div className={`${cardClass} mt-4 overflow-hidden`}>
         {result && result.items.length === 0 ? (
           <p className="px-4 py-10 text-center text-sm text-zinc-500">
@@ -158,20 +152,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </ul>
         )}
       </div>
-      <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-        {cursor ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={listHref(params)}>
-            ← First page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextHref ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={nextHref}>
-            Next page →
-          </Link>
-        ) : null}
-      </nav>
+      <Pager firstHref={cursor ? listHref(params) : null} nextHref={nextHref} />
     </div>
   );
 }

@@ -98,11 +98,7 @@ export function ServicesPicker({
                     onChange={(e) => update(p.key, { impact: e.target.value as ImpactLevel })}
                     className={inputClass}
                   >
-                    {IMPACT_LEVELS.map((level) => (
-                      <option key={level} value={level}>
-                        {IMPACT_LABEL[level]}
-                      </option>
-                    ))}
+                    <ImpactOptions />
                   </select>
                   <button
                     type="button"
@@ -137,4 +133,13 @@ export function ServicesPicker({
       {errors.services ? <p className={errorClass}>{errors.services}</p> : null}
     </fieldset>
   );
+}
+
+/** The impact levels as the options of a select. */
+export function ImpactOptions() {
+  return IMPACT_LEVELS.map((level) => (
+    <option key={level} value={level}>
+      {IMPACT_LABEL[level]}
+    </option>
+  ));
 }

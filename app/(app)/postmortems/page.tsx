@@ -9,6 +9,7 @@ import { getRequiredSeverities } from "@/db/queries/admin/settings";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { LocalTime } from "@/app/components/local-time";
 import { cardClass, primaryButtonClass } from "@/app/components/ui";
+import { Pager, ProblemAlert } from "@/app/components/list-page";
 import { DueBadge, PostmortemStatusBadge } from "../incidents/[ref]/postmortem/postmortem-badges";
 import { startPostmortemAction } from "../incidents/[ref]/postmortem/actions";
 import { PostmortemFilters } from "./postmortem-filters";
@@ -48,14 +49,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <PostmortemFilters current={current} showNotStarted={canWrite} />
-      {problem ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          {problem}
-        </p>
-      ) : null}
+      <ProblemAlert problem={problem} />
       <div className={`${cardClass} mt-4 overflow-hidden`}>
         {result && result.items.length === 0 ? (
           <p className="px-4 py-10 text-center text-sm text-zinc-500">{filtered ? "No postmortems match these filters." : "No postmortems yet."}</p>
@@ -142,20 +136,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
           </table>
         )}
       </div>
-      <nav aria-label="Pages" className="mt-3 flex justify-between text-sm">
-        {params.cursor ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={filtered ? `/postmortems?${new URLSearchParams(keep)}` : "/postmortems"}>
-            ← First page
-          </Link>
-        ) : (
-          <span />
-        )}
-        {nextHref ? (
-          <Link className="text-blue-700 underline dark:text-blue-400" href={nextHref}>
-            Next page →
-          </Link>
-        ) : null}
-      </nav>
+      <Pager firstHref={params.cursor ? (filtered ? `/postmortems?${new URLSearchParams(keep)}` : "/postmortems") : null} nextHref={nextHref} />
     </div>
   );
 }

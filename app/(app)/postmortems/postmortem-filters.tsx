@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { Search } from "lucide-react";
-import { buttonClass, inputClass } from "@/app/components/ui";
-import { FilterSelect, filterLabelClass } from "@/app/components/filter-select";
+import { buttonClass } from "@/app/components/ui";
+import { FilterSearch, FilterSelect, filterTabClass } from "@/app/components/filter-select";
 
 const TABS = [
   { value: "", label: "All" },
@@ -27,16 +26,7 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
         {TABS.filter((t) => showNotStarted || t.value !== "not_started").map((tab) => {
           const active = current.status === tab.value;
           return (
-            <Link
-              key={tab.value || "all"}
-              href={href({ status: tab.value })}
-              aria-current={active ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
-                active
-                  ? "border-zinc-900 text-zinc-900 dark:border-white dark:text-white"
-                  : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"
-              }`}
-            >
+            <Link key={tab.value || "all"} href={href({ status: tab.value })} aria-current={active ? "page" : undefined} className={filterTabClass(active)}>
               {tab.label}
             </Link>
           );
@@ -44,22 +34,7 @@ export function PostmortemFilters({ current, showNotStarted }: { current: Postmo
       </nav>
       <form method="get" action="/postmortems" className="flex flex-wrap items-end gap-2" role="search">
         {current.status ? <input type="hidden" name="status" value={current.status} /> : null}
-        <div className="min-w-0 flex-1 basis-56">
-          <label htmlFor="postmortem-search" className={filterLabelClass}>
-            Search title, text and tags
-          </label>
-          <div className="relative mt-1">
-            <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-            <input
-              id="postmortem-search"
-              name="q"
-              defaultValue={current.q}
-              placeholder="e.g. database, INC-12   ( / )"
-              data-shortcut-search
-              className={`${inputClass} pl-8`}
-            />
-          </div>
-        </div>
+        <FilterSearch id="postmortem-search" label="Search title, text and tags" defaultValue={current.q} placeholder="e.g. database, INC-12   ( / )" />
         <FilterSelect
           id="postmortem-due"
           name="due"

@@ -1,9 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { Search } from "lucide-react";
-import { buttonClass, inputClass } from "@/app/components/ui";
-import { FilterSelect, optionsOf } from "@/app/components/filter-select";
+import { buttonClass } from "@/app/components/ui";
+import { FilterCheckbox, FilterSearch, FilterSelect, optionsOf } from "@/app/components/filter-select";
 
 export type CatalogueFilter = { q: string; team: string; tier: string; openIncident: boolean; atRisk: boolean };
 
@@ -21,7 +20,6 @@ export function ServiceFilters({ current, teams }: { current: CatalogueFilter; t
     router.push(`/services${params.size ? `?${params}` : ""}`);
   };
   const active = current.q || current.team || current.tier || current.openIncident || current.atRisk;
-  const labelClass = "text-xs font-medium text-zinc-600 dark:text-zinc-400";
   return (
     <form
       ref={form}
@@ -35,29 +33,12 @@ export function ServiceFilters({ current, teams }: { current: CatalogueFilter; t
         apply();
       }}
     >
-      <div className="min-w-0 flex-1 basis-56">
-        <label htmlFor="service-search" className={labelClass}>
-          Search name, slug and description
-        </label>
-        <div className="relative mt-1">
-          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" />
-          <input
-            id="service-search"
-            name="q"
-            type="search"
-            defaultValue={current.q}
-            placeholder="e.g. payments   ( / )"
-            data-shortcut-search
-            className={`${inputClass} pl-8`}
-          />
-        </div>
-      </div>
+      <FilterSearch id="service-search" label="Search name, slug and description" type="search" defaultValue={current.q} placeholder="e.g. payments   ( / )" />
       <FilterSelect
         id="service-team"
         name="team"
         label="Owner team"
         className="min-w-0 basis-40"
-        labelClassName={labelClass}
         defaultValue={current.team}
         onChange={apply}
         any="Any team"
@@ -72,28 +53,14 @@ export function ServiceFilters({ current, teams }: { current: CatalogueFilter; t
         name="tier"
         label="Tier"
         className="basis-28"
-        labelClassName={labelClass}
         defaultValue={current.tier}
         onChange={apply}
         any="Any tier"
         options={[1, 2, 3].map((tier) => ({ value: String(tier), label: `Tier ${tier}` }))}
       />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 pb-2">
-        <label className="inline-flex items-center gap-1.5 text-sm">
-          <input
-            type="checkbox"
-            name="openIncident"
-            value="1"
-            defaultChecked={current.openIncident}
-            onChange={apply}
-            className="h-4 w-4 rounded border-zinc-300"
-          />
-          Has open incident
-        </label>
-        <label className="inline-flex items-center gap-1.5 text-sm">
-          <input type="checkbox" name="atRisk" value="1" defaultChecked={current.atRisk} onChange={apply} className="h-4 w-4 rounded border-zinc-300" />
-          Budget at risk
-        </label>
+        <FilterCheckbox name="openIncident" label="Has open incident" defaultChecked={current.openIncident} onChange={apply} />
+        <FilterCheckbox name="atRisk" label="Budget at risk" defaultChecked={current.atRisk} onChange={apply} />
       </div>
       <div className="flex gap-2 pb-0.5">
         <button type="submit" className={buttonClass}>

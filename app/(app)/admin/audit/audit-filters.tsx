@@ -8,6 +8,21 @@ export type AuditFilterValues = { action: string; entity: string; actor: string;
 /** A GET form (client-side navigation with next/form): the filters live in the URL, so a view can be shared. */
 export function AuditFilters({ values, actions, entityTypes }: { values: AuditFilterValues; actions: string[]; entityTypes: string[] }) {
   const withCurrent = (list: string[], current: string) => (current && !list.includes(current) ? [current, ...list] : list);
+  const listSelect = (name: "action" | "entity", label: string, any: string, list: string[]) => (
+    <FilterSelect
+      id={`audit-${name}`}
+      name={name}
+      label={label}
+      labelClassName={labelClass}
+      defaultValue={values[name]}
+      any={any}
+      options={optionsOf(
+        withCurrent(list, values[name]),
+        (v) => v,
+        (v) => v,
+      )}
+    />
+  );
   return (
     <Form
       key={JSON.stringify(values)}
@@ -16,32 +31,8 @@ export function AuditFilters({ values, actions, entityTypes }: { values: AuditFi
       aria-label="Filter the audit log"
       className={`${cardClass} grid grid-cols-2 gap-3 p-3 lg:grid-cols-[1fr_1fr_1fr_1.4fr_auto]`}
     >
-      <FilterSelect
-        id="audit-action"
-        name="action"
-        label="Action"
-        labelClassName={labelClass}
-        defaultValue={values.action}
-        any="All actions"
-        options={optionsOf(
-          withCurrent(actions, values.action),
-          (a) => a,
-          (a) => a,
-        )}
-      />
-      <FilterSelect
-        id="audit-entity"
-        name="entity"
-        label="Entity type"
-        labelClassName={labelClass}
-        defaultValue={values.entity}
-        any="All types"
-        options={optionsOf(
-          withCurrent(entityTypes, values.entity),
-          (t) => t,
-          (t) => t,
-        )}
-      />
+      {listSelect("action", "Action", "All actions", actions)}
+      {listSelect("entity", "Entity type", "All types", entityTypes)}
       <div>
         <label htmlFor="audit-actor" className={labelClass}>
           Actor

@@ -5,7 +5,10 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { createFactorAction } from "./actions";
+
+const HEADING = { name: "factor", title: "Add a contributing factor", intro: "Name a condition that makes incidents possible, not a person or a team." };
 
 export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   const action = useServerAction();
@@ -16,29 +19,20 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, action.error?.fields);
 
+  async function submit() {
+    if (action.isBusy()) return;
+    if (!name.trim()) return action.invalid({ name: "Name is required" });
+    await action.run(() => createFactorAction(name, description), {
+      notice: (factor) => `Added “${factor.name}”. Authors can pick it on postmortems now.`,
+      onSuccess: () => {
+        setName("");
+        setDescription("");
+      },
+    });
+  }
+
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby="create-factor-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (action.isBusy()) return;
-        if (!name.trim()) return action.invalid({ name: "Name is required" });
-        await action.run(() => createFactorAction(name, description), {
-          notice: (factor) => `Added “${factor.name}”. Authors can pick it on postmortems now.`,
-          onSuccess: () => {
-            setName("");
-            setDescription("");
-          },
-        });
-      }}
-    >
-      <h2 id="create-factor-title" className="text-base font-semibold">
-        Add a contributing factor
-      </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">Name a condition that makes incidents possible, not a person or a team.</p>
+    <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <div className="mt-3 grid gap-x-3 sm:grid-cols-[minmax(0,16rem)_minmax(0,1fr)_auto] sm:items-start">
         <Field id="new-factor-name" label="Name" error={errors.name}>
           {(aria) => (
@@ -74,6 +68,6 @@ export function CreateFactorForm({ nameMax }: { nameMax: number }) {
       <div className="mt-2" aria-live="polite">
         <FormMessage error={action.formError("name", "description")} success={action.notice} />
       </div>
-    </form>
+    </CreateForm>
   );
 }

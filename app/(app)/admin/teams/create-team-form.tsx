@@ -5,7 +5,10 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { createTeamAction } from "./actions";
+
+const HEADING = { name: "team", title: "Add a team", intro: "Teams own services; a person can be in several teams." };
 
 export function CreateTeamForm() {
   const action = useServerAction();
@@ -15,25 +18,16 @@ export function CreateTeamForm() {
   const error = action.fieldError("name");
   useFocusFirstInvalid(formRef, error);
 
+  async function submit() {
+    if (action.isBusy()) return;
+    await action.run(() => createTeamAction(name), {
+      notice: (team) => `Created team ${team.name}. Add its members below.`,
+      onSuccess: () => setName(""),
+    });
+  }
+
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby="create-team-title"
-      aria-busy={pending}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (action.isBusy()) return;
-        await action.run(() => createTeamAction(name), {
-          notice: (team) => `Created team ${team.name}. Add its members below.`,
-          onSuccess: () => setName(""),
-        });
-      }}
-    >
-      <h2 id="create-team-title" className="text-base font-semibold">
-        Add a team
-      </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">Teams own services; a person can be in several teams.</p>
+    <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <div className="min-w-0 flex-1 basis-64">
           <Field id="new-team-name" label="Team name" error={error}>
@@ -58,6 +52,6 @@ export function CreateTeamForm() {
       <div className="mt-2" aria-live="polite">
         <FormMessage error={action.formError("name")} success={action.notice} />
       </div>
-    </form>
+    </CreateForm>
   );
 }

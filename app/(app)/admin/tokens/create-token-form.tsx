@@ -6,10 +6,17 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { RoleField } from "../role-field";
 import { createTokenAction } from "./actions";
 
 type Created = { name: string; role: string; token: string };
+
+const HEADING = {
+  name: "token",
+  title: "Create an API token",
+  intro: "For scripts and integrations. It stops working if you revoke it or your account is disabled.",
+};
 
 /** Creates a token and shows its secret once, in a read-only field with a copy button. */
 export function CreateTokenForm() {
@@ -85,21 +92,7 @@ export function CreateTokenForm() {
           </p>
         </section>
       ) : null}
-      <form
-        key={formKey}
-        ref={formRef}
-        noValidate
-        aria-labelledby="create-token-title"
-        aria-busy={pending}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(event.currentTarget);
-        }}
-      >
-        <h2 id="create-token-title" className="text-base font-semibold">
-          Create an API token
-        </h2>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">For scripts and integrations. It stops working if you revoke it or your account is disabled.</p>
+      <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
         <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
           <Field id="new-token-name" label="Token name" error={fields.name} hint="What uses it, e.g. “Alertmanager webhook”.">
             {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}
@@ -112,7 +105,7 @@ export function CreateTokenForm() {
             {pending ? "Creating…" : "Create token"}
           </button>
         </div>
-      </form>
+      </CreateForm>
     </div>
   );
 }

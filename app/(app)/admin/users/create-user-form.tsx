@@ -5,9 +5,12 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
+import { CreateForm } from "../create-form";
 import { RoleField } from "../role-field";
 import { createUserAction } from "./actions";
 import { generatePassword } from "./generate-password";
+
+const HEADING = { name: "user", title: "Add a user", intro: "They sign in with this email and the initial password you give them." };
 
 export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
   const action = useServerAction({ refresh: false });
@@ -43,21 +46,7 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
   }
 
   return (
-    <form
-      key={formKey}
-      ref={formRef}
-      noValidate
-      aria-labelledby="create-user-title"
-      aria-busy={pending}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(event.currentTarget);
-      }}
-    >
-      <h2 id="create-user-title" className="text-base font-semibold">
-        Add a user
-      </h2>
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">They sign in with this email and the initial password you give them.</p>
+    <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
       <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
         <Field id="new-user-email" label="Email" error={fields.email}>
           {(aria) => <input {...aria} name="email" type="email" autoComplete="off" className={inputClass} />}
@@ -101,6 +90,6 @@ export function CreateUserForm({ passwordMin }: { passwordMin: number }) {
           {pending ? "Adding…" : "Add user"}
         </button>
       </div>
-    </form>
+    </CreateForm>
   );
 }

@@ -5,6 +5,7 @@ import { NOTE_MAX } from "@/lib/validation/incident";
 import { localInputToIso } from "@/lib/datetime-local";
 import { Markdown } from "@/app/components/markdown";
 import { useSentText } from "@/app/components/use-sent-text";
+import { submitHandlers } from "@/app/components/submit-handlers";
 import { buttonClass, cardClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import { addNoteAction } from "./actions";
 import { callAction } from "@/lib/server-action";
@@ -57,20 +58,7 @@ export function NoteComposer({ reference }: { reference: string }) {
   };
 
   return (
-    <form
-      className={`${cardClass} p-3`}
-      aria-label="Note composer"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          submit();
-        }
-      }}
-    >
+    <form className={`${cardClass} p-3`} aria-label="Note composer" {...submitHandlers(submit)}>
       <div className="mb-1 flex items-center justify-between">
         <label htmlFor="note-body" className="text-sm font-medium">
           Add a note

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
@@ -34,6 +33,7 @@ import { ActionItemsPanel } from "./action-items-panel";
 import { PostmortemButton, PostmortemCard, postmortemSummaryFor } from "./postmortem-card";
 import { isActive } from "@/lib/incident-status";
 import { decodeSegment } from "@/lib/http/path-segment";
+import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -94,12 +94,9 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl">
-      <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
-        <Link href="/incidents" className="hover:underline">
-          Incidents
-        </Link>{" "}
-        / {reference}
-      </nav>
+      <Breadcrumb href="/incidents" label="Incidents">
+        {reference}
+      </Breadcrumb>
       <IncidentHeader
         incident={{ ...incident, reference }}
         canEdit={canEdit}

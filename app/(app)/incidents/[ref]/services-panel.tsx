@@ -3,11 +3,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 import { X } from "lucide-react";
-import { IMPACT_LABEL, IMPACT_LEVELS, type ImpactLevel } from "@/lib/error-budget";
+import { IMPACT_LABEL, type ImpactLevel } from "@/lib/error-budget";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
 import type { ActionResult } from "@/lib/action-result";
 import { callAction } from "@/lib/server-action";
 import { linkServiceAction, unlinkServiceAction } from "./service-actions";
+import { ImpactOptions } from "../services-picker";
 
 const IMPACT_COLORS: Record<ImpactLevel, string> = {
   degraded: "border-yellow-300 bg-yellow-100 text-yellow-900 dark:border-yellow-700 dark:bg-yellow-900/40 dark:text-yellow-200",
@@ -92,11 +93,7 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
                       }}
                       className={`${inputClass} min-w-0 py-1 text-xs`}
                     >
-                      {IMPACT_LEVELS.map((level) => (
-                        <option key={level} value={level}>
-                          {IMPACT_LABEL[level]}
-                        </option>
-                      ))}
+                      <ImpactOptions />
                     </select>
                     <button
                       type="button"
@@ -169,11 +166,7 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
                 onChange={(e) => setAddImpact(e.target.value as ImpactLevel)}
                 className={`${inputClass} mt-0.5 py-1.5`}
               >
-                {IMPACT_LEVELS.map((level) => (
-                  <option key={level} value={level}>
-                    {IMPACT_LABEL[level]}
-                  </option>
-                ))}
+                <ImpactOptions />
               </select>
             </div>
           </div>

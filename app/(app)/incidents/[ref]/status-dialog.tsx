@@ -5,6 +5,7 @@ import { STATUSES, STATUS_INFO, type IncidentStatus } from "@/lib/incident-statu
 import { WARN_BEFORE } from "@/lib/status-change-warnings";
 import { UPDATE_MESSAGE_MAX } from "@/lib/validation/incident";
 import { buttonClass, errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/app/components/ui";
+import { submitHandlers } from "@/app/components/submit-handlers";
 import { ErrorNote, useIncidentUpdate } from "./use-incident-update";
 
 export type OpenItems = { uncheckedChecklist: string[]; other: string[] };
@@ -82,20 +83,7 @@ export function StatusDialog({
       aria-labelledby="status-dialog-title"
       className="m-auto max-h-[92vh] w-[min(32rem,96vw)] overflow-y-auto rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
-      <form
-        className="space-y-4 px-4 pt-4 sm:px-5 sm:pt-5"
-        aria-busy={pending}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-      >
+      <form className="space-y-4 px-4 pt-4 sm:px-5 sm:pt-5" aria-busy={pending} {...submitHandlers(submit)}>
         <div>
           <h2 id="status-dialog-title" className="text-lg font-semibold">
             {onlyUpdate ? "Post an update" : "Change status"}

@@ -19,6 +19,7 @@ import { ServiceEditor } from "./service-editor";
 import { SloCard } from "./slo-card";
 import { AddSlo } from "./slo-controls";
 import { decodeSegment } from "@/lib/http/path-segment";
+import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -63,12 +64,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-6xl space-y-5">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
-          <Link href="/services" className="hover:underline">
-            Services
-          </Link>{" "}
-          / <span className="font-mono">{service.slug}</span>
-        </nav>
+        <Breadcrumb href="/services" label="Services">
+          <span className="font-mono">{service.slug}</span>
+        </Breadcrumb>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight break-words">{service.name}</h1>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPlaybook, listServiceChoices, type PlaybookDetail } from "@/db/queries/catalogue/playbooks";
 import { AppError } from "@/lib/errors";
@@ -7,6 +6,7 @@ import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../../admin-guard";
 import { PlaybookForm } from "../playbook-form";
+import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,12 +27,9 @@ export default async function EditPlaybookPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
-          <Link href="/admin/playbooks" className="hover:underline">
-            Playbooks
-          </Link>{" "}
-          / {playbook.name}
-        </nav>
+        <Breadcrumb href="/admin/playbooks" label="Playbooks">
+          {playbook.name}
+        </Breadcrumb>
         <h1 className="text-xl font-semibold break-words">Edit playbook</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           Version {playbook.version}, last changed <LocalTime ms={playbook.updatedAt} />. Incidents that already have its checklist keep what was copied.

@@ -93,14 +93,7 @@ export function SectionConflict({
           />
         </div>
       </div>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className={primaryButtonClass} onClick={() => onResolve("mine")}>
-          Keep mine
-        </button>
-        <button type="button" className={buttonClass} onClick={() => onResolve("theirs")}>
-          Use theirs
-        </button>
-      </div>
+      <ResolveButtons className="mt-2 flex flex-wrap gap-2" onResolve={onResolve} />
     </div>
   );
 }
@@ -131,14 +124,21 @@ export function ListConflict({
       <p>
         <span className="font-semibold">Yours:</span> {show(mineLabels)}
       </p>
-      <div className="mt-2 flex gap-2">
-        <button type="button" className={primaryButtonClass} onClick={() => onResolve("mine")}>
-          Keep mine
-        </button>
-        <button type="button" className={buttonClass} onClick={() => onResolve("theirs")}>
-          Use theirs
-        </button>
-      </div>
+      <ResolveButtons className="mt-2 flex gap-2" onResolve={onResolve} />
+    </div>
+  );
+}
+
+/** The two ways out of a conflict: keep this tab's version or take the saved one. */
+function ResolveButtons({ className, onResolve }: { className: string; onResolve: (choice: "mine" | "theirs") => void }) {
+  return (
+    <div className={className}>
+      <button type="button" className={primaryButtonClass} onClick={() => onResolve("mine")}>
+        Keep mine
+      </button>
+      <button type="button" className={buttonClass} onClick={() => onResolve("theirs")}>
+        Use theirs
+      </button>
     </div>
   );
 }

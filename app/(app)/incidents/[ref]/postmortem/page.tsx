@@ -21,6 +21,7 @@ import { ActionItemsPane } from "./action-items-pane";
 import { AddActionItem } from "./add-action-item";
 import { startPostmortemAction } from "./actions";
 import { decodeSegment } from "@/lib/http/path-segment";
+import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -60,15 +61,11 @@ export default async function PostmortemPage({ params }: Props) {
 
   const heading = (
     <div className="mb-2">
-      <nav aria-label="Breadcrumb" className="mb-1 text-xs text-zinc-500">
-        <Link href="/postmortems" className="hover:underline">
-          Postmortems
-        </Link>{" "}
-        /{" "}
+      <Breadcrumb href="/postmortems" label="Postmortems">
         <Link href={`/incidents/${reference}`} className="hover:underline">
           {reference}
         </Link>
-      </nav>
+      </Breadcrumb>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words sm:text-2xl">Postmortem: {incident.title}</h1>
         <SeverityPill severity={incident.severity} />

@@ -5,13 +5,13 @@ import { CheckCircle2, Send, Undo2 } from "lucide-react";
 import { REVIEW_CHECKLIST, type ReviewCheckKey } from "@/lib/postmortem-template";
 import type { UserRole } from "@/lib/roles";
 import { LocalTime } from "@/app/components/local-time";
-import { Markdown } from "@/app/components/markdown";
 import { buttonClass, cardClass, errorClass, hintClass, inputClass, primaryButtonClass } from "@/app/components/ui";
 import type { PostmortemHint, PublishBlocker } from "@/lib/postmortem-publish-gate";
 import { callAction, failureOf, failureText } from "@/lib/server-action";
 import type { EditorPostmortem, Person } from "./editor-types";
 import { HintAcknowledgement, PublishBlockers } from "./publish-gate";
 import { setReviewCheckAction, setReviewersAction, transitionPostmortemAction } from "./actions";
+import { CommentEntry } from "./section-comments";
 
 type Props = {
   reference: string;
@@ -309,12 +309,7 @@ export function ReviewPanel({ reference, postmortem, me, reviewerChoices, canWri
           <h3 className="text-xs font-semibold text-zinc-600 dark:text-zinc-400">Review history</h3>
           <ol className="mt-1 space-y-2">
             {reviewComments.map((c) => (
-              <li key={c.id} className="text-sm">
-                <p className="text-xs text-zinc-500">
-                  <span className="font-semibold text-zinc-800 dark:text-zinc-200">{c.authorLabel}</span> · <LocalTime ms={c.createdAt} />
-                </p>
-                <Markdown>{c.body}</Markdown>
-              </li>
+              <CommentEntry key={c.id} comment={c} />
             ))}
           </ol>
         </div>

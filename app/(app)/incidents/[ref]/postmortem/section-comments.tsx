@@ -59,12 +59,7 @@ export function SectionComments({
       {comments.length ? (
         <ol aria-label={`Comments on ${title}`} className="space-y-2 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700">
           {comments.map((c) => (
-            <li key={c.id} className="text-sm">
-              <p className="text-xs text-zinc-500">
-                <span className="font-semibold text-zinc-800 dark:text-zinc-200">{c.authorLabel}</span> · <LocalTime ms={c.createdAt} />
-              </p>
-              <Markdown>{c.body}</Markdown>
-            </li>
+            <CommentEntry key={c.id} comment={c} />
           ))}
         </ol>
       ) : null}
@@ -121,5 +116,17 @@ export function SectionComments({
         )
       ) : null}
     </div>
+  );
+}
+
+/** One comment in a list: who and when, then the text. */
+export function CommentEntry({ comment }: { comment: EditorComment }) {
+  return (
+    <li className="text-sm">
+      <p className="text-xs text-zinc-500">
+        <span className="font-semibold text-zinc-800 dark:text-zinc-200">{comment.authorLabel}</span> · <LocalTime ms={comment.createdAt} />
+      </p>
+      <Markdown>{comment.body}</Markdown>
+    </li>
   );
 }
