@@ -7,8 +7,8 @@
 //   4. the war room: on a scratch copy of the 100k database, one open SEV1 declared over the API,
 //      100 watchers on its event stream (SSE) and 10 writers for 60 s — write latency, propagation
 //      delay, events lost or out of order, server CPU and peak RSS.
-// It prints figures only: a missed target is reported, never a failure. BENCH_DB is only read
-// (the war room writes to its own copy), so it can be reused run after run.
+// It prints figures only: a missed target is reported, never a failure. The war room writes to its
+// own copy of the database, so BENCH_DB keeps its 100,000 incidents and is reused run after run.
 //
 //   npm run bench                       generate into a temp dir, measure, clean up
 //   BENCH_DB=/tmp/bench.db npm run bench   keep the database there and reuse it next time
