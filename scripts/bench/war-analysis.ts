@@ -9,13 +9,8 @@ export type Percentiles = { n: number; p50: number; p95: number; p99: number; ma
 
 export function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-  };
+  const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => percentile(sorted, q)) as [number, number, number];
+  return { n: sorted.length, p50, p95, p99, max: sorted.at(-1) ?? Number.NaN };
 }
 
 export type WarRoomFigures = {
