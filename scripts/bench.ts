@@ -237,7 +237,12 @@ function verdict(label: string, s: Summary | undefined): boolean {
 }
 
 async function main() {
-  log(`[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
+  log(
+    `[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const db = await prepareDatabase();
   try {
     const inProcess = args["slow-only"] ? null : await benchInProcess();

@@ -18,7 +18,7 @@ export async function pagesOn100k(server: BenchServer, cookie: string, sqlite: D
   const cases = pageCases(sqlite);
   log("");
   log(
-    `[bench] Pages on 100k: ${opts.warmup} warm-up + ${opts.runs} sequential runs each, then ${opts.concurrency} concurrent clients for ${opts.loadSeconds} s each`,
+    `[bench] Pages on 100k (load average ${os.loadavg()[0]!.toFixed(1)}): ${opts.warmup} warm-up + ${opts.runs} sequential runs each, then ${opts.concurrency} concurrent clients for ${opts.loadSeconds} s each`,
   );
   log(
     `[bench]   incident pages: ${cases

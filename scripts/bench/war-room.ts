@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { findFreePort, startServer, tail, type BenchServer } from "./server";
 import { watchProcessGroup } from "./proc-stats";
 import { runWriters } from "./war-writers";
-import { analyse, type Percentiles, type WatcherResult } from "./war-analysis";
+import { analyse, percentiles, type Percentiles, type WatcherResult } from "./war-analysis";
 
 export type WarRoomOptions = {
   root: string;
@@ -104,7 +104,7 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
     const maxId = db.prepare("SELECT coalesce(max(id), 0) AS id FROM events WHERE incident_id = ?");
     const baseline = (maxId.get(incident.id) as { id: number }).id;
     log(
-      `[bench] ${opts.watchers} streams open; ${opts.writers} writers for ${opts.seconds} s (pause ${opts.writeIntervalMs} ms ±50 % between a writer's writes)…`,
+      `[bench] ${opts.watchers} streams open (load average ${os.loadavg()[0]!.toFixed(1)}); ${opts.writers} writers for ${opts.seconds} s (pause ${opts.writeIntervalMs} ms ±50 % between a writer's writes)…`,
     );
 
     const cpu = watchProcessGroup(server.pid);
@@ -145,6 +145,10 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
     );
     for (const failure of failures.slice(0, 5)) log(`[bench]   failed: ${failure}`);
     log(`[bench] Write latency: ${line(fig.latency)}`);
+    for (const kind of ["note", "status", "severity", "summary"] as const) {
+      const own = percentiles(writes.filter((w) => w.kind === kind && w.key !== null).map((w) => w.end - w.start));
+      if (own.n) log(`[bench]   ${kind}: p50 ${f(own.p50)} ms, p99 ${f(own.p99)} ms (${own.n})`);
+    }
     log(`[bench] Propagation, write response → watcher has the event: ${line(fig.fromResponse)}`);
     log(`[bench] Propagation, write request start → watcher has the event: ${line(fig.fromStart)}`);
     log(
