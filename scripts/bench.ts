@@ -1,6 +1,14 @@
-// npm run bench — builds a database of 100,000 incidents (or reuses BENCH_DB), then prints the
-// server time of the insights figures in-process and of the dashboard page and API over HTTP.
-// It prints figures only: a missed target is reported, never a failure.
+// npm run bench — builds a database of 100,000 incidents (or reuses BENCH_DB), then prints, against
+// the production build (built first when stale; BENCH_DIST_DIR=.next reuses an existing one):
+//   1. the insights report in-process (cold and cached) and the dashboard page and API over HTTP;
+//   2. the main pages: median server time on the demo data (seeded into a temp dir) and on 100k,
+//      and throughput at 20 concurrent next to the framework floor (/bench-floor, 50 rows);
+//   3. the slowest requests against a 1 s budget;
+//   4. the war room: on a scratch copy of the 100k database, one open SEV1 declared over the API,
+//      100 watchers on its event stream (SSE) and 10 writers for 60 s — write latency, propagation
+//      delay, events lost or out of order, server CPU and peak RSS.
+// It prints figures only: a missed target is reported, never a failure. The war room writes to its
+// own copy of the database, so BENCH_DB keeps its 100,000 incidents and is reused run after run.
 //
 //   npm run bench                       generate into a temp dir, measure, clean up
 //   BENCH_DB=/tmp/bench.db npm run bench   keep the database there and reuse it next time
@@ -9,6 +17,9 @@
 //   npm run bench -- --profile          also time each SQL statement of one 365-day report
 //   npm run bench -- --skip-slow        leave out the slowest-requests table (1 s budget each)
 //   npm run bench -- --slow-only        only the slowest-requests table (and --slow-runs N, default 3)
+//   npm run bench -- --skip-pages       leave out the page table (--page-runs 10, --load-seconds 10, --concurrency 20)
+//   npm run bench -- --skip-war-room    leave out the war room (--war-seconds 60, --watchers 100, --writers 10,
+//                                       --write-interval-ms 1000: each writer's pause between writes, ±50 %)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +33,9 @@ import { findFreePort, signIn, startServer, tail, timedGet, type BenchServer } f
 import { printProfile, profileStatements } from "./bench/profile";
 import { formatTable, ms, summarize, timeRuns, type Summary } from "./bench/stats";
 import { benchSlowRequests } from "./bench/slow-requests";
+import { pagesOn100k, pagesOnDemo, printPageTable } from "./bench/page-section";
+import type { PageRow } from "./bench/pages";
+import { benchWarRoom } from "./bench/war-room";
 
 const TARGET_MS = 300;
 const root = path.resolve(__dirname, "..");
@@ -39,10 +53,28 @@ const { values: args } = parseArgs({
     "slow-only": { type: "boolean", default: false },
     "slow-runs": { type: "string", default: "3" },
     path: { type: "string", multiple: true },
+    "skip-pages": { type: "boolean", default: false },
+    "page-runs": { type: "string", default: "10" },
+    "load-seconds": { type: "string", default: "10" },
+    concurrency: { type: "string", default: "20" },
+    "skip-war-room": { type: "boolean", default: false },
+    "war-seconds": { type: "string", default: "60" },
+    watchers: { type: "string", default: "100" },
+    writers: { type: "string", default: "10" },
+    "write-interval-ms": { type: "string", default: "1000" },
   },
 });
 const size = Number(args.incidents);
 const runs = { warmup: Number(args.warmup), runs: Number(args.runs), budgetMs: Number(args["case-seconds"]) * 1000 };
+const pageOptions = {
+  warmup: 2,
+  runs: Number(args["page-runs"]),
+  budgetMs: Number(args["case-seconds"]) * 1000,
+  concurrency: Number(args.concurrency),
+  loadSeconds: Number(args["load-seconds"]),
+};
+const withPages = !args["skip-pages"] && !args["slow-only"] && !args.path?.length;
+const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length;
 const log = (line = "") => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -142,12 +174,13 @@ async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
   return target!;
 }
 
-async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
+async function benchServer(dbFile: string): Promise<{ results: Map<string, Summary>; pages: PageRow[] }> {
   const results = new Map<string, Summary>();
+  let pages: PageRow[] = [];
   const port = await findFreePort(Number(process.env.BENCH_PORT || 3611));
   const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
   // BENCH_DIST_DIR=.next reuses the build `npm start` or Playwright made instead of a second one.
-  const distDir = process.env.BENCH_DIST_DIR || ".next-bench";
+  const distDir = distDirOf();
   log("");
   log(`[bench] Starting the production server on port ${port} (NEXT_DIST_DIR=${distDir}; builds first when stale, log: ${logFile})…`);
   const started = performance.now();
@@ -178,6 +211,7 @@ async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
       log(formatTable(["request", "runs", "median ms", "p90 ms", "min ms", "max ms", "TTFB median ms", "size"], rows));
       if (rows.some((r) => r[1]!.endsWith("*"))) log("* stopped early: the request ran past its time budget (--case-seconds)");
     }
+    if (withPages) pages = await pagesOn100k(server, cookie, getSqlite(), pageOptions, log);
     if (!args["skip-slow"]) await benchSlowRequests({ url: server.url, cookie, sqlite: getSqlite(), runs: Number(args["slow-runs"]), log });
   } catch (error) {
     log(`[bench] HTTP timings not measured: ${(error as Error).message}`);
@@ -186,7 +220,11 @@ async function benchServer(dbFile: string): Promise<Map<string, Summary>> {
     await server?.stop();
     if (server) log(`[bench] Server on port ${port} stopped`);
   }
-  return results;
+  return { results, pages };
+}
+
+function distDirOf() {
+  return process.env.BENCH_DIST_DIR || ".next-bench";
 }
 
 function verdict(label: string, s: Summary | undefined): boolean {
@@ -199,11 +237,35 @@ function verdict(label: string, s: Summary | undefined): boolean {
 }
 
 async function main() {
-  log(`[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}`);
+  log(
+    `[bench] Hindsight bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const db = await prepareDatabase();
   try {
     const inProcess = args["slow-only"] ? null : await benchInProcess();
-    const http = args["skip-server"] ? new Map<string, Summary>() : await benchServer(db.file);
+    const { results: http, pages } = args["skip-server"] ? { results: new Map<string, Summary>(), pages: [] } : await benchServer(db.file);
+    if (pages.length) {
+      const demo = await pagesOnDemo({ ...pageOptions, root, distDir: distDirOf(), port: Number(process.env.BENCH_PORT || 3611) + 1 }, log);
+      printPageTable(pages, demo, pageOptions.concurrency, log);
+    }
+    if (withWarRoom && !args["skip-server"]) {
+      await benchWarRoom(
+        {
+          root,
+          sqlite: getSqlite(),
+          distDir: distDirOf(),
+          port: Number(process.env.BENCH_PORT || 3611) + 2,
+          seconds: Number(args["war-seconds"]),
+          watchers: Number(args.watchers),
+          writers: Number(args.writers),
+          writeIntervalMs: Number(args["write-interval-ms"]),
+        },
+        log,
+      );
+    }
     log("");
     const met = verdict("insights 365 d (getInsights in-process, cold)", inProcess?.cold);
     verdict("insights 365 d (getInsights in-process, cached)", inProcess?.warm);

@@ -42,6 +42,13 @@ describe("env", () => {
     expect(() => backupSchedule({ BACKUP_KEEP: "x" })).toThrow(BackupConfigError);
   });
 
+  it('HINDSIGHT_BENCH_FLOOR: on only for "1", a name-bearing error for anything but 0/1', () => {
+    expect(env("HINDSIGHT_BENCH_FLOOR", {})).toBe(false);
+    expect(env("HINDSIGHT_BENCH_FLOOR", { HINDSIGHT_BENCH_FLOOR: "0" })).toBe(false);
+    expect(env("HINDSIGHT_BENCH_FLOOR", { HINDSIGHT_BENCH_FLOOR: "1" })).toBe(true);
+    expect(() => env("HINDSIGHT_BENCH_FLOOR", { HINDSIGHT_BENCH_FLOOR: "yes" })).toThrow(/HINDSIGHT_BENCH_FLOOR must/);
+  });
+
   it("lists every invalid variable, each message naming it", () => {
     expect(envProblems({})).toEqual([]);
     const problems = envProblems({ TRUST_PROXY: "yes", BACKUP_KEEP: "-1", NEXTAUTH_URL: "localhost:3000", DATABASE_PATH: "data/x.db" });

@@ -84,6 +84,12 @@ const schema = z.object({
   BACKUP_DIR: z.string().optional(),
   BACKUP_INTERVAL_HOURS: backupField("BACKUP_INTERVAL_HOURS"),
   BACKUP_KEEP: backupField("BACKUP_KEEP"),
+  /** "1" serves /bench-floor, the framework floor `npm run bench` measures pages against; unset or "0": 404. */
+  HINDSIGHT_BENCH_FLOOR: optionalText
+    .refine((value) => value === undefined || value === "0" || value === "1", {
+      message: 'HINDSIGHT_BENCH_FLOOR must be "1" (serve /bench-floor for npm run bench), "0" or unset',
+    })
+    .transform((value) => value === "1"),
   /** Milliseconds between heartbeat comments on open event streams (default 15000). */
   HINDSIGHT_SSE_HEARTBEAT_MS: z
     .string()

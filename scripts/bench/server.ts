@@ -5,7 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-export type BenchServer = { url: string; port: number; logFile: string; stop: () => Promise<void> };
+export type BenchServer = { url: string; port: number; pid: number; logFile: string; stop: () => Promise<void> };
 
 /** The first port from `start` nobody listens on (IPv4 and IPv6). */
 export async function findFreePort(start: number, attempts = 20): Promise<number> {
@@ -75,6 +75,8 @@ export async function startServer(opts: {
     NEXT_DIST_DIR: opts.distDir,
     NEXTAUTH_URL: url,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Serves /bench-floor, the framework floor the page figures are compared with.
+    HINDSIGHT_BENCH_FLOOR: "1",
   };
   // The bench admin exists in the generated database; no first-run admin is wanted.
   delete env.HINDSIGHT_ADMIN_EMAIL;
@@ -114,7 +116,7 @@ export async function startServer(opts: {
     }
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return { url, port: opts.port, logFile: opts.logFile, stop };
+      if (res.ok) return { url, port: opts.port, pid: child.pid!, logFile: opts.logFile, stop };
     } catch {
       // Not listening yet (building, or starting).
     }
