@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getDb } from "../../client";
 import { incidentRoles, users } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
 
@@ -37,6 +38,7 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
         now,
       );
       acknowledgeIfNeeded(tx, actor, incident, now);
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(tx, actor, { action: "incident.responder_add", entityType: "incident", entityId: incidentId, after: { email: person.email } }, now);
     },
     { behavior: "immediate" },
@@ -65,6 +67,7 @@ export function removeResponder({ actor, incidentId, userId }: { actor: Actor; i
         },
         now,
       );
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(tx, actor, { action: "incident.responder_remove", entityType: "incident", entityId: incidentId, before: { email: person.email } }, now);
     },
     { behavior: "immediate" },
