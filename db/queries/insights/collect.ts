@@ -12,6 +12,19 @@ let shape: Shape = { numbers: 0, texts: 0 };
 let collected: Collected | null = null;
 const registered = new WeakSet<Database.Database>();
 
+type Value = number | string | null | undefined;
+/** At most this many values per row. */
+const MAX_VALUES = 18;
+const VALUES: Value[] = new Array<Value>(MAX_VALUES).fill(null);
+
+function grow(acc: Collected) {
+  acc.numbers = acc.numbers.map((column) => {
+    const grown = new Float64Array(column.length * 2);
+    grown.set(column);
+    return grown;
+  });
+}
+
 function fresh(): Collected {
   return { n: 0, numbers: Array.from({ length: shape.numbers }, () => new Float64Array(1024)), texts: Array.from({ length: shape.texts }, () => []) };
 }
@@ -26,16 +39,29 @@ function register(sqlite: Database.Database) {
   sqlite.aggregate("insights_collect", {
     varargs: true,
     start: fresh,
-    // The typings allow one argument; with varargs every value of the row arrives.
-    step: ((acc: Collected, ...values: (number | string | null)[]) => {
+    // Named parameters rather than a rest array: no array per row. The typings allow one argument.
+    step: ((acc: Collected, v0: Value, v1: Value, v2: Value, v3: Value, v4: Value, v5: Value, v6: Value, v7: Value, v8: Value, v9: Value, v10: Value, v11: Value, v12: Value, v13: Value, v14: Value, v15: Value, v16: Value, v17: Value) => {
       const row = acc.n;
-      if (row === acc.numbers[0]?.length) {
-        acc.numbers = acc.numbers.map((column) => {
-          const grown = new Float64Array(column.length * 2);
-          grown.set(column);
-          return grown;
-        });
-      }
+      if (row === acc.numbers[0]?.length) grow(acc);
+      const values = VALUES;
+      values[0] = v0;
+      values[1] = v1;
+      values[2] = v2;
+      values[3] = v3;
+      values[4] = v4;
+      values[5] = v5;
+      values[6] = v6;
+      values[7] = v7;
+      values[8] = v8;
+      values[9] = v9;
+      values[10] = v10;
+      values[11] = v11;
+      values[12] = v12;
+      values[13] = v13;
+      values[14] = v14;
+      values[15] = v15;
+      values[16] = v16;
+      values[17] = v17;
       for (let c = 0; c < shape.numbers; c++) {
         const v = values[c];
         acc.numbers[c]![row] = v === null ? NaN : (v as number);
@@ -54,6 +80,7 @@ function register(sqlite: Database.Database) {
 
 /** Runs `SELECT insights_collect(numbers…, texts…) <from>` and returns the columns. Synchronous, one at a time. */
 export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
+  if (numbers.length + texts.length > MAX_VALUES) throw new RangeError(`insights_collect takes at most ${MAX_VALUES} values`);
   register(getSqlite());
   shape = { numbers: numbers.length, texts: texts.length };
   collected = null;
@@ -63,18 +90,29 @@ export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Co
   return out;
 }
 
-/** A comma-separated id list ('' or null for none) as numbers. */
-export function idList(text: string | null | undefined): number[] {
-  if (!text) return [];
-  const out: number[] = [];
-  let value = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 44) {
-      out.push(value);
-      value = 0;
-    } else value = value * 10 + (c - 48);
-  }
-  out.push(value);
-  return out;
+/** Id lists of many rows in one flat array: row r's ids are ids[start[r]] … ids[start[r + 1] - 1]. */
+export type IdLists = { start: Int32Array; ids: Int32Array };
+
+/** Parses each row's comma-separated ids ('' or null for none) without an array per row. */
+export function idLists(texts: (string | null)[]): IdLists {
+  let total = 0;
+  for (const text of texts) if (text) for (let k = 0, c = 1; k <= text.length; k++) if (k === text.length || text.charCodeAt(k) === 44) total += c;
+  const start = new Int32Array(texts.length + 1);
+  const ids = new Int32Array(total);
+  let at = 0;
+  texts.forEach((text, r) => {
+    start[r] = at;
+    if (!text) return;
+    let value = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 44) {
+        ids[at++] = value;
+        value = 0;
+      } else value = value * 10 + (c - 48);
+    }
+    ids[at++] = value;
+  });
+  start[texts.length] = at;
+  return { start, ids };
 }

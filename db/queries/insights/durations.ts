@@ -57,13 +57,17 @@ export function durationFigures(ctx: InsightsContext, scan: Scan): DurationFigur
     const bucket = scan.bucket[r]!;
     if (bucket >= 0) overTime[bucket]![sev]!++;
     const trendBucket = trendIndexer ? trendIndexer.indexOf(scan.local(scan.startedAt[r]!)) : bucket;
-    TREND_METRICS.forEach((metric, t) => {
+    for (let t = 0; t < TREND_METRICS.length; t++) {
+      const metric = TREND_METRICS[t]!;
       const ms = scan[metric][r]!;
       const reconstructed = (rec & RECONSTRUCTED_BITS[metric]) !== 0;
       severityGroups[t]![sev]!.add(ms, reconstructed);
       if (trendBucket >= 0) trendGroups[t]![trendBucket]!.add(ms, reconstructed);
-      if (!Number.isNaN(ms)) histograms[t]![sev]![bins.findIndex((max) => ms < max)]!++;
-    });
+      if (Number.isNaN(ms)) continue;
+      let bin = 0;
+      while (!(ms < bins[bin]!)) bin++;
+      histograms[t]![sev]![bin]!++;
+    }
   }
 
   const headline = Object.fromEntries(DURATION_METRICS.map((m, k) => [m, { current: all[k]![0]!.stats(), previous: all[k]![1]!.stats() }])) as DurationFigures["headline"];

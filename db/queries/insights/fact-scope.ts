@@ -5,7 +5,7 @@ import { REPEAT_WINDOW_DAYS } from "@/lib/insights/repeats";
 import { incidentFacts, incidentServices, incidents, services } from "../../schema";
 import { visibleTo } from "../../access/incidents";
 import { MAX_WINDOW_DAYS } from "../../access/slo-budgets";
-import { collect } from "./collect";
+import { collect, idLists, type IdLists } from "./collect";
 import { bucketIndexer, isOutOfHours, localClock } from "./local-clock";
 import type { InsightsContext } from "./scope";
 
@@ -52,7 +52,7 @@ export type ScanColumn = (typeof N)[number];
  * week/month bucket and out-of-hours declaration (current period, organisation's clock).
  */
 export type Scan = Record<ScanColumn, Float64Array> &
-  Record<(typeof T)[number], (string | null)[]> & {
+  Record<(typeof T)[number], IdLists> & {
     n: number;
     period: Uint8Array;
     bucket: Int16Array;
@@ -105,9 +105,9 @@ export function scanScope(ctx: InsightsContext): Scan {
   }
   return {
     ...columns,
-    services: c.texts[0]!,
-    responders: c.texts[1]!,
-    factors: c.texts[2]!,
+    services: idLists(c.texts[0]!),
+    responders: idLists(c.texts[1]!),
+    factors: idLists(c.texts[2]!),
     n: c.n,
     period,
     bucket,
@@ -126,5 +126,5 @@ export function scanRepeatCandidates(ctx: InsightsContext) {
     sql`FROM ${incidentFacts} f WHERE f.started_at >= ${ctx.currentStart - REPEAT_WINDOW_DAYS * DAY} AND f.started_at < ${ctx.currentEnd}
       AND f.drill = 0 AND f.service_ids <> '' AND f.factor_ids <> ''${andAll(factVisibility(ctx))}`,
   );
-  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: c.texts[0]!, factors: c.texts[1]! };
+  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: idLists(c.texts[0]!), factors: idLists(c.texts[1]!) };
 }

@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { bucketsFor } from "@/lib/insights/buckets";
 import type { InsightsReport } from "@/lib/insights/types";
 import { contributingFactors } from "../../schema";
-import { idList } from "./collect";
 import type { Scan } from "./fact-scope";
 import { repeatFigures } from "./repeats";
 import type { InsightsContext } from "./scope";
@@ -16,12 +15,13 @@ export function factorFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
   for (let r = 0; r < scan.n; r++) {
     if (scan.drill[r]) continue;
     const current = scan.period[r] === 0;
-    const ids = idList(scan.factors[r]);
+    const { start, ids } = scan.factors;
     if (current) {
       n++;
-      if (ids.length) tagged++;
+      if (start[r] !== start[r + 1]) tagged++;
     }
-    for (const id of ids) {
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const id = ids[k]!;
       const entry = counts.get(id) ?? { incidents: 0, previousIncidents: 0, trend: new Array<number>(scan.buckets).fill(0) };
       if (current) {
         entry.incidents++;

@@ -8,7 +8,6 @@ import { slos } from "../../schema";
 import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
 import { MAX_WINDOW_DAYS } from "../../access/slo-budgets";
 import { budgetFlaggedIncidents } from "../postmortems/budget-flags";
-import { idList } from "./collect";
 import { PM_STATUS, type Scan } from "./fact-scope";
 import { deadlineOf } from "./local-clock";
 import type { InsightsContext } from "./scope";
@@ -28,7 +27,12 @@ function budgetFlagged(ctx: InsightsContext, scan: Scan): Set<number> {
   const candidates: number[] = [];
   for (let r = 0; r < scan.n; r++) {
     if (scan.drill[r] || Number.isNaN(scan.resolvedAt[r]!) || required.has(scan.sev[r]!) || !(scan.impactEnd[r]! >= since)) continue;
-    if (idList(scan.services[r]).some((id) => withSlo.has(id))) candidates.push(scan.id[r]!);
+    const { start, ids } = scan.services;
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      if (!withSlo.has(ids[k]!)) continue;
+      candidates.push(scan.id[r]!);
+      break;
+    }
   }
   return budgetFlaggedIncidents(ctx.db, candidates, ctx.now);
 }

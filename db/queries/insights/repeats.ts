@@ -5,7 +5,6 @@ import type { InsightsReport } from "@/lib/insights/types";
 import type { Severity } from "@/lib/severity";
 import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidents, services } from "../../schema";
-import { idList } from "./collect";
 import { scanRepeatCandidates, type Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
 
@@ -25,16 +24,19 @@ export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
   for (let r = 0; r < scan.n; r++) if (!scan.drill[r] && scan.period[r] === 0) inScope.add(scan.id[r]!);
   const c = scanRepeatCandidates(ctx);
   const order = Array.from({ length: c.n }, (_, k) => k).sort((a, b) => c.startedAt[a]! - c.startedAt[b]! || c.id[a]! - c.id[b]!);
-  const latest = new Map<string, { id: number; startedAt: number }>();
+  // The latest incident per (service, factor), by a numeric key.
+  const width = c.factors.ids.reduce((max, id) => Math.max(max, id), 0) + 1;
+  const latest = new Map<number, { id: number; startedAt: number }>();
   const matches: Match[] = [];
   for (const k of order) {
     const id = c.id[k]!;
     const startedAt = c.startedAt[k]!;
-    const factors = idList(c.factors[k]);
     let best: Match | null = null;
-    for (const serviceId of idList(c.services[k])) {
-      for (const factorId of factors) {
-        const key = `${serviceId}:${factorId}`;
+    for (let s = c.services.start[k]!; s < c.services.start[k + 1]!; s++) {
+      const serviceId = c.services.ids[s]!;
+      for (let f = c.factors.start[k]!; f < c.factors.start[k + 1]!; f++) {
+        const factorId = c.factors.ids[f]!;
+        const key = serviceId * width + factorId;
         const prev = latest.get(key);
         latest.set(key, { id, startedAt });
         if (!prev || !inScope.has(id) || prev.startedAt < startedAt - windowMs) continue;

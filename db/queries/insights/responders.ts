@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { ratio } from "@/lib/insights/ratio";
 import type { InsightsReport } from "@/lib/insights/types";
 import { users } from "../../schema";
-import { idList } from "./collect";
 import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
 import { binaryCompare } from "./services";
@@ -19,11 +18,12 @@ export function responderFigures(ctx: InsightsContext, scan: Scan): InsightsRepo
     if (scan.drill[r] || scan.period[r] !== 0) continue;
     n++;
     ooh += scan.ooh[r]!;
-    for (const id of idList(scan.responders[r])) {
-      const person = people.get(id) ?? { n: 0, ooh: 0 };
+    const { start, ids } = scan.responders;
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const person = people.get(ids[k]!) ?? { n: 0, ooh: 0 };
       person.n++;
       person.ooh += scan.ooh[r]!;
-      people.set(id, person);
+      people.set(ids[k]!, person);
     }
   }
   const names = new Map(ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM ${users}`).map((u) => [u.id, u.name]));

@@ -4,7 +4,6 @@ import type { BudgetStatusName, InsightsReport } from "@/lib/insights/types";
 import { budgetsFor, slosOfServices } from "../../access/slo-budgets";
 import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
 import { services, teams } from "../../schema";
-import { idList } from "./collect";
 import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
 
@@ -25,17 +24,17 @@ export function serviceFigures(ctx: InsightsContext, scan: Scan): InsightsReport
   for (let r = 0; r < scan.n; r++) {
     if (scan.drill[r] || scan.period[r] !== 0) continue;
     n++;
-    const ids = idList(scan.services[r]);
-    if (!ids.length) continue;
+    const { start, ids } = scan.services;
+    if (start[r] === start[r + 1]) continue;
     linked++;
     if (scan.rec[r]! & RECONSTRUCTED_BITS.impact) rec++;
     const end = scan.impactEnd[r]!;
     const impactMs = (Number.isNaN(end) ? ctx.now : end) - scan.startedAt[r]!;
-    for (const id of ids) {
-      const hit = hits.get(id) ?? { n: 0, impactMs: 0 };
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const hit = hits.get(ids[k]!) ?? { n: 0, impactMs: 0 };
       hit.n++;
       hit.impactMs += impactMs;
-      hits.set(id, hit);
+      hits.set(ids[k]!, hit);
     }
   }
   const catalogue = new Map(

@@ -3,7 +3,8 @@ import type { DurationStats } from "@/lib/insights/types";
 
 /** Durations (ms) of one group with how many rest on reconstructed timestamps; sorted when read. */
 export class DurationGroup {
-  values: number[] = [];
+  private values = new Float64Array(256);
+  private n = 0;
   reconstructed = 0;
   missing = 0;
   add(ms: number, reconstructed: boolean) {
@@ -11,14 +12,19 @@ export class DurationGroup {
       this.missing++;
       return;
     }
-    this.values.push(ms);
+    if (this.n === this.values.length) {
+      const grown = new Float64Array(this.n * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.n++] = ms;
     if (reconstructed) this.reconstructed++;
   }
   /** Min, quartiles, p90 and max in seconds, interpolated on ms as lib/insights/percentile.ts defines. */
   stats(): DurationStats {
-    const n = this.values.length;
+    const n = this.n;
     if (!n) return { ...EMPTY_STATS, missing: this.missing };
-    const sorted = Float64Array.from(this.values).sort();
+    const sorted = this.values.subarray(0, n).sort();
     const at = (p: (typeof PERCENTILES)[number]) => {
       const lo = Math.floor((p * (n - 1)) / 100);
       return interpolate(n, p, sorted[lo]!, lo + 1 < n ? sorted[lo + 1]! : null)! / 1000;
