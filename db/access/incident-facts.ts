@@ -13,6 +13,9 @@ const started = rec(sql`${i.startedAtSource}`);
 const impactEnd = sql`(CASE WHEN ${i.mitigatedAt} IS NOT NULL THEN ${rec(sql`${i.mitigatedAtSource}`)} WHEN ${i.resolvedAt} IS NOT NULL THEN ${rec(sql`${i.resolvedAtSource}`)} ELSE 0 END)`;
 const bit = (on: SQL, value: number) => sql`(CASE WHEN ${on} THEN ${sql.raw(String(value))} ELSE 0 END)`;
 const B = RECONSTRUCTED_BITS;
+// Spelled out: drizzle's select builder renders columns of a one-table query unqualified, and a
+// bare "id" inside the subqueries below would name the subquery's own table (postmortems.id).
+const incidentId = sql.raw(`"incidents"."id"`);
 
 /**
  * Each fact as SQL over `incidents`: the one definition both the per-write refresh and the
@@ -34,22 +37,24 @@ const FACTS: { [K in keyof IncidentFacts]: SQL } = {
     | ${bit(sql`${started} OR ${impactEnd}`, B.impact)} | ${bit(rec(sql`${i.resolvedAtSource}`), B.resolved)})`,
   resolvedAt: sql`${i.resolvedAt}`,
   impactEndAt: sql`COALESCE(${i.mitigatedAt}, ${i.resolvedAt})`,
-  serviceIds: sql`COALESCE((SELECT group_concat(l.service_id, ',' ORDER BY l.service_id) FROM ${incidentServices} l WHERE l.incident_id = ${i.id}), '')`,
-  responderIds: sql`COALESCE((SELECT group_concat(DISTINCT r.user_id ORDER BY r.user_id) FROM ${incidentRoles} r WHERE r.incident_id = ${i.id}), '')`,
+  serviceIds: sql`COALESCE((SELECT group_concat(l.service_id, ',' ORDER BY l.service_id) FROM ${incidentServices} l WHERE l.incident_id = ${incidentId}), '')`,
+  responderIds: sql`COALESCE((SELECT group_concat(DISTINCT r.user_id ORDER BY r.user_id) FROM ${incidentRoles} r WHERE r.incident_id = ${incidentId}), '')`,
   factorIds: sql`COALESCE((SELECT group_concat(pf.factor_id, ',' ORDER BY pf.factor_id) FROM ${postmortems} p
-    JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id WHERE p.incident_id = ${i.id}), '')`,
-  postmortemStatus: sql`(SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${i.id})`,
-  postmortemPublishedAt: sql`(SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${i.id})`,
+    JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id WHERE p.incident_id = ${incidentId}), '')`,
+  postmortemStatus: sql`(SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
+  postmortemPublishedAt: sql`(SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
 };
 const KEYS = Object.keys(FACTS) as (keyof IncidentFacts)[];
 const COLUMN = getTableColumns(incidentFacts);
 
 /** The facts of some incidents computed afresh from their rows (the reference the maintained table must equal). */
 export function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): IncidentFacts[] {
-  return db.all<IncidentFacts>(sql`SELECT ${sql.join(
-    KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
-    sql`, `,
-  )} FROM ${incidents} WHERE ${where} ORDER BY ${i.id}`);
+  return db.all<IncidentFacts>(
+    sql`SELECT ${sql.join(
+      KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
+      sql`, `,
+    )} FROM ${incidents} WHERE ${where} ORDER BY ${i.id}`,
+  );
 }
 
 /**
@@ -71,7 +76,9 @@ export function refreshIncidentFacts(tx: Writer, incidentId: number): void {
  */
 export function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`): number {
   const names = KEYS.map((k) => sql.identifier(COLUMN[k].name));
-  const changed = KEYS.filter((k) => k !== "incidentId").map((k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`);
+  const changed = KEYS.filter((k) => k !== "incidentId").map(
+    (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`,
+  );
   const result = db.run(sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
     SELECT ${sql.join(
       KEYS.map((k) => FACTS[k]),

@@ -24,7 +24,11 @@ export type ActionItemFigures = { figures: InsightsReport["actionItems"]; onTime
  */
 export function actionItemFigures(ctx: InsightsContext, previousFrom: string): ActionItemFigures {
   const today = todayIn(ORGANISATION_TIME_ZONE, ctx.now);
-  const status = sql.raw(`CASE a.status ${Object.entries(STATUS).map(([s, k]) => `WHEN '${s}' THEN ${k}`).join(" ")} END`);
+  const status = sql.raw(
+    `CASE a.status ${Object.entries(STATUS)
+      .map(([s, k]) => `WHEN '${s}' THEN ${k}`)
+      .join(" ")} END`,
+  );
   const c = collect(
     ctx.db,
     [status, sql`a.created_at`, sql`a.completed_at`, sql`a.owner_id`],

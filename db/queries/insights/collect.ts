@@ -40,7 +40,27 @@ function register(sqlite: Database.Database) {
     varargs: true,
     start: fresh,
     // Named parameters rather than a rest array: no array per row. The typings allow one argument.
-    step: ((acc: Collected, v0: Value, v1: Value, v2: Value, v3: Value, v4: Value, v5: Value, v6: Value, v7: Value, v8: Value, v9: Value, v10: Value, v11: Value, v12: Value, v13: Value, v14: Value, v15: Value, v16: Value, v17: Value) => {
+    step: ((
+      acc: Collected,
+      v0: Value,
+      v1: Value,
+      v2: Value,
+      v3: Value,
+      v4: Value,
+      v5: Value,
+      v6: Value,
+      v7: Value,
+      v8: Value,
+      v9: Value,
+      v10: Value,
+      v11: Value,
+      v12: Value,
+      v13: Value,
+      v14: Value,
+      v15: Value,
+      v16: Value,
+      v17: Value,
+    ) => {
       const row = acc.n;
       if (row === acc.numbers[0]?.length) grow(acc);
       const values = VALUES;

@@ -29,7 +29,10 @@ export type DurationFigures = {
  * histograms and incidents over time, in one pass over the scan (drills counted apart).
  */
 export function durationFigures(ctx: InsightsContext, scan: Scan): DurationFigures {
-  const incidents: [number[], number[]] = [[0, 0, 0, 0], [0, 0, 0, 0]];
+  const incidents: [number[], number[]] = [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ];
   const drills: [number, number] = [0, 0];
   const all = DURATION_METRICS.map(() => [new DurationGroup(), new DurationGroup()]);
   const severityGroups = TREND_METRICS.map(() => SEVERITIES.map(() => new DurationGroup()));
@@ -70,8 +73,11 @@ export function durationFigures(ctx: InsightsContext, scan: Scan): DurationFigur
     }
   }
 
-  const headline = Object.fromEntries(DURATION_METRICS.map((m, k) => [m, { current: all[k]![0]!.stats(), previous: all[k]![1]!.stats() }])) as DurationFigures["headline"];
-  const metric = (t: number) => bySeverity((s) => ({ stats: severityGroups[t]![SEVERITIES.indexOf(s)]!.stats(), counts: histograms[t]![SEVERITIES.indexOf(s)]! }));
+  const headline = Object.fromEntries(
+    DURATION_METRICS.map((m, k) => [m, { current: all[k]![0]!.stats(), previous: all[k]![1]!.stats() }]),
+  ) as DurationFigures["headline"];
+  const metric = (t: number) =>
+    bySeverity((s) => ({ stats: severityGroups[t]![SEVERITIES.indexOf(s)]!.stats(), counts: histograms[t]![SEVERITIES.indexOf(s)]! }));
   const point = (t: number, k: number): TrendStats => {
     const { incidents: n, missing, reconstructed, median, p90 } = trendGroups[t]![k]!.stats();
     return { incidents: n, missing, reconstructed, median, p90 };

@@ -34,16 +34,35 @@ export function factConditions(ctx: InsightsContext): SQL[] {
       )})`,
     );
   if (ctx.serviceId !== null)
-    conditions.push(sql`f.incident_id IN (SELECT ${incidentServices.incidentId} FROM ${incidentServices} WHERE ${incidentServices.serviceId} = ${ctx.serviceId})`);
+    conditions.push(
+      sql`f.incident_id IN (SELECT ${incidentServices.incidentId} FROM ${incidentServices} WHERE ${incidentServices.serviceId} = ${ctx.serviceId})`,
+    );
   if (team !== null)
-    conditions.push(sql`f.incident_id IN (SELECT l.incident_id FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE v.team_id = ${team})`);
+    conditions.push(
+      sql`f.incident_id IN (SELECT l.incident_id FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE v.team_id = ${team})`,
+    );
   return [...conditions, ...factVisibility(ctx)];
 }
 
 export const andAll = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.join(conditions, sql` AND `)}` : sql``);
 
-const N = ["id", "startedAt", "declaredAt", "sev", "drill", "detect", "acknowledge", "mitigate", "resolve", "rec", "resolvedAt", "impactEnd", "pmStatus", "publishedAt"] as const;
-const T = ["services", "responders", "factors"] as const;
+const N = [
+  "id",
+  "startedAt",
+  "declaredAt",
+  "sev",
+  "drill",
+  "detect",
+  "acknowledge",
+  "mitigate",
+  "resolve",
+  "rec",
+  "resolvedAt",
+  "impactEnd",
+  "pmStatus",
+  "publishedAt",
+] as const;
+type ListColumn = "services" | "responders" | "factors";
 export type ScanColumn = (typeof N)[number];
 
 /**
@@ -52,7 +71,7 @@ export type ScanColumn = (typeof N)[number];
  * week/month bucket and out-of-hours declaration (current period, organisation's clock).
  */
 export type Scan = Record<ScanColumn, Float64Array> &
-  Record<(typeof T)[number], IdLists> & {
+  Record<ListColumn, IdLists> & {
     n: number;
     period: Uint8Array;
     bucket: Int16Array;
@@ -63,7 +82,11 @@ export type Scan = Record<ScanColumn, Float64Array> &
 
 export function scanScope(ctx: InsightsContext): Scan {
   const sev = sql.raw(`CASE f.severity ${SEVERITIES.map((s, k) => `WHEN '${s}' THEN ${k}`).join(" ")} END`);
-  const status = sql.raw(`CASE f.postmortem_status ${Object.entries(PM_STATUS).map(([s, k]) => `WHEN '${s}' THEN ${k}`).join(" ")} ELSE 0 END`);
+  const status = sql.raw(
+    `CASE f.postmortem_status ${Object.entries(PM_STATUS)
+      .map(([s, k]) => `WHEN '${s}' THEN ${k}`)
+      .join(" ")} ELSE 0 END`,
+  );
   const current = sql`f.started_at >= ${ctx.currentStart}`;
   // Links are read where a figure uses them: the current period, and recent impact (postmortems required by an SLO budget).
   const linksNeeded = sql`(${current} OR f.impact_end_at >= ${ctx.now - MAX_WINDOW_DAYS * DAY})`;

@@ -43,7 +43,8 @@ export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
         const better =
           !best ||
           prev.startedAt > best.prevStartedAt ||
-          (prev.startedAt === best.prevStartedAt && (prev.id > best.prev || (prev.id === best.prev && (serviceId < best.serviceId || (serviceId === best.serviceId && factorId < best.factorId)))));
+          (prev.startedAt === best.prevStartedAt &&
+            (prev.id > best.prev || (prev.id === best.prev && (serviceId < best.serviceId || (serviceId === best.serviceId && factorId < best.factorId)))));
         if (better) best = { id, startedAt, prev: prev.id, prevStartedAt: prev.startedAt, serviceId, factorId };
       }
     }
