@@ -8,6 +8,9 @@ export async function register() {
   (await import("./server/env")).exitOnInvalidEnv();
   const { ensureFirstAdmin } = await import("./db/bootstrap");
   await ensureFirstAdmin();
+  // Derived per-incident facts for a database from before they existed (or written by other means).
+  const { ensureIncidentFacts } = await import("./db/access/incident-facts");
+  ensureIncidentFacts((await import("./db/client")).getDb());
   const { holdServerLock } = await import("./db/ops/server-lock");
   holdServerLock();
   const { startScheduledBackups } = await import("./db/ops/backup-scheduler");

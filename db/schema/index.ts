@@ -16,4 +16,5 @@ export * from "./settings";
 export * from "./factors";
 export * from "./postmortems";
 export * from "./action-items";
+export * from "./incident-facts";
 export * from "./events";

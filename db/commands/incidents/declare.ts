@@ -11,6 +11,7 @@ import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { getDb } from "../../client";
 import { idempotencyKeys, incidentRoles, incidents } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { linkedServices } from "../../access/linked-services";
 import { appendEvent } from "../../access/events";
@@ -120,6 +121,7 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
           .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })
           .run();
       }
+      refreshIncidentFacts(tx, incident.id);
       recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
       return { incidentId: incident.id, replayed: false };
     },

@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getDb } from "../../client";
 import { incidentRoles, users } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
 import { emitRolesChanged } from "../events/emit";
@@ -39,6 +40,7 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
         now,
       );
       acknowledgeIfNeeded(tx, actor, incident, now);
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(tx, actor, { action: "incident.responder_add", entityType: "incident", entityId: incidentId, after: { email: person.email } }, now);
     },
     { behavior: "immediate" },
@@ -68,6 +70,7 @@ export function removeResponder({ actor, incidentId, userId }: { actor: Actor; i
         },
         now,
       );
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(tx, actor, { action: "incident.responder_remove", entityType: "incident", entityId: incidentId, before: { email: person.email } }, now);
     },
     { behavior: "immediate" },

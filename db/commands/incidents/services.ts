@@ -9,6 +9,7 @@ import { getDb } from "../../client";
 import { incidentServices, sloSpendOverrides, slos, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { editableIncident } from "../../access/incidents";
 import { findServiceBySlug } from "../../access/services";
@@ -55,6 +56,7 @@ export function linkServiceInTx(
     );
   } else {
     tx.insert(incidentServices).values({ incidentId: incident.id, serviceId: service.id, impact, linkedAt: now }).run();
+    refreshIncidentFacts(tx, incident.id);
     writeTimelineEntry(
       tx,
       actor,
@@ -144,6 +146,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
         },
         now,
       );
+      refreshIncidentFacts(tx, incidentId);
       emitServicesChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,

@@ -12,6 +12,7 @@ import { incidentRoles, incidents, users, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { editableIncident, findVisibleIncident, rolesOf } from "../../access/incidents";
 import { getIncident, incidentDetail, type IncidentDetail } from "../../queries/incidents/detail";
@@ -169,6 +170,7 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     before.people = peopleBefore.map((p) => ({ role: p.role, email: p.email }));
     after.people = (rolesOf(tx, [incidentId]).get(incidentId) ?? []).map((p) => ({ role: p.role, email: p.email }));
   }
+  refreshIncidentFacts(tx, incidentId);
   recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: incidentId, before, after }, now);
   return updated;
 }

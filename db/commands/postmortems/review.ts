@@ -9,6 +9,7 @@ import { POSTMORTEM_STATUS_LABEL, type PostmortemStatus } from "@/lib/postmortem
 import { getDb } from "../../client";
 import type { Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { applyIncidentUpdate } from "../incidents/update";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
@@ -117,6 +118,7 @@ export function transitionPostmortem({
       }
       emitPostmortemChanged(tx, actor, incidentId, now);
       writeTimelineEntry(tx, actor, { incidentId, kind: "postmortem", body, meta: { field: "postmortem", from, to } }, now);
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(tx, actor, { action: "postmortem.transition", entityType: "postmortem", entityId: row.id, before: { status: from }, after: auditAfter }, now);
       // DESIGN.md: an incident closes once its postmortem is published.
       if (to === "published" && incident.status === "resolved") {

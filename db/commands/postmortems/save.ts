@@ -9,6 +9,7 @@ import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-actio
 import { getDb } from "../../client";
 import { contributingFactors, postmortemFactors, type Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseSections, parseTags } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
@@ -120,6 +121,7 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
             .values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })))
             .run();
       }
+      refreshIncidentFacts(tx, incidentId);
       emitPostmortemChanged(tx, actor, incidentId, now);
       recordAudit(tx, actor, { action: "postmortem.update", entityType: "postmortem", entityId: row.id, before, after }, now);
     },

@@ -8,6 +8,7 @@ import { impactSectionDraft } from "@/lib/postmortem-markdown";
 import { getDb } from "../../client";
 import { postmortems } from "../../schema";
 import { recordAudit } from "../../access/audit";
+import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { findVisibleIncident } from "../../access/incidents";
 import { incidentSloSpend } from "../../queries/incidents/slo-spend";
@@ -63,6 +64,7 @@ export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentI
         { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } },
         now,
       );
+      refreshIncidentFacts(tx, incidentId);
       recordAudit(
         tx,
         actor,

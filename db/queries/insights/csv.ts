@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { csvLine } from "@/lib/csv";
 import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, services, users } from "../../schema";
-import { insightsContext } from "./index";
+import { insightsContext } from "./context";
 import { incidentConditions, outOfHours, where } from "./scope";
 
 export const INSIGHTS_CSV_COLUMNS = [

@@ -1,115 +1,97 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { SEVERITIES, type Severity } from "@/lib/severity";
+import { bucketsFor, trendBucketKindFor } from "@/lib/insights/buckets";
 import { DURATION_BINS } from "@/lib/insights/bins";
-import { DURATION_METRICS, type DurationMetric, type DurationStats } from "@/lib/insights/types";
+import { daysBetween } from "@/lib/insights/params";
+import { DURATION_METRICS, type DurationMetric, type DurationStats, type InsightsReport, type TrendStats } from "@/lib/insights/types";
+import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
+import type { Scan } from "./fact-scope";
+import { bucketIndexer } from "./local-clock";
 import type { InsightsContext } from "./scope";
-import { groupStats, statsOf } from "./percentile-sql";
+import { DurationGroup } from "./stats";
 
-/** DESIGN.md "Learning figures": each duration, the timestamp it needs, and what makes it reconstructed. */
-export const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
-  detect: { value: "detected_at - started_at", needs: "detected_at", reconstructed: "started_rec OR detected_rec" },
-  acknowledge: { value: "acknowledged_at - declared_at", needs: "acknowledged_at", reconstructed: "acknowledged_rec" },
-  mitigate: { value: "mitigated_at - started_at", needs: "mitigated_at", reconstructed: "started_rec OR mitigated_rec" },
-  resolve: { value: "resolved_at - started_at", needs: "resolved_at", reconstructed: "started_rec OR resolved_rec" },
-};
-
-export type ScopeCounts = {
-  /** [period][severity] → non-drill incidents and, per metric, how many miss its timestamp and how many of the rest are reconstructed. */
-  bySeverity: Record<0 | 1, Record<Severity, { incidents: number; missing: Record<DurationMetric, number>; reconstructed: Record<DurationMetric, number> }>>;
-  drills: Record<0 | 1, number>;
-};
-
-export function scopeCounts(ctx: InsightsContext): ScopeCounts {
-  const rows = ctx.db.all<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(sql`
-    SELECT period, severity, drill, COUNT(*) AS n,
-      ${sql.raw(DURATION_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS rec_${m}`).join(", "))}
-    FROM temp.insight_scope GROUP BY period, severity, drill`);
-  const zero = () => ({ detect: 0, acknowledge: 0, mitigate: 0, resolve: 0 });
-  const empty = () => Object.fromEntries(SEVERITIES.map((s) => [s, { incidents: 0, missing: zero(), reconstructed: zero() }]));
-  const counts: ScopeCounts = { bySeverity: { 0: empty(), 1: empty() } as ScopeCounts["bySeverity"], drills: { 0: 0, 1: 0 } };
-  for (const row of rows) {
-    if (row.drill) {
-      counts.drills[row.period] += row.n;
-      continue;
-    }
-    const cell = counts.bySeverity[row.period][row.severity];
-    cell.incidents += row.n;
-    for (const m of DURATION_METRICS) {
-      cell.missing[m] += row[m]!;
-      cell.reconstructed[m] += row[`rec_${m}`]!;
-    }
-  }
-  return counts;
-}
-
-/** Group keys: "0:ALL" / "1:ALL" for each period, "0:SEV1"… per severity in the current one. */
-const GROUPS = ["0:ALL", "1:ALL", ...SEVERITIES.map((s) => `0:${s}`)];
-
-/** Rows and reconstructed rows of each group, from the counts already taken. */
-function knownCounts(counts: ScopeCounts, metric: DurationMetric) {
-  const known = new Map<string, { n: number; rec: number }>();
-  for (const period of [0, 1] as const) {
-    let n = 0;
-    let rec = 0;
-    for (const s of SEVERITIES) {
-      const cell = counts.bySeverity[period][s];
-      const present = { n: cell.incidents - cell.missing[metric], rec: cell.reconstructed[metric] };
-      if (period === 0) known.set(`0:${s}`, present);
-      n += present.n;
-      rec += present.rec;
-    }
-    known.set(`${period}:ALL`, { n, rec });
-  }
-  return known;
-}
-
-/** Overall for both periods, and per severity for the current one. */
-function metricStats(ctx: InsightsContext, metric: DurationMetric, counts: ScopeCounts) {
-  const m = METRIC_SQL[metric];
-  return groupStats(
-    ctx,
-    sql`SELECT period || ':ALL' AS grp, ${sql.raw(m.value)} AS d, (${sql.raw(m.reconstructed)}) AS r
-        FROM temp.insight_scope WHERE drill = 0 AND ${sql.raw(m.needs)} IS NOT NULL
-        UNION ALL
-        SELECT '0:' || severity AS grp, ${sql.raw(m.value)} AS d, (${sql.raw(m.reconstructed)}) AS r
-        FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL`,
-    GROUPS,
-    knownCounts(counts, metric),
-  );
-}
+const TREND_METRICS = ["mitigate", "resolve"] as const;
+type TrendMetric = (typeof TREND_METRICS)[number];
+const bySeverity = <T>(make: (s: Severity) => T) => Object.fromEntries(SEVERITIES.map((s) => [s, make(s)])) as Record<Severity, T>;
 
 export type DurationFigures = {
+  /** [period][severity index] non-drill incidents, and drills per period. */
+  incidents: [number[], number[]];
+  drills: [number, number];
   headline: Record<DurationMetric, { current: DurationStats; previous: DurationStats }>;
-  bySeverity: Record<"mitigate" | "resolve", Record<Severity, DurationStats>>;
+  distribution: InsightsReport["durationDistribution"];
+  overTime: number[][];
+  trend: InsightsReport["durationTrend"];
 };
 
-export function durationFigures(ctx: InsightsContext, counts: ScopeCounts): DurationFigures {
-  const missing = (period: 0 | 1, metric: DurationMetric, severity?: Severity) => {
-    const list: readonly Severity[] = severity ? [severity] : SEVERITIES;
-    return list.reduce<number>((sum, s) => sum + counts.bySeverity[period][s].missing[metric], 0);
-  };
-  const headline = {} as DurationFigures["headline"];
-  const bySeverity = { mitigate: {}, resolve: {} } as DurationFigures["bySeverity"];
-  for (const metric of DURATION_METRICS) {
-    const stats = metricStats(ctx, metric, counts);
-    headline[metric] = { current: statsOf(stats, "0:ALL", missing(0, metric)), previous: statsOf(stats, "1:ALL", missing(1, metric)) };
-    if (metric === "mitigate" || metric === "resolve") {
-      for (const s of SEVERITIES) bySeverity[metric][s] = statsOf(stats, `0:${s}`, missing(0, metric, s));
+/**
+ * Counts, durations (both periods overall, the current one by severity, per trend bucket),
+ * histograms and incidents over time, in one pass over the scan (drills counted apart).
+ */
+export function durationFigures(ctx: InsightsContext, scan: Scan): DurationFigures {
+  const incidents: [number[], number[]] = [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ];
+  const drills: [number, number] = [0, 0];
+  const all = DURATION_METRICS.map(() => [new DurationGroup(), new DurationGroup()]);
+  const severityGroups = TREND_METRICS.map(() => SEVERITIES.map(() => new DurationGroup()));
+  const histograms = TREND_METRICS.map(() => SEVERITIES.map(() => DURATION_BINS.map(() => 0)));
+  const overTime = Array.from({ length: scan.buckets }, () => [0, 0, 0, 0]);
+  const trendKind = trendBucketKindFor(daysBetween(ctx.filters.from, ctx.filters.to));
+  const trendIndexer = trendKind === ctx.bucket ? null : bucketIndexer(ctx.filters.from, ctx.filters.to, trendKind);
+  const trendBuckets = bucketsFor(ctx.filters.from, ctx.filters.to, trendKind);
+  const trendGroups = TREND_METRICS.map(() => trendBuckets.map(() => new DurationGroup()));
+  const bins = DURATION_BINS.map((b) => (b.maxSeconds === null ? Infinity : b.maxSeconds * 1000));
+  const columns = DURATION_METRICS.map((m) => scan[m]);
+  const bits = DURATION_METRICS.map((m) => RECONSTRUCTED_BITS[m]);
+
+  for (let r = 0; r < scan.n; r++) {
+    const period = scan.period[r]!;
+    if (scan.drill[r]) {
+      drills[period as 0 | 1]++;
+      continue;
+    }
+    const sev = scan.sev[r]!;
+    incidents[period as 0 | 1][sev]!++;
+    const rec = scan.rec[r]!;
+    for (let m = 0; m < columns.length; m++) all[m]![period]!.add(columns[m]![r]!, (rec & bits[m]!) !== 0);
+    if (period !== 0) continue;
+    const bucket = scan.bucket[r]!;
+    if (bucket >= 0) overTime[bucket]![sev]!++;
+    const trendBucket = trendIndexer ? trendIndexer.indexOf(scan.local(scan.startedAt[r]!)) : bucket;
+    for (let t = 0; t < TREND_METRICS.length; t++) {
+      const metric = TREND_METRICS[t]!;
+      const ms = scan[metric][r]!;
+      const reconstructed = (rec & RECONSTRUCTED_BITS[metric]) !== 0;
+      severityGroups[t]![sev]!.add(ms, reconstructed);
+      if (trendBucket >= 0) trendGroups[t]![trendBucket]!.add(ms, reconstructed);
+      if (Number.isNaN(ms)) continue;
+      let bin = 0;
+      while (!(ms < bins[bin]!)) bin++;
+      histograms[t]![sev]![bin]!++;
     }
   }
-  return { headline, bySeverity };
-}
 
-/** Histogram counts per severity over DURATION_BINS, current period. */
-export function durationHistogram(ctx: InsightsContext, metric: "mitigate" | "resolve"): Record<Severity, number[]> {
-  const m = METRIC_SQL[metric];
-  const bin = DURATION_BINS.map((b, index) => (b.maxSeconds === null ? `ELSE ${index}` : `WHEN d < ${b.maxSeconds * 1000} THEN ${index}`)).join(" ");
-  const rows = ctx.db.all<{ severity: Severity; bin: number; n: number }>(sql`
-    SELECT severity, CASE ${sql.raw(bin)} END AS bin, COUNT(*) AS n
-    FROM (SELECT severity, ${sql.raw(m.value)} AS d FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL)
-    GROUP BY severity, bin`);
-  const out = Object.fromEntries(SEVERITIES.map((s) => [s, DURATION_BINS.map(() => 0)])) as Record<Severity, number[]>;
-  for (const row of rows) out[row.severity][row.bin] = row.n;
-  return out;
+  const headline = Object.fromEntries(
+    DURATION_METRICS.map((m, k) => [m, { current: all[k]![0]!.stats(), previous: all[k]![1]!.stats() }]),
+  ) as DurationFigures["headline"];
+  const metric = (t: number) =>
+    bySeverity((s) => ({ stats: severityGroups[t]![SEVERITIES.indexOf(s)]!.stats(), counts: histograms[t]![SEVERITIES.indexOf(s)]! }));
+  const point = (t: number, k: number): TrendStats => {
+    const { incidents: n, missing, reconstructed, median, p90 } = trendGroups[t]![k]!.stats();
+    return { incidents: n, missing, reconstructed, median, p90 };
+  };
+  const trendOf = (metricName: TrendMetric) => TREND_METRICS.indexOf(metricName);
+  return {
+    incidents,
+    drills,
+    headline,
+    distribution: { bins: DURATION_BINS, metrics: { mitigate: metric(trendOf("mitigate")), resolve: metric(trendOf("resolve")) } },
+    overTime,
+    trend: {
+      bucket: trendKind,
+      points: trendBuckets.map((b, k) => ({ ...b, mitigate: point(trendOf("mitigate"), k), resolve: point(trendOf("resolve"), k) })),
+    },
+  };
 }

@@ -1,65 +1,22 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { SEVERITIES } from "@/lib/severity";
-import { bucketKindFor, bucketsFor } from "@/lib/insights/buckets";
-import { DURATION_BINS } from "@/lib/insights/bins";
-import { resolveInsightsQuery } from "@/lib/insights/params";
-import { offsetWalk } from "@/lib/insights/time-zone";
+import { bucketsFor } from "@/lib/insights/buckets";
 import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
-import { getDb } from "../../client";
-import { teams } from "../../schema";
-import { findServiceBySlug } from "../../access/services";
-import { readOrgTimeZone, readRequiredSeverities } from "../../access/settings";
-import { actionItemFigures } from "./action-items";
-import { durationFigures, durationHistogram, scopeCounts } from "./durations";
-import { durationTrend } from "./duration-trend";
-import { factorFigures } from "./factors";
-import { postmortemFigures } from "./postmortems";
-import { responderFigures } from "./responders";
-import { fillScope, type InsightsContext } from "./scope";
-import { serviceFigures } from "./services";
-import { lookupReport, withoutOwnChanges } from "./cache";
 import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "@/lib/turns";
+import { ensureIncidentFacts } from "../../access/incident-facts";
+import { actionItemFigures } from "./action-items";
+import { lookupReport, withoutOwnChanges } from "./cache";
+import { insightsContext } from "./context";
+import { durationFigures } from "./durations";
+import { scanScope } from "./fact-scope";
+import { factorFigures } from "./factors";
+import { postmortemFigures } from "./follow-through";
+import { responderFigures } from "./responders";
+import { serviceFigures } from "./services";
 
-const DAY = 86_400_000;
-
-/** Resolves the query into a context: dates as instants, service and team checked, time zone offsets. */
-export function insightsContext({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }) {
-  const db = getDb();
-  const timeZone = readOrgTimeZone(db);
-  const resolved = resolveInsightsQuery(query, { now, timeZone });
-  const { filters, period, previousPeriod } = resolved;
-  let serviceId: number | null = null;
-  if (filters.service) {
-    const service = findServiceBySlug(db, filters.service);
-    if (!service) throw new AppError("validation_failed", `service: No service "${filters.service}"`, { service: "No such service" });
-    serviceId = service.id;
-  }
-  if (filters.team !== null && !db.select({ id: teams.id }).from(teams).where(eq(teams.id, filters.team)).get()) {
-    throw new AppError("validation_failed", `team: No team with id ${filters.team}`, { team: "No such team" });
-  }
-  const previousStart = Date.parse(previousPeriod.startsAt);
-  const currentEnd = Date.parse(period.endsAt);
-  const ctx: InsightsContext = {
-    db,
-    actor,
-    filters,
-    serviceId,
-    timeZone,
-    // Offsets over the periods, from the earliest instant a figure converts (a repeat's 90 days
-    // back) to just past the end: proportional to the range, however far it lies from today.
-    offsets: offsetWalk(timeZone, previousStart - 100 * DAY, currentEnd + 2 * DAY),
-    bucket: bucketKindFor(period.days),
-    now,
-    currentStart: Date.parse(period.startsAt),
-    currentEnd,
-    previousStart,
-    requiredSeverities: readRequiredSeverities(db),
-  };
-  return { ctx, period, previousPeriod };
-}
+export { insightsContext };
 
 const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
 
@@ -115,47 +72,37 @@ export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> 
   }
 }
 
-/** The report, one step per `yield` (each step a few statements, all synchronous). */
+/** The report, one step per `yield` (each step one read of the facts or a pass over them). */
 function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): Steps<InsightsReport> {
-  const now = ctx.now;
-  fillScope(ctx);
+  ensureIncidentFacts(ctx.db);
   yield;
-  const counts = scopeCounts(ctx);
-  const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);
+  const scan = scanScope(ctx);
   yield;
-  const durations = durationFigures(ctx, counts);
+  const durations = durationFigures(ctx, scan);
+  const total = (p: 0 | 1) => durations.incidents[p].reduce((sum, n) => sum + n, 0);
+  const counts = (p: 0 | 1) => severityCounts((s) => durations.incidents[p][SEVERITIES.indexOf(s)]!);
   yield;
-  const followThrough = postmortemFigures(ctx);
+  const followThrough = postmortemFigures(ctx, scan);
   yield;
-  const items = actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
+  const items = actionItemFigures(ctx, previousPeriod.from);
   yield;
-  const overTime = ctx.db.all<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(sql`
-    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`);
-  const histograms = { mitigate: durationHistogram(ctx, "mitigate"), resolve: durationHistogram(ctx, "resolve") };
+  const services = serviceFigures(ctx, scan);
   yield;
-  const trend = durationTrend(ctx);
-  yield;
-  const services = serviceFigures(ctx);
-  yield;
-  const factors = factorFigures(ctx);
-  yield;
-  const responders = responderFigures(ctx);
+  const factors = factorFigures(ctx, scan);
+  const responders = responderFigures(ctx, scan);
 
   return {
-    generatedAt: new Date(now).toISOString(),
+    generatedAt: new Date(ctx.now).toISOString(),
     timeZone: ctx.timeZone,
     filters: ctx.filters,
     period,
     previousPeriod,
     scope: {
-      current: { incidents: total(0), drillsExcluded: counts.drills[0] },
-      previous: { incidents: total(1), drillsExcluded: counts.drills[1] },
+      current: { incidents: total(0), drillsExcluded: durations.drills[0] },
+      previous: { incidents: total(1), drillsExcluded: durations.drills[1] },
     },
     headline: {
-      incidents: {
-        current: { total: total(0), bySeverity: severityCounts((s) => counts.bySeverity[0][s].incidents) },
-        previous: { total: total(1), bySeverity: severityCounts((s) => counts.bySeverity[1][s].incidents) },
-      },
+      incidents: { current: { total: total(0), bySeverity: counts(0) }, previous: { total: total(1), bySeverity: counts(1) } },
       durations: durations.headline,
       postmortemsOnTime: followThrough.onTime,
       actionItemsOnTime: items.onTime,
@@ -163,27 +110,17 @@ function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof ins
     },
     incidentsOverTime: {
       bucket: ctx.bucket,
-      rows: bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket).map((b) => {
-        const bySeverity = severityCounts((s) => overTime.find((r) => r.bucket === b.start && r.severity === s)?.n ?? 0);
+      rows: bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket).map((b, k) => {
+        const bySeverity = severityCounts((s) => durations.overTime[k]?.[SEVERITIES.indexOf(s)] ?? 0);
         return { ...b, ...bySeverity, total: SEVERITIES.reduce((sum, s) => sum + bySeverity[s], 0) };
       }),
     },
-    durationTrend: trend,
-    durationDistribution: {
-      bins: DURATION_BINS,
-      metrics: {
-        mitigate: severityMap((s) => ({ stats: durations.bySeverity.mitigate[s], counts: histograms.mitigate[s] })),
-        resolve: severityMap((s) => ({ stats: durations.bySeverity.resolve[s], counts: histograms.resolve[s] })),
-      },
-    },
+    durationTrend: durations.trend,
+    durationDistribution: durations.distribution,
     services,
     factors,
     postmortems: followThrough.figures,
     actionItems: items.figures,
     responders,
   };
-}
-
-function severityMap<T>(make: (s: (typeof SEVERITIES)[number]) => T): Record<(typeof SEVERITIES)[number], T> {
-  return Object.fromEntries(SEVERITIES.map((s) => [s, make(s)])) as Record<(typeof SEVERITIES)[number], T>;
 }

@@ -2,29 +2,37 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { ratio } from "@/lib/insights/ratio";
 import type { InsightsReport } from "@/lib/insights/types";
-import { incidentRoles, users } from "../../schema";
+import { users } from "../../schema";
+import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
+import { binaryCompare } from "./services";
 
 const PEOPLE_LISTED = 20;
 
-/**
- * Incidents per person holding any role on them, and the share declared out of hours.
- * CROSS JOIN keeps SQLite reading the period's incidents first and their roles by index,
- * rather than every role of every incident.
- */
-export function responderFigures(ctx: InsightsContext): InsightsReport["responders"] {
-  const total = ctx.db.get<{ n: number; ooh: number }>(sql`
-    SELECT COUNT(*) AS n, COALESCE(SUM(out_of_hours), 0) AS ooh FROM temp.insight_scope WHERE period = 0 AND drill = 0`)!;
-  const people = ctx.db.all<{ userId: number; name: string; n: number; ooh: number }>(sql`
-    SELECT u.id AS userId, u.name AS name, COUNT(DISTINCT s.id) AS n,
-      COUNT(DISTINCT CASE WHEN s.out_of_hours = 1 THEN s.id END) AS ooh
-    FROM temp.insight_scope s
-    CROSS JOIN ${incidentRoles} r ON r.incident_id = s.id
-    JOIN ${users} u ON u.id = r.user_id
-    WHERE s.period = 0 AND s.drill = 0
-    GROUP BY u.id ORDER BY n DESC, ooh DESC, u.name LIMIT ${PEOPLE_LISTED}`);
+/** Incidents per person holding any role on them, and the share declared out of hours. */
+export function responderFigures(ctx: InsightsContext, scan: Scan): InsightsReport["responders"] {
+  const people = new Map<number, { n: number; ooh: number }>();
+  let n = 0;
+  let ooh = 0;
+  for (let r = 0; r < scan.n; r++) {
+    if (scan.drill[r] || scan.period[r] !== 0) continue;
+    n++;
+    ooh += scan.ooh[r]!;
+    const { start, ids } = scan.responders;
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const person = people.get(ids[k]!) ?? { n: 0, ooh: 0 };
+      person.n++;
+      person.ooh += scan.ooh[r]!;
+      people.set(ids[k]!, person);
+    }
+  }
+  const names = new Map(ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM ${users}`).map((u) => [u.id, u.name]));
+  const ranked = [...people]
+    .flatMap(([userId, p]) => (names.has(userId) ? [{ userId, name: names.get(userId)!, ...p }] : []))
+    .sort((a, b) => b.n - a.n || b.ooh - a.ooh || binaryCompare(a.name, b.name))
+    .slice(0, PEOPLE_LISTED);
   return {
-    outOfHours: ratio(total.ooh, total.n),
-    people: people.map((p) => ({ userId: p.userId, name: p.name, incidents: p.n, outOfHours: p.ooh, outOfHoursRate: p.n ? p.ooh / p.n : null })),
+    outOfHours: ratio(ooh, n),
+    people: ranked.map((p) => ({ userId: p.userId, name: p.name, incidents: p.n, outOfHours: p.ooh, outOfHoursRate: p.n ? p.ooh / p.n : null })),
   };
 }

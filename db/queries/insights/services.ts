@@ -2,37 +2,62 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { BudgetStatusName, InsightsReport } from "@/lib/insights/types";
 import { budgetsFor, slosOfServices } from "../../access/slo-budgets";
-import { incidentServices, services, teams } from "../../schema";
+import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
+import { services, teams } from "../../schema";
+import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
 
 const TOP = 15;
 const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
 
-/** Minutes of impact per incident: start to mitigation, else resolution, else now (DESIGN.md error budgets). */
-const impactEndRec = "CASE WHEN s.mitigated_at IS NOT NULL THEN s.mitigated_rec WHEN s.resolved_at IS NOT NULL THEN s.resolved_rec ELSE 0 END";
+/** SQLite's default (binary) order of text: by UTF-8 bytes. */
+export function binaryCompare(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
 
-export function serviceFigures(ctx: InsightsContext): InsightsReport["services"] {
-  const coverage = ctx.db.get<{ n: number; linked: number; rec: number }>(sql`
-    SELECT COUNT(*) AS n, COALESCE(SUM(linked), 0) AS linked, COALESCE(SUM(linked * rec), 0) AS rec FROM (
-      SELECT EXISTS (SELECT 1 FROM ${incidentServices} WHERE ${incidentServices.incidentId} = s.id) AS linked,
-             (s.started_rec OR ${sql.raw(impactEndRec)}) AS rec
-      FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0)`)!;
-  const rows = ctx.db.all<{ id: number; slug: string; name: string; team: string | null; n: number; impactMs: number }>(sql`
-    SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team, COUNT(*) AS n,
-           SUM(COALESCE(s.mitigated_at, s.resolved_at, ${ctx.now}) - s.started_at) AS impactMs
-    FROM temp.insight_scope s
-    JOIN ${incidentServices} l ON l.incident_id = s.id
-    JOIN ${services} v ON v.id = l.service_id
-    LEFT JOIN ${teams} t ON t.id = v.team_id
-    WHERE s.period = 0 AND s.drill = 0
-    GROUP BY v.id ORDER BY n DESC, impactMs DESC, v.name LIMIT ${TOP}`);
+/** Services hit by in-scope incidents: incidents and minutes of impact (start to mitigation, else resolution, else now). */
+export function serviceFigures(ctx: InsightsContext, scan: Scan): InsightsReport["services"] {
+  const hits = new Map<number, { n: number; impactMs: number }>();
+  let n = 0;
+  let linked = 0;
+  let rec = 0;
+  for (let r = 0; r < scan.n; r++) {
+    if (scan.drill[r] || scan.period[r] !== 0) continue;
+    n++;
+    const { start, ids } = scan.services;
+    if (start[r] === start[r + 1]) continue;
+    linked++;
+    if (scan.rec[r]! & RECONSTRUCTED_BITS.impact) rec++;
+    const end = scan.impactEnd[r]!;
+    const impactMs = (Number.isNaN(end) ? ctx.now : end) - scan.startedAt[r]!;
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const hit = hits.get(ids[k]!) ?? { n: 0, impactMs: 0 };
+      hit.n++;
+      hit.impactMs += impactMs;
+      hits.set(ids[k]!, hit);
+    }
+  }
+  const catalogue = new Map(
+    ctx.db
+      .all<{ id: number; slug: string; name: string; team: string | null }>(
+        sql`SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team FROM ${services} v LEFT JOIN ${teams} t ON t.id = v.team_id`,
+      )
+      .map((s) => [s.id, s]),
+  );
+  const rows = [...hits]
+    .flatMap(([id, hit]) => {
+      const service = catalogue.get(id);
+      return service ? [{ ...service, ...hit }] : [];
+    })
+    .sort((a, b) => b.n - a.n || b.impactMs - a.impactMs || binaryCompare(a.name, b.name))
+    .slice(0, TOP);
   const sloRows = slosOfServices(
     ctx.db,
     rows.map((r) => r.id),
   );
   const budgets = budgetsFor(ctx.db, sloRows, ctx.now);
   return {
-    coverage: { incidents: coverage.linked, missing: coverage.n - coverage.linked, reconstructed: coverage.rec },
+    coverage: { incidents: linked, missing: n - linked, reconstructed: rec },
     rows: rows.map((r) => {
       const slos = sloRows
         .filter((s) => s.serviceId === r.id)

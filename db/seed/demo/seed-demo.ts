@@ -16,6 +16,7 @@ import { applyMatchingPlaybooks } from "../../commands/incidents/checklist";
 import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
 import { getDb } from "../../client";
+import { reconcileIncidentFacts } from "../../access/incident-facts";
 import type { Reader, Writer } from "../../types";
 import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../../schema";
 
@@ -217,6 +218,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
     },
     { behavior: "immediate" },
   );
+  reconcileIncidentFacts(db);
   const pm = result.postmortems;
   log(
     `[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`,

@@ -4,10 +4,10 @@ import { bucketsFor } from "@/lib/insights/buckets";
 import { DEADLINE_DAYS_BY_WEEKDAY } from "@/lib/insights/deadline";
 import { ratio } from "@/lib/insights/ratio";
 import type { InsightsReport, Ratio } from "@/lib/insights/types";
-import { incidentServices, postmortems, slos } from "../../schema";
-import { budgetFlaggedIncidents } from "../postmortems/budget-flags";
-import { MAX_WINDOW_DAYS } from "../../access/slo-budgets";
-import { localMs, type InsightsContext } from "./scope";
+import { incidentServices, postmortems, slos } from "../../../schema";
+import { budgetFlaggedIncidents } from "../../postmortems/budget-flags";
+import { MAX_WINDOW_DAYS } from "../../../access/slo-budgets";
+import { localMs, type InsightsContext } from "../scope";
 import { groupStats, statsOf } from "./percentile-sql";
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { daysBetween } from "@/lib/insights/params";
 import type { InsightsReport, TrendStats } from "@/lib/insights/types";
 import { METRIC_SQL } from "./durations";
 import { groupStats } from "./percentile-sql";
-import { bucketOf, type InsightsContext } from "./scope";
+import { bucketOf, type InsightsContext } from "../scope";
 
 const TREND_METRICS = ["mitigate", "resolve"] as const;
 

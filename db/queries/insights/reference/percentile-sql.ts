@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { EMPTY_STATS, interpolate, PERCENTILES } from "@/lib/insights/percentile";
 import type { DurationStats } from "@/lib/insights/types";
-import type { InsightsContext } from "./scope";
+import type { InsightsContext } from "../scope";
 
 /**
  * Percentiles computed in SQL. `source` yields (grp, d, r): a group key, a duration in ms and

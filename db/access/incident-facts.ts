@@ -1,0 +1,114 @@
+import "server-only";
+import { eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { incidentFacts, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, type IncidentFacts } from "../schema";
+import type { Db } from "../client";
+import type { Writer } from "../types";
+
+/** Bits of incident_facts.reconstructed: the figure rests on a typed-in or backdated timestamp. */
+export const RECONSTRUCTED_BITS = { detect: 1, acknowledge: 2, mitigate: 4, resolve: 8, impact: 16, resolved: 32 } as const;
+
+const i = incidents;
+const rec = (source: SQL) => sql`(CASE WHEN ${source} IN ('manual', 'backdated') THEN 1 ELSE 0 END)`;
+const started = rec(sql`${i.startedAtSource}`);
+const impactEnd = sql`(CASE WHEN ${i.mitigatedAt} IS NOT NULL THEN ${rec(sql`${i.mitigatedAtSource}`)} WHEN ${i.resolvedAt} IS NOT NULL THEN ${rec(sql`${i.resolvedAtSource}`)} ELSE 0 END)`;
+const bit = (on: SQL, value: number) => sql`(CASE WHEN ${on} THEN ${sql.raw(String(value))} ELSE 0 END)`;
+const B = RECONSTRUCTED_BITS;
+// Spelled out: drizzle's select builder renders columns of a one-table query unqualified, and a
+// bare "id" inside the subqueries below would name the subquery's own table (postmortems.id).
+const incidentId = sql.raw(`"incidents"."id"`);
+
+/**
+ * Each fact as SQL over `incidents`: the one definition both the per-write refresh and the
+ * backfill use (DESIGN.md "Learning figures" for the durations and what is reconstructed).
+ */
+const FACTS: { [K in keyof IncidentFacts]: SQL } = {
+  incidentId: sql`${i.id}`,
+  startedAt: sql`${i.startedAt}`,
+  declaredAt: sql`${i.declaredAt}`,
+  severity: sql`${i.severity}`,
+  drill: sql`${i.drill}`,
+  private: sql`${i.private}`,
+  detectMs: sql`${i.detectedAt} - ${i.startedAt}`,
+  acknowledgeMs: sql`${i.acknowledgedAt} - ${i.declaredAt}`,
+  mitigateMs: sql`${i.mitigatedAt} - ${i.startedAt}`,
+  resolveMs: sql`${i.resolvedAt} - ${i.startedAt}`,
+  reconstructed: sql`(${bit(sql`${started} OR ${rec(sql`${i.detectedAtSource}`)}`, B.detect)} | ${bit(rec(sql`${i.acknowledgedAtSource}`), B.acknowledge)}
+    | ${bit(sql`${started} OR ${rec(sql`${i.mitigatedAtSource}`)}`, B.mitigate)} | ${bit(sql`${started} OR ${rec(sql`${i.resolvedAtSource}`)}`, B.resolve)}
+    | ${bit(sql`${started} OR ${impactEnd}`, B.impact)} | ${bit(rec(sql`${i.resolvedAtSource}`), B.resolved)})`,
+  resolvedAt: sql`${i.resolvedAt}`,
+  impactEndAt: sql`COALESCE(${i.mitigatedAt}, ${i.resolvedAt})`,
+  serviceIds: sql`COALESCE((SELECT group_concat(l.service_id, ',' ORDER BY l.service_id) FROM ${incidentServices} l WHERE l.incident_id = ${incidentId}), '')`,
+  responderIds: sql`COALESCE((SELECT group_concat(DISTINCT r.user_id ORDER BY r.user_id) FROM ${incidentRoles} r WHERE r.incident_id = ${incidentId}), '')`,
+  factorIds: sql`COALESCE((SELECT group_concat(pf.factor_id, ',' ORDER BY pf.factor_id) FROM ${postmortems} p
+    JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id WHERE p.incident_id = ${incidentId}), '')`,
+  postmortemStatus: sql`(SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
+  postmortemPublishedAt: sql`(SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
+};
+const KEYS = Object.keys(FACTS) as (keyof IncidentFacts)[];
+const COLUMN = getTableColumns(incidentFacts);
+
+/** The facts of some incidents computed afresh from their rows (the reference the maintained table must equal). */
+export function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): IncidentFacts[] {
+  return db.all<IncidentFacts>(
+    sql`SELECT ${sql.join(
+      KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
+      sql`, `,
+    )} FROM ${incidents} WHERE ${where} ORDER BY ${i.id}`,
+  );
+}
+
+/**
+ * Recomputes one incident's facts. Call it in the transaction of every write that changes
+ * the incident, its roles, its service links or its postmortem (status, publication, factors).
+ */
+export function refreshIncidentFacts(tx: Writer, incidentId: number): void {
+  const selection = Object.fromEntries(KEYS.map((k) => [k, FACTS[k]])) as Record<keyof IncidentFacts, SQL>;
+  const row = tx.select(selection).from(incidents).where(eq(incidents.id, incidentId)).get() as IncidentFacts | undefined;
+  // A deleted incident takes its facts with it (ON DELETE CASCADE).
+  if (!row) return;
+  const { incidentId: _id, ...rest } = row;
+  tx.insert(incidentFacts).values(row).onConflictDoUpdate({ target: incidentFacts.incidentId, set: rest }).run();
+}
+
+/**
+ * Backfill: writes the facts of every incident matching `where` whose stored facts are
+ * missing or differ, in one statement; returns how many rows it wrote. Idempotent.
+ */
+export function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`): number {
+  const names = KEYS.map((k) => sql.identifier(COLUMN[k].name));
+  const changed = KEYS.filter((k) => k !== "incidentId").map(
+    (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`,
+  );
+  const result = db.run(sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
+    SELECT ${sql.join(
+      KEYS.map((k) => FACTS[k]),
+      sql`, `,
+    )} FROM ${incidents} WHERE ${where}
+    ON CONFLICT (incident_id) DO UPDATE SET ${sql.join(
+      KEYS.filter((k) => k !== "incidentId").map((k) => sql`${sql.identifier(COLUMN[k].name)} = excluded.${sql.identifier(COLUMN[k].name)}`),
+      sql`, `,
+    )}
+    WHERE ${sql.join(changed, sql` OR `)}`);
+  return Number(result.changes);
+}
+
+const reconciled = new WeakSet<object>();
+
+/**
+ * Makes sure the facts exist before a report reads them: the first call on a connection
+ * checks every incident (a database from before the table, or written by other means); later
+ * calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
+ */
+export function ensureIncidentFacts(db: Pick<Db, "run" | "get">, log: (line: string) => void = console.log): void {
+  if (!reconciled.has(db)) {
+    const started = performance.now();
+    const written = reconcileIncidentFacts(db);
+    reconciled.add(db);
+    if (written) log(`[hindsight] Incident facts: ${written} rows written in ${Math.round(performance.now() - started)} ms`);
+    return;
+  }
+  const { newest, known } = db.get<{ newest: number | null; known: number | null }>(
+    sql`SELECT (SELECT max(${i.id}) FROM ${incidents}) AS newest, (SELECT max(${incidentFacts.incidentId}) FROM ${incidentFacts}) AS known`,
+  )!;
+  if (newest !== null && newest !== known) reconcileIncidentFacts(db, sql`${i.id} > ${known ?? 0}`);
+}

@@ -1,0 +1,37 @@
+CREATE TABLE `incident_facts` (
+	`incident_id` integer PRIMARY KEY NOT NULL,
+	`started_at` integer NOT NULL,
+	`declared_at` integer NOT NULL,
+	`severity` text NOT NULL,
+	`drill` integer NOT NULL,
+	`private` integer NOT NULL,
+	`detect_ms` integer,
+	`acknowledge_ms` integer,
+	`mitigate_ms` integer,
+	`resolve_ms` integer,
+	`reconstructed` integer NOT NULL,
+	`resolved_at` integer,
+	`impact_end_at` integer,
+	`service_ids` text NOT NULL,
+	`responder_ids` text NOT NULL,
+	`factor_ids` text NOT NULL,
+	`postmortem_status` text,
+	`postmortem_published_at` integer,
+	FOREIGN KEY (`incident_id`) REFERENCES `incidents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `incident_facts_started_idx` ON `incident_facts` (`started_at`,`severity`,`drill`,`private`,`declared_at`,`detect_ms`,`acknowledge_ms`,`mitigate_ms`,`resolve_ms`,`reconstructed`,`resolved_at`,`impact_end_at`,`service_ids`,`responder_ids`,`factor_ids`,`postmortem_status`,`postmortem_published_at`);--> statement-breakpoint
+CREATE INDEX `incident_facts_private_idx` ON `incident_facts` (`incident_id`) WHERE "incident_facts"."private" = 1;--> statement-breakpoint
+CREATE TABLE `events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`incident_id` integer NOT NULL,
+	`type` text NOT NULL,
+	`actor_user_id` integer,
+	`actor_token_id` integer,
+	`actor_label` text NOT NULL,
+	`at` integer NOT NULL,
+	`payload` text NOT NULL,
+	FOREIGN KEY (`incident_id`) REFERENCES `incidents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `events_incident_idx` ON `events` (`incident_id`,`id`);

@@ -1,0 +1,101 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { SEVERITIES } from "@/lib/severity";
+import { bucketsFor } from "@/lib/insights/buckets";
+import { DURATION_BINS } from "@/lib/insights/bins";
+import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
+import { runAtOnce, type Steps } from "@/lib/turns";
+import { actionItemFigures } from "./action-items";
+import { durationFigures, durationHistogram, scopeCounts } from "./durations";
+import { durationTrend } from "./duration-trend";
+import { factorFigures } from "./factors";
+import { postmortemFigures } from "./postmortems";
+import { responderFigures } from "./responders";
+import { fillScope } from "../scope";
+import { serviceFigures } from "./services";
+import { insightsContext } from "../context";
+
+// The report as it was computed before incident_facts: SQL over the incidents table and temp
+// tables. Kept as the reference the randomized test (insights-facts.test.ts) compares the
+// fact-based report with; the app does not call it.
+
+const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
+
+/** The reference report for a caller and query (no cache). */
+export function referenceInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): InsightsReport {
+  return runAtOnce(computeInsights(insightsContext({ actor, query, now })));
+}
+
+/** The report, one step per `yield` (each step a few statements, all synchronous). */
+function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): Steps<InsightsReport> {
+  const now = ctx.now;
+  fillScope(ctx);
+  yield;
+  const counts = scopeCounts(ctx);
+  const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);
+  yield;
+  const durations = durationFigures(ctx, counts);
+  yield;
+  const followThrough = postmortemFigures(ctx);
+  yield;
+  const items = actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
+  yield;
+  const overTime = ctx.db.all<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(sql`
+    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`);
+  const histograms = { mitigate: durationHistogram(ctx, "mitigate"), resolve: durationHistogram(ctx, "resolve") };
+  yield;
+  const trend = durationTrend(ctx);
+  yield;
+  const services = serviceFigures(ctx);
+  yield;
+  const factors = factorFigures(ctx);
+  yield;
+  const responders = responderFigures(ctx);
+
+  return {
+    generatedAt: new Date(now).toISOString(),
+    timeZone: ctx.timeZone,
+    filters: ctx.filters,
+    period,
+    previousPeriod,
+    scope: {
+      current: { incidents: total(0), drillsExcluded: counts.drills[0] },
+      previous: { incidents: total(1), drillsExcluded: counts.drills[1] },
+    },
+    headline: {
+      incidents: {
+        current: { total: total(0), bySeverity: severityCounts((s) => counts.bySeverity[0][s].incidents) },
+        previous: { total: total(1), bySeverity: severityCounts((s) => counts.bySeverity[1][s].incidents) },
+      },
+      durations: durations.headline,
+      postmortemsOnTime: followThrough.onTime,
+      actionItemsOnTime: items.onTime,
+      actionItemsOverdueNow: items.figures.overdueNow,
+    },
+    incidentsOverTime: {
+      bucket: ctx.bucket,
+      rows: bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket).map((b) => {
+        const bySeverity = severityCounts((s) => overTime.find((r) => r.bucket === b.start && r.severity === s)?.n ?? 0);
+        return { ...b, ...bySeverity, total: SEVERITIES.reduce((sum, s) => sum + bySeverity[s], 0) };
+      }),
+    },
+    durationTrend: trend,
+    durationDistribution: {
+      bins: DURATION_BINS,
+      metrics: {
+        mitigate: severityMap((s) => ({ stats: durations.bySeverity.mitigate[s], counts: histograms.mitigate[s] })),
+        resolve: severityMap((s) => ({ stats: durations.bySeverity.resolve[s], counts: histograms.resolve[s] })),
+      },
+    },
+    services,
+    factors,
+    postmortems: followThrough.figures,
+    actionItems: items.figures,
+    responders,
+  };
+}
+
+function severityMap<T>(make: (s: (typeof SEVERITIES)[number]) => T): Record<(typeof SEVERITIES)[number], T> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, make(s)])) as Record<(typeof SEVERITIES)[number], T>;
+}
