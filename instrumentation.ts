@@ -8,6 +8,9 @@ export async function register() {
   (await import("./server/env")).exitOnInvalidEnv();
   const { ensureFirstAdmin } = await import("./db/bootstrap");
   await ensureFirstAdmin();
+  // Backfill: derives stored SLO spend when this database has none of the current version.
+  const { ensureSpendSegments } = await import("./db/access/slo-spend-segments");
+  ensureSpendSegments((await import("./db/client")).getDb());
   const { holdServerLock } = await import("./db/ops/server-lock");
   holdServerLock();
   const { startScheduledBackups } = await import("./db/ops/backup-scheduler");

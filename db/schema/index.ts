@@ -16,3 +16,4 @@ export * from "./settings";
 export * from "./factors";
 export * from "./postmortems";
 export * from "./action-items";
+export * from "./slo-spend";

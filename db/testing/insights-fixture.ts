@@ -2,6 +2,7 @@
 // Europe/Berlin; period 1 Mar – 30 Apr 2026, previous period 30 Dec 2025 – 28 Feb 2026).
 // Expected figures are worked out by hand in insights.test.ts.
 import type { Db } from "../client";
+import { rebuildAllSpend } from "../access/slo-spend-segments";
 import {
   actionItems,
   contributingFactors,
@@ -244,5 +245,6 @@ export function insertInsightsFixture(db: Db, people: FixturePeople): Record<str
         .run();
     }
   }
+  rebuildAllSpend(db);
   return ids;
 }

@@ -15,6 +15,7 @@ import { writeTimelineEntry } from "../../access/timeline";
 import { linkedServices } from "../../access/linked-services";
 import { getIncident, type IncidentDetail } from "../../queries/incidents/detail";
 import { linkServiceInTx } from "./services";
+import { refreshSpendFor } from "../../access/slo-spend-segments";
 import { applyMatchingPlaybooks } from "./checklist";
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -110,6 +111,7 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
       data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
       const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
       applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
+      refreshSpendFor(tx, { incidentId: incident.id, before: null });
       if (idempotencyKey) {
         tx.insert(idempotencyKeys)
           .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })

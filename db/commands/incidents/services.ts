@@ -14,6 +14,7 @@ import { editableIncident } from "../../access/incidents";
 import { findServiceBySlug } from "../../access/services";
 import { linkedServices, type LinkedService } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 
 /**
  * Links a service with an impact level, or changes the level of one already linked.
@@ -87,6 +88,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
   return getDb().transaction(
     (tx) => {
       const incident = editableIncident(tx, actor, incidentId, "link-services");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const now = Date.now();
       if (linkServiceInTx(tx, actor, incident, data.service, data.impact, now)) {
         applyMatchingPlaybooks(
@@ -97,6 +99,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
           now,
         );
       }
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
       return linkedServices(tx, incidentId);
     },
     { behavior: "immediate" },
@@ -107,6 +110,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
   return getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "link-services");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const service = findServiceBySlug(tx, slug);
       const link = service
         ? tx
@@ -131,6 +135,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
         tx.delete(sloSpendOverrides)
           .where(and(eq(sloSpendOverrides.incidentId, incidentId), inArray(sloSpendOverrides.sloId, sloIds)))
           .run();
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
       writeTimelineEntry(
         tx,
         actor,
@@ -160,6 +165,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
   getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "override-spend");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const slo = tx.select().from(slos).where(eq(slos.id, sloId)).get();
       const linked =
         slo &&
@@ -195,6 +201,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
           .where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId)))
           .run();
       }
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
       writeTimelineEntry(
         tx,
         actor,

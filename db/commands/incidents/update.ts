@@ -17,6 +17,7 @@ import { editableIncident, findVisibleIncident, rolesOf } from "../../access/inc
 import { getIncident, incidentDetail, type IncidentDetail } from "../../queries/incidents/detail";
 import { applyMatchingPlaybooks } from "./checklist";
 import { autoCheckAfterIncidentChange } from "./checklist-auto";
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 
 const LEAD_ROLES = [
   { field: "commanderEmail", role: "commander", label: "Incident commander" },
@@ -142,7 +143,9 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
 
   if (entries.length === 0) return current;
 
+  const spendBefore = spendSnapshot(tx, incidentId);
   const updated = updateVersioned(tx, incidents, current, changes, now, () => staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current));
+  refreshSpendFor(tx, { incidentId, before: spendBefore });
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
   // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
   if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);

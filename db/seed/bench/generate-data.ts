@@ -3,7 +3,8 @@
 // Deterministic for a given seed, size and `now`.
 import fs from "node:fs";
 import type Database from "better-sqlite3";
-import { getSqlite } from "@/db/client";
+import { getDb, getSqlite } from "@/db/client";
+import { rebuildAllSpend } from "@/db/access/slo-spend-segments";
 import { hashPassword } from "@/server/auth/password";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, insertCatalog, type Catalog } from "./catalog";
 import { planFollowups, type PostmortemPlan } from "./followup-plan";
@@ -180,6 +181,9 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       writeBatch(from, Math.min(incidents, from + BATCH));
       log(`[bench] … ${Math.min(incidents, from + BATCH).toLocaleString("en-US")} incidents written (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
+    const derived = performance.now();
+    const segments = rebuildAllSpend(getDb());
+    log(`[bench] SLO spend segments derived (${segments.toLocaleString("en-US")}) in ${((performance.now() - derived) / 1000).toFixed(1)} s`);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }

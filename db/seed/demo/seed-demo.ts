@@ -16,6 +16,7 @@ import { applyMatchingPlaybooks } from "../../commands/incidents/checklist";
 import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
 import { getDb } from "../../client";
+import { deriveAllSpend } from "../../access/slo-spend-segments";
 import type { Reader, Writer } from "../../types";
 import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../../schema";
 
@@ -198,6 +199,8 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           }),
         })
         .run();
+      // Rows above went in directly, so the derived spend segments are built from them once.
+      deriveAllSpend(tx);
 
       return {
         people,

@@ -1,0 +1,42 @@
+// npx tsx --conditions=react-server scripts/spend-bench.ts <copy of a bench database>
+// Prints the median time of the reads that show SLO spend (catalogue, service page, incident
+// SLO panel). Point it at a COPY: the first read fills the derived spend tables.
+import { getSqlite } from "@/db/client";
+import { listServices, getService } from "@/db/queries/catalogue/services";
+import { incidentSloSpend } from "@/db/queries/incidents/slo-spend";
+import { BENCH_ADMIN_EMAIL } from "@/db/seed/bench/catalog";
+import type { Actor } from "@/lib/actor";
+
+const file = process.argv[2];
+if (!file) throw new Error("Usage: spend-bench.ts <database copy>");
+process.env.DATABASE_PATH = file;
+const sqlite = getSqlite();
+const admin = sqlite.prepare("SELECT id, name, email FROM users WHERE email = ?").get(BENCH_ADMIN_EMAIL) as { id: number; name: string; email: string };
+const actor: Actor = { kind: "user", userId: admin.id, role: "admin", email: admin.email, name: admin.name, ip: null };
+const service = sqlite.prepare("SELECT v.slug FROM services v JOIN slos s ON s.service_id = v.id GROUP BY v.id ORDER BY count(*) DESC, v.id LIMIT 1").get() as {
+  slug: string;
+};
+const incident = sqlite
+  .prepare(
+    `SELECT i.id FROM incidents i JOIN incident_services x ON x.incident_id = i.id JOIN slos s ON s.service_id = x.service_id
+     WHERE i.drill = 0 GROUP BY i.id ORDER BY count(*) DESC, i.started_at DESC LIMIT 1`,
+  )
+  .get() as { id: number };
+
+function median(label: string, run: () => unknown, times = 15) {
+  const first = performance.now();
+  run();
+  const firstMs = performance.now() - first;
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    run();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} first ${firstMs.toFixed(1).padStart(8)} ms   median ${ms[Math.floor(times / 2)]!.toFixed(2).padStart(8)} ms`);
+}
+
+median("listServices (catalogue with budgets)", () => listServices({ actor, query: {} }));
+median(`getService(${service.slug})`, () => getService({ actor, slug: service.slug }));
+median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, incidentId: incident.id }));
