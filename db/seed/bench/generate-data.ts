@@ -183,6 +183,9 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
     }
     const derived = performance.now();
     const segments = rebuildAllSpend(getDb());
+    // The derived spend, and the settings row that marks it current.
+    counts.slo_spend_segments = segments;
+    counts.settings = (counts.settings ?? 0) + 1;
     log(`[bench] SLO spend segments derived (${segments.toLocaleString("en-US")}) in ${((performance.now() - derived) / 1000).toFixed(1)} s`);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
