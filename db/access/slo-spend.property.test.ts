@@ -4,7 +4,7 @@
 // to an SLO, at any `now`, window edges included.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { AT_RISK_BELOW_PERCENT, IMPACT_LEVELS, type BudgetResult } from "@/lib/error-budget";
 import { createTestDb, type TestDb, type TestUser } from "../testing/test-db";
@@ -179,13 +179,7 @@ function expectSameBudget(mine: BudgetResult, reference: BudgetResult) {
 function readingTimes(sloRows: Slo[], ids: number[], extra: number) {
   const now = Date.now();
   const times = new Set([now, now - extra * MIN]);
-  const rows = ids.length
-    ? t.db
-        .select()
-        .from(incidents)
-        .all()
-        .filter((i) => ids.includes(i.id))
-    : [];
+  const rows = ids.length ? t.db.select().from(incidents).where(inArray(incidents.id, ids)).all() : [];
   for (const [k, i] of rows.entries()) {
     const slo = sloRows[k % Math.max(1, sloRows.length)];
     if (!slo) break;
@@ -214,13 +208,7 @@ describe("stored SLO spend agrees with the reference computation", () => {
           const ids: number[] = [];
           for (const o of ops) apply(o, slugs, ids, sloIds);
 
-          const sloRows = sloIds.length
-            ? t.db
-                .select()
-                .from(slos)
-                .all()
-                .filter((s) => sloIds.includes(s.id))
-            : [];
+          const sloRows = sloIds.length ? t.db.select().from(slos).where(inArray(slos.id, sloIds)).all() : [];
           for (const now of readingTimes(sloRows, ids, extra)) {
             const mine = budgetsFor(t.db, sloRows, now);
             const reference = referenceBudgetsFor(t.db, sloRows, now);
