@@ -1,7 +1,10 @@
 // npx tsx --conditions=react-server scripts/spend-bench.ts <copy of a bench database>
 // Prints the median time of the reads that show SLO spend (catalogue, service page, incident
 // SLO panel). Point it at a COPY: the first read fills the derived spend tables.
-import { getSqlite } from "@/db/client";
+import { getDb, getSqlite } from "@/db/client";
+import { budgetsFor } from "@/db/access/slo-budgets";
+import { referenceBudgetsFor } from "@/db/access/slo-budgets-reference";
+import { slos } from "@/db/schema";
 import { listServices, getService } from "@/db/queries/catalogue/services";
 import { incidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { BENCH_ADMIN_EMAIL } from "@/db/seed/bench/catalog";
@@ -40,3 +43,8 @@ function median(label: string, run: () => unknown, times = 15) {
 median("listServices (catalogue with budgets)", () => listServices({ actor, query: {} }));
 median(`getService(${service.slug})`, () => getService({ actor, slug: service.slug }));
 median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, incidentId: incident.id }));
+
+// The budget computation alone, stored segments against the reference (every impact swept per call).
+const allSlos = getDb().select().from(slos).all();
+median(`budgets of all ${allSlos.length} SLOs, stored`, () => budgetsFor(getDb(), allSlos));
+median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudgetsFor(getDb(), allSlos, Date.now()));
