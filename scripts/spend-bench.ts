@@ -7,6 +7,8 @@ import { referenceBudgetsFor } from "@/db/access/slo-budgets-reference";
 import { slos } from "@/db/schema";
 import { listServices, getService } from "@/db/queries/catalogue/services";
 import { incidentSloSpend } from "@/db/queries/incidents/slo-spend";
+import { declareIncident } from "@/db/commands/incidents/declare";
+import { updateIncident } from "@/db/commands/incidents/update";
 import { BENCH_ADMIN_EMAIL } from "@/db/seed/bench/catalog";
 import type { Actor } from "@/lib/actor";
 
@@ -48,3 +50,31 @@ median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, i
 const allSlos = getDb().select().from(slos).all();
 median(`budgets of all ${allSlos.length} SLOs, stored`, () => budgetsFor(getDb(), allSlos));
 median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudgetsFor(getDb(), allSlos, Date.now()));
+
+// Writes that move impact (they refresh the stored spend in their transaction): declare a
+// backdated incident on the service, then mitigate it.
+let declared = 0;
+median(
+  `declare on ${service.slug} (backdated 2 h)`,
+  () => {
+    declared = declareIncident({
+      actor,
+      input: {
+        title: "Spend bench",
+        severity: "SEV2",
+        startedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        services: [{ service: service.slug, impact: "partial_outage" }],
+      },
+    }).incident.id;
+  },
+  5,
+);
+median(
+  "declare now + move to monitoring",
+  () => {
+    declared = declareIncident({ actor, input: { title: "Spend bench", severity: "SEV2", services: [{ service: service.slug, impact: "full_outage" }] } })
+      .incident.id;
+    updateIncident({ actor, incidentId: declared, input: { version: 1, status: "monitoring" } });
+  },
+  5,
+);
