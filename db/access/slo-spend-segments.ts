@@ -54,19 +54,18 @@ function insertSegments(tx: Tx, sloId: number, segments: SpendSegment[]) {
   for (const s of segments) insert.run({ sloId, ...s });
 }
 
-/** Re-derives one SLO's segments over [from, to), widened to whole stored segments so none is cut. */
+/** Re-derives one SLO's segments over [from, to); stored segments reaching past either edge keep their outside parts. */
 function resweep(tx: Tx, slo: { id: number; serviceId: number }, from: number, to: number) {
   if (to <= from) return;
   const overlap = and(eq(sloSpendSegments.sloId, slo.id), gt(sloSpendSegments.end, from), lt(sloSpendSegments.start, to));
-  const edges = tx
-    .select({ start: sql<number | null>`min(${sloSpendSegments.start})`, end: sql<number | null>`max(${sloSpendSegments.end})` })
+  const outside = tx
+    .select()
     .from(sloSpendSegments)
-    .where(overlap)
-    .get();
-  const a = Math.min(from, edges?.start ?? from);
-  const b = Math.max(to, edges?.end ?? to);
+    .where(and(overlap, sql`(${sloSpendSegments.start} < ${from} OR ${sloSpendSegments.end} > ${to})`))
+    .all()
+    .flatMap((seg) => [...(seg.start < from ? [{ ...seg, end: from }] : []), ...(seg.end > to ? [{ ...seg, start: to }] : [])]);
   tx.delete(sloSpendSegments).where(overlap).run();
-  insertSegments(tx, slo.id, sweepSegments(sweepImpacts(tx, slo, a, b), a, b));
+  insertSegments(tx, slo.id, [...outside, ...sweepSegments(sweepImpacts(tx, slo, from, to), from, to)]);
 }
 
 /** What of an incident the spend depends on, taken before a change so the change can be swept over. */
