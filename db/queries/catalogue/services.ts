@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -35,16 +35,7 @@ function openIncidentCounts(db: Reader, actor: Actor, serviceIds: number[]): Map
     .from(incidentServices)
     .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
     // "+" keeps the planner off the service index: starting from the few open incidents (status index) is far cheaper.
-    .where(
-      and(
-        sql`+${incidentServices.serviceId} IN (${sql.join(
-          serviceIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-        sql`${incidents.status} IN ${openStatuses}`,
-        ...(visible ? [visible] : []),
-      ),
-    )
+    .where(and(inArray(sql`+${incidentServices.serviceId}`, serviceIds), sql`${incidents.status} IN ${openStatuses}`, ...(visible ? [visible] : [])))
     .groupBy(incidentServices.serviceId)
     .all();
   for (const r of rows) map.set(r.serviceId, r.n);
