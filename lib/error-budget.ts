@@ -106,13 +106,18 @@ const overrideCounts = (i: ImpactWindow, windowStart: number, windowEnd: number,
 export function computeBudget({ objective, windowDays, impacts, now }: BudgetInput): BudgetResult {
   const windowEnd = now;
   const windowStart = now - windowDays * DAY;
-  const budget = budgetMinutes(objective, windowDays);
   const { computed, overridden } = split(impacts, now);
   const credited = sweep(computed, windowStart, windowEnd);
   const byIncident = [...credited.entries()].map(([incidentId, minutes]) => ({ incidentId, minutes, overridden: false }));
   for (const i of overridden) {
     if (overrideCounts(i, windowStart, windowEnd, now)) byIncident.push({ incidentId: i.incidentId, minutes: i.overrideMinutes!, overridden: true });
   }
+  return budgetFromSpend({ objective, windowDays, now, byIncident });
+}
+
+/** The budget figures from each incident's spend in the window (computed here, or read from stored segments). */
+export function budgetFromSpend({ objective, windowDays, now, byIncident }: Omit<BudgetInput, "impacts"> & Pick<BudgetResult, "byIncident">): BudgetResult {
+  const budget = budgetMinutes(objective, windowDays);
   byIncident.sort((a, b) => b.minutes - a.minutes);
   const spent = byIncident.reduce((sum, i) => sum + i.minutes, 0);
   const remaining = budget - spent;
@@ -122,8 +127,8 @@ export function computeBudget({ objective, windowDays, impacts, now }: BudgetInp
     remainingMinutes: remaining,
     remainingPercent: budget > 0 ? (remaining / budget) * 100 : remaining >= 0 ? 100 : -Infinity,
     status: budgetStatus(remaining, budget),
-    windowStart,
-    windowEnd,
+    windowStart: now - windowDays * DAY,
+    windowEnd: now,
     byIncident,
   };
 }
@@ -154,7 +159,7 @@ export function incidentSpendMinutes(impact: ImpactWindow, now: number): number 
   return (Math.max(0, (impact.endedAt ?? now) - impact.startedAt) / MINUTE) * IMPACT_WEIGHT[impact.impact];
 }
 
-const STATUS_RANK: Record<BudgetStatus, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
+export const STATUS_RANK: Record<BudgetStatus, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
 
 /** What this incident did to an SLO: the status with it, and whether it made it worse. */
 export function statusPushedBy(input: BudgetInput, incidentId: number): { with: BudgetStatus; without: BudgetStatus; pushed: boolean } {

@@ -6,6 +6,7 @@ import { createService } from "../commands/catalogue/services";
 import { createSlo } from "../commands/catalogue/slos";
 import { declareIncident } from "../commands/incidents/declare";
 import { setSpendOverride } from "../commands/incidents/services";
+import { refreshSpendFor, spendSnapshot } from "./slo-spend-segments";
 import { budgetsFor, burnDownFor, visibleIncidentTitles } from "./slo-budgets";
 
 let t: TestDb;
@@ -42,6 +43,8 @@ function incident(slug: string, impact: "degraded" | "partial_outage" | "full_ou
     actor: responder.actor,
     input: { title: `Impact on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...flags },
   });
+  // Written straight to the row, so the stored spend is refreshed as the commands do.
+  const spendBefore = spendSnapshot(t.db, incident.id);
   t.db
     .update(incidents)
     .set({
@@ -53,6 +56,7 @@ function incident(slug: string, impact: "degraded" | "partial_outage" | "full_ou
     })
     .where(eq(incidents.id, incident.id))
     .run();
+  refreshSpendFor(t.db, { incidentId: incident.id, before: spendBefore });
   return incident.id;
 }
 

@@ -1,109 +1,123 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { burnDown, computeBudget, impactEnd, type BudgetResult, type ImpactLevel, type ImpactWindow } from "@/lib/error-budget";
-import { incidentServices, incidents, sloSpendOverrides, slos, type Slo } from "../schema";
+import { budgetFromSpend, budgetStatus, STATUS_RANK, type BudgetResult, type BudgetStatus } from "@/lib/error-budget";
+import { OPEN_END, segmentMinutes, sweepSegments } from "@/lib/spend-sweep";
+import { getDb } from "../client";
+import { incidentServices, incidents, sloSpendOverrides, sloSpendSegments, slos, type Slo } from "../schema";
 import type { Reader } from "../types";
 import { visibleTo } from "./incidents";
+import { ensureSpendSegments, sweepImpacts } from "./slo-spend-segments";
 
 /** A day in ms: budget windows and due-date cut-offs are counted in days. */
 export const DAY = 24 * 60 * 60 * 1000;
 /** SLO windows are at most 90 days, so older incidents never spend. */
 export const MAX_WINDOW_DAYS = 90;
-/** Stands for "not ended yet" in incidents_impact_end_idx (Number.MAX_SAFE_INTEGER). */
-const OPEN_IMPACT_END = 9007199254740991;
 
-export type ImpactRow = {
-  incidentId: number;
-  serviceId: number;
-  impact: ImpactLevel;
-  startedAt: number;
-  mitigatedAt: number | null;
-  resolvedAt: number | null;
-  drill: boolean;
-};
+const MINUTE = 60_000;
+const windowStartSql = (now: number) => sql`${now} - ${slos.windowDays} * ${DAY}`;
 
-/** Links of incidents whose impact overlaps [since, now] on the given services. */
-export function loadImpacts(db: Reader, serviceIds: number[], since: number, now: number): ImpactRow[] {
-  if (serviceIds.length === 0) return [];
+/** Overrides that count in each SLO's window: a linked, non-drill incident whose impact overlaps it. */
+function countedOverrides(db: Reader, sloIds: number[], now: number) {
   return db
-    .select({
-      incidentId: incidentServices.incidentId,
-      serviceId: incidentServices.serviceId,
-      impact: incidentServices.impact,
-      startedAt: incidents.startedAt,
-      mitigatedAt: incidents.mitigatedAt,
-      resolvedAt: incidents.resolvedAt,
-      drill: incidents.drill,
-    })
-    .from(incidentServices)
-    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+    .select({ sloId: sloSpendOverrides.sloId, incidentId: sloSpendOverrides.incidentId, minutes: sloSpendOverrides.minutes, startedAt: incidents.startedAt })
+    .from(sloSpendOverrides)
+    .innerJoin(slos, eq(slos.id, sloSpendOverrides.sloId))
+    .innerJoin(incidentServices, and(eq(incidentServices.incidentId, sloSpendOverrides.incidentId), eq(incidentServices.serviceId, slos.serviceId)))
+    .innerJoin(incidents, eq(incidents.id, sloSpendOverrides.incidentId))
     .where(
       and(
-        // "+" keeps the planner off the service index: the impact-end index narrows far more.
-        sql`+${incidentServices.serviceId} IN (${sql.join(
-          serviceIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-        sql`${incidents.startedAt} < ${now}`,
-        // Still open counts as ending in the future; written as the index expression (incidents_impact_end_idx).
-        sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${sql.raw(String(OPEN_IMPACT_END))}) >= ${since}`,
+        inArray(sloSpendOverrides.sloId, sloIds),
+        eq(incidents.drill, false),
+        lt(incidents.startedAt, now),
+        sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${now}) >= ${windowStartSql(now)}`,
       ),
     )
     .all();
 }
 
-export type OverrideRow = { incidentId: number; sloId: number; minutes: number; reason: string; at: number };
-
-export function loadOverrides(db: Reader, sloIds: number[]): Map<string, OverrideRow> {
-  const map = new Map<string, OverrideRow>();
-  if (sloIds.length === 0) return map;
-  const rows = db
-    .select({
-      incidentId: sloSpendOverrides.incidentId,
-      sloId: sloSpendOverrides.sloId,
-      minutes: sloSpendOverrides.minutes,
-      reason: sloSpendOverrides.reason,
-      at: sloSpendOverrides.at,
-    })
-    .from(sloSpendOverrides)
-    .where(inArray(sloSpendOverrides.sloId, sloIds))
-    .all();
-  for (const row of rows) map.set(`${row.incidentId}:${row.sloId}`, row);
-  return map;
-}
-
-export function impactWindowsFor(slo: Pick<Slo, "id" | "serviceId">, impacts: ImpactRow[], overrides: Map<string, OverrideRow>): ImpactWindow[] {
-  return impacts
-    .filter((i) => i.serviceId === slo.serviceId)
-    .map((i) => ({
-      incidentId: i.incidentId,
-      startedAt: i.startedAt,
-      endedAt: impactEnd(i),
-      impact: i.impact,
-      drill: i.drill,
-      overrideMinutes: overrides.get(`${i.incidentId}:${slo.id}`)?.minutes ?? null,
-    }));
-}
-
-/** Budget figures for many SLOs with two queries. */
+/** Budget figures for many SLOs: the stored segments summed over each window, plus the overrides that count. */
 export function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Map<number, BudgetResult> {
-  const impacts = loadImpacts(db, [...new Set(sloRows.map((s) => s.serviceId))], now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(
-    db,
-    sloRows.map((s) => s.id),
-  );
   const result = new Map<number, BudgetResult>();
+  if (!sloRows.length) return result;
+  ensureSpendSegments(getDb());
+  const ids = sloRows.map((s) => s.id);
+  const spent = db
+    .select({
+      sloId: sloSpendSegments.sloId,
+      incidentId: sloSpendSegments.incidentId,
+      weightedMs: sql<number>`sum((min(${sloSpendSegments.end}, ${now}) - max(${sloSpendSegments.start}, ${windowStartSql(now)})) * ${sloSpendSegments.weight})`,
+    })
+    .from(slos)
+    .innerJoin(sloSpendSegments, eq(sloSpendSegments.sloId, slos.id))
+    .where(and(inArray(slos.id, ids), sql`${sloSpendSegments.end} > ${windowStartSql(now)}`, lt(sloSpendSegments.start, now)))
+    .groupBy(sloSpendSegments.sloId, sloSpendSegments.incidentId)
+    .all();
+  const overrides = countedOverrides(db, ids, now);
   for (const slo of sloRows) {
-    result.set(slo.id, computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts: impactWindowsFor(slo, impacts, overrides), now }));
+    const byIncident = spent
+      .filter((r) => r.sloId === slo.id)
+      .map((r) => ({ incidentId: r.incidentId, minutes: r.weightedMs / MINUTE, overridden: false }))
+      .concat(overrides.filter((o) => o.sloId === slo.id).map((o) => ({ incidentId: o.incidentId, minutes: o.minutes, overridden: true })))
+      .sort((a, b) => a.incidentId - b.incidentId);
+    result.set(slo.id, budgetFromSpend({ objective: slo.objective, windowDays: slo.windowDays, now, byIncident }));
   }
   return result;
 }
 
-export function burnDownFor(db: Reader, slo: Slo, now = Date.now()) {
-  const impacts = loadImpacts(db, [slo.serviceId], now - slo.windowDays * DAY, now);
-  const overrides = loadOverrides(db, [slo.id]);
-  return burnDown({ objective: slo.objective, windowDays: slo.windowDays, impacts: impactWindowsFor(slo, impacts, overrides), now });
+function segmentsIn(db: Reader, sloId: number, from: number, to: number) {
+  return db
+    .select({ start: sloSpendSegments.start, end: sloSpendSegments.end, incidentId: sloSpendSegments.incidentId, weight: sloSpendSegments.weight })
+    .from(sloSpendSegments)
+    .where(and(eq(sloSpendSegments.sloId, sloId), gt(sloSpendSegments.end, from), lt(sloSpendSegments.start, to)))
+    .all();
+}
+
+/** Remaining budget at evenly spaced points across the current window, for the burn-down chart. */
+export function burnDownFor(db: Reader, slo: Slo, now = Date.now(), points = 29): { at: number; remainingMinutes: number }[] {
+  ensureSpendSegments(getDb());
+  const windowStart = now - slo.windowDays * DAY;
+  const budget = budgetFromSpend({ objective: slo.objective, windowDays: slo.windowDays, now, byIncident: [] }).budgetMinutes;
+  const segments = segmentsIn(db, slo.id, windowStart, now);
+  const overrides = countedOverrides(db, [slo.id], now);
+  const series: { at: number; remainingMinutes: number }[] = [];
+  for (let k = 0; k < points; k++) {
+    const at = windowStart + ((now - windowStart) * k) / (points - 1);
+    let spent = segmentMinutes(segments, windowStart, Math.min(at, now));
+    for (const o of overrides) if (Math.max(o.startedAt, windowStart) <= at) spent += o.minutes;
+    series.push({ at, remainingMinutes: budget - spent });
+  }
+  return series;
+}
+
+/**
+ * What one incident did to an SLO: its status with the incident, and without it. Without it, only
+ * the time its impact covered changes, so only that stretch is swept again without it.
+ */
+export function statusPushedByIncident(
+  db: Reader,
+  slo: Slo,
+  budget: BudgetResult,
+  incidentId: number,
+  now = Date.now(),
+): { with: BudgetStatus; without: BudgetStatus; pushed: boolean } {
+  const own = budget.byIncident.find((b) => b.incidentId === incidentId);
+  let spentWithout = budget.spentMinutes;
+  if (own?.overridden) spentWithout -= own.minutes;
+  else if (own) {
+    const incident = db
+      .select({ start: incidents.startedAt, end: sql<number>`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${OPEN_END})` })
+      .from(incidents)
+      .where(eq(incidents.id, incidentId))
+      .get()!;
+    const from = Math.max(incident.start, budget.windowStart);
+    const to = Math.min(incident.end, now);
+    const credited = segmentMinutes(segmentsIn(db, slo.id, from, to), from, to);
+    const others = segmentMinutes(sweepSegments(sweepImpacts(db, slo, from, to, incidentId), from, to), from, to);
+    spentWithout += others - credited;
+  }
+  const without = budgetStatus(budget.budgetMinutes - spentWithout, budget.budgetMinutes);
+  return { with: budget.status, without, pushed: STATUS_RANK[budget.status] > STATUS_RANK[without] };
 }
 
 /** Titles for incidents the actor may see; the rest show as "Private incident". */

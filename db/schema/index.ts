@@ -18,3 +18,4 @@ export * from "./postmortems";
 export * from "./action-items";
 export * from "./incident-facts";
 export * from "./events";
+export * from "./slo-spend";

@@ -3,6 +3,7 @@
 // Expected figures are worked out by hand in insights.test.ts.
 import type { Db } from "../client";
 import { reconcileIncidentFacts } from "../access/incident-facts";
+import { rebuildAllSpend } from "../access/slo-spend-segments";
 import {
   actionItems,
   contributingFactors,
@@ -247,5 +248,6 @@ export function insertInsightsFixture(db: Db, people: FixturePeople): Record<str
   }
   // Rows written directly, not through the commands: their facts are filled the way a backfill would.
   reconcileIncidentFacts(db);
+  rebuildAllSpend(db);
   return ids;
 }

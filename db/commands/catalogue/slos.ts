@@ -10,6 +10,7 @@ import { slos, type Slo } from "../../schema";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { findServiceBySlug } from "../../access/services";
+import { rebuildSloSpend } from "../../access/slo-spend-segments";
 
 /** The 409 for a stale SLO version, with the SLO as it is now (the API adds its budget). */
 const staleSlo = (current: Slo) => staleError("SLO", current.version, current);
@@ -35,6 +36,7 @@ export function createSlo({ actor, slug, input }: { actor: Actor; slug: string; 
         })
         .returning()
         .get();
+      rebuildSloSpend(tx, slo);
       recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);
       return slo;
     },

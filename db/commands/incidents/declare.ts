@@ -19,6 +19,7 @@ import { incidentState } from "../../access/event-payloads";
 import { emitServicesChanged } from "../events/emit";
 import { getIncident, type IncidentDetail } from "../../queries/incidents/detail";
 import { linkServiceInTx } from "./services";
+import { refreshSpendFor } from "../../access/slo-spend-segments";
 import { applyMatchingPlaybooks } from "./checklist";
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -114,8 +115,9 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
       );
       data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
       const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
-      if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
       applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
+      refreshSpendFor(tx, { incidentId: incident.id, before: null });
+      if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
       if (idempotencyKey) {
         tx.insert(idempotencyKeys)
           .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })

@@ -12,6 +12,7 @@ import { listIncidents } from "../../queries/incidents/list";
 import { incidentSloSpend } from "../../queries/incidents/slo-spend";
 import { linkedServices } from "../../access/linked-services";
 import { linkService, setSpendOverride, unlinkService } from "./services";
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 import { listTimeline } from "../../queries/incidents/timeline";
 
 const ctx = setUpTestDb();
@@ -190,11 +191,14 @@ describe("incidentSloSpend and overrides", () => {
   const onLedger = (impact: string, fromMinAgo: number, toMinAgo: number, severity = "SEV3") => {
     const incident = declare({ severity, services: [{ service: "ledger", impact }] });
     const now = Date.now();
+    // Written straight to the row, so the stored spend is refreshed as the commands do.
+    const spendBefore = spendSnapshot(ctx.t.db, incident.id);
     ctx.t.db
       .update(incidents)
       .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: now - toMinAgo * MIN, status: "monitoring" })
       .where(eq(incidents.id, incident.id))
       .run();
+    refreshSpendFor(ctx.t.db, { incidentId: incident.id, before: spendBefore });
     return incident.id;
   };
 

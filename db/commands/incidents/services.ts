@@ -16,6 +16,7 @@ import { findServiceBySlug } from "../../access/services";
 import { linkedServices, type LinkedService } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
 import { emitServicesChanged, emitSloSpendChanged } from "../events/emit";
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 
 /**
  * Links a service with an impact level, or changes the level of one already linked.
@@ -90,9 +91,10 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
   return getDb().transaction(
     (tx) => {
       const incident = editableIncident(tx, actor, incidentId, "link-services");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const now = Date.now();
-      if (linkServiceInTx(tx, actor, incident, data.service, data.impact, now)) {
-        emitServicesChanged(tx, actor, incidentId, now);
+      const changed = linkServiceInTx(tx, actor, incident, data.service, data.impact, now);
+      if (changed)
         applyMatchingPlaybooks(
           tx,
           actor,
@@ -100,7 +102,9 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
           linkedServices(tx, incidentId).map((s) => s.serviceId),
           now,
         );
-      }
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
+      // After the stored spend is refreshed: the event carries the new SLO spend.
+      if (changed) emitServicesChanged(tx, actor, incidentId, now);
       return linkedServices(tx, incidentId);
     },
     { behavior: "immediate" },
@@ -111,6 +115,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
   return getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "link-services");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const service = findServiceBySlug(tx, slug);
       const link = service
         ? tx
@@ -135,6 +140,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
         tx.delete(sloSpendOverrides)
           .where(and(eq(sloSpendOverrides.incidentId, incidentId), inArray(sloSpendOverrides.sloId, sloIds)))
           .run();
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
       writeTimelineEntry(
         tx,
         actor,
@@ -166,6 +172,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
   getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "override-spend");
+      const spendBefore = spendSnapshot(tx, incidentId);
       const slo = tx.select().from(slos).where(eq(slos.id, sloId)).get();
       const linked =
         slo &&
@@ -201,6 +208,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
           .where(and(eq(sloSpendOverrides.incidentId, incidentId), eq(sloSpendOverrides.sloId, sloId)))
           .run();
       }
+      refreshSpendFor(tx, { incidentId, before: spendBefore });
       writeTimelineEntry(
         tx,
         actor,

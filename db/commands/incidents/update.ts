@@ -24,6 +24,7 @@ import { emitRolesChanged, emitSloSpendChanged } from "../events/emit";
 
 /** Fields whose change moves the incident's SLO spend. */
 const SPEND_FIELDS = new Set(["startedAt", "mitigatedAt", "resolvedAt", "drill"]);
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 
 const LEAD_ROLES = [
   { field: "commanderEmail", role: "commander", label: "Incident commander" },
@@ -149,8 +150,10 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
 
   if (entries.length === 0) return current;
 
+  const spendBefore = spendSnapshot(tx, incidentId);
   const updated = updateVersioned(tx, incidents, current, changes, now, () => staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current));
   emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now);
+  refreshSpendFor(tx, { incidentId, before: spendBefore });
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
   if (roleChanged) emitRolesChanged(tx, actor, incidentId, now);
   if (Object.keys(changes).some((field) => SPEND_FIELDS.has(field)) && linkedServices(tx, incidentId).length) emitSloSpendChanged(tx, actor, incidentId, now);

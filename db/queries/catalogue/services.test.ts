@@ -8,6 +8,7 @@ import { getService, listServices, serviceIncidents } from "./services";
 import { createSlo } from "../../commands/catalogue/slos";
 import { declareIncident } from "../../commands/incidents/declare";
 import { getIncident } from "../incidents/detail";
+import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 import { updateIncident } from "../../commands/incidents/update";
 
 const ctx = setUpTestDb();
@@ -35,11 +36,14 @@ function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: 
     input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra },
   });
   const now = Date.now();
+  // Written straight to the row, so the stored spend is refreshed as the commands do.
+  const spendBefore = spendSnapshot(ctx.t.db, incident.id);
   ctx.t.db
     .update(incidents)
     .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: toMinAgo === null ? null : now - toMinAgo * MIN })
     .where(eq(incidents.id, incident.id))
     .run();
+  refreshSpendFor(ctx.t.db, { incidentId: incident.id, before: spendBefore });
   return incident.id;
 }
 

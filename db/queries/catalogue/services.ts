@@ -34,7 +34,8 @@ function openIncidentCounts(db: Reader, actor: Actor, serviceIds: number[]): Map
     .select({ serviceId: incidentServices.serviceId, n: sql<number>`count(*)` })
     .from(incidentServices)
     .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
-    .where(and(inArray(incidentServices.serviceId, serviceIds), sql`${incidents.status} IN ${openStatuses}`, ...(visible ? [visible] : [])))
+    // "+" keeps the planner off the service index: starting from the few open incidents (status index) is far cheaper.
+    .where(and(inArray(sql`+${incidentServices.serviceId}`, serviceIds), sql`${incidents.status} IN ${openStatuses}`, ...(visible ? [visible] : [])))
     .groupBy(incidentServices.serviceId)
     .all();
   for (const r of rows) map.set(r.serviceId, r.n);

@@ -1,13 +1,13 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
-import { budgetMinutes, impactEnd, incidentSpendMinutes, statusPushedBy, type BudgetStatus } from "@/lib/error-budget";
+import { budgetMinutes, impactEnd, incidentSpendMinutes, type BudgetStatus } from "@/lib/error-budget";
 import { getDb } from "../../client";
-import { slos, type Incident } from "../../schema";
+import { sloSpendOverrides, slos, type Incident } from "../../schema";
 import type { Reader } from "../../types";
 import { readableIncident } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
-import { DAY, impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
+import { budgetsFor, statusPushedByIncident } from "../../access/slo-budgets";
 
 export type IncidentSloSpend = {
   sloId: number;
@@ -45,29 +45,24 @@ export function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): In
     )
     .orderBy(slos.id)
     .all();
-  const impacts = loadImpacts(
-    db,
-    linked.map((l) => l.serviceId),
-    now - MAX_WINDOW_DAYS * DAY,
-    now,
-  );
-  const overrides = loadOverrides(
-    db,
-    sloRows.map((s) => s.id),
-  );
+  const budgets = budgetsFor(db, sloRows, now);
+  const overrides = db
+    .select({ sloId: sloSpendOverrides.sloId, minutes: sloSpendOverrides.minutes, reason: sloSpendOverrides.reason })
+    .from(sloSpendOverrides)
+    .where(eq(sloSpendOverrides.incidentId, incidentId))
+    .all();
   return sloRows.map((slo) => {
     const service = linked.find((l) => l.serviceId === slo.serviceId)!;
-    const windows = impactWindowsFor(slo, impacts, overrides);
-    const own = windows.find((w) => w.incidentId === incidentId) ?? {
+    const override = overrides.find((o) => o.sloId === slo.id);
+    const own = {
       incidentId,
       startedAt: incident.startedAt,
       endedAt: impactEnd(incident),
       impact: service.impact,
       drill: incident.drill,
-      overrideMinutes: overrides.get(`${incidentId}:${slo.id}`)?.minutes ?? null,
+      overrideMinutes: override?.minutes ?? null,
     };
-    const pushed = statusPushedBy({ objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now }, incidentId);
-    const override = overrides.get(`${incidentId}:${slo.id}`);
+    const pushed = statusPushedByIncident(db, slo, budgets.get(slo.id)!, incidentId, now);
     return {
       sloId: slo.id,
       sloName: slo.name,

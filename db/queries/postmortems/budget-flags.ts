@@ -1,10 +1,9 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { computeBudget } from "@/lib/error-budget";
 import type { Severity } from "@/lib/severity";
 import { incidentServices, incidents, slos } from "../../schema";
 import type { Reader } from "../../types";
-import { DAY, impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
+import { budgetsFor, DAY, MAX_WINDOW_DAYS, statusPushedByIncident } from "../../access/slo-budgets";
 
 /**
  * Incidents among `incidentIds` whose own spend exhausted an SLO's error budget (DESIGN.md:
@@ -23,26 +22,18 @@ export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = 
   const serviceIds = [...new Set(links.map((l) => l.serviceId))];
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
   if (!sloRows.length) return flagged;
-  const impacts = loadImpacts(db, serviceIds, now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(
-    db,
-    sloRows.map((s) => s.id),
-  );
+  const budgets = budgetsFor(db, sloRows, now);
   for (const slo of sloRows) {
-    const windows = impactWindowsFor(slo, impacts, overrides);
-    const input = { objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now };
-    const full = computeBudget(input);
+    const full = budgets.get(slo.id)!;
     // Only an SLO exhausted with all its incidents can have been pushed to exhausted by one of them.
     if (full.status !== "exhausted") continue;
     const own = new Map(full.byIncident.map((b) => [b.incidentId, b.minutes]));
-    const inWindow = new Set(windows.map((w) => w.incidentId));
     for (const link of links) {
-      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId) || !inWindow.has(link.incidentId)) continue;
+      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId) || !own.has(link.incidentId)) continue;
       // Without an incident, spend falls by at most the minutes credited to it: if that still
       // leaves the budget spent, the SLO was exhausted without it and it pushed nothing.
-      if (full.remainingMinutes + (own.get(link.incidentId) ?? 0) <= 0) continue;
-      const without = computeBudget({ ...input, impacts: windows.filter((w) => w.incidentId !== link.incidentId) });
-      if (without.status !== "exhausted") flagged.add(link.incidentId);
+      if (full.remainingMinutes + own.get(link.incidentId)! <= 0) continue;
+      if (statusPushedByIncident(db, slo, full, link.incidentId, now).without !== "exhausted") flagged.add(link.incidentId);
     }
   }
   return flagged;

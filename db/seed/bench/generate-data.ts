@@ -5,6 +5,7 @@ import fs from "node:fs";
 import type Database from "better-sqlite3";
 import { getDb, getSqlite } from "@/db/client";
 import { reconcileIncidentFacts } from "@/db/access/incident-facts";
+import { rebuildAllSpend } from "@/db/access/slo-spend-segments";
 import { hashPassword } from "@/server/auth/password";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, insertCatalog, type Catalog } from "./catalog";
 import { planFollowups, type PostmortemPlan } from "./followup-plan";
@@ -184,6 +185,12 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
     const factsStarted = performance.now();
     const facts = reconcileIncidentFacts(getDb());
     log(`[bench] Incident facts: ${facts.toLocaleString("en-US")} rows in ${((performance.now() - factsStarted) / 1000).toFixed(1)} s`);
+    const derived = performance.now();
+    const segments = rebuildAllSpend(getDb());
+    // The derived spend, and the settings row that marks it current.
+    counts.slo_spend_segments = segments;
+    counts.settings = (counts.settings ?? 0) + 1;
+    log(`[bench] SLO spend segments derived (${segments.toLocaleString("en-US")}) in ${((performance.now() - derived) / 1000).toFixed(1)} s`);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }

@@ -17,6 +17,7 @@ import { isActive } from "@/lib/incident-status";
 import { linkDemoIncident, seedCatalog, unknownLinkedTitles, type DemoWriter } from "./write-catalog";
 import { getDb } from "../../client";
 import { reconcileIncidentFacts } from "../../access/incident-facts";
+import { deriveAllSpend } from "../../access/slo-spend-segments";
 import type { Reader, Writer } from "../../types";
 import { apiTokens, auditLog, incidentRoles, incidents, timelineEntries, users } from "../../schema";
 
@@ -199,6 +200,8 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           }),
         })
         .run();
+      // Rows above went in directly, so the derived spend segments are built from them once.
+      deriveAllSpend(tx);
 
       return {
         people,
