@@ -35,6 +35,8 @@ export type PostmortemListItem = {
   publishedAt: number | null;
 };
 
+const POSTMORTEM_COLUMNS = { postmortemId: postmortems.id, status: postmortems.status, updatedAt: postmortems.updatedAt, publishedAt: postmortems.publishedAt };
+
 export type ListPostmortemsQuery = { status?: ListPostmortemStatus; q?: string; due?: "due" | "overdue"; limit?: number; cursor?: string };
 
 /**
@@ -84,29 +86,25 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   if (filter.cursor && !cursor)
     throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
   const after = (at: SQL | SQLiteColumn, id: SQLiteColumn) => (cursor ? [sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`] : []);
-  const fields = {
-    incident: incidents,
-    postmortemId: postmortems.id,
-    status: postmortems.status,
-    updatedAt: postmortems.updatedAt,
-    publishedAt: postmortems.publishedAt,
-    ownerName: users.name,
-  };
-  const startedStatus = filter.status === "not_started" ? null : filter.status;
-  const startedQuery = db
-    .select(fields)
-    .from(postmortems)
-    .innerJoin(incidents, eq(incidents.id, postmortems.incidentId))
-    .leftJoin(users, eq(users.id, postmortems.ownerId))
-    .where(
-      and(
-        ...common,
-        ...(viewer ? [eq(postmortems.status, "published")] : []),
-        ...(startedStatus ? [eq(postmortems.status, startedStatus)] : []),
-        ...after(postmortems.updatedAt, postmortems.incidentId),
-      ),
-    )
-    .orderBy(desc(postmortems.updatedAt), desc(postmortems.incidentId));
+  // The due state is computed below, not in SQL (business days in the organisation's zone):
+  // with a due filter every candidate is read, then filtered, then cut to a page.
+  const read = (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) =>
+    db
+      .select({ incident: incidents, ...POSTMORTEM_COLUMNS, ownerName: users.name })
+      .from(incidents)
+      .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
+      .leftJoin(users, eq(users.id, postmortems.ownerId))
+      .where(and(...common, ...where, ...after(...order)))
+      .orderBy(desc(order[0]), desc(order[1]))
+      .limit(filter.due ? -1 : filter.limit + 1)
+      .all();
+  // Null-rejecting on postmortems: SQLite reads them first, in postmortems_updated_idx order.
+  const startedWhere = [
+    sql`${postmortems.id} IS NOT NULL`,
+    ...(viewer ? [eq(postmortems.status, "published")] : []),
+    ...(filter.status && filter.status !== "not_started" ? [eq(postmortems.status, filter.status)] : []),
+  ];
+  const startedRows = filter.status === "not_started" ? [] : read(startedWhere, [postmortems.updatedAt, postmortems.incidentId]);
   // `+column`: keeps SQLite from picking the severity index and sorting; it walks resolution order instead.
   const list = (values: (string | number)[]) =>
     sql.join(
@@ -116,27 +114,13 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   const requiredOrFlagged = sql`(${ctx.required.length ? sql`+${incidents.severity} IN (${list(ctx.required)})` : sql`0`} OR ${
     flagged.size ? sql`+${incidents.id} IN (${list([...flagged])})` : sql`0`
   })`;
-  const notStartedQuery = db
-    .select(fields)
-    .from(incidents)
-    .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
-    .leftJoin(users, eq(users.id, postmortems.ownerId))
-    .where(
-      and(
-        ...common,
-        sql`${postmortems.id} IS NULL`,
-        sql`${incidents.resolvedAt} IS NOT NULL`,
-        eq(incidents.drill, false),
-        requiredOrFlagged,
-        ...after(incidents.resolvedAt, incidents.id),
-      ),
-    )
-    .orderBy(desc(incidents.resolvedAt), desc(incidents.id));
-  // The due state is computed below, not in SQL (business days in the organisation's zone):
-  // with a due filter every candidate is read, then filtered, then cut to a page.
-  const cap = filter.due ? -1 : filter.limit + 1;
-  const startedRows = filter.status === "not_started" ? [] : startedQuery.limit(cap).all();
-  const notStartedRows = viewer || (filter.status && filter.status !== "not_started") ? [] : notStartedQuery.limit(cap).all();
+  const notStartedRows =
+    viewer || (filter.status && filter.status !== "not_started")
+      ? []
+      : read(
+          [sql`${postmortems.id} IS NULL`, sql`${incidents.resolvedAt} IS NOT NULL`, eq(incidents.drill, false), requiredOrFlagged],
+          [incidents.resolvedAt, incidents.id],
+        );
   const rows = [...startedRows.map((r) => ({ ...r, sortAt: r.updatedAt! })), ...notStartedRows.map((r) => ({ ...r, sortAt: r.incident.resolvedAt! }))].sort(
     (a, b) => b.sortAt - a.sortAt || b.incident.id - a.incident.id,
   );
