@@ -22,7 +22,6 @@ import {
 } from "lucide-react";
 import type { UserRole } from "@/lib/roles";
 import { DeclareButton } from "./incidents/declare-button";
-import type { ServiceOption } from "./incidents/services-picker";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
@@ -49,13 +48,10 @@ const adminNav: NavItem[] = [
 export function AppShell({
   user,
   canDeclare,
-  services = [],
   children,
 }: {
   user: { name: string; email: string; role: UserRole };
   canDeclare: boolean;
-  /** For the declare dialog's services picker. */
-  services?: ServiceOption[];
   children: React.ReactNode;
 }) {
   const pathname = usePathname();
@@ -121,7 +117,7 @@ export function AppShell({
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <ThemeToggle />
             <UserMenu user={user} />
-            {canDeclare ? <DeclareButton services={services} /> : null}
+            {canDeclare ? <DeclareButton /> : null}
           </div>
         </header>
         {menuOpen ? <div className="border-b border-zinc-200 bg-white px-3 py-3 lg:hidden dark:border-zinc-800 dark:bg-zinc-950">{nav}</div> : null}

@@ -17,6 +17,7 @@ import { callAction } from "@/lib/server-action";
 import { createActionItemAction } from "@/app/(app)/incidents/[ref]/action-item-actions";
 import { Field } from "./field";
 import { useSentText } from "./use-sent-text";
+import { useServiceChoices } from "./use-service-choices";
 import { useFocusFirstInvalid } from "./focus-first-invalid";
 import { buttonClass, inputClass, primaryButtonClass } from "./ui";
 
@@ -25,7 +26,6 @@ export type ActionItemFormProps = {
   reference: string;
   /** Active people to pick the owner from. */
   users: { id: number; name: string }[];
-  services: { id: number; name: string }[];
   /**
    * Called after the item was stored (the page is refreshed as well). `typedSince` is true
    * when the person typed on while it was saving: the form then still holds their text.
@@ -47,7 +47,7 @@ const FIELD_OF: Record<string, string> = { ownerEmail: "ownerId" };
  * follows the priority until the person edits the date), due date, kind, service,
  * tracker URL and description; errors sit next to their fields.
  */
-export function ActionItemForm({ reference, users, services, onCreated, defaultOwnerId, onCancel }: ActionItemFormProps) {
+export function ActionItemForm({ reference, users, onCreated, defaultOwnerId, onCancel }: ActionItemFormProps) {
   const id = useId();
   const router = useRouter();
   const titleRef = useRef<HTMLInputElement>(null);
@@ -66,6 +66,8 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
   const [dueEdited, setDueEdited] = useState(false);
   const [kind, setKind] = useState("");
   const [serviceId, setServiceId] = useState("");
+  // The service choices are read when the form opens (it mounts then), not with the page.
+  const catalogue = useServiceChoices({ loadNow: true });
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
@@ -209,11 +211,17 @@ export function ActionItemForm({ reference, users, services, onCreated, defaultO
             </select>
           )}
         </Field>
-        <Field id={fieldId("serviceId")} label="Service (optional)" error={errors.serviceId}>
+        <Field id={fieldId("serviceId")} label="Service (optional)" error={errors.serviceId ?? catalogue.error ?? undefined}>
           {(aria) => (
-            <select {...aria} value={serviceId} onChange={(e) => setServiceId(e.target.value)} className={inputClass}>
-              <option value="">None</option>
-              {services.map((s) => (
+            <select
+              {...aria}
+              value={serviceId}
+              onChange={(e) => setServiceId(e.target.value)}
+              aria-busy={catalogue.status === "loading" || undefined}
+              className={inputClass}
+            >
+              <option value="">{catalogue.status === "loading" ? "None (loading services…)" : "None"}</option>
+              {catalogue.choices.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>

@@ -30,6 +30,8 @@ export const actionItems = sqliteTable(
     index("action_items_incident_idx").on(t.incidentId),
     index("action_items_owner_idx").on(t.ownerId, t.status),
     index("action_items_due_idx").on(t.status, t.dueDate),
+    // Every status (status=all), soonest or latest due first: a page read in order, not all items sorted.
+    index("action_items_due_date_idx").on(t.dueDate),
     index("action_items_service_idx").on(t.serviceId),
   ],
 );

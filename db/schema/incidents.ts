@@ -1,10 +1,18 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { id, parentId, ref, requiredRef, updatedAt, version } from "./columns";
 import { apiTokens } from "./tokens";
 import { users } from "./users";
 
 const timestampSource = ["status_change", "manual", "alert", "backdated"] as const;
+
+/**
+ * 1 while an incident is open, else 0: the incident list shows open ones first. Queries must use
+ * this exact expression for SQLite to read `incidents_list_order_idx` in order instead of sorting.
+ * (Written without commas: drizzle-kit splits an index expression at its commas.)
+ */
+export const openRankOf = (status: SQLiteColumn) =>
+  sql<number>`(CASE ${status} WHEN 'investigating' THEN 1 WHEN 'identified' THEN 1 WHEN 'monitoring' THEN 1 ELSE 0 END)`;
 
 export const incidents = sqliteTable(
   "incidents",
@@ -45,6 +53,14 @@ export const incidents = sqliteTable(
     index("incidents_started_idx").on(t.startedAt),
     // Error budgets select incidents whose impact ended (or has not ended) after a window began.
     index("incidents_impact_end_idx").on(sql`coalesce(${t.mitigatedAt}, ${t.resolvedAt}, 9007199254740991)`),
+    // The incident list's order (open first, newest first): a page is read, never the whole table sorted.
+    index("incidents_list_order_idx").on(openRankOf(t.status), t.declaredAt, t.id),
+    // Postmortems required but not started, most recently resolved first (the postmortem list).
+    index("incidents_resolved_idx").on(t.resolvedAt),
+    // "Has a drill been run?" (first-run checklist) without scanning every incident.
+    index("incidents_drill_idx")
+      .on(t.id)
+      .where(sql`${t.drill} = 1`),
   ],
 );
 export type Incident = typeof incidents.$inferSelect;

@@ -24,7 +24,12 @@ export const postmortems = sqliteTable(
     publishedAt: integer("published_at"),
     publishedById: ref("published_by_id", () => users.id),
   },
-  (t) => [uniqueIndex("postmortems_incident_unique").on(t.incidentId), index("postmortems_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("postmortems_incident_unique").on(t.incidentId),
+    // The postmortem list, last edited first, all or of one status: a page read in order (db/queries/postmortems/list.ts).
+    index("postmortems_status_idx").on(t.status, t.updatedAt, t.incidentId),
+    index("postmortems_updated_idx").on(t.updatedAt, t.incidentId),
+  ],
 );
 export type Postmortem = typeof postmortems.$inferSelect;
 

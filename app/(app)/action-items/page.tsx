@@ -8,7 +8,7 @@ import { ORGANISATION_TIME_ZONE, todayIn } from "@/lib/action-items";
 import { listActionItems } from "@/db/queries/action-items/list";
 import { listActiveUsers } from "@/db/queries/admin/users";
 import { listTeams } from "@/db/queries/admin/teams";
-import { listServices } from "@/db/queries/catalogue/services";
+import { listServicePickerChoices } from "@/db/queries/catalogue/picker";
 import { cardClass } from "@/app/components/ui";
 import { Pager, ProblemAlert } from "@/app/components/list-page";
 import { tableClass, tbodyClass, thClass, theadClass } from "../admin/table-classes";
@@ -58,7 +58,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   const canEdit = can(actor, "action-item", "edit");
   const users = listActiveUsers({ actor }).map(({ id, name }) => ({ id, name }));
   const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
-  const services = listServices({ actor, query: {} }).map(({ slug, name }) => ({ slug, name }));
+  const services = listServicePickerChoices({ actor }).map(({ slug, name }) => ({ slug, name }));
   const today = todayIn(ORGANISATION_TIME_ZONE);
   const filtered = Boolean(current.owner || current.team || current.service || current.status || current.priority || current.overdue || current.incident);
   const sortHref = actionItemsHref(current, { sort: current.sort === "due" ? "-due" : "due" });

@@ -5,10 +5,9 @@ import { dangerButtonClass } from "@/app/components/ui";
 import { DECLARE_EVENT, type DeclareEventDetail } from "../keyboard-shortcuts";
 import { DeclareForm } from "./declare-form";
 import { DiscardConfirm } from "./discard-confirm";
-import type { ServiceOption } from "./services-picker";
 
 /** The red button on every page; `d` opens it too. */
-export function DeclareButton({ services = [] }: { services?: ServiceOption[] }) {
+export function DeclareButton() {
   const [open, setOpen] = useState(false);
   const [drill, setDrill] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -96,7 +95,6 @@ export function DeclareButton({ services = [] }: { services?: ServiceOption[] })
                 setOpen(false);
               }}
               onDirtyChange={(value) => (dirty.current = value)}
-              services={services}
               initialDrill={drill}
               inert={confirming}
             />

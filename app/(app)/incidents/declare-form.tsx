@@ -9,7 +9,8 @@ import { buttonClass, dangerButtonClass, errorClass, inputClass } from "@/app/co
 import { SeverityPill } from "@/app/components/severity-pill";
 import { useServerAction } from "@/app/components/use-server-action";
 import { declareIncidentAction } from "./actions";
-import { ServicesPicker, servicesPickerErrors, type PickedService, type ServiceOption } from "./services-picker";
+import { useServiceChoices } from "@/app/components/use-service-choices";
+import { ServicesPicker, servicesPickerErrors, type PickedService } from "./services-picker";
 
 type DeclareFormProps = {
   /** Cancel button; the dialog asks before discarding typed text. */
@@ -18,7 +19,6 @@ type DeclareFormProps = {
   onDeclared?: () => void;
   /** Whether any field differs from how the form opened. */
   onDirtyChange?: (dirty: boolean) => void;
-  services?: ServiceOption[];
   /** Opened as "Try a drill incident": the drill box starts ticked. */
   initialDrill?: boolean;
   /** While the discard question is asked over it. */
@@ -29,7 +29,7 @@ type DeclareFormProps = {
  * Title first and focused, severity with definitions; Ctrl/⌘+Enter submits; locks while submitting.
  * Header and footer stay put, the fields scroll between them, so the buttons are always on screen.
  */
-export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = [], initialDrill = false, inert = false }: DeclareFormProps) {
+export function DeclareForm({ onCancel, onDeclared, onDirtyChange, initialDrill = false, inert = false }: DeclareFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [severity, setSeverity] = useState<Severity | "">("");
@@ -42,6 +42,8 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
   const fields = local ?? action.error?.fields ?? {};
   const message = local ? null : action.message;
   const [picked, setPicked] = useState<PickedService[]>([]);
+  // Read when the dialog opens (this form mounts with it), not by every page that carries the button.
+  const catalogue = useServiceChoices({ loadNow: true });
   // One key per opened form: a double submit or a retry cannot declare twice.
   const idempotencyKey = useRef(crypto.randomUUID());
 
@@ -150,7 +152,7 @@ export function DeclareForm({ onCancel, onDeclared, onDirtyChange, services = []
           <Field id="declare-summary" label="Summary (optional)" error={fields.summary} hint="What customers see, what you know so far. Markdown works.">
             {(aria) => <textarea {...aria} name="summary" rows={3} className={inputClass} />}
           </Field>
-          <ServicesPicker services={services} picked={picked} onChange={setPicked} errors={fields} />
+          <ServicesPicker catalogue={catalogue} picked={picked} onChange={setPicked} errors={fields} />
           <Field
             id="declare-started"
             label="Impact started (optional)"

@@ -8,7 +8,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { listIncidents } from "@/db/queries/incidents/list";
 import { lastActivity } from "@/db/queries/incidents/activity";
 import { serviceNamesFor } from "@/db/queries/incidents/list";
-import { listServices } from "@/db/queries/catalogue/services";
+import { listServicePickerChoices } from "@/db/queries/catalogue/picker";
 import { listTeams } from "@/db/queries/admin/teams";
 import { getOrgTimeZone } from "@/db/queries/admin/settings";
 import { firstRunChecklist } from "@/db/queries/admin/first-run";
@@ -65,7 +65,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   }
   const activity = lastActivity({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
   const serviceNames = serviceNamesFor({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
-  const serviceOptions = listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name }));
+  const serviceOptions = listServicePickerChoices({ actor }).map((s) => ({ slug: s.slug, name: s.name }));
   const teamName = params.team ? (listTeams({ actor }).find((t) => String(t.id) === params.team)?.name ?? null) : null;
   const chips = drillDownChips(params, { teamName, timeZone: getOrgTimeZone({ actor }) });
   const filtered = Boolean(query.q || query.severity || query.service || query.mine || hasDrillDown(params));

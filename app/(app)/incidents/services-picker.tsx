@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Plus, X } from "lucide-react";
 import { IMPACT_LABEL, IMPACT_LEVELS, type ImpactLevel } from "@/lib/error-budget";
 import { buttonClass, errorClass, hintClass, inputClass } from "@/app/components/ui";
+import type { ServiceChoices } from "@/app/components/use-service-choices";
 
 export type ServiceOption = { slug: string; name: string; tier: number };
 export type PickedService = { key: number; service: string; impact: ImpactLevel };
@@ -19,18 +20,23 @@ export function servicesPickerErrors(picked: PickedService[]): Record<string, st
 
 let nextKey = 1;
 
-/** Declare dialog: optional rows of service + impact, added and removed with the keyboard. */
+/**
+ * Declare dialog: optional rows of service + impact, added and removed with the keyboard. The
+ * catalogue arrives after the dialog opens: rows can be added meanwhile, their selects fill in.
+ */
 export function ServicesPicker({
-  services,
+  catalogue,
   picked,
   onChange,
   errors,
 }: {
-  services: ServiceOption[];
+  catalogue: ServiceChoices;
   picked: PickedService[];
   onChange: (next: PickedService[]) => void;
   errors: Record<string, string>;
 }) {
+  const services = catalogue.choices;
+  const loading = catalogue.status === "idle" || catalogue.status === "loading";
   const [focusKey, setFocusKey] = useState<number | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -80,9 +86,10 @@ export function ServicesPicker({
                     onChange={(e) => update(p.key, { service: e.target.value })}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={`${id}-error`}
+                    aria-busy={loading || undefined}
                     className={`${inputClass} col-span-2 sm:col-span-1`}
                   >
-                    <option value="">Pick a service…</option>
+                    <option value="">{loading ? "Loading services…" : "Pick a service…"}</option>
                     {services.map((s) => (
                       <option key={s.slug} value={s.slug}>
                         {s.name} (tier {s.tier})
@@ -118,18 +125,28 @@ export function ServicesPicker({
           })}
         </ul>
       ) : null}
-      {services.length ? (
-        picked.length < Math.min(services.length, 20) ? (
-          <button ref={addButton} type="button" onClick={add} className={`${buttonClass} mt-1 py-1.5`}>
-            <Plus aria-hidden className="h-4 w-4" /> {picked.length ? "Add another service" : "Add a service"}
-          </button>
-        ) : null
+      {(loading || services.length) && picked.length < (loading ? 20 : Math.min(services.length, 20)) ? (
+        <button ref={addButton} type="button" onClick={add} className={`${buttonClass} mt-1 py-1.5`}>
+          <Plus aria-hidden className="h-4 w-4" /> {picked.length ? "Add another service" : "Add a service"}
+        </button>
       ) : null}
-      <p id="declare-services-hint" className={hintClass}>
-        {services.length
-          ? "The services customers feel this in, and how badly. Their error budgets are spent from the impact start."
-          : "No services in the catalogue yet; you can link them on the incident page once an admin adds them."}
+      <p id="declare-services-hint" className={hintClass} aria-live="polite">
+        {loading
+          ? "Loading the service catalogue…"
+          : services.length
+            ? "The services customers feel this in, and how badly. Their error budgets are spent from the impact start."
+            : catalogue.status === "ready"
+              ? "No services in the catalogue yet; you can link them on the incident page once an admin adds them."
+              : ""}
       </p>
+      {catalogue.error ? (
+        <p className={errorClass} role="alert">
+          {catalogue.error}{" "}
+          <button type="button" onClick={catalogue.load} className="font-medium underline">
+            Try again
+          </button>
+        </p>
+      ) : null}
       {errors.services ? <p className={errorClass}>{errors.services}</p> : null}
     </fieldset>
   );

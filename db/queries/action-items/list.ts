@@ -40,7 +40,6 @@ export function listActionItems({ actor, query }: { actor: Actor; query: unknown
     conditions.push(sql`EXISTS (SELECT 1 FROM ${teamMembers} WHERE ${teamMembers.teamId} = ${filter.team} AND ${teamMembers.userId} = ${actionItems.ownerId})`);
   }
   if (filter.service) conditions.push(eq(services.slug, filter.service));
-  if (filter.status) conditions.push(inArray(actionItems.status, filter.status));
   if (filter.priority) conditions.push(inArray(actionItems.priority, filter.priority));
   if (filter.incident) conditions.push(eq(actionItems.incidentId, parseReference(filter.incident)!));
   if (filter.overdue) {
@@ -60,11 +59,22 @@ export function listActionItems({ actor, query }: { actor: Actor; query: unknown
         : sql`(${actionItems.dueDate} < ${due} OR (${actionItems.dueDate} = ${due} AND ${actionItems.id} < ${c.id}))`,
     );
   }
-  const rows = selectViews(getDb())
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(...(ascending ? [asc(actionItems.dueDate), asc(actionItems.id)] : [desc(actionItems.dueDate), desc(actionItems.id)]))
-    .limit(filter.limit + 1)
-    .all();
+  const db = getDb();
+  const read = (status: SQL | undefined) =>
+    selectViews(db)
+      .where(and(...conditions, status))
+      .orderBy(...(ascending ? [asc(actionItems.dueDate), asc(actionItems.id)] : [desc(actionItems.dueDate), desc(actionItems.id)]))
+      .limit(filter.limit + 1)
+      .all();
+  // Several statuses (the default "open,in_progress"): one page per status read in due order from
+  // action_items_due_idx, then merged, rather than every unfinished item read and sorted.
+  const rows =
+    filter.status && filter.status.length > 1
+      ? filter.status
+          .flatMap((status) => read(eq(actionItems.status, status)))
+          .sort((a, b) => (ascending ? 1 : -1) * (a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id))
+          .slice(0, filter.limit + 1)
+      : read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);
   const items = rows.slice(0, filter.limit).map((row) => toView(row, day));
   const last = items[items.length - 1];
   const nextCursor = rows.length > filter.limit && last ? encodeCursor({ rank: ascending ? 1 : -1, at: dayKey(last.dueDate), id: last.id }) : null;

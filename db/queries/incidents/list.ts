@@ -7,20 +7,21 @@ import { listIncidentsSchema } from "@/lib/validation/incident";
 import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { addDays, startOfDayIn } from "@/lib/insights/params";
 import { getDb } from "../../client";
-import { incidentRoles, incidentServices, incidents, services, teams, type Incident } from "../../schema";
+import { incidentRoles, incidentServices, incidents, openRankOf, services, teams, type Incident } from "../../schema";
 import { readOrgTimeZone as getOrgTimeZone } from "../../access/settings";
 import { amongVisible, groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
+
+const OPEN: Incident["status"][] = ["investigating", "identified", "monitoring"];
+const CLOSED: Incident["status"][] = ["resolved", "closed"];
+const rankOf = (status: Incident["status"]) => (OPEN.includes(status) ? 1 : 0);
 
 export function listIncidents({ actor, query }: { actor: Actor; query: unknown }) {
   const filter = parseInput(listIncidentsSchema, query);
   const conditions: SQL[] = [];
   const visible = visibleTo(actor);
   if (visible) conditions.push(visible);
-  if (filter.status === "active") conditions.push(sql`${incidents.status} IN ('investigating','identified','monitoring')`);
-  else if (filter.status === "inactive") conditions.push(sql`${incidents.status} IN ('resolved','closed')`);
-  else if (filter.status) conditions.push(eq(incidents.status, filter.status));
   if (filter.severity)
     conditions.push(filter.severity.length === 1 ? eq(incidents.severity, filter.severity[0]!) : inArray(incidents.severity, filter.severity));
   if (filter.q) {
@@ -60,22 +61,39 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
       sql`EXISTS (SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId})`,
     );
   }
-  // Open incidents first, then the rest; newest first within each.
-  const openRank = sql<number>`CASE WHEN ${incidents.status} IN ('investigating','identified','monitoring') THEN 1 ELSE 0 END`;
-  if (filter.cursor) {
-    const c = decodeCursor(filter.cursor);
-    if (!c) throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
-    conditions.push(
-      sql`(${openRank} < ${c.rank} OR (${openRank} = ${c.rank} AND (${incidents.declaredAt} < ${c.at} OR (${incidents.declaredAt} = ${c.at} AND ${incidents.id} < ${c.id}))))`,
-    );
-  }
-  const rows = db
-    .select()
-    .from(incidents)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(openRank), desc(incidents.declaredAt), desc(incidents.id))
-    .limit(filter.limit + 1)
-    .all();
+  const c = filter.cursor ? decodeCursor(filter.cursor) : null;
+  if (filter.cursor && !c) throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
+  const olderThanCursor = c ? [sql`(${incidents.declaredAt} < ${c.at} OR (${incidents.declaredAt} = ${c.at} AND ${incidents.id} < ${c.id}))`] : [];
+  // Open incidents first, then the rest; newest first within each. Every status: read in that
+  // order from incidents_list_order_idx. Some statuses: one read per status in declared order
+  // (incidents_status_idx), merged; SQLite would otherwise sort every incident of those statuses.
+  const openRank = openRankOf(incidents.status);
+  const readAll = () =>
+    db
+      .select()
+      .from(incidents)
+      .where(and(...conditions, ...(c ? [sql`(${openRank} < ${c.rank} OR (${openRank} = ${c.rank} AND ${olderThanCursor[0]}))`] : [])))
+      .orderBy(desc(openRank), desc(incidents.declaredAt), desc(incidents.id))
+      .limit(filter.limit + 1)
+      .all();
+  const readStatus = (status: Incident["status"]) => {
+    const rank = rankOf(status);
+    if (c && rank > c.rank) return [];
+    return db
+      .select()
+      .from(incidents)
+      .where(and(...conditions, eq(incidents.status, status), ...(c && rank === c.rank ? olderThanCursor : [])))
+      .orderBy(desc(incidents.declaredAt), desc(incidents.id))
+      .limit(filter.limit + 1)
+      .all();
+  };
+  const statuses = filter.status === "active" ? OPEN : filter.status === "inactive" ? CLOSED : filter.status ? [filter.status] : null;
+  const rows = statuses
+    ? statuses
+        .flatMap(readStatus)
+        .sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id)
+        .slice(0, filter.limit + 1)
+    : readAll();
   const page = rows.slice(0, filter.limit);
   const roles = rolesOf(
     db,
@@ -86,10 +104,7 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
     return { ...incident, commander: commander ? { name: commander.name, email: commander.email } : null };
   });
   const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > filter.limit && last
-      ? encodeCursor({ rank: ["investigating", "identified", "monitoring"].includes(last.status) ? 1 : 0, at: last.declaredAt, id: last.id })
-      : null;
+  const nextCursor = rows.length > filter.limit && last ? encodeCursor({ rank: rankOf(last.status), at: last.declaredAt, id: last.id }) : null;
   return { items, nextCursor };
 }
 

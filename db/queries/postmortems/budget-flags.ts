@@ -44,7 +44,8 @@ export function budgetCandidates(db: Reader, visible: SQL | undefined, required:
   const conditions: SQL[] = [
     eq(incidents.drill, false),
     sql`${incidents.resolvedAt} IS NOT NULL`,
-    sql`COALESCE(${incidents.mitigatedAt}, ${incidents.resolvedAt}) >= ${now - MAX_WINDOW_DAYS * DAY}`,
+    // The expression of incidents_impact_end_idx (equal here: resolved_at is set), so only the recent ones are read.
+    sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, 9007199254740991) >= ${now - MAX_WINDOW_DAYS * DAY}`,
     sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${slos} ON ${slos.serviceId} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id})`,
   ];
   if (required.length)

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policy";
@@ -11,6 +11,7 @@ import { listPostmortemsSchema, type ListPostmortemStatus } from "@/lib/validati
 import type { PostmortemStatus } from "@/lib/postmortem-template";
 import { POSTMORTEM_DUE_BUSINESS_DAYS, type PostmortemDue } from "@/lib/postmortem-due";
 import { getDb } from "../../client";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { incidents, postmortems, users, type Incident } from "../../schema";
 import { visibleTo } from "../../access/incidents";
 import { DAY } from "../../access/slo-budgets";
@@ -33,6 +34,8 @@ export type PostmortemListItem = {
   updatedAt: number | null;
   publishedAt: number | null;
 };
+
+const POSTMORTEM_COLUMNS = { postmortemId: postmortems.id, status: postmortems.status, updatedAt: postmortems.updatedAt, publishedAt: postmortems.publishedAt };
 
 export type ListPostmortemsQuery = { status?: ListPostmortemStatus; q?: string; due?: "due" | "overdue"; limit?: number; cursor?: string };
 
@@ -58,59 +61,69 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
       ? new Set<number>()
       : budgetFlaggedIncidents(db, budgetCandidates(db, visible, ctx.required, now), now);
 
-  const conditions: SQL[] = [];
-  if (visible) conditions.push(visible);
-  const notStartedButRequired = and(
-    sql`${postmortems.id} IS NULL`,
-    sql`${incidents.resolvedAt} IS NOT NULL`,
-    eq(incidents.drill, false),
-    sql`(${ctx.required.length ? inArray(incidents.severity, ctx.required) : sql`0`} OR ${flagged.size ? inArray(incidents.id, [...flagged]) : sql`0`})`,
-  )!;
-  if (viewer) conditions.push(eq(postmortems.status, "published"));
-  else conditions.push(sql`(${postmortems.id} IS NOT NULL OR ${notStartedButRequired})`);
-  if (filter.status === "not_started") conditions.push(sql`${postmortems.id} IS NULL`);
-  else if (filter.status) conditions.push(eq(postmortems.status, filter.status));
+  // Two reads, each a page in the order of an index, merged: started postmortems by their last
+  // edit (postmortems_updated_idx), required ones not started by resolution (incidents_resolved_idx).
+  // One query ordered by COALESCE(edit, resolution) over the join would sort every incident.
+  const common: SQL[] = [];
+  if (visible) common.push(visible);
   if (filter.due) {
-    conditions.push(sql`${incidents.resolvedAt} IS NOT NULL`);
-    conditions.push(sql`(${postmortems.status} IS NULL OR ${postmortems.status} <> 'published')`);
+    common.push(sql`${incidents.resolvedAt} IS NOT NULL`);
+    common.push(sql`(${postmortems.status} IS NULL OR ${postmortems.status} <> 'published')`);
     // Still "due" only within 5 business days of resolution: never more than 7 calendar days
     // (plus an hour of daylight saving); 2 days of margin keep the exact check below in charge.
-    if (filter.due === "due") conditions.push(sql`${incidents.resolvedAt} >= ${now - ((POSTMORTEM_DUE_BUSINESS_DAYS * 7) / 5 + 2) * DAY}`);
+    if (filter.due === "due") common.push(sql`${incidents.resolvedAt} >= ${now - ((POSTMORTEM_DUE_BUSINESS_DAYS * 7) / 5 + 2) * DAY}`);
   }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ref = /^inc-(\d+)$/i.exec(filter.q);
-    conditions.push(
+    common.push(
       sql`(${incidents.title} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.sections} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.tags} LIKE ${pattern} ESCAPE '\\'${
         ref ? sql` OR ${incidents.id} = ${Number(ref[1])}` : sql``
       })`,
     );
   }
-  const sortAt = sql<number>`COALESCE(${postmortems.updatedAt}, ${incidents.resolvedAt}, ${incidents.declaredAt})`;
-  if (filter.cursor) {
-    const c = decodeCursor(filter.cursor);
-    if (!c) throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
-    conditions.push(sql`(${sortAt} < ${c.at} OR (${sortAt} = ${c.at} AND ${incidents.id} < ${c.id}))`);
-  }
-
-  const base = db
-    .select({
-      incident: incidents,
-      postmortemId: postmortems.id,
-      status: postmortems.status,
-      updatedAt: postmortems.updatedAt,
-      publishedAt: postmortems.publishedAt,
-      ownerName: users.name,
-      sortAt,
-    })
-    .from(incidents)
-    .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
-    .leftJoin(users, eq(users.id, postmortems.ownerId))
-    .where(and(...conditions))
-    .orderBy(desc(sortAt), desc(incidents.id));
-  // The due state is computed here, not in SQL (business days in the organisation's zone):
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : null;
+  if (filter.cursor && !cursor)
+    throw new AppError("validation_failed", "cursor is not valid; use nextCursor from a previous page", { cursor: "Invalid cursor" });
+  const after = (at: SQL | SQLiteColumn, id: SQLiteColumn) => (cursor ? [sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`] : []);
+  // The due state is computed below, not in SQL (business days in the organisation's zone):
   // with a due filter every candidate is read, then filtered, then cut to a page.
-  const rows = filter.due ? base.all() : base.limit(filter.limit + 1).all();
+  const read = (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) =>
+    db
+      .select({ incident: incidents, ...POSTMORTEM_COLUMNS, ownerName: users.name })
+      .from(incidents)
+      .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
+      .leftJoin(users, eq(users.id, postmortems.ownerId))
+      .where(and(...common, ...where, ...after(...order)))
+      .orderBy(desc(order[0]), desc(order[1]))
+      .limit(filter.due ? -1 : filter.limit + 1)
+      .all();
+  // Null-rejecting on postmortems: SQLite reads them first, in postmortems_updated_idx order.
+  const startedWhere = [
+    sql`${postmortems.id} IS NOT NULL`,
+    ...(viewer ? [eq(postmortems.status, "published")] : []),
+    ...(filter.status && filter.status !== "not_started" ? [eq(postmortems.status, filter.status)] : []),
+  ];
+  const startedRows = filter.status === "not_started" ? [] : read(startedWhere, [postmortems.updatedAt, postmortems.incidentId]);
+  // `+column`: keeps SQLite from picking the severity index and sorting; it walks resolution order instead.
+  const list = (values: (string | number)[]) =>
+    sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+  const requiredOrFlagged = sql`(${ctx.required.length ? sql`+${incidents.severity} IN (${list(ctx.required)})` : sql`0`} OR ${
+    flagged.size ? sql`+${incidents.id} IN (${list([...flagged])})` : sql`0`
+  })`;
+  const notStartedRows =
+    viewer || (filter.status && filter.status !== "not_started")
+      ? []
+      : read(
+          [sql`${postmortems.id} IS NULL`, sql`${incidents.resolvedAt} IS NOT NULL`, eq(incidents.drill, false), requiredOrFlagged],
+          [incidents.resolvedAt, incidents.id],
+        );
+  const rows = [...startedRows.map((r) => ({ ...r, sortAt: r.updatedAt! })), ...notStartedRows.map((r) => ({ ...r, sortAt: r.incident.resolvedAt! }))].sort(
+    (a, b) => b.sortAt - a.sortAt || b.incident.id - a.incident.id,
+  );
 
   const toItem = (r: (typeof rows)[number]) => {
     const status = r.status ?? null;

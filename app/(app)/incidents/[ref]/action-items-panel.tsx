@@ -28,7 +28,6 @@ export function ActionItemsPanel({
   progress,
   canEdit,
   users,
-  services,
   me,
 }: {
   reference: string;
@@ -36,7 +35,6 @@ export function ActionItemsPanel({
   progress: { done: number; total: number; wontDo: number };
   canEdit: boolean;
   users: { id: number; name: string }[];
-  services: { id: number; name: string }[];
   me?: number;
 }) {
   const [adding, setAdding] = useState(false);
@@ -120,7 +118,7 @@ export function ActionItemsPanel({
       {canEdit ? (
         adding ? (
           <div className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
-            <ActionItemForm reference={reference} users={users} services={services} defaultOwnerId={me} onCancel={() => setAdding(false)} />
+            <ActionItemForm reference={reference} users={users} defaultOwnerId={me} onCancel={() => setAdding(false)} />
           </div>
         ) : (
           <button type="button" className={`${buttonClass} w-full py-1.5`} onClick={() => setAdding(true)}>

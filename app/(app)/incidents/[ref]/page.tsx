@@ -21,7 +21,7 @@ import { DetailsPanel } from "./details-panel";
 import { LiveRefresh } from "./live-refresh";
 import { incidentSloSpend, type IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { listLinkedServices } from "@/db/queries/incidents/linked-services";
-import { getService, listServices } from "@/db/queries/catalogue/services";
+import { getService } from "@/db/queries/catalogue/services";
 import type { Actor } from "@/lib/actor";
 import { ServicesPanel } from "./services-panel";
 import { SloSpendPanel } from "./slo-spend-panel";
@@ -81,7 +81,6 @@ export default async function IncidentPage({ params }: Props) {
   const v = incident.version;
   const linked = listLinkedServices({ actor, incidentId: incident.id });
   const sloSpend = linked.length ? incidentSloSpend({ actor, incidentId: incident.id }) : [];
-  const serviceOptions = canEdit ? listServices({ actor, query: {} }).map((s) => ({ slug: s.slug, name: s.name, tier: s.tier })) : [];
   const postmortem = postmortemSummaryFor({ actor, incidentId: incident.id });
   const resolved = !isActive(incident.status);
   const checklist = listChecklist({ actor, incidentId: incident.id });
@@ -142,7 +141,7 @@ export default async function IncidentPage({ params }: Props) {
             <RolesPanel reference={reference} version={v} people={incident.people} users={users} me={actor.userId} canEdit={canEdit} />
           </div>
           <div className={`${cardClass} p-4`}>
-            <ServicesPanel reference={reference} linked={linked} services={serviceOptions} canEdit={canEdit} />
+            <ServicesPanel reference={reference} linked={linked} canEdit={canEdit} />
           </div>
           {linked.length ? (
             <div className={`${cardClass} p-4`}>
@@ -155,7 +154,6 @@ export default async function IncidentPage({ params }: Props) {
               canEdit={canEdit}
               me={actor.userId}
               users={users}
-              services={canEdit ? listServices({ actor, query: {} }).map((s) => ({ id: s.id, name: s.name })) : []}
               {...actionItemsForIncident({ actor, incidentId: incident.id })}
             />
           </div>

@@ -8,6 +8,7 @@ import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
 import type { ActionResult } from "@/lib/action-result";
 import { callAction } from "@/lib/server-action";
 import { linkServiceAction, unlinkServiceAction } from "./service-actions";
+import { useServiceChoices } from "@/app/components/use-service-choices";
 import { ImpactOptions } from "../services-picker";
 
 const IMPACT_COLORS: Record<ImpactLevel, string> = {
@@ -26,10 +27,12 @@ export function ImpactPill({ impact }: { impact: ImpactLevel }) {
 }
 
 type Linked = { slug: string; name: string; tier: number; impact: ImpactLevel };
-type Option = { slug: string; name: string; tier: number };
 
-/** Sidebar: the services this incident hurts, with their impact; responders link, change and unlink. */
-export function ServicesPanel({ reference, linked, services, canEdit }: { reference: string; linked: Linked[]; services: Option[]; canEdit: boolean }) {
+/**
+ * Sidebar: the services this incident hurts, with their impact; responders link, change and unlink.
+ * The catalogue to add from is read once someone reaches for the add form (focus, pointer), not with the page.
+ */
+export function ServicesPanel({ reference, linked, canEdit }: { reference: string; linked: Linked[]; canEdit: boolean }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Errors sit next to the control that caused them: a row's slug, or "add".
@@ -40,7 +43,10 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
   const [shown, showImpact] = useOptimistic(linked, (state, patch: { slug: string; impact: ImpactLevel }) =>
     state.map((s) => (s.slug === patch.slug ? { ...s, impact: patch.impact } : s)),
   );
-  const available = services.filter((s) => !linked.some((l) => l.slug === s.slug));
+  const catalogue = useServiceChoices();
+  const loading = catalogue.status === "idle" || catalogue.status === "loading";
+  const available = catalogue.choices.filter((s) => !linked.some((l) => l.slug === s.slug));
+  const addError = errors.add || catalogue.error || "";
 
   const change = (
     key: string,
@@ -117,15 +123,18 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
       ) : (
         <p className="text-sm text-zinc-500">None linked yet.{canEdit ? " Add the services customers feel this in." : ""}</p>
       )}
-      {canEdit && !available.length ? (
+      {canEdit && catalogue.status === "ready" && !available.length ? (
         <p className="border-t border-zinc-200 pt-3 text-xs text-zinc-500 dark:border-zinc-800">
-          {services.length ? "Every service in the catalogue is linked." : "No services in the catalogue yet."}
+          {catalogue.choices.length ? "Every service in the catalogue is linked." : "No services in the catalogue yet."}
         </p>
       ) : null}
-      {canEdit && available.length ? (
+      {canEdit && (catalogue.status !== "ready" || available.length) ? (
         <form
           className="space-y-1.5 border-t border-zinc-200 pt-3 dark:border-zinc-800"
           aria-label="Add an affected service"
+          onFocus={catalogue.load}
+          onPointerEnter={catalogue.load}
+          onPointerDown={catalogue.load}
           onSubmit={(e) => {
             e.preventDefault();
             if (!addSlug) return setErrors((x) => ({ ...x, add: "Pick a service to add" }));
@@ -144,11 +153,12 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
                   setAddSlug(e.target.value);
                   setErrors((x) => ({ ...x, add: "" }));
                 }}
-                aria-invalid={errors.add ? true : undefined}
+                aria-invalid={addError ? true : undefined}
                 aria-describedby="add-service-error"
+                aria-busy={loading || undefined}
                 className={`${inputClass} mt-0.5 py-1.5`}
               >
-                <option value="">Pick a service…</option>
+                <option value="">{loading ? "Loading services…" : "Pick a service…"}</option>
                 {available.map((s) => (
                   <option key={s.slug} value={s.slug}>
                     {s.name} (tier {s.tier})
@@ -174,7 +184,7 @@ export function ServicesPanel({ reference, linked, services, canEdit }: { refere
             Add service
           </button>
           <p id="add-service-error" className={errorClass} aria-live="polite">
-            {errors.add ?? ""}
+            {addError}
           </p>
         </form>
       ) : null}

@@ -12,7 +12,6 @@ import { listActiveUsers } from "@/db/queries/admin/users";
 import { listFactors } from "@/db/queries/admin/factors";
 import { getPostmortem } from "@/db/queries/postmortems/detail";
 import { actionItemsForIncident } from "@/db/queries/action-items/read";
-import { listServices } from "@/db/queries/catalogue/services";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { StatusBadge } from "@/app/components/status-badge";
 import { cardClass, primaryButtonClass } from "@/app/components/ui";
@@ -109,7 +108,6 @@ export default async function PostmortemPage({ params }: Props) {
   const actions = actionItemsForIncident({ actor, incidentId: incident.id });
   const activeUsers = canWrite ? listActiveUsers({ actor }) : [];
   const reviewerChoices = activeUsers.filter((u) => u.role !== "viewer").map((u) => ({ id: u.id, name: u.name, email: u.email }));
-  const services = canWrite ? listServices({ actor, query: {} }).map((s) => ({ id: s.id, name: s.name })) : [];
 
   return (
     <div className="mx-auto max-w-[100rem]">
@@ -130,12 +128,7 @@ export default async function PostmortemPage({ params }: Props) {
             progress={actions.progress}
             form={
               canWrite ? (
-                <AddActionItem
-                  reference={reference}
-                  users={activeUsers.map((u) => ({ id: u.id, name: u.name }))}
-                  services={services}
-                  defaultOwnerId={actor.userId}
-                />
+                <AddActionItem reference={reference} users={activeUsers.map((u) => ({ id: u.id, name: u.name }))} defaultOwnerId={actor.userId} />
               ) : null
             }
           />

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDb } from "../../testing/test-db";
+import { createService } from "../../commands/catalogue/services";
+import { createSlo } from "../../commands/catalogue/slos";
+import { declareIncident } from "../../commands/incidents/declare";
+import { plansOf } from "../../testing/query-plans";
+import { listServicePickerChoices } from "./picker";
+import { listServices } from "./services";
+
+const ctx = setUpTestDb();
+
+beforeAll(() => {
+  const add = (slug: string, name: string, tier: number) => createService({ actor: ctx.admin.actor, input: { slug, name, tier } });
+  add("search", "Search", 2);
+  add("checkout", "Checkout", 1);
+  add("api", "API", 1);
+  add("reports", "Reports", 3);
+  createSlo({ actor: ctx.admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9 } });
+  declareIncident({ actor: ctx.admin.actor, input: { title: "Checkout down", severity: "SEV1", services: [{ service: "checkout", impact: "full_outage" }] } });
+});
+
+describe("listServicePickerChoices", () => {
+  it("lists every service as id, slug, name and tier, most critical tier first, then by name", () => {
+    const choices = listServicePickerChoices({ actor: ctx.responder.actor });
+    expect(choices.map((c) => Object.keys(c).sort())).toEqual(choices.map(() => ["id", "name", "slug", "tier"]));
+    expect(choices.map((c) => [c.slug, c.tier])).toEqual([
+      ["api", 1],
+      ["checkout", 1],
+      ["search", 2],
+      ["reports", 3],
+    ]);
+  });
+
+  it("offers the same services, in the same order, as the full catalogue listing", () => {
+    const full = listServices({ actor: ctx.admin.actor, query: {} }).map((s) => ({ id: s.id, slug: s.slug, name: s.name, tier: s.tier }));
+    expect(listServicePickerChoices({ actor: ctx.admin.actor })).toEqual(full);
+  });
+
+  it("is open to viewers, who filter lists by service", () => {
+    expect(listServicePickerChoices({ actor: ctx.viewer.actor })).toHaveLength(4);
+  });
+
+  it("reads only the services table: nothing from incidents, SLOs or budgets", () => {
+    const plans = plansOf(() => listServicePickerChoices({ actor: ctx.viewer.actor }));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.plan.join("\n")).not.toMatch(/incidents|slos|incident_services/);
+  });
+});

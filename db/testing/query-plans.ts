@@ -1,0 +1,45 @@
+// What SQLite does for each statement a data function runs: for tests that a page's queries read
+// an index in order instead of sorting or scanning whole tables (plans do not depend on row counts
+// here: no ANALYZE statistics are kept, so a small test database plans like the 100k one).
+import type Database from "better-sqlite3";
+import { getSqlite } from "../client";
+
+export type StatementPlan = { sql: string; plan: string[] };
+
+/** Runs `fn`, then returns SQLite's EXPLAIN QUERY PLAN of every statement it ran, in order. */
+export function plansOf(fn: () => unknown): StatementPlan[] {
+  const sqlite = getSqlite();
+  // better-sqlite3 takes the bind parameters as one array as well as spread.
+  const ran: { sql: string; params: unknown[] }[] = [];
+  const original = sqlite.prepare;
+  sqlite.prepare = function (this: Database.Database, source: string) {
+    const statement = original.call(this, source);
+    for (const method of ["all", "get", "run"] as const) {
+      const inner = statement[method] as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        ran.push({ sql: source, params });
+        return inner.apply(statement, params);
+      };
+    }
+    return statement;
+  } as typeof sqlite.prepare;
+  try {
+    fn();
+  } finally {
+    sqlite.prepare = original;
+  }
+  return ran.map(({ sql, params }) => ({
+    sql,
+    plan: (original.call(sqlite, `EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail),
+  }));
+}
+
+/**
+ * Plan steps that cost in proportion to a whole table: a scan of one of `tables` without an index,
+ * or a page (a statement with LIMIT) sorted after reading every candidate rather than read in order.
+ */
+export function wholeTableSteps(plans: StatementPlan[], tables: string[]): string[] {
+  const scans = new RegExp(`^SCAN (${tables.join("|")})( |$)(?!.*USING)`);
+  const sortsPage = (p: StatementPlan, step: string) => step.includes("TEMP B-TREE FOR ORDER BY") && /\blimit\b/i.test(p.sql);
+  return plans.flatMap((p) => p.plan.filter((step) => sortsPage(p, step) || scans.test(step)).map((step) => `${step} in ${p.sql}`));
+}
