@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { can, requirePermission, type Action, type IncidentAccessFacts } from "@/lib/policy";
 import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
 import type { Reader, Writer } from "../types";
+import { emitIncidentUpdated } from "./event-payloads";
 
 /**
  * Who may see an incident. A private incident exists only for admins, its declarer, the
@@ -95,6 +96,7 @@ export function acknowledgeIfNeeded(tx: Writer, actor: Actor, incident: Incident
     .set({ acknowledgedAt: now, acknowledgedAtSource: "status_change", version: sql`${incidents.version} + 1`, updatedAt: now })
     .where(eq(incidents.id, incident.id))
     .run();
+  emitIncidentUpdated(tx, actor, incident.id, ["acknowledgedAt", "acknowledgedAtSource"], now);
 }
 
 export type IncidentRoleName = "commander" | "communications" | "scribe" | "responder";

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
 import { timelineEntries, type TimelineEntry } from "../schema";
 import type { Tx } from "../types";
+import { emitTimelineEntry } from "./event-payloads";
 
 export type TimelineKind = TimelineEntry["kind"];
 
@@ -13,7 +14,7 @@ export function writeTimelineEntry(
   entry: { incidentId: number; kind: TimelineKind; body: string; occurredAt?: number; highlighted?: boolean; meta?: unknown },
   now = Date.now(),
 ): TimelineEntry {
-  return tx
+  const written = tx
     .insert(timelineEntries)
     .values({
       incidentId: entry.incidentId,
@@ -29,4 +30,6 @@ export function writeTimelineEntry(
     })
     .returning()
     .get();
+  emitTimelineEntry(tx, actor, written, "timeline.entry_added", now);
+  return written;
 }

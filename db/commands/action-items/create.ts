@@ -12,6 +12,7 @@ import { writeTimelineEntry } from "../../access/timeline";
 import { findVisibleIncident } from "../../access/incidents";
 import { today, viewById, type ActionItemView } from "../../queries/action-items/views";
 import { activeOwner, existingService } from "./references";
+import { emitActionItemsChanged } from "../events/emit";
 
 /**
  * Adds an action item to an incident (responders). The due date defaults by priority; a
@@ -57,6 +58,7 @@ export function createActionItem({ actor, incidentId, input }: { actor: Actor; i
         },
         now,
       );
+      emitActionItemsChanged(tx, actor, incidentId, now);
       recordAudit(tx, actor, { action: "action_item.create", entityType: "action_item", entityId: item.id, after: item }, now);
       return viewById(tx, item.id, today(now));
     },

@@ -13,6 +13,7 @@ import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
 import { findVisibleItem, today, viewById, type ActionItemView } from "../../queries/action-items/views";
 import { activeOwner, existingService } from "./references";
+import { emitActionItemsChanged } from "../events/emit";
 
 const EDITABLE = ["title", "description", "ownerId", "dueDate", "priority", "kind", "status", "trackerUrl", "serviceId"] as const;
 
@@ -81,6 +82,7 @@ export function updateActionItem({ actor, id, input }: { actor: Actor; id: numbe
           now,
         );
       }
+      emitActionItemsChanged(tx, actor, current.incidentId, now);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, current[k as keyof ActionItem]]));
       recordAudit(tx, actor, { action: "action_item.update", entityType: "action_item", entityId: current.id, before, after: changes }, now);
       return viewById(tx, updated.id, today(now));

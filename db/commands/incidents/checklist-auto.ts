@@ -7,6 +7,7 @@ import { recordAudit } from "../../access/audit";
 import { rolesOf, type RolePerson } from "../../access/incidents";
 import { writeTimelineEntry } from "../../access/timeline";
 import type { Reader, Tx } from "../../types";
+import { emitChecklistChanged } from "../events/emit";
 
 const factsFrom = (summary: string, people: Pick<RolePerson, "role" | "name">[]): AutoCheckFacts => ({
   commander: people.find((p) => p.role === "commander")?.name ?? null,
@@ -79,6 +80,7 @@ export function autoCheckItems(
     );
     ticked++;
   }
+  if (ticked > 0) emitChecklistChanged(tx, actor, incidentId, now);
   return ticked;
 }
 

@@ -14,6 +14,7 @@ import { writeTimelineEntry } from "../../access/timeline";
 import { acknowledgeIfNeeded, findVisibleIncident } from "../../access/incidents";
 import { parseSeverities, serviceIdsByPlaybook } from "../../access/playbooks";
 import { autoCheckItems } from "./checklist-auto";
+import { emitChecklistChanged } from "../events/emit";
 
 /**
  * Copies the items of every enabled playbook that matches the incident and was not
@@ -117,7 +118,9 @@ export function applyMatchingPlaybooks(
     );
   }
   // Items whose condition already holds (the declarer is commander, a summary was given) are done at once.
-  autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
+  const ticked = autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
+  // autoCheckItems announced the checklist when it ticked something.
+  if (added > 0 && ticked === 0) emitChecklistChanged(tx, actor, incident.id, now);
   return added;
 }
 
@@ -144,6 +147,7 @@ export function setChecklistItemDone({ actor, itemId, done, incidentId }: { acto
         .where(eq(checklistItems.id, item.id))
         .returning()
         .get()!;
+      emitChecklistChanged(tx, actor, item.incidentId, now);
       writeTimelineEntry(
         tx,
         actor,

@@ -13,6 +13,9 @@ import { idempotencyKeys, incidentRoles, incidents } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
 import { linkedServices } from "../../access/linked-services";
+import { appendEvent } from "../../access/events";
+import { incidentState } from "../../access/event-payloads";
+import { emitServicesChanged } from "../events/emit";
 import { getIncident, type IncidentDetail } from "../../queries/incidents/detail";
 import { linkServiceInTx } from "./services";
 import { applyMatchingPlaybooks } from "./checklist";
@@ -92,6 +95,7 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
       if (person) {
         tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now }).run();
       }
+      appendEvent(tx, actor, { incidentId: incident.id, type: "incident.declared", payload: { incident: incidentState(incident) } }, now);
       const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
       writeTimelineEntry(
         tx,
@@ -109,6 +113,7 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
       );
       data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
       const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
+      if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
       applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
       if (idempotencyKey) {
         tx.insert(idempotencyKeys)

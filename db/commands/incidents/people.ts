@@ -7,6 +7,7 @@ import { incidentRoles, users } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
 import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
+import { emitRolesChanged } from "../events/emit";
 
 /** Adds a person to an incident's responders (besides commander, comms lead and scribe). */
 export function addResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {
@@ -24,6 +25,7 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
       if (already) return;
       const now = Date.now();
       tx.insert(incidentRoles).values({ incidentId, userId, role: "responder", assignedAt: now }).run();
+      emitRolesChanged(tx, actor, incidentId, now);
       const self = actor.kind === "user" && actor.userId === userId;
       writeTimelineEntry(
         tx,
@@ -54,6 +56,7 @@ export function removeResponder({ actor, incidentId, userId }: { actor: Actor; i
         .run();
       if (removed.changes === 0 || !person) throw notFound("Responder");
       const now = Date.now();
+      emitRolesChanged(tx, actor, incidentId, now);
       writeTimelineEntry(
         tx,
         actor,

@@ -14,6 +14,7 @@ import { editableIncident } from "../../access/incidents";
 import { findServiceBySlug } from "../../access/services";
 import { linkedServices, type LinkedService } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
+import { emitServicesChanged, emitSloSpendChanged } from "../events/emit";
 
 /**
  * Links a service with an impact level, or changes the level of one already linked.
@@ -89,6 +90,7 @@ export function linkService({ actor, incidentId, input }: { actor: Actor; incide
       const incident = editableIncident(tx, actor, incidentId, "link-services");
       const now = Date.now();
       if (linkServiceInTx(tx, actor, incident, data.service, data.impact, now)) {
+        emitServicesChanged(tx, actor, incidentId, now);
         applyMatchingPlaybooks(
           tx,
           actor,
@@ -142,6 +144,7 @@ export function unlinkService({ actor, incidentId, slug }: { actor: Actor; incid
         },
         now,
       );
+      emitServicesChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,
         actor,
@@ -208,6 +211,7 @@ export function setSpendOverride({ actor, incidentId, sloId, input }: { actor: A
         },
         now,
       );
+      emitSloSpendChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,
         actor,

@@ -10,6 +10,7 @@ import { timelineEntries, type TimelineEntry } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";
 import { writeTimelineEntry } from "../../access/timeline";
+import { emitTimelineEntry } from "../../access/event-payloads";
 
 /** A note on the timeline (responders); the first one by a person acknowledges the incident. */
 export function addNote({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): TimelineEntry {
@@ -52,6 +53,7 @@ export function setHighlighted({
   return getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "highlight");
+      const now = Date.now();
       const entry = tx
         .update(timelineEntries)
         .set({ highlighted })
@@ -59,6 +61,7 @@ export function setHighlighted({
         .returning()
         .get();
       if (!entry) throw notFound("Timeline entry");
+      emitTimelineEntry(tx, actor, entry, "timeline.entry_updated", now);
       recordAudit(tx, actor, {
         action: highlighted ? "timeline.highlight" : "timeline.unhighlight",
         entityType: "incident",

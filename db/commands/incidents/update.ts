@@ -15,8 +15,14 @@ import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
 import { editableIncident, findVisibleIncident, rolesOf } from "../../access/incidents";
 import { getIncident, incidentDetail, type IncidentDetail } from "../../queries/incidents/detail";
+import { linkedServices } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
 import { autoCheckAfterIncidentChange } from "./checklist-auto";
+import { emitIncidentUpdated } from "../../access/event-payloads";
+import { emitRolesChanged, emitSloSpendChanged } from "../events/emit";
+
+/** Fields whose change moves the incident's SLO spend. */
+const SPEND_FIELDS = new Set(["startedAt", "mitigatedAt", "resolvedAt", "drill"]);
 
 const LEAD_ROLES = [
   { field: "commanderEmail", role: "commander", label: "Incident commander" },
@@ -143,7 +149,10 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
   if (entries.length === 0) return current;
 
   const updated = updateVersioned(tx, incidents, current, changes, now, () => staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current));
+  emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now);
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
+  if (roleChanged) emitRolesChanged(tx, actor, incidentId, now);
+  if (Object.keys(changes).some((field) => SPEND_FIELDS.has(field)) && linkedServices(tx, incidentId).length) emitSloSpendChanged(tx, actor, incidentId, now);
   // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
   if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
   // Checklist items the system can verify (commander, comms lead, summary) tick themselves.

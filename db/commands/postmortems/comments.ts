@@ -9,6 +9,7 @@ import type { Writer } from "../../types";
 import { recordAudit } from "../../access/audit";
 import type { PostmortemCommentView } from "../../queries/postmortems/detail";
 import { loadForWrite } from "./guards";
+import { emitPostmortemChanged } from "../events/emit";
 
 /** A comment on one section (or "review"), by a responder; does not change the version. */
 export function addComment({ actor, incidentId, section, body }: { actor: Actor; incidentId: number; section: string; body: string }): PostmortemCommentView {
@@ -18,6 +19,7 @@ export function addComment({ actor, incidentId, section, body }: { actor: Actor;
       const { row } = loadForWrite(tx, actor, incidentId);
       const now = Date.now();
       const comment = insertComment(tx, actor, row.id, data.section, data.body, now);
+      emitPostmortemChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,
         actor,

@@ -9,6 +9,7 @@ import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/
 import { parseSections } from "../../queries/postmortems/stored";
 import { timelineFromIncident } from "../../queries/postmortems/timeline-draft";
 import { assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
+import { emitPostmortemChanged } from "../events/emit";
 
 /**
  * Replaces the timeline section with one generated from the incident now (key times,
@@ -39,6 +40,7 @@ export function regenerateTimelineSection({
       const beforeLength = sections.timeline.length;
       sections.timeline = generated;
       updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
+      emitPostmortemChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,
         actor,

@@ -14,6 +14,7 @@ import { applyIncidentUpdate } from "../incidents/update";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { insertComment } from "./comments";
 import { loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
+import { emitPostmortemChanged } from "../events/emit";
 import { assertReadyToPublish } from "./publish-gate";
 import { namesOf, replaceReviewers, reviewerIdsOf, reviewFacts } from "./reviewers";
 
@@ -114,6 +115,7 @@ export function transitionPostmortem({
         const comment = insertComment(tx, actor, row.id, "review", data.comment, now);
         auditAfter.commentId = comment.id;
       }
+      emitPostmortemChanged(tx, actor, incidentId, now);
       writeTimelineEntry(tx, actor, { incidentId, kind: "postmortem", body, meta: { field: "postmortem", from, to } }, now);
       recordAudit(tx, actor, { action: "postmortem.transition", entityType: "postmortem", entityId: row.id, before: { status: from }, after: auditAfter }, now);
       // DESIGN.md: an incident closes once its postmortem is published.

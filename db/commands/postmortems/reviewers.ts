@@ -13,6 +13,7 @@ import { recordAudit } from "../../access/audit";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseChecklist } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite } from "./guards";
+import { emitPostmortemChanged } from "../events/emit";
 
 export function reviewerIdsOf(db: Reader, postmortemId: number): number[] {
   return db
@@ -68,6 +69,7 @@ export function setReviewers({ actor, incidentId, input }: { actor: Actor; incid
       }
       const now = Date.now();
       const { before, after, changed } = replaceReviewers(tx, row, data.reviewerIds, now);
+      if (changed) emitPostmortemChanged(tx, actor, incidentId, now);
       if (changed)
         recordAudit(
           tx,
@@ -107,6 +109,7 @@ export function setReviewCheck({
         .set({ reviewChecklist: JSON.stringify(ticks), updatedAt: now })
         .where(eq(postmortems.id, row.id))
         .run();
+      emitPostmortemChanged(tx, actor, incidentId, now);
       recordAudit(
         tx,
         actor,

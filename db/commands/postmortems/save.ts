@@ -12,6 +12,7 @@ import { recordAudit } from "../../access/audit";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseSections, parseTags } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
+import { emitPostmortemChanged } from "../events/emit";
 
 const sameList = <T>(a: T[], b: T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -119,6 +120,7 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
             .values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })))
             .run();
       }
+      emitPostmortemChanged(tx, actor, incidentId, now);
       recordAudit(tx, actor, { action: "postmortem.update", entityType: "postmortem", entityId: row.id, before, after }, now);
     },
     { behavior: "immediate" },

@@ -15,6 +15,7 @@ import { linkedServices } from "../../access/linked-services";
 import { getPostmortem, postmortemDetail, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { findPostmortemRow } from "../../queries/postmortems/stored";
 import { timelineFromIncident } from "../../queries/postmortems/timeline-draft";
+import { emitPostmortemChanged } from "../events/emit";
 
 /**
  * Starts the incident's postmortem from the template (one per incident: 409 when it
@@ -55,6 +56,7 @@ export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentI
         })
         .returning()
         .get();
+      emitPostmortemChanged(tx, actor, incidentId, now);
       writeTimelineEntry(
         tx,
         actor,

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import { UNFINISHED_STATUSES, actionItemProgress } from "@/lib/action-items";
 import { getDb } from "../../client";
 import { actionItems, incidents } from "../../schema";
+import type { Reader } from "../../types";
 import { findVisibleIncident, visibleTo } from "../../access/incidents";
 import { findVisibleItem, selectViews, today, toView, viewById, type ActionItemProgress, type ActionItemView } from "./views";
 
@@ -20,6 +21,11 @@ export function actionItemsForIncident({ actor, incidentId }: { actor: Actor; in
 } {
   const db = getDb();
   if (!findVisibleIncident(db, actor, incidentId)) throw notFound();
+  return actionItemsOf(db, incidentId);
+}
+
+/** The same for any reader (the caller checked access): what live events carry. */
+export function actionItemsOf(db: Reader, incidentId: number): { items: ActionItemView[]; progress: ActionItemProgress } {
   const day = today();
   const items = selectViews(db)
     .where(eq(actionItems.incidentId, incidentId))

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { getDb } from "../../client";
 import { checklistItems, type ChecklistItem } from "../../schema";
+import type { Reader } from "../../types";
 import { readableIncident } from "../../access/incidents";
 
 export type { ChecklistItem };
@@ -11,6 +12,11 @@ export type { ChecklistItem };
 export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): ChecklistItem[] {
   const db = getDb();
   readableIncident(db, actor, incidentId);
+  return checklistOf(db, incidentId);
+}
+
+/** The incident's checklist in order, for any reader (the caller checked access). */
+export function checklistOf(db: Reader, incidentId: number): ChecklistItem[] {
   const inOrder = [asc(checklistItems.position), asc(checklistItems.id)];
   return db
     .select()

@@ -3,7 +3,8 @@ import { inArray } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { budgetMinutes, impactEnd, incidentSpendMinutes, statusPushedBy, type BudgetStatus } from "@/lib/error-budget";
 import { getDb } from "../../client";
-import { slos } from "../../schema";
+import { slos, type Incident } from "../../schema";
+import type { Reader } from "../../types";
 import { readableIncident } from "../../access/incidents";
 import { linkedServices } from "../../access/linked-services";
 import { DAY, impactWindowsFor, loadImpacts, loadOverrides, MAX_WINDOW_DAYS } from "../../access/slo-budgets";
@@ -25,7 +26,12 @@ export type IncidentSloSpend = {
 /** Each linked SLO's spend from this incident, and what it did to the SLO's status. */
 export function incidentSloSpend({ actor, incidentId, now = Date.now() }: { actor: Actor; incidentId: number; now?: number }): IncidentSloSpend[] {
   const db = getDb();
-  const incident = readableIncident(db, actor, incidentId);
+  return sloSpendOf(db, readableIncident(db, actor, incidentId), now);
+}
+
+/** The same for any reader (the caller checked access): what live events carry. */
+export function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): IncidentSloSpend[] {
+  const incidentId = incident.id;
   const linked = linkedServices(db, incidentId);
   if (!linked.length) return [];
   const sloRows = db

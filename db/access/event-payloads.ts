@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { incidentReference } from "@/lib/validation/incident";
+import { incidents, type Incident, type TimelineEntry } from "../schema";
+import type { Reader, Writer } from "../types";
+import type { IncidentState, TimelineItem } from "../queries/events/types";
+import { appendEvent } from "./events";
+
+/** The incident's own fields as events carry them (who created it stays out: visibility is decided per reader). */
+export function incidentState(incident: Incident): IncidentState {
+  const { createdById: _user, createdByTokenId: _token, ...state } = incident;
+  return { ...state, reference: incidentReference(incident.id) };
+}
+
+/** A timeline entry as the incident page renders it. */
+export function timelineItem(entry: TimelineEntry): TimelineItem {
+  return {
+    id: entry.id,
+    occurredAt: entry.occurredAt,
+    createdAt: entry.createdAt,
+    kind: entry.kind,
+    body: entry.body,
+    authorLabel: entry.authorLabel,
+    highlighted: entry.highlighted,
+    stakeholderUpdate: entry.kind === "update" && entry.meta?.includes('"field":"message"') === true,
+  };
+}
+
+function incidentRow(db: Reader, incidentId: number): Incident {
+  return db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+}
+
+/** `incident.updated` with the incident as it is now in this transaction; `changed` names the fields. */
+export function emitIncidentUpdated(tx: Writer, actor: Actor | null, incidentId: number, changed: string[], now: number) {
+  appendEvent(tx, actor, { incidentId, type: "incident.updated", payload: { changed, incident: incidentState(incidentRow(tx, incidentId)) } }, now);
+}
+
+export function emitTimelineEntry(tx: Writer, actor: Actor | null, entry: TimelineEntry, type: "timeline.entry_added" | "timeline.entry_updated", now: number) {
+  appendEvent(tx, actor, { incidentId: entry.incidentId, type, payload: { entry: timelineItem(entry) } }, now);
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { users, type Incident } from "../../schema";
+import type { Reader } from "../../types";
+import { findPostmortemRow } from "../postmortems/stored";
+import { incidentPostmortemDue } from "../postmortems/due";
+import type { PostmortemState } from "./types";
+
+/** What the incident page's postmortem card shows, for any reader (the caller checked access); null before one is started. */
+export function postmortemStateOf(db: Reader, incident: Incident, now = Date.now()): PostmortemState | null {
+  const row = findPostmortemRow(db, incident.id);
+  if (!row) return null;
+  const owner = row.ownerId === null ? undefined : db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)).get();
+  return {
+    status: row.status,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    ownerName: owner?.name ?? null,
+    due: incidentPostmortemDue(db, incident, row.status, now),
+  };
+}
