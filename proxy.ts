@@ -6,6 +6,8 @@ import { env } from "@/server/env";
 
 /** Where a page path that is not valid percent-encoding is sent: no route, so the not-found page (404). */
 const NOT_FOUND_PATH = "/_not-found-malformed-path";
+/** The Server-Sent Events routes (server/api/event-stream.ts sets their headers). */
+const EVENT_STREAM_PATH = /^\/api\/v1\/(incidents\/[^/]+\/)?events\/?$/;
 
 /**
  * Runs before every request: security headers and a per-request CSP nonce (the root layout and
@@ -22,7 +24,8 @@ export function proxy(request: NextRequest) {
   const finish = (response: NextResponse) => {
     for (const [name, value] of Object.entries(baseSecurityHeaders({ https }))) response.headers.set(name, value);
     response.headers.set("Content-Security-Policy", csp);
-    if (api) response.headers.set("Cache-Control", "no-store");
+    // Event streams keep their own no-transform: a compressing proxy would otherwise buffer them.
+    if (api && !EVENT_STREAM_PATH.test(pathname)) response.headers.set("Cache-Control", "no-store");
     return response;
   };
 

@@ -208,6 +208,8 @@ export async function startServer({
     log.info({ reason, inFlight: inFlight.size }, "stopping: no new connections; finishing in-flight requests");
     // Their connections close once they are answered, instead of waiting for another request.
     for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+    // Open event streams never finish on their own: end them (db/queries/events/feed.ts); clients reconnect elsewhere.
+    globalThis.hindsightEventFeed?.closeAll();
     stopped = new Promise((resolve) => {
       const force = setTimeout(() => {
         log.warn({ inFlight: inFlight.size }, `requests still running after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);

@@ -84,6 +84,20 @@ const schema = z.object({
   BACKUP_DIR: z.string().optional(),
   BACKUP_INTERVAL_HOURS: backupField("BACKUP_INTERVAL_HOURS"),
   BACKUP_KEEP: backupField("BACKUP_KEEP"),
+  /** Milliseconds between heartbeat comments on open event streams (default 15000). */
+  HINDSIGHT_SSE_HEARTBEAT_MS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return 15_000;
+      const ms = Number(value);
+      if (Number.isInteger(ms) && ms >= 100 && ms <= 600_000) return ms;
+      ctx.addIssue({
+        code: "custom",
+        message: `HINDSIGHT_SSE_HEARTBEAT_MS=${JSON.stringify(value)} is not valid: give milliseconds between 100 and 600000 (default 15000).`,
+      });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.output<typeof schema>;

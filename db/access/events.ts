@@ -6,8 +6,10 @@ import type { Writer } from "../types";
 import type { NewEvent } from "../queries/events/types";
 
 type Listener = () => void;
-const listeners = new Set<Listener>();
-let nudgeScheduled = false;
+// On globalThis: route handlers and server actions may load this module in separate bundles.
+const shared = globalThis as unknown as { hindsightEventListeners?: { listeners: Set<Listener>; scheduled: boolean } };
+const state = (shared.hindsightEventListeners ??= { listeners: new Set(), scheduled: false });
+const listeners = state.listeners;
 
 /**
  * Calls `listener` soon after this process appends an event (the feed polls right away instead of
@@ -20,10 +22,10 @@ export function onEventAppended(listener: Listener): () => void {
 }
 
 function nudge() {
-  if (nudgeScheduled || listeners.size === 0) return;
-  nudgeScheduled = true;
+  if (state.scheduled || listeners.size === 0) return;
+  state.scheduled = true;
   setImmediate(() => {
-    nudgeScheduled = false;
+    state.scheduled = false;
     for (const listener of listeners) listener();
   });
 }
