@@ -16,6 +16,10 @@ import { lastActivity, lastStakeholderUpdate } from "./live-reducer";
 export function LiveHeader({ canEdit, me, cadence }: { canEdit: boolean; me: { userId: number; email: string } | null; cadence: UpdateCadence }) {
   const { state } = useLiveIncident();
   const { incident, people, checklist, postmortem } = state;
+  // The tab title follows a renamed incident (as the page's metadata would on a reload).
+  useEffect(() => {
+    document.title = `${incident.reference} ${incident.title} · Hindsight`;
+  }, [incident.reference, incident.title]);
   const openItems = openItemsBeforeResolve({
     checklist: checklist.map((item) => ({ title: item.text, done: item.doneAt !== null })),
     summary: incident.summary,

@@ -1,21 +1,10 @@
 import type { IncidentStatus } from "@/lib/incident-status";
 import type { LiveEvent } from "@/db/queries/events/types";
-import type { ActionItemView, IncidentState, IncidentPerson, LinkedService, TimelineItem } from "@/db/queries/events/types";
+import type { ActionItemView, ChecklistItem, IncidentState, IncidentPerson, LinkedService, TimelineItem } from "@/db/queries/events/types";
 import type { PostmortemStatus } from "@/lib/postmortem-template";
 import type { IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 
 /** Everything on the incident page that changes while people work; panels read it, events move it. */
-/** A checklist item as the panel shows it (who ticked it, by name). */
-export type LiveChecklistItem = {
-  id: number;
-  playbookName: string;
-  position: number;
-  text: string;
-  link: string | null;
-  doneAt: number | null;
-  doneByLabel: string | null;
-};
-
 /** What the page knows about the postmortem; whether this person may read a draft is decided when showing it. */
 export type LivePostmortemState = { started: boolean; status: PostmortemStatus | null; ownerName: string | null };
 
@@ -25,7 +14,7 @@ export type LiveIncidentState = {
   incident: IncidentState;
   people: IncidentPerson[];
   timeline: TimelineItem[];
-  checklist: LiveChecklistItem[];
+  checklist: ChecklistItem[];
   linked: LinkedService[];
   sloSpend: IncidentSloSpend[];
   postmortem: LivePostmortemState;
