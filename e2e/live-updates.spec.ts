@@ -1,15 +1,37 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { bearer, storageStateFor, type Role } from "./support/fixtures";
+import { bearer, ensureSignedInStates, storageStateFor, type Role } from "./support/fixtures";
 import { declare, getIncident, marker } from "./support/api/helpers";
 import { IncidentPage } from "./support/pages/incident-page";
 
 // The incident page and the incident list follow pushed events: changes by others appear in place,
 // without a reload (a marker set on window survives, typed text stays) and without polling.
 
+test.beforeAll(({ browser }, testInfo) => ensureSignedInStates(browser, testInfo.project.use.baseURL, ["responder", "responder2", "viewer"]));
+
 const indicator = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
+
+// Chromium's offline emulation fails new requests but leaves an open stream alone, so the test
+// drops the stream the way a lost connection does (the source errors and closes) while offline.
+function trackEventSources() {
+  const sources: EventSource[] = [];
+  const Original = window.EventSource;
+  window.EventSource = class extends Original {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      sources.push(this);
+    }
+  };
+  (window as unknown as { dropLiveStream: () => void }).dropLiveStream = () => {
+    for (const source of sources.splice(0)) {
+      source.close();
+      source.dispatchEvent(new Event("error"));
+    }
+  };
+}
 
 async function open(browser: Browser, role: Role, path: string, viewport?: { width: number; height: number }) {
   const context = await browser.newContext({ storageState: storageStateFor(role), ...(viewport ? { viewport } : {}) });
+  await context.addInitScript(trackEventSources);
   const page = await context.newPage();
   await page.goto(path);
   // The incident page says when its stream is up; the list shows a line only when it is not.
@@ -40,9 +62,9 @@ test("two responders on one incident: a note, a status change, a role change and
   await expect(pageB.currentStep).toContainText("Identified");
   await expect(pageB.timelineEntries("Cause found: bad config push")).toHaveCount(1);
 
-  await a.page.getByLabel("Incident commander").selectOption({ label: "Sam Second" });
+  await a.page.getByLabel("Incident commander", { exact: true }).selectOption({ label: "Sam Second" });
   await expect(pageB.people).toContainText("Sam Second");
-  await expect(b.page.getByLabel("Incident commander")).toHaveValue("responder2@example.test");
+  await expect(b.page.getByLabel("Incident commander", { exact: true })).toHaveValue("responder2@example.test");
 
   const firstItem = a.page
     .getByRole("region", { name: /Checklist/ })
@@ -77,6 +99,7 @@ test("a dropped stream shows Reconnecting…, then catches up with what was miss
     const page = watcher.page;
     await page.screenshot({ path: testInfo.outputPath(`live-${viewport.width}.png`), fullPage: false });
     await watcher.context.setOffline(true);
+    await page.evaluate(() => (window as unknown as { dropLiveStream: () => void }).dropLiveStream());
     await expect(indicator(page, "Reconnecting…")).toBeVisible();
     await page.getByRole("status").filter({ hasText: "Reconnecting…" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`reconnecting-${viewport.width}.png`), fullPage: false });
