@@ -31,8 +31,10 @@ export function StreamIndicator({ stream, subject }: { stream: StreamStatus; sub
       ) : (
         <span className="inline-flex items-center gap-1.5">
           <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${stream.state === "live" ? "bg-green-500" : "bg-zinc-400"}`} />
-          {stream.state === "live" ? "Live" : "Connecting…"}
-          <span className="text-zinc-400">: changes by others appear here</span>
+          <span>
+            {stream.state === "live" ? "Live" : "Connecting…"}
+            <span className="text-zinc-400">: changes by others appear here</span>
+          </span>
         </span>
       )}
     </p>
