@@ -63,3 +63,13 @@ describe("env", () => {
     expect(error).toHaveBeenCalledWith(expect.stringMatching(/^\[hindsight\] Refusing to start: BACKUP_INTERVAL_HOURS must be/));
   });
 });
+
+describe("HINDSIGHT_SSE_HEARTBEAT_MS", () => {
+  it("defaults to 15 s, takes milliseconds between 100 and 600000, and names itself when wrong", () => {
+    expect(env("HINDSIGHT_SSE_HEARTBEAT_MS", {})).toBe(15_000);
+    expect(env("HINDSIGHT_SSE_HEARTBEAT_MS", { HINDSIGHT_SSE_HEARTBEAT_MS: "500" })).toBe(500);
+    for (const bad of ["abc", "50", "1.5", "700000"]) {
+      expect(() => env("HINDSIGHT_SSE_HEARTBEAT_MS", { HINDSIGHT_SSE_HEARTBEAT_MS: bad })).toThrow(/HINDSIGHT_SSE_HEARTBEAT_MS/);
+    }
+  });
+});

@@ -121,7 +121,7 @@ test.describe("event streams", () => {
     await admin.waitFor(hasNote(secretNote));
     await outsiderOne.ended;
     // The admin saw everything; the outsider nothing from the private flag on.
-    expect(notes(admin)).toEqual([before, after, secretNote]);
+    expect(notes(admin)).toEqual([before, "Marked private", after, secretNote]);
     expect(outsiderAll.events().filter((e) => e.incidentId === incident.id || e.incidentId === secret.id)).toHaveLength(1);
     expect(notes(outsiderOne)).toEqual([before]);
     await expectError(await request.get(`/api/v1/incidents/${incident.reference}/events`, { headers: bearer("viewer") }), 404);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, lte, max } from "drizzle-orm";
+import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
 import { getDb } from "../../client";
 import { events, type EventRow } from "../../schema";
 import type { Reader } from "../../types";
@@ -39,6 +39,24 @@ export function readEvents(db: Reader, { afterId, upTo, incidentId, limit = BATC
     .limit(limit)
     .all()
     .map(toFeedEvent);
+}
+
+// The feed's poll runs several times a second for as long as anyone watches: prepared once per connection.
+const pollStatements = new WeakMap<Reader, { all: (values: { after: number }) => EventRow[] }>();
+
+function readNew(db: Reader, after: number): FeedEvent[] {
+  let statement = pollStatements.get(db);
+  if (!statement) {
+    statement = db
+      .select()
+      .from(events)
+      .where(gt(events.id, sql.placeholder("after")))
+      .orderBy(asc(events.id))
+      .limit(BATCH)
+      .prepare();
+    pollStatements.set(db, statement);
+  }
+  return statement.all({ after }).map(toFeedEvent);
 }
 
 export function lastEventId(db: Reader): number {
@@ -95,7 +113,7 @@ export class EventFeed {
   poll(): number {
     if (this.listeners.size === 0) return 0;
     const db = this.db();
-    const batch = readEvents(db, { afterId: this.head });
+    const batch = readNew(db, this.head);
     if (batch.length === 0) return 0;
     this.head = batch[batch.length - 1]!.id;
     const access = new AccessCache(db);

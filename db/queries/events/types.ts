@@ -1,6 +1,6 @@
 // The live event wire shape (EVENTS-CONTRACT.md): one JSON object per Server-Sent Events message,
 // and what the page's reducer receives. Types only, so client components can import it.
-import type { Incident, ChecklistItem } from "../../schema";
+import type { Incident, ChecklistItem, TimelineEntry } from "../../schema";
 import type { RolePerson } from "../../access/incidents";
 import type { LinkedService } from "../../access/linked-services";
 import type { IncidentSloSpend } from "../incidents/slo-spend";
@@ -12,14 +12,7 @@ import type { PostmortemDue } from "@/lib/postmortem-due";
 export type IncidentState = Omit<Incident, "createdById" | "createdByTokenId"> & { reference: string };
 
 /** A timeline entry as the page's <Timeline> renders it. */
-export type TimelineItem = {
-  id: number;
-  occurredAt: number;
-  createdAt: number;
-  kind: string;
-  body: string;
-  authorLabel: string;
-  highlighted: boolean;
+export type TimelineItem = Pick<TimelineEntry, "id" | "occurredAt" | "createdAt" | "kind" | "body" | "authorLabel" | "highlighted"> & {
   /** An update message posted with a status change. */
   stakeholderUpdate: boolean;
 };
