@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Lock, FlaskConical, Server } from "lucide-react";
 import { requireActor } from "@/server/auth/session";
 import { AppError } from "@/lib/errors";
@@ -13,8 +12,6 @@ import { listTeams } from "@/db/queries/admin/teams";
 import { getOrgTimeZone } from "@/db/queries/admin/settings";
 import { firstRunChecklist } from "@/db/queries/admin/first-run";
 import { can } from "@/lib/policy";
-import { SeverityPill } from "@/app/components/severity-pill";
-import { StatusBadge } from "@/app/components/status-badge";
 import { Elapsed, LocalTime } from "@/app/components/local-time";
 import { StaleMarker } from "@/app/components/stale-marker";
 import { isStale } from "@/lib/update-cadence";
@@ -23,6 +20,8 @@ import { Pager, ProblemAlert } from "@/app/components/list-page";
 import { IncidentFilters } from "./incident-filters";
 import { DrillDownChips } from "./drill-down-chips";
 import { FirstRunChecklist } from "./first-run-checklist";
+import { LiveCommander, LiveIncidentList, LiveRowHead } from "./live-list";
+import { latestEventId } from "@/db/queries/events/cursor";
 import {
   clearDrillDownHref,
   drillDownChips,
@@ -38,6 +37,8 @@ export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor();
+  // Read before the list: the live stream replays anything written after it.
+  const lastEventId = latestEventId({ actor });
   const search = await searchParams;
   const params = listParamsFrom(search);
   const cursor = listParamsCursor(search);
@@ -87,71 +88,73 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       />
       <DrillDownChips chips={chips} clearHref={clearDrillDownHref(params)} />
       <ProblemAlert problem={problem} />
-      <div className={`${cardClass} mt-4 overflow-hidden`}>
-        {result && result.items.length === 0 ? (
-          <p className="px-4 py-10 text-center text-sm text-zinc-500">
-            {status === "active" && !filtered ? "No active incidents. All quiet." : "No incidents match these filters."}
-          </p>
-        ) : (
-          <ul role="list" aria-label="Incidents" className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {result?.items.map((incident) => {
-              const ref = incidentReference(incident.id);
-              const last = Math.max(activity.get(incident.id)?.at ?? 0, incident.updatedAt);
-              const stale = isStale({ status: incident.status, lastActivityAt: last, now });
-              const linked = serviceNames.get(incident.id) ?? [];
-              return (
-                <li
-                  key={incident.id}
-                  className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50"
-                >
-                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <SeverityPill severity={incident.severity} />
-                    <span className="font-mono text-xs text-zinc-500">{ref}</span>
-                    <Link
-                      href={`/incidents/${ref}`}
-                      data-row-link
-                      className="min-w-0 flex-1 basis-64 truncate font-medium after:absolute after:inset-0 focus:outline-none"
-                    >
-                      {incident.title}
-                    </Link>
-                    <StatusBadge status={incident.status} />
-                  </div>
-                  <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-                    {linked.length ? (
-                      <span className="inline-flex min-w-0 items-center gap-1">
-                        <Server aria-hidden className="h-3 w-3 shrink-0" />
-                        <span className="sr-only">Services: </span>
-                        <span className="truncate font-medium text-zinc-800 dark:text-zinc-200">{linked.map((s) => s.name).join(", ")}</span>
+      <LiveIncidentList lastEventId={lastEventId}>
+        <div className={`${cardClass} mt-4 overflow-hidden`}>
+          {result && result.items.length === 0 ? (
+            <p className="px-4 py-10 text-center text-sm text-zinc-500">
+              {status === "active" && !filtered ? "No active incidents. All quiet." : "No incidents match these filters."}
+            </p>
+          ) : (
+            <ul role="list" aria-label="Incidents" className="divide-y divide-zinc-200 dark:divide-zinc-800">
+              {result?.items.map((incident) => {
+                const ref = incidentReference(incident.id);
+                const last = Math.max(activity.get(incident.id)?.at ?? 0, incident.updatedAt);
+                const stale = isStale({ status: incident.status, lastActivityAt: last, now });
+                const linked = serviceNames.get(incident.id) ?? [];
+                return (
+                  <li
+                    key={incident.id}
+                    className="relative px-4 py-3 hover:bg-zinc-50 focus-within:bg-zinc-50 dark:hover:bg-zinc-800/50 dark:focus-within:bg-zinc-800/50"
+                  >
+                    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                      <LiveRowHead
+                        row={{
+                          id: incident.id,
+                          reference: ref,
+                          title: incident.title,
+                          severity: incident.severity,
+                          status: incident.status,
+                          version: incident.version,
+                        }}
+                      />
+                    </div>
+                    <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+                      {linked.length ? (
+                        <span className="inline-flex min-w-0 items-center gap-1">
+                          <Server aria-hidden className="h-3 w-3 shrink-0" />
+                          <span className="sr-only">Services: </span>
+                          <span className="truncate font-medium text-zinc-800 dark:text-zinc-200">{linked.map((s) => s.name).join(", ")}</span>
+                        </span>
+                      ) : null}
+                      <span>
+                        Commander: <LiveCommander id={incident.id} name={incident.commander?.name ?? null} />
                       </span>
-                    ) : null}
-                    <span>
-                      Commander: <span className="font-medium text-zinc-800 dark:text-zinc-200">{incident.commander?.name ?? "unassigned"}</span>
-                    </span>
-                    <span>
-                      Declared <LocalTime ms={incident.declaredAt} />
-                    </span>
-                    <span>
-                      {isActive(incident.status) ? "Open for " : "Lasted "}
-                      <Elapsed since={incident.startedAt} until={incident.resolvedAt ?? incident.closedAt ?? null} />
-                    </span>
-                    {incident.private ? (
-                      <span className="inline-flex items-center gap-1 font-medium text-violet-700 dark:text-violet-300">
-                        <Lock aria-hidden className="h-3 w-3" /> Private
+                      <span>
+                        Declared <LocalTime ms={incident.declaredAt} />
                       </span>
-                    ) : null}
-                    {incident.drill ? (
-                      <span className="inline-flex items-center gap-1 font-medium text-teal-700 dark:text-teal-300">
-                        <FlaskConical aria-hidden className="h-3 w-3" /> Drill
+                      <span>
+                        {isActive(incident.status) ? "Open for " : "Lasted "}
+                        <Elapsed since={incident.startedAt} until={incident.resolvedAt ?? incident.closedAt ?? null} />
                       </span>
-                    ) : null}
-                    {stale ? <StaleMarker since={last} /> : null}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
+                      {incident.private ? (
+                        <span className="inline-flex items-center gap-1 font-medium text-violet-700 dark:text-violet-300">
+                          <Lock aria-hidden className="h-3 w-3" /> Private
+                        </span>
+                      ) : null}
+                      {incident.drill ? (
+                        <span className="inline-flex items-center gap-1 font-medium text-teal-700 dark:text-teal-300">
+                          <FlaskConical aria-hidden className="h-3 w-3" /> Drill
+                        </span>
+                      ) : null}
+                      {stale ? <StaleMarker since={last} /> : null}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      </LiveIncidentList>
       <Pager firstHref={cursor ? listHref(params) : null} nextHref={nextHref} />
     </div>
   );

@@ -1,14 +1,12 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
-import { parseReference } from "@/lib/validation/incident";
-import { getIncident } from "@/db/queries/incidents/detail";
+import { incidentReference, parseReference } from "@/lib/validation/incident";
+import type { IncidentState } from "@/db/queries/events/types";
 import { updateIncident } from "@/db/commands/incidents/update";
 import { addNote, setHighlighted } from "@/db/commands/incidents/timeline";
 import { addResponder, removeResponder } from "@/db/commands/incidents/people";
-import { lastActivity } from "@/db/queries/incidents/activity";
 
 function incidentIdOf(ref: string): number {
   const id = parseReference(String(ref));
@@ -16,20 +14,19 @@ function incidentIdOf(ref: string): number {
   return id;
 }
 
+// No revalidatePath: open pages follow the incident's event stream (the writer's own page included),
+// so a write does not re-render the page for the person who made it.
 async function mutate<T>(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => T) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const result = fn(actor, incidentIdOf(ref));
-    revalidatePath(`/incidents/${ref}`);
-    revalidatePath("/incidents");
-    return result;
-  });
+  return actionResult(() => fn(actor, incidentIdOf(ref)));
 }
 
 export async function updateIncidentAction(ref: string, input: Record<string, unknown>) {
   return mutate(ref, (actor, incidentId) => {
-    const incident = updateIncident({ actor, incidentId, input });
-    return { version: incident.version };
+    const { people: _people, services: _services, createdById: _by, createdByTokenId: _token, ...fields } = updateIncident({ actor, incidentId, input });
+    // The new state goes straight into the page's store, so the next edit starts from this version.
+    const incident: IncidentState = { ...fields, reference: incidentReference(fields.id) };
+    return { version: incident.version, incident };
   });
 }
 
@@ -47,14 +44,4 @@ export async function addResponderAction(ref: string, userId: number) {
 
 export async function removeResponderAction(ref: string, userId: number) {
   return mutate(ref, (actor, incidentId) => removeResponder({ actor, incidentId, userId: Number(userId) }));
-}
-
-/** A token that changes whenever the incident or its timeline does: the page polls it for live updates. */
-export async function incidentFreshnessAction(ref: string) {
-  const actor = await requireActor();
-  return actionResult(() => {
-    const incident = getIncident({ actor, incidentId: incidentIdOf(ref) });
-    const activity = lastActivity({ actor, incidentIds: [incident.id] }).get(incident.id);
-    return `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
-  });
 }

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
@@ -13,7 +12,6 @@ export async function setChecklistItemDoneAction(ref: string, itemId: number, do
     const incidentId = parseReference(String(ref));
     if (!incidentId) throw notFound();
     const item = setChecklistItemDone({ actor, incidentId, itemId: Number(itemId), done });
-    revalidatePath(`/incidents/${ref}`);
     return { id: item.id, doneAt: item.doneAt, doneByLabel: item.doneByLabel };
   });
 }

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { ExternalLink } from "lucide-react";
 import { LocalTime } from "@/app/components/local-time";
@@ -30,7 +29,6 @@ function groups(items: ChecklistPanelItem[]) {
 
 /** The incident's checklist: progress at a glance, one labelled checkbox per item, who and when on done ones. */
 export function ChecklistPanel({ reference, items, canEdit }: { reference: string; items: ChecklistPanelItem[]; canEdit: boolean }) {
-  const router = useRouter();
   const [, startTransition] = useTransition();
   // Ticks shown at once while the server records them, with the item's done time when ticked.
   const [optimistic, setOptimistic] = useState<Record<number, { done: boolean; seen: number | null }>>({});
@@ -43,8 +41,8 @@ export function ChecklistPanel({ reference, items, canEdit }: { reference: strin
   // Until hydrated a click would tick the box without recording anything.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  // Fresh server data replaces a tick shown early once it reflects a change of that item; data
-  // fetched before the save landed (a live refresh in flight) must not flip the box back meanwhile.
+  // The live update replaces a tick shown early once it reflects a change of that item; older data
+  // (a replay or a snapshot from before the save landed) must not flip the box back meanwhile.
   useEffect(
     () =>
       setOptimistic((o) =>
@@ -80,9 +78,7 @@ export function ChecklistPanel({ reference, items, canEdit }: { reference: strin
           return rest;
         });
         setError(result.message);
-        return;
       }
-      router.refresh();
     });
   };
 

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { buttonClass, primaryButtonClass } from "@/app/components/ui";
 import { addResponderAction } from "./actions";
@@ -54,7 +53,6 @@ export function HeaderPeople({
   me: { userId: number; email: string } | null;
   canEdit: boolean;
 }) {
-  const router = useRouter();
   const { run, pending, error } = useIncidentUpdate(reference, version);
   const [joining, startJoining] = useTransition();
   const [joinError, setJoinError] = useState<string | null>(null);
@@ -81,7 +79,6 @@ export function HeaderPeople({
       const result = await callAction(() => addResponderAction(reference, me.userId), "Could not reach the server; try again.");
       if (result.ok) {
         setJoinError(null);
-        router.refresh();
       } else setJoinError(result.message);
     });
 

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { NOTE_MAX } from "@/lib/validation/incident";
 import { localInputToIso } from "@/lib/datetime-local";
@@ -12,7 +11,6 @@ import { callAction } from "@/lib/server-action";
 
 /** Markdown note, optionally backdated and highlighted; Ctrl/⌘+Enter adds it. */
 export function NoteComposer({ reference }: { reference: string }) {
-  const router = useRouter();
   // The box is not emptied on send: typing goes on while the note is saved, and only the sent text is removed.
   const { value: body, set: setBody, settle } = useSentText();
   // Set at once on send (before React re-renders), so a second Ctrl/⌘+Enter cannot send twice.
@@ -48,7 +46,6 @@ export function NoteComposer({ reference }: { reference: string }) {
         setOccurredAt("");
         setHighlighted(false);
         setPreview(false);
-        router.refresh();
         return;
       }
       // The text stays in the box whatever went wrong, with anything typed since.

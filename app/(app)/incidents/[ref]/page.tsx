@@ -7,50 +7,35 @@ import { incidentReference, parseReference } from "@/lib/validation/incident";
 import { getIncident } from "@/db/queries/incidents/detail";
 import { listTimeline } from "@/db/queries/incidents/timeline";
 import { listActiveUsers } from "@/db/queries/admin/users";
-import { lastActivity, lastStakeholderUpdateAt } from "@/db/queries/incidents/activity";
 import { getUpdateCadence } from "@/db/queries/admin/settings";
-import { openItemsBeforeResolve } from "@/lib/status-change-warnings";
 import { cardClass } from "@/app/components/ui";
-import { IncidentHeader } from "./incident-header";
-import { SummaryCard } from "./summary-card";
 import { NoteComposer } from "./note-composer";
-import { Timeline } from "./timeline";
-import { RolesPanel } from "./roles-panel";
-import { TimestampsPanel } from "./timestamps-panel";
-import { DetailsPanel } from "./details-panel";
-import { LiveRefresh } from "./live-refresh";
 import { incidentSloSpend, type IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { listLinkedServices } from "@/db/queries/incidents/linked-services";
 import { getService } from "@/db/queries/catalogue/services";
 import type { Actor } from "@/lib/actor";
-import { ServicesPanel } from "./services-panel";
-import { SloSpendPanel } from "./slo-spend-panel";
-import { BudgetAlert, type PushedSlo } from "./budget-alert";
-import { ChecklistPanel } from "./checklist-panel";
 import { listChecklist } from "@/db/queries/incidents/checklist";
 import { actionItemsForIncident } from "@/db/queries/action-items/read";
-import { ActionItemsPanel } from "./action-items-panel";
-import { PostmortemButton, PostmortemCard, postmortemSummaryFor } from "./postmortem-card";
-import { isActive } from "@/lib/incident-status";
+import { postmortemSummaryFor } from "./postmortem-summary";
+import { latestEventId } from "@/db/queries/events/cursor";
+import { getOrgTimeZone, getRequiredSeverities } from "@/db/queries/admin/settings";
+import { LiveIncidentProvider } from "./live-incident";
+import { LiveStatus } from "./live-status";
+import { LiveBudgetAlert, LiveHeader, LiveSummary, LiveTimeline } from "./live-main";
+import { LiveActionItems, LiveChecklist, LiveDetails, LivePostmortemCard, LiveRoles, LiveServices, LiveTimestamps } from "./live-sidebar";
+import type { LiveIncidentState } from "./live-reducer";
 import { decodeSegment } from "@/lib/http/path-segment";
 import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ ref: string }> };
 
-/** The SLOs this incident pushed to at risk or exhausted, with what is left of their budgets. */
-function pushedSlos(actor: Actor, spend: IncidentSloSpend[]): PushedSlo[] {
+/** What was left of the budgets of the SLOs this incident pushed, at render: the live alert adjusts it. */
+function budgetBaselines(actor: Actor, spend: IncidentSloSpend[]) {
   const pushed = spend.filter((s) => s.pushed);
   const budgets = new Map(
     [...new Set(pushed.map((p) => p.serviceSlug))].flatMap((slug) => getService({ actor, slug }).slos.map((slo) => [slo.id, slo.budget] as const)),
   );
-  return pushed.map((p) => ({
-    sloId: p.sloId,
-    serviceSlug: p.serviceSlug,
-    sloName: p.sloName,
-    status: p.status,
-    budgetMinutes: p.budgetMinutes,
-    remainingMinutes: budgets.get(p.sloId)?.remainingMinutes ?? 0,
-  }));
+  return Object.fromEntries(pushed.map((p) => [p.sloId, { remainingMinutes: budgets.get(p.sloId)?.remainingMinutes ?? 0, spentMinutes: p.spentMinutes }]));
 }
 
 async function load(ref: string) {
@@ -59,7 +44,9 @@ async function load(ref: string) {
   const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
   try {
-    return { actor, incident: getIncident({ actor, incidentId }), timeline: listTimeline({ actor, incidentId }) };
+    // Read before the data: events after it are replayed to the page, so nothing falls in between.
+    const lastEventId = latestEventId({ actor, incidentId });
+    return { actor, lastEventId, incident: getIncident({ actor, incidentId }), timeline: listTimeline({ actor, incidentId }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -72,112 +59,79 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function IncidentPage({ params }: Props) {
-  const { actor, incident, timeline } = await load((await params).ref);
+  const { actor, lastEventId, incident, timeline } = await load((await params).ref);
   const reference = incidentReference(incident.id);
   const canEdit = can(actor, "incident", "edit");
   const users = canEdit ? listActiveUsers({ actor }) : [];
-  const activity = lastActivity({ actor, incidentIds: [incident.id] }).get(incident.id);
-  const freshness = `${incident.version}:${activity?.entryId ?? 0}:${incident.people.length}`;
-  const v = incident.version;
   const linked = listLinkedServices({ actor, incidentId: incident.id });
   const sloSpend = linked.length ? incidentSloSpend({ actor, incidentId: incident.id }) : [];
   const postmortem = postmortemSummaryFor({ actor, incidentId: incident.id });
-  const resolved = !isActive(incident.status);
-  const checklist = listChecklist({ actor, incidentId: incident.id });
-  const openItems = openItemsBeforeResolve({
-    checklist: checklist.map((item) => ({ title: item.text, done: item.doneAt !== null })),
-    summary: incident.summary,
-    hasCommander: incident.people.some((p) => p.role === "commander"),
-    mitigatedAt: incident.mitigatedAt,
-  });
+  const { people, services: _services, ...fields } = incident;
+  const initial: LiveIncidentState = {
+    lastEventId,
+    incident: { ...fields, reference },
+    people,
+    timeline: timeline.map((t) => ({
+      id: t.id,
+      occurredAt: t.occurredAt,
+      createdAt: t.createdAt,
+      kind: t.kind,
+      body: t.body,
+      authorLabel: t.authorLabel,
+      highlighted: t.highlighted,
+      stakeholderUpdate: t.kind === "update" && t.meta?.includes('"field":"message"') === true,
+    })),
+    checklist: listChecklist({ actor, incidentId: incident.id }),
+    linked,
+    sloSpend,
+    postmortem: { started: postmortem.started, status: postmortem.status, ownerName: postmortem.ownerName },
+    actionItems: actionItemsForIncident({ actor, incidentId: incident.id }),
+  };
 
   return (
     <div className="mx-auto max-w-7xl">
       <Breadcrumb href="/incidents" label="Incidents">
         {reference}
       </Breadcrumb>
-      <IncidentHeader
-        incident={{ ...incident, reference }}
-        canEdit={canEdit}
-        primaryAction={resolved ? <PostmortemButton reference={reference} started={postmortem.started} canWrite={canEdit} /> : undefined}
-        people={incident.people}
-        me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null}
-        openItems={openItems}
-        cadence={getUpdateCadence({ actor })}
-        lastUpdateAt={lastStakeholderUpdateAt({ actor, incidentId: incident.id })}
-        lastActivityAt={Math.max(activity?.at ?? 0, incident.updatedAt)}
-      />
-      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0">
-          <BudgetAlert severity={incident.severity} status={incident.status} drill={incident.drill} pushed={pushedSlos(actor, sloSpend)} />
-          <SummaryCard reference={reference} version={v} summary={incident.summary} canEdit={canEdit} />
-          {canEdit ? <NoteComposer reference={reference} /> : null}
-          <Timeline
-            reference={reference}
-            canEdit={canEdit}
-            items={timeline.map((t) => ({
-              id: t.id,
-              occurredAt: t.occurredAt,
-              createdAt: t.createdAt,
-              kind: t.kind,
-              body: t.body,
-              authorLabel: t.authorLabel,
-              highlighted: t.highlighted,
-              stakeholderUpdate: t.kind === "update" && t.meta?.includes('"field":"message"') === true,
-            }))}
-          />
-        </div>
-        <aside aria-label="Incident details" className="space-y-4">
-          <div className={`${cardClass} p-4`}>
-            <LiveRefresh reference={reference} token={freshness} />
+      <LiveIncidentProvider initial={initial}>
+        <LiveHeader canEdit={canEdit} me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null} cadence={getUpdateCadence({ actor })} />
+        <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0">
+            <LiveBudgetAlert baselines={budgetBaselines(actor, sloSpend)} />
+            <LiveSummary canEdit={canEdit} />
+            {canEdit ? <NoteComposer reference={reference} /> : null}
+            <LiveTimeline canEdit={canEdit} />
           </div>
-          <div className={`${cardClass} p-4`}>
-            <PostmortemCard reference={reference} summary={postmortem} canWrite={canEdit} resolved={resolved} />
-          </div>
-          <div className={`${cardClass} p-4`}>
-            <ChecklistPanel reference={reference} canEdit={canEdit} items={checklist} />
-          </div>
-          <div className={`${cardClass} p-4`}>
-            <RolesPanel reference={reference} version={v} people={incident.people} users={users} me={actor.userId} canEdit={canEdit} />
-          </div>
-          <div className={`${cardClass} p-4`}>
-            <ServicesPanel reference={reference} linked={linked} canEdit={canEdit} />
-          </div>
-          {linked.length ? (
+          <aside aria-label="Incident details" className="space-y-4">
             <div className={`${cardClass} p-4`}>
-              <SloSpendPanel reference={reference} rows={sloSpend} drill={incident.drill} canEdit={canEdit} />
+              <LiveStatus />
             </div>
-          ) : null}
-          <div className={`${cardClass} p-4`}>
-            <ActionItemsPanel
-              reference={reference}
-              canEdit={canEdit}
-              me={actor.userId}
-              users={users}
-              {...actionItemsForIncident({ actor, incidentId: incident.id })}
-            />
-          </div>
-          <div className={`${cardClass} p-4`}>
-            <TimestampsPanel
-              reference={reference}
-              version={v}
-              canEdit={canEdit}
-              rows={[
-                { field: "startedAt", value: incident.startedAt, source: incident.startedAtSource },
-                { field: "detectedAt", value: incident.detectedAt, source: incident.detectedAtSource },
-                { field: "declaredAt", value: incident.declaredAt, source: null },
-                { field: "acknowledgedAt", value: incident.acknowledgedAt, source: incident.acknowledgedAtSource },
-                { field: "mitigatedAt", value: incident.mitigatedAt, source: incident.mitigatedAtSource },
-                { field: "resolvedAt", value: incident.resolvedAt, source: incident.resolvedAtSource },
-                { field: "closedAt", value: incident.closedAt, source: incident.closedAtSource },
-              ]}
-            />
-          </div>
-          <div className={`${cardClass} p-4`}>
-            <DetailsPanel reference={reference} version={v} isPrivate={incident.private} drill={incident.drill} canEdit={canEdit} />
-          </div>
-        </aside>
-      </div>
+            <div className={`${cardClass} p-4`}>
+              <LivePostmortemCard
+                canWrite={canEdit}
+                canReadDraft={can(actor, "postmortem", "read-draft")}
+                required={{ severities: getRequiredSeverities({ actor }), timeZone: getOrgTimeZone({ actor }) }}
+              />
+            </div>
+            <div className={`${cardClass} p-4`}>
+              <LiveChecklist canEdit={canEdit} />
+            </div>
+            <div className={`${cardClass} p-4`}>
+              <LiveRoles users={users} me={actor.userId} canEdit={canEdit} />
+            </div>
+            <LiveServices canEdit={canEdit} />
+            <div className={`${cardClass} p-4`}>
+              <LiveActionItems canEdit={canEdit} me={actor.userId} users={users} />
+            </div>
+            <div className={`${cardClass} p-4`}>
+              <LiveTimestamps canEdit={canEdit} />
+            </div>
+            <div className={`${cardClass} p-4`}>
+              <LiveDetails canEdit={canEdit} />
+            </div>
+          </aside>
+        </div>
+      </LiveIncidentProvider>
     </div>
   );
 }

@@ -1,8 +1,4 @@
 import Link from "next/link";
-import type { Actor } from "@/lib/actor";
-import { AppError } from "@/lib/errors";
-import { getPostmortem } from "@/db/queries/postmortems/detail";
-import { postmortemDueForIncident } from "@/db/queries/postmortems/due";
 import { FilePlus2, FileText } from "lucide-react";
 import type { PostmortemDue } from "@/lib/postmortem-due";
 import type { PostmortemStatus } from "@/lib/postmortem-template";
@@ -18,19 +14,6 @@ export type PostmortemSummary = {
   /** Started but not readable by this person (a viewer and a draft). */
   hidden: boolean;
 };
-
-/** What the incident page shows about its postmortem; viewers learn only that a draft exists. */
-export function postmortemSummaryFor({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemSummary {
-  const { started, ...due } = postmortemDueForIncident({ actor, incidentId });
-  if (!started) return { status: null, ownerName: null, due, started, hidden: false };
-  try {
-    const pm = getPostmortem({ actor, incidentId });
-    return { status: pm?.status ?? null, ownerName: pm?.owner?.name ?? null, due, started, hidden: false };
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return { status: null, ownerName: null, due, started, hidden: true };
-    throw error;
-  }
-}
 
 /** The button that opens (or starts) the postmortem; the header shows it once the incident is resolved. */
 export function PostmortemButton({

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { X } from "lucide-react";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
@@ -32,7 +31,6 @@ export function RolesPanel({
   me: number;
   canEdit: boolean;
 }) {
-  const router = useRouter();
   const { run, pending, error } = useIncidentUpdate(reference, version);
   const [adding, startAdding] = useTransition();
   const [addId, setAddId] = useState("");
@@ -46,7 +44,6 @@ export function RolesPanel({
       if (result.ok) {
         setAddError(null);
         setAddId("");
-        router.refresh();
       } else setAddError(result.message);
     });
 

@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { notFound } from "@/lib/errors";
@@ -15,8 +14,6 @@ async function mutate(ref: string, fn: (actor: Awaited<ReturnType<typeof require
     const incidentId = parseReference(String(ref));
     if (!incidentId) throw notFound();
     fn(actor, incidentId);
-    revalidatePath(`/incidents/${ref}`);
-    revalidatePath("/incidents");
     return undefined;
   });
 }

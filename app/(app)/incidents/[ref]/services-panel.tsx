@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useOptimistic, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { X } from "lucide-react";
 import { IMPACT_LABEL, type ImpactLevel } from "@/lib/error-budget";
 import { buttonClass, errorClass, inputClass } from "@/app/components/ui";
@@ -33,20 +32,28 @@ type Linked = { slug: string; name: string; tier: number; impact: ImpactLevel };
  * The catalogue to add from is read once someone reaches for the add form (focus, pointer), not with the page.
  */
 export function ServicesPanel({ reference, linked, canEdit }: { reference: string; linked: Linked[]; canEdit: boolean }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Errors sit next to the control that caused them: a row's slug, or "add".
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [addSlug, setAddSlug] = useState("");
   const [addImpact, setAddImpact] = useState<ImpactLevel>("degraded");
-  // The new impact shows at once; the refreshed page confirms it (or the error reverts it).
-  const [shown, showImpact] = useOptimistic(linked, (state, patch: { slug: string; impact: ImpactLevel }) =>
-    state.map((s) => (s.slug === patch.slug ? { ...s, impact: patch.impact } : s)),
+  // The new impact shows at once; the live update confirms it (or the error reverts it).
+  const [chosen, setChosen] = useState<Record<string, ImpactLevel>>({});
+  useEffect(
+    () => setChosen((c) => Object.fromEntries(Object.entries(c).filter(([slug, impact]) => linked.some((l) => l.slug === slug && l.impact !== impact)))),
+    [linked],
   );
   const catalogue = useServiceChoices();
   const loading = catalogue.status === "idle" || catalogue.status === "loading";
   const available = catalogue.choices.filter((s) => !linked.some((l) => l.slug === s.slug));
   const addError = errors.add || catalogue.error || "";
+  const forget = (slug: string) =>
+    setChosen((c) => {
+      const rest = { ...c };
+      delete rest[slug];
+      return rest;
+    });
+  const shown = linked.map((s) => ({ ...s, impact: chosen[s.slug] ?? s.impact }));
 
   const change = (
     key: string,
@@ -54,13 +61,14 @@ export function ServicesPanel({ reference, linked, canEdit }: { reference: strin
     options: { onDone?: () => void; optimistic?: { slug: string; impact: ImpactLevel } } = {},
   ) =>
     startTransition(async () => {
-      if (options.optimistic) showImpact(options.optimistic);
+      const optimistic = options.optimistic;
+      if (optimistic) setChosen((c) => ({ ...c, [optimistic.slug]: optimistic.impact }));
       const result = await callAction(fn, "Could not reach the server. Nothing was changed; try again.");
       if (result.ok) {
         setErrors((e) => ({ ...e, [key]: "" }));
         options.onDone?.();
-        router.refresh();
       } else {
+        if (optimistic) forget(optimistic.slug);
         setErrors((e) => ({ ...e, [key]: result.fields?.service ?? result.fields?.impact ?? result.message }));
       }
     });

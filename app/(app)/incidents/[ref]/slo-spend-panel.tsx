@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
 import { buttonClass, errorClass, inputClass, primaryButtonClass } from "@/app/components/ui";
@@ -37,7 +36,6 @@ export function SloSpendPanel({ reference, rows, drill, canEdit }: { reference: 
 }
 
 function SpendRow({ reference, row, canEdit }: { reference: string; row: SloSpendRow; canEdit: boolean }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [editing, setEditing] = useState(false);
   const [minutes, setMinutes] = useState("");
@@ -54,7 +52,6 @@ function SpendRow({ reference, row, canEdit }: { reference: string; row: SloSpen
         setEditing(false);
         setFields({});
         setMessage(null);
-        router.refresh();
         return;
       }
       setFields(result.fields ?? {});

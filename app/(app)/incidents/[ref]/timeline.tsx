@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { ArrowDownUp, CircleAlert, Megaphone, ClipboardCheck, FileText, Gauge, ListChecks, Pencil, Server, Star, UserRound, Workflow } from "lucide-react";
 import { Markdown } from "@/app/components/markdown";
@@ -47,7 +46,6 @@ const isWritten = (item: TimelineItem) => item.kind === "note" || item.stakehold
 
 /** Notes are prominent, automatic entries muted one-liners; filter chips say how many are hidden. */
 export function Timeline({ reference, items, canEdit }: { reference: string; items: TimelineItem[]; canEdit: boolean }) {
-  const router = useRouter();
   const [filter, setFilter] = useState<Filter>("all");
   const [newestFirst, setNewestFirst] = useState(true);
   const [pending, startTransition] = useTransition();
@@ -64,10 +62,7 @@ export function Timeline({ reference, items, canEdit }: { reference: string; ite
     startTransition(async () => {
       const result = await callAction(() => setHighlightAction(reference, item.id, !item.highlighted), "Could not reach the server; try again.");
       if (!result.ok) setError(result.message);
-      else {
-        setError(null);
-        router.refresh();
-      }
+      else setError(null);
     });
 
   return (

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import { callAction, failureOf, type ActionFailure } from "@/lib/server-action";
 import { updateIncidentAction } from "./actions";
+import { useLiveDispatch } from "./live-incident";
 
 export type MutationError = ActionFailure;
 
@@ -16,11 +17,13 @@ type RunOptions = {
 };
 
 /**
- * Sends a versioned change. On 409 the page reloads the current state and the caller
+ * Sends a versioned change; the page's live store takes the saved state at once. On 409 the page
+ * reloads the current state (the stream may be behind) and the caller
  * keeps whatever the person typed, so nothing is silently overwritten or lost.
  */
 export function useIncidentUpdate(reference: string, version: number) {
   const router = useRouter();
+  const dispatch = useLiveDispatch();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<MutationError | null>(null);
   const run = useCallback(
@@ -32,8 +35,9 @@ export function useIncidentUpdate(reference: string, version: number) {
         );
         if (result.ok) {
           setError(null);
+          // The event brings the same state to everyone else; whichever arrives first wins by version.
+          dispatch({ type: "incident", incident: result.data.incident });
           options.onDone?.(result.data);
-          router.refresh();
           return;
         }
         const failure = failureOf(result);
@@ -44,7 +48,7 @@ export function useIncidentUpdate(reference: string, version: number) {
           router.refresh();
         }
       }),
-    [reference, version, router],
+    [reference, version, router, dispatch],
   );
   return { run, pending, error, clearError: () => setError(null) };
 }
