@@ -14,14 +14,12 @@ const impactArb = fc.record({
   length: fc.option(fc.integer({ min: 0, max: 20 * 24 * 60 }), { nil: null }),
   impact: fc.constantFrom(...IMPACT_LEVELS),
 });
-const impactsArb = fc
-  .array(impactArb, { maxLength: 25 })
-  .map((list) =>
-    [...new Map(list.map((i) => [i.incidentId, i])).values()].map(({ length, ...i }) => ({
-      ...i,
-      endedAt: length === null ? null : i.startedAt + length * MIN,
-    })),
-  );
+const impactsArb = fc.array(impactArb, { maxLength: 25 }).map((list) =>
+  [...new Map(list.map((i) => [i.incidentId, i])).values()].map(({ length, ...i }) => ({
+    ...i,
+    endedAt: length === null ? null : i.startedAt + length * MIN,
+  })),
+);
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
