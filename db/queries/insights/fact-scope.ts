@@ -128,9 +128,9 @@ export function scanScope(ctx: InsightsContext): Scan {
   }
   return {
     ...columns,
-    services: idLists(c.texts[0]!),
-    responders: idLists(c.texts[1]!),
-    factors: idLists(c.texts[2]!),
+    services: idLists(c.texts[0]!, c.n),
+    responders: idLists(c.texts[1]!, c.n),
+    factors: idLists(c.texts[2]!, c.n),
     n: c.n,
     period,
     bucket,
@@ -149,5 +149,5 @@ export function scanRepeatCandidates(ctx: InsightsContext) {
     sql`FROM ${incidentFacts} f WHERE f.started_at >= ${ctx.currentStart - REPEAT_WINDOW_DAYS * DAY} AND f.started_at < ${ctx.currentEnd}
       AND f.drill = 0 AND f.service_ids <> '' AND f.factor_ids <> ''${andAll(factVisibility(ctx))}`,
   );
-  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: idLists(c.texts[0]!), factors: idLists(c.texts[1]!) };
+  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: idLists(c.texts[0]!, c.n), factors: idLists(c.texts[1]!, c.n) };
 }
