@@ -169,7 +169,12 @@ async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
     ]);
   }
   log("");
-  log(formatTable(["case", "in scope", "previous", "runs", "cold median ms", "cold p90 ms", "cold min ms", "cold max ms", "cold CPU median ms", "cached median ms"], rows));
+  log(
+    formatTable(
+      ["case", "in scope", "previous", "runs", "cold median ms", "cold p90 ms", "cold min ms", "cold max ms", "cold CPU median ms", "cached median ms"],
+      rows,
+    ),
+  );
   log("");
   log(await scanFloor());
   if (rows.some((r) => r[3]!.endsWith("*"))) log("* stopped early: the case ran past its time budget (--case-seconds)");
