@@ -46,24 +46,10 @@ export function factConditions(ctx: InsightsContext): SQL[] {
 
 export const andAll = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.join(conditions, sql` AND `)}` : sql``);
 
-const N = [
-  "id",
-  "startedAt",
-  "declaredAt",
-  "sev",
-  "drill",
-  "detect",
-  "acknowledge",
-  "mitigate",
-  "resolve",
-  "rec",
-  "resolvedAt",
-  "impactEnd",
-  "pmStatus",
-  "publishedAt",
-] as const;
+/** The numbers read per row, in order; `codes` packs the small ones (unpacked into sev, drill, rec, pmStatus). */
+const READ = ["id", "startedAt", "declaredAt", "codes", "detect", "acknowledge", "mitigate", "resolve", "resolvedAt", "impactEnd", "publishedAt"] as const;
 type ListColumn = "services" | "responders" | "factors";
-export type ScanColumn = (typeof N)[number];
+export type ScanColumn = Exclude<(typeof READ)[number], "codes"> | "sev" | "drill" | "rec" | "pmStatus";
 
 /**
  * The in-scope incidents of both periods (drills included, flagged), one row each from
@@ -110,8 +96,7 @@ export function scanScope(ctx: InsightsContext): Scan {
     [sql`CASE WHEN ${linksNeeded} THEN f.service_ids END`, sql`CASE WHEN ${current} THEN f.responder_ids END`, sql`f.factor_ids`],
     sql`FROM ${incidentFacts} f WHERE f.started_at >= ${ctx.previousStart} AND f.started_at < ${ctx.currentEnd}${andAll(factConditions(ctx))}`,
   );
-  const read = ["id", "startedAt", "declaredAt", "codes", "detect", "acknowledge", "mitigate", "resolve", "resolvedAt", "impactEnd", "publishedAt"] as const;
-  const columns = Object.fromEntries(read.map((name, k) => [name, c.numbers[k]!])) as Record<ScanColumn | "codes", Float64Array>;
+  const columns = Object.fromEntries(READ.map((name, k) => [name, c.numbers[k]!])) as Record<ScanColumn | "codes", Float64Array>;
   const { codes: code, ...rest } = columns;
   const unpacked = { sev: new Float64Array(c.n), drill: new Float64Array(c.n), rec: new Float64Array(c.n), pmStatus: new Float64Array(c.n) };
   for (let r = 0; r < c.n; r++) {
