@@ -30,7 +30,7 @@ export function summarize(samples: number[]): Summary {
 export async function timeRuns<T>(
   fn: () => T | Promise<T>,
   { warmup, runs, budgetMs = Infinity }: { warmup: number; runs: number; budgetMs?: number },
-): Promise<{ samples: number[]; last: T; cut: boolean }> {
+): Promise<{ samples: number[]; cpu: number[]; last: T; cut: boolean }> {
   let last!: T;
   const started = performance.now();
   const spent = () => performance.now() - started;
@@ -43,16 +43,21 @@ export async function timeRuns<T>(
     last = await fn();
   }
   const samples: number[] = [];
+  // CPU time of this process (all its threads) per run: on a shared machine the wall time also counts waiting for a core.
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (i > 0 && spent() > budgetMs) {
       cut = true;
       break;
     }
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     last = await fn();
     samples.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { samples, last, cut };
+  return { samples, cpu, last, cut };
 }
 
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "-");

@@ -36,7 +36,7 @@ export function actionItemFigures(ctx: InsightsContext, previousFrom: string): A
     sql`FROM ${actionItems} a JOIN ${incidentFacts} f ON f.incident_id = a.incident_id WHERE f.drill = 0${andAll(factConditions(ctx))}`,
   );
   const [st, created, completed, owner] = c.numbers as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const due = c.texts[0] as string[];
+  const due = c.texts[0]!.split(";");
   const local = localClock(ctx.offsets);
   const buckets = bucketIndexer(ctx.filters.from, ctx.filters.to, ctx.bucket);
   const flow = Array.from({ length: buckets.count }, () => ({ opened: 0, closed: 0 }));

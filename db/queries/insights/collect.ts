@@ -4,35 +4,27 @@ import { sql, type SQL } from "drizzle-orm";
 import { getSqlite } from "../../client";
 import type { Reader } from "./scope";
 
-/** Columns gathered by one statement: numbers (null → NaN) and strings (null kept), row by row. */
-export type Collected = { n: number; numbers: Float64Array[]; texts: (string | null)[][] };
+/**
+ * Columns gathered by one statement: numbers (null → NaN), one Float64Array per column, and
+ * texts, each column as one string of all rows' values ('' for null) separated by `;`.
+ */
+export type Collected = { n: number; numbers: Float64Array[]; texts: string[] };
 
-type Shape = { numbers: number; texts: number };
-let shape: Shape = { numbers: 0, texts: 0 };
-let collected: Collected | null = null;
+type Rows = { n: number; width: number; values: Float64Array };
+type Value = number | null;
+/** At most this many numbers per row. */
+const MAX_NUMBERS = 16;
+let width = 0;
+let collected: Rows | null = null;
 const registered = new WeakSet<Database.Database>();
 
-type Value = number | string | null | undefined;
-/** At most this many values per row. */
-const MAX_VALUES = 18;
-const VALUES: Value[] = new Array<Value>(MAX_VALUES).fill(null);
-
-function grow(acc: Collected) {
-  acc.numbers = acc.numbers.map((column) => {
-    const grown = new Float64Array(column.length * 2);
-    grown.set(column);
-    return grown;
-  });
-}
-
-function fresh(): Collected {
-  return { n: 0, numbers: Array.from({ length: shape.numbers }, () => new Float64Array(1024)), texts: Array.from({ length: shape.texts }, () => []) };
-}
+const fresh = (): Rows => ({ n: 0, width, values: new Float64Array(width * 4096) });
 
 /**
- * insights_collect(numbers…, texts…): an aggregate that copies each row's values into typed
- * arrays. Reading ~100,000 rows this way costs a fraction of returning them as rows (no row
- * objects), and the figures are then computed in one pass in JavaScript.
+ * insights_collect(numbers…): an aggregate that copies each row's numbers into one typed
+ * array, row after row. Reading ~100,000 rows this way costs a fraction of returning them as
+ * rows (no row objects); the texts of the same rows come from group_concat in the same
+ * statement (one string, no string per row), and the figures are then computed in one pass.
  */
 function register(sqlite: Database.Database) {
   if (registered.has(sqlite)) return;
@@ -41,7 +33,7 @@ function register(sqlite: Database.Database) {
     start: fresh,
     // Named parameters rather than a rest array: no array per row. The typings allow one argument.
     step: ((
-      acc: Collected,
+      acc: Rows,
       v0: Value,
       v1: Value,
       v2: Value,
@@ -58,39 +50,51 @@ function register(sqlite: Database.Database) {
       v13: Value,
       v14: Value,
       v15: Value,
-      v16: Value,
-      v17: Value,
     ) => {
-      const row = acc.n;
-      if (row === acc.numbers[0]?.length) grow(acc);
-      const values = VALUES;
-      values[0] = v0;
-      values[1] = v1;
-      values[2] = v2;
-      values[3] = v3;
-      values[4] = v4;
-      values[5] = v5;
-      values[6] = v6;
-      values[7] = v7;
-      values[8] = v8;
-      values[9] = v9;
-      values[10] = v10;
-      values[11] = v11;
-      values[12] = v12;
-      values[13] = v13;
-      values[14] = v14;
-      values[15] = v15;
-      values[16] = v16;
-      values[17] = v17;
-      for (let c = 0; c < shape.numbers; c++) {
-        const v = values[c];
-        acc.numbers[c]![row] = v === null ? NaN : (v as number);
+      const w = acc.width;
+      let at = acc.n * w;
+      if (at + w > acc.values.length) {
+        const grown = new Float64Array(acc.values.length * 2);
+        grown.set(acc.values);
+        acc.values = grown;
       }
-      for (let c = 0; c < shape.texts; c++) acc.texts[c]!.push(values[shape.numbers + c] as string | null);
-      acc.n = row + 1;
+      const b = acc.values;
+      acc.n++;
+      // Unset trailing parameters are undefined and never written: each store stops at the width.
+      b[at++] = v0 ?? NaN;
+      if (w === 1) return acc;
+      b[at++] = v1 ?? NaN;
+      if (w === 2) return acc;
+      b[at++] = v2 ?? NaN;
+      if (w === 3) return acc;
+      b[at++] = v3 ?? NaN;
+      if (w === 4) return acc;
+      b[at++] = v4 ?? NaN;
+      if (w === 5) return acc;
+      b[at++] = v5 ?? NaN;
+      if (w === 6) return acc;
+      b[at++] = v6 ?? NaN;
+      if (w === 7) return acc;
+      b[at++] = v7 ?? NaN;
+      if (w === 8) return acc;
+      b[at++] = v8 ?? NaN;
+      if (w === 9) return acc;
+      b[at++] = v9 ?? NaN;
+      if (w === 10) return acc;
+      b[at++] = v10 ?? NaN;
+      if (w === 11) return acc;
+      b[at++] = v11 ?? NaN;
+      if (w === 12) return acc;
+      b[at++] = v12 ?? NaN;
+      if (w === 13) return acc;
+      b[at++] = v13 ?? NaN;
+      if (w === 14) return acc;
+      b[at++] = v14 ?? NaN;
+      if (w === 15) return acc;
+      b[at] = v15 ?? NaN;
       return acc;
-    }) as unknown as (acc: Collected) => Collected,
-    result(acc: Collected) {
+    }) as unknown as (acc: Rows) => Rows,
+    result(acc: Rows) {
       collected = acc;
       return acc.n;
     },
@@ -98,41 +102,46 @@ function register(sqlite: Database.Database) {
   registered.add(sqlite);
 }
 
-/** Runs `SELECT insights_collect(numbers…, texts…) <from>` and returns the columns. Synchronous, one at a time. */
+/** Runs `SELECT insights_collect(numbers…), group_concat(text, ';')… <from>` and returns the columns. Synchronous, one at a time. */
 export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
-  if (numbers.length + texts.length > MAX_VALUES) throw new RangeError(`insights_collect takes at most ${MAX_VALUES} values`);
+  if (!numbers.length || numbers.length > MAX_NUMBERS) throw new RangeError(`insights_collect takes 1 to ${MAX_NUMBERS} numbers`);
   register(getSqlite());
-  shape = { numbers: numbers.length, texts: texts.length };
+  width = numbers.length;
   collected = null;
-  db.get(sql`SELECT insights_collect(${sql.join([...numbers, ...texts], sql`, `)}) ${from}`);
-  const out = collected ?? fresh();
+  const joined = texts.map((text) => sql`coalesce(group_concat(coalesce(${text}, ''), ';'), '')`);
+  const row = db.values<[number, ...string[]]>(sql`SELECT ${sql.join([sql`insights_collect(${sql.join(numbers, sql`, `)})`, ...joined], sql`, `)} ${from}`)[0]!;
+  const rows = collected ?? fresh();
   collected = null;
-  return out;
+  const columns = numbers.map(() => new Float64Array(rows.n));
+  for (let c = 0; c < width; c++) {
+    const column = columns[c]!;
+    for (let r = 0, at = c; r < rows.n; r++, at += width) column[r] = rows.values[at]!;
+  }
+  return { n: rows.n, numbers: columns, texts: row.slice(1) as string[] };
 }
 
 /** Id lists of many rows in one flat array: row r's ids are ids[start[r]] … ids[start[r + 1] - 1]. */
 export type IdLists = { start: Int32Array; ids: Int32Array };
 
-/** Parses each row's comma-separated ids ('' or null for none) without an array per row. */
-export function idLists(texts: (string | null)[]): IdLists {
+/** Parses `n` rows' comma-separated ids, rows separated by `;` ('' for none), without an array per row. */
+export function idLists(joined: string, n: number): IdLists {
+  const digit = (c: number) => c >= 48 && c <= 57;
   let total = 0;
-  for (const text of texts) if (text) for (let k = 0, c = 1; k <= text.length; k++) if (k === text.length || text.charCodeAt(k) === 44) total += c;
-  const start = new Int32Array(texts.length + 1);
+  // An id is counted at its first digit.
+  for (let k = 0; k < joined.length; k++) if (digit(joined.charCodeAt(k)) && (k === 0 || !digit(joined.charCodeAt(k - 1)))) total++;
+  const start = new Int32Array(n + 1);
   const ids = new Int32Array(total);
   let at = 0;
-  texts.forEach((text, r) => {
-    start[r] = at;
-    if (!text) return;
-    let value = 0;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 44) {
-        ids[at++] = value;
-        value = 0;
-      } else value = value * 10 + (c - 48);
+  let row = 0;
+  let value = -1;
+  for (let k = 0; n > 0 && k <= joined.length; k++) {
+    const c = k === joined.length ? 59 : joined.charCodeAt(k);
+    if (digit(c)) value = (value < 0 ? 0 : value * 10) + (c - 48);
+    else {
+      if (value >= 0) ids[at++] = value;
+      value = -1;
+      if (c === 59) start[++row] = at;
     }
-    ids[at++] = value;
-  });
-  start[texts.length] = at;
+  }
   return { start, ids };
 }

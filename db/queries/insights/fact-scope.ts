@@ -46,24 +46,10 @@ export function factConditions(ctx: InsightsContext): SQL[] {
 
 export const andAll = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.join(conditions, sql` AND `)}` : sql``);
 
-const N = [
-  "id",
-  "startedAt",
-  "declaredAt",
-  "sev",
-  "drill",
-  "detect",
-  "acknowledge",
-  "mitigate",
-  "resolve",
-  "rec",
-  "resolvedAt",
-  "impactEnd",
-  "pmStatus",
-  "publishedAt",
-] as const;
+/** The numbers read per row, in order; `codes` packs the small ones (unpacked into sev, drill, rec, pmStatus). */
+const READ = ["id", "startedAt", "declaredAt", "codes", "detect", "acknowledge", "mitigate", "resolve", "resolvedAt", "impactEnd", "publishedAt"] as const;
 type ListColumn = "services" | "responders" | "factors";
-export type ScanColumn = (typeof N)[number];
+export type ScanColumn = Exclude<(typeof READ)[number], "codes"> | "sev" | "drill" | "rec" | "pmStatus";
 
 /**
  * The in-scope incidents of both periods (drills included, flagged), one row each from
@@ -90,28 +76,36 @@ export function scanScope(ctx: InsightsContext): Scan {
   const current = sql`f.started_at >= ${ctx.currentStart}`;
   // Links are read where a figure uses them: the current period, and recent impact (postmortems required by an SLO budget).
   const linksNeeded = sql`(${current} OR f.impact_end_at >= ${ctx.now - MAX_WINDOW_DAYS * DAY})`;
+  // The small codes travel as one number (fewer values per row from SQLite): reconstructed bits 0–5, severity 6–7, drill 8, postmortem status 9–10.
+  const codes = sql`f.reconstructed + 64 * (${sev} + 4 * (f.drill + 2 * ${status}))`;
   const c = collect(
     ctx.db,
     [
       sql`f.incident_id`,
       sql`f.started_at`,
       sql`f.declared_at`,
-      sev,
-      sql`f.drill`,
+      codes,
       sql`f.detect_ms`,
       sql`f.acknowledge_ms`,
       sql`f.mitigate_ms`,
       sql`f.resolve_ms`,
-      sql`f.reconstructed`,
       sql`f.resolved_at`,
       sql`f.impact_end_at`,
-      status,
       sql`f.postmortem_published_at`,
     ],
     [sql`CASE WHEN ${linksNeeded} THEN f.service_ids END`, sql`CASE WHEN ${current} THEN f.responder_ids END`, sql`f.factor_ids`],
     sql`FROM ${incidentFacts} f WHERE f.started_at >= ${ctx.previousStart} AND f.started_at < ${ctx.currentEnd}${andAll(factConditions(ctx))}`,
   );
-  const columns = Object.fromEntries(N.map((name, k) => [name, c.numbers[k]!])) as Record<ScanColumn, Float64Array>;
+  const columns = Object.fromEntries(READ.map((name, k) => [name, c.numbers[k]!])) as Record<ScanColumn | "codes", Float64Array>;
+  const { codes: code, ...rest } = columns;
+  const unpacked = { sev: new Float64Array(c.n), drill: new Float64Array(c.n), rec: new Float64Array(c.n), pmStatus: new Float64Array(c.n) };
+  for (let r = 0; r < c.n; r++) {
+    const v = code[r]!;
+    unpacked.rec[r] = v & 63;
+    unpacked.sev[r] = (v >> 6) & 3;
+    unpacked.drill[r] = (v >> 8) & 1;
+    unpacked.pmStatus[r] = v >> 9;
+  }
   const local = localClock(ctx.offsets);
   const buckets = bucketIndexer(ctx.filters.from, ctx.filters.to, ctx.bucket);
   const period = new Uint8Array(c.n);
@@ -127,10 +121,11 @@ export function scanScope(ctx: InsightsContext): Scan {
     ooh[r] = isOutOfHours(local(columns.declaredAt[r]!)) ? 1 : 0;
   }
   return {
-    ...columns,
-    services: idLists(c.texts[0]!),
-    responders: idLists(c.texts[1]!),
-    factors: idLists(c.texts[2]!),
+    ...rest,
+    ...unpacked,
+    services: idLists(c.texts[0]!, c.n),
+    responders: idLists(c.texts[1]!, c.n),
+    factors: idLists(c.texts[2]!, c.n),
     n: c.n,
     period,
     bucket,
@@ -149,5 +144,5 @@ export function scanRepeatCandidates(ctx: InsightsContext) {
     sql`FROM ${incidentFacts} f WHERE f.started_at >= ${ctx.currentStart - REPEAT_WINDOW_DAYS * DAY} AND f.started_at < ${ctx.currentEnd}
       AND f.drill = 0 AND f.service_ids <> '' AND f.factor_ids <> ''${andAll(factVisibility(ctx))}`,
   );
-  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: idLists(c.texts[0]!), factors: idLists(c.texts[1]!) };
+  return { n: c.n, id: c.numbers[0]!, startedAt: c.numbers[1]!, services: idLists(c.texts[0]!, c.n), factors: idLists(c.texts[1]!, c.n) };
 }

@@ -7,7 +7,7 @@ import type { InsightsReport, Ratio } from "@/lib/insights/types";
 import { slos } from "../../schema";
 import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
 import { MAX_WINDOW_DAYS } from "../../access/slo-budgets";
-import { budgetFlaggedIncidents } from "../postmortems/budget-flags";
+import { budgetFlaggedLinks, type IncidentLink } from "../postmortems/budget-flags";
 import { PM_STATUS, type Scan } from "./fact-scope";
 import { deadlineOf } from "./local-clock";
 import type { InsightsContext } from "./scope";
@@ -24,17 +24,17 @@ function budgetFlagged(ctx: InsightsContext, scan: Scan): Set<number> {
   const required = new Set(ctx.requiredSeverities.map((s) => SEVERITIES.indexOf(s)));
   const withSlo = new Set(ctx.db.all<{ id: number }>(sql`SELECT DISTINCT ${slos.serviceId} AS id FROM ${slos}`).map((r) => r.id));
   const since = ctx.now - MAX_WINDOW_DAYS * DAY;
-  const candidates: number[] = [];
+  // The candidates' service links, from the scan (the facts hold them) rather than a query naming thousands of ids.
+  const links: IncidentLink[] = [];
+  const { start, ids } = scan.services;
   for (let r = 0; r < scan.n; r++) {
     if (scan.drill[r] || Number.isNaN(scan.resolvedAt[r]!) || required.has(scan.sev[r]!) || !(scan.impactEnd[r]! >= since)) continue;
-    const { start, ids } = scan.services;
-    for (let k = start[r]!; k < start[r + 1]!; k++) {
-      if (!withSlo.has(ids[k]!)) continue;
-      candidates.push(scan.id[r]!);
-      break;
-    }
+    let withAnySlo = false;
+    for (let k = start[r]!; k < start[r + 1]! && !withAnySlo; k++) withAnySlo = withSlo.has(ids[k]!);
+    if (!withAnySlo) continue;
+    for (let k = start[r]!; k < start[r + 1]!; k++) links.push({ incidentId: scan.id[r]!, serviceId: ids[k]! });
   }
-  return budgetFlaggedIncidents(ctx.db, candidates, ctx.now);
+  return budgetFlaggedLinks(ctx.db, links, ctx.now);
 }
 
 export type FollowThrough = { figures: InsightsReport["postmortems"]; onTime: { current: Ratio; previous: Ratio } };

@@ -23,10 +23,16 @@ export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
   const inScope = new Set<number>();
   for (let r = 0; r < scan.n; r++) if (!scan.drill[r] && scan.period[r] === 0) inScope.add(scan.id[r]!);
   const c = scanRepeatCandidates(ctx);
-  const order = Array.from({ length: c.n }, (_, k) => k).sort((a, b) => c.startedAt[a]! - c.startedAt[b]! || c.id[a]! - c.id[b]!);
-  // The latest incident per (service, factor), by a numeric key.
+  const before = (a: number, b: number) => c.startedAt[a]! - c.startedAt[b]! || c.id[a]! - c.id[b]!;
+  // The scan reads in start order already; only equal start times may need reordering.
+  const order = new Int32Array(c.n);
+  for (let k = 0; k < c.n; k++) order[k] = k;
+  let sorted = true;
+  for (let k = 1; k < c.n && sorted; k++) sorted = before(k - 1, k) < 0;
+  if (!sorted) order.sort(before);
   const width = c.factors.ids.reduce((max, id) => Math.max(max, id), 0) + 1;
-  const latest = new Map<number, { id: number; startedAt: number }>();
+  // The row of the latest incident per (service, factor), by a numeric key.
+  const latest = new Map<number, number>();
   const matches: Match[] = [];
   for (const k of order) {
     const id = c.id[k]!;
@@ -37,9 +43,11 @@ export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
       for (let f = c.factors.start[k]!; f < c.factors.start[k + 1]!; f++) {
         const factorId = c.factors.ids[f]!;
         const key = serviceId * width + factorId;
-        const prev = latest.get(key);
-        latest.set(key, { id, startedAt });
-        if (!prev || !inScope.has(id) || prev.startedAt < startedAt - windowMs) continue;
+        const prevRow = latest.get(key);
+        latest.set(key, k);
+        if (prevRow === undefined || !inScope.has(id)) continue;
+        const prev = { id: c.id[prevRow]!, startedAt: c.startedAt[prevRow]! };
+        if (prev.startedAt < startedAt - windowMs) continue;
         const better =
           !best ||
           prev.startedAt > best.prevStartedAt ||

@@ -24,21 +24,51 @@ export class DurationGroup {
   stats(): DurationStats {
     const n = this.n;
     if (!n) return { ...EMPTY_STATS, missing: this.missing };
-    const sorted = this.values.subarray(0, n).sort();
+    // Selection rather than a full sort: each percentile needs only its rank and the next one.
+    const values = this.values.subarray(0, n);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const v = values[k]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    let from = 0;
     const at = (p: (typeof PERCENTILES)[number]) => {
       const lo = Math.floor((p * (n - 1)) / 100);
-      return interpolate(n, p, sorted[lo]!, lo + 1 < n ? sorted[lo + 1]! : null)! / 1000;
+      select(values, from, n - 1, lo);
+      from = lo;
+      let next: number | null = null;
+      for (let k = lo + 1; k < n; k++) if (next === null || values[k]! < next) next = values[k]!;
+      return interpolate(n, p, values[lo]!, next)! / 1000;
     };
-    return {
-      incidents: n,
-      missing: this.missing,
-      reconstructed: this.reconstructed,
-      min: sorted[0]! / 1000,
-      p25: at(25),
-      median: at(50),
-      p75: at(75),
-      p90: at(90),
-      max: sorted[n - 1]! / 1000,
-    };
+    const [p25, median, p75, p90] = PERCENTILES.map(at) as [number, number, number, number];
+    return { incidents: n, missing: this.missing, reconstructed: this.reconstructed, min: min / 1000, p25, median, p75, p90, max: max / 1000 };
+  }
+}
+
+/**
+ * Rearranges a[left..right] so that a[k] holds the value a sorted copy would hold there, with
+ * no larger value before it and no smaller one after it (Hoare's selection, middle pivot).
+ */
+export function select(a: Float64Array, left: number, right: number, k: number) {
+  let l = left;
+  let r = right;
+  while (l < r) {
+    const pivot = a[(l + r) >> 1]!;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (pivot < a[j]!) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else return;
   }
 }

@@ -11,13 +11,20 @@ import { budgetsFor, DAY, MAX_WINDOW_DAYS, statusPushedByIncident } from "../../
  * no longer counts.
  */
 export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = Date.now()): Set<number> {
-  const flagged = new Set<number>();
-  if (!incidentIds.length) return flagged;
+  if (!incidentIds.length) return new Set<number>();
   const links = db
     .select({ incidentId: incidentServices.incidentId, serviceId: incidentServices.serviceId })
     .from(incidentServices)
     .where(inArray(incidentServices.incidentId, incidentIds))
     .all();
+  return budgetFlaggedLinks(db, links, now);
+}
+
+export type IncidentLink = { incidentId: number; serviceId: number };
+
+/** budgetFlaggedIncidents for a caller that already holds the incidents' service links (insights reads them from incident_facts). */
+export function budgetFlaggedLinks(db: Reader, links: IncidentLink[], now = Date.now()): Set<number> {
+  const flagged = new Set<number>();
   if (!links.length) return flagged;
   const serviceIds = [...new Set(links.map((l) => l.serviceId))];
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
