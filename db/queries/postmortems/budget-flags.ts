@@ -13,13 +13,9 @@ import { budgetsFor, DAY, MAX_WINDOW_DAYS, statusPushedByIncident } from "../../
  */
 export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = Date.now()): Set<number> {
   if (!incidentIds.length) return new Set();
-  const serviceIds = db
-    .selectDistinct({ serviceId: incidentServices.serviceId })
-    .from(incidentServices)
-    .where(inArray(incidentServices.incidentId, incidentIds))
-    .all()
-    .map((l) => l.serviceId);
-  if (!serviceIds.length) return new Set();
+  const links = db.select({ serviceId: incidentServices.serviceId }).from(incidentServices).where(inArray(incidentServices.incidentId, incidentIds)).all();
+  if (!links.length) return new Set();
+  const serviceIds = [...new Set(links.map((l) => l.serviceId))];
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
   const wanted = new Set(incidentIds);
   return pushedToExhausted(db, sloRows, budgetsFor(db, sloRows, now), (id) => wanted.has(id), now);
