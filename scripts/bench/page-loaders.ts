@@ -33,7 +33,7 @@ import { postmortemDueForIncident } from "@/db/queries/postmortems/due";
 import { getPostmortem } from "@/db/queries/postmortems/detail";
 import { actionItemsForIncident } from "@/db/queries/action-items/read";
 import { listActionItems } from "@/db/queries/action-items/list";
-import { budgetCandidates, budgetFlaggedIncidents } from "@/db/queries/postmortems/budget-flags";
+import { budgetFlaggedCandidates } from "@/db/queries/postmortems/budget-flags";
 import { formatTable, ms, summarize, timeRuns } from "./stats";
 
 const { values: args } = parseArgs({
@@ -124,7 +124,7 @@ function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
       },
       budgetMath: () => {
         const now = Date.now();
-        budgetFlaggedIncidents(db, budgetCandidates(db, visibleTo(actor), getRequiredSeverities({ actor }), now), now);
+        budgetFlaggedCandidates(db, visibleTo(actor), getRequiredSeverities({ actor }), now);
       },
     },
     "/action-items": {

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { ACTION_STATUSES, ACTION_STATUS_INFO, type ActionStatus } from "@/lib/action-items";
 import { errorClass, inputClass } from "@/app/components/ui";
 import { callAction } from "@/lib/server-action";
@@ -69,6 +69,10 @@ export function StatusSelect({ item, status, id, compact = false }: { item: Item
   );
 }
 
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
+
 /** A labelled owner select that saves on change (responders). */
 export function OwnerSelect({
   item,
@@ -88,6 +92,10 @@ export function OwnerSelect({
   const shown = pending ? (value ?? ownerId) : ownerId;
   // A disabled owner is not in the list of active people; keep showing them.
   const options = ownerId !== null && !users.some((u) => u.id === ownerId) ? [{ id: ownerId, name: ownerName ?? "Unknown" }, ...users] : users;
+  // The server HTML carries only the chosen owner: a page of rows times every active person would
+  // grow with the organisation; the browser fills in the rest once hydrated.
+  const hydrated = useSyncExternalStore(noSubscription, isClient, isServer);
+  const listed = hydrated ? options : options.filter((u) => u.id === shown);
   return (
     <span className="flex flex-col">
       <label htmlFor={id} className="sr-only">
@@ -107,7 +115,7 @@ export function OwnerSelect({
         className={`${inputClass} w-36! max-w-full py-1.5`}
       >
         {shown === null ? <option value="">No owner</option> : null}
-        {options.map((u) => (
+        {listed.map((u) => (
           <option key={u.id} value={u.id}>
             {u.name}
           </option>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { asc, eq, gt } from "drizzle-orm";
 import { setUpTestDb, thrown } from "../../testing/test-db";
-import { events } from "../../schema";
+import { events, postmortems } from "../../schema";
 import type { EventPayloads, EventType } from "../../queries/events/types";
 import { declareIncident } from "../incidents/declare";
 import { updateIncident } from "../incidents/update";
@@ -20,6 +20,8 @@ import { setReviewCheck, setReviewers } from "../postmortems/reviewers";
 import { transitionPostmortem } from "../postmortems/review";
 import { addComment } from "../postmortems/comments";
 import { regenerateTimelineSection } from "../postmortems/regenerate-timeline";
+import { listFactors } from "../../queries/admin/factors";
+import { ensureDefaultFactors } from "../../seed/defaults/default-factors";
 import { getIncident } from "../../queries/incidents/detail";
 import { listTimeline } from "../../queries/incidents/timeline";
 import { listChecklist } from "../../queries/incidents/checklist";
@@ -235,7 +237,11 @@ describe("events appended with each change", () => {
     updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
     const started = eventsOf(() => startPostmortem({ actor, incidentId: incident.id }));
     expect(types(started)).toEqual(["postmortem.changed", "timeline.entry_added"]);
-    expect(payloadOf(started, "postmortem.changed").postmortem).toMatchObject({ status: "draft", version: 1, ownerName: ctx.responder.name });
+    // Viewers of the incident may not read drafts: the payload (the same for every reader) says only where it stands.
+    const draft = payloadOf(started, "postmortem.changed").postmortem;
+    expect(Object.keys(draft).sort()).toEqual(["due", "status", "version"]);
+    expect(draft).toMatchObject({ status: "draft", version: 1 });
+    expect(JSON.stringify(draft)).not.toContain(ctx.responder.name);
 
     const saved = eventsOf(() => savePostmortem({ actor, incidentId: incident.id, input: { version: 1, sections: { summary: "It broke" } } }));
     expect(payloadOf(saved, "postmortem.changed").postmortem.version).toBe(2);
@@ -246,11 +252,38 @@ describe("events appended with each change", () => {
     expect(types(eventsOf(() => setReviewers({ actor, incidentId: incident.id, input: { reviewerIds: [ctx.admin.id] } })))).toEqual(["postmortem.changed"]);
     const sent = eventsOf(() => transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", version } }));
     expect(types(sent)).toEqual(["postmortem.changed", "timeline.entry_added"]);
-    expect(payloadOf(sent, "postmortem.changed").postmortem.status).toBe("in_review");
+    const inReview = payloadOf(sent, "postmortem.changed").postmortem;
+    expect(inReview.status).toBe("in_review");
+    expect(Object.keys(inReview).sort()).toEqual(["due", "status", "version"]);
     expect(types(eventsOf(() => setReviewCheck({ actor: ctx.admin.actor, incidentId: incident.id, key: "data", checked: true })))).toEqual([
       "postmortem.changed",
     ]);
     expect(types(eventsOf(() => addComment({ actor, incidentId: incident.id, section: "summary", body: "Clear" })))).toEqual(["postmortem.changed"]);
+  });
+
+  it("postmortem: once published, its owner is in the payload", () => {
+    const incident = declare({ severity: "SEV2" });
+    const actor = ctx.responder.actor;
+    ensureDefaultFactors(ctx.t.db);
+    updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+    const pm = startPostmortem({ actor, incidentId: incident.id });
+    const saved = savePostmortem({
+      actor,
+      incidentId: incident.id,
+      input: {
+        version: pm.version,
+        sections: { summary: "It broke.", impact: "Orders.", timeline: "- 14:00 declared", root_causes: "A push." },
+        factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+        noActionItemsReason: "Nothing left to do.",
+      },
+    });
+    const sent = transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", reviewerIds: [ctx.admin.id], version: saved.version } });
+    const checklist = JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true });
+    ctx.t.db.update(postmortems).set({ reviewChecklist: checklist }).where(eq(postmortems.id, sent.id)).run();
+    const published = eventsOf(() =>
+      transitionPostmortem({ actor: ctx.admin.actor, incidentId: incident.id, input: { to: "published", version: sent.version } }),
+    );
+    expect(payloadOf(published, "postmortem.changed").postmortem).toMatchObject({ status: "published", ownerName: ctx.responder.name });
   });
 
   it("events of one incident are kept per incident in id order", () => {

@@ -6,16 +6,12 @@ import { findPostmortemRow } from "../postmortems/stored";
 import { incidentPostmortemDue } from "../postmortems/due";
 import type { PostmortemState } from "./types";
 
-/** What the incident page's postmortem card shows, for any reader (the caller checked access); null before one is started. */
+/** What the incident page's postmortem card shows to any reader of the incident (the caller checked access); null before one is started. */
 export function postmortemStateOf(db: Reader, incident: Incident, now = Date.now()): PostmortemState | null {
   const row = findPostmortemRow(db, incident.id);
   if (!row) return null;
+  const due = incidentPostmortemDue(db, incident, row.status, now);
+  if (row.status !== "published") return { status: row.status, version: row.version, due };
   const owner = row.ownerId === null ? undefined : db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)).get();
-  return {
-    status: row.status,
-    version: row.version,
-    updatedAt: row.updatedAt,
-    ownerName: owner?.name ?? null,
-    due: incidentPostmortemDue(db, incident, row.status, now),
-  };
+  return { status: row.status, version: row.version, updatedAt: row.updatedAt, ownerName: owner?.name ?? null, due };
 }

@@ -20,14 +20,14 @@ export type TimelineItem = Pick<TimelineEntry, "id" | "occurredAt" | "createdAt"
 export type IncidentPerson = RolePerson;
 export type { ChecklistItem, LinkedService, IncidentSloSpend, ActionItemView, ActionItemProgress };
 
-/** What the incident page's postmortem card shows. Readers decide with canReadPostmortem whether to show it. */
-export type PostmortemState = {
-  status: PostmortemStatus;
-  version: number;
-  updatedAt: number;
-  ownerName: string | null;
-  due: PostmortemDue;
-};
+/**
+ * What the incident page's postmortem card shows to every reader of the incident. Before it is
+ * published only that it exists, where it stands and when it is due: a viewer may not read drafts
+ * (canReadPostmortem), and the payload is the same for every reader.
+ */
+export type PostmortemState =
+  | { status: "published"; version: number; updatedAt: number; ownerName: string | null; due: PostmortemDue }
+  | { status: Exclude<PostmortemStatus, "published">; version: number; due: PostmortemDue };
 
 /** Payload by event type: the new state of what changed, the same for every reader. */
 export type EventPayloads = {

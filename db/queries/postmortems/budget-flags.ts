@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { BudgetResult } from "@/lib/error-budget";
 import type { Severity } from "@/lib/severity";
-import { incidentServices, incidents, slos } from "../../schema";
+import { incidentServices, incidents, slos, type Slo } from "../../schema";
 import type { Reader } from "../../types";
 import { budgetsFor, DAY, MAX_WINDOW_DAYS, statusPushedByIncident } from "../../access/slo-budgets";
 
@@ -24,30 +25,55 @@ export type IncidentLink = { incidentId: number; serviceId: number };
 
 /** budgetFlaggedIncidents for a caller that already holds the incidents' service links (insights reads them from incident_facts). */
 export function budgetFlaggedLinks(db: Reader, links: IncidentLink[], now = Date.now()): Set<number> {
-  const flagged = new Set<number>();
-  if (!links.length) return flagged;
+  if (!links.length) return new Set<number>();
   const serviceIds = [...new Set(links.map((l) => l.serviceId))];
   const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
-  if (!sloRows.length) return flagged;
+  const wanted = new Set(links.map((l) => l.incidentId));
+  return pushedToExhausted(db, sloRows, budgetsFor(db, sloRows, now), (id) => wanted.has(id), now);
+}
+
+/**
+ * The budget-flagged incidents among {@link budgetCandidates}, for the postmortem list. Only an
+ * incident with spend in an exhausted SLO's window can be flagged: a few per SLO whatever the
+ * history, so those are found first and only they are checked against the candidate conditions.
+ */
+export function budgetFlaggedCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number): Set<number> {
+  const sloRows = db.select().from(slos).all();
   const budgets = budgetsFor(db, sloRows, now);
+  const suspects = new Set<number>();
+  for (const slo of sloRows) for (const own of mayHavePushed(budgets.get(slo.id)!)) suspects.add(own.incidentId);
+  if (!suspects.size) return new Set();
+  const candidates = new Set(budgetCandidates(db, visible, required, now, [...suspects]));
+  return pushedToExhausted(db, sloRows, budgets, (id) => candidates.has(id), now);
+}
+
+/**
+ * An incident's own spend in an exhausted SLO, when removing it could change that: without it,
+ * spend falls by at most the minutes credited to it, so if that still leaves the budget spent,
+ * the SLO was exhausted without it and it pushed nothing.
+ */
+function mayHavePushed(budget: BudgetResult) {
+  if (budget.status !== "exhausted") return [];
+  return budget.byIncident.filter((own) => budget.remainingMinutes + own.minutes > 0);
+}
+
+function pushedToExhausted(db: Reader, sloRows: Slo[], budgets: Map<number, BudgetResult>, considered: (id: number) => boolean, now: number) {
+  const flagged = new Set<number>();
   for (const slo of sloRows) {
     const full = budgets.get(slo.id)!;
-    // Only an SLO exhausted with all its incidents can have been pushed to exhausted by one of them.
-    if (full.status !== "exhausted") continue;
-    const own = new Map(full.byIncident.map((b) => [b.incidentId, b.minutes]));
-    for (const link of links) {
-      if (link.serviceId !== slo.serviceId || flagged.has(link.incidentId) || !own.has(link.incidentId)) continue;
-      // Without an incident, spend falls by at most the minutes credited to it: if that still
-      // leaves the budget spent, the SLO was exhausted without it and it pushed nothing.
-      if (full.remainingMinutes + own.get(link.incidentId)! <= 0) continue;
-      if (statusPushedByIncident(db, slo, full, link.incidentId, now).without !== "exhausted") flagged.add(link.incidentId);
+    for (const { incidentId } of mayHavePushed(full)) {
+      if (flagged.has(incidentId) || !considered(incidentId)) continue;
+      if (statusPushedByIncident(db, slo, full, incidentId, now).without !== "exhausted") flagged.add(incidentId);
     }
   }
   return flagged;
 }
 
-/** Resolved, non-drill incidents below the required severities whose impact is recent enough to count against a budget. */
-export function budgetCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number): number[] {
+/**
+ * Resolved, non-drill incidents below the required severities whose impact is recent enough to
+ * count against a budget; `among`: only those ids.
+ */
+export function budgetCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number, among?: number[]): number[] {
   const conditions: SQL[] = [
     eq(incidents.drill, false),
     sql`${incidents.resolvedAt} IS NOT NULL`,
@@ -55,6 +81,7 @@ export function budgetCandidates(db: Reader, visible: SQL | undefined, required:
     sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, 9007199254740991) >= ${now - MAX_WINDOW_DAYS * DAY}`,
     sql`EXISTS (SELECT 1 FROM ${incidentServices} JOIN ${slos} ON ${slos.serviceId} = ${incidentServices.serviceId} WHERE ${incidentServices.incidentId} = ${incidents.id})`,
   ];
+  if (among) conditions.push(inArray(incidents.id, among));
   if (required.length)
     conditions.push(
       sql`${incidents.severity} NOT IN (${sql.join(

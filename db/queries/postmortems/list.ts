@@ -15,7 +15,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { incidents, postmortems, users, type Incident } from "../../schema";
 import { visibleTo } from "../../access/incidents";
 import { DAY } from "../../access/slo-budgets";
-import { budgetCandidates, budgetFlaggedIncidents } from "./budget-flags";
+import { budgetFlaggedCandidates } from "./budget-flags";
 import { dueContext, dueOf } from "./due";
 
 export type PostmortemListItem = {
@@ -59,7 +59,7 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   const flagged =
     viewer || filter.status === "draft" || filter.status === "in_review" || filter.status === "published"
       ? new Set<number>()
-      : budgetFlaggedIncidents(db, budgetCandidates(db, visible, ctx.required, now), now);
+      : budgetFlaggedCandidates(db, visible, ctx.required, now);
 
   // Two reads, each a page in the order of an index, merged: started postmortems by their last
   // edit (postmortems_updated_idx), required ones not started by resolution (incidents_resolved_idx).

@@ -112,13 +112,17 @@ describe("liveIncidentReducer", () => {
     expect(state.lastEventId).toBe(14);
   });
 
-  it("marks the postmortem started with its status and owner", () => {
+  it("marks the postmortem started with its status, and its owner once published", () => {
     const due = { state: "due" as const, dueAt: 9_000 };
-    const state = liveIncidentReducer(
-      start(),
-      event(11, "postmortem.changed", { postmortem: { status: "draft", version: 1, updatedAt: 5_000, ownerName: "Ada", due } }),
+    const draft = liveIncidentReducer(start(), event(11, "postmortem.changed", { postmortem: { status: "draft", version: 1, due } }));
+    expect(draft.postmortem).toEqual({ started: true, status: "draft", ownerName: null });
+    const published = liveIncidentReducer(
+      draft,
+      event(12, "postmortem.changed", { postmortem: { status: "published", version: 2, updatedAt: 5_000, ownerName: "Ada", due } }),
     );
-    expect(state.postmortem).toEqual({ started: true, status: "draft", ownerName: "Ada" });
+    expect(published.postmortem).toEqual({ started: true, status: "published", ownerName: "Ada" });
+    const back = liveIncidentReducer(published, event(13, "postmortem.changed", { postmortem: { status: "draft", version: 3, due } }));
+    expect(back.postmortem).toEqual({ started: true, status: "draft", ownerName: "Ada" });
   });
 
   it("takes a server snapshot only when it is at least as new as what is shown", () => {

@@ -40,8 +40,9 @@ function newerIncident(current: IncidentState, next: IncidentState): IncidentSta
   return next.version >= current.version ? next : current;
 }
 
-function postmortemFrom(pm: { status: PostmortemStatus; ownerName: string | null }): LivePostmortemState {
-  return { started: true, status: pm.status, ownerName: pm.ownerName };
+/** Unpublished postmortems come without their owner (not every reader of the incident may see drafts): the one shown stays. */
+function postmortemFrom(pm: { status: PostmortemStatus; ownerName?: string | null }, shown: LivePostmortemState): LivePostmortemState {
+  return { started: true, status: pm.status, ownerName: pm.ownerName !== undefined ? pm.ownerName : shown.ownerName };
 }
 
 function applyEvent(state: LiveIncidentState, event: LiveEvent): LiveIncidentState {
@@ -61,7 +62,7 @@ function applyEvent(state: LiveIncidentState, event: LiveEvent): LiveIncidentSta
     case "slo_spend.changed":
       return { ...state, sloSpend: event.payload.sloSpend };
     case "postmortem.changed":
-      return { ...state, postmortem: postmortemFrom(event.payload.postmortem) };
+      return { ...state, postmortem: postmortemFrom(event.payload.postmortem, state.postmortem) };
     case "action_items.changed":
       return { ...state, actionItems: { items: event.payload.items, progress: event.payload.progress } };
     default:
