@@ -97,25 +97,7 @@ export function ServicesFigure({ services, filters }: { services: Services; filt
           ))}
         </dl>
       }
-      table={{
-        caption: "Incidents, impact minutes and SLO budgets per service",
-        columns: [
-          { label: "Service" },
-          { label: "Team" },
-          { label: "Incidents", numeric: true },
-          { label: "Impact minutes", numeric: true },
-          { label: "SLOs (budget left)" },
-        ],
-        rows: services.rows.map((row) => [
-          row.name,
-          row.team ?? "—",
-          formatCount(row.incidents),
-          formatCount(row.impactMinutes),
-          row.slos.length
-            ? row.slos.map((s) => `${s.name} ${s.objective}%: ${formatPercent(s.remainingPercent)} left (${s.status.replace("_", " ")})`).join("; ")
-            : "No SLOs",
-        ]),
-      }}
+      table="services"
     />
   );
 }
