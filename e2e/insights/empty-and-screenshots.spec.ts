@@ -25,6 +25,17 @@ test.describe("on the demo data", () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
       }
     }
+    // A data table opened, at both widths.
+    await page.emulateMedia({ colorScheme: "light" });
+    for (const size of sizes) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await insights.goto();
+      const card = insights.section("Incidents and impact by service");
+      await card.getByRole("button", { name: "Show data: Incidents and impact by service" }).click();
+      await expect(card.getByRole("table")).toBeVisible();
+      await card.screenshot({ path: `screenshots/insights-table-${size.name}.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    }
     // A definition opened from the keyboard, over the tile below it.
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,9 +1,9 @@
 import { BarChart3 } from "lucide-react";
 import { METRIC_DEFINITIONS, type MetricKey } from "@/lib/insights/definitions";
 import { cardClass } from "@/app/components/ui";
-import type { TableData } from "./data-table";
 import { DefinitionTip } from "./definition-tip";
 import { ShowData } from "./show-data";
+import type { InsightsTableId } from "./table-ids";
 
 /**
  * One figure: its name with a definition, what it covers, the chart, and a "Show data"
@@ -27,8 +27,8 @@ export function ChartCard({
   /** The sentence shown instead of the chart when there is nothing to draw. */
   empty?: string | null;
   chart: React.ReactNode;
-  /** The chart's numbers, rendered as tables behind "Show data" only when opened. */
-  table?: TableData | TableData[];
+  /** Which figure's numbers "Show data" loads from the server when it is opened. */
+  table?: InsightsTableId;
   footer?: React.ReactNode;
   className?: string;
 }) {
@@ -52,7 +52,7 @@ export function ChartCard({
       ) : (
         <>
           <div className="mt-3 min-w-0">{chart}</div>
-          {table ? <ShowData label={title} tables={Array.isArray(table) ? table : [table]} /> : null}
+          {table ? <ShowData label={title} table={table} /> : null}
         </>
       )}
       {footer && !empty ? <div className="mt-3">{footer}</div> : null}

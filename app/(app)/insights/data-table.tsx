@@ -1,11 +1,19 @@
+import Link from "next/link";
 export type Column = { label: string; numeric?: boolean };
-export type Cell = string | number;
+/** A value, or a value that links to its page (an incident, a service). */
+export type Cell = string | number | { text: string; href: string };
 
-/**
- * A chart's numbers as plain values: what the page sends to the browser for "Show data", so
- * the table costs a few bytes of props until someone opens it rather than rendered markup.
- */
+/** A chart's numbers as plain values: what "Show data" fetches from the server when opened. */
 export type TableData = { caption: string; columns: Column[]; rows: Cell[][]; visibleCaption?: boolean };
+
+function CellValue({ cell }: { cell: Cell }) {
+  if (typeof cell !== "object") return cell;
+  return (
+    <Link href={cell.href} className="text-blue-700 hover:underline dark:text-blue-400">
+      {cell.text}
+    </Link>
+  );
+}
 
 /** A plain table of a chart's numbers, for screen readers and anyone who wants the figures. */
 export function DataTable({ caption, columns, rows, visibleCaption = false }: TableData) {
@@ -27,11 +35,11 @@ export function DataTable({ caption, columns, rows, visibleCaption = false }: Ta
             {row.map((cell, c) =>
               c === 0 ? (
                 <th key={c} scope="row" className="px-2 py-1 font-normal whitespace-nowrap">
-                  {cell}
+                  <CellValue cell={cell} />
                 </th>
               ) : (
                 <td key={c} className={`px-2 py-1 ${columns[c]?.numeric ? "text-right whitespace-nowrap" : ""}`}>
-                  {cell}
+                  <CellValue cell={cell} />
                 </td>
               ),
             )}

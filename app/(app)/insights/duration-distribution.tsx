@@ -1,14 +1,11 @@
-import { SEVERITIES, type Severity } from "@/lib/severity";
-import type { DurationStats, InsightsReport } from "@/lib/insights/types";
+import type { Severity } from "@/lib/severity";
+import type { DurationStats } from "@/lib/insights/types";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { ChartCard } from "./chart-card";
 import { DurationHistogram, type HistogramRow } from "./duration-histogram";
+import { shownSeverities, WHAT, type Distribution, type Metric } from "./distribution-shared";
 import { binAxisLabel, binAxisLines, coverageText, formatSecondsCompact } from "@/lib/insights/format";
 
-type Distribution = InsightsReport["durationDistribution"];
-type Metric = "mitigate" | "resolve";
-
-const WHAT: Record<Metric, string> = { mitigate: "time to mitigate", resolve: "time to resolve" };
 const STAT_COLUMNS = ["min", "p25", "median", "p75", "p90", "max"] as const;
 const STAT_LABELS: Record<(typeof STAT_COLUMNS)[number], string> = { min: "Min", p25: "p25", median: "Median", p75: "p75", p90: "p90", max: "Max" };
 
@@ -21,10 +18,6 @@ function total(stats: DurationStats[]) {
       reconstructed: 0,
     },
   );
-}
-
-function shownSeverities(distribution: Distribution, metric: Metric, filter: Severity[]): Severity[] {
-  return SEVERITIES.filter((s) => (filter.length ? filter.includes(s) : true) && (distribution.metrics[metric][s].stats.incidents > 0 || filter.includes(s)));
 }
 
 /** The spread of one duration per severity: a histogram, then its quartiles and tails as a table (never a mean alone). */
@@ -98,11 +91,7 @@ function MetricDistribution({ distribution, metric, filter }: { distribution: Di
           </div>
         </>
       }
-      table={{
-        caption: `Incidents by ${what} and severity`,
-        columns: [{ label: WHAT[metric].replace(/^t/, "T") }, ...severities.map((s) => ({ label: s, numeric: true }))],
-        rows: rows.map((row) => [row.label, ...severities.map((s) => row[s])]),
-      }}
+      table={`distribution-${metric}`}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { InsightsReport, TrendStats } from "@/lib/insights/types";
-import { formatCount, formatSeconds } from "@/lib/insights/format";
+import { formatCount } from "@/lib/insights/format";
 import { ChartCard } from "./chart-card";
 import { DurationTrendChart } from "./duration-trend-chart";
 
@@ -25,31 +25,7 @@ export function DurationTrendFigure({ trend }: { trend: Trend }) {
       coverage={`n = ${formatCount(counted.mitigate)} mitigated, ${formatCount(counted.resolve)} resolved · by the ${trend.bucket} each incident started${left}`}
       empty={counted.mitigate + counted.resolve === 0 ? "No incident in this period has been mitigated or resolved yet." : null}
       chart={<DurationTrendChart trend={trend} />}
-      table={{
-        caption: `Median and p90 time to mitigate and resolve per ${trend.bucket}, with the incidents counted and left out`,
-        columns: [
-          { label: trend.bucket === "week" ? "Week starting" : "Month" },
-          { label: "Mitigated (n)", numeric: true },
-          { label: "Mitigate median", numeric: true },
-          { label: "Mitigate p90", numeric: true },
-          { label: "Not mitigated", numeric: true },
-          { label: "Resolved (n)", numeric: true },
-          { label: "Resolve median", numeric: true },
-          { label: "Resolve p90", numeric: true },
-          { label: "Not resolved", numeric: true },
-        ],
-        rows: points.map((p) => [
-          p.label,
-          p.mitigate.incidents,
-          formatSeconds(p.mitigate.median),
-          formatSeconds(p.mitigate.p90),
-          p.mitigate.missing,
-          p.resolve.incidents,
-          formatSeconds(p.resolve.median),
-          formatSeconds(p.resolve.p90),
-          p.resolve.missing,
-        ]),
-      }}
+      table="duration-trend"
     />
   );
 }

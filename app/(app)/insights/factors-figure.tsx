@@ -49,16 +49,7 @@ export function FactorsFigure({ factors, bucket }: { factors: Factors; bucket: "
           </ol>
         </>
       }
-      table={{
-        caption: `Incidents per contributing factor, in total and per ${bucket}`,
-        columns: [
-          { label: "Factor" },
-          { label: "This period", numeric: true },
-          { label: "Before", numeric: true },
-          ...buckets.map((b) => ({ label: b.label, numeric: true })),
-        ],
-        rows: factors.ranked.map((f) => [f.name, f.incidents, f.previousIncidents, ...f.trend.map((t) => t.incidents)]),
-      }}
+      table="factors"
     />
   );
 }

@@ -45,11 +45,7 @@ export function PostmortemsFigure({ postmortems, bucket }: { postmortems: Insigh
           <PostmortemChart rows={p.byBucket} bucket={bucket} />
         </>
       }
-      table={{
-        caption: `Postmortems required and published per ${bucket}`,
-        columns: [{ label: bucket === "week" ? "Week" : "Month" }, { label: "Required", numeric: true }, { label: "Published", numeric: true }],
-        rows: p.byBucket.map((b) => [b.label, b.required, b.published]),
-      }}
+      table="postmortems"
     />
   );
 }
@@ -96,25 +92,7 @@ export function ActionItemsFigure({ actionItems, bucket }: { actionItems: Insigh
           )}
         </>
       }
-      table={[
-        {
-          visibleCaption: true,
-          caption: `Action items opened and closed per ${bucket}, with the open backlog`,
-          columns: [
-            { label: bucket === "week" ? "Week" : "Month" },
-            { label: "Opened", numeric: true },
-            { label: "Closed", numeric: true },
-            { label: "Open backlog", numeric: true },
-          ],
-          rows: a.byBucket.map((b) => [b.label, b.opened, b.closed, b.backlog]),
-        },
-        {
-          visibleCaption: true,
-          caption: "Open and overdue action items by team",
-          columns: [{ label: "Team" }, { label: "Overdue", numeric: true }, { label: "Open", numeric: true }],
-          rows: a.overdueByTeam.map((t) => [t.team, t.overdue, t.open]),
-        },
-      ]}
+      table="action-items"
     />
   );
 }

@@ -1,4 +1,3 @@
-import { SEVERITIES } from "@/lib/severity";
 import type { InsightsReport } from "@/lib/insights/types";
 import { ChartCard } from "./chart-card";
 import { IncidentsOverTimeChart } from "./incidents-over-time-chart";
@@ -15,15 +14,7 @@ export function OverTimeFigure({ data }: { data: InsightsReport["incidentsOverTi
       coverage={`n = ${formatCount(total)} · by the day each incident started`}
       empty={total === 0 ? "No incidents started in this period." : null}
       chart={<IncidentsOverTimeChart data={data} />}
-      table={{
-        caption: `Incidents per ${data.bucket} by severity`,
-        columns: [
-          { label: data.bucket === "week" ? "Week starting" : "Month" },
-          ...SEVERITIES.map((s) => ({ label: s, numeric: true })),
-          { label: "Total", numeric: true },
-        ],
-        rows: data.rows.map((r) => [r.label, ...SEVERITIES.map((s) => r[s]), r.total]),
-      }}
+      table="over-time"
     />
   );
 }

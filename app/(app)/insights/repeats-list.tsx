@@ -5,13 +5,20 @@ import type { InsightsReport } from "@/lib/insights/types";
 import { SeverityPill } from "@/app/components/severity-pill";
 import { cardClass } from "@/app/components/ui";
 import { DefinitionTip } from "./definition-tip";
+import { ShowData } from "./show-data";
 import { formatInstantDay, plural } from "@/lib/insights/format";
 
 type Repeats = InsightsReport["factors"]["repeats"];
 
+/** Shown on the page; the rest (up to the report's latest repeats) open as a table on demand. */
+const SHOWN = 3;
+
 const DAY_MS = 86_400_000;
 
-/** Incidents that repeat an earlier one: same service, same contributing factor, within 90 days. */
+/**
+ * Incidents that repeat an earlier one: same service, same contributing factor, within 90
+ * days. The latest few are listed; the full list is a table loaded when asked for.
+ */
 export function RepeatsList({ repeats, timeZone }: { repeats: Repeats; timeZone: string }) {
   const { label, definition } = METRIC_DEFINITIONS.repeats;
   return (
@@ -27,11 +34,11 @@ export function RepeatsList({ repeats, timeZone }: { repeats: Repeats; timeZone:
       <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
         {repeats.total === 0
           ? "No repeat incidents in this period."
-          : `${plural(repeats.total, "repeat incident")}${repeats.items.length < repeats.total ? ` · the latest ${repeats.items.length} shown` : ""}`}
+          : `${plural(repeats.total, "repeat incident")}${repeats.total > SHOWN ? ` · the latest ${Math.min(SHOWN, repeats.items.length)} shown` : ""}`}
       </p>
       {repeats.items.length ? (
         <ul className="mt-2 divide-y divide-zinc-100 dark:divide-zinc-800">
-          {repeats.items.map((item) => {
+          {repeats.items.slice(0, SHOWN).map((item) => {
             const days = Math.round((Date.parse(item.startedAt) - Date.parse(item.previous.startedAt)) / DAY_MS);
             return (
               <li key={`${item.reference}-${item.factor}-${item.service.slug}`} className="py-2.5 text-sm">
@@ -66,6 +73,9 @@ export function RepeatsList({ repeats, timeZone }: { repeats: Repeats; timeZone:
             );
           })}
         </ul>
+      ) : null}
+      {repeats.items.length > SHOWN ? (
+        <ShowData table="repeats" label="Repeat incidents" text={`Show the latest ${repeats.items.length} as a table`} hideText="Hide the table" />
       ) : null}
     </section>
   );

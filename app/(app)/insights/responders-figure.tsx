@@ -15,16 +15,6 @@ export function RespondersFigure({ responders, timeZone }: { responders: Respond
   const byShare = [...top].sort((a, b) => (b.outOfHoursRate ?? 0) - (a.outOfHoursRate ?? 0) || b.outOfHours - a.outOfHours);
   const { outOfHours } = responders;
   const none = people.length === 0 ? "Nobody held a role on an incident in this period." : null;
-  const table = {
-    caption: "Incidents per person and the share declared out of hours",
-    columns: [
-      { label: "Person" },
-      { label: "Incidents", numeric: true },
-      { label: "Out of hours", numeric: true },
-      { label: "Share out of hours", numeric: true },
-    ],
-    rows: people.map((p) => [p.name, formatCount(p.incidents), formatCount(p.outOfHours), formatRate(p.outOfHoursRate)]),
-  };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartCard
@@ -34,7 +24,7 @@ export function RespondersFigure({ responders, timeZone }: { responders: Respond
         coverage={`${plural(people.length, "person", "people")} held a role${people.length > TOP ? ` · top ${TOP} shown` : ""} · an incident counts once per person`}
         empty={none}
         chart={<RespondersChart rows={top.map((p) => ({ name: p.name, inHours: p.incidents - p.outOfHours, outOfHours: p.outOfHours }))} />}
-        table={table}
+        table="responders"
       />
       <ChartCard
         id="out-of-hours"

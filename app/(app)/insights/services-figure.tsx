@@ -11,6 +11,9 @@ import { drillHref } from "./insights-query";
 type Services = InsightsReport["services"];
 type Row = Services["rows"][number];
 
+/** Services drawn as bars (the rows come most incidents first); every service is in the table behind "Show data". */
+const TOP = 8;
+
 /** The SLO that decides the service's status: the one with the least budget left. */
 function worstSlo(row: Row) {
   return [...row.slos].sort((a, b) => a.remainingPercent - b.remainingPercent)[0] ?? null;
@@ -33,14 +36,16 @@ function Bar({ value, max, color, label, labelWidth = "w-24" }: { value: number;
  * with the SLO budget status beside them in words. Names open the service, counts the incidents.
  */
 export function ServicesFigure({ services, filters }: { services: Services; filters: InsightsReport["filters"] }) {
-  const maxIncidents = Math.max(0, ...services.rows.map((r) => r.incidents));
-  const maxImpact = Math.max(0, ...services.rows.map((r) => r.impactMinutes));
+  const top = services.rows.slice(0, TOP);
+  const maxIncidents = Math.max(0, ...top.map((r) => r.incidents));
+  const maxImpact = Math.max(0, ...top.map((r) => r.impactMinutes));
+  const more = services.rows.length > TOP ? ` · the ${TOP} with the most incidents of ${services.rows.length} shown, every service in Show data` : "";
   return (
     <ChartCard
       id="services"
       title="Incidents and impact by service"
       metric="services"
-      coverage={coverageText(services.coverage, "name no service")}
+      coverage={`${coverageText(services.coverage, "name no service")}${more}`}
       empty={services.rows.length === 0 ? "No incident in this period names an affected service." : null}
       chart={
         <div>
@@ -55,7 +60,7 @@ export function ServicesFigure({ services, filters }: { services: Services; filt
             <span>SLO budget now</span>
           </div>
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {services.rows.map((row) => {
+            {top.map((row) => {
               const slo = worstSlo(row);
               return (
                 <li key={row.slug} className="grid gap-x-3 gap-y-1 py-2 md:grid-cols-[minmax(9rem,14rem)_1fr_1fr_minmax(9rem,12rem)] md:items-center">
@@ -97,25 +102,7 @@ export function ServicesFigure({ services, filters }: { services: Services; filt
           ))}
         </dl>
       }
-      table={{
-        caption: "Incidents, impact minutes and SLO budgets per service",
-        columns: [
-          { label: "Service" },
-          { label: "Team" },
-          { label: "Incidents", numeric: true },
-          { label: "Impact minutes", numeric: true },
-          { label: "SLOs (budget left)" },
-        ],
-        rows: services.rows.map((row) => [
-          row.name,
-          row.team ?? "—",
-          formatCount(row.incidents),
-          formatCount(row.impactMinutes),
-          row.slos.length
-            ? row.slos.map((s) => `${s.name} ${s.objective}%: ${formatPercent(s.remainingPercent)} left (${s.status.replace("_", " ")})`).join("; ")
-            : "No SLOs",
-        ]),
-      }}
+      table="services"
     />
   );
 }
