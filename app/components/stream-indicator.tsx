@@ -33,7 +33,7 @@ export function StreamIndicator({ stream, subject }: { stream: StreamStatus; sub
           <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${stream.state === "live" ? "bg-green-500" : "bg-zinc-400"}`} />
           <span>
             {stream.state === "live" ? "Live" : "Connecting…"}
-            <span className="text-zinc-400">: changes by others appear here</span>
+            <span className="text-zinc-600 dark:text-zinc-400">: changes by others appear here</span>
           </span>
         </span>
       )}
