@@ -27,24 +27,26 @@ describe("runInTurns", () => {
   });
 
   it("leaves time for work that needs several turns of the event loop between two steps", async () => {
+    let stepsRun = 0;
     function* slowSteps(): Steps<string> {
       for (let i = 0; i < 3; i++) {
         const until = performance.now() + 40;
         while (performance.now() < until);
+        stepsRun++;
         yield;
       }
       return "done";
     }
-    // Something that needs five trips through the event loop, like a request through the server.
+    // Something that needs five trips through the event loop, like a request through the server:
+    // it must finish between two steps, not after all of them (counted, not timed: CI is noisy).
     const severalTurns = async () => {
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-      return performance.now();
+      return stepsRun;
     };
-    const started = performance.now();
     const report = runInTurns(slowSteps());
-    const finishedAt = await severalTurns();
+    const stepsBeforeOtherWorkFinished = await severalTurns();
     expect(await report).toBe("done");
-    expect(finishedAt - started).toBeLessThan(80);
+    expect(stepsBeforeOtherWorkFinished).toBeLessThan(3);
   });
 
   it("runAtOnce gives the same result synchronously", () => {
