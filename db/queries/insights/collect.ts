@@ -14,11 +14,16 @@ type Rows = { n: number; width: number; values: Float64Array };
 type Value = number | null;
 /** At most this many numbers per row. */
 const MAX_NUMBERS = 16;
-let width = 0;
-let collected: Rows | null = null;
-const registered = new WeakSet<Database.Database>();
+/**
+ * Shared through globalThis, not module scope: Next bundles this module once per route (pages,
+ * route handlers, server actions) while they share one connection, and the aggregate registered
+ * last must write where every copy reads.
+ */
+const shared = ((
+  globalThis as unknown as { hindsightInsightsCollect?: { width: number; collected: Rows | null; registered: WeakSet<Database.Database> } }
+).hindsightInsightsCollect ??= { width: 0, collected: null, registered: new WeakSet<Database.Database>() });
 
-const fresh = (): Rows => ({ n: 0, width, values: new Float64Array(width * 4096) });
+const fresh = (): Rows => ({ n: 0, width: shared.width, values: new Float64Array(shared.width * 4096) });
 
 /**
  * insights_collect(numbers…): an aggregate that copies each row's numbers into one typed
@@ -27,7 +32,7 @@ const fresh = (): Rows => ({ n: 0, width, values: new Float64Array(width * 4096)
  * statement (one string, no string per row), and the figures are then computed in one pass.
  */
 function register(sqlite: Database.Database) {
-  if (registered.has(sqlite)) return;
+  if (shared.registered.has(sqlite)) return;
   sqlite.aggregate("insights_collect", {
     varargs: true,
     start: fresh,
@@ -95,27 +100,27 @@ function register(sqlite: Database.Database) {
       return acc;
     }) as unknown as (acc: Rows) => Rows,
     result(acc: Rows) {
-      collected = acc;
+      shared.collected = acc;
       return acc.n;
     },
   });
-  registered.add(sqlite);
+  shared.registered.add(sqlite);
 }
 
 /** Runs `SELECT insights_collect(numbers…), group_concat(text, ';')… <from>` and returns the columns. Synchronous, one at a time. */
 export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
   if (!numbers.length || numbers.length > MAX_NUMBERS) throw new RangeError(`insights_collect takes 1 to ${MAX_NUMBERS} numbers`);
   register(getSqlite());
-  width = numbers.length;
-  collected = null;
+  shared.width = numbers.length;
+  shared.collected = null;
   const joined = texts.map((text) => sql`coalesce(group_concat(coalesce(${text}, ''), ';'), '')`);
   const row = db.values<[number, ...string[]]>(sql`SELECT ${sql.join([sql`insights_collect(${sql.join(numbers, sql`, `)})`, ...joined], sql`, `)} ${from}`)[0]!;
-  const rows = collected ?? fresh();
-  collected = null;
+  const rows = shared.collected ?? fresh();
+  shared.collected = null;
   const columns = numbers.map(() => new Float64Array(rows.n));
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < rows.width; c++) {
     const column = columns[c]!;
-    for (let r = 0, at = c; r < rows.n; r++, at += width) column[r] = rows.values[at]!;
+    for (let r = 0, at = c; r < rows.n; r++, at += rows.width) column[r] = rows.values[at]!;
   }
   return { n: rows.n, numbers: columns, texts: row.slice(1) as string[] };
 }
