@@ -63,6 +63,9 @@ async function makeTargets(): Promise<Targets> {
     await api.post("/api/v1/incidents", { data: { title: "Bad-input checklist target", severity: "SEV3" } }),
   );
   const checklist = (await (await api.get(`/api/v1/incidents/${withChecklist.reference}/checklist`)).json()) as { items: { id: number }[] };
+  const integration = await created<{ integration: { id: number } }>(
+    await api.post("/api/v1/integrations", { data: { name: "Bad-input target", kind: "alertmanager" } }),
+  );
   expect(checklist.items.length).toBeGreaterThan(0);
   return {
     incident: incident.reference,
@@ -72,6 +75,7 @@ async function makeTargets(): Promise<Targets> {
     service: service.slug,
     sloId: slo.id,
     playbookId: playbook.id,
+    integrationId: integration.integration.id,
   };
 }
 

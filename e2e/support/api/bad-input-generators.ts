@@ -4,6 +4,31 @@
 import fc from "fast-check";
 import { HOSTILE_STRINGS, hostileKey, hostileObject, hostileQuery, hostileString, hostileValue, mutated } from "../../../lib/testing/hostile-input";
 import * as valid from "../../../lib/testing/valid-input";
+import { alertmanagerAlert, alertmanagerPayload } from "../../../lib/alerts/fixtures/payloads";
+
+/** Alert integrations (admin API): the default rule's shape, with a random matcher. */
+const routingRule = fc.record({
+  matchers: fc.array(
+    fc.record({ label: fc.constantFrom("alertname", "severity", "team"), op: fc.constantFrom("=", "!=", "=~", "!~"), value: valid.text(0, 20) }),
+    {
+      maxLength: 3,
+    },
+  ),
+  service: fc.constantFrom(null, { from: "label", label: "service" }, { slug: "payments-api" }),
+  severity: fc.constantFrom({ fixed: "SEV2" }, { from: "label", label: "severity", map: { critical: "SEV1" }, fallback: "SEV3" }),
+  action: fc.constantFrom("declare", "attach", "record"),
+  resolveIncident: fc.boolean(),
+});
+const integrationFields = {
+  name: valid.text(1, 100),
+  enabled: fc.option(fc.boolean(), { nil: undefined }),
+  rules: fc.option(fc.array(routingRule, { maxLength: 3 }), { nil: undefined }),
+};
+const createIntegration = fc.record({ ...integrationFields, kind: fc.constantFrom("alertmanager", "events-v2") });
+const updateIntegration = fc.record({ ...integrationFields, version: fc.constant(1) });
+const alertmanagerBody = fc
+  .array(fc.record({ fingerprint: valid.text(1, 16), alertname: valid.text(1, 30) }), { minLength: 1, maxLength: 3 })
+  .map((alerts) => alertmanagerPayload(alerts.map((a) => alertmanagerAlert(a))) as unknown as Record<string, unknown>);
 
 /** Paths with malformed percent-escapes (`/incidents/%ff`): 400 under /api, 404 for pages (proxy.ts). */
 export const MALFORMED_PATH_ESCAPES = true;
@@ -18,6 +43,7 @@ export type Targets = {
   service: string;
   sloId: number;
   playbookId: number;
+  integrationId: number;
 };
 
 export type GeneratedRequest = {
@@ -126,6 +152,16 @@ export const BODY_ENDPOINTS: BodyEndpoint[] = [
   { method: "POST", path: "/api/v1/services/{service}/slos", valid: valid.createSlo, keys: ["name", "sliDescription", "objective", "windowDays"] },
   { method: "PATCH", path: "/api/v1/slos/{sloId}", valid: valid.updateSlo, keys: ["version", "name", "sliDescription", "objective", "windowDays"] },
   { method: "PUT", path: "/api/v1/settings/update-cadence", valid: valid.updateCadence, keys: ["SEV1", "SEV2", "SEV3", "SEV4"] },
+  { method: "POST", path: "/api/v1/integrations", valid: createIntegration, keys: ["name", "kind", "enabled", "rules", "hmacSecret"] },
+  { method: "PATCH", path: "/api/v1/integrations/{integrationId}", valid: updateIntegration, keys: ["version", "name", "enabled", "rules", "hmacSecret"] },
+  { method: "POST", path: "/api/v1/integrations/{integrationId}/secret", valid: fc.record({ version: fc.constant(1) }), keys: ["version"] },
+  // With an API token instead of the integration's secret: a 401 in the error shape, whatever the body.
+  {
+    method: "POST",
+    path: "/api/v1/integrations/{integrationId}/alertmanager",
+    valid: alertmanagerBody,
+    keys: ["version", "groupKey", "status", "receiver", "groupLabels", "commonLabels", "commonAnnotations", "externalURL", "truncatedAlerts", "alerts"],
+  },
 ];
 
 /** Route handlers without a body to validate: the path is what can be wrong. */
@@ -171,6 +207,9 @@ export const QUERY_ENDPOINTS: { path: string; keys: readonly string[]; valid?: f
   { path: "/api/v1/services/{service}/slos", keys: [] },
   { path: "/api/v1/slos/{sloId}", keys: [] },
   { path: "/api/v1/settings/update-cadence", keys: [] },
+  { path: "/api/v1/integrations", keys: [] },
+  { path: "/api/v1/integrations/{integrationId}", keys: [] },
+  { path: "/api/v1/integrations/{integrationId}/deliveries", keys: [] },
 ];
 
 const EXTREME_YEAR = /^\s*(\d{4,})-/;
