@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { LocalTime } from "@/app/components/local-time";
+import { endpointUrl } from "@/lib/integration-setup";
+import { cellLabelClass, tdClass, tdWideClass, trClass } from "../table-classes";
+import type { IntegrationView } from "@/db/queries/integrations/views";
+import { KIND_INFO } from "./integration-labels";
+import { OutcomeBadge } from "./outcome-badge";
+
+const pill = "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap";
+
+export function EnabledPill({ enabled }: { enabled: boolean }) {
+  return enabled ? (
+    <span className={`${pill} border-green-300 bg-green-50 text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300`}>
+      <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-600" /> Enabled
+    </span>
+  ) : (
+    <span className={`${pill} border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
+      <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-zinc-400" /> Disabled
+    </span>
+  );
+}
+
+/** One integration; its name opens its page (settings, rules, deliveries). */
+export function IntegrationRow({ integration, origin }: { integration: IntegrationView; origin: string }) {
+  const last = integration.lastDelivery;
+  return (
+    <tr className={trClass}>
+      <td className={tdWideClass}>
+        <Link href={`/admin/integrations/${integration.id}`} className="font-medium break-words text-blue-700 hover:underline dark:text-blue-400">
+          {integration.name}
+        </Link>
+      </td>
+      <td className={tdClass}>
+        <span className={cellLabelClass}>Kind</span>
+        {KIND_INFO[integration.kind].label}
+      </td>
+      <td className={tdClass}>
+        <span className={cellLabelClass}>Status</span>
+        <EnabledPill enabled={integration.enabled} />
+      </td>
+      <td className={`${tdWideClass} md:col-span-1`}>
+        <span className={cellLabelClass}>Last delivery</span>
+        {last ? (
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <OutcomeBadge outcome={last.outcome} httpStatus={last.httpStatus} />
+            <span className="text-xs text-zinc-500 whitespace-nowrap">
+              <LocalTime ms={last.at} />
+            </span>
+          </span>
+        ) : (
+          <span className="text-zinc-500">None yet</span>
+        )}
+      </td>
+      <td className={tdWideClass}>
+        <span className={cellLabelClass}>Endpoint</span>
+        <code className="font-mono text-xs break-all">{endpointUrl(origin, integration.endpointPath)}</code>
+      </td>
+    </tr>
+  );
+}
