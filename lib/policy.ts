@@ -53,6 +53,7 @@ export const PERMISSIONS = {
     edit: rule("admin", "Only admins can change settings"),
   },
   factor: { manage: rule("admin", "Only admins can edit the contributing factors") },
+  integration: { manage: rule("admin", "Only admins can manage integrations") },
   audit: { read: rule("admin", "Only admins can read the audit log") },
   "sign-in-throttle": { manage: rule("admin", "Only admins can see and clear sign-in limits") },
   "first-run": {

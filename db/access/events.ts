@@ -42,6 +42,7 @@ export function appendEvent(tx: Writer, actor: Actor | null, event: NewEvent, no
       type: event.type,
       actorUserId: actor?.kind === "user" ? actor.userId : null,
       actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
+      actorIntegrationId: actor?.kind === "integration" ? actor.integrationId : null,
       actorLabel: actor ? actorLabel(actor) : "Hindsight",
       at: now,
       payload: JSON.stringify(event.payload),

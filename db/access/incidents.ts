@@ -4,7 +4,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { can, requirePermission, type Action, type IncidentAccessFacts } from "@/lib/policy";
-import { incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
+import { alerts, incidentRoles, incidentServices, incidents, services, teamMembers, users, type Incident } from "../schema";
 import type { Reader, Writer } from "../types";
 import { refreshIncidentFacts } from "./incident-facts";
 import { emitIncidentUpdated } from "./event-payloads";
@@ -18,7 +18,10 @@ export function visibleTo(actor: Actor): SQL | undefined {
   if (can(actor, "incident", "see-private")) return undefined;
   // A token is not a person, but the one that declared a private incident must see what it created
   // (else its own POST would answer 404 after storing the incident).
-  if (actor.kind !== "user") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
+  if (actor.kind === "token") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
+  // An integration sees public incidents and those its own alerts went to (a private one keeps taking its alerts).
+  if (actor.kind === "integration")
+    return sql`(${incidents.private} = 0 OR EXISTS (SELECT 1 FROM ${alerts} WHERE ${alerts.incidentId} = ${incidents.id} AND ${alerts.integrationId} = ${actor.integrationId}))`;
   // DESIGN.md: also visible to the teams owning the services it affects.
   return sql`(${incidents.private} = 0 OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
     SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}) OR EXISTS (
@@ -37,7 +40,15 @@ export function incidentAccessFacts(
   incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">,
 ): IncidentAccessFacts {
   if (!incident.private) return { private: false, involved: false };
-  if (actor.kind !== "user") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
+  if (actor.kind === "token") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
+  if (actor.kind === "integration") {
+    const alerted = db
+      .select({ one: sql`1` })
+      .from(alerts)
+      .where(and(eq(alerts.incidentId, incident.id), eq(alerts.integrationId, actor.integrationId)))
+      .get();
+    return { private: true, involved: Boolean(alerted) };
+  }
   if (incident.createdById === actor.userId) return { private: true, involved: true };
   const holdsRole = db
     .select({ one: sql`1` })

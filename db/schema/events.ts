@@ -17,6 +17,7 @@ export const events = sqliteTable(
     // No foreign keys: the log outlives users and tokens, like the audit log.
     actorUserId: integer("actor_user_id"),
     actorTokenId: integer("actor_token_id"),
+    actorIntegrationId: integer("actor_integration_id"),
     actorLabel: text("actor_label").notNull(),
     at: integer("at").notNull(),
     // JSON: the new state of what changed, the same for every reader.

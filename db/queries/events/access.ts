@@ -65,6 +65,8 @@ export function actorStillValid(db: Reader, { actor, sessionVersion }: ActorSnap
       .get();
     return !!row && !row.disabled && row.role === actor.role && row.sessionVersion === sessionVersion;
   }
+  // Integrations post alerts; they never hold a stream.
+  if (actor.kind === "integration") return false;
   const row = db
     .select({ role: apiTokens.role, creatorDisabled: users.disabled, creatorRole: users.role })
     .from(apiTokens)

@@ -18,7 +18,7 @@ const encoder = new TextEncoder();
 
 /** The wire shape of EVENTS-CONTRACT.md, spliced from the stored payload JSON (never parsed again). */
 export function toFeedEvent(row: EventRow): FeedEvent {
-  const actor = JSON.stringify({ label: row.actorLabel, userId: row.actorUserId, tokenId: row.actorTokenId });
+  const actor = JSON.stringify({ label: row.actorLabel, userId: row.actorUserId, tokenId: row.actorTokenId, integrationId: row.actorIntegrationId });
   const data = `{"id":${row.id},"type":${JSON.stringify(row.type)},"incidentId":${row.incidentId},"reference":"INC-${row.incidentId}","at":${row.at},"actor":${actor},"payload":${row.payload}}`;
   return { id: row.id, incidentId: row.incidentId, type: row.type, frame: encoder.encode(`id: ${row.id}\ndata: ${data}\n\n`) };
 }

@@ -7,6 +7,7 @@ import type { IncidentSloSpend } from "../incidents/slo-spend";
 import type { ActionItemProgress, ActionItemView } from "../action-items/views";
 import type { PostmortemStatus } from "@/lib/postmortem-template";
 import type { PostmortemDue } from "@/lib/postmortem-due";
+import type { IncidentAlerts } from "../integrations/views";
 
 /** The incident's own fields as the page shows them (no people: see `roles.changed`), plus "INC-n". */
 export type IncidentState = Omit<Incident, "createdById" | "createdByTokenId"> & { reference: string };
@@ -41,6 +42,7 @@ export type EventPayloads = {
   "slo_spend.changed": { sloSpend: IncidentSloSpend[] };
   "postmortem.changed": { postmortem: PostmortemState };
   "action_items.changed": { items: ActionItemView[]; progress: ActionItemProgress };
+  "alerts.changed": IncidentAlerts;
 };
 
 export type EventType = keyof EventPayloads;
@@ -55,9 +57,10 @@ export const EVENT_TYPES = [
   "slo_spend.changed",
   "postmortem.changed",
   "action_items.changed",
+  "alerts.changed",
 ] as const satisfies readonly EventType[];
 
-export type EventActor = { label: string; userId: number | null; tokenId: number | null };
+export type EventActor = { label: string; userId: number | null; tokenId: number | null; integrationId: number | null };
 
 /** One event as it goes over the wire (`data:` of an SSE message): a union discriminated on `type`. */
 export type LiveEvent = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Actor } from "@/lib/actor";
+import { actorKey, type Actor } from "@/lib/actor";
 import { can } from "@/lib/policy";
 import type { InsightsReport } from "@/lib/insights/types";
 import { getSqlite, type Db } from "../../client";
@@ -26,7 +26,7 @@ function dataVersion(db: Pick<Db, "get">): string {
 /** Who sees what: admins see every incident; anyone else sees a set that depends on who they are. */
 function visibilityKey(actor: Actor): string {
   if (can(actor, "incident", "see-private")) return "admin";
-  return actor.kind === "user" ? `user:${actor.userId}` : `token:${actor.tokenId}`;
+  return actorKey(actor);
 }
 
 /** The cached report for this caller and filters, or a way to store the one about to be computed. */

@@ -47,7 +47,7 @@ const start = (): LiveIncidentState => ({
 const event = <T extends LiveEvent["type"]>(id: number, type: T, payload: Extract<LiveEvent, { type: T }>["payload"], incidentId = 7) =>
   ({
     type: "event",
-    event: { id, type, incidentId, reference: `INC-${incidentId}`, at: 5_000, actor: { label: "Ada", userId: 1, tokenId: null }, payload },
+    event: { id, type, incidentId, reference: `INC-${incidentId}`, at: 5_000, actor: { label: "Ada", userId: 1, tokenId: null, integrationId: null }, payload },
   }) as const;
 
 describe("liveIncidentReducer", () => {
