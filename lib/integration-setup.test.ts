@@ -30,7 +30,10 @@ describe("integration setup snippets", () => {
     const dir = mkdtempSync(join(tmpdir(), "am-config-"));
     try {
       const file = join(dir, "alertmanager.yml");
-      writeFileSync(file, alertmanagerReceiverYaml({ name: "Prod: EU #1", url: "http://127.0.0.1:3000/api/v1/integrations/12/alertmanager", secret: "hsi_x'y\"z" }));
+      writeFileSync(
+        file,
+        alertmanagerReceiverYaml({ name: "Prod: EU #1", url: "http://127.0.0.1:3000/api/v1/integrations/12/alertmanager", secret: "hsi_x'y\"z" }),
+      );
       const out = execFileSync(AMTOOL, ["check-config", file], { encoding: "utf8" });
       expect(out).toMatch(/SUCCESS/);
       expect(out).toMatch(/1 receivers/);

@@ -59,7 +59,8 @@ export function newRuleDraft(template: Rule): RuleDraft {
 export function draftToRule(draft: RuleDraft): Rule {
   return {
     matchers: draft.matchers.map(({ label, op, value }) => ({ label: label.trim(), op, value })),
-    service: draft.serviceMode === "none" ? null : draft.serviceMode === "fixed" ? { slug: draft.serviceSlug } : { from: "label", label: draft.serviceLabel.trim() },
+    service:
+      draft.serviceMode === "none" ? null : draft.serviceMode === "fixed" ? { slug: draft.serviceSlug } : { from: "label", label: draft.serviceLabel.trim() },
     severity:
       draft.severityMode === "fixed"
         ? { fixed: draft.severityFixed }
@@ -78,7 +79,11 @@ export function draftToRule(draft: RuleDraft): Rule {
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const labelProblem = (label: string, what: string) =>
-  !label.trim() ? `${what} is required` : LABEL_NAME.test(label.trim()) ? null : `${what} must be a label name: letters, digits and _, not starting with a digit`;
+  !label.trim()
+    ? `${what} is required`
+    : LABEL_NAME.test(label.trim())
+      ? null
+      : `${what} must be a label name: letters, digits and _, not starting with a digit`;
 
 /** What is wrong with a rule before it is sent (the server checks again): errors by field, empty when none. */
 export function ruleDraftErrors(draft: RuleDraft): RuleErrors {
@@ -134,4 +139,3 @@ export function ruleErrorTarget(path: string, drafts: RuleDraft[]): { ruleKey: n
   if (rest.startsWith("severity")) return { ruleKey: draft.key, field: draft.severityMode === "fixed" ? "severityFixed" : "severityLabel" };
   return { ruleKey: draft.key, field: rest || "rule" };
 }
-

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { validationFailed } from "@/lib/errors";
-import { createIntegration, deleteIntegration, rotateIntegrationSecret, updateIntegration } from "@/db/commands/integrations";
+import { createIntegration, deleteIntegration, rotateIntegrationSecret, updateIntegration } from "@/db/commands/integrations/manage";
 import { getIntegrationDeliveryPayload } from "@/db/queries/integrations/integrations";
 
 // Public endpoints: each re-reads the actor, and the data functions check the admin role and validate the input.

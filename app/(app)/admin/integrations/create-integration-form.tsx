@@ -58,7 +58,10 @@ export function CreateIntegrationForm({ origin }: { origin: string }) {
           onDone={() => setCreated(null)}
         >
           <p className="mt-4 text-sm">
-            <Link href={`/admin/integrations/${created.integration.id}`} className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400">
+            <Link
+              href={`/admin/integrations/${created.integration.id}`}
+              className="font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400"
+            >
               Open {created.integration.name}: routing rules and deliveries
             </Link>
           </p>

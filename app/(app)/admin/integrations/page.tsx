@@ -4,6 +4,7 @@ import { cardClass } from "@/app/components/ui";
 import { publicOrigin } from "@/server/public-origin";
 import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { AdminForbidden, adminActor } from "../admin-guard";
+import { FormMessage } from "../form-message";
 import { CreateIntegrationForm } from "./create-integration-form";
 import { IntegrationRow } from "./integration-row";
 
@@ -11,12 +12,13 @@ export const metadata: Metadata = { title: "Integrations" };
 
 const columns = ["Name", "Kind", "Status", "Last delivery", "Endpoint"];
 
-export default async function IntegrationsPage() {
+export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
   const integrations = listIntegrations({ actor });
   const origin = await publicOrigin();
   const enabled = integrations.filter((i) => i.enabled).length;
+  const { deleted } = await searchParams;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div>
@@ -26,6 +28,7 @@ export default async function IntegrationsPage() {
           incident.
         </p>
       </div>
+      {typeof deleted === "string" && deleted ? <FormMessage success={`Deleted the integration “${deleted.slice(0, 100)}”.`} /> : null}
       <section className={`${cardClass} p-4 sm:p-5`}>
         <CreateIntegrationForm origin={origin} />
       </section>

@@ -35,8 +35,8 @@ export function SetupInstructions({ id, kind, name, url, secret, hmacConfigured 
         <div className="space-y-1">
           <Snippet id={`${id}-yaml`} label="alertmanager.yml receiver" text={alertmanagerReceiverYaml({ name, url, secret: credentials })} />
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Add the receiver under <code className="font-mono">receivers:</code> and send a route to it (the <code className="font-mono">route:</code> lines make
-            it the default). Check with <code className="font-mono">amtool check-config alertmanager.yml</code>, then reload Alertmanager.
+            Add the receiver under <code className="font-mono">receivers:</code> and send a route to it (the <code className="font-mono">route:</code> lines
+            make it the default). Check with <code className="font-mono">amtool check-config alertmanager.yml</code>, then reload Alertmanager.
           </p>
         </div>
       ) : null}

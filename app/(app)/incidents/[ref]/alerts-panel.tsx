@@ -34,7 +34,12 @@ function AlertLinks({ alert }: { alert: IncidentAlertView }) {
     <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label={`Links for ${alert.title}`}>
       {links.map((l) => (
         <li key={l.label}>
-          <a href={l.href} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-0.5 font-medium text-blue-700 hover:underline dark:text-blue-400">
+          <a
+            href={l.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-flex items-center gap-0.5 font-medium text-blue-700 hover:underline dark:text-blue-400"
+          >
             {l.label}
             <ExternalLink aria-hidden className="h-3 w-3" />
             <span className="sr-only"> (opens in a new tab)</span>
@@ -58,7 +63,10 @@ function AlertItem({ alert }: { alert: IncidentAlertView }) {
       {labels.length ? (
         <ul className="flex flex-wrap gap-1" aria-label={`Labels of ${alert.title}`}>
           {labels.map(([name, value]) => (
-            <li key={name} className="max-w-full rounded border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs break-all dark:border-zinc-700 dark:bg-zinc-800">
+            <li
+              key={name}
+              className="max-w-full rounded border border-zinc-200 bg-zinc-50 px-1.5 py-0.5 font-mono text-xs break-all dark:border-zinc-700 dark:bg-zinc-800"
+            >
               {name}={value}
             </li>
           ))}
@@ -81,7 +89,10 @@ function AlertItem({ alert }: { alert: IncidentAlertView }) {
 
 function AllResolved({ total, mitigatedByAlert }: { total: number; mitigatedByAlert: boolean }) {
   return (
-    <div role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
+    <div
+      role="status"
+      className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-200"
+    >
       <p className="font-medium">{total === 1 ? "Its alert has resolved." : `All ${total} alerts resolved.`}</p>
       <p className="mt-0.5">
         {mitigatedByAlert

@@ -20,7 +20,7 @@ export function DeleteSection({ integration }: { integration: IntegrationView })
         Delete this integration
       </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Its endpoint stops accepting alerts (404). Incidents it declared stay, with their timelines.
+        Its endpoint stops accepting alerts (404) and its alerts and deliveries are deleted. Incidents it declared stay, with their timelines.
       </p>
       {confirming ? (
         <ConfirmPanel

@@ -18,7 +18,9 @@ export function PayloadView({ deliveryId, loading, error, loaded }: { deliveryId
       ) : null}
       {loaded ? (
         <>
-          {loaded.truncated ? <p className="mb-1 text-xs text-amber-800 dark:text-amber-300">Only the start of a large payload was kept; it is shown as received.</p> : null}
+          {loaded.truncated ? (
+            <p className="mb-1 text-xs text-amber-800 dark:text-amber-300">Only the start of a large payload was kept; it is shown as received.</p>
+          ) : null}
           <pre
             tabIndex={0}
             aria-label={`Payload of delivery ${deliveryId}`}

@@ -86,8 +86,8 @@ export function EndpointSection({ integration, version, saved, origin }: EditorP
               }
               onCancel={cancel}
             >
-              Rotate the secret of &ldquo;{integration.name}&rdquo;? The current secret stops working at once: alerts sent with it get 401 until the sender
-              has the new one.
+              Rotate the secret of &ldquo;{integration.name}&rdquo;? The current secret stops working at once: alerts sent with it get 401 until the sender has
+              the new one.
             </ConfirmPanel>
           ) : null}
         </div>

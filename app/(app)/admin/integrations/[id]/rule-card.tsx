@@ -11,7 +11,10 @@ import { iconButton, legendClass } from "./rule-parts";
 
 export const ACTION_INFO: Record<RoutingAction, { label: string; hint: string }> = {
   declare: { label: "Declare an incident", hint: "One incident per alert group; later alerts of the group attach to it while it is open." },
-  attach: { label: "Attach to the open incident of its service", hint: "Adds the alert to the service's open incident; none open: the alert is recorded only." },
+  attach: {
+    label: "Attach to the open incident of its service",
+    hint: "Adds the alert to the service's open incident; none open: the alert is recorded only.",
+  },
   record: { label: "Record the alert only", hint: "Kept in the delivery log; no incident is declared or changed." },
 };
 
@@ -37,7 +40,15 @@ export function RuleCard({ draft, index, count, errors, onChange, onMove, onRemo
           Rule {n}
         </h3>
         <div className="flex gap-1">
-          <button type="button" id={`${prefix}-up`} className={iconButton} disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move rule ${n} up`} title="Move up">
+          <button
+            type="button"
+            id={`${prefix}-up`}
+            className={iconButton}
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+            aria-label={`Move rule ${n} up`}
+            title="Move up"
+          >
             <ArrowUp aria-hidden className="h-4 w-4" />
           </button>
           <button
@@ -88,7 +99,12 @@ export function RuleCard({ draft, index, count, errors, onChange, onMove, onRemo
           </div>
         )}
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" checked={draft.resolveIncident} onChange={(e) => set({ resolveIncident: e.target.checked })} className="mt-0.5 h-4 w-4 rounded" />
+          <input
+            type="checkbox"
+            checked={draft.resolveIncident}
+            onChange={(e) => set({ resolveIncident: e.target.checked })}
+            className="mt-0.5 h-4 w-4 rounded"
+          />
           <span>
             <span className="font-medium">Resolve the incident when all its alerts resolve</span>
             <span className="block text-xs text-zinc-500 dark:text-zinc-400">

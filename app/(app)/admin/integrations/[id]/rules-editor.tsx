@@ -25,6 +25,7 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
   const { pending } = action;
   const conflict = action.error?.conflict ?? false;
   const formRef = useRef<HTMLFormElement>(null);
+  const catchAllIndex = drafts.findIndex((d) => d.matchers.length === 0);
   useFocusFirstInvalid(formRef, errors);
 
   const replace = (next: RuleDraft[]) => {
@@ -123,7 +124,7 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
               onRemove={() => remove(index)}
             />
           ))}
-          <DefaultRule count={drafts.length} />
+          <DefaultRule count={drafts.length} catchAll={catchAllIndex >= 0 ? catchAllIndex + 1 : null} />
         </ol>
         {listError ? <p className={errorClass}>{listError}</p> : null}
         <button type="button" id="add-rule" className={`${buttonClass} mt-3`} onClick={add} disabled={drafts.length >= MAX_RULES}>
