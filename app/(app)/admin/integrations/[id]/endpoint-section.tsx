@@ -80,7 +80,7 @@ export function EndpointSection({ integration, version, saved, origin }: EditorP
                     setConfirming(false);
                   },
                   onFailure: (failure) => {
-                    if (failure.conflict) saved(integration);
+                    if (failure.conflict) saved((failure.current as { version: number } | undefined) ?? integration);
                   },
                 })
               }

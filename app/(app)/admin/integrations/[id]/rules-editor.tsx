@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { Plus } from "lucide-react";
 import { buttonClass, errorClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
+import type { IntegrationView } from "@/db/queries/integrations/views";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { DEFAULT_RULE, MAX_RULES, type RoutingRule } from "@/lib/alerts/routing-rules";
 import { draftToRule, newRuleDraft, ruleDraftErrors, ruleErrorTarget, ruleToDraft, type RuleDraft, type RuleErrors } from "@/lib/routing-rule-draft";
@@ -24,6 +25,8 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
   const action = useServerAction({ offline: "Could not reach the server. The rules were not saved; try again." });
   const { pending } = action;
   const conflict = action.error?.conflict ?? false;
+  // A 409 carries the integration as saved now; the refreshed page has it too.
+  const latest = (conflict ? (action.error?.current as IntegrationView | undefined) : undefined) ?? integration;
   const formRef = useRef<HTMLFormElement>(null);
   const catchAllIndex = drafts.findIndex((d) => d.matchers.length === 0);
   useFocusFirstInvalid(formRef, errors);
@@ -98,14 +101,14 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
           what="rules"
           pending={pending}
           onLoad={() => {
-            setDrafts(draftsOf(integration.rules));
+            setDrafts(draftsOf(latest.rules));
             setErrors({});
-            saved(integration);
+            saved(latest);
             action.reset();
           }}
           onOverwrite={() => {
-            saved(integration);
-            void save(integration.version);
+            saved(latest);
+            void save(latest.version);
           }}
         />
       ) : null}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Field } from "@/app/components/field";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
+import type { IntegrationView } from "@/db/queries/integrations/views";
 import { FormMessage } from "../../form-message";
 import { updateIntegrationAction } from "../actions";
 import { ConflictNotice } from "./conflict-notice";
@@ -17,6 +18,8 @@ export function SettingsForm({ integration, version, saved }: EditorPartProps) {
   const action = useServerAction({ offline: "Could not reach the server. Nothing was saved; try again." });
   const { pending } = action;
   const conflict = action.error?.conflict ?? false;
+  // A 409 carries the integration as saved now; the refreshed page has it too.
+  const latest = (conflict ? (action.error?.current as IntegrationView | undefined) : undefined) ?? integration;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const grafana = integration.kind === "grafana";
 
@@ -51,13 +54,13 @@ export function SettingsForm({ integration, version, saved }: EditorPartProps) {
           what="settings"
           pending={pending}
           onLoad={() => {
-            setDraft(initial());
-            saved(integration);
+            setDraft({ name: latest.name, enabled: latest.enabled, hmacSecret: "", removeHmac: false });
+            saved(latest);
             action.reset();
           }}
           onOverwrite={() => {
-            saved(integration);
-            void save(integration.version);
+            saved(latest);
+            void save(latest.version);
           }}
         />
       ) : null}
