@@ -27,7 +27,6 @@ export function CreateIntegrationForm({ origin }: { origin: string }) {
   const fields = action.error?.fields ?? {};
   const [kind, setKind] = useState<IntegrationKind>("alertmanager");
   const [created, setCreated] = useState<{ integration: IntegrationView; secret: string } | null>(null);
-  const [formKey, setFormKey] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, action.error?.fields);
 
@@ -39,7 +38,7 @@ export function CreateIntegrationForm({ origin }: { origin: string }) {
     await action.run(() => createIntegrationAction(input), {
       onSuccess: (result) => {
         setCreated(result);
-        setFormKey((k) => k + 1);
+        formRef.current?.reset();
         setKind("alertmanager");
       },
     });
@@ -67,7 +66,7 @@ export function CreateIntegrationForm({ origin }: { origin: string }) {
           </p>
         </SecretOnce>
       ) : null}
-      <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
+      <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
         <fieldset disabled={pending} className="mt-4 grid gap-4 sm:grid-cols-2">
           <Field id="new-integration-name" label="Integration name" error={fields.name} hint="Where the alerts come from, e.g. “prod Alertmanager”.">
             {(aria) => <input {...aria} name="name" autoComplete="off" maxLength={100} className={inputClass} />}
@@ -76,9 +75,7 @@ export function CreateIntegrationForm({ origin }: { origin: string }) {
             {(aria) => (
               <select {...aria} name="kind" value={kind} onChange={(e) => setKind(e.target.value as IntegrationKind)} className={inputClass}>
                 {KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_INFO[k].label}
-                  </option>
+                  <option key={k} value={k} label={KIND_INFO[k].label} />
                 ))}
               </select>
             )}

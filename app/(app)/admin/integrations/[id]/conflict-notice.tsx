@@ -1,7 +1,44 @@
+import type { ActionFailure } from "@/app/components/use-server-action";
+import type { IntegrationView } from "@/db/queries/integrations/views";
 import { buttonClass } from "@/app/components/ui";
 
-/** A stale save (409): nothing was overwritten; the admin chooses to load the saved version or save theirs over it. */
-export function ConflictNotice({ what, pending, onLoad, onOverwrite }: { what: string; pending: boolean; onLoad: () => void; onOverwrite: () => void }) {
+type Props = {
+  /** What was not saved: "settings", "rules". */
+  what: string;
+  failure: ActionFailure | null;
+  pending: boolean;
+  /** The integration as the page last rendered it (refreshed after a 409). */
+  integration: IntegrationView;
+  saved: (view: { version: number }) => void;
+  reset: () => void;
+  /** Put the saved version's values into the form. */
+  load: (latest: IntegrationView) => void;
+  /** Save the form's values based on this version. */
+  save: (version: number) => void;
+};
+
+/** A stale save (409): nothing was overwritten; the admin loads the saved version or saves theirs over it. */
+export function ConflictNotice({ what, failure, pending, integration, saved, reset, load, save }: Props) {
+  if (!failure?.conflict) return null;
+  // The 409 carries the integration as saved now; the refreshed page has it too.
+  const latest = (failure.current as IntegrationView | undefined) ?? integration;
+  const choices = [
+    {
+      label: "Discard mine, load the saved version",
+      run: () => {
+        load(latest);
+        saved(latest);
+        reset();
+      },
+    },
+    {
+      label: "Save mine over it",
+      run: () => {
+        saved(latest);
+        save(latest.version);
+      },
+    },
+  ];
   return (
     <div
       role="alert"
@@ -10,12 +47,11 @@ export function ConflictNotice({ what, pending, onLoad, onOverwrite }: { what: s
       <p className="font-medium">Someone else changed this integration while you were editing. Your {what} were not saved.</p>
       <p className="mt-1">Your edits are still below. Load the saved version to see theirs, or save yours over it.</p>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass} disabled={pending} onClick={onLoad}>
-          Discard mine, load the saved version
-        </button>
-        <button type="button" className={buttonClass} disabled={pending} onClick={onOverwrite}>
-          Save mine over it
-        </button>
+        {choices.map((choice) => (
+          <button key={choice.label} type="button" className={buttonClass} disabled={pending} onClick={choice.run}>
+            {choice.label}
+          </button>
+        ))}
       </div>
     </div>
   );

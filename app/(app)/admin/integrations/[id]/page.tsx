@@ -8,7 +8,7 @@ import { Breadcrumb } from "@/app/components/breadcrumb";
 import { publicOrigin } from "@/server/public-origin";
 import { AdminForbidden, adminActor } from "../../admin-guard";
 import { KIND_INFO } from "../integration-labels";
-import { EnabledPill } from "../integration-row";
+import { EnabledPill } from "../../enabled-pill";
 import { IntegrationEditor } from "./integration-editor";
 import { DeliveriesSection } from "./deliveries-section";
 

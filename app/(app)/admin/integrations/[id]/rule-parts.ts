@@ -1,3 +1,5 @@
+import type { RuleDraft, RuleErrors } from "@/lib/routing-rule-draft";
+
 // Shared looks of the routing-rule editor's parts.
 export const iconButton =
   "inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-md border border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800";
@@ -19,3 +21,12 @@ export const errorAria = (id: string, error: string | undefined) => ({
   "aria-invalid": error ? true : undefined,
   "aria-describedby": error ? `${id}-error` : undefined,
 });
+
+/** What each part of a rule card gets: ids prefix, the rule's number, its draft, its errors and a setter. */
+export type RulePartProps = {
+  prefix: string;
+  n: number;
+  draft: RuleDraft;
+  errors: RuleErrors;
+  set: (patch: Partial<RuleDraft>) => void;
+};

@@ -3,7 +3,6 @@ import { useRef, useState } from "react";
 import { Plus } from "lucide-react";
 import { buttonClass, errorClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
-import type { IntegrationView } from "@/db/queries/integrations/views";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { DEFAULT_RULE, MAX_RULES, type RoutingRule } from "@/lib/alerts/routing-rules";
 import { draftToRule, newRuleDraft, ruleDraftErrors, ruleErrorTarget, ruleToDraft, type RuleDraft, type RuleErrors } from "@/lib/routing-rule-draft";
@@ -25,8 +24,6 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
   const action = useServerAction({ offline: "Could not reach the server. The rules were not saved; try again." });
   const { pending } = action;
   const conflict = action.error?.conflict ?? false;
-  // A 409 carries the integration as saved now; the refreshed page has it too.
-  const latest = (conflict ? (action.error?.current as IntegrationView | undefined) : undefined) ?? integration;
   const formRef = useRef<HTMLFormElement>(null);
   const catchAllIndex = drafts.findIndex((d) => d.matchers.length === 0);
   useFocusFirstInvalid(formRef, errors);
@@ -96,22 +93,19 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
           Each alert is checked against the rules from the top; the first whose matchers all hold decides. None matches: the default rule.
         </p>
       </div>
-      {conflict ? (
-        <ConflictNotice
-          what="rules"
-          pending={pending}
-          onLoad={() => {
-            setDrafts(draftsOf(latest.rules));
-            setErrors({});
-            saved(latest);
-            action.reset();
-          }}
-          onOverwrite={() => {
-            saved(latest);
-            void save(latest.version);
-          }}
-        />
-      ) : null}
+      <ConflictNotice
+        what="rules"
+        failure={action.error}
+        pending={pending}
+        integration={integration}
+        saved={saved}
+        reset={action.reset}
+        load={(latest) => {
+          setDrafts(draftsOf(latest.rules));
+          setErrors({});
+        }}
+        save={(v) => void save(v)}
+      />
       <fieldset disabled={pending} className="min-w-0">
         <legend className="sr-only">Rules, in order</legend>
         <ol className="space-y-3">

@@ -1,9 +1,8 @@
 "use client";
 import { inputClass } from "@/app/components/ui";
 import { useServiceChoices } from "@/app/components/use-service-choices";
-import type { RuleDraft, RuleErrors } from "@/lib/routing-rule-draft";
 import { FieldError } from "./field-error";
-import { errorAria, legendClass, smallLabel } from "./rule-parts";
+import { type RulePartProps, errorAria, legendClass, smallLabel } from "./rule-parts";
 
 const MODES = [
   { value: "label", label: "From a label" },
@@ -15,19 +14,7 @@ const MODES = [
  * The service an incident is declared or found for: a label naming a catalogue slug, a fixed
  * service (the catalogue is read when someone reaches for the picker), or none.
  */
-export function ServiceFields({
-  prefix,
-  n,
-  draft,
-  errors,
-  set,
-}: {
-  prefix: string;
-  n: number;
-  draft: RuleDraft;
-  errors: RuleErrors;
-  set: (patch: Partial<RuleDraft>) => void;
-}) {
+export function ServiceFields({ prefix, n, draft, errors, set }: RulePartProps) {
   const catalogue = useServiceChoices({ loadNow: draft.serviceMode === "fixed" });
   const loading = catalogue.status === "idle" || catalogue.status === "loading";
   const known = catalogue.choices.some((s) => s.slug === draft.serviceSlug);

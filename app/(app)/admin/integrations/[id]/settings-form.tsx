@@ -3,7 +3,6 @@ import { useState } from "react";
 import { Field } from "@/app/components/field";
 import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
-import type { IntegrationView } from "@/db/queries/integrations/views";
 import { FormMessage } from "../../form-message";
 import { updateIntegrationAction } from "../actions";
 import { ConflictNotice } from "./conflict-notice";
@@ -18,8 +17,6 @@ export function SettingsForm({ integration, version, saved }: EditorPartProps) {
   const action = useServerAction({ offline: "Could not reach the server. Nothing was saved; try again." });
   const { pending } = action;
   const conflict = action.error?.conflict ?? false;
-  // A 409 carries the integration as saved now; the refreshed page has it too.
-  const latest = (conflict ? (action.error?.current as IntegrationView | undefined) : undefined) ?? integration;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const grafana = integration.kind === "grafana";
 
@@ -49,21 +46,16 @@ export function SettingsForm({ integration, version, saved }: EditorPartProps) {
       <h2 id="settings-title" className="text-base font-semibold">
         Settings
       </h2>
-      {conflict ? (
-        <ConflictNotice
-          what="settings"
-          pending={pending}
-          onLoad={() => {
-            setDraft({ name: latest.name, enabled: latest.enabled, hmacSecret: "", removeHmac: false });
-            saved(latest);
-            action.reset();
-          }}
-          onOverwrite={() => {
-            saved(latest);
-            void save(latest.version);
-          }}
-        />
-      ) : null}
+      <ConflictNotice
+        what="settings"
+        failure={action.error}
+        pending={pending}
+        integration={integration}
+        saved={saved}
+        reset={action.reset}
+        load={(latest) => setDraft({ name: latest.name, enabled: latest.enabled, hmacSecret: "", removeHmac: false })}
+        save={(v) => void save(v)}
+      />
       <fieldset disabled={pending} className="grid gap-4 sm:grid-cols-2">
         <Field id="integration-name" label="Name" error={action.fieldError("name")}>
           {(aria) => <input {...aria} value={draft.name} maxLength={100} onChange={(e) => set({ name: e.target.value })} className={inputClass} />}

@@ -2,9 +2,9 @@
 import { Plus, X } from "lucide-react";
 import { buttonClass, inputClass } from "@/app/components/ui";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
-import { newSeverityMapDraft, type RuleDraft, type RuleErrors } from "@/lib/routing-rule-draft";
+import { newSeverityMapDraft } from "@/lib/routing-rule-draft";
 import { FieldError } from "./field-error";
-import { errorAria, focusSoon, iconButton, legendClass, smallLabel } from "./rule-parts";
+import { type RulePartProps, errorAria, focusSoon, iconButton, legendClass, smallLabel } from "./rule-parts";
 
 function SeverityOptions() {
   return SEVERITIES.map((s) => (
@@ -15,19 +15,7 @@ function SeverityOptions() {
 }
 
 /** The severity of what a rule declares: mapped from a label's values (with a fallback), or fixed. */
-export function SeverityFields({
-  prefix,
-  n,
-  draft,
-  errors,
-  set,
-}: {
-  prefix: string;
-  n: number;
-  draft: RuleDraft;
-  errors: RuleErrors;
-  set: (patch: Partial<RuleDraft>) => void;
-}) {
+export function SeverityFields({ prefix, n, draft, errors, set }: RulePartProps) {
   const updateRow = (key: number, patch: { value?: string; severity?: Severity }) =>
     set({ severityMap: draft.severityMap.map((r) => (r.key === key ? { ...r, ...patch } : r)) });
   const add = () => {
