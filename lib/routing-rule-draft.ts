@@ -25,13 +25,20 @@ export type RuleDraft = {
 /** Field errors of one rule: "matchers.<key>.value", "serviceLabel", "severityMap.<key>.value", … */
 export type RuleErrors = Record<string, string>;
 
-let nextKey = 1;
-const key = () => nextKey++;
+export type KeySource = () => number;
+/** Keys for the drafts of a whole list, counted from 1: the server render and hydration give the same ids. */
+export const freshKeys = (): KeySource => {
+  let n = 1;
+  return () => n++;
+};
+// Rows added while editing: far above any list's own keys.
+let later = 1_000_000;
+const laterKey: KeySource = () => later++;
 
-export const newMatcherDraft = (): MatcherDraft => ({ key: key(), label: "", op: "=", value: "" });
-export const newSeverityMapDraft = (severity: Severity = "SEV3"): SeverityMapDraft => ({ key: key(), value: "", severity });
+export const newMatcherDraft = (): MatcherDraft => ({ key: laterKey(), label: "", op: "=", value: "" });
+export const newSeverityMapDraft = (severity: Severity = "SEV3"): SeverityMapDraft => ({ key: laterKey(), value: "", severity });
 
-export function ruleToDraft(rule: Rule): RuleDraft {
+export function ruleToDraft(rule: Rule, key: KeySource = laterKey): RuleDraft {
   const service = rule.service;
   const severity = rule.severity;
   const fromLabel = "from" in severity ? severity : null;
@@ -78,6 +85,9 @@ export function draftToRule(draft: RuleDraft): Rule {
 // Prometheus label names; values are free text. Alertmanager anchors regexes: the whole value must match.
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** "Invalid regular expression: /^(?:Disk()$/u: Unterminated group" without the anchoring added around what the admin typed. */
+export const tidyRegexMessage = (message: string) => message.replace(/^(Invalid regular expression): \/.*\/[a-z]*: /s, "$1: ");
+
 const labelProblem = (label: string, what: string) =>
   !label.trim()
     ? `${what} is required`
@@ -93,7 +103,7 @@ export function ruleDraftErrors(draft: RuleDraft): RuleErrors {
     if (label) errors[`matchers.${m.key}.label`] = label;
     if (m.op === "=~" || m.op === "!~") {
       const regex = regexProblem(m.value);
-      if (regex) errors[`matchers.${m.key}.value`] = regex;
+      if (regex) errors[`matchers.${m.key}.value`] = tidyRegexMessage(regex);
     }
   }
   if (draft.serviceMode === "label") {

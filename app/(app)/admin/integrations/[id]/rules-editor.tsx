@@ -5,7 +5,17 @@ import { buttonClass, errorClass, primaryButtonClass } from "@/app/components/ui
 import { useServerAction } from "@/app/components/use-server-action";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { DEFAULT_RULE, MAX_RULES, type RoutingRule } from "@/lib/alerts/routing-rules";
-import { draftToRule, newRuleDraft, ruleDraftErrors, ruleErrorTarget, ruleToDraft, type RuleDraft, type RuleErrors } from "@/lib/routing-rule-draft";
+import {
+  draftToRule,
+  freshKeys,
+  newRuleDraft,
+  tidyRegexMessage,
+  ruleDraftErrors,
+  ruleErrorTarget,
+  ruleToDraft,
+  type RuleDraft,
+  type RuleErrors,
+} from "@/lib/routing-rule-draft";
 import { FormMessage } from "../../form-message";
 import { updateIntegrationAction } from "../actions";
 import { ConflictNotice } from "./conflict-notice";
@@ -14,7 +24,10 @@ import { RuleCard } from "./rule-card";
 import { focusSoon } from "./rule-parts";
 import type { EditorPartProps } from "./integration-editor";
 
-const draftsOf = (rules: RoutingRule[]) => rules.map(ruleToDraft);
+const draftsOf = (rules: RoutingRule[]) => {
+  const keys = freshKeys();
+  return rules.map((rule) => ruleToDraft(rule, keys));
+};
 
 /** The ordered routing rules: the first whose matchers all hold decides; the default rule comes last. */
 export function RulesEditor({ integration, version, saved }: EditorPartProps) {
@@ -67,7 +80,7 @@ export function RulesEditor({ integration, version, saved }: EditorPartProps) {
     const fromServer: Record<number, RuleErrors> = {};
     for (const [path, message] of Object.entries(result.fields ?? {})) {
       const target = ruleErrorTarget(path, sent);
-      if (target) fromServer[target.ruleKey] = { ...fromServer[target.ruleKey], [target.field]: message };
+      if (target) fromServer[target.ruleKey] = { ...fromServer[target.ruleKey], [target.field]: tidyRegexMessage(message) };
       else if (path.startsWith("rules")) setListError(message);
     }
     setErrors(fromServer);
