@@ -75,7 +75,7 @@ export const alerts = sqliteTable(
 );
 export type AlertRow = typeof alerts.$inferSelect;
 
-export const DELIVERY_OUTCOMES = ["declared", "attached", "deduplicated", "resolved", "recorded", "mixed", "rejected", "empty"] as const;
+export const DELIVERY_OUTCOMES = ["declared", "attached", "deduplicated", "resolved", "recorded", "acknowledged", "mixed", "rejected", "empty"] as const;
 
 /** What each request to an integration's endpoint got: the last 50 per integration are kept. */
 export const integrationDeliveries = sqliteTable(

@@ -50,6 +50,22 @@ export async function readJson(req: NextRequest): Promise<unknown> {
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }
+  const text = await readBodyText(req);
+  if (!text.trim()) throw new AppError("validation_failed", "Body is empty; send a JSON object", { body: "Required" });
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      throw new AppError("validation_failed", "Body must be a JSON object", { body: "Must be a JSON object" });
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("validation_failed", "Body is not valid JSON", { body: "Not valid JSON" });
+  }
+}
+
+/** Reads the raw body as text (signatures are checked over the exact bytes): 413 over 1 MB. */
+export async function readBodyText(req: NextRequest): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "Body is larger than 1 MB");
   const reader = req.body?.getReader();
@@ -67,18 +83,7 @@ export async function readJson(req: NextRequest): Promise<unknown> {
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("validation_failed", "Body is empty; send a JSON object", { body: "Required" });
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new AppError("validation_failed", "Body must be a JSON object", { body: "Must be a JSON object" });
-    }
-    return parsed;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("validation_failed", "Body is not valid JSON", { body: "Not valid JSON" });
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response>;

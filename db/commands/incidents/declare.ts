@@ -6,10 +6,12 @@ import { AppError } from "@/lib/errors";
 import { canonicalJsonHash } from "@/lib/canonical-json";
 import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
-import { declareIncidentSchema } from "@/lib/validation/incident";
+import { declareIncidentSchema, type DeclareIncidentInput } from "@/lib/validation/incident";
+import type { TimestampSource } from "@/lib/incident-status";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
 import { getDb } from "../../client";
-import { idempotencyKeys, incidentRoles, incidents } from "../../schema";
+import { idempotencyKeys, incidentRoles, incidents, type Incident } from "../../schema";
+import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
@@ -71,63 +73,92 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
         }
         if (seen) return { incidentId: seen.incidentId, replayed: true };
       }
-      const person = actor.kind === "user";
-      const incident = tx
-        .insert(incidents)
-        .values({
-          title: data.title,
-          summary: data.summary ?? "",
-          severity: data.severity,
-          status: "investigating",
-          private: data.private ?? false,
-          drill: data.drill ?? false,
+      const incident = writeDeclaredIncident(
+        tx,
+        actor,
+        data,
+        {
           startedAt,
           startedAtSource: data.startedAt !== undefined ? "backdated" : "status_change",
           detectedAt,
           detectedAtSource: data.detectedAt !== undefined ? "manual" : "status_change",
-          declaredAt: now,
-          acknowledgedAt: person ? now : null,
-          acknowledgedAtSource: person ? "status_change" : null,
-          createdById: person ? actor.userId : null,
-          createdByTokenId: actor.kind === "token" ? actor.tokenId : null,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      if (person) {
-        tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now }).run();
-      }
-      appendEvent(tx, actor, { incidentId: incident.id, type: "incident.declared", payload: { incident: incidentState(incident) } }, now);
-      const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
-      writeTimelineEntry(
-        tx,
-        actor,
-        {
-          incidentId: incident.id,
-          kind: "status",
-          body: `Declared ${data.severity} incident${flags.length ? ` (${flags.join(", ")})` : ""}: ${data.title}${
-            person ? `. ${actor.name} is incident commander.` : ""
-          }`,
-          meta: { field: "status", from: null, to: "investigating" },
-          highlighted: true,
         },
         now,
       );
-      data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
-      const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
-      applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
-      refreshSpendFor(tx, { incidentId: incident.id, before: null });
-      if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
       if (idempotencyKey) {
         tx.insert(idempotencyKeys)
           .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })
           .run();
       }
-      refreshIncidentFacts(tx, incident.id);
-      recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
       return { incidentId: incident.id, replayed: false };
     },
     { behavior: "immediate" },
   );
   return { incident: getIncident({ actor, incidentId: result.incidentId }), replayed: result.replayed };
+}
+
+export type DeclareTimes = { startedAt: number; startedAtSource: TimestampSource; detectedAt: number; detectedAtSource: TimestampSource };
+
+/**
+ * The declaration itself, inside the caller's transaction: the incident row, commander (when a person
+ * declares), event, timeline entry, services, playbooks, facts and audit. Alert intake declares through
+ * this too, with times from the alerts (source "alert").
+ */
+export function writeDeclaredIncident(
+  tx: Tx,
+  actor: Actor,
+  data: Pick<DeclareIncidentInput, "title" | "severity" | "summary" | "private" | "drill" | "services">,
+  times: DeclareTimes,
+  now: number,
+): Incident {
+  const person = actor.kind === "user";
+  const incident = tx
+    .insert(incidents)
+    .values({
+      title: data.title,
+      summary: data.summary ?? "",
+      severity: data.severity,
+      status: "investigating",
+      private: data.private ?? false,
+      drill: data.drill ?? false,
+      startedAt: times.startedAt,
+      startedAtSource: times.startedAtSource,
+      detectedAt: times.detectedAt,
+      detectedAtSource: times.detectedAtSource,
+      declaredAt: now,
+      acknowledgedAt: person ? now : null,
+      acknowledgedAtSource: person ? "status_change" : null,
+      createdById: person ? actor.userId : null,
+      createdByTokenId: actor.kind === "token" ? actor.tokenId : null,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  if (person) {
+    tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now }).run();
+  }
+  appendEvent(tx, actor, { incidentId: incident.id, type: "incident.declared", payload: { incident: incidentState(incident) } }, now);
+  const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
+  writeTimelineEntry(
+    tx,
+    actor,
+    {
+      incidentId: incident.id,
+      kind: "status",
+      body: `Declared ${data.severity} incident${flags.length ? ` (${flags.join(", ")})` : ""}: ${data.title}${
+        person ? `. ${actor.name} is incident commander.` : ""
+      }`,
+      meta: { field: "status", from: null, to: "investigating" },
+      highlighted: true,
+    },
+    now,
+  );
+  data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
+  const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
+  applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
+  refreshSpendFor(tx, { incidentId: incident.id, before: null });
+  if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
+  refreshIncidentFacts(tx, incident.id);
+  recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
+  return incident;
 }

@@ -38,9 +38,10 @@ const staleVersion = (tx: Tx, incident: Incident) => staleError("incident", inci
 /**
  * Applies a change to an incident inside the caller's transaction: checks access and
  * version, fills status timestamps, enforces timestamp order, writes one timeline entry
- * per change and one audit record.
+ * per change and one audit record. Times given explicitly carry `timeSource` ("alert" when alert
+ * intake sets them).
  */
-export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, data: UpdateIncidentInput): Incident {
+export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, data: UpdateIncidentInput, timeSource: "manual" | "alert" = "manual"): Incident {
   const current = editableIncident(tx, actor, incidentId, "edit");
   if (data.version !== current.version) throw staleVersion(tx, current);
   const now = Date.now();
@@ -98,7 +99,7 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     const existing = (field in changes ? changes[field] : current[field]) as number | null;
     if (value === existing) continue;
     (changes as Record<string, unknown>)[field] = value;
-    (changes as Record<string, unknown>)[`${field}Source`] = value === null ? null : "manual";
+    (changes as Record<string, unknown>)[`${field}Source`] = value === null ? null : timeSource;
     const label = TIMESTAMP_LABELS[field];
     entries.push({
       kind: "update",

@@ -4,10 +4,11 @@ import type { IntegrationKind } from "@/lib/validation/integration";
 
 export type { IntegrationKind, RoutingRule };
 
-export type DeliveryOutcome = "declared" | "attached" | "deduplicated" | "resolved" | "recorded" | "mixed" | "rejected" | "empty";
+/** "acknowledged": an Events v2 acknowledge (added to the contract's list). */
+export type DeliveryOutcome = "declared" | "attached" | "deduplicated" | "resolved" | "recorded" | "acknowledged" | "mixed" | "rejected" | "empty";
 
-/** What one delivery did; also the 200 body of the intake endpoint. */
-export type DeliveryResult = { declared: string[]; attached: string[]; deduplicated: number; resolved: number; recorded: number };
+/** What one delivery did; also the 200 body of the intake endpoint. `acknowledged`: Events v2 acknowledgements. */
+export type DeliveryResult = { declared: string[]; attached: string[]; deduplicated: number; resolved: number; recorded: number; acknowledged?: number };
 
 export type IntegrationView = {
   id: number;
