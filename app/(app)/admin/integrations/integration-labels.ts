@@ -12,6 +12,7 @@ export const OUTCOME_INFO: Record<DeliveryOutcome, { label: string; tone: "good"
   deduplicated: { label: "Deduplicated", tone: "neutral" },
   resolved: { label: "Resolved", tone: "good" },
   recorded: { label: "Recorded", tone: "neutral" },
+  acknowledged: { label: "Acknowledged", tone: "good" },
   mixed: { label: "Mixed", tone: "good" },
   rejected: { label: "Rejected", tone: "bad" },
   empty: { label: "No alerts", tone: "neutral" },

@@ -32,6 +32,7 @@ function WhatHappened({ result }: { result: IntegrationDeliveryView["result"] })
     result.deduplicated ? `${plural(result.deduplicated, "repeat")} ignored` : null,
     result.resolved ? `${result.resolved} resolved` : null,
     result.recorded ? `${result.recorded} recorded only` : null,
+    result.acknowledged ? `${result.acknowledged} acknowledged` : null,
   ].filter(Boolean);
   return (
     <span className="flex flex-col gap-0.5">

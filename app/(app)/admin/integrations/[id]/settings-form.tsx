@@ -64,7 +64,9 @@ export function SettingsForm({ integration, version, saved }: EditorPartProps) {
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} className="mt-0.5 h-4 w-4 rounded" />
           <span>
             <span className="font-medium">Enabled</span>
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">A disabled integration refuses alerts (the sender sees 403 and retries).</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+              A disabled integration refuses alerts with HTTP 403; the refusals show under Recent deliveries.
+            </span>
           </span>
         </label>
         {grafana ? (
