@@ -97,7 +97,7 @@ test("routing rules: an invalid regex is named next to its field; a fixed rule s
   await expect(rules).toContainText("Not reached now: rule 2 has no matchers");
 
   // Removing rule 2 leaves the default rule to catch the rest.
-  await rules.getByRole("button", { name: "Remove rule 2" }).click();
+  await rules.getByRole("button", { name: "Remove rule 2", exact: true }).click();
   await rules.getByRole("button", { name: "Save rules" }).click();
   await expect(rules.getByRole("status")).toContainText("Rules saved");
   await page.reload();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "../support/fixtures";
+import { expectAccessible } from "../support/a11y";
 import { alertmanagerBody, createIntegrationOnScreen, postAlerts } from "../support/integrations";
 
 // Renders Admin → Integrations, one integration's page and the incident Alerts panel at desktop and
@@ -46,6 +47,7 @@ test("integrations screens and the incident Alerts panel at desktop and phone wi
     await page.reload();
     await shoot("admin-integrations");
     await noSidewaysScroll();
+    if (size.name === "desktop") await expectAccessible(page, "/admin/integrations", "light");
 
     await page.goto(`/admin/integrations/${integration.id}`);
     const rules = page.getByRole("form", { name: "Routing rules" });
@@ -60,6 +62,7 @@ test("integrations screens and the incident Alerts panel at desktop and phone wi
     await expect(page.getByLabel(/^Payload of delivery/)).toContainText('"version": "4"');
     await shoot("admin-integration");
     await noSidewaysScroll();
+    if (size.name === "desktop") await expectAccessible(page, "/admin/integrations/{id}", "light");
 
     await page.goto(`/incidents/${reference}`);
     const panel = page.getByRole("region", { name: "Alerts", exact: true });
@@ -68,6 +71,7 @@ test("integrations screens and the incident Alerts panel at desktop and phone wi
     await panel.screenshot({ path: `screenshots/incident-alerts-${size.name}.png` });
     await shoot("incident-alerts-page");
     await noSidewaysScroll();
+    if (size.name === "desktop") await expectAccessible(page, "/incidents/{ref} with alerts", "light");
   }
 
   // Every alert resolved: the notice.
@@ -75,7 +79,9 @@ test("integrations screens and the incident Alerts panel at desktop and phone wi
   const panel = page.getByRole("region", { name: "Alerts", exact: true });
   await expect(panel.getByRole("status")).toContainText("All 2 alerts resolved.");
   await panel.screenshot({ path: "screenshots/incident-alerts-resolved-phone.png" });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  // Tall enough that the sticky header stays clear of the panel.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await panel.screenshot({ path: "screenshots/incident-alerts-resolved-desktop-dark.png" });
 });

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import { LocalTime } from "@/app/components/local-time";
 import { endpointUrl } from "@/lib/integration-setup";
@@ -40,7 +41,21 @@ export function IntegrationRow({ integration, origin }: { integration: Integrati
       </td>
       <td className={tdWideClass}>
         <span className={cellLabelClass}>Endpoint</span>
-        <code className="font-mono text-xs break-all">{endpointUrl(origin, integration.endpointPath)}</code>
+        <code className="font-mono text-xs break-words">
+          {/* Long URLs wrap after a slash rather than mid-word. */}
+          {endpointUrl(origin, integration.endpointPath)
+            .split("/")
+            .map((part, i) => (
+              <Fragment key={i}>
+                {i ? (
+                  <>
+                    /<wbr />
+                  </>
+                ) : null}
+                {part}
+              </Fragment>
+            ))}
+        </code>
       </td>
     </tr>
   );

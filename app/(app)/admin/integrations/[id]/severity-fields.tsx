@@ -105,7 +105,7 @@ export function SeverityFields({ prefix, n, draft, errors, set }: RulePartProps)
                       set({ severityMap: draft.severityMap.filter((r) => r.key !== row.key) });
                       focusSoon(`${prefix}-add-severity`);
                     }}
-                    aria-label={`Remove rule ${n} value ${i + 1}`}
+                    aria-label={`Remove value ${i + 1} from rule ${n}`}
                     title="Remove value"
                   >
                     <X aria-hidden className="h-4 w-4" />
