@@ -6,7 +6,9 @@
 //   3. the slowest requests against a 1 s budget;
 //   4. the war room: on a scratch copy of the 100k database, one open SEV1 declared over the API,
 //      100 watchers on its event stream (SSE) and 10 writers for 60 s — write latency, propagation
-//      delay, events lost or out of order, server CPU and peak RSS.
+//      delay, events lost or out of order, server CPU and peak RSS;
+//   5. the alert burst: on another scratch copy, 1,000 alerts (and re-sends) to an Alertmanager integration
+//      in 10 s — accepted, latency, alerts lost (counted in the database), server CPU.
 // It prints figures only: a missed target is reported, never a failure. The war room writes to its
 // own copy of the database, so BENCH_DB keeps its 100,000 incidents and is reused run after run.
 //
@@ -20,6 +22,9 @@
 //   npm run bench -- --skip-pages       leave out the page table (--page-runs 10, --load-seconds 10, --concurrency 20)
 //   npm run bench -- --skip-war-room    leave out the war room (--war-seconds 60, --watchers 100, --writers 10,
 //                                       --write-interval-ms 1000: each writer's pause between writes, ±50 %)
+//   npm run bench -- --skip-alert-burst leave out the alert burst (5.: 1,000 alerts to an Alertmanager integration in
+//                                       10 s: --alert-seconds 10, --alert-requests 100, --alerts-per-request 10, --alert-repeats 50)
+//   npm run bench -- --alert-burst-only only the alert burst
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,6 +41,7 @@ import { benchSlowRequests } from "./bench/slow-requests";
 import { pagesOn100k, pagesOnDemo, printPageTable } from "./bench/page-section";
 import type { PageRow } from "./bench/pages";
 import { benchWarRoom } from "./bench/war-room";
+import { benchAlertBurst } from "./bench/alert-burst";
 
 const TARGET_MS = 300;
 const root = path.resolve(__dirname, "..");
@@ -62,6 +68,12 @@ const { values: args } = parseArgs({
     watchers: { type: "string", default: "100" },
     writers: { type: "string", default: "10" },
     "write-interval-ms": { type: "string", default: "1000" },
+    "skip-alert-burst": { type: "boolean", default: false },
+    "alert-burst-only": { type: "boolean", default: false },
+    "alert-seconds": { type: "string", default: "10" },
+    "alert-requests": { type: "string", default: "100" },
+    "alerts-per-request": { type: "string", default: "10" },
+    "alert-repeats": { type: "string", default: "50" },
   },
 });
 const size = Number(args.incidents);
@@ -74,7 +86,9 @@ const pageOptions = {
   loadSeconds: Number(args["load-seconds"]),
 };
 const withPages = !args["skip-pages"] && !args["slow-only"] && !args.path?.length;
-const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length;
+const burstOnly = args["alert-burst-only"];
+const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length && !burstOnly;
+const withAlertBurst = !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length;
 const log = (line = "") => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -260,8 +274,8 @@ async function main() {
   );
   const db = await prepareDatabase();
   try {
-    const inProcess = args["slow-only"] ? null : await benchInProcess();
-    const { results: http, pages } = args["skip-server"] ? { results: new Map<string, Summary>(), pages: [] } : await benchServer(db.file);
+    const inProcess = args["slow-only"] || burstOnly ? null : await benchInProcess();
+    const { results: http, pages } = args["skip-server"] || burstOnly ? { results: new Map<string, Summary>(), pages: [] } : await benchServer(db.file);
     if (pages.length) {
       const demo = await pagesOnDemo({ ...pageOptions, root, distDir: distDirOf(), port: Number(process.env.BENCH_PORT || 3611) + 1 }, log);
       printPageTable(pages, demo, pageOptions.concurrency, log);
@@ -281,6 +295,23 @@ async function main() {
         log,
       );
     }
+    if (withAlertBurst && !args["skip-server"]) {
+      await benchAlertBurst(
+        {
+          root,
+          sqlite: getSqlite(),
+          distDir: distDirOf(),
+          port: Number(process.env.BENCH_PORT || 3611) + 3,
+          seconds: Number(args["alert-seconds"]),
+          requests: Number(args["alert-requests"]),
+          alertsPerRequest: Number(args["alerts-per-request"]),
+          repeats: Number(args["alert-repeats"]),
+          groups: 20,
+        },
+        log,
+      );
+    }
+    if (burstOnly) return;
     log("");
     const met = verdict("insights 365 d (getInsights in-process, cold)", inProcess?.cold);
     verdict("insights 365 d (getInsights in-process, cached)", inProcess?.warm);

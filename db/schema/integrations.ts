@@ -3,8 +3,8 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { createdAt, id, parentId, ref, updatedAt, version } from "./columns";
 import { incidents } from "./incidents";
 import { users } from "./users";
-
-export const INTEGRATION_KINDS = ["alertmanager", "grafana", "events-v2"] as const;
+import { DELIVERY_OUTCOMES } from "../../lib/alerts/delivery-outcome";
+import { INTEGRATION_KIND_VALUES as INTEGRATION_KINDS } from "../../lib/validation/integration";
 
 /** An alert source (DESIGN.md "Alert intake"): its own endpoint, secret and ordered routing rules. */
 export const integrations = sqliteTable(
@@ -74,8 +74,6 @@ export const alerts = sqliteTable(
   ],
 );
 export type AlertRow = typeof alerts.$inferSelect;
-
-export const DELIVERY_OUTCOMES = ["declared", "attached", "deduplicated", "resolved", "recorded", "acknowledged", "mixed", "rejected", "empty"] as const;
 
 /** What each request to an integration's endpoint got: the last 50 per integration are kept. */
 export const integrationDeliveries = sqliteTable(

@@ -1,6 +1,7 @@
 /** What a request's counts add up to, as the deliveries log shows it. */
 export type DeliveryCounts = { declared: string[]; attached: string[]; deduplicated: number; resolved: number; recorded: number; acknowledged?: number };
-export type Outcome = "declared" | "attached" | "deduplicated" | "resolved" | "recorded" | "acknowledged" | "mixed" | "rejected" | "empty";
+export const DELIVERY_OUTCOMES = ["declared", "attached", "deduplicated", "resolved", "recorded", "acknowledged", "mixed", "rejected", "empty"] as const;
+export type Outcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /** The one thing a delivery did, "mixed" when it did several, "empty" when nothing (no alerts, or an unknown acknowledgement). */
 export function deliveryOutcome(httpStatus: number, counts: DeliveryCounts | null): Outcome {

@@ -29,10 +29,10 @@ export const PROPAGATION_P95_TARGET_MS = 1000;
 export const WRITE_P99_TARGET_MS = 250;
 
 /** `npm run token -- create` against the scratch database; the token is the last line printed. */
-function createToken(root: string, dbFile: string): string {
+export function createToken(root: string, dbFile: string, role: "responder" | "admin" = "responder", name = "bench war room"): string {
   const run = spawnSync(
     path.join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", path.join(root, "scripts", "token.ts"), "create", "--name", "bench war room", "--role", "responder"],
+    ["--conditions=react-server", path.join(root, "scripts", "token.ts"), "create", "--name", name, "--role", role],
     { cwd: root, env: { ...process.env, DATABASE_PATH: dbFile }, encoding: "utf8" },
   );
   if (run.status !== 0) throw new Error(`npm run token failed (${run.status}): ${(run.stderr || run.stdout).slice(-300)}`);

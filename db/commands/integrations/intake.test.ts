@@ -175,5 +175,7 @@ describe("alert intake: declare, dedup, group, resolve", () => {
     expect(refused.status).toBe(403);
     expect(alertsOfIntegration(ctx.t.db, id)).toHaveLength(0);
     expect(deliveriesOf(ctx.t.db, id).at(-1)).toMatchObject({ httpStatus: 403, outcome: "rejected", error: expect.stringContaining("disabled") });
+    updateIntegration({ actor: ctx.admin.actor, id, input: { version: 2, enabled: true } });
+    expect(post(id, "alertmanager", secret, alertmanagerPayload([firing("t1", "X", T0)], "g-t")).body).toMatchObject({ declared: [expect.any(String)] });
   });
 });

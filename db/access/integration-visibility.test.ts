@@ -1,0 +1,75 @@
+// An integration actor sees public incidents and private ones its own alerts went to: the SQL filter
+// (visibleTo) and canReadIncident over incidentAccessFacts agree.
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { canReadIncident } from "@/lib/policy";
+import { setUpTestDb } from "../testing/test-db";
+import { alerts, incidents, integrations } from "../schema";
+import { findVisibleIncident, incidentAccessFacts } from "./incidents";
+
+const ctx = setUpTestDb();
+
+function integrationRow(name: string) {
+  const now = Date.now();
+  return ctx.t.db
+    .insert(integrations)
+    .values({ name, kind: "alertmanager", secretHash: `hash-${name}`, secretHint: "abcd", rules: "[]", createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+}
+
+function incident(isPrivate: boolean, alertFrom: number | null) {
+  const now = Date.now();
+  const row = ctx.t.db
+    .insert(incidents)
+    .values({
+      title: "x",
+      severity: "SEV3",
+      status: "investigating",
+      private: isPrivate,
+      startedAt: now,
+      startedAtSource: "alert",
+      declaredAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  if (alertFrom !== null) {
+    ctx.t.db
+      .insert(alerts)
+      .values({
+        integrationId: alertFrom,
+        dedupKey: `k-${row.id}`,
+        incidentId: row.id,
+        status: "firing",
+        action: "declare",
+        severity: "SEV3",
+        title: "x",
+        labels: "{}",
+        annotations: "{}",
+        startsAt: now,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      })
+      .run();
+  }
+  return row;
+}
+
+describe("integration actor visibility", () => {
+  it("public always; private only with its own alerts; SQL and policy agree", () => {
+    const mine = integrationRow("mine");
+    const other = integrationRow("other");
+    const actor: Actor = { kind: "integration", integrationId: mine.id, name: "mine", role: "responder", integrationKind: "alertmanager" };
+    const cases = [
+      [incident(false, null), true],
+      [incident(true, mine.id), true],
+      [incident(true, other.id), false],
+      [incident(true, null), false],
+    ] as const;
+    for (const [row, visible] of cases) {
+      expect(Boolean(findVisibleIncident(ctx.t.db, actor, row.id))).toBe(visible);
+      expect(canReadIncident(actor, incidentAccessFacts(ctx.t.db, actor, row))).toBe(visible);
+    }
+  });
+});
