@@ -82,6 +82,9 @@ test("integrations screens and the incident Alerts panel at desktop and phone wi
   // Tall enough that the sticky header stays clear of the panel.
   await page.setViewportSize({ width: 1280, height: 1400 });
   await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expect(panel.getByRole("status")).toContainText("All 2 alerts resolved.");
   await page.evaluate(() => window.scrollTo(0, 0));
   await panel.screenshot({ path: "screenshots/incident-alerts-resolved-desktop-dark.png" });
 });
