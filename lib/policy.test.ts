@@ -54,6 +54,7 @@ const EXPECTED: Record<string, "VRA" | "RA" | "A"> = {
   "settings.read": "A",
   "settings.edit": "A",
   "factor.manage": "A",
+  "integration.manage": "A",
   "audit.read": "A",
   "sign-in-throttle.manage": "A",
   "first-run.see": "A",

@@ -3,11 +3,9 @@
 // plus re-sends of earlier requests (as Alertmanager's repeat_interval and retries do), sent on a fixed
 // schedule whatever the answers take. Prints accepted / refused requests, latency, alerts stored
 // against alerts sent (loss, counted in the database), incidents declared, and the server's CPU.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
-import { findFreePort, startServer, tail, type BenchServer } from "./server";
+import { tail, type BenchServer } from "./server";
+import { startScratchServer, type ScratchServer } from "./scratch-server";
 import { watchProcessGroup } from "./proc-stats";
 import { createToken } from "./war-room";
 import { percentiles } from "./war-analysis";
@@ -82,16 +80,12 @@ async function send(url: string, secret: string, body: string, repeat: boolean):
 const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "-");
 
 export async function benchAlertBurst(opts: AlertBurstOptions, log: Log): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-alerts-"));
-  const dbFile = path.join(dir, "alert-burst.db");
+  let scratch: ScratchServer | null = null;
   let server: BenchServer | null = null;
   try {
-    log("");
-    log(`[bench] Alert burst: copying the 100k database to ${dbFile} (the original is not written)…`);
-    await opts.sqlite.backup(dbFile);
-    const port = await findFreePort(opts.port);
-    const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
-    server = await startServer({ root: opts.root, dbFile, port, distDir: opts.distDir, logFile });
+    scratch = await startScratchServer({ ...opts, name: "alert-burst", label: "Alert burst" }, log);
+    const { dbFile, port, logFile } = scratch;
+    server = scratch.server;
     const token = createToken(opts.root, dbFile, "admin", "bench alert burst");
     const integration = await createIntegration(server.url, token);
     const endpoint = server.url + integration.path;
@@ -177,6 +171,6 @@ export async function benchAlertBurst(opts: AlertBurstOptions, log: Log): Promis
     if (server) log(tail(server.logFile, 10));
   } finally {
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    scratch?.cleanup();
   }
 }

@@ -3,12 +3,12 @@
 // thread) and M writers posting notes and changes. Prints write latency, propagation delay, events
 // lost or out of order (checked against the event table) and the server's CPU and peak RSS.
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { findFreePort, startServer, tail, type BenchServer } from "./server";
+import { tail, type BenchServer } from "./server";
+import { startScratchServer, type ScratchServer } from "./scratch-server";
 import { watchProcessGroup } from "./proc-stats";
 import { runWriters } from "./war-writers";
 import { analyse, percentiles, type Percentiles, type WatcherResult } from "./war-analysis";
@@ -78,17 +78,13 @@ const line = (p: Percentiles) => `p50 ${f(p.p50)} ms, p95 ${f(p.p95)} ms, p99 ${
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-war-"));
-  const dbFile = path.join(dir, "war-room.db");
+  let scratch: ScratchServer | null = null;
   let server: BenchServer | null = null;
   let worker: Worker | null = null;
   try {
-    log("");
-    log(`[bench] War room: copying the 100k database to ${dbFile} (the original is not written)…`);
-    await opts.sqlite.backup(dbFile);
-    const port = await findFreePort(opts.port);
-    const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
-    server = await startServer({ root: opts.root, dbFile, port, distDir: opts.distDir, logFile });
+    scratch = await startScratchServer({ ...opts, name: "war-room", label: "War room" }, log);
+    const { dbFile, port, logFile } = scratch;
+    server = scratch.server;
     const token = createToken(opts.root, dbFile);
     const db = new Database(dbFile, { readonly: true });
     const service = db
@@ -173,6 +169,6 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
   } finally {
     await worker?.terminate();
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    scratch?.cleanup();
   }
 }
