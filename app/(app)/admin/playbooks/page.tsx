@@ -8,10 +8,9 @@ import { FormMessage } from "../form-message";
 import { cellLabelClass, tdClass, tdWideClass, trClass } from "../table-classes";
 import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { PlaybookConditions } from "./conditions";
+import { EnabledPill } from "../enabled-pill";
 
 export const metadata: Metadata = { title: "Playbooks" };
-
-const pill = "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap";
 
 export default async function PlaybooksPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
   const actor = await adminActor();
@@ -68,15 +67,7 @@ export default async function PlaybooksPage({ searchParams }: { searchParams: Pr
               </td>
               <td className={tdClass}>
                 <span className={cellLabelClass}>Status</span>
-                {p.enabled ? (
-                  <span className={`${pill} border-green-300 bg-green-50 text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-300`}>
-                    <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-600" /> Enabled
-                  </span>
-                ) : (
-                  <span className={`${pill} border-zinc-300 text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
-                    <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-zinc-400" /> Disabled
-                  </span>
-                )}
+                <EnabledPill enabled={p.enabled} />
               </td>
               <td className={`${tdClass} md:text-right`}>
                 <span className={cellLabelClass}>Actions</span>

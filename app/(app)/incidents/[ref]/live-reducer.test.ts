@@ -41,6 +41,7 @@ const start = (): LiveIncidentState => ({
   sloSpend: [],
   postmortem: { started: false, status: null, ownerName: null },
   actionItems: { items: [], progress: { done: 0, total: 0, wontDo: 0 } },
+  alerts: { alerts: [], total: 0, firing: 0, allResolved: false },
 });
 
 const event = <T extends LiveEvent["type"]>(id: number, type: T, payload: Extract<LiveEvent, { type: T }>["payload"], incidentId = 7) =>
@@ -138,5 +139,22 @@ describe("liveIncidentReducer", () => {
     expect(lastStakeholderUpdate(start())).toBe(1_000);
     expect(lastStakeholderUpdate(state)).toBe(6_000);
     expect(lastActivity(state)).toBe(6_000);
+  });
+
+  it("replaces the alerts with each alerts.changed payload, in event order", () => {
+    const alert = (id: number, status: "firing" | "resolved") =>
+      ({ id, status, title: `alert ${id}`, labels: { alertname: "HighLatency" }, annotations: {}, startsAt: 1_000, endsAt: null }) as never;
+    const firing = { alerts: [alert(1, "firing"), alert(2, "firing")], total: 2, firing: 2, allResolved: false };
+    const resolved = { alerts: [alert(1, "resolved"), alert(2, "resolved")], total: 2, firing: 0, allResolved: true };
+    const once = liveIncidentReducer(start(), event(11, "alerts.changed", firing));
+    expect(once.alerts).toEqual(firing);
+    const twice = liveIncidentReducer(once, event(12, "alerts.changed", resolved));
+    expect(twice.alerts.allResolved).toBe(true);
+    expect(twice.alerts.firing).toBe(0);
+    expect(twice.lastEventId).toBe(12);
+    // A replayed older event does not bring the firing list back.
+    expect(liveIncidentReducer(twice, event(11, "alerts.changed", firing))).toBe(twice);
+    // Another incident's alerts never land here.
+    expect(liveIncidentReducer(twice, event(13, "alerts.changed", firing, 8)).alerts).toEqual(resolved);
   });
 });

@@ -3,6 +3,7 @@ import type { LiveEvent } from "@/db/queries/events/types";
 import type { ActionItemView, ChecklistItem, IncidentState, IncidentPerson, LinkedService, TimelineItem } from "@/db/queries/events/types";
 import type { PostmortemStatus } from "@/lib/postmortem-template";
 import type { IncidentSloSpend } from "@/db/queries/incidents/slo-spend";
+import type { IncidentAlerts } from "@/db/queries/integrations/views";
 
 /** Everything on the incident page that changes while people work; panels read it, events move it. */
 /** What the page knows about the postmortem; whether this person may read a draft is decided when showing it. */
@@ -19,6 +20,8 @@ export type LiveIncidentState = {
   sloSpend: IncidentSloSpend[];
   postmortem: LivePostmortemState;
   actionItems: { items: ActionItemView[]; progress: { done: number; total: number; wontDo: number } };
+  /** Alerts from integrations (firing first); `alerts.changed` carries the whole new list. */
+  alerts: IncidentAlerts;
 };
 
 export type LiveAction =
@@ -65,6 +68,8 @@ function applyEvent(state: LiveIncidentState, event: LiveEvent): LiveIncidentSta
       return { ...state, postmortem: postmortemFrom(event.payload.postmortem, state.postmortem) };
     case "action_items.changed":
       return { ...state, actionItems: { items: event.payload.items, progress: event.payload.progress } };
+    case "alerts.changed":
+      return { ...state, alerts: event.payload };
     default:
       return state;
   }

@@ -16,6 +16,7 @@ import { getService } from "@/db/queries/catalogue/services";
 import type { Actor } from "@/lib/actor";
 import { listChecklist } from "@/db/queries/incidents/checklist";
 import { actionItemsForIncident } from "@/db/queries/action-items/read";
+import { listIncidentAlerts } from "@/db/queries/integrations/incident-alerts";
 import { postmortemSummaryFor } from "./postmortem-summary";
 import { latestEventId } from "@/db/queries/events/cursor";
 import { getOrgTimeZone, getRequiredSeverities } from "@/db/queries/admin/settings";
@@ -25,6 +26,7 @@ import { LiveBudgetAlert, LiveHeader, LiveSummary, LiveTimeline } from "./live-m
 import { LiveActionItems, LiveChecklist, LiveDetails, LivePostmortemCard, LiveRoles, LiveServices, LiveTimestamps } from "./live-sidebar";
 import type { LiveIncidentState } from "./live-reducer";
 import { decodeSegment } from "@/lib/http/path-segment";
+import { LiveAlerts } from "./alerts-panel";
 import { Breadcrumb } from "@/app/components/breadcrumb";
 
 type Props = { params: Promise<{ ref: string }> };
@@ -86,6 +88,7 @@ export default async function IncidentPage({ params }: Props) {
     sloSpend,
     postmortem: { started: postmortem.started, status: postmortem.status, ownerName: postmortem.ownerName },
     actionItems: actionItemsForIncident({ actor, incidentId: incident.id }),
+    alerts: listIncidentAlerts({ actor, incidentId: incident.id }),
   };
 
   return (
@@ -99,6 +102,7 @@ export default async function IncidentPage({ params }: Props) {
           <div className="min-w-0">
             <LiveBudgetAlert baselines={budgetBaselines(actor, sloSpend)} />
             <LiveSummary canEdit={canEdit} />
+            <LiveAlerts />
             {canEdit ? <NoteComposer reference={reference} /> : null}
             <LiveTimeline canEdit={canEdit} />
           </div>
