@@ -1,6 +1,6 @@
 /**
  * When to try a webhook delivery again. Eight attempts over about 24 hours: at once, then after
- * 1 min, 5 min, 30 min, 2 h, 5 h, 8 h and 8 h (the delays scale with HINDSIGHT_WEBHOOK_BACKOFF_SCALE).
+ * 1 min, 5 min, 30 min, 2 h, 5 h, 8 h and 10 h (25.6 h in all) (the delays scale with HINDSIGHT_WEBHOOK_BACKOFF_SCALE).
  * Timeouts, network errors, 5xx and 429 are retried; any other answer (4xx, a refused redirect or
  * address) fails the delivery at once: retrying would get the same answer.
  */
@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** The wait after attempt n (index n - 1) before attempt n + 1. */
-export const RETRY_DELAYS_MS = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 8 * HOUR, 8 * HOUR] as const;
+export const RETRY_DELAYS_MS = [1 * MINUTE, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 8 * HOUR, 10 * HOUR] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** A Retry-After longer than this is cut to it: the delivery would otherwise sit for days. */
 export const RETRY_AFTER_CAP_MS = 6 * HOUR;
