@@ -102,11 +102,23 @@ function kick(state: State) {
 export function startWebhookWorker() {
   if (shared.hindsightWebhookWorker) return;
   ensureFanoutCursor(getDb());
-  const state: State = { timer: null, running: false, again: false, stopped: false, inFlight: new Set(), lastOverdueCheck: 0, unsubscribe: [], stop: stopWebhookWorker };
+  const state: State = {
+    timer: null,
+    running: false,
+    again: false,
+    stopped: false,
+    inFlight: new Set(),
+    lastOverdueCheck: 0,
+    unsubscribe: [],
+    stop: stopWebhookWorker,
+  };
   shared.hindsightWebhookWorker = state;
   state.timer = setInterval(() => kick(state), settings().tickMs);
   state.timer.unref();
-  state.unsubscribe.push(onEventAppended(() => kick(state)), onWebhookNudge(() => kick(state)));
+  state.unsubscribe.push(
+    onEventAppended(() => kick(state)),
+    onWebhookNudge(() => kick(state)),
+  );
   kick(state);
 }
 

@@ -12,7 +12,10 @@ import { claimDueDeliveries, recordAttempt } from "./deliveries";
 const ctx = setUpTestDb();
 const opts = { scale: 1, disableAfter: 3 };
 const hook = () =>
-  createWebhookEndpoint({ actor: ctx.admin.actor, input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" } }).endpoint;
+  createWebhookEndpoint({
+    actor: ctx.admin.actor,
+    input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" },
+  }).endpoint;
 const delivery = (id: number) => ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
 const endpointRow = (id: number) => ctx.t.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get()!;
 const claimOnly = (endpointId: number, now: number, leaseMs = 15_000) =>
@@ -29,7 +32,14 @@ describe("webhook delivery attempts", () => {
     expect(claim).toMatchObject({ id: test.id, webhookId: test.webhookId, endpoint: { url: "https://hooks.example.com/x", format: "standard" } });
     expect(claimOnly(endpoint.id, now + 1)).toEqual([]);
     recordAttempt(ctx.t.db, claim!, ok, { now: now + 20, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: now + 20, lastStatusCode: 200, lastDurationMs: 12, claimedUntil: null });
+    expect(delivery(test.id)).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      deliveredAt: now + 20,
+      lastStatusCode: 200,
+      lastDurationMs: 12,
+      claimedUntil: null,
+    });
     const detail = getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(detail.attemptsLog).toEqual([{ attempt: 1, at: now, statusCode: 200, durationMs: 12, error: null }]);
     expect(getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id }).stats).toMatchObject({ pending: 0, delivered24h: 1, lastStatusCode: 200 });
@@ -56,7 +66,12 @@ describe("webhook delivery attempts", () => {
     const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     let now = Date.now() + 10;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, { statusCode: null, error: "ECONNREFUSED", retryAfterMs: null, durationMs: 1 }, { now, ...opts, disableAfter: 100 });
+      recordAttempt(
+        ctx.t.db,
+        claimOnly(endpoint.id, now)[0]!,
+        { statusCode: null, error: "ECONNREFUSED", retryAfterMs: null, durationMs: 1 },
+        { now, ...opts, disableAfter: 100 },
+      );
       now = delivery(test.id).nextAttemptAt ?? now;
     }
     expect(delivery(test.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
@@ -89,12 +104,25 @@ describe("webhook delivery attempts", () => {
       recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(410), { now, ...opts });
     }
     const row = endpointRow(endpoint.id);
-    expect(row).toMatchObject({ enabled: false, consecutiveFailures: 3, disabledReason: "Disabled automatically after 3 failed deliveries in a row", disabledAt: now });
+    expect(row).toMatchObject({
+      enabled: false,
+      consecutiveFailures: 3,
+      disabledReason: "Disabled automatically after 3 failed deliveries in a row",
+      disabledAt: now,
+    });
     expect(auditsOf(ctx.t.db, "webhook.disable", endpoint.id)).toHaveLength(1);
     // An automatic delivery waits while disabled; a redelivery asked for by an admin goes.
     const waiting = ctx.t.db
       .insert(webhookDeliveries)
-      .values({ endpointId: endpoint.id, webhookId: "msg_waiting", eventType: "incident.declared", body: "{}", status: "pending", nextAttemptAt: now, createdAt: now })
+      .values({
+        endpointId: endpoint.id,
+        webhookId: "msg_waiting",
+        eventType: "incident.declared",
+        body: "{}",
+        status: "pending",
+        nextAttemptAt: now,
+        createdAt: now,
+      })
       .returning()
       .get();
     expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([]);
