@@ -8,6 +8,7 @@ import { getWebhookEndpoint } from "../../queries/webhooks/endpoints";
 import { getWebhookDelivery } from "../../queries/webhooks/deliveries";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-policy";
 import { claimDueDeliveries, recordAttempt } from "./deliveries";
+import { DELIVERY_LOG_DAYS, pruneDeliveryLog } from "./prune";
 
 const ctx = setUpTestDb();
 const opts = { scale: 1, disableAfter: 3 };
@@ -138,5 +139,25 @@ describe("webhook delivery attempts", () => {
     updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: row.version, enabled: true } });
     expect(endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 0, failingSince: null, disabledReason: null });
     expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([waiting.id]);
+  });
+});
+
+describe("the delivery log", () => {
+  it(`keeps finished deliveries for ${DELIVERY_LOG_DAYS} days, pending ones always`, () => {
+    const endpoint = hook();
+    const now = Date.now();
+    const old = now - (DELIVERY_LOG_DAYS + 1) * 86_400_000;
+    const row = (webhookId: string, status: "delivered" | "failed" | "pending", createdAt: number) =>
+      ctx.t.db
+        .insert(webhookDeliveries)
+        .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
+        .returning()
+        .get();
+    const kept = [row("msg_new", "delivered", now), row("msg_old_pending", "pending", old)];
+    row("msg_old_delivered", "delivered", old);
+    row("msg_old_failed", "failed", old);
+    expect(pruneDeliveryLog(ctx.t.db, now)).toBe(2);
+    const left = ctx.t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)).all();
+    expect(left.map((r) => r.id)).toEqual(kept.map((r) => r.id));
   });
 });
