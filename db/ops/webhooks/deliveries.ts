@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import { disableReason, nextStep, type AttemptResult } from "@/lib/webhooks/retry-policy";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "../../schema";
 import type { Db, Tx } from "../../types";
@@ -28,8 +28,8 @@ export function claimDueDeliveries(db: Db, options: { now: number; limit: number
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, d.endpointId))
         .where(
           and(
-            // Says what the partial index holds, so SQLite reads only unfinished deliveries.
-            inArray(d.status, ["pending", "delivering"]),
+            // The partial index's own condition, as literals (a bound parameter cannot match it): only unfinished deliveries are read.
+            sql`${d.status} IN ('pending', 'delivering')`,
             or(and(eq(d.status, "pending"), lte(d.nextAttemptAt, now)), and(eq(d.status, "delivering"), lt(d.claimedUntil, now))),
             or(eq(webhookEndpoints.enabled, true), eq(d.manual, true)),
           ),
