@@ -20,3 +20,4 @@ export * from "./incident-facts";
 export * from "./events";
 export * from "./slo-spend";
 export * from "./integrations";
+export * from "./webhooks";
