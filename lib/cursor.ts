@@ -15,3 +15,22 @@ export function decodeCursor(value: string): Cursor | null {
     return null;
   }
 }
+
+/** A cursor of lists sorted by a rank, a text key (such as a name) and an id. */
+export type TextCursor = { rank: number; key: string; id: number };
+
+export function encodeTextCursor(cursor: TextCursor): string {
+  return Buffer.from(JSON.stringify([cursor.rank, cursor.key, cursor.id])).toString("base64url");
+}
+
+export function decodeTextCursor(value: string): TextCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [rank, key, id] = parsed as unknown[];
+    if (!Number.isSafeInteger(rank) || typeof key !== "string" || !Number.isSafeInteger(id)) return null;
+    return { rank: rank as number, key, id: id as number };
+  } catch {
+    return null;
+  }
+}

@@ -127,3 +127,11 @@ export const requiredSeveritiesSchema = z
   .array(z.enum(SEVERITIES, { error: `Must be one of ${SEVERITIES.join(", ")}` }), { error: "Must be a list of severities" })
   .max(SEVERITIES.length)
   .transform((list) => SEVERITIES.filter((s) => list.includes(s)));
+
+/** `GET /api/v1/factors?includeArchived=1`. */
+export const listFactorsQuerySchema = z.object({
+  includeArchived: z
+    .enum(["1", "true", "0", "false"], { error: "Must be true or false" })
+    .transform((v) => v === "1" || v === "true")
+    .optional(),
+});
