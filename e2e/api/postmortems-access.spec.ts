@@ -108,7 +108,7 @@ test.describe("bad input", () => {
     await expectError(await put({ version: pm.version, factorIds: [999_999] }), 400, "factorIds");
     await expectError(await put({ version: pm.version, factorIds: ["capacity"] }), 400, "factorIds.0");
     await expectError(await put({ version: pm.version, ownerEmail: "nobody@example.test" }), 400, "ownerEmail");
-    await expectError(await put({ version: pm.version, ownerEmail: fixtures().users.viewer }), 400, "ownerId");
+    await expectError(await put({ version: pm.version, ownerEmail: fixtures().users.viewer }), 400, "ownerEmail");
     await expectError(await put({ sections: { summary: "x" } }), 400, "version");
     await expectError(await put({ version: pm.version, colour: "red" }), 400, "colour");
     await expectError(await request.put(pmUrl(ref), { headers: { ...bearer("responder"), "Content-Type": "text/plain" }, data: "summary=x" }), 415);

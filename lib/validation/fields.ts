@@ -29,3 +29,14 @@ export function requiredTextField(label: string, max: number, messages: TextMess
     .min(1, messages.empty ?? `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 }
+
+/** A person named by email (API clients know people by email; forms send ids). */
+export const personEmailField = z
+  .string({ error: "Must be an email address" })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long")
+  .email("Must be an email address");
+
+/** A person named by id. */
+export const userIdField = z.number({ error: "Must be a user id" }).int("Must be a user id").positive("Must be a user id");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageFields, requiredTextField, textField, versionField } from "./fields";
+import { pageFields, requiredTextField, textField, userIdField, versionField } from "./fields";
 import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
@@ -87,9 +87,13 @@ export const updateIncidentSchema = z
     status: status.optional(),
     private: flag.optional(),
     drill: flag.optional(),
+    /** Lead roles by email or by id (not both); null unassigns. */
     commanderEmail: email.nullable().optional(),
+    commanderId: userIdField.nullable().optional(),
     communicationsEmail: email.nullable().optional(),
+    communicationsId: userIdField.nullable().optional(),
     scribeEmail: email.nullable().optional(),
+    scribeId: userIdField.nullable().optional(),
     startedAt: isoDateTime.optional(),
     detectedAt: nullableTime.optional(),
     acknowledgedAt: nullableTime.optional(),
