@@ -3,7 +3,11 @@ import { z } from "zod";
 /** Field builders shared by the input schemas, so one kind of field has one set of messages. */
 
 /** The version the client last read, which every version-checked write requires. */
-export const versionField = z.number({ error: "Required: the version you last read" }).int("Must be a whole number").positive("Must be positive");
+export const versionField = z
+  .number({ error: "Required: the version you last read" })
+  .int("Must be a whole number")
+  .positive("Must be positive")
+  .meta({ description: "The version you last read; a stale one gets 409 with the current state." });
 
 /** `limit` and `cursor` of a paged list query: 1 to 200 rows, 50 when not given. */
 export const pageFields = {

@@ -46,7 +46,8 @@ export const isoDateTime = z
       return z.NEVER;
     }
     return ms;
-  });
+  })
+  .meta({ description: "ISO-8601 date-time with a time zone, e.g. 2026-11-25T14:03:00Z" });
 
 const title = requiredTextField("Title", TITLE_MAX);
 const summary = textField("Summary", SUMMARY_MAX);

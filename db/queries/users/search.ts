@@ -52,7 +52,8 @@ export function searchUsers({ actor, query }: { actor: Actor; query: unknown }):
     })
     .from(users)
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(rank), asc(sortName), asc(users.id))
+    // A constant rank (no q) must not be ordered by: SQLite reads ORDER BY 0 as a column number.
+    .orderBy(...(filter.q ? [asc(rank)] : []), asc(sortName), asc(users.id))
     .limit(filter.limit + 1)
     .all();
   const page = rows.slice(0, filter.limit);

@@ -20,6 +20,15 @@ describe("the OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
   });
 
+  it("is checked by a validator that does reject a broken document", async () => {
+    const noInfo = structuredClone(doc) as unknown as Record<string, unknown>;
+    delete noInfo.info;
+    expect((await validate(noInfo as never)).valid).toBe(false);
+    const undeclaredParam = structuredClone(doc);
+    (undeclaredParam.paths!["/api/v1/incidents/{ref}"] as Record<string, OperationObject>).get!.parameters = [];
+    expect((await validate(undeclaredParam as never)).valid).toBe(false);
+  });
+
   it("lists every operation once, with a unique operationId", () => {
     const ids = Object.values(doc.paths!).flatMap((item) => Object.values(item as Record<string, OperationObject>).map((op) => op.operationId));
     expect(ids).toHaveLength(apiOperations.length);
