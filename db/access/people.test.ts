@@ -8,6 +8,7 @@ import { savePostmortem } from "../commands/postmortems/save";
 import { setReviewers } from "../commands/postmortems/reviewers";
 import { transitionPostmortem } from "../commands/postmortems/review";
 import { updateUser } from "../commands/admin/users";
+import { addResponderFromInput, removeResponder } from "../commands/incidents/people";
 import { getIncident } from "../queries/incidents/detail";
 import { getDb } from "../client";
 import { activePerson, peopleFrom, personFrom } from "./people";
@@ -133,5 +134,25 @@ describe("commands that take a person accept an id or an email", () => {
     });
     expect(sent.status).toBe("in_review");
     expect(sent.reviewers.map((r) => r.id)).toEqual([ctx.responder.id]);
+  });
+
+  it("responders: added by email or id, removed by email or id", () => {
+    const responders = () =>
+      getIncident({ actor: ctx.admin.actor, incidentId })
+        .people.filter((p) => p.role === "responder")
+        .map((p) => p.email);
+    addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: ctx.viewer.email } });
+    addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { userId: ctx.admin.id } });
+    expect(responders().sort()).toEqual([ctx.admin.email, ctx.viewer.email].sort());
+    expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: "nobody@example.test" } })).fields).toHaveProperty(
+      "email",
+    );
+    expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: {} })).fields).toHaveProperty("userId");
+    expect(thrown(() => addResponderFromInput({ actor: ctx.viewer.actor, incidentId, input: { email: "nobody@example.test" } })).status).toBe(403);
+    removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.viewer.email.toUpperCase() });
+    removeResponder({ actor: ctx.responder.actor, incidentId, person: String(ctx.admin.id) });
+    expect(responders()).toEqual([]);
+    expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.admin.email })).status).toBe(404);
+    expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: "someone" })).status).toBe(404);
   });
 });

@@ -195,3 +195,13 @@ export function parseReference(ref: string): number | null {
 }
 
 export const incidentReference = (id: number) => `INC-${id}`;
+
+/** POST /api/v1/incidents/{ref}/responders: the person by id or by email. */
+export const addResponderSchema = z.strictObject({ userId: userIdField.optional(), email: email.optional() }).superRefine((data, ctx) => {
+  if (data.userId === undefined && data.email === undefined) ctx.addIssue({ code: "custom", path: ["userId"], message: "Required: userId or email" });
+});
+
+/** DELETE /api/v1/incidents/{ref}/responders/{person}: a user id or an email. */
+export const responderPathSchema = z.object({
+  person: z.string().trim().min(1).max(254).meta({ description: "The responder's user id or email.", example: "sam@example.com" }),
+});

@@ -1,10 +1,18 @@
 import { z } from "zod";
 import type { ApiOperation } from "../operation";
-import { addNoteSchema, declareIncidentSchema, highlightEntrySchema, listIncidentsSchema, updateIncidentSchema } from "@/lib/validation/incident";
+import {
+  addNoteSchema,
+  addResponderSchema,
+  declareIncidentSchema,
+  highlightEntrySchema,
+  listIncidentsSchema,
+  responderPathSchema,
+  updateIncidentSchema,
+} from "@/lib/validation/incident";
 import { eventStreamHeadersSchema, eventStreamQuerySchema } from "@/lib/validation/events";
 import { itemsOf, pageOf } from "../schemas/common";
 import { incidentListItemSchema, incidentSchema, timelineEntrySchema } from "../schemas/incident";
-import { incidentPath, timelineEntryPath } from "../params";
+import { incidentPath, incidentRefParam, timelineEntryPath } from "../params";
 
 const tags = ["Incidents"];
 const auth = (minRole: "viewer" | "responder") => ({ kind: "actor", minRole }) as const;
@@ -65,6 +73,27 @@ export const incidentsOperations: ApiOperation[] = [
       200: { description: "The incident after the change.", schema: incidentSchema },
       409: { description: "Stale `version`: `current` is the incident as it is now." },
     },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents/{ref}/responders",
+    summary: "Add a responder",
+    description: "The person by id (`userId`) or by email (`email`): an active account. Adding someone who already responds changes nothing.",
+    tags,
+    auth: auth("responder"),
+    pathParams: incidentPath,
+    body: addResponderSchema,
+    responses: { 200: { description: "The incident with its people.", schema: incidentSchema } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/incidents/{ref}/responders/{person}",
+    summary: "Remove a responder",
+    description: "`person` is the user id or the email. 404 when they are not a responder of this incident.",
+    tags,
+    auth: auth("responder"),
+    pathParams: responderPathSchema.extend({ ref: incidentRefParam }),
+    responses: { 200: { description: "The incident with its people.", schema: incidentSchema } },
   },
   {
     method: "get",
