@@ -8,6 +8,8 @@ import { env } from "@/server/env";
 const NOT_FOUND_PATH = "/_not-found-malformed-path";
 /** The Server-Sent Events routes (server/api/event-stream.ts sets their headers). */
 const EVENT_STREAM_PATH = /^\/api\/v1\/(incidents\/[^/]+\/)?events\/?$/;
+/** The API reference's script bundle (versioned URL): cacheable, unlike API answers. */
+const CACHEABLE_API_ASSET = /^\/api\/docs\/scalar\.js$/;
 
 /**
  * Runs before every request: security headers and a per-request CSP nonce (the root layout and
@@ -25,7 +27,7 @@ export function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(baseSecurityHeaders({ https }))) response.headers.set(name, value);
     response.headers.set("Content-Security-Policy", csp);
     // Event streams keep their own no-transform: a compressing proxy would otherwise buffer them.
-    if (api && !EVENT_STREAM_PATH.test(pathname)) response.headers.set("Cache-Control", "no-store");
+    if (api && !EVENT_STREAM_PATH.test(pathname) && !CACHEABLE_API_ASSET.test(pathname)) response.headers.set("Cache-Control", "no-store");
     return response;
   };
 

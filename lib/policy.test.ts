@@ -49,6 +49,7 @@ const EXPECTED: Record<string, "VRA" | "RA" | "A"> = {
   "team.manage": "A",
   "user.manage": "A",
   "webhook.manage": "A",
+  "user.list": "RA",
   "token.create": "A",
   "token.list": "A",
   "token.revoke": "A",

@@ -42,7 +42,10 @@ export const PERMISSIONS = {
   slo: { manage: rule("admin", "Only admins can manage SLOs") },
   playbook: { manage: rule("admin", "Only admins can manage playbooks") },
   team: { manage: rule("admin", "Only admins can manage teams") },
-  user: { manage: rule("admin", "Only admins can manage users") },
+  user: {
+    manage: rule("admin", "Only admins can manage users"),
+    list: rule("responder", "Viewers cannot list people"),
+  },
   webhook: { manage: rule("admin", "Only admins can manage webhooks") },
   token: {
     create: rule("admin", "Only admins can create API tokens"),

@@ -108,7 +108,7 @@ test.describe("bad input", () => {
     await expectError(await put({ version: pm.version, factorIds: [999_999] }), 400, "factorIds");
     await expectError(await put({ version: pm.version, factorIds: ["capacity"] }), 400, "factorIds.0");
     await expectError(await put({ version: pm.version, ownerEmail: "nobody@example.test" }), 400, "ownerEmail");
-    await expectError(await put({ version: pm.version, ownerEmail: fixtures().users.viewer }), 400, "ownerId");
+    await expectError(await put({ version: pm.version, ownerEmail: fixtures().users.viewer }), 400, "ownerEmail");
     await expectError(await put({ sections: { summary: "x" } }), 400, "version");
     await expectError(await put({ version: pm.version, colour: "red" }), 400, "colour");
     await expectError(await request.put(pmUrl(ref), { headers: { ...bearer("responder"), "Content-Type": "text/plain" }, data: "summary=x" }), 415);
@@ -126,7 +126,7 @@ test.describe("bad input", () => {
     await expectError(await move({ to: "in_review" }), 400, "version");
     await expectError(await move({ to: "published", version: pm.version }, "admin"), 422, "to");
     await expectError(await move({ to: "draft", version: pm.version }), 422, "to");
-    await expectError(await move({ to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.viewer] }), 400, "reviewerIds");
+    await expectError(await move({ to: "in_review", version: pm.version, reviewerEmails: [fixtures().users.viewer] }), 400, "reviewerEmails.0");
     await expectError(await move({ to: "in_review", version: pm.version, reviewerEmails: ["ghost@example.test"] }), 400, "reviewerEmails.0");
     await expectError(await move({ to: "in_review", version: pm.version, reviewerIds: [999_999] }), 400, "reviewerIds");
     await expectError(await move({ to: "in_review", version: pm.version + 1, reviewerEmails: [fixtures().users.admin] }), 409);

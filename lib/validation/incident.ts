@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageFields, requiredTextField, textField, versionField } from "./fields";
+import { pageFields, requiredTextField, textField, userIdField, versionField } from "./fields";
 import { SEVERITIES, isSeverity, type Severity } from "../severity";
 import { STATUSES } from "../incident-status";
 import { IMPACT_LEVELS } from "../error-budget";
@@ -46,7 +46,8 @@ export const isoDateTime = z
       return z.NEVER;
     }
     return ms;
-  });
+  })
+  .meta({ description: "ISO-8601 date-time with a time zone, e.g. 2026-11-25T14:03:00Z" });
 
 const title = requiredTextField("Title", TITLE_MAX);
 const summary = textField("Summary", SUMMARY_MAX);
@@ -87,9 +88,13 @@ export const updateIncidentSchema = z
     status: status.optional(),
     private: flag.optional(),
     drill: flag.optional(),
+    /** Lead roles by email or by id (not both); null unassigns. */
     commanderEmail: email.nullable().optional(),
+    commanderId: userIdField.nullable().optional(),
     communicationsEmail: email.nullable().optional(),
+    communicationsId: userIdField.nullable().optional(),
     scribeEmail: email.nullable().optional(),
+    scribeId: userIdField.nullable().optional(),
     startedAt: isoDateTime.optional(),
     detectedAt: nullableTime.optional(),
     acknowledgedAt: nullableTime.optional(),
@@ -190,3 +195,13 @@ export function parseReference(ref: string): number | null {
 }
 
 export const incidentReference = (id: number) => `INC-${id}`;
+
+/** POST /api/v1/incidents/{ref}/responders: the person by id or by email. */
+export const addResponderSchema = z.strictObject({ userId: userIdField.optional(), email: email.optional() }).superRefine((data, ctx) => {
+  if (data.userId === undefined && data.email === undefined) ctx.addIssue({ code: "custom", path: ["userId"], message: "Required: userId or email" });
+});
+
+/** DELETE /api/v1/incidents/{ref}/responders/{person}: a user id or an email. */
+export const responderPathSchema = z.object({
+  person: z.string().trim().min(1).max(254).meta({ description: "The responder's user id or email.", example: "sam@example.com" }),
+});

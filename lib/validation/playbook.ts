@@ -73,4 +73,10 @@ export const updatePlaybookSchema = z.strictObject({
 });
 export type UpdatePlaybookInput = z.infer<typeof updatePlaybookSchema>;
 
+/** The API names a playbook's services by slug (`services: ["payments-api"]`); the data layer turns them into serviceIds. */
+export const serviceSlugsField = z
+  .array(z.string({ error: "Must be a list of service slugs" }).trim().toLowerCase(), { error: "Must be a list of service slugs" })
+  // As many as serviceIds allows: each slug is an SQL variable, and SQLite caps those.
+  .max(200, "At most 200 services");
+
 export const checklistDoneSchema = z.strictObject({ done: z.boolean({ error: "Must be true or false" }) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageFields, requiredTextField, textField, versionField as version } from "./fields";
+import { pageFields, personEmailField, requiredTextField, textField, versionField as version } from "./fields";
 import { POSTMORTEM_STATUSES, REVIEW_CHECKLIST, SECTION_KEYS, SECTION_MAX, type PostmortemSectionKey, type ReviewCheckKey } from "../postmortem-template";
 import { SEVERITIES } from "../severity";
 
@@ -55,6 +55,8 @@ export const savePostmortemSchema = z.strictObject({
   factorIds: z.array(id("factor"), { error: "Must be a list of factor ids" }).max(FACTORS_MAX, `At most ${FACTORS_MAX} factors`).optional(),
   tags: tagsField.optional(),
   ownerId: id("user").nullable().optional(),
+  /** The owner by email instead of ownerId; null removes the owner. */
+  ownerEmail: personEmailField.nullable().optional(),
   /** The explicit "no action items needed" note: a reason, or null to remove it. */
   noActionItemsReason: z
     .string({ error: "Must be a string (the reason) or null" })
@@ -72,18 +74,29 @@ export const reviewerIdsField = z
   .array(id("user"), { error: "Must be a list of user ids" })
   .max(REVIEWERS_MAX, `At most ${REVIEWERS_MAX} reviewers`)
   .transform((ids) => [...new Set(ids)]);
+/** Reviewers by email instead of reviewerIds. */
+export const reviewerEmailsField = z
+  .array(personEmailField, { error: "Must be a list of email addresses" })
+  .max(REVIEWERS_MAX, `At most ${REVIEWERS_MAX} reviewers`);
 
 export const transitionSchema = z.strictObject({
   to: z.enum(POSTMORTEM_STATUSES, { error: `Must be one of ${POSTMORTEM_STATUSES.join(", ")}` }),
   comment: comment.optional(),
   reviewerIds: reviewerIdsField.optional(),
+  reviewerEmails: reviewerEmailsField.optional(),
   /** Publishing with blameless hints still in the text: the publisher has reviewed them. */
   acknowledgeHints: z.boolean({ error: "Must be true or false" }).optional(),
   version,
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export const setReviewersSchema = z.strictObject({ reviewerIds: reviewerIdsField });
+/** The reviewers by id or by email (one of the two). */
+export const setReviewersSchema = z
+  .strictObject({ reviewerIds: reviewerIdsField.optional(), reviewerEmails: reviewerEmailsField.optional() })
+  .superRefine((data, ctx) => {
+    if (data.reviewerIds === undefined && data.reviewerEmails === undefined)
+      ctx.addIssue({ code: "custom", path: ["reviewerIds"], message: "Required: reviewerIds or reviewerEmails" });
+  });
 
 export const addCommentSchema = z.strictObject({
   section: z
@@ -127,3 +140,11 @@ export const requiredSeveritiesSchema = z
   .array(z.enum(SEVERITIES, { error: `Must be one of ${SEVERITIES.join(", ")}` }), { error: "Must be a list of severities" })
   .max(SEVERITIES.length)
   .transform((list) => SEVERITIES.filter((s) => list.includes(s)));
+
+/** `GET /api/v1/factors?includeArchived=1`. */
+export const listFactorsQuerySchema = z.object({
+  includeArchived: z
+    .enum(["1", "true", "0", "false"], { error: "Must be true or false" })
+    .transform((v) => v === "1" || v === "true")
+    .optional(),
+});

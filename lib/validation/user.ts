@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "../roles";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../password-rules";
+import { pageFields } from "./fields";
 
 export const emailField = z
   .string({ error: "Email is required" })
@@ -34,3 +35,20 @@ export const createTokenSchema = z.strictObject({
   name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
   role,
 });
+
+/** `GET /api/v1/users?q=&active=&limit=&cursor=`: people to name as owners, reviewers and roles. */
+export const listUsersSchema = z.object({
+  q: z
+    .string({ error: "Must be a string" })
+    .trim()
+    .max(100, "Search text must be at most 100 characters")
+    .optional()
+    .meta({ description: "Part of a name or email, any case; names and emails that start with it come first." }),
+  active: z
+    .enum(["1", "true", "0", "false"], { error: "Must be true or false" })
+    .transform((v) => v === "1" || v === "true")
+    .optional()
+    .meta({ description: "true: only people who can sign in; false: only disabled accounts. Both when absent." }),
+  ...pageFields,
+});
+export type ListUsersQuery = z.infer<typeof listUsersSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { lastEventIdField } from "@/lib/validation/events";
 import { eventFeed } from "@/db/queries/events/feed";
 import { watchEvents } from "@/db/queries/events/watch";
 import { env } from "@/server/env";
@@ -24,13 +25,13 @@ export const EVENT_STREAM_HEADERS = {
 export function lastEventIdOf(req: NextRequest): number | null {
   const value = req.headers.get("last-event-id") ?? req.nextUrl.searchParams.get("lastEventId");
   if (value === null || value.trim() === "") return null;
-  const id = /^\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!Number.isSafeInteger(id)) {
+  const parsed = lastEventIdField.safeParse(value);
+  if (!parsed.success) {
     throw new AppError("validation_failed", "lastEventId must be a whole number of 0 or more (the id of the last event received)", {
       lastEventId: "Must be a whole number ≥ 0",
     });
   }
-  return id;
+  return Number(parsed.data);
 }
 
 /**

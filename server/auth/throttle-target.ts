@@ -1,5 +1,12 @@
+import { z } from "zod";
 import { validationFailed } from "@/lib/errors";
 import { normalizeAddress } from "./client-ip";
+
+/** `DELETE /api/v1/sign-in-throttles?email=&address=` as strings; parseThrottleTarget checks them and needs one or both. */
+export const throttleTargetQuerySchema = z.object({
+  email: z.string().optional().meta({ description: "The account's email: its failures from every address (with address: that pair only)." }),
+  address: z.string().optional().meta({ description: 'An IP address (or "unknown"): its failures for every account.' }),
+});
 
 export type ThrottleTarget = { email: string | null; address: string | null };
 

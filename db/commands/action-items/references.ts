@@ -1,18 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { validationFailed } from "@/lib/errors";
-import { services, users } from "../../schema";
+import { services } from "../../schema";
 import type { Reader } from "../../types";
+import { personFrom } from "../../access/people";
 
-/** An active user by id or email, else a 400 naming the field the caller used. */
+/** The owner, an active user by id or email, else a 400 naming the field the caller used. */
 export function activeOwner(db: Reader, data: { ownerId?: number; ownerEmail?: string }): { id: number; name: string } {
-  const field = data.ownerEmail !== undefined ? "ownerEmail" : "ownerId";
-  const owner = db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(data.ownerEmail !== undefined ? eq(users.email, data.ownerEmail) : eq(users.id, data.ownerId!), eq(users.disabled, false)))
-    .get();
-  if (!owner) throw validationFailed({ [field]: "No active user with this id or email" }, `Owner not found: ${field} must name an active user`);
+  const owner = personFrom(db, { id: data.ownerId, email: data.ownerEmail }, { id: "ownerId", email: "ownerEmail" });
+  if (!owner) throw validationFailed({ ownerId: "Owner is required" });
   return owner;
 }
 

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/policy";
 import type { Severity } from "@/lib/severity";
 import { hasCondition } from "@/lib/playbook-match";
 import { parseInput } from "@/lib/validation/parse";
-import { createPlaybookSchema, NO_CONDITION_MESSAGE, updatePlaybookSchema, type PlaybookItemInput } from "@/lib/validation/playbook";
+import { createPlaybookSchema, NO_CONDITION_MESSAGE, serviceSlugsField, updatePlaybookSchema, type PlaybookItemInput } from "@/lib/validation/playbook";
 import { getDb } from "../../client";
 import { playbookItems, playbooks, playbookServices, services } from "../../schema";
 import type { Reader, Tx } from "../../types";
@@ -27,10 +27,9 @@ export function serviceSlugsToIds({ actor, input }: { actor: Actor; input: unkno
   if (!input || typeof input !== "object" || Array.isArray(input) || !("services" in input)) return input;
   const { services: slugs, ...rest } = input as Record<string, unknown>;
   if ("serviceIds" in rest) throw validationFailed({ services: "Send services (slugs) or serviceIds, not both" });
-  if (!Array.isArray(slugs) || slugs.some((s) => typeof s !== "string")) throw validationFailed({ services: "Must be a list of service slugs" });
-  // As many as serviceIds allows: each slug is an SQL variable, and SQLite caps those.
-  if (slugs.length > 200) throw validationFailed({ services: "At most 200 services" });
-  const wanted = [...new Set((slugs as string[]).map((s) => s.trim().toLowerCase()))];
+  const parsed = serviceSlugsField.safeParse(slugs);
+  if (!parsed.success) throw validationFailed({ services: parsed.error.issues[0]!.message });
+  const wanted = [...new Set(parsed.data)];
   const rows = wanted.length ? getDb().select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, wanted)).all() : [];
   const unknown = wanted.filter((slug) => !rows.some((r) => r.slug === slug));
   if (unknown.length) throw validationFailed({ services: `Unknown service${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}` });

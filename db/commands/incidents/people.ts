@@ -2,7 +2,11 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { addResponderSchema } from "@/lib/validation/incident";
 import { getDb } from "../../client";
+import type { Tx } from "../../types";
+import { activePerson, personFrom, type Person } from "../../access/people";
 import { incidentRoles, users } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
@@ -13,11 +17,22 @@ import { emitRolesChanged } from "../events/emit";
 /** Adds a person to an incident's responders (besides commander, comms lead and scribe). */
 export function addResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {
   if (!Number.isSafeInteger(userId) || userId <= 0) throw new AppError("validation_failed", "Pick a person", { userId: "Pick a person" });
+  addResponderWith(actor, incidentId, (tx) => activePerson(tx, { id: userId }, "userId"));
+}
+
+/** The API's form: {userId} or {email}. */
+export function addResponderFromInput({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }) {
+  const data = parseInput(addResponderSchema, input);
+  addResponderWith(actor, incidentId, (tx) => personFrom(tx, { id: data.userId, email: data.email }, { id: "userId", email: "email" })!);
+}
+
+/** The person is looked up after the permission check, so a viewer learns nothing about who exists. */
+function addResponderWith(actor: Actor, incidentId: number, who: (tx: Tx) => Person) {
   getDb().transaction(
     (tx) => {
       const incident = editableIncident(tx, actor, incidentId, "manage-responders");
-      const person = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!person || person.disabled) throw new AppError("validation_failed", "No active user with this id", { userId: "No active user" });
+      const person = who(tx);
+      const userId = person.id;
       const already = tx
         .select()
         .from(incidentRoles)
@@ -47,16 +62,24 @@ export function addResponder({ actor, incidentId, userId }: { actor: Actor; inci
   );
 }
 
-export function removeResponder({ actor, incidentId, userId }: { actor: Actor; incidentId: number; userId: number }) {
+/** Removes a responder named by user id, or (the API) by `person`: an id or an email; 404 when not a responder. */
+export function removeResponder({ actor, incidentId, userId, person: named }: { actor: Actor; incidentId: number; userId?: number; person?: string }) {
   getDb().transaction(
     (tx) => {
       editableIncident(tx, actor, incidentId, "manage-responders");
-      const person = tx.select().from(users).where(eq(users.id, userId)).get();
+      const byEmail = named !== undefined && named.includes("@");
+      const id: number | undefined = named === undefined ? userId : /^\d{1,12}$/.test(named) ? Number(named) : undefined;
+      const person = byEmail
+        ? tx.select().from(users).where(eq(users.email, named!.trim().toLowerCase())).get()
+        : id !== undefined
+          ? tx.select().from(users).where(eq(users.id, id)).get()
+          : undefined;
+      if (!person) throw notFound("Responder");
       const removed = tx
         .delete(incidentRoles)
-        .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.userId, userId), eq(incidentRoles.role, "responder")))
+        .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.userId, person.id), eq(incidentRoles.role, "responder")))
         .run();
-      if (removed.changes === 0 || !person) throw notFound("Responder");
+      if (removed.changes === 0) throw notFound("Responder");
       const now = Date.now();
       emitRolesChanged(tx, actor, incidentId, now);
       writeTimelineEntry(

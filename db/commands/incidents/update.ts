@@ -8,13 +8,14 @@ import { STATUS_INFO, statusMoveTimestamps } from "@/lib/incident-status";
 import { TIMESTAMP_FIELDS, TIMESTAMP_LABELS, timestampOrderErrors, type TimestampField } from "@/lib/incident-timestamps";
 import { formatUtc } from "@/lib/format-time";
 import { getDb } from "../../client";
-import { incidentRoles, incidents, users, type Incident } from "../../schema";
+import { incidentRoles, incidents, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
 import { writeTimelineEntry } from "../../access/timeline";
 import { editableIncident, findVisibleIncident, rolesOf } from "../../access/incidents";
+import { personFrom } from "../../access/people";
 import { getIncident, incidentDetail, type IncidentDetail } from "../../queries/incidents/detail";
 import { linkedServices } from "../../access/linked-services";
 import { applyMatchingPlaybooks } from "./checklist";
@@ -27,9 +28,9 @@ const SPEND_FIELDS = new Set(["startedAt", "mitigatedAt", "resolvedAt", "drill"]
 import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
 
 const LEAD_ROLES = [
-  { field: "commanderEmail", role: "commander", label: "Incident commander" },
-  { field: "communicationsEmail", role: "communications", label: "Communications lead" },
-  { field: "scribeEmail", role: "scribe", label: "Scribe" },
+  { fields: { id: "commanderId", email: "commanderEmail" }, role: "commander", label: "Incident commander" },
+  { fields: { id: "communicationsId", email: "communicationsEmail" }, role: "communications", label: "Communications lead" },
+  { fields: { id: "scribeId", email: "scribeEmail" }, role: "scribe", label: "Scribe" },
 ] as const;
 
 /** The 409 for a stale version, with the current incident in API shape so the client can merge. */
@@ -118,21 +119,18 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     throw new AppError("validation_failed", Object.values(fields).join("; "), fields);
   }
 
-  // Lead roles by email: null unassigns.
+  // Lead roles by email or id: null unassigns.
   const peopleBefore = rolesOf(tx, [incidentId]).get(incidentId) ?? [];
   let roleChanged = false;
-  for (const { field, role, label } of LEAD_ROLES) {
-    const email = data[field];
-    if (email === undefined) continue;
+  for (const { fields, role, label } of LEAD_ROLES) {
+    const given = { id: data[fields.id], email: data[fields.email] };
     const holder = peopleBefore.find((p) => p.role === role);
-    if ((holder?.email ?? null) === email) continue;
-    let next: { id: number; name: string } | null = null;
-    if (email !== null) {
-      const user = tx.select({ id: users.id, name: users.name, disabled: users.disabled }).from(users).where(eq(users.email, email)).get();
-      if (!user || user.disabled)
-        throw new AppError("validation_failed", `${field}: no active user with email ${email}`, { [field]: "No active user with this email" });
-      next = user;
-    }
+    // Naming whoever holds the role already changes nothing (even if their account was since disabled).
+    const onlyEmail = given.email !== undefined && given.id === undefined;
+    const onlyId = given.id !== undefined && given.email === undefined;
+    if (holder && ((onlyEmail && given.email === holder.email) || (onlyId && given.id === holder.userId))) continue;
+    const next = personFrom(tx, given, fields);
+    if (next === undefined || (holder?.userId ?? null) === (next?.id ?? null)) continue;
     tx.delete(incidentRoles)
       .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)))
       .run();
@@ -141,7 +139,7 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     entries.push({
       kind: "role",
       body: next ? `${label}: ${next.name}${holder ? ` (was ${holder.name})` : ""}` : `${label} unassigned (was ${holder?.name})`,
-      meta: { field: role, from: holder?.email ?? null, to: email },
+      meta: { field: role, from: holder?.email ?? null, to: next?.email ?? null },
     });
     if (role === "commander" && next && merged.acknowledgedAt === null) {
       changes.acknowledgedAt = now;

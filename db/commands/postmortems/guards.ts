@@ -1,12 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { can, requirePermission } from "@/lib/policy";
-import { postmortems, users, type Incident, type Postmortem } from "../../schema";
+import { postmortems, type Incident, type Postmortem } from "../../schema";
 import type { Reader, Writer } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
 import { findVisibleIncident } from "../../access/incidents";
+import { activePerson, type Person } from "../../access/people";
 import { postmortemDetail } from "../../queries/postmortems/detail";
 import { findPostmortemRow } from "../../queries/postmortems/stored";
 
@@ -36,14 +36,12 @@ export function assertNotPublished(row: Postmortem) {
   }
 }
 
-/** A user who may own or review a postmortem: active, responder or admin. */
-export function assertEligiblePerson(tx: Reader, userId: number, field: string, what: string) {
-  const user = tx.select({ id: users.id, role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabled)
-    throw new AppError("validation_failed", `${field}: no active user with id ${userId}`, { [field]: `No active user with id ${userId}` });
-  if (!can({ role: user.role }, "postmortem", "own-or-review")) {
-    throw new AppError("validation_failed", `${field}: user ${userId} is a viewer and cannot ${what}`, {
-      [field]: `User ${userId} is a viewer and cannot ${what}`,
-    });
+/** A user who may own or review a postmortem: active, responder or admin; `field` names the id or email that was sent. */
+export function assertEligiblePerson(tx: Reader, who: number | Person, field: string, what: string): Person {
+  const person = typeof who === "number" ? activePerson(tx, { id: who }, field) : who;
+  if (!can({ role: person.role }, "postmortem", "own-or-review")) {
+    const name = typeof who === "number" ? `User ${who}` : person.email;
+    throw new AppError("validation_failed", `${field}: ${name} is a viewer and cannot ${what}`, { [field]: `${name} is a viewer and cannot ${what}` });
   }
+  return person;
 }

@@ -17,12 +17,13 @@ import { insertComment } from "./comments";
 import { loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
 import { emitPostmortemChanged } from "../events/emit";
 import { assertReadyToPublish } from "./publish-gate";
-import { namesOf, replaceReviewers, reviewerIdsOf, reviewFacts } from "./reviewers";
+import { namedReviewers, namesOf, replaceReviewers, reviewerIdsOf, reviewFacts } from "./reviewers";
 
 export type TransitionPostmortemInput = {
   to: PostmortemStatus;
   comment?: string;
   reviewerIds?: number[];
+  reviewerEmails?: string[];
   acknowledgeHints?: boolean;
   version: number;
 };
@@ -57,11 +58,13 @@ export function transitionPostmortem({
       const to = data.to;
       if (from === to)
         throw new AppError("unprocessable", `The postmortem is already ${POSTMORTEM_STATUS_LABEL[to].toLowerCase()}`, { to: "Already in this status" });
-      if (data.reviewerIds?.length && to !== "in_review") {
-        throw new AppError("validation_failed", "reviewerIds can only be given when sending for review (to: in_review)", {
-          reviewerIds: "Only with to: in_review",
+      const reviewersField = data.reviewerEmails !== undefined ? "reviewerEmails" : "reviewerIds";
+      if ((data.reviewerIds ?? data.reviewerEmails)?.length && to !== "in_review") {
+        throw new AppError("validation_failed", `${reviewersField} can only be given when sending for review (to: in_review)`, {
+          [reviewersField]: "Only with to: in_review",
         });
       }
+      const named = namedReviewers(tx, data);
       const now = Date.now();
       const who = actorLabel(actor);
       const changes: Partial<Postmortem> = { status: to };
@@ -70,8 +73,8 @@ export function transitionPostmortem({
 
       if (from === "draft" && to === "in_review") {
         let reviewerIds = reviewerIdsOf(tx, row.id);
-        if (data.reviewerIds !== undefined && data.reviewerIds.length) {
-          const replaced = replaceReviewers(tx, row, data.reviewerIds, now);
+        if (named?.length) {
+          const replaced = replaceReviewers(tx, row, named, now);
           reviewerIds = replaced.after;
           if (replaced.changed) auditAfter.reviewerIds = reviewerIds;
         }

@@ -13,6 +13,7 @@ import { recordAudit } from "../../access/audit";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseChecklist } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite } from "./guards";
+import { peopleFrom } from "../../access/people";
 import { emitPostmortemChanged } from "../events/emit";
 
 export function reviewerIdsOf(db: Reader, postmortemId: number): number[] {
@@ -26,6 +27,18 @@ export function reviewerIdsOf(db: Reader, postmortemId: number): number[] {
 
 /** What the policy needs to decide who may publish, tick or send back. */
 export const reviewFacts = (db: Reader, row: Postmortem): ReviewFacts => ({ reviewerIds: reviewerIdsOf(db, row.id), ownerId: row.ownerId });
+
+/**
+ * The reviewers a request names, by ids or by emails: each an active responder or admin, else a
+ * 400 naming the field sent (`reviewerEmails.2`). Undefined when neither was sent.
+ */
+export function namedReviewers(tx: Reader, data: { reviewerIds?: number[]; reviewerEmails?: string[] }): number[] | undefined {
+  const people = peopleFrom(tx, { ids: data.reviewerIds, emails: data.reviewerEmails }, { ids: "reviewerIds", emails: "reviewerEmails" });
+  return people?.map((person) => {
+    const field = data.reviewerEmails ? `reviewerEmails.${data.reviewerEmails.indexOf(person.email)}` : "reviewerIds";
+    return assertEligiblePerson(tx, person, field, "review postmortems").id;
+  });
+}
 
 /** Replaces the reviewers; each must be an active responder or admin. Returns whether anything changed. */
 export function replaceReviewers(tx: Tx, row: Postmortem, reviewerIds: number[], now: number): { before: number[]; after: number[]; changed: boolean } {
@@ -58,17 +71,26 @@ export function namesOf(db: Reader, ids: number[]): string[] {
 }
 
 /** Names the reviewers (replacing the list) without a review transition; a responder, not once published. */
-export function setReviewers({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: { reviewerIds: number[] } | unknown }): PostmortemDetail {
+export function setReviewers({
+  actor,
+  incidentId,
+  input,
+}: {
+  actor: Actor;
+  incidentId: number;
+  input: { reviewerIds?: number[]; reviewerEmails?: string[] } | unknown;
+}): PostmortemDetail {
   const data = parseInput(setReviewersSchema, input);
   getDb().transaction(
     (tx) => {
       const { row } = loadForWrite(tx, actor, incidentId);
       assertNotPublished(row);
-      if (row.status === "in_review" && !data.reviewerIds.length) {
+      const reviewerIds = namedReviewers(tx, data) ?? [];
+      if (row.status === "in_review" && !reviewerIds.length) {
         throw new AppError("unprocessable", "A postmortem in review needs at least one reviewer", { reviewerIds: "Name at least one reviewer" });
       }
       const now = Date.now();
-      const { before, after, changed } = replaceReviewers(tx, row, data.reviewerIds, now);
+      const { before, after, changed } = replaceReviewers(tx, row, reviewerIds, now);
       if (changed) emitPostmortemChanged(tx, actor, incidentId, now);
       if (changed)
         recordAudit(

@@ -10,6 +10,7 @@ import { getDb } from "../../client";
 import { contributingFactors, postmortemFactors, type Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
+import { personFrom } from "../../access/people";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseSections, parseTags } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
@@ -23,6 +24,7 @@ export type SavePostmortemInput = {
   factorIds?: number[];
   tags?: string[];
   ownerId?: number | null;
+  ownerEmail?: string | null;
 };
 
 /**
@@ -71,11 +73,13 @@ export function savePostmortem({ actor, incidentId, input }: { actor: Actor; inc
         }
       }
 
-      if (data.ownerId !== undefined && data.ownerId !== row.ownerId) {
-        if (data.ownerId !== null) assertEligiblePerson(tx, data.ownerId, "ownerId", "own a postmortem");
+      const owner = personFrom(tx, { id: data.ownerId, email: data.ownerEmail }, { id: "ownerId", email: "ownerEmail" });
+      if (owner) assertEligiblePerson(tx, owner, data.ownerEmail !== undefined ? "ownerEmail" : "ownerId", "own a postmortem");
+      const ownerId = owner === undefined ? undefined : (owner?.id ?? null);
+      if (ownerId !== undefined && ownerId !== row.ownerId) {
         before.ownerId = row.ownerId;
-        after.ownerId = data.ownerId;
-        changes.ownerId = data.ownerId;
+        after.ownerId = ownerId;
+        changes.ownerId = ownerId;
       }
 
       let factorIds: number[] | null = null;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { requirePermission } from "@/lib/policy";
 import { getDb } from "../../client";
 import { users, type User } from "../../schema";
-import { findUserByEmail, readActiveUsers } from "../../access/users";
+import { readActiveUsers } from "../../access/users";
 
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "disabled" | "createdAt">;
 export const publicUserColumns = {
@@ -25,10 +25,4 @@ export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
 /** Active users, for role pickers (anyone signed in sees who can be named). */
 export function listActiveUsers(_: { actor: Actor }): Pick<User, "id" | "email" | "name" | "role">[] {
   return readActiveUsers();
-}
-
-/** An active user by email (API clients name people by email), or null. */
-export function findActiveUserByEmail({ email }: { actor: Actor; email: string }): Pick<User, "id" | "email" | "name" | "role"> | null {
-  const user = findUserByEmail(email);
-  return user && !user.disabled ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 }

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiActor, apiRoute } from "@/server/api/handler";
-import { parseThrottleTarget } from "@/server/auth/throttle-target";
+import { parseThrottleTarget, throttleTargetQuerySchema } from "@/server/auth/throttle-target";
+import { parseInput } from "@/lib/validation/parse";
+import { queryObject } from "../incidents/params";
 import { clearSignInThrottle } from "@/db/commands/admin/sign-in-throttles";
 import { listSignInThrottles, requireSignInThrottleAdmin } from "@/db/queries/admin/sign-in-throttles";
 
@@ -24,8 +26,7 @@ export const GET = apiRoute(async (req: NextRequest) => {
 export const DELETE = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   requireSignInThrottleAdmin(actor);
-  const params = req.nextUrl.searchParams;
-  const target = parseThrottleTarget({ email: params.get("email"), address: params.get("address") });
+  const target = parseThrottleTarget(parseInput(throttleTargetQuerySchema, queryObject(req.nextUrl.searchParams)));
   clearSignInThrottle({ actor, target });
   return new NextResponse(null, { status: 204 });
 });

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentReference } from "@/lib/validation/incident";
 import { incidentIdFrom, type IncidentParams } from "../../params";
-import { peopleByEmail, withCurrentAsJson } from "./respond";
+import { withCurrentAsJson } from "./respond";
 
 export const dynamic = "force-dynamic";
 
@@ -38,6 +38,6 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
 export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const input = peopleByEmail(actor, await readJson(req));
+  const input = await readJson(req);
   return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => savePostmortem({ actor, incidentId, input }))));
 });

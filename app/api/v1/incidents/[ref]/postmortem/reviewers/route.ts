@@ -3,7 +3,6 @@ import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { setReviewers } from "@/db/commands/postmortems/reviewers";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
-import { peopleByEmail } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const input = peopleByEmail(actor, await readJson(req));
+  const input = await readJson(req);
   return NextResponse.json(toPostmortemJson(setReviewers({ actor, incidentId, input })));
 });

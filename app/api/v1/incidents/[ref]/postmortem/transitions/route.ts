@@ -3,7 +3,7 @@ import { apiActor, apiRoute, readJson } from "@/server/api/handler";
 import { transitionPostmortem } from "@/db/commands/postmortems/review";
 import { toPostmortemJson } from "@/server/api/json/postmortem";
 import { incidentIdFrom, type IncidentParams } from "../../../params";
-import { peopleByEmail, withCurrentAsJson } from "../respond";
+import { withCurrentAsJson } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +17,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const input = peopleByEmail(actor, await readJson(req));
+  const input = await readJson(req);
   return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => transitionPostmortem({ actor, incidentId, input }))));
 });
