@@ -25,7 +25,7 @@ function sourceHash() {
       else if (!entry.name.endsWith(".test.ts")) hash.update(full).update(fs.readFileSync(full));
     }
   };
-  for (const dir of ["app", "db", "lib", "public"]) walk(dir);
+  for (const dir of ["app", "db", "lib", "server", "public"]) walk(dir);
   for (const file of [
     "package-lock.json",
     "next.config.js",
