@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/app/components/breadcrumb";
+import { LocalTime } from "@/app/components/local-time";
+import { cardClass } from "@/app/components/ui";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/actor";
+import { AdminForbidden, adminActor } from "../../admin-guard";
+import { getWebhookDelivery, getWebhookEndpoint, listWebhookDeliveries } from "../_contract-fns";
+import { PendingRefresh } from "../pending-refresh";
+import { EndpointStateBadge } from "../webhook-badges";
+import { isInFlight } from "../webhook-display";
+import { FORMAT_INFO } from "../webhook-fields";
+import { DeliveryLog } from "./delivery-log";
+import { EditWebhookForm } from "./edit-webhook-form";
+import { SecretAndDelete } from "./secret-and-delete";
+import { SendTestEvent } from "./send-test-event";
+import { DisabledNotice, EnableToggle } from "./state-controls";
+
+export const metadata: Metadata = { title: "Webhook endpoint" };
+
+const PAGE_SIZE = 20;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string | string[]; delivery?: string | string[] }> };
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : null);
+const wholeNumber = (value: string | null) => (value !== null && /^\d{1,12}$/.test(value) ? Number(value) : null);
+
+/** A missing endpoint is this page's 404; a missing delivery (a stale link) just leaves the detail closed. */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "validation_failed")) return null;
+    throw error;
+  }
+}
+
+function readPage(actor: Actor, id: number, cursor: string | null, deliveryId: number | null) {
+  const endpoint = orNull(() => getWebhookEndpoint({ actor, id }));
+  if (!endpoint) notFound();
+  // A cursor that no longer reads (edited by hand) falls back to the newest page.
+  const page =
+    orNull(() => listWebhookDeliveries({ actor, endpointId: id, cursor: cursor ?? undefined, limit: PAGE_SIZE })) ??
+    listWebhookDeliveries({ actor, endpointId: id, limit: PAGE_SIZE });
+  const open = deliveryId === null ? null : orNull(() => getWebhookDelivery({ actor, endpointId: id, deliveryId }));
+  return { endpoint, page, open };
+}
+
+export default async function WebhookEndpointPage({ params, searchParams }: Props) {
+  const actor = await adminActor();
+  if (!actor) return <AdminForbidden />;
+  const id = wholeNumber((await params).id);
+  if (id === null) notFound();
+  const query = await searchParams;
+  const cursor = one(query.cursor);
+  const { endpoint, page, open } = readPage(actor, id, cursor, wholeNumber(one(query.delivery)));
+  const inFlight = endpoint.stats.pending > 0 || page.items.some((d) => isInFlight(d.status));
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div>
+        <Breadcrumb href="/admin/webhooks" label="Webhooks">
+          {endpoint.name}
+        </Breadcrumb>
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-xl font-semibold break-words">{endpoint.name}</h1>
+          <EndpointStateBadge enabled={endpoint.enabled} disabledReason={endpoint.disabledReason} />
+        </div>
+        <p className="mt-1 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{endpoint.url}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">
+          {FORMAT_INFO[endpoint.format].label} format · {endpoint.stats.delivered24h} delivered and {endpoint.stats.failed24h} failed in 24 h ·{" "}
+          {endpoint.stats.pending} pending · version {endpoint.version}, changed <LocalTime ms={endpoint.updatedAt} />
+        </p>
+      </div>
+      <PendingRefresh active={inFlight} />
+      <DisabledNotice endpoint={endpoint} />
+      <section aria-label="Endpoint actions" className={`${cardClass} flex flex-col gap-4 p-4 sm:p-5 md:flex-row md:items-start md:justify-between`}>
+        <div className="flex flex-wrap items-start gap-3">
+          <SendTestEvent endpointId={endpoint.id} disabled={!endpoint.enabled} />
+          <EnableToggle endpoint={endpoint} />
+        </div>
+        <SecretAndDelete endpoint={endpoint} />
+      </section>
+      <DeliveryLog endpointId={endpoint.id} items={page.items} cursor={cursor} nextCursor={page.nextCursor} open={open} />
+      <section className={`${cardClass} p-4 sm:p-5`}>
+        <EditWebhookForm endpoint={endpoint} />
+      </section>
+    </div>
+  );
+}
