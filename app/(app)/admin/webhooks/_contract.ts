@@ -26,6 +26,7 @@ export type WebhookEndpointView = {
   url: string;
   events: WebhookEventType[];
   format: WebhookFormat;
+  includePrivate: boolean;
   enabled: boolean;
   disabledReason: string | null;
   disabledAt: number | null;

@@ -16,7 +16,7 @@ const HEADING = {
   title: "Add an endpoint",
   intro: "Hindsight sends a POST to it for each chosen event, retrying for about a day when the receiver is down.",
 };
-const EMPTY: WebhookDraft = { name: "", url: "", events: [], format: "standard" };
+const EMPTY: WebhookDraft = { name: "", url: "", events: [], format: "standard", includePrivate: false };
 
 type Created = { id: number; name: string; format: WebhookFormat; secret: string };
 

@@ -5,7 +5,7 @@ import { errorClass, hintClass, inputClass, labelClass } from "@/app/components/
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType, type WebhookFormat } from "./_contract";
 import { selectAllState, toggleIn } from "./webhook-display";
 
-export type WebhookDraft = { name: string; url: string; events: WebhookEventType[]; format: WebhookFormat };
+export type WebhookDraft = { name: string; url: string; events: WebhookEventType[]; format: WebhookFormat; includePrivate: boolean };
 
 export const FORMAT_INFO: Record<WebhookFormat, { label: string; hint: string }> = {
   standard: { label: "Standard", hint: "Signed JSON {type, timestamp, data} per Standard Webhooks, for your own services." },
@@ -18,7 +18,7 @@ export function draftErrors(fields: Record<string, string>): Partial<Record<keyo
   const out: Partial<Record<keyof WebhookDraft, string>> = {};
   for (const [key, text] of Object.entries(fields)) {
     const name = key.split(".")[0] as keyof WebhookDraft;
-    if (name === "name" || name === "url" || name === "events" || name === "format") out[name] ??= text;
+    if (name === "name" || name === "url" || name === "events" || name === "format" || name === "includePrivate") out[name] ??= text;
   }
   return out;
 }
@@ -143,6 +143,21 @@ export function WebhookFields({
           {errors.format ?? ""}
         </p>
       </fieldset>
+      <div className="sm:col-span-2">
+        <label className="flex w-fit items-start gap-2 text-sm font-medium">
+          <input
+            type="checkbox"
+            checked={draft.includePrivate}
+            onChange={(e) => onChange({ includePrivate: e.target.checked })}
+            aria-describedby={`${idPrefix}-private-hint`}
+            className="mt-0.5 h-4 w-4 rounded border-zinc-300"
+          />
+          Include private incidents
+        </label>
+        <p id={`${idPrefix}-private-hint`} className={`${hintClass} ml-6`}>
+          Off: private incidents are never announced here. Turn on only for a receiver whose readers may see them.
+        </p>
+      </div>
     </div>
   );
 }

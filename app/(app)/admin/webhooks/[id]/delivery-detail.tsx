@@ -92,7 +92,7 @@ export function DeliveryDetail({ endpointId, delivery, label }: { endpointId: nu
           </div>
         )}
       </div>
-      <RedeliverButton endpointId={endpointId} deliveryId={delivery.id} label={label} inFlight={isInFlight(delivery.status)} />
+      <RedeliverButton endpointId={endpointId} deliveryId={delivery.id} label={label} sending={delivery.status === "delivering"} />
     </section>
   );
 }

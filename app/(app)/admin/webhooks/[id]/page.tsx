@@ -76,7 +76,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
       <DisabledNotice endpoint={endpoint} />
       <section aria-label="Endpoint actions" className={`${cardClass} flex flex-col gap-4 p-4 sm:p-5 md:flex-row md:items-start md:justify-between`}>
         <div className="flex flex-wrap items-start gap-3">
-          <SendTestEvent endpointId={endpoint.id} disabled={!endpoint.enabled} />
+          <SendTestEvent endpointId={endpoint.id} />
           <EnableToggle endpoint={endpoint} />
         </div>
         <SecretAndDelete endpoint={endpoint} />

@@ -11,8 +11,8 @@ import { formatMs, isInFlight, responseText } from "../webhook-display";
 
 const FOLLOW_MS = 1_000;
 
-/** Queues a "webhook.test" delivery, then follows that one delivery until it is delivered or failed. */
-export function SendTestEvent({ endpointId, disabled }: { endpointId: number; disabled: boolean }) {
+/** Queues a "webhook.test" delivery (sent even while the endpoint is disabled, to check a fixed receiver), then follows that one delivery until it is delivered or failed. */
+export function SendTestEvent({ endpointId }: { endpointId: number }) {
   const action = useServerAction();
   const [delivery, setDelivery] = useState<WebhookDeliveryView | null>(null);
   const following = delivery !== null && isInFlight(delivery.status);
@@ -37,13 +37,12 @@ export function SendTestEvent({ endpointId, disabled }: { endpointId: number; di
       <button
         type="button"
         className={buttonClass}
-        disabled={action.pending || following || disabled}
+        disabled={action.pending || following}
         onClick={() => action.run(() => sendTestWebhookAction(endpointId), { onSuccess: setDelivery })}
       >
         <Send aria-hidden className="h-4 w-4" />
         {action.pending ? "Queueing…" : following ? "Sending test event…" : "Send test event"}
       </button>
-      {disabled ? <p className="text-xs text-zinc-500">Enable the endpoint to send a test event.</p> : null}
       <div role="status" aria-live="polite" className="text-sm">
         {action.message ? <span className="font-medium text-red-700 dark:text-red-400">{action.message}</span> : null}
         {delivery ? (
