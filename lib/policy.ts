@@ -43,6 +43,7 @@ export const PERMISSIONS = {
   playbook: { manage: rule("admin", "Only admins can manage playbooks") },
   team: { manage: rule("admin", "Only admins can manage teams") },
   user: { manage: rule("admin", "Only admins can manage users") },
+  webhook: { manage: rule("admin", "Only admins can manage webhooks") },
   token: {
     create: rule("admin", "Only admins can create API tokens"),
     list: rule("admin", "Only admins can list API tokens"),

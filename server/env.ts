@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import { BackupConfigError, backupScheduleFromEnv, type BackupSchedule } from "@/lib/backup-schedule";
+import { parseAddressRanges } from "@/lib/webhooks/address-guard";
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -55,6 +56,20 @@ function backupField(name: "BACKUP_INTERVAL_HOURS" | "BACKUP_KEEP") {
       } catch (error) {
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
+    });
+}
+
+/** A number setting of the webhook worker, with its default when unset. */
+function webhookNumber(name: string, fallback: number, min: number, max: number, what: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      const n = Number(value);
+      if (Number.isFinite(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: "custom", message: `${name}=${JSON.stringify(value)} is not valid: give ${what} (default ${fallback}).` });
+      return z.NEVER;
     });
 }
 
@@ -104,6 +119,29 @@ const schema = z.object({
       });
       return z.NEVER;
     }),
+  /** Outgoing webhooks may reach these addresses/CIDRs even if link-local or metadata (comma-separated). */
+  HINDSIGHT_WEBHOOK_ALLOW_ADDRESSES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseAddressRanges(value ?? "");
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `HINDSIGHT_WEBHOOK_ALLOW_ADDRESSES: ${(error as Error).message}; give comma-separated addresses or CIDR ranges.`,
+        });
+        return z.NEVER;
+      }
+    }),
+  /** Webhook retry delays are multiplied by this (default 1; tests use small values). */
+  HINDSIGHT_WEBHOOK_BACKOFF_SCALE: webhookNumber("HINDSIGHT_WEBHOOK_BACKOFF_SCALE", 1, 0.00001, 100, "a factor for the retry delays between 0.00001 and 100"),
+  /** Milliseconds between webhook worker passes (default 1000). */
+  HINDSIGHT_WEBHOOK_TICK_MS: webhookNumber("HINDSIGHT_WEBHOOK_TICK_MS", 1000, 20, 60_000, "milliseconds between 20 and 60000"),
+  /** Milliseconds a webhook request may take (default 10000). */
+  HINDSIGHT_WEBHOOK_TIMEOUT_MS: webhookNumber("HINDSIGHT_WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, "milliseconds between 100 and 60000"),
+  /** Failed deliveries in a row after which an endpoint is disabled (default 10). */
+  HINDSIGHT_WEBHOOK_DISABLE_AFTER: webhookNumber("HINDSIGHT_WEBHOOK_DISABLE_AFTER", 10, 1, 1000, "a count between 1 and 1000"),
 });
 
 export type Env = z.output<typeof schema>;

@@ -19,3 +19,4 @@ export * from "./action-items";
 export * from "./incident-facts";
 export * from "./events";
 export * from "./slo-spend";
+export * from "./webhooks";

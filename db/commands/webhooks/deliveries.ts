@@ -1,0 +1,88 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "@/lib/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { requirePermission } from "@/lib/policy";
+import type { WebhookDeliveryView } from "@/lib/webhooks/event-types";
+import { iso } from "@/lib/webhooks/message";
+import { getDb } from "../../client";
+import { webhookDeliveries } from "../../schema";
+import { recordAudit } from "../../access/audit";
+import { deliveryView, findEndpoint, insertDelivery } from "../../access/webhooks";
+import { nudgeWebhookWorker } from "../../access/webhook-nudge";
+
+/**
+ * Queues a delivery again, due now, with the same body and `webhook-id` (receivers that already
+ * have it can drop it). Sent even while the endpoint is disabled: an admin asked for it.
+ */
+export function redeliverWebhook({ actor, endpointId, deliveryId }: { actor: Actor; endpointId: number; deliveryId: number }): WebhookDeliveryView {
+  requirePermission(actor, "webhook", "manage");
+  const now = Date.now();
+  const row = getDb().transaction(
+    (tx) => {
+      const d = webhookDeliveries;
+      const current = tx
+        .select()
+        .from(d)
+        .where(and(eq(d.id, deliveryId), eq(d.endpointId, endpointId)))
+        .get();
+      if (!current) throw notFound("Webhook delivery");
+      if (current.status === "delivering" && (current.claimedUntil ?? 0) > now) {
+        throw new AppError("conflict", "This delivery is being sent right now; wait for the attempt to finish");
+      }
+      const updated = tx
+        .update(d)
+        .set({ status: "pending", nextAttemptAt: now, claimedUntil: null, manual: true })
+        .where(eq(d.id, deliveryId))
+        .returning()
+        .get()!;
+      recordAudit(
+        tx,
+        actor,
+        { action: "webhook.redeliver", entityType: "webhook", entityId: endpointId, after: { deliveryId, webhookId: current.webhookId } },
+        now,
+      );
+      return updated;
+    },
+    { behavior: "immediate" },
+  );
+  nudgeWebhookWorker();
+  return deliveryView(row);
+}
+
+/** Queues a "webhook.test" delivery to the endpoint, sent at once (also while it is disabled). */
+export function sendTestWebhook({ actor, endpointId }: { actor: Actor; endpointId: number }): WebhookDeliveryView {
+  requirePermission(actor, "webhook", "manage");
+  const now = Date.now();
+  const row = getDb().transaction(
+    (tx) => {
+      const endpoint = findEndpoint(tx, endpointId);
+      if (!endpoint) throw notFound("Webhook");
+      const created = insertDelivery(
+        tx,
+        {
+          endpoint,
+          source: `test${randomBytes(6).toString("hex")}`,
+          manual: true,
+          message: {
+            type: "webhook.test",
+            timestamp: iso(now),
+            data: { message: "This is a test notification from Hindsight. No incident changed.", endpoint: { id: endpoint.id, name: endpoint.name } },
+          },
+        },
+        now,
+      )!;
+      recordAudit(
+        tx,
+        actor,
+        { action: "webhook.test", entityType: "webhook", entityId: endpointId, after: { deliveryId: created.id, webhookId: created.webhookId } },
+        now,
+      );
+      return created;
+    },
+    { behavior: "immediate" },
+  );
+  nudgeWebhookWorker();
+  return deliveryView(row);
+}
