@@ -3,8 +3,9 @@ import { revalidatePath } from "next/cache";
 import { requireActor } from "@/server/auth/session";
 import { actionResult } from "@/lib/action-result";
 import { validationFailed } from "@/lib/errors";
-import { createWebhookEndpoint, deleteWebhookEndpoint, redeliverWebhook, rotateWebhookSecret, sendTestWebhook, updateWebhookEndpoint } from "./_contract-fns";
-import { getWebhookDelivery } from "./_contract-fns";
+import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "@/db/commands/webhooks/endpoints";
+import { redeliverWebhook, sendTestWebhook } from "@/db/commands/webhooks/deliveries";
+import { getWebhookDelivery } from "@/db/queries/webhooks/deliveries";
 
 // Each action is a public endpoint: it re-reads the actor, and the data functions check the admin role.
 

@@ -6,7 +6,7 @@ import { primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { CreateForm } from "../create-form";
-import type { WebhookFormat } from "./_contract";
+import type { WebhookFormat } from "@/lib/webhooks/event-types";
 import { createWebhookAction } from "./actions";
 import { SecretOncePanel } from "./secret-once-panel";
 import { draftErrors, formLine, WebhookFields, type WebhookDraft } from "./webhook-fields";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/components/local-time";
 import { cellLabelClass, tdClass, tdWideClass, trClass } from "../table-classes";
-import { WEBHOOK_EVENT_TYPES, type WebhookEndpointView } from "./_contract";
+import { WEBHOOK_EVENT_TYPES, type WebhookEndpointView } from "@/lib/webhooks/event-types";
 import { EndpointStateBadge, ResponseCode } from "./webhook-badges";
 import { urlHost } from "./webhook-display";
 import { FORMAT_INFO } from "./webhook-fields";

@@ -3,7 +3,7 @@ import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { cardClass } from "@/app/components/ui";
 import { AdminForbidden, adminActor } from "../admin-guard";
 import { FormMessage } from "../form-message";
-import { listWebhookEndpoints } from "./_contract-fns";
+import { listWebhookEndpoints } from "@/db/queries/webhooks/endpoints";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { EndpointRow } from "./endpoint-row";
 import { PendingRefresh } from "./pending-refresh";

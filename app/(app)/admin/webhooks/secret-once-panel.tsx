@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { buttonClass, inputClass } from "@/app/components/ui";
-import type { WebhookFormat } from "./_contract";
+import type { WebhookFormat } from "@/lib/webhooks/event-types";
 
 /** The README section that explains verifying in full (the README is the operator's manual). */
 export const VERIFY_SECTION = "Outgoing webhooks → Verifying signatures";

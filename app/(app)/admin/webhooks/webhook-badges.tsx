@@ -1,5 +1,5 @@
 import { CheckCircle2, Clock, Loader2, PauseCircle, XCircle } from "lucide-react";
-import type { WebhookDeliveryStatus } from "./_contract";
+import type { WebhookDeliveryStatus } from "@/lib/webhooks/event-types";
 
 const pill = "inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap";
 const TONES = {

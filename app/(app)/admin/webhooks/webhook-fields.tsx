@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "react";
 import { Field } from "@/app/components/field";
 import { errorClass, hintClass, inputClass, labelClass } from "@/app/components/ui";
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType, type WebhookFormat } from "./_contract";
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType, type WebhookFormat } from "@/lib/webhooks/event-types";
 import { selectAllState, toggleIn } from "./webhook-display";
 
 export type WebhookDraft = { name: string; url: string; events: WebhookEventType[]; format: WebhookFormat; includePrivate: boolean };

@@ -1,7 +1,7 @@
 import { AdminTable } from "@/app/components/admin-table";
 import { LocalTime } from "@/app/components/local-time";
 import { cellLabelClass, tdClass, trClass } from "../../table-classes";
-import type { WebhookDeliveryDetail } from "../_contract";
+import type { WebhookDeliveryDetail } from "@/lib/webhooks/event-types";
 import { ResponseCode } from "../webhook-badges";
 import { formatMs, isInFlight, prettyBody } from "../webhook-display";
 import { RedeliverButton } from "./redeliver-button";

@@ -4,7 +4,7 @@ import { AdminTable, TableSection } from "@/app/components/admin-table";
 import { LocalTime } from "@/app/components/local-time";
 import { buttonClass } from "@/app/components/ui";
 import { cellLabelClass, panelCellClass, panelRowClass, tdClass, tdWideClass, trClass } from "../../table-classes";
-import { WEBHOOK_EVENT_LABELS, type WebhookDeliveryDetail, type WebhookDeliveryView } from "../_contract";
+import { WEBHOOK_EVENT_LABELS, type WebhookDeliveryDetail, type WebhookDeliveryView } from "@/lib/webhooks/event-types";
 import { DeliveryStatusBadge, ResponseCode } from "../webhook-badges";
 import { formatMs, isInFlight } from "../webhook-display";
 import { DeliveryDetail } from "./delivery-detail";

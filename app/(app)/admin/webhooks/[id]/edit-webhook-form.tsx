@@ -4,19 +4,27 @@ import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
 import { buttonClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../../form-message";
-import type { WebhookEndpointView } from "../_contract";
+import type { WebhookEndpointView } from "@/lib/webhooks/event-types";
 import { updateWebhookAction } from "../actions";
 import { urlHost } from "../webhook-display";
 import { draftErrors, FORMAT_INFO, formLine, WebhookFields, type WebhookDraft } from "../webhook-fields";
 
 export type EditableEndpoint = Pick<WebhookEndpointView, "id" | "version" | "name" | "url" | "events" | "format" | "includePrivate">;
 
-const draftOf = (e: EditableEndpoint): WebhookDraft => ({ name: e.name, url: e.url, events: [...e.events], format: e.format, includePrivate: e.includePrivate });
+const draftOf = (e: EditableEndpoint): WebhookDraft => ({
+  name: e.name,
+  url: e.url,
+  events: [...e.events],
+  format: e.format,
+  includePrivate: e.includePrivate,
+});
 const sameDraft = (a: WebhookDraft, b: WebhookDraft) =>
   a.name === b.name &&
   a.url === b.url &&
   a.format === b.format &&
-  a.includePrivate === b.includePrivate && a.events.length === b.events.length && a.events.every((v) => b.events.includes(v));
+  a.includePrivate === b.includePrivate &&
+  a.events.length === b.events.length &&
+  a.events.every((v) => b.events.includes(v));
 
 /**
  * The endpoint's settings. Saves send the version the edits started from: when someone else saved

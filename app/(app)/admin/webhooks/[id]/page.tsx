@@ -6,7 +6,8 @@ import { cardClass } from "@/app/components/ui";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/actor";
 import { AdminForbidden, adminActor } from "../../admin-guard";
-import { getWebhookDelivery, getWebhookEndpoint, listWebhookDeliveries } from "../_contract-fns";
+import { getWebhookDelivery, listWebhookDeliveries } from "@/db/queries/webhooks/deliveries";
+import { getWebhookEndpoint } from "@/db/queries/webhooks/endpoints";
 import { PendingRefresh } from "../pending-refresh";
 import { EndpointStateBadge } from "../webhook-badges";
 import { isInFlight } from "../webhook-display";
@@ -40,11 +41,10 @@ function readPage(actor: Actor, id: number, cursor: string | null, deliveryId: n
   const endpoint = orNull(() => getWebhookEndpoint({ actor, id }));
   if (!endpoint) notFound();
   // A cursor that no longer reads (edited by hand) falls back to the newest page.
-  const page =
-    orNull(() => listWebhookDeliveries({ actor, endpointId: id, cursor: cursor ?? undefined, limit: PAGE_SIZE })) ??
-    listWebhookDeliveries({ actor, endpointId: id, limit: PAGE_SIZE });
+  const paged = cursor === null ? null : orNull(() => listWebhookDeliveries({ actor, endpointId: id, cursor, limit: PAGE_SIZE }));
+  const page = paged ?? listWebhookDeliveries({ actor, endpointId: id, limit: PAGE_SIZE });
   const open = deliveryId === null ? null : orNull(() => getWebhookDelivery({ actor, endpointId: id, deliveryId }));
-  return { endpoint, page, open };
+  return { endpoint, page, cursor: paged ? cursor : null, open };
 }
 
 export default async function WebhookEndpointPage({ params, searchParams }: Props) {
@@ -53,8 +53,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
   const id = wholeNumber((await params).id);
   if (id === null) notFound();
   const query = await searchParams;
-  const cursor = one(query.cursor);
-  const { endpoint, page, open } = readPage(actor, id, cursor, wholeNumber(one(query.delivery)));
+  const { endpoint, page, cursor, open } = readPage(actor, id, one(query.cursor), wholeNumber(one(query.delivery)));
   const inFlight = endpoint.stats.pending > 0 || page.items.some((d) => isInFlight(d.status));
   return (
     <div className="mx-auto max-w-6xl space-y-6">

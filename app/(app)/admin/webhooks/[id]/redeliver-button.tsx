@@ -20,13 +20,7 @@ export function RedeliverButton({ endpointId, deliveryId, label, sending }: { en
         <span className="sr-only"> {label}</span>
       </button>
       <p role="status" aria-live="polite" className="text-sm">
-        {action.message ? (
-          <span className="font-medium text-red-700 dark:text-red-400">{action.message}</span>
-        ) : sending ? (
-          "Being sent now…"
-        ) : (
-          action.notice
-        )}
+        {action.message ? <span className="font-medium text-red-700 dark:text-red-400">{action.message}</span> : sending ? "Being sent now…" : action.notice}
       </p>
     </div>
   );

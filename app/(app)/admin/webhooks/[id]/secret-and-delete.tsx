@@ -5,7 +5,7 @@ import { RotateCw, Trash2 } from "lucide-react";
 import { buttonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { ConfirmPanel } from "../../confirm-panel";
-import type { WebhookFormat } from "../_contract";
+import type { WebhookFormat } from "@/lib/webhooks/event-types";
 import { deleteWebhookAction, rotateWebhookSecretAction } from "../actions";
 import { SecretOncePanel } from "../secret-once-panel";
 

@@ -4,7 +4,7 @@ import { Send } from "lucide-react";
 import { buttonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { callAction } from "@/lib/server-action";
-import type { WebhookDeliveryView } from "../_contract";
+import type { WebhookDeliveryView } from "@/lib/webhooks/event-types";
 import { deliveryStateAction, sendTestWebhookAction } from "../actions";
 import { DeliveryStatusBadge } from "../webhook-badges";
 import { formatMs, isInFlight, responseText } from "../webhook-display";
