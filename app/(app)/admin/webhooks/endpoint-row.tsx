@@ -4,7 +4,7 @@ import { cellLabelClass, tdClass, tdWideClass, trClass } from "../table-classes"
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpointView } from "@/lib/webhooks/event-types";
 import { EndpointStateBadge, ResponseCode } from "./webhook-badges";
 import { urlHost } from "./webhook-display";
-import { FORMAT_INFO } from "./webhook-fields";
+import { FORMAT_INFO } from "./webhook-display";
 
 const count = (n: number, tone: string) => (n > 0 ? <span className={`font-semibold ${tone}`}>{n}</span> : <span className="text-zinc-500">0</span>);
 

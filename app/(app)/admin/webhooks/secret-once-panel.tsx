@@ -36,7 +36,7 @@ export function SecretOncePanel({ name, format, secret, onDone }: { name: string
     >
       <h2 id="webhook-secret-title" className="flex items-start gap-2 text-base font-semibold">
         <KeyRound aria-hidden className="mt-1 h-4 w-4 shrink-0" />
-        <span>Signing secret for &ldquo;{name}&rdquo;</span>
+        <span>Copy the secret for &ldquo;{name}&rdquo; now</span>
       </h2>
       <p className="mt-1 text-sm">
         <strong>You won&rsquo;t see it again</strong>: copy it now into the configuration of the receiver. If it is lost, rotate the secret on the

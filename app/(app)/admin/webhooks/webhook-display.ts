@@ -1,4 +1,13 @@
-// Pure display rules of the webhook screens (tested in webhook-display.test.ts).
+// Pure display rules of the webhook screens (tested in webhook-display.test.ts). Not a client
+// module, so server components (the list, the page header) can read its constants too.
+import type { WebhookFormat } from "@/lib/webhooks/event-types";
+
+/** Each format's short name and one line on what it sends. */
+export const FORMAT_INFO: Record<WebhookFormat, { label: string; hint: string }> = {
+  standard: { label: "Standard", hint: "Signed JSON {type, timestamp, data} per Standard Webhooks, for your own services." },
+  slack: { label: "Slack", hint: "A Slack message (text and Block Kit); paste a hooks.slack.com incoming-webhook URL." },
+  teams: { label: "Teams", hint: "A Microsoft Teams message with an Adaptive Card; paste a Teams workflow webhook URL." },
+};
 
 /** "hooks.slack.com" (with a port when it has one); the text itself when it is not a URL. */
 export function urlHost(url: string): string {

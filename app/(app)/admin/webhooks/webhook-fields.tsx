@@ -3,15 +3,9 @@ import { useEffect, useRef } from "react";
 import { Field } from "@/app/components/field";
 import { errorClass, hintClass, inputClass, labelClass } from "@/app/components/ui";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType, type WebhookFormat } from "@/lib/webhooks/event-types";
-import { selectAllState, toggleIn } from "./webhook-display";
+import { FORMAT_INFO, selectAllState, toggleIn } from "./webhook-display";
 
 export type WebhookDraft = { name: string; url: string; events: WebhookEventType[]; format: WebhookFormat; includePrivate: boolean };
-
-export const FORMAT_INFO: Record<WebhookFormat, { label: string; hint: string }> = {
-  standard: { label: "Standard", hint: "Signed JSON {type, timestamp, data} per Standard Webhooks, for your own services." },
-  slack: { label: "Slack", hint: "A Slack message (text and Block Kit); paste a hooks.slack.com incoming-webhook URL." },
-  teams: { label: "Teams", hint: "A Microsoft Teams message with an Adaptive Card; paste a Teams workflow webhook URL." },
-};
 
 /** Field errors of the command mapped onto the form's fields ("events.2" → events). */
 export function draftErrors(fields: Record<string, string>): Partial<Record<keyof WebhookDraft, string>> {
@@ -116,28 +110,35 @@ export function WebhookFields({
       <fieldset className="sm:col-span-2" aria-describedby={formatError}>
         <legend className={labelClass}>Format</legend>
         <div className="mt-2 grid gap-2 lg:grid-cols-3">
-          {WEBHOOK_FORMATS.map((format) => (
-            <label
-              key={format}
-              className="flex items-start gap-2 rounded-md border border-zinc-200 p-2.5 text-sm has-checked:border-blue-500 has-checked:bg-blue-50/60 dark:border-zinc-800 dark:has-checked:bg-blue-950/30"
-            >
-              <input
-                type="radio"
-                name={`${idPrefix}-format`}
-                value={format}
-                checked={draft.format === format}
-                onChange={() => onChange({ format })}
-                aria-describedby={`${idPrefix}-format-${format}-hint`}
-                className="mt-0.5 h-4 w-4 shrink-0"
-              />
-              <span>
-                <span className="font-medium">{FORMAT_INFO[format].label}</span>
-                <span id={`${idPrefix}-format-${format}-hint`} className={`${hintClass} mt-0! block`}>
-                  {FORMAT_INFO[format].hint}
-                </span>
-              </span>
-            </label>
-          ))}
+          {WEBHOOK_FORMATS.map((format) => {
+            const id = `${idPrefix}-format-${format}`;
+            // The whole card picks the format (the label's ::after covers it); only the name labels the radio.
+            return (
+              <div
+                key={format}
+                className="relative flex items-start gap-2 rounded-md border border-zinc-200 p-2.5 text-sm has-checked:border-blue-500 has-checked:bg-blue-50/60 has-focus-visible:ring-2 has-focus-visible:ring-blue-500/40 dark:border-zinc-800 dark:has-checked:bg-blue-950/30"
+              >
+                <input
+                  id={id}
+                  type="radio"
+                  name={`${idPrefix}-format`}
+                  value={format}
+                  checked={draft.format === format}
+                  onChange={() => onChange({ format })}
+                  aria-describedby={`${id}-hint`}
+                  className="relative z-10 mt-0.5 h-4 w-4 shrink-0"
+                />
+                <div>
+                  <label htmlFor={id} className="font-medium after:absolute after:inset-0 after:cursor-pointer">
+                    {FORMAT_INFO[format].label}
+                  </label>
+                  <p id={`${id}-hint`} className={`${hintClass} mt-0!`}>
+                    {FORMAT_INFO[format].hint}
+                  </p>
+                </div>
+              </div>
+            );
+          })}
         </div>
         <p id={formatError} className={errorClass} aria-live="polite">
           {errors.format ?? ""}

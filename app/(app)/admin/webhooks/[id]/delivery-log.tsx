@@ -50,10 +50,16 @@ export function DeliveryLog({ endpointId, items, cursor, nextCursor, open }: Pro
         )
       }
       before={
-        <p className="border-b border-zinc-200 px-3 py-2 text-xs text-zinc-500 dark:border-zinc-800">
-          {cursor ? "Older deliveries" : "Newest first"}. Failed attempts are retried with growing pauses (timeouts, network errors, 5xx and 429); other 4xx
-          answers are final.
-        </p>
+        <div className="border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+          {/* The section's heading is the hidden h2 above; this is its visible twin. */}
+          <p aria-hidden className="text-sm font-semibold">
+            Delivery log
+          </p>
+          <p className="text-xs text-zinc-500">
+            {cursor ? "Older deliveries" : "Newest first"}. Failed attempts are retried with growing pauses (timeouts, network errors, 5xx and 429); other 4xx
+            answers are final.
+          </p>
+        </div>
       }
     >
       <AdminTable columns={columns} actions="sr-only">

@@ -6,8 +6,8 @@ import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../../form-message";
 import type { WebhookEndpointView } from "@/lib/webhooks/event-types";
 import { updateWebhookAction } from "../actions";
-import { urlHost } from "../webhook-display";
-import { draftErrors, FORMAT_INFO, formLine, WebhookFields, type WebhookDraft } from "../webhook-fields";
+import { FORMAT_INFO, urlHost } from "../webhook-display";
+import { draftErrors, formLine, WebhookFields, type WebhookDraft } from "../webhook-fields";
 
 export type EditableEndpoint = Pick<WebhookEndpointView, "id" | "version" | "name" | "url" | "events" | "format" | "includePrivate">;
 

@@ -11,7 +11,7 @@ import { getWebhookEndpoint } from "@/db/queries/webhooks/endpoints";
 import { PendingRefresh } from "../pending-refresh";
 import { EndpointStateBadge } from "../webhook-badges";
 import { isInFlight } from "../webhook-display";
-import { FORMAT_INFO } from "../webhook-fields";
+import { FORMAT_INFO } from "../webhook-display";
 import { DeliveryLog } from "./delivery-log";
 import { EditWebhookForm } from "./edit-webhook-form";
 import { SecretAndDelete } from "./secret-and-delete";
@@ -68,16 +68,17 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
         <p className="mt-1 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{endpoint.url}</p>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">
           {FORMAT_INFO[endpoint.format].label} format · {endpoint.stats.delivered24h} delivered and {endpoint.stats.failed24h} failed in 24 h ·{" "}
-          {endpoint.stats.pending} pending · version {endpoint.version}, changed <LocalTime ms={endpoint.updatedAt} />
+          {endpoint.stats.pending} pending · signing secret{" "}
+          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs dark:bg-zinc-800">whsec_…{endpoint.secretHint}</code> · version {endpoint.version},
+          changed <LocalTime ms={endpoint.updatedAt} />
         </p>
       </div>
       <PendingRefresh active={inFlight} />
       <DisabledNotice endpoint={endpoint} />
-      <section aria-label="Endpoint actions" className={`${cardClass} flex flex-col gap-4 p-4 sm:p-5 md:flex-row md:items-start md:justify-between`}>
-        <div className="flex flex-wrap items-start gap-3">
-          <SendTestEvent endpointId={endpoint.id} />
-          <EnableToggle endpoint={endpoint} />
-        </div>
+      <section aria-label="Endpoint actions" className={`${cardClass} flex flex-wrap items-center gap-2 p-4 sm:p-5`}>
+        <SendTestEvent endpointId={endpoint.id} />
+        <EnableToggle endpoint={endpoint} />
+        <span aria-hidden className="hidden flex-1 md:block" />
         <SecretAndDelete endpoint={endpoint} />
       </section>
       <DeliveryLog endpointId={endpoint.id} items={page.items} cursor={cursor} nextCursor={page.nextCursor} open={open} />

@@ -9,13 +9,13 @@ import type { WebhookFormat } from "@/lib/webhooks/event-types";
 import { deleteWebhookAction, rotateWebhookSecretAction } from "../actions";
 import { SecretOncePanel } from "../secret-once-panel";
 
-type Endpoint = { id: number; version: number; name: string; format: WebhookFormat; secretHint: string };
+type Endpoint = { id: number; version: number; name: string; format: WebhookFormat };
 type Open = "rotate" | "delete" | null;
 
 // The outline button in red (swapping the colour utilities, as the playbook form does).
 const deleteButtonClass = buttonClass.replace("text-zinc-800", "text-red-700").replace("dark:text-zinc-100", "dark:text-red-400");
 
-/** The signing secret (its last characters, Rotate) and Delete, each behind an inline confirmation. */
+/** Rotate secret and Delete endpoint, each behind an inline confirmation; a rotated secret is shown once. */
 export function SecretAndDelete({ endpoint }: { endpoint: Endpoint }) {
   const router = useRouter();
   const action = useServerAction();
@@ -31,34 +31,30 @@ export function SecretAndDelete({ endpoint }: { endpoint: Endpoint }) {
   };
   const toggle = (which: Exclude<Open, null>) => (open === which ? close() : (action.reset(), setOpen(which)));
 
+  // A fragment in the actions row: the two buttons, then the panels each on a full line below (order-last).
   return (
-    <div className="space-y-3">
-      <p className="text-sm">
-        Signing secret: <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">whsec_…{endpoint.secretHint}</code>
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <button
-          ref={rotateRef}
-          type="button"
-          className={buttonClass}
-          aria-expanded={open === "rotate"}
-          aria-controls="rotate-confirm"
-          onClick={() => toggle("rotate")}
-        >
-          <RotateCw aria-hidden className="h-4 w-4" /> Rotate secret
-        </button>
-        <button
-          ref={deleteRef}
-          type="button"
-          className={deleteButtonClass}
-          aria-expanded={open === "delete"}
-          aria-controls="delete-confirm"
-          onClick={() => toggle("delete")}
-        >
-          <Trash2 aria-hidden className="h-4 w-4" /> Delete endpoint
-        </button>
-      </div>
-      <div id="rotate-confirm" hidden={open !== "rotate"}>
+    <>
+      <button
+        ref={rotateRef}
+        type="button"
+        className={buttonClass}
+        aria-expanded={open === "rotate"}
+        aria-controls="rotate-confirm"
+        onClick={() => toggle("rotate")}
+      >
+        <RotateCw aria-hidden className="h-4 w-4" /> Rotate secret
+      </button>
+      <button
+        ref={deleteRef}
+        type="button"
+        className={deleteButtonClass}
+        aria-expanded={open === "delete"}
+        aria-controls="delete-confirm"
+        onClick={() => toggle("delete")}
+      >
+        <Trash2 aria-hidden className="h-4 w-4" /> Delete endpoint
+      </button>
+      <div id="rotate-confirm" hidden={open !== "rotate"} className="order-last basis-full">
         {open === "rotate" ? (
           <ConfirmPanel
             label={`Confirm rotating the secret of ${endpoint.name}`}
@@ -83,7 +79,7 @@ export function SecretAndDelete({ endpoint }: { endpoint: Endpoint }) {
           </ConfirmPanel>
         ) : null}
       </div>
-      <div id="delete-confirm" hidden={open !== "delete"}>
+      <div id="delete-confirm" hidden={open !== "delete"} className="order-last basis-full">
         {open === "delete" ? (
           <ConfirmPanel
             label={`Confirm deleting ${endpoint.name}`}
@@ -103,7 +99,11 @@ export function SecretAndDelete({ endpoint }: { endpoint: Endpoint }) {
           </ConfirmPanel>
         ) : null}
       </div>
-      {secret ? <SecretOncePanel name={endpoint.name} format={endpoint.format} secret={secret} onDone={() => setSecret(null)} /> : null}
-    </div>
+      {secret ? (
+        <div className="order-last basis-full">
+          <SecretOncePanel name={endpoint.name} format={endpoint.format} secret={secret} onDone={() => setSecret(null)} />
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -32,8 +32,9 @@ export function SendTestEvent({ endpointId }: { endpointId: number }) {
     };
   }, [following, deliveryId, endpointId]);
 
+  // A fragment: the button sits in the actions row, the status takes a full line below it (order-last).
   return (
-    <div className="space-y-2">
+    <>
       <button
         type="button"
         className={buttonClass}
@@ -43,7 +44,7 @@ export function SendTestEvent({ endpointId }: { endpointId: number }) {
         <Send aria-hidden className="h-4 w-4" />
         {action.pending ? "Queueing…" : following ? "Sending test event…" : "Send test event"}
       </button>
-      <div role="status" aria-live="polite" className="text-sm">
+      <div role="status" aria-live="polite" className="order-last basis-full text-sm empty:hidden">
         {action.message ? <span className="font-medium text-red-700 dark:text-red-400">{action.message}</span> : null}
         {delivery ? (
           <span className="inline-flex flex-wrap items-center gap-2">
@@ -52,7 +53,7 @@ export function SendTestEvent({ endpointId }: { endpointId: number }) {
           </span>
         ) : null}
       </div>
-    </div>
+    </>
   );
 }
 

@@ -54,16 +54,16 @@ export function EnableToggle({ endpoint }: { endpoint: State }) {
   const { action, set } = useSetEnabled(endpoint);
   if (!endpoint.enabled && endpoint.disabledReason) return null;
   return (
-    <div className="space-y-2">
+    <>
       <button type="button" className={buttonClass} disabled={action.pending} onClick={() => set(!endpoint.enabled)}>
         {endpoint.enabled ? <Pause aria-hidden className="h-4 w-4" /> : <Play aria-hidden className="h-4 w-4" />}
         {action.pending ? (endpoint.enabled ? "Disabling…" : "Enabling…") : endpoint.enabled ? "Disable" : "Enable"}
       </button>
       {action.message ? (
-        <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-400">
+        <p role="alert" className="order-last basis-full text-sm font-medium text-red-700 dark:text-red-400">
           {action.message}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
