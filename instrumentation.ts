@@ -18,6 +18,7 @@ export async function register() {
   holdServerLock();
   const { startScheduledBackups } = await import("./db/ops/backup-scheduler");
   startScheduledBackups();
+  (await import("./server/webhooks/worker")).startWebhookWorker();
   (await import("./db/ops/metrics")).registerDatabaseMetrics();
 }
 

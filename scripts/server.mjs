@@ -210,6 +210,8 @@ export async function startServer({
     for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
     // Open event streams never finish on their own: end them (db/queries/events/feed.ts); clients reconnect elsewhere.
     globalThis.hindsightEventFeed?.closeAll();
+    // The webhook worker claims nothing more; a request in flight that outlives the database is sent again after restart (its lease).
+    globalThis.hindsightWebhookWorker?.stop();
     stopped = new Promise((resolve) => {
       const force = setTimeout(() => {
         log.warn({ inFlight: inFlight.size }, `requests still running after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);

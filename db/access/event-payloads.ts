@@ -31,9 +31,16 @@ function incidentRow(db: Reader, incidentId: number): Incident {
   return db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
 }
 
-/** `incident.updated` with the incident as it is now in this transaction; `changed` names the fields. */
-export function emitIncidentUpdated(tx: Writer, actor: Actor | null, incidentId: number, changed: string[], now: number) {
-  appendEvent(tx, actor, { incidentId, type: "incident.updated", payload: { changed, incident: incidentState(incidentRow(tx, incidentId)) } }, now);
+/**
+ * `incident.updated` with the incident as it is now in this transaction; `changed` names the fields.
+ * `before` (the row before the change) adds `previous` status/severity when those changed.
+ */
+export function emitIncidentUpdated(tx: Writer, actor: Actor | null, incidentId: number, changed: string[], now: number, before?: Pick<Incident, "status" | "severity">) {
+  const previous: Partial<Pick<Incident, "status" | "severity">> = {};
+  if (before && changed.includes("status")) previous.status = before.status;
+  if (before && changed.includes("severity")) previous.severity = before.severity;
+  const payload = { changed, incident: incidentState(incidentRow(tx, incidentId)), ...(Object.keys(previous).length ? { previous } : {}) };
+  appendEvent(tx, actor, { incidentId, type: "incident.updated", payload }, now);
 }
 
 export function emitTimelineEntry(tx: Writer, actor: Actor | null, entry: TimelineEntry, type: "timeline.entry_added" | "timeline.entry_updated", now: number) {

@@ -15,7 +15,7 @@ export type WebhookIncident = {
   url: string | null;
 };
 
-export type WebhookActionItem = { id: number; title: string; dueDate: string; priority: string; status: string; owner: string | null; url: string | null };
+export type WebhookActionItem = { id: number; title: string; dueDate: string; priority: string; status: string; owner: string | null };
 
 /** The `data` of each event type (the Standard Webhooks body is `{type, timestamp, data}`). */
 export type WebhookData = {

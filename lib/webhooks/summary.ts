@@ -99,7 +99,7 @@ export function summarize(message: WebhookMessage): MessageSummary {
           { title: "Priority", value: actionItem.priority },
           { title: "Incident", value: incident.reference },
         ],
-        link: actionItem.url ? { label: "Open the action item", url: actionItem.url } : incidentLink(incident),
+        link: incidentLink(incident),
       };
     }
     case "webhook.test":

@@ -152,7 +152,7 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
 
   const spendBefore = spendSnapshot(tx, incidentId);
   const updated = updateVersioned(tx, incidents, current, changes, now, () => staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current));
-  emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now);
+  emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now, current);
   refreshSpendFor(tx, { incidentId, before: spendBefore });
   for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
   if (roleChanged) emitRolesChanged(tx, actor, incidentId, now);

@@ -32,7 +32,8 @@ export type PostmortemState =
 /** Payload by event type: the new state of what changed, the same for every reader. */
 export type EventPayloads = {
   "incident.declared": { incident: IncidentState };
-  "incident.updated": { changed: string[]; incident: IncidentState };
+  /** `previous`: the status and severity before the change, when they changed (outgoing webhooks announce "from → to"). */
+  "incident.updated": { changed: string[]; incident: IncidentState; previous?: Partial<Pick<IncidentState, "status" | "severity">> };
   "timeline.entry_added": { entry: TimelineItem };
   "timeline.entry_updated": { entry: TimelineItem };
   "roles.changed": { people: IncidentPerson[] };
