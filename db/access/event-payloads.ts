@@ -35,7 +35,14 @@ function incidentRow(db: Reader, incidentId: number): Incident {
  * `incident.updated` with the incident as it is now in this transaction; `changed` names the fields.
  * `before` (the row before the change) adds `previous` status/severity when those changed.
  */
-export function emitIncidentUpdated(tx: Writer, actor: Actor | null, incidentId: number, changed: string[], now: number, before?: Pick<Incident, "status" | "severity">) {
+export function emitIncidentUpdated(
+  tx: Writer,
+  actor: Actor | null,
+  incidentId: number,
+  changed: string[],
+  now: number,
+  before?: Pick<Incident, "status" | "severity">,
+) {
   const previous: Partial<Pick<Incident, "status" | "severity">> = {};
   if (before && changed.includes("status")) previous.status = before.status;
   if (before && changed.includes("severity")) previous.severity = before.severity;

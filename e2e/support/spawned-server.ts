@@ -49,6 +49,8 @@ export class SpawnedServer {
   constructor(
     readonly dir: string,
     readonly port: number,
+    /** More settings for this server (e.g. the webhook worker's timings). */
+    readonly env: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -64,7 +66,7 @@ export class SpawnedServer {
     this.output = "";
     const child = spawn(process.execPath, ["scripts/start.mjs"], {
       cwd: root,
-      env: serverEnv(this.dir, this.port),
+      env: { ...serverEnv(this.dir, this.port), ...this.env },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

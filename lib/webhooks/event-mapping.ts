@@ -66,7 +66,13 @@ export function notificationsFor(event: LoggedEvent, ctx: MappingContext): Notif
   const by = event.actorLabel;
   const out: Notification[] = [];
   const add = (message: WebhookMessage) =>
-    out.push({ source: `ev${event.id}-${message.type.replace(/[._]/g, "-")}`, type: message.type as WebhookEventType, private: facts.private, incidentReference: facts.reference, message });
+    out.push({
+      source: `ev${event.id}-${message.type.replace(/[._]/g, "-")}`,
+      type: message.type as WebhookEventType,
+      private: facts.private,
+      incidentReference: facts.reference,
+      message,
+    });
 
   if (event.type === "incident.declared") add({ type: "incident.declared", timestamp, data: { incident, declaredBy: by } });
   if (event.type === "incident.updated") {
@@ -81,7 +87,11 @@ export function notificationsFor(event: LoggedEvent, ctx: MappingContext): Notif
   }
   if (event.type === "timeline.entry_added" && payload.entry?.stakeholderUpdate) {
     const { entry } = payload;
-    add({ type: "incident.update_posted", timestamp, data: { incident, update: { body: entry.body, postedAt: iso(entry.occurredAt), author: entry.authorLabel } } });
+    add({
+      type: "incident.update_posted",
+      timestamp,
+      data: { incident, update: { body: entry.body, postedAt: iso(entry.occurredAt), author: entry.authorLabel } },
+    });
   }
   if (event.type === "postmortem.changed" && payload.postmortem?.status === "published" && ctx.previousPostmortemStatus !== "published") {
     const url = incident.url ? `${incident.url}/postmortem` : null;

@@ -62,7 +62,11 @@ export function nextStep(attempt: number, result: AttemptResult, now: number, sc
  * Why an endpoint should be switched off after a delivery finally failed, or null: `disableAfter`
  * failed deliveries in a row, or failing for 24 hours (scaled) without a single success.
  */
-export function disableReason(health: { consecutiveFailures: number; failingSince: number | null }, now: number, options: { disableAfter: number; scale?: number }): string | null {
+export function disableReason(
+  health: { consecutiveFailures: number; failingSince: number | null },
+  now: number,
+  options: { disableAfter: number; scale?: number },
+): string | null {
   if (health.consecutiveFailures >= options.disableAfter) {
     return `Disabled automatically after ${health.consecutiveFailures} failed deliveries in a row`;
   }

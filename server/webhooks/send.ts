@@ -93,7 +93,13 @@ export async function sendWebhookRequest(request: Request): Promise<SendResult> 
           : raw.statusCode === 307 || raw.statusCode === 308
             ? "too many times"
             : `with ${raw.statusCode}, which would turn the POST into a GET`;
-      return { statusCode: raw.statusCode, error: `Redirected ${why}: not followed; update the webhook URL`, retryAfterMs: null, permanent: true, durationMs: duration() };
+      return {
+        statusCode: raw.statusCode,
+        error: `Redirected ${why}: not followed; update the webhook URL`,
+        retryAfterMs: null,
+        permanent: true,
+        durationMs: duration(),
+      };
     }
     const ok = raw.statusCode >= 200 && raw.statusCode < 300;
     return {

@@ -5,6 +5,7 @@ import { onEventAppended } from "@/db/access/events";
 import { claimDueDeliveries, recordAttempt, type ClaimedDelivery } from "@/db/ops/webhooks/deliveries";
 import { ensureFanoutCursor, fanOutEvents } from "@/db/ops/webhooks/fanout";
 import { announceOverdueActionItems } from "@/db/ops/webhooks/overdue";
+import { pruneDeliveryLog } from "@/db/ops/webhooks/prune";
 import { env } from "@/server/env";
 import { log } from "@/server/observability/log";
 import { sendWebhookRequest } from "./send";
@@ -60,6 +61,7 @@ async function pass(state: State) {
   if (Date.now() - state.lastOverdueCheck >= OVERDUE_CHECK_MS) {
     state.lastOverdueCheck = Date.now();
     announceOverdueActionItems(db, { baseUrl });
+    pruneDeliveryLog(db);
   }
   const free = CONCURRENCY - state.inFlight.size;
   if (free <= 0 || state.stopped) return;
@@ -102,11 +104,23 @@ function kick(state: State) {
 export function startWebhookWorker() {
   if (shared.hindsightWebhookWorker) return;
   ensureFanoutCursor(getDb());
-  const state: State = { timer: null, running: false, again: false, stopped: false, inFlight: new Set(), lastOverdueCheck: 0, unsubscribe: [], stop: stopWebhookWorker };
+  const state: State = {
+    timer: null,
+    running: false,
+    again: false,
+    stopped: false,
+    inFlight: new Set(),
+    lastOverdueCheck: 0,
+    unsubscribe: [],
+    stop: stopWebhookWorker,
+  };
   shared.hindsightWebhookWorker = state;
   state.timer = setInterval(() => kick(state), settings().tickMs);
   state.timer.unref();
-  state.unsubscribe.push(onEventAppended(() => kick(state)), onWebhookNudge(() => kick(state)));
+  state.unsubscribe.push(
+    onEventAppended(() => kick(state)),
+    onWebhookNudge(() => kick(state)),
+  );
   kick(state);
 }
 

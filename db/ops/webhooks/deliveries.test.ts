@@ -8,11 +8,15 @@ import { getWebhookEndpoint } from "../../queries/webhooks/endpoints";
 import { getWebhookDelivery } from "../../queries/webhooks/deliveries";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-policy";
 import { claimDueDeliveries, recordAttempt } from "./deliveries";
+import { DELIVERY_LOG_DAYS, pruneDeliveryLog } from "./prune";
 
 const ctx = setUpTestDb();
 const opts = { scale: 1, disableAfter: 3 };
 const hook = () =>
-  createWebhookEndpoint({ actor: ctx.admin.actor, input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" } }).endpoint;
+  createWebhookEndpoint({
+    actor: ctx.admin.actor,
+    input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" },
+  }).endpoint;
 const delivery = (id: number) => ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
 const endpointRow = (id: number) => ctx.t.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get()!;
 const claimOnly = (endpointId: number, now: number, leaseMs = 15_000) =>
@@ -29,7 +33,14 @@ describe("webhook delivery attempts", () => {
     expect(claim).toMatchObject({ id: test.id, webhookId: test.webhookId, endpoint: { url: "https://hooks.example.com/x", format: "standard" } });
     expect(claimOnly(endpoint.id, now + 1)).toEqual([]);
     recordAttempt(ctx.t.db, claim!, ok, { now: now + 20, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "delivered", attempts: 1, deliveredAt: now + 20, lastStatusCode: 200, lastDurationMs: 12, claimedUntil: null });
+    expect(delivery(test.id)).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      deliveredAt: now + 20,
+      lastStatusCode: 200,
+      lastDurationMs: 12,
+      claimedUntil: null,
+    });
     const detail = getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(detail.attemptsLog).toEqual([{ attempt: 1, at: now, statusCode: 200, durationMs: 12, error: null }]);
     expect(getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id }).stats).toMatchObject({ pending: 0, delivered24h: 1, lastStatusCode: 200 });
@@ -56,7 +67,12 @@ describe("webhook delivery attempts", () => {
     const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     let now = Date.now() + 10;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, { statusCode: null, error: "ECONNREFUSED", retryAfterMs: null, durationMs: 1 }, { now, ...opts, disableAfter: 100 });
+      recordAttempt(
+        ctx.t.db,
+        claimOnly(endpoint.id, now)[0]!,
+        { statusCode: null, error: "ECONNREFUSED", retryAfterMs: null, durationMs: 1 },
+        { now, ...opts, disableAfter: 100 },
+      );
       now = delivery(test.id).nextAttemptAt ?? now;
     }
     expect(delivery(test.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
@@ -89,12 +105,25 @@ describe("webhook delivery attempts", () => {
       recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(410), { now, ...opts });
     }
     const row = endpointRow(endpoint.id);
-    expect(row).toMatchObject({ enabled: false, consecutiveFailures: 3, disabledReason: "Disabled automatically after 3 failed deliveries in a row", disabledAt: now });
+    expect(row).toMatchObject({
+      enabled: false,
+      consecutiveFailures: 3,
+      disabledReason: "Disabled automatically after 3 failed deliveries in a row",
+      disabledAt: now,
+    });
     expect(auditsOf(ctx.t.db, "webhook.disable", endpoint.id)).toHaveLength(1);
     // An automatic delivery waits while disabled; a redelivery asked for by an admin goes.
     const waiting = ctx.t.db
       .insert(webhookDeliveries)
-      .values({ endpointId: endpoint.id, webhookId: "msg_waiting", eventType: "incident.declared", body: "{}", status: "pending", nextAttemptAt: now, createdAt: now })
+      .values({
+        endpointId: endpoint.id,
+        webhookId: "msg_waiting",
+        eventType: "incident.declared",
+        body: "{}",
+        status: "pending",
+        nextAttemptAt: now,
+        createdAt: now,
+      })
       .returning()
       .get();
     expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([]);
@@ -110,5 +139,25 @@ describe("webhook delivery attempts", () => {
     updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: row.version, enabled: true } });
     expect(endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 0, failingSince: null, disabledReason: null });
     expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([waiting.id]);
+  });
+});
+
+describe("the delivery log", () => {
+  it(`keeps finished deliveries for ${DELIVERY_LOG_DAYS} days, pending ones always`, () => {
+    const endpoint = hook();
+    const now = Date.now();
+    const old = now - (DELIVERY_LOG_DAYS + 1) * 86_400_000;
+    const row = (webhookId: string, status: "delivered" | "failed" | "pending", createdAt: number) =>
+      ctx.t.db
+        .insert(webhookDeliveries)
+        .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
+        .returning()
+        .get();
+    const kept = [row("msg_new", "delivered", now), row("msg_old_pending", "pending", old)];
+    row("msg_old_delivered", "delivered", old);
+    row("msg_old_failed", "failed", old);
+    expect(pruneDeliveryLog(ctx.t.db, now)).toBe(2);
+    const left = ctx.t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)).all();
+    expect(left.map((r) => r.id)).toEqual(kept.map((r) => r.id));
   });
 });

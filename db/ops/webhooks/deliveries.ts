@@ -53,7 +53,14 @@ export function claimDueDeliveries(db: Db, options: { now: number; limit: number
   );
 }
 
-function updateEndpointHealth(tx: Tx, endpointId: number, succeeded: boolean, finalFailure: boolean, now: number, options: { disableAfter: number; scale: number }) {
+function updateEndpointHealth(
+  tx: Tx,
+  endpointId: number,
+  succeeded: boolean,
+  finalFailure: boolean,
+  now: number,
+  options: { disableAfter: number; scale: number },
+) {
   const e = webhookEndpoints;
   if (succeeded) {
     tx.update(e).set({ consecutiveFailures: 0, failingSince: null }).where(eq(e.id, endpointId)).run();
@@ -61,7 +68,10 @@ function updateEndpointHealth(tx: Tx, endpointId: number, succeeded: boolean, fi
   }
   const endpoint = tx
     .update(e)
-    .set({ consecutiveFailures: finalFailure ? sql`${e.consecutiveFailures} + 1` : e.consecutiveFailures, failingSince: sql`coalesce(${e.failingSince}, ${now})` })
+    .set({
+      consecutiveFailures: finalFailure ? sql`${e.consecutiveFailures} + 1` : e.consecutiveFailures,
+      failingSince: sql`coalesce(${e.failingSince}, ${now})`,
+    })
     .where(eq(e.id, endpointId))
     .returning()
     .get();
@@ -95,7 +105,14 @@ export function recordAttempt(
       const ours = row.status === "delivering" && row.claimedUntil === claim.claimedUntil;
       const attempt = ours ? row.attempts + 1 : row.attempts;
       tx.insert(webhookAttempts)
-        .values({ deliveryId: row.id, attempt, at: row.lastAttemptAt ?? now, statusCode: result.statusCode, durationMs: result.durationMs, error: result.error })
+        .values({
+          deliveryId: row.id,
+          attempt,
+          at: row.lastAttemptAt ?? now,
+          statusCode: result.statusCode,
+          durationMs: result.durationMs,
+          error: result.error,
+        })
         .run();
       if (!ours) return;
       const step = nextStep(attempt, result, now, options.scale);

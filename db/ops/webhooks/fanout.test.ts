@@ -23,11 +23,15 @@ const fanOut = (db: Db = ctx.t.db) => {
   return total;
 };
 const endpoint = (over: Record<string, unknown> = {}) =>
-  createWebhookEndpoint({ actor: ctx.admin.actor, input: { name: "All", url: "https://hooks.example.com/x", events: [...WEBHOOK_EVENT_TYPES], format: "standard", ...over } }).endpoint;
+  createWebhookEndpoint({
+    actor: ctx.admin.actor,
+    input: { name: "All", url: "https://hooks.example.com/x", events: [...WEBHOOK_EVENT_TYPES], format: "standard", ...over },
+  }).endpoint;
 const deliveriesOf = (endpointId: number): WebhookDelivery[] =>
   ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)).orderBy(asc(webhookDeliveries.id)).all();
 const bodies = (endpointId: number) => deliveriesOf(endpointId).map((d) => JSON.parse(d.body) as { type: string; data: Record<string, never> });
-const declare = (input: Record<string, unknown> = {}) => declareIncident({ actor: ctx.responder.actor, input: { title: "Checkout errors", severity: "SEV2", ...input } }).incident;
+const declare = (input: Record<string, unknown> = {}) =>
+  declareIncident({ actor: ctx.responder.actor, input: { title: "Checkout errors", severity: "SEV2", ...input } }).incident;
 
 beforeAll(() => ensureFanoutCursor(ctx.t.db));
 
@@ -41,7 +45,11 @@ describe("webhook fan-out from the event log", () => {
     const hook = endpoint();
     const incident = declare();
     const actor = ctx.responder.actor;
-    const v2 = updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "monitoring", message: "Rolled back the deploy" } });
+    const v2 = updateIncident({
+      actor,
+      incidentId: incident.id,
+      input: { version: incident.version, status: "monitoring", message: "Rolled back the deploy" },
+    });
     const v3 = updateIncident({ actor, incidentId: incident.id, input: { version: v2.version, severity: "SEV1" } });
     addNote({ actor, incidentId: incident.id, input: { body: "internal note, not an update" } });
     updateIncident({ actor, incidentId: incident.id, input: { version: v3.version, status: "resolved" } });
@@ -55,7 +63,10 @@ describe("webhook fan-out from the event log", () => {
       "incident.status_changed",
       "incident.resolved",
     ]);
-    expect(sent[0]!.data).toMatchObject({ declaredBy: ctx.responder.name, incident: { reference: `INC-${incident.id}`, url: `${BASE}/incidents/INC-${incident.id}` } });
+    expect(sent[0]!.data).toMatchObject({
+      declaredBy: ctx.responder.name,
+      incident: { reference: `INC-${incident.id}`, url: `${BASE}/incidents/INC-${incident.id}` },
+    });
     expect(sent[1]!.data).toMatchObject({ previousStatus: "investigating", incident: { status: "monitoring" } });
     expect(sent[2]!.data).toMatchObject({ update: { body: "Rolled back the deploy", author: ctx.responder.name } });
     expect(sent[3]!.data).toMatchObject({ previousSeverity: "SEV2", incident: { severity: "SEV1" } });

@@ -19,7 +19,11 @@ export function ensureFanoutCursor(db: Db, now = Date.now()) {
   db.transaction(
     (tx) => {
       if (fanoutCursor(tx) !== null) return;
-      const newest = tx.select({ id: max(events.id) }).from(events).get()?.id ?? 0;
+      const newest =
+        tx
+          .select({ id: max(events.id) })
+          .from(events)
+          .get()?.id ?? 0;
       tx.insert(webhookFanoutCursor).values({ id: 1, lastEventId: newest, updatedAt: now }).run();
     },
     { behavior: "immediate" },

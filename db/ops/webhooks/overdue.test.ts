@@ -22,8 +22,16 @@ describe("action_item.overdue", () => {
       input: { name: "Overdue", url: "https://hooks.example.com/o", events: ["action_item.overdue"], format: "teams" },
     }).endpoint;
     const incident = declareIncident({ actor: ctx.responder.actor, input: { title: "Disk full", severity: "SEV3" } }).incident;
-    const item = createActionItem({ actor: ctx.responder.actor, incidentId: incident.id, input: { title: "Alert on disk usage", ownerId: ctx.responder.id, priority: "P2", kind: "detect" } });
-    const done = createActionItem({ actor: ctx.responder.actor, incidentId: incident.id, input: { title: "Already done", ownerId: ctx.responder.id, priority: "P3", kind: "process" } });
+    const item = createActionItem({
+      actor: ctx.responder.actor,
+      incidentId: incident.id,
+      input: { title: "Alert on disk usage", ownerId: ctx.responder.id, priority: "P2", kind: "detect" },
+    });
+    const done = createActionItem({
+      actor: ctx.responder.actor,
+      incidentId: incident.id,
+      input: { title: "Already done", ownerId: ctx.responder.id, priority: "P3", kind: "process" },
+    });
     db.update(actionItems).set({ dueDate: "2030-03-09" }).where(eq(actionItems.id, item.id)).run();
     db.update(actionItems).set({ dueDate: "2030-03-09", status: "done" }).where(eq(actionItems.id, done.id)).run();
     const later = now + DAY * 40;

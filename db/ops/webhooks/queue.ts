@@ -11,7 +11,13 @@ export type Subscriber = Pick<WebhookEndpoint, "id" | "format" | "includePrivate
 /** Enabled endpoints with what they subscribe to. */
 export function subscribers(db: Reader): Subscriber[] {
   return db
-    .select({ id: webhookEndpoints.id, format: webhookEndpoints.format, includePrivate: webhookEndpoints.includePrivate, createdAt: webhookEndpoints.createdAt, events: webhookEndpoints.events })
+    .select({
+      id: webhookEndpoints.id,
+      format: webhookEndpoints.format,
+      includePrivate: webhookEndpoints.includePrivate,
+      createdAt: webhookEndpoints.createdAt,
+      events: webhookEndpoints.events,
+    })
     .from(webhookEndpoints)
     .where(eq(webhookEndpoints.enabled, true))
     .all()
@@ -22,14 +28,28 @@ export function subscribers(db: Reader): Subscriber[] {
  * Queues a notification for every endpoint that subscribes to its type, existed when it happened,
  * and (for a private incident) opted in to private incidents. Returns how many were queued.
  */
-export function queueNotification(tx: Writer, endpoints: Subscriber[], note: Notification, happenedAt: number, extra: { eventId?: number; incidentId: number }, now: number): number {
+export function queueNotification(
+  tx: Writer,
+  endpoints: Subscriber[],
+  note: Notification,
+  happenedAt: number,
+  extra: { eventId?: number; incidentId: number },
+  now: number,
+): number {
   let queued = 0;
   for (const endpoint of endpoints) {
     if (!endpoint.events.has(note.type) || endpoint.createdAt > happenedAt) continue;
     if (note.private && !endpoint.includePrivate) continue;
     const row = insertDelivery(
       tx,
-      { endpoint, source: note.source, message: note.message, eventId: extra.eventId ?? null, incidentId: extra.incidentId, incidentReference: note.incidentReference },
+      {
+        endpoint,
+        source: note.source,
+        message: note.message,
+        eventId: extra.eventId ?? null,
+        incidentId: extra.incidentId,
+        incidentReference: note.incidentReference,
+      },
       now,
     );
     if (row) queued++;

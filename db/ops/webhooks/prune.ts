@@ -1,0 +1,21 @@
+import "server-only";
+import { and, inArray, lt, sql } from "drizzle-orm";
+import { webhookDeliveries } from "../../schema";
+import type { Db } from "../../types";
+
+/** How long finished deliveries (and their attempts) stay in the delivery log. */
+export const DELIVERY_LOG_DAYS = 30;
+
+/** Deletes delivered and failed deliveries older than the log keeps, a batch at a time; returns how many went. */
+export function pruneDeliveryLog(db: Db, now = Date.now(), batch = 1000): number {
+  const d = webhookDeliveries;
+  const old = db
+    .select({ id: d.id })
+    .from(d)
+    .where(and(inArray(d.status, ["delivered", "failed"]), lt(d.createdAt, now - DELIVERY_LOG_DAYS * 86_400_000)))
+    .limit(batch);
+  return db
+    .delete(d)
+    .where(sql`${d.id} IN ${old}`)
+    .run().changes;
+}
