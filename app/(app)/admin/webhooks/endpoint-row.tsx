@@ -20,7 +20,7 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpointView }) {
       </td>
       <td className={tdClass}>
         <span className={cellLabelClass}>Host</span>
-        <span className="font-mono text-xs break-all">{urlHost(endpoint.url)}</span>
+        <span className="font-mono text-xs break-all md:break-normal md:whitespace-nowrap">{urlHost(endpoint.url)}</span>
       </td>
       <td className={tdClass}>
         <span className={cellLabelClass}>Format</span>
@@ -35,7 +35,7 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpointView }) {
       <td className={tdClass}>
         <span className={cellLabelClass}>State</span>
         <EndpointStateBadge enabled={endpoint.enabled} disabledReason={endpoint.disabledReason} />
-        {endpoint.disabledReason ? <span className="max-w-56 text-xs text-amber-900 dark:text-amber-200">{endpoint.disabledReason}</span> : null}
+        {endpoint.disabledReason ? <span className="mt-1 block max-w-56 text-xs text-amber-900 dark:text-amber-200">{endpoint.disabledReason}</span> : null}
       </td>
       <td className={`${tdClass} whitespace-nowrap`}>
         <span className={cellLabelClass}>Last attempt</span>

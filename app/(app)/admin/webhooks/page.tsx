@@ -44,7 +44,6 @@ export default async function WebhooksPage({ searchParams }: Props) {
         titleId="webhooks-table-title"
         title="Webhook endpoints"
         isEmpty={endpoints.length === 0}
-        emptySize="compact"
         empty="No endpoints yet. Add one below to hear about incidents in Slack, Teams or your own service."
       >
         <AdminTable columns={columns}>

@@ -91,8 +91,6 @@ export function WebhookFields({
             <label key={type} className="flex items-start gap-2 text-sm">
               <input
                 type="checkbox"
-                name="events"
-                value={type}
                 checked={draft.events.includes(type)}
                 onChange={(e) => onChange({ events: toggleIn(draft.events, type, e.target.checked, WEBHOOK_EVENT_TYPES) })}
                 className="mt-0.5 h-4 w-4 shrink-0 rounded border-zinc-300"

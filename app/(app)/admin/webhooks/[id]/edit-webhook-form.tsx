@@ -1,13 +1,21 @@
 "use client";
 import { useRef, useState } from "react";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
-import { buttonClass, primaryButtonClass } from "@/app/components/ui";
+import { primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
+import { ConflictChoice } from "../../conflict-choice";
+import { CreateForm } from "../../create-form";
 import { FormMessage } from "../../form-message";
 import type { WebhookEndpointView } from "@/lib/webhooks/event-types";
 import { updateWebhookAction } from "../actions";
 import { FORMAT_INFO, urlHost } from "../webhook-display";
 import { draftErrors, formLine, WebhookFields, type WebhookDraft } from "../webhook-fields";
+
+const HEADING = {
+  name: "webhook-settings",
+  title: "Settings",
+  intro: "A new URL also applies to deliveries still waiting; events and format apply to what is queued from now on.",
+};
 
 export type EditableEndpoint = Pick<WebhookEndpointView, "id" | "version" | "name" | "url" | "events" | "format" | "includePrivate">;
 
@@ -64,62 +72,39 @@ export function EditWebhookForm({ endpoint }: { endpoint: EditableEndpoint }) {
   }
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      aria-labelledby="edit-webhook-title"
-      aria-busy={pending}
-      className="space-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save(base.version);
-      }}
-    >
-      <h2 id="edit-webhook-title" className="text-base font-semibold">
-        Settings
-      </h2>
+    <CreateForm formRef={formRef} heading={HEADING} pending={pending} onSubmit={() => save(base.version)}>
       {theirs ? (
-        <div
-          role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
-        >
-          <p className="font-medium">Someone else saved this endpoint while you were editing. Your changes are not saved.</p>
-          {theirs.version !== base.version ? (
-            <p className="mt-1">
-              Theirs (version {theirs.version}): &ldquo;{theirs.name}&rdquo;, {urlHost(theirs.url)}, {FORMAT_INFO[theirs.format].label}, {theirs.events.length}{" "}
-              event
-              {theirs.events.length === 1 ? "" : "s"}. Your edits are still below.
-            </p>
-          ) : null}
-          <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" className={buttonClass} disabled={pending} onClick={() => void save(theirs.version)}>
-              Save mine over theirs
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={pending}
-              onClick={() => {
-                setBase(theirs);
-                setDraft(draftOf(theirs));
-                setConflict(null);
-                action.reset();
-              }}
-            >
-              Discard mine, load theirs
-            </button>
-          </div>
+        <div className="mt-4">
+          <ConflictChoice
+            what="endpoint"
+            pending={pending}
+            onSaveMine={() => void save(theirs.version)}
+            onLoadTheirs={() => {
+              setBase(theirs);
+              setDraft(draftOf(theirs));
+              setConflict(null);
+              action.reset();
+            }}
+          >
+            {theirs.version !== base.version ? (
+              <>
+                Theirs (version {theirs.version}): &ldquo;{theirs.name}&rdquo;, {urlHost(theirs.url)}, {FORMAT_INFO[theirs.format].label},{" "}
+                {theirs.events.length} event{theirs.events.length === 1 ? "" : "s"}.{" "}
+              </>
+            ) : null}
+            Your edits are still below, not saved.
+          </ConflictChoice>
         </div>
       ) : null}
-      <fieldset disabled={pending} className="space-y-4">
+      <fieldset disabled={pending} className="mt-4">
         <WebhookFields idPrefix="edit-webhook" draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors} />
       </fieldset>
-      <div className="space-y-3">
+      <div className="mt-4 space-y-3">
         {conflict ? null : <FormMessage error={formLine(action.error, errors)} success={action.notice} />}
         <button type="submit" className={primaryButtonClass} disabled={pending || !dirty}>
           {pending ? "Saving…" : "Save changes"}
         </button>
       </div>
-    </form>
+    </CreateForm>
   );
 }

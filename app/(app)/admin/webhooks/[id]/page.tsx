@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumb } from "@/app/components/breadcrumb";
-import { LocalTime } from "@/app/components/local-time";
 import { cardClass } from "@/app/components/ui";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/actor";
@@ -9,10 +7,9 @@ import { AdminForbidden, adminActor } from "../../admin-guard";
 import { getWebhookDelivery, listWebhookDeliveries } from "@/db/queries/webhooks/deliveries";
 import { getWebhookEndpoint } from "@/db/queries/webhooks/endpoints";
 import { PendingRefresh } from "../pending-refresh";
-import { EndpointStateBadge } from "../webhook-badges";
 import { isInFlight } from "../webhook-display";
-import { FORMAT_INFO } from "../webhook-display";
 import { DeliveryLog } from "./delivery-log";
+import { EndpointHeader } from "./endpoint-header";
 import { EditWebhookForm } from "./edit-webhook-form";
 import { SecretAndDelete } from "./secret-and-delete";
 import { SendTestEvent } from "./send-test-event";
@@ -57,22 +54,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
   const inFlight = endpoint.stats.pending > 0 || page.items.some((d) => isInFlight(d.status));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
-      <div>
-        <Breadcrumb href="/admin/webhooks" label="Webhooks">
-          {endpoint.name}
-        </Breadcrumb>
-        <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-xl font-semibold break-words">{endpoint.name}</h1>
-          <EndpointStateBadge enabled={endpoint.enabled} disabledReason={endpoint.disabledReason} />
-        </div>
-        <p className="mt-1 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{endpoint.url}</p>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          {FORMAT_INFO[endpoint.format].label} format · {endpoint.stats.delivered24h} delivered and {endpoint.stats.failed24h} failed in 24 h ·{" "}
-          {endpoint.stats.pending} pending · signing secret{" "}
-          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs dark:bg-zinc-800">whsec_…{endpoint.secretHint}</code> · version {endpoint.version},
-          changed <LocalTime ms={endpoint.updatedAt} />
-        </p>
-      </div>
+      <EndpointHeader endpoint={endpoint} />
       <PendingRefresh active={inFlight} />
       <DisabledNotice endpoint={endpoint} />
       <section aria-label="Endpoint actions" className={`${cardClass} flex flex-wrap items-center gap-2 p-4 sm:p-5`}>

@@ -10,92 +10,96 @@ import { deleteWebhookAction, rotateWebhookSecretAction } from "../actions";
 import { SecretOncePanel } from "../secret-once-panel";
 
 type Endpoint = { id: number; version: number; name: string; format: WebhookFormat };
-type Open = "rotate" | "delete" | null;
+type Which = "rotate" | "delete";
 
 // The outline button in red (swapping the colour utilities, as the playbook form does).
 const deleteButtonClass = buttonClass.replace("text-zinc-800", "text-red-700").replace("dark:text-zinc-100", "dark:text-red-400");
 
-/** Rotate secret and Delete endpoint, each behind an inline confirmation; a rotated secret is shown once. */
+const TRIGGERS = [
+  { which: "rotate", label: "Rotate secret", icon: RotateCw, className: buttonClass },
+  { which: "delete", label: "Delete endpoint", icon: Trash2, className: deleteButtonClass },
+] as const;
+
+/** Rotate secret and Delete endpoint, each asking first in one inline panel below; a rotated secret is shown once. */
 export function SecretAndDelete({ endpoint }: { endpoint: Endpoint }) {
   const router = useRouter();
   const action = useServerAction();
-  const [open, setOpen] = useState<Open>(null);
+  const [open, setOpen] = useState<Which | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
-  const rotateRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
+  const buttons = { rotate: useRef<HTMLButtonElement>(null), delete: useRef<HTMLButtonElement>(null) };
   const close = () => {
-    const back = open === "delete" ? deleteRef : rotateRef;
+    const back = open ? buttons[open] : null;
     setOpen(null);
     action.reset();
-    requestAnimationFrame(() => back.current?.focus());
+    requestAnimationFrame(() => back?.current?.focus());
   };
-  const toggle = (which: Exclude<Open, null>) => (open === which ? close() : (action.reset(), setOpen(which)));
+  const toggle = (which: Which) => {
+    action.reset();
+    setOpen(open === which ? null : which);
+  };
+  const confirms = {
+    rotate: {
+      label: `Confirm rotating the secret of ${endpoint.name}`,
+      confirmLabel: "Rotate secret",
+      pendingLabel: "Rotating…",
+      question: (
+        <>
+          Rotate the signing secret of &ldquo;{endpoint.name}&rdquo;? Requests are signed with the new secret from now on (retries too); a receiver still
+          checking the old one rejects them until it is updated.
+        </>
+      ),
+      run: () =>
+        action.run(() => rotateWebhookSecretAction(endpoint.id, endpoint.version), {
+          onSuccess: (rotated) => {
+            setOpen(null);
+            setSecret(rotated.secret);
+          },
+        }),
+    },
+    delete: {
+      label: `Confirm deleting ${endpoint.name}`,
+      confirmLabel: "Delete endpoint",
+      pendingLabel: "Deleting…",
+      question: <>Delete &ldquo;{endpoint.name}&rdquo; with its delivery log? Deliveries not yet sent are dropped. This cannot be undone.</>,
+      run: () =>
+        action.run(() => deleteWebhookAction(endpoint.id), {
+          refresh: false,
+          onSuccess: () => router.push(`/admin/webhooks?deleted=${encodeURIComponent(endpoint.name)}`),
+        }),
+    },
+  };
+  const panel = open ? confirms[open] : null;
 
   // A fragment in the actions row: the two buttons, then the panels each on a full line below (order-last).
   return (
     <>
-      <button
-        ref={rotateRef}
-        type="button"
-        className={buttonClass}
-        aria-expanded={open === "rotate"}
-        aria-controls="rotate-confirm"
-        onClick={() => toggle("rotate")}
-      >
-        <RotateCw aria-hidden className="h-4 w-4" /> Rotate secret
-      </button>
-      <button
-        ref={deleteRef}
-        type="button"
-        className={deleteButtonClass}
-        aria-expanded={open === "delete"}
-        aria-controls="delete-confirm"
-        onClick={() => toggle("delete")}
-      >
-        <Trash2 aria-hidden className="h-4 w-4" /> Delete endpoint
-      </button>
-      <div id="rotate-confirm" hidden={open !== "rotate"} className="order-last basis-full">
-        {open === "rotate" ? (
+      {TRIGGERS.map(({ which, label, icon: Icon, className }) => (
+        <button
+          key={which}
+          ref={buttons[which]}
+          type="button"
+          className={className}
+          aria-expanded={open === which}
+          aria-controls="endpoint-confirm"
+          onClick={() => toggle(which)}
+        >
+          <Icon aria-hidden className="h-4 w-4" /> {label}
+        </button>
+      ))}
+      <div id="endpoint-confirm" hidden={!panel} className="order-last basis-full">
+        {panel ? (
           <ConfirmPanel
-            label={`Confirm rotating the secret of ${endpoint.name}`}
-            tone="warning"
-            confirmStyle="primary"
-            confirmLabel="Rotate secret"
-            pendingLabel="Rotating…"
+            label={panel.label}
+            tone={open === "rotate" ? "warning" : "danger"}
+            confirmStyle={open === "rotate" ? "primary" : "danger"}
+            confirmLabel={panel.confirmLabel}
+            pendingLabel={panel.pendingLabel}
             pending={action.pending}
             error={action.message}
-            onConfirm={() =>
-              action.run(() => rotateWebhookSecretAction(endpoint.id, endpoint.version), {
-                onSuccess: (rotated) => {
-                  setOpen(null);
-                  setSecret(rotated.secret);
-                },
-              })
-            }
+            onConfirm={panel.run}
             onCancel={close}
           >
-            Rotate the signing secret of &ldquo;{endpoint.name}&rdquo;? Requests are signed with the new secret from now on (retries too); a receiver still
-            checking the old one rejects them until it is updated.
-          </ConfirmPanel>
-        ) : null}
-      </div>
-      <div id="delete-confirm" hidden={open !== "delete"} className="order-last basis-full">
-        {open === "delete" ? (
-          <ConfirmPanel
-            label={`Confirm deleting ${endpoint.name}`}
-            confirmLabel="Delete endpoint"
-            pendingLabel="Deleting…"
-            pending={action.pending}
-            error={action.message}
-            onConfirm={() =>
-              action.run(() => deleteWebhookAction(endpoint.id), {
-                refresh: false,
-                onSuccess: () => router.push(`/admin/webhooks?deleted=${encodeURIComponent(endpoint.name)}`),
-              })
-            }
-            onCancel={close}
-          >
-            Delete &ldquo;{endpoint.name}&rdquo; with its delivery log? Deliveries not yet sent are dropped. This cannot be undone.
+            {panel.question}
           </ConfirmPanel>
         ) : null}
       </div>

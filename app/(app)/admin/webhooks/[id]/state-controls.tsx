@@ -4,6 +4,7 @@ import { LocalTime } from "@/app/components/local-time";
 import { buttonClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { updateWebhookAction } from "../actions";
+import { NoticePanel } from "../notice-panel";
 
 type State = { id: number; version: number; enabled: boolean; disabledReason: string | null; disabledAt: number | null };
 
@@ -18,22 +19,16 @@ export function DisabledNotice({ endpoint }: { endpoint: State }) {
   const { action, set } = useSetEnabled(endpoint);
   if (endpoint.enabled || !endpoint.disabledReason) return null;
   return (
-    <section
-      aria-labelledby="disabled-notice-title"
-      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+    <NoticePanel
+      titleId="disabled-notice-title"
+      icon={AlertTriangle}
+      title={
+        <>
+          Hindsight disabled this endpoint{endpoint.disabledAt ? " " : ""}
+          {endpoint.disabledAt ? <LocalTime ms={endpoint.disabledAt} /> : null}
+        </>
+      }
     >
-      <h2 id="disabled-notice-title" className="flex items-start gap-2 text-base font-semibold">
-        <AlertTriangle aria-hidden className="mt-1 h-4 w-4 shrink-0" />
-        <span>
-          Hindsight disabled this endpoint
-          {endpoint.disabledAt ? (
-            <>
-              {" "}
-              <LocalTime ms={endpoint.disabledAt} />
-            </>
-          ) : null}
-        </span>
-      </h2>
       <p className="mt-1 text-sm">{endpoint.disabledReason}</p>
       <p className="mt-1 text-sm">No events are sent to it until it is re-enabled. Fix the receiver first, then send a test event to check.</p>
       {action.message ? (
@@ -45,7 +40,7 @@ export function DisabledNotice({ endpoint }: { endpoint: State }) {
         <Play aria-hidden className="h-4 w-4" />
         {action.pending ? "Re-enabling…" : "Re-enable"}
       </button>
-    </section>
+    </NoticePanel>
   );
 }
 
