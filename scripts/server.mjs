@@ -210,8 +210,8 @@ export async function startServer({
     for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
     // Open event streams never finish on their own: end them (db/queries/events/feed.ts); clients reconnect elsewhere.
     globalThis.hindsightEventFeed?.closeAll();
-    // The webhook worker claims nothing more; a request in flight that outlives the database is sent again after restart (its lease).
-    globalThis.hindsightWebhookWorker?.stop();
+    // The webhook worker claims nothing more and lets its requests in flight finish (each has a deadline) before the database closes.
+    const webhooksDone = globalThis.hindsightWebhookWorker?.stop();
     stopped = new Promise((resolve) => {
       const force = setTimeout(() => {
         log.warn({ inFlight: inFlight.size }, `requests still running after ${SHUTDOWN_GRACE_MS / 1000} s: closing their connections`);
@@ -220,8 +220,9 @@ export async function startServer({
       force.unref();
       metricsServer?.close();
       metricsServer?.closeAllConnections();
-      server.close(() => {
+      server.close(async () => {
         clearTimeout(force);
+        await webhooksDone;
         closeDatabase(log);
         log.info("stopped");
         resolve();

@@ -24,6 +24,15 @@ export function findEndpoint(db: Reader, id: number): WebhookEndpoint | undefine
   return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get();
 }
 
+/** A delivery of that endpoint (undefined for another endpoint's). */
+export function findDelivery(db: Reader, endpointId: number, deliveryId: number): WebhookDelivery | undefined {
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)))
+    .get();
+}
+
 function endpointStats(db: Reader, endpointId: number, now: number): WebhookEndpointView["stats"] {
   const d = webhookDeliveries;
   const since = now - DAY;

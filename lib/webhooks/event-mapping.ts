@@ -2,13 +2,7 @@ import type { WebhookEventType } from "./event-types";
 import { iso, type WebhookActionItem, type WebhookIncident, type WebhookMessage } from "./message";
 
 /** An incident's fields as the event log carries them (IncidentState) or the database holds them. */
-export type IncidentFacts = {
-  reference: string;
-  title: string;
-  severity: string;
-  status: string;
-  private: boolean;
-  drill: boolean;
+export type IncidentFacts = Pick<WebhookIncident, "reference" | "title" | "severity" | "status" | "private" | "drill"> & {
   declaredAt: number;
   resolvedAt: number | null;
 };

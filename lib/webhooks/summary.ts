@@ -33,52 +33,36 @@ export function clip(text: string, max = 2500): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The summary of an incident event: its facts and link, with this headline and detail. */
+const about = (incident: WebhookIncident, headline: string, detail: string | null): MessageSummary => ({
+  headline,
+  detail,
+  facts: incidentFacts(incident),
+  link: incidentLink(incident),
+});
+
 export function summarize(message: WebhookMessage): MessageSummary {
   switch (message.type) {
     case "incident.declared": {
-      const { incident } = message.data;
-      return {
-        headline: `${incident.severity} incident declared: ${name(incident)}`,
-        detail: `Declared by ${message.data.declaredBy}`,
-        facts: incidentFacts(incident),
-        link: incidentLink(incident),
-      };
+      const { incident, declaredBy } = message.data;
+      return about(incident, `${incident.severity} incident declared: ${name(incident)}`, `Declared by ${declaredBy}`);
     }
     case "incident.status_changed": {
-      const { incident, previousStatus } = message.data;
-      return {
-        headline: `${name(incident)} is now ${statusLabel(incident.status)}`,
-        detail: `${statusLabel(previousStatus)} → ${statusLabel(incident.status)}, by ${message.data.changedBy}`,
-        facts: incidentFacts(incident),
-        link: incidentLink(incident),
-      };
+      const { incident, previousStatus, changedBy } = message.data;
+      const now = statusLabel(incident.status);
+      return about(incident, `${name(incident)} is now ${now}`, `${statusLabel(previousStatus)} → ${now}, by ${changedBy}`);
     }
     case "incident.severity_changed": {
-      const { incident, previousSeverity } = message.data;
-      return {
-        headline: `${name(incident)} is now ${incident.severity}`,
-        detail: `${previousSeverity ?? "unknown"} → ${incident.severity}, by ${message.data.changedBy}`,
-        facts: incidentFacts(incident),
-        link: incidentLink(incident),
-      };
+      const { incident, previousSeverity, changedBy } = message.data;
+      return about(incident, `${name(incident)} is now ${incident.severity}`, `${previousSeverity ?? "unknown"} → ${incident.severity}, by ${changedBy}`);
     }
     case "incident.resolved": {
-      const { incident } = message.data;
-      return {
-        headline: `Resolved: ${name(incident)}`,
-        detail: `Resolved by ${message.data.resolvedBy}`,
-        facts: incidentFacts(incident),
-        link: incidentLink(incident),
-      };
+      const { incident, resolvedBy } = message.data;
+      return about(incident, `Resolved: ${name(incident)}`, `Resolved by ${resolvedBy}`);
     }
     case "incident.update_posted": {
       const { incident, update } = message.data;
-      return {
-        headline: `Update on ${name(incident)}`,
-        detail: `${clip(update.body)}\n— ${update.author}`,
-        facts: incidentFacts(incident),
-        link: incidentLink(incident),
-      };
+      return about(incident, `Update on ${name(incident)}`, `${clip(update.body)}\n— ${update.author}`);
     }
     case "postmortem.published": {
       const { incident, postmortem } = message.data;

@@ -24,8 +24,8 @@ type State = {
   inFlight: Set<Promise<void>>;
   lastOverdueCheck: number;
   unsubscribe: (() => void)[];
-  /** scripts/server.mjs calls it when the server stops. */
-  stop: () => void;
+  /** scripts/server.mjs calls it when the server stops, and closes the database once it resolves. */
+  stop: () => Promise<void>;
 };
 // On globalThis: one worker per process whichever bundle loads this module, and reachable from scripts/server.mjs.
 const shared = globalThis as unknown as { hindsightWebhookWorker?: State };
@@ -124,12 +124,16 @@ export function startWebhookWorker() {
   kick(state);
 }
 
-/** Stops claiming new work; requests in flight finish (or their lease lets the next start send them again). */
-export function stopWebhookWorker() {
+/**
+ * Stops claiming new work; resolves when the requests in flight have finished and been recorded
+ * (each has its deadline; a kill before that leaves a claim that is sent again after the restart).
+ */
+export function stopWebhookWorker(): Promise<void> {
   const state = shared.hindsightWebhookWorker;
-  if (!state) return;
+  if (!state) return Promise.resolve();
   state.stopped = true;
   if (state.timer) clearInterval(state.timer);
   for (const off of state.unsubscribe) off();
   shared.hindsightWebhookWorker = undefined;
+  return Promise.allSettled([...state.inFlight]).then(() => undefined);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { asc, eq, gt } from "drizzle-orm";
 import { setUpTestDb, thrown } from "../../testing/test-db";
-import { events, postmortems } from "../../schema";
+import { postmortemInReview } from "../../testing/postmortem-fixtures";
+import { events } from "../../schema";
 import type { EventPayloads, EventType } from "../../queries/events/types";
 import { declareIncident } from "../incidents/declare";
 import { updateIncident } from "../incidents/update";
@@ -20,8 +21,6 @@ import { setReviewCheck, setReviewers } from "../postmortems/reviewers";
 import { transitionPostmortem } from "../postmortems/review";
 import { addComment } from "../postmortems/comments";
 import { regenerateTimelineSection } from "../postmortems/regenerate-timeline";
-import { listFactors } from "../../queries/admin/factors";
-import { ensureDefaultFactors } from "../../seed/defaults/default-factors";
 import { getIncident } from "../../queries/incidents/detail";
 import { listTimeline } from "../../queries/incidents/timeline";
 import { listChecklist } from "../../queries/incidents/checklist";
@@ -263,23 +262,7 @@ describe("events appended with each change", () => {
 
   it("postmortem: once published, its owner is in the payload", () => {
     const incident = declare({ severity: "SEV2" });
-    const actor = ctx.responder.actor;
-    ensureDefaultFactors(ctx.t.db);
-    updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-    const pm = startPostmortem({ actor, incidentId: incident.id });
-    const saved = savePostmortem({
-      actor,
-      incidentId: incident.id,
-      input: {
-        version: pm.version,
-        sections: { summary: "It broke.", impact: "Orders.", timeline: "- 14:00 declared", root_causes: "A push." },
-        factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
-        noActionItemsReason: "Nothing left to do.",
-      },
-    });
-    const sent = transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", reviewerIds: [ctx.admin.id], version: saved.version } });
-    const checklist = JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true });
-    ctx.t.db.update(postmortems).set({ reviewChecklist: checklist }).where(eq(postmortems.id, sent.id)).run();
+    const sent = postmortemInReview(ctx, incident);
     const published = eventsOf(() =>
       transitionPostmortem({ actor: ctx.admin.actor, incidentId: incident.id, input: { to: "published", version: sent.version } }),
     );

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
@@ -9,7 +9,7 @@ import { iso } from "@/lib/webhooks/message";
 import { getDb } from "../../client";
 import { webhookDeliveries } from "../../schema";
 import { recordAudit } from "../../access/audit";
-import { deliveryView, findEndpoint, insertDelivery } from "../../access/webhooks";
+import { deliveryView, findDelivery, findEndpoint, insertDelivery } from "../../access/webhooks";
 import { nudgeWebhookWorker } from "../../access/webhook-nudge";
 
 /**
@@ -22,11 +22,7 @@ export function redeliverWebhook({ actor, endpointId, deliveryId }: { actor: Act
   const row = getDb().transaction(
     (tx) => {
       const d = webhookDeliveries;
-      const current = tx
-        .select()
-        .from(d)
-        .where(and(eq(d.id, deliveryId), eq(d.endpointId, endpointId)))
-        .get();
+      const current = findDelivery(tx, endpointId, deliveryId);
       if (!current) throw notFound("Webhook delivery");
       if (current.status === "delivering" && (current.claimedUntil ?? 0) > now) {
         throw new AppError("conflict", "This delivery is being sent right now; wait for the attempt to finish");

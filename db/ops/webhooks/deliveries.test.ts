@@ -9,6 +9,7 @@ import { getWebhookDelivery } from "../../queries/webhooks/deliveries";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/retry-policy";
 import { claimDueDeliveries, recordAttempt } from "./deliveries";
 import { DELIVERY_LOG_DAYS, pruneDeliveryLog } from "./prune";
+import { plansOf } from "../../testing/query-plans";
 
 const ctx = setUpTestDb();
 const opts = { scale: 1, disableAfter: 3 };
@@ -139,6 +140,15 @@ describe("webhook delivery attempts", () => {
     updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: row.version, enabled: true } });
     expect(endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 0, failingSince: null, disabledReason: null });
     expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([waiting.id]);
+  });
+});
+
+describe("the worker's reads", () => {
+  it("claim reads only unfinished deliveries through their partial index, never the whole log", () => {
+    const plans = plansOf(() => claimDueDeliveries(ctx.t.db, { now: Date.now(), limit: 4, leaseMs: 1000 }));
+    const claim = plans.find((p) => p.sql.includes('from "webhook_deliveries"'))!;
+    expect(claim.plan.join("; ")).toContain("USING INDEX webhook_deliveries_due_idx");
+    expect(claim.plan.some((step) => /^SCAN/.test(step))).toBe(false);
   });
 });
 

@@ -28,6 +28,8 @@ export function claimDueDeliveries(db: Db, options: { now: number; limit: number
         .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, d.endpointId))
         .where(
           and(
+            // The partial index's own condition, as literals (a bound parameter cannot match it): only unfinished deliveries are read.
+            sql`${d.status} IN ('pending', 'delivering')`,
             or(and(eq(d.status, "pending"), lte(d.nextAttemptAt, now)), and(eq(d.status, "delivering"), lt(d.claimedUntil, now))),
             or(eq(webhookEndpoints.enabled, true), eq(d.manual, true)),
           ),

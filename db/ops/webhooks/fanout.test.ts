@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { setUpTestDb } from "../../testing/test-db";
-import { events, postmortems, webhookDeliveries, webhookFanoutCursor, type WebhookDelivery } from "../../schema";
+import { postmortemInReview } from "../../testing/postmortem-fixtures";
+import { events, webhookDeliveries, webhookFanoutCursor, type WebhookDelivery } from "../../schema";
 import type { Db } from "../../types";
 import { declareIncident } from "../../commands/incidents/declare";
 import { updateIncident } from "../../commands/incidents/update";
 import { addNote } from "../../commands/incidents/timeline";
-import { startPostmortem } from "../../commands/postmortems/start";
-import { savePostmortem } from "../../commands/postmortems/save";
 import { transitionPostmortem } from "../../commands/postmortems/review";
 import { createWebhookEndpoint, updateWebhookEndpoint } from "../../commands/webhooks/endpoints";
-import { listFactors } from "../../queries/admin/factors";
-import { ensureDefaultFactors } from "../../seed/defaults/default-factors";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 import { ensureFanoutCursor, fanOutEvents, fanoutCursor } from "./fanout";
 
@@ -79,24 +76,8 @@ describe("webhook fan-out from the event log", () => {
 
   it("announces a postmortem once, when it becomes published", () => {
     const incident = declare({ severity: "SEV2" });
-    const actor = ctx.responder.actor;
-    ensureDefaultFactors(ctx.t.db);
-    updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-    const pm = startPostmortem({ actor, incidentId: incident.id });
-    const saved = savePostmortem({
-      actor,
-      incidentId: incident.id,
-      input: {
-        version: pm.version,
-        sections: { summary: "It broke.", impact: "Orders.", timeline: "- 14:00 declared", root_causes: "A push." },
-        factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
-        noActionItemsReason: "Nothing left to do.",
-      },
-    });
     const hook = endpoint({ events: ["postmortem.published"] });
-    const sent = transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", reviewerIds: [ctx.admin.id], version: saved.version } });
-    const checklist = JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true });
-    ctx.t.db.update(postmortems).set({ reviewChecklist: checklist }).where(eq(postmortems.id, sent.id)).run();
+    const sent = postmortemInReview(ctx, incident);
     transitionPostmortem({ actor: ctx.admin.actor, incidentId: incident.id, input: { to: "published", version: sent.version } });
     fanOut();
     expect(bodies(hook.id).map((b) => b.type)).toEqual(["postmortem.published"]);

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/policy";
 import type { WebhookDeliveryDetail, WebhookDeliveryView } from "@/lib/webhooks/event-types";
 import { getDb } from "../../client";
 import { webhookAttempts, webhookDeliveries } from "../../schema";
-import { deliveryView, findEndpoint } from "../../access/webhooks";
+import { deliveryView, findDelivery, findEndpoint } from "../../access/webhooks";
 
 const encode = (id: number) => Buffer.from(`d${id}`).toString("base64url");
 function decode(cursor: string): number {
@@ -48,11 +48,7 @@ export function listWebhookDeliveries({
 export function getWebhookDelivery({ actor, endpointId, deliveryId }: { actor: Actor; endpointId: number; deliveryId: number }): WebhookDeliveryDetail {
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
-  const row = db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)))
-    .get();
+  const row = findDelivery(db, endpointId, deliveryId);
   if (!row) throw notFound("Webhook delivery");
   const attemptsLog = db
     .select({
