@@ -60,7 +60,7 @@ test("an endpoint is created with its secret shown once, and a signed test event
 
   const panel = page.getByRole("region", { name: `Copy the secret for “${name}” now` });
   await expect(panel).toContainText("You won’t see it again");
-  await expect(panel).toContainText("Outgoing webhooks → Verifying signatures");
+  await expect(panel).toContainText("Outgoing webhooks → Verifying our signatures");
   const secretField = panel.getByRole("textbox", { name: "Signing secret" });
   await expect(secretField).toHaveAttribute("readonly", "");
   await expect(secretField).toBeFocused();

@@ -5,7 +5,7 @@ import { CopySecretField } from "../copy-secret-field";
 import { NoticePanel } from "./notice-panel";
 
 /** The README section that explains verifying in full (the README is the operator's manual). */
-export const VERIFY_SECTION = "Outgoing webhooks → Verifying signatures";
+export const VERIFY_SECTION = "Outgoing webhooks → Verifying our signatures";
 
 const code = "font-mono text-xs";
 
