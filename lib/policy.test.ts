@@ -48,6 +48,7 @@ const EXPECTED: Record<string, "VRA" | "RA" | "A"> = {
   "playbook.manage": "A",
   "team.manage": "A",
   "user.manage": "A",
+  "webhook.manage": "A",
   "token.create": "A",
   "token.list": "A",
   "token.revoke": "A",

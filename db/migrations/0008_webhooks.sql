@@ -31,6 +31,7 @@ CREATE TABLE `webhook_deliveries` (
 	`status` text NOT NULL,
 	`manual` integer DEFAULT false NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,
+	`schedule_start` integer DEFAULT 0 NOT NULL,
 	`next_attempt_at` integer,
 	`claimed_until` integer,
 	`created_at` integer NOT NULL,

@@ -55,6 +55,8 @@ export const webhookDeliveries = sqliteTable(
     // Queued by an admin (test event, redeliver): sent even while the endpoint is disabled.
     manual: integer("manual", { mode: "boolean" }).notNull().default(false),
     attempts: integer("attempts").notNull().default(0),
+    // Attempts made before the current retry schedule began (a redelivery starts a fresh one).
+    scheduleStart: integer("schedule_start").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at"),
     claimedUntil: integer("claimed_until"),
     createdAt: createdAt(),

@@ -14,7 +14,7 @@ import { nudgeWebhookWorker } from "../../access/webhook-nudge";
 
 /**
  * Queues a delivery again, due now, with the same body and `webhook-id` (receivers that already
- * have it can drop it). Sent even while the endpoint is disabled: an admin asked for it.
+ * have it can drop it), and a fresh retry schedule. Sent even while the endpoint is disabled: an admin asked for it.
  */
 export function redeliverWebhook({ actor, endpointId, deliveryId }: { actor: Actor; endpointId: number; deliveryId: number }): WebhookDeliveryView {
   requirePermission(actor, "webhook", "manage");
@@ -29,7 +29,7 @@ export function redeliverWebhook({ actor, endpointId, deliveryId }: { actor: Act
       }
       const updated = tx
         .update(d)
-        .set({ status: "pending", nextAttemptAt: now, claimedUntil: null, manual: true })
+        .set({ status: "pending", nextAttemptAt: now, claimedUntil: null, manual: true, scheduleStart: current.attempts })
         .where(eq(d.id, deliveryId))
         .returning()
         .get()!;

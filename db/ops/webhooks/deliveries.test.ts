@@ -79,6 +79,11 @@ describe("webhook delivery attempts", () => {
     expect(delivery(test.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     // Failing for more than 24 h without a success: the endpoint is switched off.
     expect(endpointRow(endpoint.id)).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/every attempt has failed since/) });
+    // Redelivered: a fresh schedule, so a 503 is retried again.
+    redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
+    now = Date.now() + 10;
+    recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(503), { now, ...opts });
+    expect(delivery(test.id)).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS + 1, nextAttemptAt: now + RETRY_DELAYS_MS[0] });
   });
 
   it("sends a claim whose lease ran out again, logging the interrupted attempt; a late result of the old claim is only logged", () => {

@@ -117,7 +117,7 @@ export function recordAttempt(
         })
         .run();
       if (!ours) return;
-      const step = nextStep(attempt, result, now, options.scale);
+      const step = nextStep(attempt - row.scheduleStart, result, now, options.scale);
       tx.update(d)
         .set({
           status: step.status,
