@@ -19,6 +19,7 @@ import {
   UserCog,
   Users,
   UsersRound,
+  Webhook,
   X,
 } from "lucide-react";
 import type { UserRole } from "@/lib/roles";
@@ -41,6 +42,7 @@ const adminNav: NavItem[] = [
   { href: "/admin/teams", label: "Teams", icon: UsersRound },
   { href: "/admin/tokens", label: "API tokens", icon: KeyRound },
   { href: "/admin/integrations", label: "Integrations", icon: Plug },
+  { href: "/admin/webhooks", label: "Webhooks", icon: Webhook },
   { href: "/admin/playbooks", label: "Playbooks", icon: ListChecks },
   { href: "/admin/factors", label: "Contributing factors", icon: Tags },
   { href: "/admin/settings", label: "Settings", icon: Settings },

@@ -9,6 +9,7 @@ import { buttonClass, dangerButtonClass, errorClass, hintClass, inputClass, prim
 import { useServerAction } from "@/app/components/use-server-action";
 import { SEVERITIES, SEVERITY_INFO, type Severity } from "@/lib/severity";
 import { PLAYBOOK_DESCRIPTION_MAX, PLAYBOOK_NAME_MAX } from "@/lib/validation/playbook";
+import { ConflictChoice } from "../conflict-choice";
 import { FormMessage } from "../form-message";
 import { createPlaybookAction, deletePlaybookAction, updatePlaybookAction } from "./actions";
 import { ItemsEditor, newDraftItem, type DraftItem, type ItemErrors } from "./items-editor";
@@ -119,42 +120,23 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
         {playbook ? `Edit ${playbook.name}` : "New playbook"}
       </h2>
       {conflict ? (
-        <div
-          role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        <ConflictChoice
+          what="playbook"
+          pending={pending}
+          onSaveMine={() => {
+            setVersion(conflict.version);
+            setConflict(null);
+            void save(conflict.version);
+          }}
+          onLoadTheirs={() => {
+            setDraft(draftOf(conflict));
+            setVersion(conflict.version);
+            setConflict(null);
+          }}
         >
-          <p className="font-medium">Someone else saved this playbook while you were editing.</p>
-          <p className="mt-1">
-            Their version is named &ldquo;{conflict.name}&rdquo; with {conflict.items.length} item{conflict.items.length === 1 ? "" : "s"}
-            {conflict.enabled ? "" : " (disabled)"}. Your edits are still below, not saved.
-          </p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={pending}
-              onClick={() => {
-                setVersion(conflict.version);
-                setConflict(null);
-                void save(conflict.version);
-              }}
-            >
-              Save mine over theirs
-            </button>
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={pending}
-              onClick={() => {
-                setDraft(draftOf(conflict));
-                setVersion(conflict.version);
-                setConflict(null);
-              }}
-            >
-              Discard mine, load theirs
-            </button>
-          </div>
-        </div>
+          Their version is named &ldquo;{conflict.name}&rdquo; with {conflict.items.length} item{conflict.items.length === 1 ? "" : "s"}
+          {conflict.enabled ? "" : " (disabled)"}. Your edits are still below, not saved.
+        </ConflictChoice>
       ) : null}
       <fieldset disabled={locked} className="grid min-w-0 gap-4 sm:grid-cols-2">
         <Field id="playbook-name" label="Name" error={fields.name}>

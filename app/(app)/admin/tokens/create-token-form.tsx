@@ -1,12 +1,13 @@
 "use client";
 import { useRef, useState } from "react";
-import { AlertTriangle, Check, Copy } from "lucide-react";
+import { AlertTriangle } from "lucide-react";
 import { Field } from "@/app/components/field";
 import { useFocusFirstInvalid } from "@/app/components/focus-first-invalid";
-import { buttonClass, inputClass, primaryButtonClass } from "@/app/components/ui";
+import { inputClass, primaryButtonClass } from "@/app/components/ui";
 import { useServerAction } from "@/app/components/use-server-action";
 import { FormMessage } from "../form-message";
 import { CreateForm } from "../create-form";
+import { CopySecretField } from "../copy-secret-field";
 import { RoleField } from "../role-field";
 import { createTokenAction } from "./actions";
 
@@ -24,9 +25,7 @@ export function CreateTokenForm() {
   const { pending } = action;
   const fields = action.error?.fields ?? {};
   const [created, setCreated] = useState<Created | null>(null);
-  const [copied, setCopied] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const secretRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, action.error?.fields);
 
@@ -36,22 +35,9 @@ export function CreateTokenForm() {
     await action.run(() => createTokenAction({ name: String(data.get("name") ?? ""), role: String(data.get("role") ?? "") }), {
       onSuccess: (token) => {
         setCreated(token);
-        setCopied(false);
         setFormKey((k) => k + 1);
-        requestAnimationFrame(() => secretRef.current?.select());
       },
     });
-  }
-
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      // No clipboard permission (e.g. plain http): select it so Ctrl/⌘+C works.
-      secretRef.current?.select();
-    }
   }
 
   return (
@@ -66,30 +52,14 @@ export function CreateTokenForm() {
             This is the only time it is shown: Hindsight keeps only a hash. Store it in your secret manager. It acts with the <strong>{created.role}</strong>{" "}
             role; send it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
           </p>
-          <label htmlFor="new-token-secret" className="mt-3 block text-sm font-medium text-amber-950 dark:text-amber-100">
-            API token
-          </label>
-          <div className="mt-1 flex flex-wrap gap-2 sm:flex-nowrap">
-            <input
-              ref={secretRef}
-              id="new-token-secret"
-              readOnly
-              value={created.token}
-              spellCheck={false}
-              onFocus={(event) => event.currentTarget.select()}
-              className={`${inputClass} basis-full font-mono text-xs sm:basis-auto sm:text-sm`}
-            />
-            <button type="button" className={buttonClass} onClick={copy}>
-              {copied ? <Check aria-hidden className="h-4 w-4" /> : <Copy aria-hidden className="h-4 w-4" />}
-              {copied ? "Copied" : "Copy"}
-            </button>
-            <button type="button" className={buttonClass} onClick={() => setCreated(null)}>
-              Done
-            </button>
-          </div>
-          <p className="sr-only" aria-live="polite">
-            {copied ? "Token copied to the clipboard" : ""}
-          </p>
+          <CopySecretField
+            id="new-token-secret"
+            label="API token"
+            value={created.token}
+            copiedMessage="Token copied to the clipboard"
+            labelClassName="text-amber-950 dark:text-amber-100"
+            onDone={() => setCreated(null)}
+          />
         </section>
       ) : null}
       <CreateForm key={formKey} formRef={formRef} heading={HEADING} pending={pending} onSubmit={submit}>
