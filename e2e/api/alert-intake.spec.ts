@@ -49,6 +49,14 @@ test.describe("alert intake", () => {
     expect(bodies).toContain(`Alert resolved: ${firing.annotations.summary}`);
     expect(bodies.filter((b) => b.startsWith("Alert firing:"))).toHaveLength(2);
     expect((await deliveries(request, integration.id)).map((d) => d.outcome)).toEqual(["resolved", "attached", "deduplicated", "deduplicated", "declared"]);
+
+    // The incident's alerts, as a viewer reads them: the firing one first.
+    const listed = await request.get(`/api/v1/incidents/${reference}/alerts`, { headers: bearer("viewer") });
+    expect(listed.status()).toBe(200);
+    const alertsNow = (await listed.json()) as { total: number; firing: number; allResolved: boolean; alerts: { status: string; dedupKey: string }[] };
+    expect(alertsNow).toMatchObject({ total: 2, firing: 1, allResolved: false });
+    expect(alertsNow.alerts.map((a) => a.status)).toEqual(["firing", "resolved"]);
+    expect(alertsNow.alerts[1]!.dedupKey).toBe(firing.fingerprint);
   });
 
   test("Grafana: links kept, HMAC verified (body, and timestamp:body)", async ({ request }) => {

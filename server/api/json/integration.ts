@@ -1,4 +1,4 @@
-import type { IntegrationDeliveryView, IntegrationView } from "@/db/queries/integrations/views";
+import type { IncidentAlerts, IntegrationDeliveryView, IntegrationView } from "@/db/queries/integrations/views";
 import { isoOrNull } from "./incident";
 
 /** The public API shapes (`/api/v1/integrations`): ISO times; secrets never, except once on creation/rotation. */
@@ -13,4 +13,17 @@ export function toIntegrationJson(view: IntegrationView) {
 
 export function toDeliveryJson(delivery: IntegrationDeliveryView) {
   return { ...delivery, receivedAt: isoOrNull(delivery.receivedAt) };
+}
+
+export function toIncidentAlertsJson(state: IncidentAlerts) {
+  return {
+    ...state,
+    alerts: state.alerts.map((alert) => ({
+      ...alert,
+      startsAt: new Date(alert.startsAt).toISOString(),
+      endsAt: isoOrNull(alert.endsAt),
+      firstSeenAt: new Date(alert.firstSeenAt).toISOString(),
+      lastSeenAt: new Date(alert.lastSeenAt).toISOString(),
+    })),
+  };
 }

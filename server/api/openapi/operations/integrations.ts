@@ -5,6 +5,8 @@ import { eventsV2PayloadSchema } from "@/lib/alerts/events-v2-payload";
 import { routingRuleSchema } from "@/lib/alerts/routing-rules";
 import { createIntegrationSchema, INTEGRATION_KIND_VALUES, rotateIntegrationSecretSchema, updateIntegrationSchema } from "@/lib/validation/integration";
 import { DELIVERY_OUTCOMES } from "@/lib/alerts/delivery-outcome";
+import { incidentAlertsSchema } from "../schemas/alert";
+import { incidentPath } from "../params";
 
 const tags = ["Alert intake"];
 const admin = { kind: "actor", minRole: "admin" } as const;
@@ -89,6 +91,16 @@ const intake = (kind: (typeof INTEGRATION_KIND_VALUES)[number], summary: string,
 });
 
 export const integrationsOperations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/incidents/{ref}/alerts",
+    summary: "List an incident's alerts",
+    description: "The alerts integrations declared or attached this incident with: labels, annotations, links, firing or resolved.",
+    tags,
+    auth: { kind: "actor", minRole: "viewer" },
+    pathParams: incidentPath,
+    responses: { 200: { description: "The incident's alerts and counts.", schema: incidentAlertsSchema } },
+  },
   intake(
     "alertmanager",
     "Receive Alertmanager alerts",
