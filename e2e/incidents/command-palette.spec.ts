@@ -64,7 +64,8 @@ test("every page is listed, Insights included; nothing found says No matches", a
   await input.fill("qqzzxxnothing");
   await expect(page.getByText("No matches")).toBeVisible();
   await input.fill("insig");
-  const insights = page.getByRole("option", { name: "Insights" });
+  // Exact: incidents titled "Insights fixture…" (other tests' data) are options too.
+  const insights = page.getByRole("option", { name: "Insights", exact: true });
   await expect(insights).toBeVisible();
   // Incidents whose titles match (other tests' data) are listed before the pages: step down to it.
   for (let i = 0; i < 30 && (await insights.getAttribute("aria-selected")) !== "true"; i++) await input.press("ArrowDown");
