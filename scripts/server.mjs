@@ -181,6 +181,10 @@ export async function startServer({
       failed(error);
     }
   });
+  // Longer than the idle timeout of clients and proxies (typically 4–60 s): with Node's 5 s default
+  // a client could reuse a keep-alive socket at the moment the server closes it (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await listen(server, port, host);
 
   let metricsServer = null;
