@@ -182,6 +182,8 @@ for (const theme of ["light", "dark"] as Theme[]) {
           ["/admin/settings", "Settings"],
           ["/admin/tokens", "API tokens"],
           ["/admin/audit", "Audit log"],
+          ["/admin/integrations", "Integrations"],
+          ["/admin/webhooks", "Webhooks"],
         ]) {
           await visit(page, url!, heading);
           await expectAccessible(page, url!, theme);
