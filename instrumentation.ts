@@ -10,15 +10,15 @@ export async function register() {
   await ensureFirstAdmin();
   // Derived per-incident facts for a database from before they existed (or written by other means).
   const { ensureIncidentFacts } = await import("./db/access/incident-facts");
-  ensureIncidentFacts((await import("./db/client")).getDb());
+  await ensureIncidentFacts((await import("./db/client")).getDb());
   // Backfill: derives stored SLO spend when this database has none of the current version.
   const { ensureSpendSegments } = await import("./db/access/slo-spend-segments");
-  ensureSpendSegments((await import("./db/client")).getDb());
+  await ensureSpendSegments((await import("./db/client")).getDb());
   const { holdServerLock } = await import("./db/ops/server-lock");
   holdServerLock();
   const { startScheduledBackups } = await import("./db/ops/backup-scheduler");
   startScheduledBackups();
-  (await import("./server/webhooks/worker")).startWebhookWorker();
+  await (await import("./server/webhooks/worker")).startWebhookWorker();
   (await import("./db/ops/metrics")).registerDatabaseMetrics();
 }
 

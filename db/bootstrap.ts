@@ -10,6 +10,7 @@ import { ensureDefaultPlaybooks } from "./seed/defaults/default-playbooks";
 import { ensureDefaultFactors } from "./seed/defaults/default-factors";
 import { dataDir, writeSecretFile } from "@/server/auth/data-dir";
 import { env } from "@/server/env";
+import { transaction } from "./transaction";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@hindsight.local";
 
@@ -24,13 +25,7 @@ export function initialPasswordFile() {
  */
 export async function ensureFirstAdmin(log: (line: string) => void = console.log): Promise<void> {
   const db = getDb();
-  if (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(users)
-      .get()!.n > 0
-  )
-    return;
+  if ((await db.select({ n: sql<number>`count(*)` }).from(users))[0]!.n > 0) return;
   const email = (env("HINDSIGHT_ADMIN_EMAIL") || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   const given = env("HINDSIGHT_ADMIN_PASSWORD");
   if (given && passwordProblem(given)) {
@@ -38,35 +33,22 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
   }
   const password = given || randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password);
-  const created = db.transaction(
-    (tx) => {
-      if (
-        tx
-          .select({ n: sql<number>`count(*)` })
-          .from(users)
-          .get()!.n > 0
-      )
-        return false;
-      const now = Date.now();
-      const user = tx
-        .insert(users)
-        .values({ email, name: "Administrator", role: "admin", passwordHash, createdAt: now, updatedAt: now })
-        .returning({ id: users.id })
-        .get();
-      tx.insert(auditLog)
-        .values({
-          at: now,
-          actorLabel: "system",
-          action: "user.create",
-          entityType: "user",
-          entityId: String(user.id),
-          after: JSON.stringify({ email, role: "admin", firstRun: true }),
-        })
-        .run();
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  const created = await transaction(async (tx) => {
+    if ((await tx.select({ n: sql<number>`count(*)` }).from(users))[0]!.n > 0) return false;
+    const now = Date.now();
+    const user = (
+      await tx.insert(users).values({ email, name: "Administrator", role: "admin", passwordHash, createdAt: now, updatedAt: now }).returning({ id: users.id })
+    )[0];
+    await tx.insert(auditLog).values({
+      at: now,
+      actorLabel: "system",
+      action: "user.create",
+      entityType: "user",
+      entityId: String(user.id),
+      after: JSON.stringify({ email, role: "admin", firstRun: true }),
+    });
+    return true;
+  });
   if (!created) return;
   ensureDefaultPlaybooks(db);
   ensureDefaultFactors(db);

@@ -6,48 +6,135 @@ import path from "node:path";
 import * as schema from "./schema";
 import { observeOnProcessMetrics, timeStatements } from "./ops/timed-statements";
 import { registerSqlFunctions } from "./sql-functions";
+import { dialect } from "./dialect";
+import { currentTransaction } from "./transaction-context";
 import { env } from "@/server/env";
 
+/**
+ * The query-building database. Queries are written once against the SQLite-typed tables and run on
+ * either engine: on PostgreSQL the same names hold the derived PG tables (db/schema/index.ts) and
+ * this object is the node-postgres drizzle database. Build queries and `await` them; never call the
+ * SQLite-only `.all() .get() .run() .values()` (db/sql.ts has the raw-SQL helpers).
+ */
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ env("DATABASE_PATH") || path.join("data", "hindsight.db"));
 }
 
-/** Opens a connection with the settings every connection must have, and applies pending migrations. */
-export function openDatabase(file: string): { db: Db; sqlite: Database.Database } {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = timeStatements(new Database(file), observeOnProcessMetrics);
-  sqlite.pragma("journal_mode = WAL");
+const migrationsFolder = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
+
+function connect(file: string, readonly: boolean): Database.Database {
+  const sqlite = timeStatements(new Database(file, { readonly }), observeOnProcessMetrics);
+  if (!readonly) sqlite.pragma("journal_mode = WAL");
   // FULL: a committed incident survives power loss, not only a process crash.
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   registerSqlFunctions(sqlite);
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations") });
-  return { db, sqlite };
+  return sqlite;
 }
 
-// scripts/server.mjs checkpoints and closes this connection on shutdown.
-const globalForDb = globalThis as unknown as { hindsightDb?: { db: Db; sqlite: Database.Database; file: string } };
+export type SqliteHandle = {
+  /** Statements outside a transaction: a read-only connection, so it never sees a transaction's uncommitted rows. */
+  db: Db;
+  /** The connection transactions run on (db/transaction.ts serialises them). */
+  writer: Db;
+  sqlite: Database.Database;
+  reader: Database.Database;
+};
 
-/** The process-wide connection (cached on globalThis so dev reloads do not open more). */
-export function getDb(): Db {
+/** Opens the writer and reader connections with the settings every connection must have, and applies pending migrations. */
+export function openDatabase(file: string): SqliteHandle {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = connect(file, false);
+  const writer = drizzle(sqlite, { schema });
+  migrate(writer, { migrationsFolder: migrationsFolder() });
+  // An in-memory database is private to its connection: there, reads share the writer.
+  const reader = file === ":memory:" ? sqlite : connect(file, true);
+  return { db: file === ":memory:" ? writer : drizzle(reader, { schema }), writer, sqlite, reader };
+}
+
+// scripts/server.mjs checkpoints and closes these connections on shutdown.
+const globalForDb = globalThis as unknown as { hindsightDb?: SqliteHandle & { file: string } };
+
+function sqliteHandle(): SqliteHandle {
   const file = databasePath();
   if (!globalForDb.hindsightDb || globalForDb.hindsightDb.file !== file) {
-    globalForDb.hindsightDb?.sqlite.close();
+    closeSqlite();
     globalForDb.hindsightDb = { ...openDatabase(file), file };
   }
-  return globalForDb.hindsightDb.db;
+  return globalForDb.hindsightDb;
 }
 
+function closeSqlite() {
+  const held = globalForDb.hindsightDb;
+  if (!held) return;
+  if (held.reader !== held.sqlite) held.reader.close();
+  held.sqlite.close();
+  globalForDb.hindsightDb = undefined;
+}
+
+/**
+ * The database to query: inside `transaction()` the transaction itself, otherwise the shared
+ * connection (SQLite: read-only, writes go through `transaction()`; PostgreSQL: the pool).
+ */
+export function getDb(): Db {
+  const tx = currentTransaction();
+  if (tx) return tx;
+  if (dialect === "pg") return pgDb();
+  return sqliteHandle().db;
+}
+
+/** The SQLite writer connection (transactions only: db/transaction.ts). */
+export function sqliteWriter(): { db: Db; sqlite: Database.Database } {
+  const handle = sqliteHandle();
+  return { db: handle.writer, sqlite: handle.sqlite };
+}
+
+/** The raw SQLite connection, for SQLite-only tools (backup, bench, query plans). */
 export function getSqlite(): Database.Database {
-  getDb();
-  return globalForDb.hindsightDb!.sqlite;
+  if (dialect === "pg") throw new Error("getSqlite(): this installation runs on PostgreSQL");
+  return sqliteHandle().sqlite;
 }
 
-/** Lets tests point the data layer at a fresh database. */
+// PostgreSQL: db/pg-client.ts registers its pool here on import, so SQLite installs never load `pg`.
+export type PgProvider = {
+  db: () => Db;
+  transaction: <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
+  ready: () => Promise<void>;
+  close: () => Promise<void>;
+};
+const pgGlobal = globalThis as unknown as { hindsightPg?: PgProvider };
+
+export function registerPg(provider: PgProvider) {
+  pgGlobal.hindsightPg = provider;
+}
+
+export function pgProvider(): PgProvider {
+  if (!pgGlobal.hindsightPg) throw new Error("PostgreSQL is configured (DATABASE_URL) but db/pg-client was not loaded: await prepareDatabase() first");
+  return pgGlobal.hindsightPg;
+}
+
+const pgDb = () => pgProvider().db();
+
+/** Opens the database and applies migrations (PostgreSQL: connects the pool and migrates under an advisory lock). */
+export async function prepareDatabase(): Promise<void> {
+  if (dialect === "pg") {
+    await import("./pg-client");
+    await pgGlobal.hindsightPg!.ready();
+    return;
+  }
+  sqliteHandle();
+}
+
+/** Closes the process's connections (graceful shutdown, end of tests). */
+export async function closeDatabase(): Promise<void> {
+  if (dialect === "pg") await pgGlobal.hindsightPg?.close();
+  else closeSqlite();
+}
+
+/** Lets tests point the data layer at a fresh SQLite database. */
 export function useDatabaseForTests(file: string): Db {
   // eslint-disable-next-line no-restricted-properties -- sets the variable server/env.ts reads
   process.env.DATABASE_PATH = file;

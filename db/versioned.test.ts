@@ -11,28 +11,29 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-function addService() {
-  return t.db
-    .insert(services)
-    .values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 })
-    .returning()
-    .get();
+async function addService() {
+  return (
+    await t.db
+      .insert(services)
+      .values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 })
+      .returning()
+  )[0];
 }
 
 describe("updateVersioned", () => {
-  it("writes the change, bumps the version and stamps updatedAt", () => {
-    const row = addService();
-    const updated = updateVersioned(t.db, services, row, { name: "Payments" }, 500, () => staleError("service", row.version));
+  it("writes the change, bumps the version and stamps updatedAt", async () => {
+    const row = await addService();
+    const updated = await updateVersioned(t.db, services, row, { name: "Payments" }, 500, () => staleError("service", row.version));
     expect(updated).toMatchObject({ name: "Payments", version: row.version + 1, updatedAt: 500 });
   });
 
-  it("of two writers holding the same version, only the first succeeds; the second gets the stale error", () => {
-    const row = addService();
-    updateVersioned(t.db, services, row, { name: "First" }, 2, () => staleError("service", row.version));
-    const current = t.db.select().from(services).where(eq(services.id, row.id)).get()!;
+  it("of two writers holding the same version, only the first succeeds; the second gets the stale error", async () => {
+    const row = await addService();
+    await updateVersioned(t.db, services, row, { name: "First" }, 2, () => staleError("service", row.version));
+    const current = (await t.db.select().from(services).where(eq(services.id, row.id)))[0]!;
     let error: unknown;
     try {
-      updateVersioned(t.db, services, row, { name: "Second" }, 3, () => staleError("service", current.version, current));
+      await updateVersioned(t.db, services, row, { name: "Second" }, 3, () => staleError("service", current.version, current));
     } catch (e) {
       error = e;
     }
@@ -41,6 +42,6 @@ describe("updateVersioned", () => {
     expect((error as AppError).fields).toEqual({ version: "Stale version" });
     expect((error as AppError).message).toBe("This service was changed by someone else (now version 2). Review the current state and try again.");
     expect((error as AppError).toJSON()).toMatchObject({ current: { name: "First", version: 2 } });
-    expect(t.db.select().from(services).where(eq(services.id, row.id)).get()!.name).toBe("First");
+    expect((await t.db.select().from(services).where(eq(services.id, row.id)))[0]!.name).toBe("First");
   });
 });

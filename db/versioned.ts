@@ -23,21 +23,22 @@ type VersionedTable = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn; u
  * When no row matched (someone else wrote first) it throws what `stale()` returns, so two
  * writers holding the same version can never both succeed.
  */
-export function updateVersioned<T extends VersionedTable>(
+export async function updateVersioned<T extends VersionedTable>(
   tx: Writer,
   table: T,
   row: { id: number; version: number },
   changes: SQLiteUpdateSetSource<T>,
   now: number,
   stale: () => AppError,
-): T["$inferSelect"] {
+): Promise<T["$inferSelect"]> {
   const set = { ...changes, version: sql`${table.version} + 1`, updatedAt: now } as SQLiteUpdateSetSource<T>;
-  const updated = tx
-    .update(table)
-    .set(set)
-    .where(and(eq(table.id, row.id), eq(table.version, row.version)))
-    .returning()
-    .get() as T["$inferSelect"] | undefined;
+  const updated = (
+    await tx
+      .update(table)
+      .set(set)
+      .where(and(eq(table.id, row.id), eq(table.version, row.version)))
+      .returning()
+  )[0] as T["$inferSelect"] | undefined;
   if (!updated) throw stale();
   return updated;
 }

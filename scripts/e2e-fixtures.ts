@@ -21,9 +21,9 @@ async function main() {
   ];
   for (const person of people) await insertUser({ ...person, password: E2E_PASSWORD });
   const tokens = {
-    admin: insertToken({ name: "e2e admin", role: "admin" }).token,
-    responder: insertToken({ name: "e2e responder", role: "responder" }).token,
-    viewer: insertToken({ name: "e2e viewer", role: "viewer" }).token,
+    admin: (await insertToken({ name: "e2e admin", role: "admin" })).token,
+    responder: (await insertToken({ name: "e2e responder", role: "responder" })).token,
+    viewer: (await insertToken({ name: "e2e viewer", role: "viewer" })).token,
   };
   const fixtures = {
     password: E2E_PASSWORD,

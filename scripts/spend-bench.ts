@@ -47,7 +47,7 @@ median(`getService(${service.slug})`, () => getService({ actor, slug: service.sl
 median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, incidentId: incident.id }));
 
 // The budget computation alone, stored segments against the reference (every impact swept per call).
-const allSlos = getDb().select().from(slos).all();
+const allSlos = await getDb().select().from(slos);
 median(`budgets of all ${allSlos.length} SLOs, stored`, () => budgetsFor(getDb(), allSlos));
 median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudgetsFor(getDb(), allSlos, Date.now()));
 
@@ -56,25 +56,28 @@ median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudget
 let declared = 0;
 median(
   `declare on ${service.slug} (backdated 2 h)`,
-  () => {
-    declared = declareIncident({
-      actor,
-      input: {
-        title: "Spend bench",
-        severity: "SEV2",
-        startedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
-        services: [{ service: service.slug, impact: "partial_outage" }],
-      },
-    }).incident.id;
+  async () => {
+    declared = (
+      await declareIncident({
+        actor,
+        input: {
+          title: "Spend bench",
+          severity: "SEV2",
+          startedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+          services: [{ service: service.slug, impact: "partial_outage" }],
+        },
+      })
+    ).incident.id;
   },
   5,
 );
 median(
   "declare now + move to monitoring",
-  () => {
-    declared = declareIncident({ actor, input: { title: "Spend bench", severity: "SEV2", services: [{ service: service.slug, impact: "full_outage" }] } })
-      .incident.id;
-    updateIncident({ actor, incidentId: declared, input: { version: 1, status: "monitoring" } });
+  async () => {
+    declared = (
+      await declareIncident({ actor, input: { title: "Spend bench", severity: "SEV2", services: [{ service: service.slug, impact: "full_outage" }] } })
+    ).incident.id;
+    await updateIncident({ actor, incidentId: declared, input: { version: 1, status: "monitoring" } });
   },
   5,
 );

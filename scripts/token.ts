@@ -19,16 +19,16 @@ const parse = (argv: string[]) => parseCommandLine(argv, { name: { type: "string
 
 const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
 
-function create(name: string | undefined, role: string | undefined) {
+async function create(name: string | undefined, role: string | undefined) {
   if (name === undefined || role === undefined) throw new UsageError("create needs --name and --role");
-  const token = insertToken({ name, role: role as UserRole });
+  const token = await insertToken({ name, role: role as UserRole });
   console.log(`Created ${token.role} token "${token.name}" (id ${token.id}) in ${databasePath()}.`);
   console.log("It is shown only this once; store it now and send it as Authorization: Bearer <token>.");
   console.log(token.token);
 }
 
-function list() {
-  const tokens = selectTokens();
+async function list() {
+  const tokens = await selectTokens();
   if (tokens.length === 0) {
     console.log(`No API tokens in ${databasePath()}.`);
     return;
@@ -39,13 +39,13 @@ function list() {
   }
 }
 
-function revoke(id: string | undefined) {
+async function revoke(id: string | undefined) {
   if (id === undefined || !/^\d{1,12}$/.test(id) || Number(id) < 1) throw new UsageError("revoke needs --id N (a token id from list)");
-  revokeTokenRow(Number(id));
+  await revokeTokenRow(Number(id));
   console.log(`Revoked token ${id}.`);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     if (values.help) {
@@ -54,9 +54,9 @@ function main(argv: string[]): number {
     }
     const [command, ...rest] = positionals;
     if (rest.length) throw new UsageError(`Unexpected argument: ${rest.join(" ")}`);
-    if (command === "create") create(values.name, values.role);
-    else if (command === "list") list();
-    else if (command === "revoke") revoke(values.id);
+    if (command === "create") await create(values.name, values.role);
+    else if (command === "list") await list();
+    else if (command === "revoke") await revoke(values.id);
     else throw new UsageError(command ? `Unknown command: ${command}` : "Missing command");
     return 0;
   } catch (error) {
@@ -81,4 +81,4 @@ function closeDatabase() {
   if (open) getSqlite().close();
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function BenchFloorPage() {
   if (!env("HINDSIGHT_BENCH_FLOOR")) notFound();
   const actor = await requireActor();
-  const rows = benchFloorRows({ actor });
+  const rows = await benchFloorRows({ actor });
   return (
     <main className="p-4">
       <h1 className="text-lg font-semibold">Bench floor: {rows.length} incidents</h1>

@@ -34,7 +34,7 @@ export function useEventStream<E extends { id: number }>(url: string, startAfter
 
   useEffect(() => {
     let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: Awaited<ReturnType<typeof setTimeout>> | undefined;
     let stopped = false;
     const at = () => `${url}${url.includes("?") ? "&" : "?"}lastEventId=${last.current}`;
     const open = () => {

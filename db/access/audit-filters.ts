@@ -3,21 +3,11 @@ import { getDb } from "../client";
 import { auditLog } from "../schema";
 
 /** The distinct actions in the audit log, alphabetically. */
-export function readAuditActions(): string[] {
-  return getDb()
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((r) => r.action);
+export async function readAuditActions(): Promise<string[]> {
+  return (await getDb().selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
 }
 
 /** The distinct entity types in the audit log, alphabetically. */
-export function readAuditEntityTypes(): string[] {
-  return getDb()
-    .selectDistinct({ entityType: auditLog.entityType })
-    .from(auditLog)
-    .orderBy(auditLog.entityType)
-    .all()
-    .map((r) => r.entityType);
+export async function readAuditEntityTypes(): Promise<string[]> {
+  return (await getDb().selectDistinct({ entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType)).map((r) => r.entityType);
 }

@@ -19,24 +19,22 @@ export type AuditInput = {
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /** Writes one audit record; call inside the transaction of the change it records. */
-export function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput, at = Date.now()) {
-  tx.insert(auditLog)
-    .values({
-      at,
-      actorUserId: actor?.kind === "user" ? actor.userId : null,
-      actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
-      actorLabel: input.label ?? (actor ? actorLabel(actor) : "system"),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId == null ? null : String(input.entityId),
-      before: json(input.before),
-      after: json(input.after),
-      ip: input.ip ?? actor?.ip ?? null,
-    })
-    .run();
+export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput, at = Date.now()) {
+  await tx.insert(auditLog).values({
+    at,
+    actorUserId: actor?.kind === "user" ? actor.userId : null,
+    actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
+    actorLabel: input.label ?? (actor ? actorLabel(actor) : "system"),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId == null ? null : String(input.entityId),
+    before: json(input.before),
+    after: json(input.after),
+    ip: input.ip ?? actor?.ip ?? null,
+  });
 }
 
 /** Records an event that is not part of another write (sign-ins, rate limits). */
-export function recordAuditEvent(actor: Actor | null, input: AuditInput) {
-  recordAudit(getDb(), actor, input);
+export async function recordAuditEvent(actor: Actor | null, input: AuditInput) {
+  await recordAudit(getDb(), actor, input);
 }

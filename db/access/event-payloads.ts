@@ -27,15 +27,15 @@ export function timelineItem(entry: TimelineEntry): TimelineItem {
   };
 }
 
-function incidentRow(db: Reader, incidentId: number): Incident {
-  return db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+async function incidentRow(db: Reader, incidentId: number): Promise<Incident> {
+  return (await db.select().from(incidents).where(eq(incidents.id, incidentId)))[0]!;
 }
 
 /**
  * `incident.updated` with the incident as it is now in this transaction; `changed` names the fields.
  * `before` (the row before the change) adds `previous` status/severity when those changed.
  */
-export function emitIncidentUpdated(
+export async function emitIncidentUpdated(
   tx: Writer,
   actor: Actor | null,
   incidentId: number,
@@ -46,10 +46,16 @@ export function emitIncidentUpdated(
   const previous: Partial<Pick<Incident, "status" | "severity">> = {};
   if (before && changed.includes("status")) previous.status = before.status;
   if (before && changed.includes("severity")) previous.severity = before.severity;
-  const payload = { changed, incident: incidentState(incidentRow(tx, incidentId)), ...(Object.keys(previous).length ? { previous } : {}) };
-  appendEvent(tx, actor, { incidentId, type: "incident.updated", payload }, now);
+  const payload = { changed, incident: incidentState(await incidentRow(tx, incidentId)), ...(Object.keys(previous).length ? { previous } : {}) };
+  await appendEvent(tx, actor, { incidentId, type: "incident.updated", payload }, now);
 }
 
-export function emitTimelineEntry(tx: Writer, actor: Actor | null, entry: TimelineEntry, type: "timeline.entry_added" | "timeline.entry_updated", now: number) {
-  appendEvent(tx, actor, { incidentId: entry.incidentId, type, payload: { entry: timelineItem(entry) } }, now);
+export async function emitTimelineEntry(
+  tx: Writer,
+  actor: Actor | null,
+  entry: TimelineEntry,
+  type: "timeline.entry_added" | "timeline.entry_updated",
+  now: number,
+) {
+  await appendEvent(tx, actor, { incidentId: entry.incidentId, type, payload: { entry: timelineItem(entry) } }, now);
 }

@@ -34,21 +34,22 @@ function nudge() {
  * Appends one event to the log; call inside the transaction of the change, with the change's `now`.
  * The payload is the new state of what changed (db/queries/events/types.ts), built for no particular reader.
  */
-export function appendEvent(tx: Writer, actor: Actor | null, event: NewEvent, now = Date.now()): number {
-  const row = tx
-    .insert(events)
-    .values({
-      incidentId: event.incidentId,
-      type: event.type,
-      actorUserId: actor?.kind === "user" ? actor.userId : null,
-      actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
-      actorIntegrationId: actor?.kind === "integration" ? actor.integrationId : null,
-      actorLabel: actor ? actorLabel(actor) : "Hindsight",
-      at: now,
-      payload: JSON.stringify(event.payload),
-    })
-    .returning({ id: events.id })
-    .get();
+export async function appendEvent(tx: Writer, actor: Actor | null, event: NewEvent, now = Date.now()): Promise<number> {
+  const row = (
+    await tx
+      .insert(events)
+      .values({
+        incidentId: event.incidentId,
+        type: event.type,
+        actorUserId: actor?.kind === "user" ? actor.userId : null,
+        actorTokenId: actor?.kind === "token" ? actor.tokenId : null,
+        actorIntegrationId: actor?.kind === "integration" ? actor.integrationId : null,
+        actorLabel: actor ? actorLabel(actor) : "Hindsight",
+        at: now,
+        payload: JSON.stringify(event.payload),
+      })
+      .returning({ id: events.id })
+  )[0];
   nudge();
   return row.id;
 }

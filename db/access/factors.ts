@@ -14,21 +14,19 @@ export const factorColumns = {
 };
 
 /** The taxonomy, by name; archived factors only when asked (they stay on postmortems that used them). */
-export function readFactors({ includeArchived = false }: { includeArchived?: boolean } = {}, db: Reader = getDb()): Factor[] {
-  return db
+export async function readFactors({ includeArchived = false }: { includeArchived?: boolean } = {}, db: Reader = getDb()): Promise<Factor[]> {
+  return await db
     .select(factorColumns)
     .from(contributingFactors)
     .where(includeArchived ? undefined : eq(contributingFactors.archived, false))
-    .orderBy(asc(contributingFactors.name))
-    .all();
+    .orderBy(asc(contributingFactors.name));
 }
 
 /** How many postmortems use each contributing factor (factor id → count). */
-export function readFactorUsage(db: Reader = getDb()): Map<number, number> {
-  const rows = db
+export async function readFactorUsage(db: Reader = getDb()): Promise<Map<number, number>> {
+  const rows = await db
     .select({ factorId: postmortemFactors.factorId, n: sql<number>`count(*)` })
     .from(postmortemFactors)
-    .groupBy(postmortemFactors.factorId)
-    .all();
+    .groupBy(postmortemFactors.factorId);
   return new Map(rows.map((r) => [r.factorId, r.n]));
 }

@@ -3,6 +3,7 @@ import { eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { incidentFacts, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, type IncidentFacts } from "../schema";
 import type { Db } from "../client";
 import type { Writer } from "../types";
+import { row, exec, rows } from "../sql";
 
 /** Bits of incident_facts.reconstructed: the figure rests on a typed-in or backdated timestamp. */
 export const RECONSTRUCTED_BITS = { detect: 1, acknowledge: 2, mitigate: 4, resolve: 8, impact: 16, resolved: 32 } as const;
@@ -48,12 +49,13 @@ const KEYS = Object.keys(FACTS) as (keyof IncidentFacts)[];
 const COLUMN = getTableColumns(incidentFacts);
 
 /** The facts of some incidents computed afresh from their rows (the reference the maintained table must equal). */
-export function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): IncidentFacts[] {
-  return db.all<IncidentFacts>(
+export async function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): Promise<IncidentFacts[]> {
+  return await rows<IncidentFacts>(
     sql`SELECT ${sql.join(
       KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
       sql`, `,
     )} FROM ${incidents} WHERE ${where} ORDER BY ${i.id}`,
+    db,
   );
 }
 
@@ -61,25 +63,26 @@ export function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): 
  * Recomputes one incident's facts. Call it in the transaction of every write that changes
  * the incident, its roles, its service links or its postmortem (status, publication, factors).
  */
-export function refreshIncidentFacts(tx: Writer, incidentId: number): void {
+export async function refreshIncidentFacts(tx: Writer, incidentId: number): Promise<void> {
   const selection = Object.fromEntries(KEYS.map((k) => [k, FACTS[k]])) as Record<keyof IncidentFacts, SQL>;
-  const row = tx.select(selection).from(incidents).where(eq(incidents.id, incidentId)).get() as IncidentFacts | undefined;
+  const row = (await tx.select(selection).from(incidents).where(eq(incidents.id, incidentId)))[0] as IncidentFacts | undefined;
   // A deleted incident takes its facts with it (ON DELETE CASCADE).
   if (!row) return;
   const { incidentId: _id, ...rest } = row;
-  tx.insert(incidentFacts).values(row).onConflictDoUpdate({ target: incidentFacts.incidentId, set: rest }).run();
+  await tx.insert(incidentFacts).values(row).onConflictDoUpdate({ target: incidentFacts.incidentId, set: rest });
 }
 
 /**
  * Backfill: writes the facts of every incident matching `where` whose stored facts are
  * missing or differ, in one statement; returns how many rows it wrote. Idempotent.
  */
-export function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`): number {
+export async function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`): Promise<number> {
   const names = KEYS.map((k) => sql.identifier(COLUMN[k].name));
   const changed = KEYS.filter((k) => k !== "incidentId").map(
     (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`,
   );
-  const result = db.run(sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
+  const result = await exec(
+    sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
     SELECT ${sql.join(
       KEYS.map((k) => FACTS[k]),
       sql`, `,
@@ -88,7 +91,9 @@ export function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`)
       KEYS.filter((k) => k !== "incidentId").map((k) => sql`${sql.identifier(COLUMN[k].name)} = excluded.${sql.identifier(COLUMN[k].name)}`),
       sql`, `,
     )}
-    WHERE ${sql.join(changed, sql` OR `)}`);
+    WHERE ${sql.join(changed, sql` OR `)}`,
+    db,
+  );
   return Number(result.changes);
 }
 
@@ -99,16 +104,17 @@ const reconciled = new WeakSet<object>();
  * checks every incident (a database from before the table, or written by other means); later
  * calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
  */
-export function ensureIncidentFacts(db: Pick<Db, "run" | "get">, log: (line: string) => void = console.log): void {
+export async function ensureIncidentFacts(db: Pick<Db, "run" | "get">, log: (line: string) => void = console.log): Promise<void> {
   if (!reconciled.has(db)) {
     const started = performance.now();
-    const written = reconcileIncidentFacts(db);
+    const written = await reconcileIncidentFacts(db);
     reconciled.add(db);
     if (written) log(`[hindsight] Incident facts: ${written} rows written in ${Math.round(performance.now() - started)} ms`);
     return;
   }
-  const { newest, known } = db.get<{ newest: number | null; known: number | null }>(
+  const { newest, known } = (await row<{ newest: number | null; known: number | null }>(
     sql`SELECT (SELECT max(${i.id}) FROM ${incidents}) AS newest, (SELECT max(${incidentFacts.incidentId}) FROM ${incidentFacts}) AS known`,
-  )!;
-  if (newest !== null && newest !== known) reconcileIncidentFacts(db, sql`${i.id} > ${known ?? 0}`);
+    db,
+  ))!;
+  if (newest !== null && newest !== known) await reconcileIncidentFacts(db, sql`${i.id} > ${known ?? 0}`);
 }

@@ -34,34 +34,37 @@ export function visibleTo(actor: Actor): SQL | undefined {
  * The facts `canReadIncident` (lib/policy.ts) decides on, read for one incident: the same
  * rule `visibleTo` expresses in SQL (db/access/visibility.test.ts checks they agree).
  */
-export function incidentAccessFacts(
+export async function incidentAccessFacts(
   db: Reader,
   actor: Actor,
   incident: Pick<Incident, "id" | "private" | "createdById" | "createdByTokenId">,
-): IncidentAccessFacts {
+): Promise<IncidentAccessFacts> {
   if (!incident.private) return { private: false, involved: false };
   if (actor.kind === "token") return { private: true, involved: incident.createdByTokenId === actor.tokenId };
   if (actor.kind === "integration") {
-    const alerted = db
-      .select({ one: sql`1` })
-      .from(alerts)
-      .where(and(eq(alerts.incidentId, incident.id), eq(alerts.integrationId, actor.integrationId)))
-      .get();
+    const alerted = (
+      await db
+        .select({ one: sql`1` })
+        .from(alerts)
+        .where(and(eq(alerts.incidentId, incident.id), eq(alerts.integrationId, actor.integrationId)))
+    )[0];
     return { private: true, involved: Boolean(alerted) };
   }
   if (incident.createdById === actor.userId) return { private: true, involved: true };
-  const holdsRole = db
-    .select({ one: sql`1` })
-    .from(incidentRoles)
-    .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.userId, actor.userId)))
-    .get();
-  const onOwningTeam = db
-    .select({ one: sql`1` })
-    .from(incidentServices)
-    .innerJoin(services, eq(services.id, incidentServices.serviceId))
-    .innerJoin(teamMembers, eq(teamMembers.teamId, services.teamId))
-    .where(and(eq(incidentServices.incidentId, incident.id), eq(teamMembers.userId, actor.userId)))
-    .get();
+  const holdsRole = (
+    await db
+      .select({ one: sql`1` })
+      .from(incidentRoles)
+      .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.userId, actor.userId)))
+  )[0];
+  const onOwningTeam = (
+    await db
+      .select({ one: sql`1` })
+      .from(incidentServices)
+      .innerJoin(services, eq(services.id, incidentServices.serviceId))
+      .innerJoin(teamMembers, eq(teamMembers.teamId, services.teamId))
+      .where(and(eq(incidentServices.incidentId, incident.id), eq(teamMembers.userId, actor.userId)))
+  )[0];
   return { private: true, involved: Boolean(holdsRole || onOwningTeam) };
 }
 
@@ -78,46 +81,47 @@ export function amongVisible(db: Reader, actor: Actor, column: SQLiteColumn, inc
   );
 }
 
-export function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Incident | undefined {
+export async function findVisibleIncident(db: Reader, actor: Actor, incidentId: number): Promise<Incident | undefined> {
   const visible = visibleTo(actor);
-  return db
-    .select()
-    .from(incidents)
-    .where(visible ? and(eq(incidents.id, incidentId), visible) : eq(incidents.id, incidentId))
-    .get();
+  return (
+    await db
+      .select()
+      .from(incidents)
+      .where(visible ? and(eq(incidents.id, incidentId), visible) : eq(incidents.id, incidentId))
+  )[0];
 }
 
 /** The incident when the actor may see it; otherwise a 404 (it does not exist for them). */
-export function readableIncident(db: Reader, actor: Actor, incidentId: number): Incident {
-  const incident = findVisibleIncident(db, actor, incidentId);
+export async function readableIncident(db: Reader, actor: Actor, incidentId: number): Promise<Incident> {
+  const incident = await findVisibleIncident(db, actor, incidentId);
   if (!incident) throw notFound();
   return incident;
 }
 
 /** For a change: 404 when the actor may not see the incident, then the policy's 403 for `action`. */
-export function editableIncident(db: Reader, actor: Actor, incidentId: number, action: Action<"incident">): Incident {
-  const incident = readableIncident(db, actor, incidentId);
+export async function editableIncident(db: Reader, actor: Actor, incidentId: number, action: Action<"incident">): Promise<Incident> {
+  const incident = await readableIncident(db, actor, incidentId);
   requirePermission(actor, "incident", action);
   return incident;
 }
 
 /** The first action by a person on an incident acknowledges it (DESIGN.md: acknowledgedAt). */
-export function acknowledgeIfNeeded(tx: Writer, actor: Actor, incident: Incident, now: number) {
+export async function acknowledgeIfNeeded(tx: Writer, actor: Actor, incident: Incident, now: number) {
   if (incident.acknowledgedAt !== null || actor.kind !== "user") return;
-  tx.update(incidents)
+  await tx
+    .update(incidents)
     .set({ acknowledgedAt: now, acknowledgedAtSource: "status_change", version: sql`${incidents.version} + 1`, updatedAt: now })
-    .where(eq(incidents.id, incident.id))
-    .run();
-  refreshIncidentFacts(tx, incident.id);
-  emitIncidentUpdated(tx, actor, incident.id, ["acknowledgedAt", "acknowledgedAtSource"], now);
+    .where(eq(incidents.id, incident.id));
+  await refreshIncidentFacts(tx, incident.id);
+  await emitIncidentUpdated(tx, actor, incident.id, ["acknowledgedAt", "acknowledgedAtSource"], now);
 }
 
 export type IncidentRoleName = "commander" | "communications" | "scribe" | "responder";
 export type RolePerson = { userId: number; name: string; email: string; role: IncidentRoleName };
 
-export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePerson[]> {
+export async function rolesOf(db: Reader, incidentIds: number[]): Promise<Map<number, RolePerson[]>> {
   if (incidentIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({
       incidentId: incidentRoles.incidentId,
       userId: users.id,
@@ -133,8 +137,7 @@ export function rolesOf(db: Reader, incidentIds: number[]): Map<number, RolePers
         sql`, `,
       )})`,
     )
-    .orderBy(incidentRoles.assignedAt)
-    .all();
+    .orderBy(incidentRoles.assignedAt);
   return groupByIncident(rows);
 }
 

@@ -4,6 +4,7 @@ import { deliveryOutcome, type DeliveryCounts } from "@/lib/alerts/delivery-outc
 import { getDb } from "../client";
 import { integrationDeliveries } from "../schema";
 import { DELIVERIES_KEPT } from "./integrations";
+import { transaction } from "../transaction";
 
 /** Payloads are kept up to this many characters (a 1 MB burst would otherwise fill the log). */
 export const PAYLOAD_CAP = 64 * 1024;
@@ -19,37 +20,33 @@ export type DeliveryRecord = {
 };
 
 /** Stores one request in the integration's log, in its own write, and keeps only the newest 50. */
-export function recordDelivery(record: DeliveryRecord) {
+export async function recordDelivery(record: DeliveryRecord) {
   const db = getDb();
-  db.transaction(
-    (tx) => {
-      tx.insert(integrationDeliveries)
-        .values({
-          integrationId: record.integrationId,
-          receivedAt: record.receivedAt,
-          httpStatus: record.httpStatus,
-          outcome: deliveryOutcome(record.httpStatus, record.result),
-          alertCount: record.alertCount,
-          result: record.result === null ? null : JSON.stringify(record.result),
-          error: record.error === null ? null : record.error.slice(0, 2000),
-          payload: record.payload.slice(0, PAYLOAD_CAP),
-          payloadTruncated: record.payload.length > PAYLOAD_CAP,
-        })
-        .run();
-      const oldestKept = tx
+  await transaction(async (tx) => {
+    await tx.insert(integrationDeliveries).values({
+      integrationId: record.integrationId,
+      receivedAt: record.receivedAt,
+      httpStatus: record.httpStatus,
+      outcome: deliveryOutcome(record.httpStatus, record.result),
+      alertCount: record.alertCount,
+      result: record.result === null ? null : JSON.stringify(record.result),
+      error: record.error === null ? null : record.error.slice(0, 2000),
+      payload: record.payload.slice(0, PAYLOAD_CAP),
+      payloadTruncated: record.payload.length > PAYLOAD_CAP,
+    });
+    const oldestKept = (
+      await tx
         .select({ id: integrationDeliveries.id })
         .from(integrationDeliveries)
         .where(eq(integrationDeliveries.integrationId, record.integrationId))
         .orderBy(desc(integrationDeliveries.id))
         .limit(1)
         .offset(DELIVERIES_KEPT - 1)
-        .get();
-      if (oldestKept) {
-        tx.delete(integrationDeliveries)
-          .where(and(eq(integrationDeliveries.integrationId, record.integrationId), lt(integrationDeliveries.id, oldestKept.id)))
-          .run();
-      }
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    if (oldestKept) {
+      await tx
+        .delete(integrationDeliveries)
+        .where(and(eq(integrationDeliveries.integrationId, record.integrationId), lt(integrationDeliveries.id, oldestKept.id)));
+    }
+  });
 }

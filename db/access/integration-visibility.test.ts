@@ -9,57 +9,56 @@ import { findVisibleIncident, incidentAccessFacts } from "./incidents";
 
 const ctx = setUpTestDb();
 
-function integrationRow(name: string) {
+async function integrationRow(name: string) {
   const now = Date.now();
-  return ctx.t.db
-    .insert(integrations)
-    .values({ name, kind: "alertmanager", secretHash: `hash-${name}`, secretHint: "abcd", rules: "[]", createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  return (
+    await ctx.t.db
+      .insert(integrations)
+      .values({ name, kind: "alertmanager", secretHash: `hash-${name}`, secretHint: "abcd", rules: "[]", createdAt: now, updatedAt: now })
+      .returning()
+  )[0];
 }
 
-function incident(isPrivate: boolean, alertFrom: number | null) {
+async function incident(isPrivate: boolean, alertFrom: number | null) {
   const now = Date.now();
-  const row = ctx.t.db
-    .insert(incidents)
-    .values({
-      title: "x",
-      severity: "SEV3",
-      status: "investigating",
-      private: isPrivate,
-      startedAt: now,
-      startedAtSource: "alert",
-      declaredAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
-  if (alertFrom !== null) {
-    ctx.t.db
-      .insert(alerts)
+  const row = (
+    await ctx.t.db
+      .insert(incidents)
       .values({
-        integrationId: alertFrom,
-        dedupKey: `k-${row.id}`,
-        incidentId: row.id,
-        status: "firing",
-        action: "declare",
-        severity: "SEV3",
         title: "x",
-        labels: "{}",
-        annotations: "{}",
-        startsAt: now,
-        firstSeenAt: now,
-        lastSeenAt: now,
+        severity: "SEV3",
+        status: "investigating",
+        private: isPrivate,
+        startedAt: now,
+        startedAtSource: "alert",
+        declaredAt: now,
+        updatedAt: now,
       })
-      .run();
+      .returning()
+  )[0];
+  if (alertFrom !== null) {
+    await ctx.t.db.insert(alerts).values({
+      integrationId: alertFrom,
+      dedupKey: `k-${row.id}`,
+      incidentId: row.id,
+      status: "firing",
+      action: "declare",
+      severity: "SEV3",
+      title: "x",
+      labels: "{}",
+      annotations: "{}",
+      startsAt: now,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
   }
   return row;
 }
 
 describe("integration actor visibility", () => {
-  it("public always; private only with its own alerts; SQL and policy agree", () => {
-    const mine = integrationRow("mine");
-    const other = integrationRow("other");
+  it("public always; private only with its own alerts; SQL and policy agree", async () => {
+    const mine = await integrationRow("mine");
+    const other = await integrationRow("other");
     const actor: Actor = { kind: "integration", integrationId: mine.id, name: "mine", role: "responder", integrationKind: "alertmanager" };
     const cases = [
       [incident(false, null), true],
@@ -68,8 +67,8 @@ describe("integration actor visibility", () => {
       [incident(true, null), false],
     ] as const;
     for (const [row, visible] of cases) {
-      expect(Boolean(findVisibleIncident(ctx.t.db, actor, row.id))).toBe(visible);
-      expect(canReadIncident(actor, incidentAccessFacts(ctx.t.db, actor, row))).toBe(visible);
+      expect(Boolean(await findVisibleIncident(ctx.t.db, actor, row.id))).toBe(visible);
+      expect(canReadIncident(actor, await incidentAccessFacts(ctx.t.db, actor, row))).toBe(visible);
     }
   });
 });

@@ -22,22 +22,23 @@ export function secretMatches(presented: string, storedHash: string): boolean {
 
 export const endpointPath = (row: Pick<Integration, "id" | "kind">) => `/api/v1/integrations/${row.id}/${row.kind}`;
 
-export function findIntegration(db: Reader, id: number): Integration {
-  const row = db.select().from(integrations).where(eq(integrations.id, id)).get();
+export async function findIntegration(db: Reader, id: number): Promise<Integration> {
+  const row = (await db.select().from(integrations).where(eq(integrations.id, id)))[0];
   if (!row) throw notFound("Integration");
   return row;
 }
 
 export const parseRules = (row: Pick<Integration, "rules">) => JSON.parse(row.rules) as RoutingRule[];
 
-export function integrationView(db: Reader, row: Integration): IntegrationView {
-  const last = db
-    .select({ at: integrationDeliveries.receivedAt, httpStatus: integrationDeliveries.httpStatus, outcome: integrationDeliveries.outcome })
-    .from(integrationDeliveries)
-    .where(eq(integrationDeliveries.integrationId, row.id))
-    .orderBy(desc(integrationDeliveries.id))
-    .limit(1)
-    .get();
+export async function integrationView(db: Reader, row: Integration): Promise<IntegrationView> {
+  const last = (
+    await db
+      .select({ at: integrationDeliveries.receivedAt, httpStatus: integrationDeliveries.httpStatus, outcome: integrationDeliveries.outcome })
+      .from(integrationDeliveries)
+      .where(eq(integrationDeliveries.integrationId, row.id))
+      .orderBy(desc(integrationDeliveries.id))
+      .limit(1)
+  )[0];
   return {
     id: row.id,
     name: row.name,
@@ -57,20 +58,20 @@ export function integrationView(db: Reader, row: Integration): IntegrationView {
 export const parseResult = (text: string | null) => (text === null ? null : (JSON.parse(text) as DeliveryResult));
 
 /** The alerts panel's state for one incident (also the `alerts.changed` payload). */
-export function incidentAlertsState(db: Reader, incidentId: number): IncidentAlerts {
-  const counts = db
-    .select({ total: sql<number>`count(*)`, firing: sql<number>`coalesce(sum(${alerts.status} = 'firing'), 0)` })
-    .from(alerts)
-    .where(eq(alerts.incidentId, incidentId))
-    .get() ?? { total: 0, firing: 0 };
-  const rows = db
+export async function incidentAlertsState(db: Reader, incidentId: number): Promise<IncidentAlerts> {
+  const counts = (
+    await db
+      .select({ total: sql<number>`count(*)`, firing: sql<number>`coalesce(sum(${alerts.status} = 'firing'), 0)` })
+      .from(alerts)
+      .where(eq(alerts.incidentId, incidentId))
+  )[0] ?? { total: 0, firing: 0 };
+  const rows = await db
     .select({ alert: alerts, integrationName: integrations.name, kind: integrations.kind })
     .from(alerts)
     .innerJoin(integrations, eq(integrations.id, alerts.integrationId))
     .where(eq(alerts.incidentId, incidentId))
     .orderBy(sql`${alerts.status} = 'firing' DESC`, desc(alerts.lastSeenAt), desc(alerts.id))
-    .limit(INCIDENT_ALERTS_SHOWN)
-    .all();
+    .limit(INCIDENT_ALERTS_SHOWN);
   const view = ({ alert: a, integrationName, kind }: (typeof rows)[number]): IncidentAlertView => ({
     id: a.id,
     integrationId: a.integrationId,
@@ -95,11 +96,12 @@ export function incidentAlertsState(db: Reader, incidentId: number): IncidentAle
 }
 
 /** Every integration, oldest first (the order they were set up in). */
-export const allIntegrations = (db: Reader) => db.select().from(integrations).orderBy(asc(integrations.id)).all();
+export const allIntegrations = async (db: Reader) => await db.select().from(integrations).orderBy(asc(integrations.id));
 
-export const deliveryOf = (db: Reader, integrationId: number, deliveryId: number) =>
-  db
-    .select()
-    .from(integrationDeliveries)
-    .where(and(eq(integrationDeliveries.integrationId, integrationId), eq(integrationDeliveries.id, deliveryId)))
-    .get();
+export const deliveryOf = async (db: Reader, integrationId: number, deliveryId: number) =>
+  (
+    await db
+      .select()
+      .from(integrationDeliveries)
+      .where(and(eq(integrationDeliveries.integrationId, integrationId), eq(integrationDeliveries.id, deliveryId)))
+  )[0];

@@ -7,8 +7,8 @@ import type { Reader } from "../types";
 export type LinkedService = { serviceId: number; slug: string; name: string; tier: number; teamName: string | null; impact: ImpactLevel; linkedAt: number };
 
 /** The services an incident affects, most critical tier first (the caller checked access). */
-export function linkedServices(db: Reader, incidentId: number): LinkedService[] {
-  return db
+export async function linkedServices(db: Reader, incidentId: number): Promise<LinkedService[]> {
+  return await db
     .select({
       serviceId: services.id,
       slug: services.slug,
@@ -22,6 +22,5 @@ export function linkedServices(db: Reader, incidentId: number): LinkedService[] 
     .innerJoin(services, eq(services.id, incidentServices.serviceId))
     .leftJoin(teams, eq(teams.id, services.teamId))
     .where(eq(incidentServices.incidentId, incidentId))
-    .orderBy(asc(services.tier), asc(services.name))
-    .all();
+    .orderBy(asc(services.tier), asc(services.name));
 }

@@ -18,19 +18,19 @@ let incidentId = 0;
 let disabledEmail = "";
 
 beforeAll(async () => {
-  incidentId = declareIncident({ actor: ctx.responder.actor, input: { title: "People test", severity: "SEV3" } }).incident.id;
+  incidentId = (await declareIncident({ actor: ctx.responder.actor, input: { title: "People test", severity: "SEV3" } })).incident.id;
   const gone = await ctx.t.createUser("responder", { email: "gone@example.test" });
-  updateUser({ actor: ctx.admin.actor, userId: gone.id, input: { disabled: true } });
+  await updateUser({ actor: ctx.admin.actor, userId: gone.id, input: { disabled: true } });
   disabledEmail = gone.email;
 });
 
 const fields = { id: "ownerId", email: "ownerEmail" };
 
 describe("the people resolver", () => {
-  it("finds an active user by id or by email (any case, trimmed)", () => {
+  it("finds an active user by id or by email (any case, trimmed)", async () => {
     const db = getDb();
-    expect(activePerson(db, { id: ctx.responder.id }, "x")).toMatchObject({ id: ctx.responder.id, email: ctx.responder.email, role: "responder" });
-    expect(activePerson(db, { email: `  ${ctx.responder.email.toUpperCase()} ` }, "x").id).toBe(ctx.responder.id);
+    expect(await activePerson(db, { id: ctx.responder.id }, "x")).toMatchObject({ id: ctx.responder.id, email: ctx.responder.email, role: "responder" });
+    expect((await activePerson(db, { email: `  ${ctx.responder.email.toUpperCase()} ` }, "x")).id).toBe(ctx.responder.id);
   });
 
   it("answers 400 naming the field sent for an unknown or disabled person, or both forms", () => {
@@ -44,10 +44,10 @@ describe("the people resolver", () => {
     expect(thrown(() => personFrom(db, { id: 987_654 }, fields)).status).toBe(400);
   });
 
-  it("tells not given (undefined) from unassign (null)", () => {
-    expect(personFrom(getDb(), {}, fields)).toBeUndefined();
-    expect(personFrom(getDb(), { email: null }, fields)).toBeNull();
-    expect(personFrom(getDb(), { id: null }, fields)).toBeNull();
+  it("tells not given (undefined) from unassign (null)", async () => {
+    expect(await personFrom(getDb(), {}, fields)).toBeUndefined();
+    expect(await personFrom(getDb(), { email: null }, fields)).toBeNull();
+    expect(await personFrom(getDb(), { id: null }, fields)).toBeNull();
   });
 
   it("resolves lists by ids or emails, without repeats, naming the bad item", () => {
@@ -64,25 +64,25 @@ describe("the people resolver", () => {
 });
 
 describe("commands that take a person accept an id or an email", () => {
-  it("incident roles: commander by email, scribe by id, comms unassigned with null", () => {
-    let incident = getIncident({ actor: ctx.admin.actor, incidentId });
-    incident = updateIncident({
+  it("incident roles: commander by email, scribe by id, comms unassigned with null", async () => {
+    let incident = await getIncident({ actor: ctx.admin.actor, incidentId });
+    incident = await updateIncident({
       actor: ctx.responder.actor,
       incidentId,
       input: { version: incident.version, commanderEmail: ctx.responder.email, scribeId: ctx.admin.id, communicationsId: ctx.responder.id },
     });
     const roles = (i: typeof incident) => Object.fromEntries(i.people.map((p) => [p.role, p.email]));
     expect(roles(incident)).toEqual({ commander: ctx.responder.email, scribe: ctx.admin.email, communications: ctx.responder.email });
-    incident = updateIncident({
+    incident = await updateIncident({
       actor: ctx.responder.actor,
       incidentId,
       input: { version: incident.version, communicationsEmail: null, commanderId: ctx.admin.id },
     });
     expect(roles(incident)).toEqual({ commander: ctx.admin.email, scribe: ctx.admin.email });
     // Naming the current holder again changes nothing (no new version).
-    expect(updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, commanderEmail: ctx.admin.email } }).version).toBe(
-      incident.version,
-    );
+    expect(
+      (await updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, commanderEmail: ctx.admin.email } })).version,
+    ).toBe(incident.version);
     expect(
       thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeEmail: "nobody@example.test" } })).fields,
     ).toHaveProperty("scribeEmail");
@@ -96,8 +96,8 @@ describe("commands that take a person accept an id or an email", () => {
     ).toHaveProperty("scribeEmail");
   });
 
-  it("action item owner by email", () => {
-    const item = createActionItem({
+  it("action item owner by email", async () => {
+    const item = await createActionItem({
       actor: ctx.responder.actor,
       incidentId,
       input: { title: "Fix it", ownerEmail: ctx.admin.email.toUpperCase(), priority: "P2", kind: "repair" },
@@ -110,15 +110,15 @@ describe("commands that take a person accept an id or an email", () => {
     ).toHaveProperty("ownerEmail");
   });
 
-  it("postmortem owner and reviewers by email; a viewer is refused on the field sent", () => {
-    const pm = startPostmortem({ actor: ctx.responder.actor, incidentId });
-    const saved = savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: pm.version, ownerEmail: ctx.responder.email } });
+  it("postmortem owner and reviewers by email; a viewer is refused on the field sent", async () => {
+    const pm = await startPostmortem({ actor: ctx.responder.actor, incidentId });
+    const saved = await savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: pm.version, ownerEmail: ctx.responder.email } });
     expect(saved.owner?.id).toBe(ctx.responder.id);
     expect(
       thrown(() => savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: ctx.viewer.email } })).fields,
     ).toHaveProperty("ownerEmail");
-    expect(savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: null } }).owner).toBeNull();
-    const named = setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email] } });
+    expect((await savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: null } })).owner).toBeNull();
+    const named = await setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email] } });
     expect(named.reviewers.map((r) => r.id)).toEqual([ctx.admin.id]);
     expect(
       thrown(() => setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email, ctx.viewer.email] } })).fields,
@@ -127,7 +127,7 @@ describe("commands that take a person accept an id or an email", () => {
     // A viewer may not name anyone: the permission is checked before any email is looked up.
     expect(thrown(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerEmails: ["nobody@example.test"] } })).status).toBe(403);
     const current = named;
-    const sent = transitionPostmortem({
+    const sent = await transitionPostmortem({
       actor: ctx.responder.actor,
       incidentId,
       input: { to: "in_review", version: current.version, reviewerEmails: [ctx.responder.email] },
@@ -136,22 +136,19 @@ describe("commands that take a person accept an id or an email", () => {
     expect(sent.reviewers.map((r) => r.id)).toEqual([ctx.responder.id]);
   });
 
-  it("responders: added by email or id, removed by email or id", () => {
-    const responders = () =>
-      getIncident({ actor: ctx.admin.actor, incidentId })
-        .people.filter((p) => p.role === "responder")
-        .map((p) => p.email);
-    addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: ctx.viewer.email } });
-    addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { userId: ctx.admin.id } });
-    expect(responders().sort()).toEqual([ctx.admin.email, ctx.viewer.email].sort());
+  it("responders: added by email or id, removed by email or id", async () => {
+    const responders = async () => (await getIncident({ actor: ctx.admin.actor, incidentId })).people.filter((p) => p.role === "responder").map((p) => p.email);
+    await addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: ctx.viewer.email } });
+    await addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { userId: ctx.admin.id } });
+    expect((await responders()).sort()).toEqual([ctx.admin.email, ctx.viewer.email].sort());
     expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: "nobody@example.test" } })).fields).toHaveProperty(
       "email",
     );
     expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: {} })).fields).toHaveProperty("userId");
     expect(thrown(() => addResponderFromInput({ actor: ctx.viewer.actor, incidentId, input: { email: "nobody@example.test" } })).status).toBe(403);
-    removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.viewer.email.toUpperCase() });
-    removeResponder({ actor: ctx.responder.actor, incidentId, person: String(ctx.admin.id) });
-    expect(responders()).toEqual([]);
+    await removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.viewer.email.toUpperCase() });
+    await removeResponder({ actor: ctx.responder.actor, incidentId, person: String(ctx.admin.id) });
+    expect(await responders()).toEqual([]);
     expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.admin.email })).status).toBe(404);
     expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: "someone" })).status).toBe(404);
   });

@@ -18,13 +18,14 @@ function invalid(field: string, message: string): AppError {
 }
 
 /** An active user by id or by email, else a 400 naming `field`. */
-export function activePerson(db: Reader, by: { id: number } | { email: string }, field: string): Person {
+export async function activePerson(db: Reader, by: { id: number } | { email: string }, field: string): Promise<Person> {
   const email = "email" in by ? by.email.trim().toLowerCase() : null;
-  const row = db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabled: users.disabled })
-    .from(users)
-    .where(email !== null ? eq(users.email, email) : eq(users.id, (by as { id: number }).id))
-    .get();
+  const row = (
+    await db
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabled: users.disabled })
+      .from(users)
+      .where(email !== null ? eq(users.email, email) : eq(users.id, (by as { id: number }).id))
+  )[0];
   if (!row || row.disabled) throw invalid(field, email !== null ? `No active user with email ${email}` : `No active user with id ${(by as { id: number }).id}`);
   return { id: row.id, name: row.name, email: row.email, role: row.role };
 }
@@ -33,10 +34,10 @@ export function activePerson(db: Reader, by: { id: number } | { email: string },
  * One person given by id or by email (not both): the person, null when the field was sent as
  * null (unassign), undefined when neither was sent.
  */
-export function personFrom(db: Reader, given: { id?: number | null; email?: string | null }, fields: PersonFields): Person | null | undefined {
+export async function personFrom(db: Reader, given: { id?: number | null; email?: string | null }, fields: PersonFields): Promise<Person | null | undefined> {
   if (given.id !== undefined && given.email !== undefined) throw invalid(fields.email, `Give ${fields.id} or ${fields.email}, not both`);
-  if (given.email !== undefined) return given.email === null ? null : activePerson(db, { email: given.email }, fields.email);
-  if (given.id !== undefined) return given.id === null ? null : activePerson(db, { id: given.id }, fields.id);
+  if (given.email !== undefined) return given.email === null ? null : await activePerson(db, { email: given.email }, fields.email);
+  if (given.id !== undefined) return given.id === null ? null : await activePerson(db, { id: given.id }, fields.id);
   return undefined;
 }
 

@@ -25,35 +25,32 @@ export function parseSeverities(text: string): Severity[] {
 }
 
 /** Service ids per playbook, for matching (no names needed). */
-export function serviceIdsByPlaybook(db: Reader, playbookIds: number[]): Map<number, number[]> {
+export async function serviceIdsByPlaybook(db: Reader, playbookIds: number[]): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>();
   if (playbookIds.length === 0) return map;
-  const rows = db
+  const rows = await db
     .select({ playbookId: playbookServices.playbookId, serviceId: playbookServices.serviceId })
     .from(playbookServices)
     .where(inArray(playbookServices.playbookId, playbookIds))
-    .orderBy(asc(playbookServices.serviceId))
-    .all();
+    .orderBy(asc(playbookServices.serviceId));
   for (const row of rows) map.set(row.playbookId, [...(map.get(row.playbookId) ?? []), row.serviceId]);
   return map;
 }
 
-export function playbookDetails(db: Reader, rows: Playbook[]): PlaybookDetail[] {
+export async function playbookDetails(db: Reader, rows: Playbook[]): Promise<PlaybookDetail[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const serviceRows = db
+  const serviceRows = await db
     .select({ playbookId: playbookServices.playbookId, id: services.id, slug: services.slug, name: services.name })
     .from(playbookServices)
     .innerJoin(services, eq(services.id, playbookServices.serviceId))
     .where(inArray(playbookServices.playbookId, ids))
-    .orderBy(asc(services.name))
-    .all();
-  const itemRows = db
+    .orderBy(asc(services.name));
+  const itemRows = await db
     .select()
     .from(playbookItems)
     .where(inArray(playbookItems.playbookId, ids))
-    .orderBy(asc(playbookItems.position), asc(playbookItems.id))
-    .all();
+    .orderBy(asc(playbookItems.position), asc(playbookItems.id));
   return rows.map((row) => {
     const linked = serviceRows.filter((s) => s.playbookId === row.id).map(({ id, slug, name }) => ({ id, slug, name }));
     return {
@@ -66,7 +63,7 @@ export function playbookDetails(db: Reader, rows: Playbook[]): PlaybookDetail[] 
   });
 }
 
-export function findPlaybook(db: Reader, playbookId: number): PlaybookDetail | undefined {
-  const row = db.select().from(playbooks).where(eq(playbooks.id, playbookId)).get();
-  return row ? playbookDetails(db, [row])[0] : undefined;
+export async function findPlaybook(db: Reader, playbookId: number): Promise<PlaybookDetail | undefined> {
+  const row = (await db.select().from(playbooks).where(eq(playbooks.id, playbookId)))[0];
+  return row ? (await playbookDetails(db, [row]))[0] : undefined;
 }

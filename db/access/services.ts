@@ -5,8 +5,8 @@ import type { Reader } from "../types";
 
 export type ServiceLink = { label: string; url: string };
 
-export function findServiceBySlug(db: Reader, slug: string): Service | undefined {
-  return db.select().from(services).where(eq(services.slug, slug.trim().toLowerCase())).get();
+export async function findServiceBySlug(db: Reader, slug: string): Promise<Service | undefined> {
+  return (await db.select().from(services).where(eq(services.slug, slug.trim().toLowerCase())))[0];
 }
 
 /** A service's stored links (JSON); unreadable counts as none. */

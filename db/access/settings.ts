@@ -10,6 +10,7 @@ import { getDb } from "../client";
 import { settings } from "../schema";
 import type { Reader, Writer } from "../types";
 import { recordAudit } from "./audit";
+import { transaction } from "../transaction";
 
 /** Setting keys (one JSON value each). */
 export const SETTING_KEYS = {
@@ -19,8 +20,8 @@ export const SETTING_KEYS = {
   firstRunDismissed: "onboarding.first_run_dismissed",
 } as const;
 
-export function readSetting(db: Reader, key: string): unknown {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+export async function readSetting(db: Reader, key: string): Promise<unknown> {
+  const row = (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)))[0];
   if (!row) return undefined;
   try {
     return JSON.parse(row.value) as unknown;
@@ -29,42 +30,39 @@ export function readSetting(db: Reader, key: string): unknown {
   }
 }
 
-function writeSetting(tx: Writer, key: string, value: unknown, now: number) {
+async function writeSetting(tx: Writer, key: string, value: unknown, now: number) {
   const text = JSON.stringify(value);
-  tx.insert(settings)
+  await tx
+    .insert(settings)
     .values({ key, value: text, updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } })
-    .run();
+    .onConflictDoUpdate({ target: settings.key, set: { value: text, updatedAt: now } });
 }
 
 /** Writes one setting and its audit record (before → after) in one transaction; the caller checks access. */
-export function saveSetting<T>(actor: Actor, key: string, value: T, current: (tx: Reader) => unknown): T {
-  return getDb().transaction(
-    (tx) => {
-      const before = current(tx);
-      const now = Date.now();
-      writeSetting(tx, key, value, now);
-      recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: key, before, after: value }, now);
-      return value;
-    },
-    { behavior: "immediate" },
-  );
+export async function saveSetting<T>(actor: Actor, key: string, value: T, current: (tx: Reader) => unknown): Promise<T> {
+  return await transaction(async (tx) => {
+    const before = current(tx);
+    const now = Date.now();
+    await writeSetting(tx, key, value, now);
+    await recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: key, before, after: value }, now);
+    return value;
+  });
 }
 
 /** Severities that require a postmortem (DESIGN.md: SEV1 and SEV2 unless configured). */
-export function readRequiredSeverities(db: Reader = getDb()): Severity[] {
-  const parsed = requiredSeveritiesSchema.safeParse(readSetting(db, SETTING_KEYS.requiredSeverities));
+export async function readRequiredSeverities(db: Reader = getDb()): Promise<Severity[]> {
+  const parsed = requiredSeveritiesSchema.safeParse(await readSetting(db, SETTING_KEYS.requiredSeverities));
   return parsed.success ? parsed.data : [...DEFAULT_REQUIRED_SEVERITIES];
 }
 
 /** The organisation's IANA time zone (business days and weekends are counted in it); "UTC" by default. */
-export function readOrgTimeZone(db: Reader = getDb()): string {
-  const value = readSetting(db, SETTING_KEYS.timeZone);
+export async function readOrgTimeZone(db: Reader = getDb()): Promise<string> {
+  const value = await readSetting(db, SETTING_KEYS.timeZone);
   return typeof value === "string" && isValidTimeZone(value) ? value : "UTC";
 }
 
 /** Minutes between stakeholder updates per severity (SEV1 15, SEV2 30, none for SEV3/SEV4 unless configured). */
-export function readUpdateCadence(db: Reader = getDb()): UpdateCadence {
-  const parsed = updateCadenceSchema.safeParse(readSetting(db, SETTING_KEYS.updateCadence));
+export async function readUpdateCadence(db: Reader = getDb()): Promise<UpdateCadence> {
+  const parsed = updateCadenceSchema.safeParse(await readSetting(db, SETTING_KEYS.updateCadence));
   return parsed.success ? parsed.data : { ...DEFAULT_UPDATE_CADENCE };
 }

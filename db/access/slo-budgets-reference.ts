@@ -25,9 +25,9 @@ export type ImpactRow = {
 };
 
 /** Links of incidents whose impact overlaps [since, now] on the given services. */
-export function loadImpacts(db: Reader, serviceIds: number[], since: number, now: number): ImpactRow[] {
+export async function loadImpacts(db: Reader, serviceIds: number[], since: number, now: number): Promise<ImpactRow[]> {
   if (serviceIds.length === 0) return [];
-  return db
+  return await db
     .select({
       incidentId: incidentServices.incidentId,
       serviceId: incidentServices.serviceId,
@@ -50,16 +50,15 @@ export function loadImpacts(db: Reader, serviceIds: number[], since: number, now
         // Still open counts as ending in the future; written as the index expression (incidents_impact_end_idx).
         sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${sql.raw(String(OPEN_END))}) >= ${since}`,
       ),
-    )
-    .all();
+    );
 }
 
 export type OverrideRow = { incidentId: number; sloId: number; minutes: number; reason: string; at: number };
 
-export function loadOverrides(db: Reader, sloIds: number[]): Map<string, OverrideRow> {
+export async function loadOverrides(db: Reader, sloIds: number[]): Promise<Map<string, OverrideRow>> {
   const map = new Map<string, OverrideRow>();
   if (sloIds.length === 0) return map;
-  const rows = db
+  const rows = await db
     .select({
       incidentId: sloSpendOverrides.incidentId,
       sloId: sloSpendOverrides.sloId,
@@ -68,8 +67,7 @@ export function loadOverrides(db: Reader, sloIds: number[]): Map<string, Overrid
       at: sloSpendOverrides.at,
     })
     .from(sloSpendOverrides)
-    .where(inArray(sloSpendOverrides.sloId, sloIds))
-    .all();
+    .where(inArray(sloSpendOverrides.sloId, sloIds));
   for (const row of rows) map.set(`${row.incidentId}:${row.sloId}`, row);
   return map;
 }
@@ -87,9 +85,9 @@ export function impactWindowsFor(slo: Pick<Slo, "id" | "serviceId">, impacts: Im
     }));
 }
 
-export function referenceBudgetsFor(db: Reader, sloRows: Slo[], now: number): Map<number, BudgetResult> {
-  const impacts = loadImpacts(db, [...new Set(sloRows.map((s) => s.serviceId))], now - MAX_WINDOW_DAYS * DAY, now);
-  const overrides = loadOverrides(
+export async function referenceBudgetsFor(db: Reader, sloRows: Slo[], now: number): Promise<Map<number, BudgetResult>> {
+  const impacts = await loadImpacts(db, [...new Set(sloRows.map((s) => s.serviceId))], now - MAX_WINDOW_DAYS * DAY, now);
+  const overrides = await loadOverrides(
     db,
     sloRows.map((s) => s.id),
   );
@@ -100,15 +98,15 @@ export function referenceBudgetsFor(db: Reader, sloRows: Slo[], now: number): Ma
   return result;
 }
 
-export function referenceBurnDownFor(db: Reader, slo: Slo, now: number) {
-  const impacts = loadImpacts(db, [slo.serviceId], now - slo.windowDays * DAY, now);
-  const overrides = loadOverrides(db, [slo.id]);
+export async function referenceBurnDownFor(db: Reader, slo: Slo, now: number) {
+  const impacts = await loadImpacts(db, [slo.serviceId], now - slo.windowDays * DAY, now);
+  const overrides = await loadOverrides(db, [slo.id]);
   return burnDown({ objective: slo.objective, windowDays: slo.windowDays, impacts: impactWindowsFor(slo, impacts, overrides), now });
 }
 
 /** The SLO's status with and without one incident, as the incident page's spend panel showed it. */
-export function referenceStatusPushedBy(db: Reader, slo: Slo, incidentId: number, now: number) {
-  const impacts = loadImpacts(db, [slo.serviceId], now - MAX_WINDOW_DAYS * DAY, now);
-  const windows = impactWindowsFor(slo, impacts, loadOverrides(db, [slo.id]));
+export async function referenceStatusPushedBy(db: Reader, slo: Slo, incidentId: number, now: number) {
+  const impacts = await loadImpacts(db, [slo.serviceId], now - MAX_WINDOW_DAYS * DAY, now);
+  const windows = impactWindowsFor(slo, impacts, await loadOverrides(db, [slo.id]));
   return statusPushedBy({ objective: slo.objective, windowDays: slo.windowDays, impacts: windows, now }, incidentId);
 }

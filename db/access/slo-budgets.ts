@@ -18,8 +18,8 @@ const MINUTE = 60_000;
 const windowStartSql = (now: number) => sql`${now} - ${slos.windowDays} * ${DAY}`;
 
 /** Overrides that count in each SLO's window: a linked, non-drill incident whose impact overlaps it. */
-function countedOverrides(db: Reader, sloIds: number[], now: number) {
-  return db
+async function countedOverrides(db: Reader, sloIds: number[], now: number) {
+  return await db
     .select({ sloId: sloSpendOverrides.sloId, incidentId: sloSpendOverrides.incidentId, minutes: sloSpendOverrides.minutes, startedAt: incidents.startedAt })
     .from(sloSpendOverrides)
     .innerJoin(slos, eq(slos.id, sloSpendOverrides.sloId))
@@ -32,17 +32,16 @@ function countedOverrides(db: Reader, sloIds: number[], now: number) {
         lt(incidents.startedAt, now),
         sql`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${now}) >= ${windowStartSql(now)}`,
       ),
-    )
-    .all();
+    );
 }
 
 /** Budget figures for many SLOs: the stored segments summed over each window, plus the overrides that count. */
-export function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Map<number, BudgetResult> {
+export async function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Promise<Map<number, BudgetResult>> {
   const result = new Map<number, BudgetResult>();
   if (!sloRows.length) return result;
-  ensureSpendSegments(getDb());
+  await ensureSpendSegments(getDb());
   const ids = sloRows.map((s) => s.id);
-  const spent = db
+  const spent = await db
     .select({
       sloId: sloSpendSegments.sloId,
       incidentId: sloSpendSegments.incidentId,
@@ -51,9 +50,8 @@ export function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Map<nu
     .from(slos)
     .innerJoin(sloSpendSegments, eq(sloSpendSegments.sloId, slos.id))
     .where(and(inArray(slos.id, ids), sql`${sloSpendSegments.end} > ${windowStartSql(now)}`, lt(sloSpendSegments.start, now)))
-    .groupBy(sloSpendSegments.sloId, sloSpendSegments.incidentId)
-    .all();
-  const overrides = countedOverrides(db, ids, now);
+    .groupBy(sloSpendSegments.sloId, sloSpendSegments.incidentId);
+  const overrides = await countedOverrides(db, ids, now);
   for (const slo of sloRows) {
     const byIncident = spent
       .filter((r) => r.sloId === slo.id)
@@ -65,21 +63,20 @@ export function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): Map<nu
   return result;
 }
 
-function segmentsIn(db: Reader, sloId: number, from: number, to: number) {
-  return db
+async function segmentsIn(db: Reader, sloId: number, from: number, to: number) {
+  return await db
     .select({ start: sloSpendSegments.start, end: sloSpendSegments.end, incidentId: sloSpendSegments.incidentId, weight: sloSpendSegments.weight })
     .from(sloSpendSegments)
-    .where(and(eq(sloSpendSegments.sloId, sloId), gt(sloSpendSegments.end, from), lt(sloSpendSegments.start, to)))
-    .all();
+    .where(and(eq(sloSpendSegments.sloId, sloId), gt(sloSpendSegments.end, from), lt(sloSpendSegments.start, to)));
 }
 
 /** Remaining budget at evenly spaced points across the current window, for the burn-down chart. */
-export function burnDownFor(db: Reader, slo: Slo, now = Date.now(), points = 29): { at: number; remainingMinutes: number }[] {
-  ensureSpendSegments(getDb());
+export async function burnDownFor(db: Reader, slo: Slo, now = Date.now(), points = 29): Promise<{ at: number; remainingMinutes: number }[]> {
+  await ensureSpendSegments(getDb());
   const windowStart = now - slo.windowDays * DAY;
   const budget = budgetFromSpend({ objective: slo.objective, windowDays: slo.windowDays, now, byIncident: [] }).budgetMinutes;
-  const segments = segmentsIn(db, slo.id, windowStart, now);
-  const overrides = countedOverrides(db, [slo.id], now);
+  const segments = await segmentsIn(db, slo.id, windowStart, now);
+  const overrides = await countedOverrides(db, [slo.id], now);
   const series: { at: number; remainingMinutes: number }[] = [];
   for (let k = 0; k < points; k++) {
     const at = windowStart + ((now - windowStart) * k) / (points - 1);
@@ -94,26 +91,27 @@ export function burnDownFor(db: Reader, slo: Slo, now = Date.now(), points = 29)
  * What one incident did to an SLO: its status with the incident, and without it. Without it, only
  * the time its impact covered changes, so only that stretch is swept again without it.
  */
-export function statusPushedByIncident(
+export async function statusPushedByIncident(
   db: Reader,
   slo: Slo,
   budget: BudgetResult,
   incidentId: number,
   now = Date.now(),
-): { with: BudgetStatus; without: BudgetStatus; pushed: boolean } {
+): Promise<{ with: BudgetStatus; without: BudgetStatus; pushed: boolean }> {
   const own = budget.byIncident.find((b) => b.incidentId === incidentId);
   let spentWithout = budget.spentMinutes;
   if (own?.overridden) spentWithout -= own.minutes;
   else if (own) {
-    const incident = db
-      .select({ start: incidents.startedAt, end: sql<number>`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${OPEN_END})` })
-      .from(incidents)
-      .where(eq(incidents.id, incidentId))
-      .get()!;
+    const incident = (
+      await db
+        .select({ start: incidents.startedAt, end: sql<number>`coalesce(${incidents.mitigatedAt}, ${incidents.resolvedAt}, ${OPEN_END})` })
+        .from(incidents)
+        .where(eq(incidents.id, incidentId))
+    )[0]!;
     const from = Math.max(incident.start, budget.windowStart);
     const to = Math.min(incident.end, now);
-    const credited = segmentMinutes(segmentsIn(db, slo.id, from, to), from, to);
-    const others = segmentMinutes(sweepSegments(sweepImpacts(db, slo, from, to, incidentId), from, to), from, to);
+    const credited = segmentMinutes(await segmentsIn(db, slo.id, from, to), from, to);
+    const others = segmentMinutes(sweepSegments(await sweepImpacts(db, slo, from, to, incidentId), from, to), from, to);
     spentWithout += others - credited;
   }
   const without = budgetStatus(budget.budgetMinutes - spentWithout, budget.budgetMinutes);
@@ -121,20 +119,23 @@ export function statusPushedByIncident(
 }
 
 /** Titles for incidents the actor may see; the rest show as "Private incident". */
-export function visibleIncidentTitles(db: Reader, actor: Actor, ids: number[]): Map<number, { title: string; severity: string; status: string }> {
+export async function visibleIncidentTitles(
+  db: Reader,
+  actor: Actor,
+  ids: number[],
+): Promise<Map<number, { title: string; severity: string; status: string }>> {
   const map = new Map<number, { title: string; severity: string; status: string }>();
   if (ids.length === 0) return map;
   const visible = visibleTo(actor);
-  const rows = db
+  const rows = await db
     .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status })
     .from(incidents)
-    .where(visible ? and(inArray(incidents.id, ids), visible) : inArray(incidents.id, ids))
-    .all();
+    .where(visible ? and(inArray(incidents.id, ids), visible) : inArray(incidents.id, ids));
   for (const { id, ...rest } of rows) map.set(id, rest);
   return map;
 }
 
-export function slosOfServices(db: Reader, serviceIds: number[]): Slo[] {
+export async function slosOfServices(db: Reader, serviceIds: number[]): Promise<Slo[]> {
   if (serviceIds.length === 0) return [];
-  return db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).orderBy(slos.id).all();
+  return await db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).orderBy(slos.id);
 }

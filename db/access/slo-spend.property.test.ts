@@ -34,7 +34,7 @@ beforeAll(async () => {
   admin = await t.createUser("admin");
   responder = await t.createUser("responder");
   // Segments current from the start, so every change below goes through the incremental path.
-  ensureSpendSegments(t.db, () => {});
+  await ensureSpendSegments(t.db, () => {});
 });
 afterAll(() => t.cleanup());
 
@@ -88,65 +88,70 @@ type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 let run = 0;
 
 /** Applies one operation through the commands; ones the rules refuse (order of times, not linked…) change nothing. */
-function apply(o: Op, slugs: string[], ids: number[], sloIds: number[]) {
+async function apply(o: Op, slugs: string[], ids: number[], sloIds: number[]) {
   const pick = <T>(list: T[], n: number) => (list.length ? list[n % list.length]! : undefined);
   const incidentId = "inc" in o ? pick(ids, o.inc) : undefined;
-  const version = () => t.db.select({ v: incidents.version }).from(incidents).where(eq(incidents.id, incidentId!)).get()!.v;
+  const version = async () => (await t.db.select({ v: incidents.version }).from(incidents).where(eq(incidents.id, incidentId!)))[0]!.v;
   try {
     switch (o.kind) {
       case "declare": {
         const services = o.links.map(([s, level]) => ({ service: slugs[s]!, impact: level }));
         ids.push(
-          declareIncident({ actor: responder.actor, input: { title: "Random", severity: "SEV3", startedAt: ago(o.start), services, drill: o.drill } }).incident
-            .id,
+          (await declareIncident({ actor: responder.actor, input: { title: "Random", severity: "SEV3", startedAt: ago(o.start), services, drill: o.drill } }))
+            .incident.id,
         );
         return;
       }
       case "status":
-        if (incidentId) updateIncident({ actor: responder.actor, incidentId, input: { version: version(), status: o.status } });
+        if (incidentId) await updateIncident({ actor: responder.actor, incidentId, input: { version: await version(), status: o.status } });
         return;
       case "edit": {
         if (!incidentId) return;
         if (o.field === "startedAt") {
           const at = ago(o.at ?? 0);
-          updateIncident({ actor: responder.actor, incidentId, input: { version: version(), startedAt: at, detectedAt: at } });
-        } else updateIncident({ actor: responder.actor, incidentId, input: { version: version(), [o.field]: o.at === null ? null : ago(o.at) } });
+          await updateIncident({ actor: responder.actor, incidentId, input: { version: await version(), startedAt: at, detectedAt: at } });
+        } else await updateIncident({ actor: responder.actor, incidentId, input: { version: await version(), [o.field]: o.at === null ? null : ago(o.at) } });
         return;
       }
       case "drill":
-        if (incidentId) updateIncident({ actor: responder.actor, incidentId, input: { version: version(), drill: o.drill } });
+        if (incidentId) await updateIncident({ actor: responder.actor, incidentId, input: { version: await version(), drill: o.drill } });
         return;
       case "link":
-        if (incidentId) linkService({ actor: responder.actor, incidentId, input: { service: slugs[o.svc], impact: o.impact } });
+        if (incidentId) await linkService({ actor: responder.actor, incidentId, input: { service: slugs[o.svc], impact: o.impact } });
         return;
       case "unlink":
-        if (incidentId) unlinkService({ actor: responder.actor, incidentId, slug: slugs[o.svc]! });
+        if (incidentId) await unlinkService({ actor: responder.actor, incidentId, slug: slugs[o.svc]! });
         return;
       case "override": {
         // An SLO of a service the incident is linked to, when there is one: others are refused.
         const linkedSlos = incidentId
-          ? t.db
-              .select({ id: slos.id })
-              .from(slos)
-              .innerJoin(incidentServices, eq(incidentServices.serviceId, slos.serviceId))
-              .where(eq(incidentServices.incidentId, incidentId))
-              .all()
-              .map((r) => r.id)
+          ? (
+              await t.db
+                .select({ id: slos.id })
+                .from(slos)
+                .innerJoin(incidentServices, eq(incidentServices.serviceId, slos.serviceId))
+                .where(eq(incidentServices.incidentId, incidentId))
+            ).map((r) => r.id)
           : [];
         const sloId = pick(linkedSlos.length ? linkedSlos : sloIds, o.slo);
         if (!incidentId || !sloId) throw new AppError("not_found", "nothing to override");
-        setSpendOverride({ actor: responder.actor, incidentId, sloId, input: o.minutes === null ? null : { minutes: o.minutes, reason: "Corrected by hand" } });
+        await setSpendOverride({
+          actor: responder.actor,
+          incidentId,
+          sloId,
+          input: o.minutes === null ? null : { minutes: o.minutes, reason: "Corrected by hand" },
+        });
         return;
       }
       case "createSlo":
         sloIds.push(
-          createSlo({ actor: admin.actor, slug: slugs[o.svc]!, input: { name: "Availability", objective: o.objective, windowDays: o.windowDays } }).id,
+          (await createSlo({ actor: admin.actor, slug: slugs[o.svc]!, input: { name: "Availability", objective: o.objective, windowDays: o.windowDays } })).id,
         );
         return;
       case "deleteSlo": {
         const sloId = pick(sloIds, o.slo);
         if (sloId) {
-          deleteSlo({ actor: admin.actor, id: sloId });
+          await deleteSlo({ actor: admin.actor, id: sloId });
           sloIds.splice(sloIds.indexOf(sloId), 1);
         }
         return;
@@ -176,10 +181,10 @@ function expectSameBudget(mine: BudgetResult, reference: BudgetResult) {
 }
 
 /** Moments worth reading at: now, and where an impact boundary sits exactly on a window's start (±1 ms). */
-function readingTimes(sloRows: Slo[], ids: number[], extra: number) {
+async function readingTimes(sloRows: Slo[], ids: number[], extra: number) {
   const now = Date.now();
   const times = new Set([now, now - extra * MIN]);
-  const rows = ids.length ? t.db.select().from(incidents).where(inArray(incidents.id, ids)).all() : [];
+  const rows = ids.length ? await t.db.select().from(incidents).where(inArray(incidents.id, ids)) : [];
   for (const [k, i] of rows.entries()) {
     const slo = sloRows[k % Math.max(1, sloRows.length)];
     if (!slo) break;
@@ -197,43 +202,43 @@ describe("stored SLO spend agrees with the reference computation", () => {
         fc.array(fc.tuple(svc, fc.constantFrom(...WINDOWS)), { minLength: 1, maxLength: 3 }),
         fc.array(op, { minLength: 1, maxLength: 18 }),
         fc.integer({ min: 0, max: 40 * 24 * 60 }),
-        (initialSlos, ops, extra) => {
+        async (initialSlos, ops, extra) => {
           run += 1;
           const slugs = [0, 1, 2].map(
-            (k) => createService({ actor: admin.actor, input: { slug: `p${run}-s${k}`, name: `Run ${run} service ${k}`, tier: 2 } }).slug,
+            async (k) => (await createService({ actor: admin.actor, input: { slug: `p${run}-s${k}`, name: `Run ${run} service ${k}`, tier: 2 } })).slug,
           );
           const sloIds = initialSlos.map(
-            ([s, w]) => createSlo({ actor: admin.actor, slug: slugs[s]!, input: { name: "Latency", objective: 99.9, windowDays: w } }).id,
+            async ([s, w]) => (await createSlo({ actor: admin.actor, slug: slugs[s]!, input: { name: "Latency", objective: 99.9, windowDays: w } })).id,
           );
           const ids: number[] = [];
-          for (const o of ops) apply(o, slugs, ids, sloIds);
+          for (const o of ops) await apply(o, slugs, ids, sloIds);
 
-          const sloRows = sloIds.length ? t.db.select().from(slos).where(inArray(slos.id, sloIds)).all() : [];
-          for (const now of readingTimes(sloRows, ids, extra)) {
-            const mine = budgetsFor(t.db, sloRows, now);
-            const reference = referenceBudgetsFor(t.db, sloRows, now);
+          const sloRows = sloIds.length ? await t.db.select().from(slos).where(inArray(slos.id, sloIds)) : [];
+          for (const now of await readingTimes(sloRows, ids, extra)) {
+            const mine = await budgetsFor(t.db, sloRows, now);
+            const reference = await referenceBudgetsFor(t.db, sloRows, now);
             for (const slo of sloRows) {
               expectSameBudget(mine.get(slo.id)!, reference.get(slo.id)!);
-              const burn = burnDownFor(t.db, slo, now);
-              referenceBurnDownFor(t.db, slo, now).forEach((point, k) => {
+              const burn = await burnDownFor(t.db, slo, now);
+              (await referenceBurnDownFor(t.db, slo, now)).forEach((point, k) => {
                 expect(burn[k]!.at).toBe(point.at);
                 expect(close(burn[k]!.remainingMinutes, point.remainingMinutes)).toBe(true);
               });
-              const linked = t.db.select({ id: incidentServices.incidentId }).from(incidentServices).where(eq(incidentServices.serviceId, slo.serviceId)).all();
+              const linked = await t.db.select({ id: incidentServices.incidentId }).from(incidentServices).where(eq(incidentServices.serviceId, slo.serviceId));
               for (const { id } of linked) {
-                const want = referenceStatusPushedBy(t.db, slo, id, now);
+                const want = await referenceStatusPushedBy(t.db, slo, id, now);
                 if (onThreshold(reference.get(slo.id)!)) continue;
-                const got = statusPushedByIncident(t.db, slo, mine.get(slo.id)!, id, now);
+                const got = await statusPushedByIncident(t.db, slo, mine.get(slo.id)!, id, now);
                 expect(got.with).toBe(want.with);
                 // "Without" sits on a threshold only by coincidence; the reference decides it the same way.
                 expect(got.without).toBe(want.without);
               }
             }
             for (const id of ids) {
-              for (const spend of incidentSloSpend({ actor: admin.actor, incidentId: id, now })) {
-                const slo = sloRows.find((s) => s.id === spend.sloId) ?? t.db.select().from(slos).where(eq(slos.id, spend.sloId)).get()!;
-                if (onThreshold(referenceBudgetsFor(t.db, [slo], now).get(slo.id)!)) continue;
-                const want = referenceStatusPushedBy(t.db, slo, id, now);
+              for (const spend of await incidentSloSpend({ actor: admin.actor, incidentId: id, now })) {
+                const slo = sloRows.find((s) => s.id === spend.sloId) ?? (await t.db.select().from(slos).where(eq(slos.id, spend.sloId)))[0]!;
+                if (onThreshold((await referenceBudgetsFor(t.db, [slo], now)).get(slo.id)!)) continue;
+                const want = await referenceStatusPushedBy(t.db, slo, id, now);
                 expect({ status: spend.status, pushed: spend.pushed }).toEqual({ status: want.with, pushed: want.with !== want.without && want.pushed });
               }
             }
@@ -244,9 +249,9 @@ describe("stored SLO spend agrees with the reference computation", () => {
     );
   }, 120_000);
 
-  it("keeps the same segments incrementally as a rebuild from scratch derives", () => {
-    const normalise = () => {
-      const rows = t.db.select().from(sloSpendSegments).all();
+  it("keeps the same segments incrementally as a rebuild from scratch derives", async () => {
+    const normalise = async () => {
+      const rows = await t.db.select().from(sloSpendSegments);
       rows.sort((a, b) => a.sloId - b.sloId || a.start - b.start);
       // Incremental updates may leave a segment cut in two where a rebuild has one: join those.
       const merged: typeof rows = [];
@@ -257,11 +262,11 @@ describe("stored SLO spend agrees with the reference computation", () => {
       }
       return merged;
     };
-    const incremental = normalise();
+    const incremental = await normalise();
     expect(incremental.length).toBeGreaterThan(0);
-    rebuildAllSpend(t.db);
-    expect(normalise()).toEqual(incremental);
-    rebuildAllSpend(t.db);
-    expect(normalise()).toEqual(incremental);
+    await rebuildAllSpend(t.db);
+    expect(await normalise()).toEqual(incremental);
+    await rebuildAllSpend(t.db);
+    expect(await normalise()).toEqual(incremental);
   });
 });

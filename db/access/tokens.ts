@@ -13,21 +13,22 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The actor a bearer token stands for, or null when unknown or revoked (server/api request plumbing). */
-export function authenticateToken(secret: string, ip: string | null): Actor | null {
+export async function authenticateToken(secret: string, ip: string | null): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const db = getDb();
-  const row = db
-    .select({ token: apiTokens, creatorDisabled: users.disabled, creatorRole: users.role })
-    .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.createdById))
-    .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = (
+    await db
+      .select({ token: apiTokens, creatorDisabled: users.disabled, creatorRole: users.role })
+      .from(apiTokens)
+      .leftJoin(users, eq(users.id, apiTokens.createdById))
+      .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)))
+  )[0];
   // A disabled person's tokens stop working with their sessions.
   if (!row || row.creatorDisabled) return null;
   const token = row.token;
   const now = Date.now();
   if (!token.lastUsedAt || now - token.lastUsedAt > LAST_USED_RESOLUTION_MS) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id)).run();
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
   }
   // A token never outranks the person who made it: demoting them demotes their tokens too.
   return { kind: "token", tokenId: token.id, role: effectiveTokenRole(token.role, row.creatorRole), name: token.name, ip };

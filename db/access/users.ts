@@ -6,20 +6,19 @@ import type { Reader } from "../types";
 
 // Lookups without an actor: sign-in and session plumbing (server/auth), scripts and tests.
 
-export function findUserByEmail(email: string): User | undefined {
-  return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  return (await getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())))[0];
 }
 
-export function findUserById(id: number): User | undefined {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(id: number): Promise<User | undefined> {
+  return (await getDb().select().from(users).where(eq(users.id, id)))[0];
 }
 
 /** Active users, by name, for role pickers. */
-export function readActiveUsers(db: Reader = getDb()): Pick<User, "id" | "email" | "name" | "role">[] {
-  return db
+export async function readActiveUsers(db: Reader = getDb()): Promise<Pick<User, "id" | "email" | "name" | "role">[]> {
+  return await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
     .where(eq(users.disabled, false))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }

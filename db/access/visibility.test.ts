@@ -13,42 +13,45 @@ const INVOLVEMENT = ["declarer", "role holder", "owning-team member", "not invol
 type Involvement = (typeof INVOLVEMENT)[number];
 
 /** An incident declared by someone else, with `actor` involved in it as asked. */
-function incidentFor(actor: Actor, isPrivate: boolean, involvement: Involvement) {
+async function incidentFor(actor: Actor, isPrivate: boolean, involvement: Involvement) {
   const db = ctx.t.db;
   const now = Date.now();
   const declarer = involvement === "declarer" ? actor : ctx.admin.actor;
-  const incident = db
-    .insert(incidents)
-    .values({
-      title: `${involvement} ${isPrivate ? "private" : "public"}`,
-      severity: "SEV3",
-      status: "investigating",
-      private: isPrivate,
-      startedAt: now,
-      startedAtSource: "status_change",
-      declaredAt: now,
-      createdById: declarer.kind === "user" ? declarer.userId : null,
-      createdByTokenId: declarer.kind === "token" ? declarer.tokenId : null,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const incident = (
+    await db
+      .insert(incidents)
+      .values({
+        title: `${involvement} ${isPrivate ? "private" : "public"}`,
+        severity: "SEV3",
+        status: "investigating",
+        private: isPrivate,
+        startedAt: now,
+        startedAtSource: "status_change",
+        declaredAt: now,
+        createdById: declarer.kind === "user" ? declarer.userId : null,
+        createdByTokenId: declarer.kind === "token" ? declarer.tokenId : null,
+        updatedAt: now,
+      })
+      .returning()
+  )[0];
   if (involvement === "role holder" && actor.kind === "user") {
-    db.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "scribe", assignedAt: now }).run();
+    await db.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "scribe", assignedAt: now });
   }
   if (involvement === "owning-team member" && actor.kind === "user") {
-    const team = db
-      .insert(teams)
-      .values({ name: `Team ${incident.id}`, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    db.insert(teamMembers).values({ teamId: team.id, userId: actor.userId, addedAt: now }).run();
-    const service = db
-      .insert(services)
-      .values({ slug: `svc-${incident.id}`, name: `Service ${incident.id}`, tier: 2, teamId: team.id, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    db.insert(incidentServices).values({ incidentId: incident.id, serviceId: service.id, impact: "degraded", linkedAt: now }).run();
+    const team = (
+      await db
+        .insert(teams)
+        .values({ name: `Team ${incident.id}`, createdAt: now, updatedAt: now })
+        .returning()
+    )[0];
+    await db.insert(teamMembers).values({ teamId: team.id, userId: actor.userId, addedAt: now });
+    const service = (
+      await db
+        .insert(services)
+        .values({ slug: `svc-${incident.id}`, name: `Service ${incident.id}`, tier: 2, teamId: team.id, createdAt: now, updatedAt: now })
+        .returning()
+    )[0];
+    await db.insert(incidentServices).values({ incidentId: incident.id, serviceId: service.id, impact: "degraded", linkedAt: now });
   }
   return incident;
 }
@@ -62,9 +65,9 @@ describe("incident visibility: the SQL filter and canReadIncident give one answe
         for (const involvement of involvements) {
           it(`${role} ${kind}, ${isPrivate ? "private" : "public"} incident, ${involvement}`, async () => {
             const actor = kind === "user" ? (await ctx.t.createUser(role)).actor : ctx.t.createToken(role).actor;
-            const incident = incidentFor(actor, isPrivate, involvement);
-            const seenBySql = findVisibleIncident(ctx.t.db, actor, incident.id) !== undefined;
-            const allowed = canReadIncident(actor, incidentAccessFacts(ctx.t.db, actor, incident));
+            const incident = await incidentFor(actor, isPrivate, involvement);
+            const seenBySql = (await findVisibleIncident(ctx.t.db, actor, incident.id)) !== undefined;
+            const allowed = canReadIncident(actor, await incidentAccessFacts(ctx.t.db, actor, incident));
             expect(seenBySql).toBe(allowed);
             expect(allowed).toBe(!isPrivate || involvement !== "not involved" || role === "admin");
           });

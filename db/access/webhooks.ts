@@ -20,42 +20,45 @@ export function parseEvents(json: string): WebhookEventType[] {
   return WEBHOOK_EVENT_TYPES.filter((t) => list.includes(t));
 }
 
-export function findEndpoint(db: Reader, id: number): WebhookEndpoint | undefined {
-  return db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get();
+export async function findEndpoint(db: Reader, id: number): Promise<WebhookEndpoint | undefined> {
+  return (await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)))[0];
 }
 
 /** A delivery of that endpoint (undefined for another endpoint's). */
-export function findDelivery(db: Reader, endpointId: number, deliveryId: number): WebhookDelivery | undefined {
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)))
-    .get();
+export async function findDelivery(db: Reader, endpointId: number, deliveryId: number): Promise<WebhookDelivery | undefined> {
+  return (
+    await db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.endpointId, endpointId)))
+  )[0];
 }
 
-function endpointStats(db: Reader, endpointId: number, now: number): WebhookEndpointView["stats"] {
+async function endpointStats(db: Reader, endpointId: number, now: number): Promise<WebhookEndpointView["stats"]> {
   const d = webhookDeliveries;
   const since = now - DAY;
-  const counts = db
-    .select({
-      pending: sql<number>`coalesce(sum(${d.status} IN ('pending', 'delivering')), 0)`,
-      failed24h: sql<number>`coalesce(sum(${d.status} = 'failed' AND coalesce(${d.lastAttemptAt}, ${d.createdAt}) >= ${since}), 0)`,
-      delivered24h: sql<number>`coalesce(sum(${d.status} = 'delivered' AND ${d.deliveredAt} >= ${since}), 0)`,
-    })
-    .from(d)
-    .where(eq(d.endpointId, endpointId))
-    .get()!;
-  const last = db
-    .select({ at: d.lastAttemptAt, code: d.lastStatusCode })
-    .from(d)
-    .where(and(eq(d.endpointId, endpointId), isNotNull(d.lastAttemptAt)))
-    .orderBy(desc(d.lastAttemptAt))
-    .limit(1)
-    .get();
+  const counts = (
+    await db
+      .select({
+        pending: sql<number>`coalesce(sum(${d.status} IN ('pending', 'delivering')), 0)`,
+        failed24h: sql<number>`coalesce(sum(${d.status} = 'failed' AND coalesce(${d.lastAttemptAt}, ${d.createdAt}) >= ${since}), 0)`,
+        delivered24h: sql<number>`coalesce(sum(${d.status} = 'delivered' AND ${d.deliveredAt} >= ${since}), 0)`,
+      })
+      .from(d)
+      .where(eq(d.endpointId, endpointId))
+  )[0]!;
+  const last = (
+    await db
+      .select({ at: d.lastAttemptAt, code: d.lastStatusCode })
+      .from(d)
+      .where(and(eq(d.endpointId, endpointId), isNotNull(d.lastAttemptAt)))
+      .orderBy(desc(d.lastAttemptAt))
+      .limit(1)
+  )[0];
   return { ...counts, lastAttemptAt: last?.at ?? null, lastStatusCode: last?.code ?? null };
 }
 
-export function endpointView(db: Reader, row: WebhookEndpoint, now = Date.now()): WebhookEndpointView {
+export async function endpointView(db: Reader, row: WebhookEndpoint, now = Date.now()): Promise<WebhookEndpointView> {
   return {
     id: row.id,
     name: row.name,
@@ -70,7 +73,7 @@ export function endpointView(db: Reader, row: WebhookEndpoint, now = Date.now())
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    stats: endpointStats(db, row.id, now),
+    stats: await endpointStats(db, row.id, now),
   };
 }
 
@@ -109,23 +112,24 @@ export const webhookIdOf = (source: string, endpointId: number) => `msg_${source
  * Queues one delivery (due now) with its body rendered for the endpoint's format. A delivery for the
  * same source and endpoint already queued is left as it is: fan-out may be retried, never doubled.
  */
-export function insertDelivery(tx: Writer, input: NewDelivery, now: number): WebhookDelivery | undefined {
-  return tx
-    .insert(webhookDeliveries)
-    .values({
-      endpointId: input.endpoint.id,
-      webhookId: webhookIdOf(input.source, input.endpoint.id),
-      eventType: input.message.type,
-      eventId: input.eventId ?? null,
-      incidentId: input.incidentId ?? null,
-      incidentReference: input.incidentReference ?? null,
-      body: renderWebhookBody(input.endpoint.format, input.message),
-      status: "pending",
-      manual: input.manual ?? false,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: webhookDeliveries.webhookId })
-    .returning()
-    .get();
+export async function insertDelivery(tx: Writer, input: NewDelivery, now: number): Promise<WebhookDelivery | undefined> {
+  return (
+    await tx
+      .insert(webhookDeliveries)
+      .values({
+        endpointId: input.endpoint.id,
+        webhookId: webhookIdOf(input.source, input.endpoint.id),
+        eventType: input.message.type,
+        eventId: input.eventId ?? null,
+        incidentId: input.incidentId ?? null,
+        incidentReference: input.incidentReference ?? null,
+        body: renderWebhookBody(input.endpoint.format, input.message),
+        status: "pending",
+        manual: input.manual ?? false,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: webhookDeliveries.webhookId })
+      .returning()
+  )[0];
 }

@@ -18,12 +18,12 @@ describe("database metrics", () => {
     const admin = await t.createUser("admin");
     registerDatabaseMetrics();
     registerDatabaseMetrics();
-    declareIncident({ actor: admin.actor, input: { title: "Down", severity: "SEV1" } });
-    declareIncident({ actor: admin.actor, input: { title: "Slow", severity: "SEV3" } });
-    declareIncident({ actor: admin.actor, input: { title: "Slow too", severity: "SEV3" } });
-    declareIncident({ actor: admin.actor, input: { title: "Practice", severity: "SEV1", drill: true } });
-    const over = declareIncident({ actor: admin.actor, input: { title: "Over", severity: "SEV2" } }).incident;
-    t.db.update(incidents).set({ status: "resolved" }).where(eq(incidents.id, over.id)).run();
+    await declareIncident({ actor: admin.actor, input: { title: "Down", severity: "SEV1" } });
+    await declareIncident({ actor: admin.actor, input: { title: "Slow", severity: "SEV3" } });
+    await declareIncident({ actor: admin.actor, input: { title: "Slow too", severity: "SEV3" } });
+    await declareIncident({ actor: admin.actor, input: { title: "Practice", severity: "SEV1", drill: true } });
+    const over = (await declareIncident({ actor: admin.actor, input: { title: "Over", severity: "SEV2" } })).incident;
+    await t.db.update(incidents).set({ status: "resolved" }).where(eq(incidents.id, over.id));
     const text = await getMetrics().registry.metrics();
     expect(text).toContain('hindsight_open_incidents{severity="SEV1"} 1');
     expect(text).toContain('hindsight_open_incidents{severity="SEV2"} 0');

@@ -9,14 +9,13 @@ import { getMetrics } from "@/server/observability/metrics.mjs";
 const OPEN_STATUSES = STATUSES.filter(isActive);
 
 /** Open (not yet resolved) incidents by severity, every severity present; drills are not counted. */
-export function openIncidentsBySeverity(): Record<string, number> {
+export async function openIncidentsBySeverity(): Promise<Record<string, number>> {
   const counts: Record<string, number> = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
-  const rows = getDb()
+  const rows = await getDb()
     .select({ severity: incidents.severity, n: sql<number>`count(*)` })
     .from(incidents)
     .where(and(inArray(incidents.status, OPEN_STATUSES), eq(incidents.drill, false)))
-    .groupBy(incidents.severity)
-    .all();
+    .groupBy(incidents.severity);
   for (const row of rows) counts[row.severity] = row.n;
   return counts;
 }
@@ -30,8 +29,8 @@ export function registerDatabaseMetrics(): void {
     help: "Incidents not yet resolved (drills excluded), by severity",
     labelNames: ["severity"],
     registers: [registry],
-    collect() {
-      for (const [severity, n] of Object.entries(openIncidentsBySeverity())) this.set({ severity }, n);
+    async collect() {
+      for (const [severity, n] of Object.entries(await openIncidentsBySeverity())) this.set({ severity }, n);
     },
   });
 }

@@ -34,5 +34,5 @@ export function timeStatements(sqlite: Database.Database, observe: Observe): Dat
  * does before Next.js starts); command-line scripts skip it without loading prom-client.
  */
 export function observeOnProcessMetrics(operation: "run" | "get" | "all", seconds: number): void {
-  (globalThis as { hindsightMetrics?: ReturnType<typeof getMetrics> }).hindsightMetrics?.dbDuration.observe({ operation }, seconds);
+  (globalThis as { hindsightMetrics?: Awaited<ReturnType<typeof getMetrics>> }).hindsightMetrics?.dbDuration.observe({ operation }, seconds);
 }

@@ -15,9 +15,9 @@ import { listServicePickerChoices } from "./catalogue/picker";
 const ctx = setUpTestDb();
 const HISTORY = ["incidents", "action_items", "postmortems", "incident_services", "timeline_entries", "incident_roles"];
 
-beforeAll(() => {
-  createService({ actor: ctx.admin.actor, input: { slug: "api", name: "API", tier: 1 } });
-  declareIncident({ actor: ctx.admin.actor, input: { title: "Plans", severity: "SEV2", services: [{ service: "api", impact: "degraded" }] } });
+beforeAll(async () => {
+  await createService({ actor: ctx.admin.actor, input: { slug: "api", name: "API", tier: 1 } });
+  await declareIncident({ actor: ctx.admin.actor, input: { title: "Plans", severity: "SEV2", services: [{ service: "api", impact: "degraded" }] } });
 });
 
 describe("page queries read history through indexes", () => {

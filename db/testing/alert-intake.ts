@@ -17,19 +17,18 @@ export function post(integrationId: number, kind: string, secret: string | null,
   });
 }
 
-export const incidentOf = (db: Db, id: number) => db.select().from(incidents).where(eq(incidents.id, id)).get()!;
-export const timelineOf = (db: Db, id: number) =>
-  db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).orderBy(asc(timelineEntries.id)).all();
-export const eventsOf = (db: Db, id: number, type?: string) =>
-  db
+export const incidentOf = async (db: Db, id: number) => (await db.select().from(incidents).where(eq(incidents.id, id)))[0]!;
+export const timelineOf = async (db: Db, id: number) =>
+  await db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, id)).orderBy(asc(timelineEntries.id));
+export const eventsOf = async (db: Db, id: number, type?: string) =>
+  await db
     .select()
     .from(events)
     .where(and(eq(events.incidentId, id), type ? eq(events.type, type) : undefined))
-    .orderBy(asc(events.id))
-    .all();
-export const alertsOfIntegration = (db: Db, integrationId: number) =>
-  db.select().from(alerts).where(eq(alerts.integrationId, integrationId)).orderBy(asc(alerts.id)).all();
-export const deliveriesOf = (db: Db, integrationId: number) =>
-  db.select().from(integrationDeliveries).where(eq(integrationDeliveries.integrationId, integrationId)).orderBy(asc(integrationDeliveries.id)).all();
-export const auditFor = (db: Db, action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
+    .orderBy(asc(events.id));
+export const alertsOfIntegration = async (db: Db, integrationId: number) =>
+  await db.select().from(alerts).where(eq(alerts.integrationId, integrationId)).orderBy(asc(alerts.id));
+export const deliveriesOf = async (db: Db, integrationId: number) =>
+  await db.select().from(integrationDeliveries).where(eq(integrationDeliveries.integrationId, integrationId)).orderBy(asc(integrationDeliveries.id));
+export const auditFor = async (db: Db, action: string) => await db.select().from(auditLog).where(eq(auditLog.action, action));
 export const refId = (ref: unknown) => Number(String(ref).replace("INC-", ""));

@@ -16,11 +16,10 @@ export function moreUsers<K extends string>(ctx: TestContext, roles: Record<K, U
 }
 
 /** An incident's timeline entries of one kind, oldest first. */
-export function entriesOfKind(db: Db, incidentId: number, kind: TimelineEntry["kind"]): TimelineEntry[] {
-  return db
+export async function entriesOfKind(db: Db, incidentId: number, kind: TimelineEntry["kind"]): Promise<TimelineEntry[]> {
+  return await db
     .select()
     .from(timelineEntries)
     .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, kind)))
-    .orderBy(timelineEntries.id)
-    .all();
+    .orderBy(timelineEntries.id);
 }

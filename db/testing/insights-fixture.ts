@@ -167,21 +167,21 @@ export const FIXTURE_INCIDENTS: FixtureIncident[] = [
 ];
 
 /** Writes teams (Payments owns api, Platform owns web), an SLO on api, two factors and the incidents. Returns ids by key. */
-export function insertInsightsFixture(db: Db, people: FixturePeople): Record<string, number> {
+export async function insertInsightsFixture(db: Db, people: FixturePeople): Promise<Record<string, number>> {
   const t0 = Date.parse("2025-12-01T00:00:00Z");
-  const payments = db.insert(teams).values({ name: "Payments", createdAt: t0, updatedAt: t0 }).returning().get();
-  const platform = db.insert(teams).values({ name: "Platform", createdAt: t0, updatedAt: t0 }).returning().get();
-  db.insert(teamMembers)
-    .values([
-      { teamId: payments.id, userId: people.ada, addedAt: t0 },
-      { teamId: platform.id, userId: people.bo, addedAt: t0 },
-    ])
-    .run();
-  const api = db.insert(services).values({ slug: "api", name: "Public API", teamId: payments.id, tier: 1, createdAt: t0, updatedAt: t0 }).returning().get();
-  const web = db.insert(services).values({ slug: "web", name: "Web app", teamId: platform.id, tier: 2, createdAt: t0, updatedAt: t0 }).returning().get();
-  db.insert(slos).values({ serviceId: api.id, name: "Availability", objective: 99.9, windowDays: 28, createdAt: t0, updatedAt: t0 }).run();
-  const deploy = db.insert(contributingFactors).values({ name: "Change / deploy", createdAt: t0 }).returning().get();
-  const config = db.insert(contributingFactors).values({ name: "Configuration", createdAt: t0 }).returning().get();
+  const payments = (await db.insert(teams).values({ name: "Payments", createdAt: t0, updatedAt: t0 }).returning())[0];
+  const platform = (await db.insert(teams).values({ name: "Platform", createdAt: t0, updatedAt: t0 }).returning())[0];
+  await db.insert(teamMembers).values([
+    { teamId: payments.id, userId: people.ada, addedAt: t0 },
+    { teamId: platform.id, userId: people.bo, addedAt: t0 },
+  ]);
+  const api = (
+    await db.insert(services).values({ slug: "api", name: "Public API", teamId: payments.id, tier: 1, createdAt: t0, updatedAt: t0 }).returning()
+  )[0];
+  const web = (await db.insert(services).values({ slug: "web", name: "Web app", teamId: platform.id, tier: 2, createdAt: t0, updatedAt: t0 }).returning())[0];
+  await db.insert(slos).values({ serviceId: api.id, name: "Availability", objective: 99.9, windowDays: 28, createdAt: t0, updatedAt: t0 });
+  const deploy = (await db.insert(contributingFactors).values({ name: "Change / deploy", createdAt: t0 }).returning())[0];
+  const config = (await db.insert(contributingFactors).values({ name: "Configuration", createdAt: t0 }).returning())[0];
   const serviceIds = { api: api.id, web: web.id };
   const factorIds = { deploy: deploy.id, config: config.id };
 
@@ -190,64 +190,64 @@ export function insertInsightsFixture(db: Db, people: FixturePeople): Record<str
     const start = Date.parse(spec.startedAt);
     const at = (m: number | null | undefined) => (m === null || m === undefined ? null : start + m * MIN);
     const resolvedAt = at(spec.resolved);
-    const row = db
-      .insert(incidents)
-      .values({
-        title: `Incident ${spec.key}`,
-        severity: spec.severity,
-        status: resolvedAt !== null ? "resolved" : "investigating",
-        private: spec.private ?? false,
-        drill: spec.drill ?? false,
-        startedAt: start,
-        startedAtSource: spec.startedSource ?? "status_change",
-        detectedAt: at(spec.detected),
-        detectedAtSource: spec.detected === null ? null : (spec.detectedSource ?? "status_change"),
-        declaredAt: at(spec.declared)!,
-        acknowledgedAt: at(spec.acknowledged),
-        acknowledgedAtSource: spec.acknowledged == null ? null : "status_change",
-        mitigatedAt: at(spec.mitigated),
-        mitigatedAtSource: spec.mitigated == null ? null : "status_change",
-        resolvedAt,
-        resolvedAtSource: resolvedAt === null ? null : "status_change",
-        createdById: people.admin,
-        updatedAt: start,
-      })
-      .returning()
-      .get();
+    const row = (
+      await db
+        .insert(incidents)
+        .values({
+          title: `Incident ${spec.key}`,
+          severity: spec.severity,
+          status: resolvedAt !== null ? "resolved" : "investigating",
+          private: spec.private ?? false,
+          drill: spec.drill ?? false,
+          startedAt: start,
+          startedAtSource: spec.startedSource ?? "status_change",
+          detectedAt: at(spec.detected),
+          detectedAtSource: spec.detected === null ? null : (spec.detectedSource ?? "status_change"),
+          declaredAt: at(spec.declared)!,
+          acknowledgedAt: at(spec.acknowledged),
+          acknowledgedAtSource: spec.acknowledged == null ? null : "status_change",
+          mitigatedAt: at(spec.mitigated),
+          mitigatedAtSource: spec.mitigated == null ? null : "status_change",
+          resolvedAt,
+          resolvedAtSource: resolvedAt === null ? null : "status_change",
+          createdById: people.admin,
+          updatedAt: start,
+        })
+        .returning()
+    )[0];
     ids[spec.key] = row.id;
     for (const [slug, impact] of spec.services ?? [])
-      db.insert(incidentServices).values({ incidentId: row.id, serviceId: serviceIds[slug], impact, linkedAt: start }).run();
+      await db.insert(incidentServices).values({ incidentId: row.id, serviceId: serviceIds[slug], impact, linkedAt: start });
     for (const [person, role] of spec.roles ?? [])
-      db.insert(incidentRoles).values({ incidentId: row.id, userId: people[person], role, assignedAt: start }).run();
+      await db.insert(incidentRoles).values({ incidentId: row.id, userId: people[person], role, assignedAt: start });
     if (spec.postmortem) {
       const publishedAt = spec.postmortem.publishedAt ? Date.parse(spec.postmortem.publishedAt) : null;
-      const pm = db
-        .insert(postmortems)
-        .values({ incidentId: row.id, status: spec.postmortem.status, createdAt: start + DAY / 2, updatedAt: publishedAt ?? start, publishedAt })
-        .returning()
-        .get();
-      for (const f of spec.postmortem.factors) db.insert(postmortemFactors).values({ postmortemId: pm.id, factorId: factorIds[f] }).run();
+      const pm = (
+        await db
+          .insert(postmortems)
+          .values({ incidentId: row.id, status: spec.postmortem.status, createdAt: start + DAY / 2, updatedAt: publishedAt ?? start, publishedAt })
+          .returning()
+      )[0];
+      for (const f of spec.postmortem.factors) await db.insert(postmortemFactors).values({ postmortemId: pm.id, factorId: factorIds[f] });
     }
     for (const a of spec.actions ?? []) {
       const created = Date.parse(a.created);
-      db.insert(actionItems)
-        .values({
-          incidentId: row.id,
-          title: `Action for ${spec.key} due ${a.due}`,
-          ownerId: a.owner ? people[a.owner] : null,
-          dueDate: a.due,
-          priority: "P2",
-          kind: "prevent",
-          status: a.status,
-          createdAt: created,
-          updatedAt: created,
-          completedAt: a.completed ? Date.parse(a.completed) : null,
-        })
-        .run();
+      await db.insert(actionItems).values({
+        incidentId: row.id,
+        title: `Action for ${spec.key} due ${a.due}`,
+        ownerId: a.owner ? people[a.owner] : null,
+        dueDate: a.due,
+        priority: "P2",
+        kind: "prevent",
+        status: a.status,
+        createdAt: created,
+        updatedAt: created,
+        completedAt: a.completed ? Date.parse(a.completed) : null,
+      });
     }
   }
   // Rows written directly, not through the commands: their facts are filled the way a backfill would.
-  reconcileIncidentFacts(db);
-  rebuildAllSpend(db);
+  await reconcileIncidentFacts(db);
+  await rebuildAllSpend(db);
   return ids;
 }

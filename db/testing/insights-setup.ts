@@ -10,7 +10,7 @@ export function setUpInsightsFixture(): TestContext {
     const ada = await ctx.t.createUser("responder", { name: "Ada Lovelace" });
     const bo = await ctx.t.createUser("responder", { name: "Bo Diddley" });
     setOrgTimeZone({ actor: ctx.admin.actor, timeZone: "Europe/Berlin" });
-    insertInsightsFixture(ctx.t.db, { ada: ada.id, bo: bo.id, admin: ctx.admin.id });
+    await insertInsightsFixture(ctx.t.db, { ada: ada.id, bo: bo.id, admin: ctx.admin.id });
   });
   return ctx;
 }

@@ -13,12 +13,12 @@ import type { TestContext } from "./test-db";
  * Resolves the incident, writes its postmortem (by the responder) and sends it for review by the
  * admin with the review checklist ticked: the admin can publish it at the version returned.
  */
-export function postmortemInReview(ctx: TestContext, incident: { id: number; version: number }): { version: number } {
+export async function postmortemInReview(ctx: TestContext, incident: { id: number; version: number }): Promise<{ version: number }> {
   const actor = ctx.responder.actor;
   ensureDefaultFactors(ctx.t.db);
-  updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-  const pm = startPostmortem({ actor, incidentId: incident.id });
-  const saved = savePostmortem({
+  await updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+  const pm = await startPostmortem({ actor, incidentId: incident.id });
+  const saved = await savePostmortem({
     actor,
     incidentId: incident.id,
     input: {
@@ -28,8 +28,8 @@ export function postmortemInReview(ctx: TestContext, incident: { id: number; ver
       noActionItemsReason: "Nothing left to do.",
     },
   });
-  const sent = transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", reviewerIds: [ctx.admin.id], version: saved.version } });
+  const sent = await transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", reviewerIds: [ctx.admin.id], version: saved.version } });
   const checklist = JSON.stringify({ data: true, impact: true, causes: true, actions: true, stakeholders: true });
-  ctx.t.db.update(postmortems).set({ reviewChecklist: checklist }).where(eq(postmortems.id, sent.id)).run();
+  await ctx.t.db.update(postmortems).set({ reviewChecklist: checklist }).where(eq(postmortems.id, sent.id));
   return { version: sent.version };
 }

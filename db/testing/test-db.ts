@@ -48,9 +48,9 @@ export function createTestDb(): TestDb {
       const user = await insertUser({ email, name, role, password: TEST_PASSWORD });
       return { id: user.id, email: user.email, name: user.name, role: user.role, actor: userActor(user) };
     },
-    createToken(role, createdBy = null) {
+    async createToken(role, createdBy = null) {
       counter += 1;
-      const created = insertToken({ name: `test token ${counter}`, role }, createdBy);
+      const created = await insertToken({ name: `test token ${counter}`, role }, createdBy);
       return {
         id: created.id,
         token: created.token,
@@ -72,9 +72,9 @@ export function createTestDb(): TestDb {
 
 /** Runs fn and returns the error it throws (fails the test if it does not throw). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the error carries (details.current, fields…)
-export function thrown(fn: () => unknown): any {
+export async function thrown(fn: () => unknown): Promise<any> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error;
   }
@@ -111,7 +111,7 @@ export function setUpTestDb(): TestContext {
 }
 
 /** The audit records of one action (and entity, when given), oldest first. */
-export function auditsOf(db: Db, action: string, entityId?: number | string) {
+export async function auditsOf(db: Db, action: string, entityId?: number | string) {
   const where = entityId === undefined ? eq(auditLog.action, action) : and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId)));
-  return db.select().from(auditLog).where(where).orderBy(auditLog.id).all();
+  return await db.select().from(auditLog).where(where).orderBy(auditLog.id);
 }

@@ -23,7 +23,7 @@ test("single-key shortcuts: / focuses search, n focuses the note box, ? shows he
   const incidentPage = new IncidentPage(page);
   const incident = await declareViaApi(request, { title: "Shortcut target", severity: "SEV4" });
   // Shortcuts listen once the page has hydrated: retry the key press until it takes.
-  const pressUntilFocused = async (key: string, target: ReturnType<typeof page.getByLabel>) =>
+  const pressUntilFocused = async (key: string, target: Awaited<ReturnType<typeof page.getByLabel>>) =>
     expect(async () => {
       await page.keyboard.press(key);
       await expect(target).toBeFocused({ timeout: 500 });

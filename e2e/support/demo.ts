@@ -17,9 +17,9 @@ const demoPort = process.env.E2E_DEMO_PORT ?? String(Number(process.env.E2E_PORT
 export const demoBaseURL = `http://127.0.0.1:${demoPort}`;
 
 /** People and tokens on the demo server (same emails and password as fixtures(), other tokens). */
-export function demoFixtures(): ReturnType<typeof fixtures> {
+export function demoFixtures(): Awaited<ReturnType<typeof fixtures>> {
   const file = path.join(process.env.HINDSIGHT_E2E_DIR!, "demo", "fixtures.json");
-  return JSON.parse(fs.readFileSync(file, "utf8")) as ReturnType<typeof fixtures>;
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Awaited<ReturnType<typeof fixtures>>;
 }
 
 /** An Authorization header for the demo server; use with full URLs (`${demoBaseURL}/api/v1/…`). */

@@ -19,5 +19,5 @@ export function freePort(): Promise<number> {
 /** $envName when it is set (to pin a spec's server to a known port), else a free port. */
 export async function portFromEnv(envName: string): Promise<number> {
   const explicit = process.env[envName];
-  return explicit ? Number(explicit) : freePort();
+  return explicit ? Number(explicit) : await freePort();
 }

@@ -72,67 +72,67 @@ type Page = { load: () => unknown; budgetMath?: () => unknown };
 function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
   const canEdit = actor.role !== "viewer";
   const db = getDb();
-  const pushedServices = () => {
-    const spend = listLinkedServices({ actor, incidentId }).length ? incidentSloSpend({ actor, incidentId }) : [];
-    for (const slug of new Set(spend.filter((s) => s.pushed).map((s) => s.serviceSlug))) getService({ actor, slug });
+  const pushedServices = async () => {
+    const spend = (await listLinkedServices({ actor, incidentId })).length ? await incidentSloSpend({ actor, incidentId }) : [];
+    for (const slug of new Set(spend.filter((s) => s.pushed).map((s) => s.serviceSlug))) await getService({ actor, slug });
   };
-  const incidentList = (query: Record<string, unknown>) => {
-    const ids = listIncidents({ actor, query: { ...query, limit: 25 } }).items.map((i) => i.id);
-    lastActivity({ actor, incidentIds: ids });
-    serviceNamesFor({ actor, incidentIds: ids });
-    listServicePickerChoices({ actor });
+  const incidentList = async (query: Record<string, unknown>) => {
+    const ids = (await listIncidents({ actor, query: { ...query, limit: 25 } })).items.map((i) => i.id);
+    await lastActivity({ actor, incidentIds: ids });
+    await serviceNamesFor({ actor, incidentIds: ids });
+    await listServicePickerChoices({ actor });
     getOrgTimeZone({ actor });
-    firstRunChecklist({ actor });
+    await firstRunChecklist({ actor });
   };
   return {
     "declare / link-service picker (on open)": { load: () => listServicePickerChoices({ actor }) },
     "/incidents": { load: () => incidentList({ status: "active" }) },
     "/incidents?status=all": { load: () => incidentList({}) },
     "/incidents/{ref}": {
-      load: () => {
-        getIncident({ actor, incidentId });
-        listTimeline({ actor, incidentId });
+      load: async () => {
+        await getIncident({ actor, incidentId });
+        await listTimeline({ actor, incidentId });
         if (canEdit) listActiveUsers({ actor });
-        lastActivity({ actor, incidentIds: [incidentId] });
-        pushedServices();
-        if (postmortemDueForIncident({ actor, incidentId }).started) getPostmortem({ actor, incidentId });
-        listChecklist({ actor, incidentId });
+        await lastActivity({ actor, incidentIds: [incidentId] });
+        await pushedServices();
+        if ((await postmortemDueForIncident({ actor, incidentId })).started) await getPostmortem({ actor, incidentId });
+        await listChecklist({ actor, incidentId });
         getUpdateCadence({ actor });
-        lastStakeholderUpdateAt({ actor, incidentId });
-        actionItemsForIncident({ actor, incidentId });
+        await lastStakeholderUpdateAt({ actor, incidentId });
+        await actionItemsForIncident({ actor, incidentId });
       },
       budgetMath: pushedServices,
     },
     "/services": {
-      load: () => {
+      load: async () => {
         listTeams({ actor });
-        listServices({ actor, query: {} });
+        await listServices({ actor, query: {} });
       },
-      budgetMath: () =>
+      budgetMath: async () =>
         budgetsFor(
           db,
-          slosOfServices(
+          await slosOfServices(
             db,
-            listServicePickerChoices({ actor }).map((s) => s.id),
+            (await listServicePickerChoices({ actor })).map((s) => s.id),
           ),
         ),
     },
     "/postmortems": {
-      load: () => {
-        listPostmortems({ actor, query: { limit: 50 } });
+      load: async () => {
+        await listPostmortems({ actor, query: { limit: 50 } });
         getRequiredSeverities({ actor });
       },
-      budgetMath: () => {
+      budgetMath: async () => {
         const now = Date.now();
-        budgetFlaggedCandidates(db, visibleTo(actor), getRequiredSeverities({ actor }), now);
+        await budgetFlaggedCandidates(db, visibleTo(actor), getRequiredSeverities({ actor }), now);
       },
     },
     "/action-items": {
-      load: () => {
-        listActionItems({ actor, query: { status: "open,in_progress", sort: "due", limit: 50 } });
+      load: async () => {
+        await listActionItems({ actor, query: { status: "open,in_progress", sort: "due", limit: 50 } });
         listActiveUsers({ actor });
         listTeams({ actor });
-        listServicePickerChoices({ actor });
+        await listServicePickerChoices({ actor });
       },
     },
   };

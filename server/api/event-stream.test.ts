@@ -37,13 +37,13 @@ describe("eventStreamResponse", () => {
   it("streams retry first, then events; aborting the request or cancelling the body unsubscribes", async () => {
     const feed = eventFeed();
     const abort = new AbortController();
-    const res = eventStreamResponse(request("", {}, abort.signal), { actor: ctx.responder.actor });
+    const res = await eventStreamResponse(request("", {}, abort.signal), { actor: ctx.responder.actor });
     expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-cache, no-transform");
     expect(feed.size).toBe(1);
     const reader = res.body!.getReader();
-    const incident = declareIncident({ actor: ctx.responder.actor, input: { title: "Streamed", severity: "SEV3" } }).incident;
-    addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "through the stream" } });
+    const incident = (await declareIncident({ actor: ctx.responder.actor, input: { title: "Streamed", severity: "SEV3" } })).incident;
+    await addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "through the stream" } });
     const text = await readUntil(reader, "through the stream");
     expect(text.startsWith("retry: 3000\n\n")).toBe(true);
     expect(text).toMatch(/\nid: \d+\ndata: \{"id":\d+,"type":"incident.declared"/);
@@ -51,14 +51,14 @@ describe("eventStreamResponse", () => {
     expect(feed.size).toBe(0);
     expect(await reader.read()).toEqual({ done: true, value: undefined });
 
-    const second = eventStreamResponse(request(), { actor: ctx.responder.actor });
+    const second = await eventStreamResponse(request(), { actor: ctx.responder.actor });
     expect(feed.size).toBe(1);
     await second.body!.cancel();
     expect(feed.size).toBe(0);
   });
 
-  it("refuses before streaming: 404 for an incident the caller may not read", () => {
-    const secret = declareIncident({ actor: ctx.admin.actor, input: { title: "Hidden", severity: "SEV3", private: true } }).incident;
+  it("refuses before streaming: 404 for an incident the caller may not read", async () => {
+    const secret = (await declareIncident({ actor: ctx.admin.actor, input: { title: "Hidden", severity: "SEV3", private: true } })).incident;
     expect(thrown(() => eventStreamResponse(request(), { actor: ctx.viewer.actor, incidentId: secret.id }))).toMatchObject({ status: 404 });
     expect(eventFeed().size).toBe(0);
   });

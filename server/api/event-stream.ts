@@ -39,7 +39,7 @@ export function lastEventIdOf(req: NextRequest): number | null {
  * Last-Event-ID, then live ones, with a heartbeat comment. Throws (→ the API's JSON error) before
  * anything is sent when the request is refused (bad lastEventId, incident not readable).
  */
-export function eventStreamResponse(req: NextRequest, { actor, incidentId }: { actor: Actor; incidentId?: number }): Response {
+export async function eventStreamResponse(req: NextRequest, { actor, incidentId }: { actor: Actor; incidentId?: number }): Promise<Response> {
   const afterId = lastEventIdOf(req);
   const feed = eventFeed();
   feed.reportError = (error) => log.error({ err: error }, "event feed poll failed; open streams ended");
@@ -69,7 +69,7 @@ export function eventStreamResponse(req: NextRequest, { actor, incidentId }: { a
   };
 
   write(RETRY);
-  const watch = watchEvents({ actor, incidentId, afterId, send: write, end: close, feed });
+  const watch = await watchEvents({ actor, incidentId, afterId, send: write, end: close, feed });
   const heartbeat = setInterval(() => write(HEARTBEAT), env("HINDSIGHT_SSE_HEARTBEAT_MS"));
   heartbeat.unref?.();
   const onAbort = () => close();

@@ -20,7 +20,7 @@ export async function apiActor(req: NextRequest): Promise<Actor> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth.trim());
-    const actor = match ? authenticateToken(match[1]!, ip) : null;
+    const actor = match ? await authenticateToken(match[1]!, ip) : null;
     if (!actor) throw new AppError("unauthenticated", "Invalid, revoked or malformed API token");
     return actor;
   }

@@ -15,7 +15,7 @@ import { clientIpFromHeaders } from "./client-ip";
 export const currentActor = cache(async (): Promise<Extract<Actor, { kind: "user" }> | null> => {
   const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
   if (!session?.uid) return null;
-  const user = findUserById(session.uid);
+  const user = await findUserById(session.uid);
   if (!user || user.disabled || user.sessionVersion !== session.sv) return null;
   const ip = clientIpFromHeaders(await headers());
   return { kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip };

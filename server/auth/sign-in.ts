@@ -29,9 +29,9 @@ export async function authorizeSignIn(
   const ip = clientIpFromHeaders(headers);
   if (!email || !password) throw new Error(BAD_CREDENTIALS_MESSAGE);
   const now = Date.now();
-  const attempt = beginSignInAttempt(email, ip, now);
+  const attempt = await beginSignInAttempt(email, ip, now);
   if (attempt.kind === "paused") {
-    recordAuditEvent(null, {
+    await recordAuditEvent(null, {
       action: "auth.rate_limited",
       entityType: "user",
       entityId: email,
@@ -47,12 +47,12 @@ export async function authorizeSignIn(
     throw new Error(pausedMessage(attempt.limit, attempt.until, now));
   }
   if (attempt.delayMs) await wait(attempt.delayMs);
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   // Unknown emails verify against a dummy hash: same cost as a wrong password.
   const ok = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !ok || user.disabled) {
-    finishSignInAttempt(attempt.attemptId, false);
-    recordAuditEvent(null, {
+    await finishSignInAttempt(attempt.attemptId, false);
+    await recordAuditEvent(null, {
       action: "auth.sign_in_failed",
       entityType: "user",
       entityId: email,
@@ -62,8 +62,8 @@ export async function authorizeSignIn(
     });
     throw new Error(BAD_CREDENTIALS_MESSAGE);
   }
-  finishSignInAttempt(attempt.attemptId, true);
-  recordAuditEvent(
+  await finishSignInAttempt(attempt.attemptId, true);
+  await recordAuditEvent(
     { kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip },
     { action: "auth.sign_in", entityType: "user", entityId: user.id },
   );

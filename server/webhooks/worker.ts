@@ -46,10 +46,10 @@ function settings() {
   };
 }
 
-async function deliver(claim: ClaimedDelivery, config: ReturnType<typeof settings>) {
+async function deliver(claim: ClaimedDelivery, config: Awaited<ReturnType<typeof settings>>) {
   const headers = signedHeaders(claim.endpoint.secret, claim.webhookId, claim.body, new Date());
   const result = await sendWebhookRequest({ url: claim.endpoint.url, body: claim.body, headers, timeoutMs: config.timeoutMs, allowed: config.allowed });
-  recordAttempt(getDb(), claim, result, { now: Date.now(), scale: config.scale, disableAfter: config.disableAfter });
+  await recordAttempt(getDb(), claim, result, { now: Date.now(), scale: config.scale, disableAfter: config.disableAfter });
 }
 
 /** One pass: fan out new events, announce overdue action items now and then, send what is due. */
@@ -57,15 +57,15 @@ async function pass(state: State) {
   const db = getDb();
   const config = settings();
   const baseUrl = publicBaseUrl();
-  while (fanOutEvents(db, { baseUrl }).read > 0 && !state.stopped);
+  while ((await fanOutEvents(db, { baseUrl })).read > 0 && !state.stopped);
   if (Date.now() - state.lastOverdueCheck >= OVERDUE_CHECK_MS) {
     state.lastOverdueCheck = Date.now();
-    announceOverdueActionItems(db, { baseUrl });
-    pruneDeliveryLog(db);
+    await announceOverdueActionItems(db, { baseUrl });
+    await pruneDeliveryLog(db);
   }
   const free = CONCURRENCY - state.inFlight.size;
   if (free <= 0 || state.stopped) return;
-  const claims = claimDueDeliveries(db, { now: Date.now(), limit: free, leaseMs: config.timeoutMs + LEASE_MARGIN_MS });
+  const claims = await claimDueDeliveries(db, { now: Date.now(), limit: free, leaseMs: config.timeoutMs + LEASE_MARGIN_MS });
   for (const claim of claims) {
     const job: Promise<void> = deliver(claim, config)
       .catch((error: unknown) => log.error({ err: error, deliveryId: claim.id }, "webhook delivery failed to record"))
@@ -101,9 +101,9 @@ function kick(state: State) {
  * event log from its durable cursor, so deliveries for changes made while it was down are queued
  * when it starts, and claims whose process died are sent again once their lease runs out.
  */
-export function startWebhookWorker() {
+export async function startWebhookWorker() {
   if (shared.hindsightWebhookWorker) return;
-  ensureFanoutCursor(getDb());
+  await ensureFanoutCursor(getDb());
   const state: State = {
     timer: null,
     running: false,

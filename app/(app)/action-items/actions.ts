@@ -10,8 +10,8 @@ import { updateActionItem } from "@/db/commands/action-items/update";
  */
 export async function updateActionItemAction(id: number, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const item = updateActionItem({ actor, id: Number(id), input });
+  return actionResult(async () => {
+    const item = await updateActionItem({ actor, id: Number(id), input });
     revalidatePath("/action-items");
     revalidatePath(`/incidents/${item.incidentReference}`, "layout");
     return { id: item.id, version: item.version, status: item.status, ownerId: item.ownerId };

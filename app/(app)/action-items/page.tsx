@@ -47,10 +47,10 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     cursor: params.cursor || undefined,
     limit: PAGE_SIZE,
   };
-  let result: ReturnType<typeof listActionItems> | null = null;
+  let result: Awaited<ReturnType<typeof listActionItems>> | null = null;
   let problem: string | null = null;
   try {
-    result = listActionItems({ actor, query });
+    result = await listActionItems({ actor, query });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     problem = error.message;
@@ -58,7 +58,7 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
   const canEdit = can(actor, "action-item", "edit");
   const users = listActiveUsers({ actor }).map(({ id, name }) => ({ id, name }));
   const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
-  const services = listServicePickerChoices({ actor }).map(({ slug, name }) => ({ slug, name }));
+  const services = (await listServicePickerChoices({ actor })).map(({ slug, name }) => ({ slug, name }));
   const today = todayIn(ORGANISATION_TIME_ZONE);
   const filtered = Boolean(current.owner || current.team || current.service || current.status || current.priority || current.overdue || current.incident);
   const sortHref = actionItemsHref(current, { sort: current.sort === "due" ? "-due" : "due" });

@@ -11,8 +11,8 @@ const ALREADY_DECLARED_FROM_FORM =
 
 export async function declareIncidentAction(input: Record<string, unknown>, idempotencyKey: string) {
   const actor = await requireActor();
-  const result = await actionResult(() => {
-    const { incident } = declareIncident({ actor, input, idempotencyKey });
+  const result = await actionResult(async () => {
+    const { incident } = await declareIncident({ actor, input, idempotencyKey });
     revalidatePath("/incidents");
     return { reference: incidentReference(incident.id) };
   });

@@ -7,8 +7,8 @@ import { dismissFirstRun } from "@/db/commands/admin/first-run";
 /** A public endpoint like every action: the data function checks the admin role and audits. */
 export async function dismissFirstRunAction() {
   const actor = await requireActor();
-  return actionResult(() => {
-    dismissFirstRun({ actor });
+  return actionResult(async () => {
+    await dismissFirstRun({ actor });
     revalidatePath("/incidents");
   });
 }

@@ -38,7 +38,7 @@ export const metadata: Metadata = { title: "Incidents" };
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor();
   // Read before the list: the live stream replays anything written after it.
-  const lastEventId = latestEventId({ actor });
+  const lastEventId = await latestEventId({ actor });
   const search = await searchParams;
   const params = listParamsFrom(search);
   const cursor = listParamsCursor(search);
@@ -56,24 +56,24 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     cursor,
     limit: 25,
   };
-  let result: ReturnType<typeof listIncidents> | null = null;
+  let result: Awaited<ReturnType<typeof listIncidents>> | null = null;
   let problem: string | null = null;
   try {
-    result = listIncidents({ actor, query });
+    result = await listIncidents({ actor, query });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     problem = error.message;
   }
-  const activity = lastActivity({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
-  const serviceNames = serviceNamesFor({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
-  const serviceOptions = listServicePickerChoices({ actor }).map((s) => ({ slug: s.slug, name: s.name }));
+  const activity = await lastActivity({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
+  const serviceNames = await serviceNamesFor({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
+  const serviceOptions = (await listServicePickerChoices({ actor })).map((s) => ({ slug: s.slug, name: s.name }));
   const teamName = params.team ? (listTeams({ actor }).find((t) => String(t.id) === params.team)?.name ?? null) : null;
   const chips = drillDownChips(params, { teamName, timeZone: getOrgTimeZone({ actor }) });
   const filtered = Boolean(query.q || query.severity || query.service || query.mine || hasDrillDown(params));
   const now = Date.now();
   const nextHref = result?.nextCursor ? listHref({ ...params, cursor: result.nextCursor }) : null;
   // Admins only; `?checklist=1` brings it back after it was dismissed or completed.
-  const firstRun = firstRunChecklist({ actor, force: search.checklist === "1" });
+  const firstRun = await firstRunChecklist({ actor, force: search.checklist === "1" });
 
   return (
     <div className="mx-auto max-w-6xl">

@@ -69,7 +69,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     if (!(error instanceof AppError)) throw error;
     problem = { message: error.message, fields: error.fields ?? {} };
   }
-  const services = listServices({ actor, query: {} }).map(({ slug, name }) => ({ slug, name }));
+  const services = (await listServices({ actor, query: {} })).map(({ slug, name }) => ({ slug, name }));
   const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
   const bucket = report?.incidentsOverTime.bucket ?? "week";
 

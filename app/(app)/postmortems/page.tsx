@@ -23,10 +23,10 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const canWrite = can(actor, "postmortem", "start");
   const current = { status: params.status ?? "", due: params.due ?? "", q: params.q ?? "" };
-  let result: ReturnType<typeof listPostmortems> | null = null;
+  let result: Awaited<ReturnType<typeof listPostmortems>> | null = null;
   let problem: string | null = null;
   try {
-    result = listPostmortems({
+    result = await listPostmortems({
       actor,
       query: { status: current.status || undefined, due: current.due || undefined, q: current.q || undefined, cursor: params.cursor || undefined, limit: 50 },
     });

@@ -58,8 +58,8 @@ function idOf(value: unknown, field: string): number {
 
 export async function createServiceAction(form: ServiceFormInput) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const service = createService({ actor, input: serviceInput(form) });
+  return actionResult(async () => {
+    const service = await createService({ actor, input: serviceInput(form) });
     revalidatePath("/services");
     return { slug: service.slug };
   });
@@ -67,8 +67,8 @@ export async function createServiceAction(form: ServiceFormInput) {
 
 export async function updateServiceAction(slug: string, version: number, form: ServiceFormInput) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const service = updateService({ actor, slug: text(slug), input: { ...serviceInput(form), version } });
+  return actionResult(async () => {
+    const service = await updateService({ actor, slug: text(slug), input: { ...serviceInput(form), version } });
     revalidatePath("/services");
     revalidatePath(`/services/${service.slug}`);
     return { slug: service.slug, version: service.version };
@@ -77,8 +77,8 @@ export async function updateServiceAction(slug: string, version: number, form: S
 
 export async function createSloAction(slug: string, form: SloFormInput) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const slo = createSlo({ actor, slug: text(slug), input: sloInput(form, { create: true }) });
+  return actionResult(async () => {
+    const slo = await createSlo({ actor, slug: text(slug), input: sloInput(form, { create: true }) });
     revalidatePath(`/services/${slug}`);
     return { id: slo.id };
   });
@@ -86,8 +86,8 @@ export async function createSloAction(slug: string, form: SloFormInput) {
 
 export async function updateSloAction(slug: string, sloId: number, version: number, form: SloFormInput) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const slo = updateSlo({ actor, id: idOf(sloId, "slo"), input: { ...sloInput(form, { create: false }), version } });
+  return actionResult(async () => {
+    const slo = await updateSlo({ actor, id: idOf(sloId, "slo"), input: { ...sloInput(form, { create: false }), version } });
     revalidatePath(`/services/${slug}`);
     return { id: slo.id, version: slo.version };
   });
@@ -95,8 +95,8 @@ export async function updateSloAction(slug: string, sloId: number, version: numb
 
 export async function deleteSloAction(slug: string, sloId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
-    deleteSlo({ actor, id: idOf(sloId, "slo") });
+  return actionResult(async () => {
+    await deleteSlo({ actor, id: idOf(sloId, "slo") });
     revalidatePath(`/services/${slug}`);
   });
 }

@@ -31,7 +31,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   let services: ServiceSummary[] = [];
   let problem: string | null = null;
   try {
-    services = listServices({
+    services = await listServices({
       actor,
       query: {
         q: current.q || undefined,

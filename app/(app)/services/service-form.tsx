@@ -61,7 +61,7 @@ export function ServiceForm({ mode, teams, full, initial, version, onCancel, onS
     if (full) Object.assign(input, { name: value("name"), teamId: value("teamId"), tier: value("tier"), runbookUrl: value("runbookUrl") });
     setFields({});
     setRowErrors({});
-    await action.run(() => (mode === "create" ? createServiceAction(input) : updateServiceAction(initial.slug, baseVersion, input)), {
+    await action.run(async () => (mode === "create" ? await createServiceAction(input) : await updateServiceAction(initial.slug, baseVersion, input)), {
       // A new service opens its page; an edit (or a stale one) shows the page's current state.
       refresh: mode === "edit",
       onSuccess: (saved) => (mode === "create" ? router.push(`/services/${saved.slug}`) : onSaved?.()),

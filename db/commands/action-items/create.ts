@@ -13,21 +13,22 @@ import { findVisibleIncident } from "../../access/incidents";
 import { today, viewById, type ActionItemView } from "../../queries/action-items/views";
 import { activeOwner, existingService } from "./references";
 import { emitActionItemsChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
 /**
  * Adds an action item to an incident (responders). The due date defaults by priority; a
  * timeline entry on the incident and an audit record go in the same transaction.
  */
-export function createActionItem({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): ActionItemView {
+export async function createActionItem({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): Promise<ActionItemView> {
   const now = Date.now();
-  return getDb().transaction(
-    (tx) => {
-      if (!findVisibleIncident(tx, actor, incidentId)) throw notFound();
-      requirePermission(actor, "action-item", "create");
-      const data = parseInput(createActionItemSchema, input);
-      const owner = activeOwner(tx, data);
-      const status = data.status ?? "open";
-      const item = tx
+  return await transaction(async (tx) => {
+    if (!(await findVisibleIncident(tx, actor, incidentId))) throw notFound();
+    requirePermission(actor, "action-item", "create");
+    const data = parseInput(createActionItemSchema, input);
+    const owner = await activeOwner(tx, data);
+    const status = data.status ?? "open";
+    const item = (
+      await tx
         .insert(actionItems)
         .values({
           incidentId,
@@ -39,29 +40,27 @@ export function createActionItem({ actor, incidentId, input }: { actor: Actor; i
           kind: data.kind,
           status,
           trackerUrl: data.trackerUrl ?? null,
-          serviceId: existingService(tx, data) ?? null,
+          serviceId: (await existingService(tx, data)) ?? null,
           createdById: actor.kind === "user" ? actor.userId : null,
           createdAt: now,
           updatedAt: now,
           completedAt: isFinished(status) ? now : null,
         })
         .returning()
-        .get();
-      writeTimelineEntry(
-        tx,
-        actor,
-        {
-          incidentId,
-          kind: "action_item",
-          body: `Action item added: ${item.title} (${item.priority}, owner ${owner.name}, due ${formatDueDate(item.dueDate)})`,
-          meta: { field: "action_item", actionItemId: item.id, from: null, to: item.status },
-        },
-        now,
-      );
-      emitActionItemsChanged(tx, actor, incidentId, now);
-      recordAudit(tx, actor, { action: "action_item.create", entityType: "action_item", entityId: item.id, after: item }, now);
-      return viewById(tx, item.id, today(now));
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    await writeTimelineEntry(
+      tx,
+      actor,
+      {
+        incidentId,
+        kind: "action_item",
+        body: `Action item added: ${item.title} (${item.priority}, owner ${owner.name}, due ${formatDueDate(item.dueDate)})`,
+        meta: { field: "action_item", actionItemId: item.id, from: null, to: item.status },
+      },
+      now,
+    );
+    await emitActionItemsChanged(tx, actor, incidentId, now);
+    await recordAudit(tx, actor, { action: "action_item.create", entityType: "action_item", entityId: item.id, after: item }, now);
+    return viewById(tx, item.id, today(now));
+  });
 }

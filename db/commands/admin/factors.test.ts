@@ -23,31 +23,31 @@ describe("ensureDefaultFactors", () => {
 });
 
 describe("factors", () => {
-  it("admins create, rename and archive factors; each is audited", () => {
-    const created = createFactor({ actor: ctx.admin.actor, input: { name: "  Flaky test  ", description: "CI let it through" } });
+  it("admins create, rename and archive factors; each is audited", async () => {
+    const created = await createFactor({ actor: ctx.admin.actor, input: { name: "  Flaky test  ", description: "CI let it through" } });
     expect(created).toMatchObject({ name: "Flaky test", description: "CI let it through", archived: false });
-    expect(auditsOf(ctx.t.db, "factor.create", created.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "factor.create", created.id)).toHaveLength(1);
 
-    const renamed = renameFactor({ actor: ctx.admin.actor, id: created.id, input: { name: "Flaky test suite" } });
+    const renamed = await renameFactor({ actor: ctx.admin.actor, id: created.id, input: { name: "Flaky test suite" } });
     expect(renamed.name).toBe("Flaky test suite");
-    expect(JSON.parse(auditsOf(ctx.t.db, "factor.update", created.id)[0]!.before!)).toMatchObject({ name: "Flaky test" });
+    expect(JSON.parse((await auditsOf(ctx.t.db, "factor.update", created.id))[0]!.before!)).toMatchObject({ name: "Flaky test" });
 
-    const archived = archiveFactor({ actor: ctx.admin.actor, id: created.id });
+    const archived = await archiveFactor({ actor: ctx.admin.actor, id: created.id });
     expect(archived.archived).toBe(true);
     expect(listFactors({ actor: ctx.admin.actor }).find((f) => f.id === created.id)).toBeUndefined();
     expect(listFactors({ actor: ctx.admin.actor, includeArchived: true }).find((f) => f.id === created.id)?.archived).toBe(true);
-    expect(archiveFactor({ actor: ctx.admin.actor, id: created.id, archived: false }).archived).toBe(false);
-    expect(auditsOf(ctx.t.db, "factor.archive", created.id)).toHaveLength(1);
-    expect(auditsOf(ctx.t.db, "factor.restore", created.id)).toHaveLength(1);
+    expect((await archiveFactor({ actor: ctx.admin.actor, id: created.id, archived: false })).archived).toBe(false);
+    expect(await auditsOf(ctx.t.db, "factor.archive", created.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "factor.restore", created.id)).toHaveLength(1);
   });
 
-  it("names are unique (case-insensitive) and validated", () => {
+  it("names are unique (case-insensitive) and validated", async () => {
     expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "capacity" } })).status).toBe(409);
     expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "" } })).fields).toHaveProperty(["name"]);
     expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "x".repeat(61) } })).fields).toHaveProperty(["name"]);
     const other = listFactors({ actor: ctx.admin.actor }).find((f) => f.name === "Process")!;
     expect(err(() => renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "Capacity" } })).status).toBe(409);
-    expect(renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "process" } }).name).toBe("process");
+    expect((await renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "process" } })).name).toBe("process");
     expect(err(() => renameFactor({ actor: ctx.admin.actor, id: 999_999, input: { name: "x" } })).status).toBe(404);
   });
 

@@ -4,8 +4,8 @@ import { requirePermission } from "@/lib/policy";
 import { SETTING_KEYS, readSetting, saveSetting } from "../../access/settings";
 
 /** Hides the checklist for the whole organisation (admins; audited). */
-export function dismissFirstRun({ actor }: { actor: Actor }) {
+export async function dismissFirstRun({ actor }: { actor: Actor }) {
   requirePermission(actor, "first-run", "dismiss");
   const value = { dismissedAt: new Date().toISOString(), by: actor.kind === "user" ? actor.email : actor.name };
-  saveSetting(actor, SETTING_KEYS.firstRunDismissed, value, (tx) => readSetting(tx, SETTING_KEYS.firstRunDismissed) ?? null);
+  await saveSetting(actor, SETTING_KEYS.firstRunDismissed, value, async (tx) => (await readSetting(tx, SETTING_KEYS.firstRunDismissed)) ?? null);
 }

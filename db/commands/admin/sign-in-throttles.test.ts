@@ -8,16 +8,16 @@ import { listSignInThrottles } from "../../queries/admin/sign-in-throttles";
 const ctx = setUpTestDb();
 
 const T0 = Date.now();
-function fail(email: string, ip: string, at: number) {
-  const attempt = beginSignInAttempt(email, ip, at);
-  if (attempt.kind === "allowed") finishSignInAttempt(attempt.attemptId, false, at);
+async function fail(email: string, ip: string, at: number) {
+  const attempt = await beginSignInAttempt(email, ip, at);
+  if (attempt.kind === "allowed") await finishSignInAttempt(attempt.attemptId, false, at);
 }
 
 describe("sign-in throttles for admins", () => {
-  it("lists active pauses and slowdowns", () => {
-    for (let n = 0; n < 5; n++) fail("ana@example.test", "203.0.113.1", T0 - 60_000 + n);
-    for (let n = 0; n < 20; n++) fail(`guess${n}@example.test`, "203.0.113.2", T0 - 60_000 + n);
-    const items = listSignInThrottles({ actor: ctx.admin.actor, now: T0 });
+  it("lists active pauses and slowdowns", async () => {
+    for (let n = 0; n < 5; n++) await fail("ana@example.test", "203.0.113.1", T0 - 60_000 + n);
+    for (let n = 0; n < 20; n++) await fail(`guess${n}@example.test`, "203.0.113.2", T0 - 60_000 + n);
+    const items = await listSignInThrottles({ actor: ctx.admin.actor, now: T0 });
     expect(items).toContainEqual({
       kind: "account_address",
       email: "ana@example.test",
@@ -42,18 +42,20 @@ describe("sign-in throttles for admins", () => {
     expect(thrown(() => clearSignInThrottle({ actor: ctx.viewer.actor, target: { email: "ana@example.test", address: null } })).status).toBe(403);
   });
 
-  it("clearing a pair ends its pause and is audited; clearing nothing is a 404", () => {
-    expect(clearSignInThrottle({ actor: ctx.admin.actor, target: { email: "ana@example.test", address: "203.0.113.1" } })).toEqual({ clearedFailures: 5 });
-    expect(beginSignInAttempt("ana@example.test", "203.0.113.1").kind).toBe("allowed");
-    const audit = auditsOf(ctx.t.db, "auth.throttle_cleared");
+  it("clearing a pair ends its pause and is audited; clearing nothing is a 404", async () => {
+    expect(await clearSignInThrottle({ actor: ctx.admin.actor, target: { email: "ana@example.test", address: "203.0.113.1" } })).toEqual({
+      clearedFailures: 5,
+    });
+    expect((await beginSignInAttempt("ana@example.test", "203.0.113.1")).kind).toBe("allowed");
+    const audit = await auditsOf(ctx.t.db, "auth.throttle_cleared");
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBe(ctx.admin.id);
     expect(JSON.parse(audit[0]!.after!)).toEqual({ email: "ana@example.test", address: "203.0.113.1", clearedFailures: 5 });
     expect(thrown(() => clearSignInThrottle({ actor: ctx.admin.actor, target: { email: "nobody@example.test", address: null } })).status).toBe(404);
   });
 
-  it("clearing an address ends its pause for every account", () => {
-    expect(clearSignInThrottle({ actor: ctx.admin.actor, target: { email: null, address: "203.0.113.2" } })).toEqual({ clearedFailures: 20 });
-    expect(listSignInThrottles({ actor: ctx.admin.actor }).filter((i) => i.address === "203.0.113.2")).toEqual([]);
+  it("clearing an address ends its pause for every account", async () => {
+    expect(await clearSignInThrottle({ actor: ctx.admin.actor, target: { email: null, address: "203.0.113.2" } })).toEqual({ clearedFailures: 20 });
+    expect((await listSignInThrottles({ actor: ctx.admin.actor })).filter((i) => i.address === "203.0.113.2")).toEqual([]);
   });
 });

@@ -11,14 +11,15 @@ import { getDb } from "../../client";
 import { apiTokens } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { hashToken, TOKEN_PREFIX } from "../../access/tokens";
+import { transaction } from "../../transaction";
 
 /** Creates a token without an actor check (the `npm run token` script); returns the secret once. */
-export function insertToken(input: { name: string; role: UserRole }, actor: Actor | null = null) {
+export async function insertToken(input: { name: string; role: UserRole }, actor: Actor | null = null) {
   const data = parseInput(createTokenSchema, input);
   const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  return getDb().transaction(
-    (tx) => {
-      const row = tx
+  return await transaction(async (tx) => {
+    const row = (
+      await tx
         .insert(apiTokens)
         .values({
           name: data.name,
@@ -29,12 +30,10 @@ export function insertToken(input: { name: string; role: UserRole }, actor: Acto
           createdAt: Date.now(),
         })
         .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, prefix: apiTokens.prefix })
-        .get();
-      recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: row });
-      return { ...row, token: secret };
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    await recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: row });
+    return { ...row, token: secret };
+  });
 }
 
 export function createToken({ actor, input }: { actor: Actor; input: unknown }) {
@@ -42,21 +41,18 @@ export function createToken({ actor, input }: { actor: Actor; input: unknown }) 
   return insertToken(input as { name: string; role: UserRole }, actor);
 }
 
-export function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
+export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
   requirePermission(actor, "token", "revoke");
-  revokeTokenRow(tokenId, actor);
+  await revokeTokenRow(tokenId, actor);
 }
 
 /** Revokes a token; without an actor check when called with none (the `npm run token` script). */
-export function revokeTokenRow(tokenId: number, actor: Actor | null = null) {
-  getDb().transaction(
-    (tx) => {
-      const token = tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)).get();
-      if (!token) throw notFound("API token");
-      if (token.revokedAt) throw new AppError("conflict", "This token is already revoked");
-      tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, tokenId)).run();
-      recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: tokenId, before: { name: token.name } });
-    },
-    { behavior: "immediate" },
-  );
+export async function revokeTokenRow(tokenId: number, actor: Actor | null = null) {
+  await transaction(async (tx) => {
+    const token = (await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId)))[0];
+    if (!token) throw notFound("API token");
+    if (token.revokedAt) throw new AppError("conflict", "This token is already revoked");
+    await tx.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, tokenId));
+    await recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: tokenId, before: { name: token.name } });
+  });
 }

@@ -12,9 +12,9 @@ let search: number;
 
 beforeAll(async () => {
   const now = Date.now();
-  const add = (slug: string) => ctx.t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
-  payments = add("payments-api");
-  search = add("search");
+  const add = async (slug: string) => (await ctx.t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning())[0].id;
+  payments = await add("payments-api");
+  search = await add("search");
 });
 
 const audits = (action: string, id: number) => auditsOf(ctx.t.db, action, id);
@@ -32,8 +32,8 @@ const valid = () => ({
 });
 
 describe("createPlaybook", () => {
-  it("stores conditions and ordered items, canonical severities, with an audit record", () => {
-    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
+  it("stores conditions and ordered items, canonical severities, with an audit record", async () => {
+    const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
     expect(p).toMatchObject({ name: "Payments outage", severities: ["SEV1", "SEV2"], serviceIds: [payments], enabled: true, version: 1 });
     expect(p.services).toEqual([{ id: payments, slug: "payments-api", name: "payments-api" }]);
     expect(p.items.map((i) => [i.position, i.text, i.link])).toEqual([
@@ -41,18 +41,18 @@ describe("createPlaybook", () => {
       [2, "Check the PSP status page", "https://status.example.com"],
       [3, "Tell finance", null],
     ]);
-    expect(audits("playbook.create", p.id)).toHaveLength(1);
-    expect(getPlaybook({ actor: ctx.viewer.actor, playbookId: p.id })).toEqual(p);
+    expect(await audits("playbook.create", p.id)).toHaveLength(1);
+    expect(await getPlaybook({ actor: ctx.viewer.actor, playbookId: p.id })).toEqual(p);
   });
 
-  it("only admins manage playbooks; anyone reads them", () => {
+  it("only admins manage playbooks; anyone reads them", async () => {
     for (const who of [ctx.responder, ctx.viewer]) {
       expect(thrown(() => createPlaybook({ actor: who.actor, input: valid() }))).toMatchObject({ status: 403 });
     }
-    expect(listPlaybooks({ actor: ctx.viewer.actor }).length).toBeGreaterThan(0);
+    expect((await listPlaybooks({ actor: ctx.viewer.actor })).length).toBeGreaterThan(0);
   });
 
-  it("rejects bad input naming the field", () => {
+  it("rejects bad input naming the field", async () => {
     const bad: [Record<string, unknown>, string][] = [
       [{ ...valid(), name: " " }, "name"],
       [{ ...valid(), severities: ["SEV0"] }, "severities.0"],
@@ -67,53 +67,45 @@ describe("createPlaybook", () => {
       [{ ...valid(), severities: [], serviceIds: [] }, "severities"],
       [{ ...valid(), serviceIds: [payments, 9999] }, "serviceIds"],
     ];
-    const before = ctx.t.db
-      .select({ n: sql<number>`count(*)` })
-      .from(playbooks)
-      .get()!.n;
+    const before = (await ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks))[0]!.n;
     for (const [input, field] of bad) {
       const error = thrown(() => createPlaybook({ actor: ctx.admin.actor, input }));
       expect(error.status, field).toBe(400);
       expect(error.fields, field).toHaveProperty([field]);
     }
-    expect(
-      ctx.t.db
-        .select({ n: sql<number>`count(*)` })
-        .from(playbooks)
-        .get()!.n,
-    ).toBe(before);
+    expect((await ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks))[0]!.n).toBe(before);
     // 500 characters is the limit, inclusive.
-    expect(createPlaybook({ actor: ctx.admin.actor, input: { ...valid(), items: [{ text: "x".repeat(500) }] } }).items[0]!.text).toHaveLength(500);
+    expect((await createPlaybook({ actor: ctx.admin.actor, input: { ...valid(), items: [{ text: "x".repeat(500) }] } })).items[0]!.text).toHaveLength(500);
   });
 });
 
 describe("updatePlaybook", () => {
-  it("replaces items and services, bumps the version, audits before and after", () => {
-    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
-    const updated = updatePlaybook({
+  it("replaces items and services, bumps the version, audits before and after", async () => {
+    const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
+    const updated = await updatePlaybook({
       actor: ctx.admin.actor,
       playbookId: p.id,
       input: { version: 1, name: "Payments or search", serviceIds: [search, payments], items: [{ text: "Second" }, { text: "First" }] },
     });
     expect(updated).toMatchObject({ name: "Payments or search", version: 2, severities: ["SEV1", "SEV2"], serviceIds: [payments, search] });
     expect(updated.items.map((i) => i.text)).toEqual(["Second", "First"]);
-    expect(ctx.t.db.select().from(playbookItems).where(eq(playbookItems.playbookId, p.id)).all()).toHaveLength(2);
-    const [audit] = audits("playbook.update", p.id);
+    expect(await ctx.t.db.select().from(playbookItems).where(eq(playbookItems.playbookId, p.id))).toHaveLength(2);
+    const [audit] = await audits("playbook.update", p.id);
     expect(JSON.parse(audit!.before!)).toMatchObject({ name: "Payments outage", version: 1 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ name: "Payments or search", version: 2 });
   });
 
-  it("a stale version gets 409 with the current playbook and changes nothing", () => {
-    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
-    updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, enabled: false } });
+  it("a stale version gets 409 with the current playbook and changes nothing", async () => {
+    const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
+    await updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, enabled: false } });
     const error = thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, name: "Mine" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: p.id, version: 2, enabled: false, name: "Payments outage" });
-    expect(getPlaybook({ actor: ctx.admin.actor, playbookId: p.id }).name).toBe("Payments outage");
+    expect((await getPlaybook({ actor: ctx.admin.actor, playbookId: p.id })).name).toBe("Payments outage");
   });
 
-  it("cannot remove the last condition, name unknown services, or be done by a responder", () => {
-    const p = createPlaybook({ actor: ctx.admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
+  it("cannot remove the last condition, name unknown services, or be done by a responder", async () => {
+    const p = await createPlaybook({ actor: ctx.admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
     expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty(
       "severities",
     );
@@ -124,7 +116,7 @@ describe("updatePlaybook", () => {
     expect(thrown(() => updatePlaybook({ actor: ctx.responder.actor, playbookId: p.id, input: { version: 1, name: "x" } })).status).toBe(403);
     expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } })).status).toBe(404);
     // Swapping severities for a service in one change is fine.
-    expect(updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({
+    expect(await updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({
       severities: [],
       serviceIds: [search],
     });
@@ -132,13 +124,13 @@ describe("updatePlaybook", () => {
 });
 
 describe("deletePlaybook", () => {
-  it("admins delete (audited); others cannot", () => {
-    const p = createPlaybook({ actor: ctx.admin.actor, input: valid() });
+  it("admins delete (audited); others cannot", async () => {
+    const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
     expect(thrown(() => deletePlaybook({ actor: ctx.responder.actor, playbookId: p.id })).status).toBe(403);
-    deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id });
+    await deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id });
     expect(thrown(() => getPlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
     expect(thrown(() => deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
-    expect(audits("playbook.delete", p.id)).toHaveLength(1);
+    expect(await audits("playbook.delete", p.id)).toHaveLength(1);
   });
 });
 
@@ -148,10 +140,13 @@ describe("serviceSlugsToIds (API input by slug)", () => {
     expect(thrown(() => serviceSlugsToIds({ actor: ctx.responder.actor, input: { services: ["nope"] } })).status).toBe(403);
   });
 
-  it("turns slugs into ids, and refuses unknown or malformed ones naming `services`", () => {
-    expect(toIds({ name: "x", services: ["Search", "payments-api", "search"] })).toEqual({ name: "x", serviceIds: [search, payments].sort((a, b) => a - b) });
-    expect(toIds({ name: "x" })).toEqual({ name: "x" });
-    expect(toIds({ services: [] })).toEqual({ serviceIds: [] });
+  it("turns slugs into ids, and refuses unknown or malformed ones naming `services`", async () => {
+    expect(await toIds({ name: "x", services: ["Search", "payments-api", "search"] })).toEqual({
+      name: "x",
+      serviceIds: [search, payments].sort((a, b) => a - b),
+    });
+    expect(await toIds({ name: "x" })).toEqual({ name: "x" });
+    expect(await toIds({ services: [] })).toEqual({ serviceIds: [] });
     for (const input of [{ services: ["nope"] }, { services: "search" }, { services: [1] }, { services: [], serviceIds: [] }]) {
       const error = thrown(() => toIds(input));
       expect(error.status).toBe(400);
@@ -173,7 +168,7 @@ describe("ensureDefaultPlaybooks", () => {
       expect(ensureDefaultPlaybooks(fresh.db)).toBe(DEFAULT_PLAYBOOKS.length);
       expect(ensureDefaultPlaybooks(fresh.db)).toBe(0);
       const reader = await fresh.createUser("viewer");
-      const list = listPlaybooks({ actor: reader.actor });
+      const list = await listPlaybooks({ actor: reader.actor });
       expect(list.map((p) => p.name).sort()).toEqual(["Major incident (SEV1/SEV2)", "Minor incident (SEV3/SEV4)"]);
       const major = list.find((p) => p.name.startsWith("Major"))!;
       expect(major.severities).toEqual(["SEV1", "SEV2"]);

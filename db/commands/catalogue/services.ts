@@ -10,21 +10,23 @@ import { services, teams, type Service } from "../../schema";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { findServiceBySlug, withLinks } from "../../access/services";
+import { transaction } from "../../transaction";
 
 /** The 409 for a stale service version, with the service as it is now (links parsed). */
 const staleService = (current: Service) => staleError("service", current.version, withLinks(current));
 
-export function createService({ actor, input }: { actor: Actor; input: unknown }): Service {
+export async function createService({ actor, input }: { actor: Actor; input: unknown }): Promise<Service> {
   requirePermission(actor, "service", "create");
   const data = parseInput(createServiceSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      if (findServiceBySlug(tx, data.slug)) throw new AppError("conflict", `A service with slug "${data.slug}" already exists`, { slug: "This slug is taken" });
-      if (data.teamId && !tx.select().from(teams).where(eq(teams.id, data.teamId)).get()) {
-        throw new AppError("validation_failed", "No team with this id", { teamId: "No team with this id" });
-      }
-      const now = Date.now();
-      const service = tx
+  return await transaction(async (tx) => {
+    if (await findServiceBySlug(tx, data.slug))
+      throw new AppError("conflict", `A service with slug "${data.slug}" already exists`, { slug: "This slug is taken" });
+    if (data.teamId && !(await tx.select().from(teams).where(eq(teams.id, data.teamId)))[0]) {
+      throw new AppError("validation_failed", "No team with this id", { teamId: "No team with this id" });
+    }
+    const now = Date.now();
+    const service = (
+      await tx
         .insert(services)
         .values({
           slug: data.slug,
@@ -38,42 +40,37 @@ export function createService({ actor, input }: { actor: Actor; input: unknown }
           updatedAt: now,
         })
         .returning()
-        .get();
-      recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: service.slug, after: service }, now);
-      return service;
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: service.slug, after: service }, now);
+    return service;
+  });
 }
 
 /** Admins change anything; responders only the description and links. Stale version → 409. */
-export function updateService({ actor, slug, input }: { actor: Actor; slug: string; input: unknown }): Service {
+export async function updateService({ actor, slug, input }: { actor: Actor; slug: string; input: unknown }): Promise<Service> {
   requirePermission(actor, "service", "edit");
   const data = parseInput(updateServiceSchema, input);
   if (!can(actor, "service", "edit-ownership")) {
     const adminOnly = Object.keys(data).filter((k) => k !== "version" && !(RESPONDER_SERVICE_FIELDS as readonly string[]).includes(k));
     if (adminOnly.length) throw forbidden(`Only admins can change ${adminOnly.join(", ")}; responders may edit the description and links`);
   }
-  return getDb().transaction(
-    (tx) => {
-      const current = findServiceBySlug(tx, slug);
-      if (!current) throw notFound("Service");
-      if (current.version !== data.version) throw staleService(current);
-      if (data.teamId && !tx.select().from(teams).where(eq(teams.id, data.teamId)).get()) {
-        throw new AppError("validation_failed", "No team with this id", { teamId: "No team with this id" });
-      }
-      const changes: Partial<Service> = {};
-      if (data.name !== undefined) changes.name = data.name;
-      if (data.description !== undefined) changes.description = data.description;
-      if (data.teamId !== undefined) changes.teamId = data.teamId;
-      if (data.tier !== undefined) changes.tier = data.tier;
-      if (data.runbookUrl !== undefined) changes.runbookUrl = data.runbookUrl;
-      if (data.links !== undefined) changes.links = JSON.stringify(data.links);
-      const now = Date.now();
-      const updated = updateVersioned(tx, services, current, changes, now, () => staleService(findServiceBySlug(tx, slug) ?? current));
-      recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: current.slug, before: current, after: updated }, now);
-      return updated;
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx) => {
+    const current = await findServiceBySlug(tx, slug);
+    if (!current) throw notFound("Service");
+    if (current.version !== data.version) throw staleService(current);
+    if (data.teamId && !(await tx.select().from(teams).where(eq(teams.id, data.teamId)))[0]) {
+      throw new AppError("validation_failed", "No team with this id", { teamId: "No team with this id" });
+    }
+    const changes: Partial<Service> = {};
+    if (data.name !== undefined) changes.name = data.name;
+    if (data.description !== undefined) changes.description = data.description;
+    if (data.teamId !== undefined) changes.teamId = data.teamId;
+    if (data.tier !== undefined) changes.tier = data.tier;
+    if (data.runbookUrl !== undefined) changes.runbookUrl = data.runbookUrl;
+    if (data.links !== undefined) changes.links = JSON.stringify(data.links);
+    const now = Date.now();
+    const updated = await updateVersioned(tx, services, current, changes, now, async () => staleService((await findServiceBySlug(tx, slug)) ?? current));
+    await recordAudit(tx, actor, { action: "service.update", entityType: "service", entityId: current.slug, before: current, after: updated }, now);
+    return updated;
+  });
 }

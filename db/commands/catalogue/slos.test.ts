@@ -11,35 +11,35 @@ import { setSpendOverride } from "../incidents/services";
 const ctx = setUpTestDb();
 
 beforeAll(async () => {
-  createService({ actor: ctx.admin.actor, input: { slug: "api", name: "API", tier: 1 } });
-  createService({ actor: ctx.admin.actor, input: { slug: "web", name: "Web", tier: 2 } });
+  await createService({ actor: ctx.admin.actor, input: { slug: "api", name: "API", tier: 1 } });
+  await createService({ actor: ctx.admin.actor, input: { slug: "web", name: "Web", tier: 2 } });
 });
 
 const audits = (action: string, id: number) => auditsOf(ctx.t.db, action, id);
 
 describe("createSlo", () => {
-  it("is for admins only", () => {
+  it("is for admins only", async () => {
     for (const actor of [ctx.responder.actor, ctx.viewer.actor]) {
       expect(thrown(() => createSlo({ actor, slug: "api", input: { name: "Availability", objective: 99.9 } })).status).toBe(403);
     }
-    expect(listSlos({ actor: ctx.viewer.actor, slug: "api" })).toHaveLength(0);
+    expect(await listSlos({ actor: ctx.viewer.actor, slug: "api" })).toHaveLength(0);
   });
 
-  it("creates with a 28-day window by default, audited with the service", () => {
-    const slo = createSlo({
+  it("creates with a 28-day window by default, audited with the service", async () => {
+    const slo = await createSlo({
       actor: ctx.admin.actor,
       slug: "api",
       input: { name: " Availability ", objective: 99.9, sliDescription: "Non-5xx / all requests" },
     });
     expect(slo).toMatchObject({ name: "Availability", objective: 99.9, windowDays: 28, sliDescription: "Non-5xx / all requests", version: 1 });
-    const [audit] = audits("slo.create", slo.id);
+    const [audit] = await audits("slo.create", slo.id);
     expect(JSON.parse(audit!.after!)).toMatchObject({ service: "api", objective: 99.9 });
   });
 
-  it("accepts the edges: objective 50 and 99.9999, windows 1 and 90 days", () => {
-    expect(createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "Low", objective: 50, windowDays: 1 } }).objective).toBe(50);
-    expect(createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "High", objective: 99.9999, windowDays: 90 } }).windowDays).toBe(90);
-    expect(listSlos({ actor: ctx.viewer.actor, slug: "web" }).map((s) => s.name)).toEqual(["Low", "High"]);
+  it("accepts the edges: objective 50 and 99.9999, windows 1 and 90 days", async () => {
+    expect((await createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "Low", objective: 50, windowDays: 1 } })).objective).toBe(50);
+    expect((await createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "High", objective: 99.9999, windowDays: 90 } })).windowDays).toBe(90);
+    expect((await listSlos({ actor: ctx.viewer.actor, slug: "web" })).map((s) => s.name)).toEqual(["Low", "High"]);
   });
 
   const bad: [string, Record<string, unknown>, string][] = [
@@ -70,44 +70,44 @@ describe("createSlo", () => {
 });
 
 describe("updateSlo and deleteSlo", () => {
-  it("updates with the version, audited; a stale version gets 409 with the current SLO", () => {
-    const slo = createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: "Latency", objective: 99 } });
-    const updated = updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, objective: 99.5, windowDays: 30 } });
+  it("updates with the version, audited; a stale version gets 409 with the current SLO", async () => {
+    const slo = await createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: "Latency", objective: 99 } });
+    const updated = await updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, objective: 99.5, windowDays: 30 } });
     expect(updated).toMatchObject({ name: "Latency", objective: 99.5, windowDays: 30, version: 2 });
-    const [audit] = audits("slo.update", slo.id);
+    const [audit] = await audits("slo.update", slo.id);
     expect(JSON.parse(audit!.before!)).toMatchObject({ objective: 99, windowDays: 28 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ objective: 99.5, windowDays: 30 });
     const error = thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, name: "Old" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: slo.id, version: 2, objective: 99.5 });
-    expect(getSlo({ actor: ctx.viewer.actor, id: slo.id }).name).toBe("Latency");
+    expect((await getSlo({ actor: ctx.viewer.actor, id: slo.id })).name).toBe("Latency");
   });
 
-  it("refuses non-admins, bad values, a missing version and unknown SLOs", () => {
-    const slo = createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: "Errors", objective: 99 } });
+  it("refuses non-admins, bad values, a missing version and unknown SLOs", async () => {
+    const slo = await createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: "Errors", objective: 99 } });
     expect(thrown(() => updateSlo({ actor: ctx.responder.actor, id: slo.id, input: { version: 1, objective: 98 } })).status).toBe(403);
     expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, objective: 100 } })).fields).toHaveProperty("objective");
     expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, windowDays: 91 } })).fields).toHaveProperty("windowDays");
     expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { objective: 98 } })).fields).toHaveProperty("version");
     expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, serviceId: 2 } })).fields).toEqual({ serviceId: "Unknown field" });
     expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: 99999, input: { version: 1, objective: 98 } })).status).toBe(404);
-    expect(getSlo({ actor: ctx.viewer.actor, id: slo.id })).toMatchObject({ version: 1, objective: 99 });
+    expect(await getSlo({ actor: ctx.viewer.actor, id: slo.id })).toMatchObject({ version: 1, objective: 99 });
   });
 
-  it("deletes (admin), audited, taking its spend overrides with it", () => {
-    const slo = createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "Doomed", objective: 99 } });
-    const { incident } = declareIncident({
+  it("deletes (admin), audited, taking its spend overrides with it", async () => {
+    const slo = await createSlo({ actor: ctx.admin.actor, slug: "web", input: { name: "Doomed", objective: 99 } });
+    const { incident } = await declareIncident({
       actor: ctx.responder.actor,
       input: { title: "Web down", severity: "SEV3", services: [{ service: "web", impact: "full_outage" }] },
     });
-    setSpendOverride({ actor: ctx.responder.actor, incidentId: incident.id, sloId: slo.id, input: { minutes: 3, reason: "Only one region" } });
-    expect(ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id)).all()).toHaveLength(1);
+    await setSpendOverride({ actor: ctx.responder.actor, incidentId: incident.id, sloId: slo.id, input: { minutes: 3, reason: "Only one region" } });
+    expect(await ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id))).toHaveLength(1);
     expect(thrown(() => deleteSlo({ actor: ctx.responder.actor, id: slo.id })).status).toBe(403);
-    deleteSlo({ actor: ctx.admin.actor, id: slo.id });
+    await deleteSlo({ actor: ctx.admin.actor, id: slo.id });
     expect(thrown(() => getSlo({ actor: ctx.viewer.actor, id: slo.id })).status).toBe(404);
-    expect(ctx.t.db.select().from(slos).where(eq(slos.id, slo.id)).all()).toHaveLength(0);
-    expect(ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id)).all()).toHaveLength(0);
-    expect(audits("slo.delete", slo.id)).toHaveLength(1);
+    expect(await ctx.t.db.select().from(slos).where(eq(slos.id, slo.id))).toHaveLength(0);
+    expect(await ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id))).toHaveLength(0);
+    expect(await audits("slo.delete", slo.id)).toHaveLength(1);
     expect(thrown(() => deleteSlo({ actor: ctx.admin.actor, id: slo.id })).status).toBe(404);
   });
 });

@@ -11,19 +11,20 @@ import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { findServiceBySlug } from "../../access/services";
 import { rebuildSloSpend } from "../../access/slo-spend-segments";
+import { transaction } from "../../transaction";
 
 /** The 409 for a stale SLO version, with the SLO as it is now (the API adds its budget). */
 const staleSlo = (current: Slo) => staleError("SLO", current.version, current);
 
-export function createSlo({ actor, slug, input }: { actor: Actor; slug: string; input: unknown }): Slo {
+export async function createSlo({ actor, slug, input }: { actor: Actor; slug: string; input: unknown }): Promise<Slo> {
   requirePermission(actor, "slo", "manage");
   const data = parseInput(createSloSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const service = findServiceBySlug(tx, slug);
-      if (!service) throw notFound("Service");
-      const now = Date.now();
-      const slo = tx
+  return await transaction(async (tx) => {
+    const service = await findServiceBySlug(tx, slug);
+    if (!service) throw notFound("Service");
+    const now = Date.now();
+    const slo = (
+      await tx
         .insert(slos)
         .values({
           serviceId: service.id,
@@ -35,42 +36,36 @@ export function createSlo({ actor, slug, input }: { actor: Actor; slug: string; 
           updatedAt: now,
         })
         .returning()
-        .get();
-      rebuildSloSpend(tx, slo);
-      recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);
-      return slo;
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    await rebuildSloSpend(tx, slo);
+    await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);
+    return slo;
+  });
 }
 
-export function updateSlo({ actor, id, input }: { actor: Actor; id: number; input: unknown }): Slo {
+export async function updateSlo({ actor, id, input }: { actor: Actor; id: number; input: unknown }): Promise<Slo> {
   requirePermission(actor, "slo", "manage");
   const data = parseInput(updateSloSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(slos).where(eq(slos.id, id)).get();
-      if (!current) throw notFound("SLO");
-      if (current.version !== data.version) throw staleSlo(current);
-      const { version: _v, ...changes } = data;
-      const now = Date.now();
-      const updated = updateVersioned(tx, slos, current, changes, now, () => staleSlo(tx.select().from(slos).where(eq(slos.id, id)).get() ?? current));
-      recordAudit(tx, actor, { action: "slo.update", entityType: "slo", entityId: id, before: current, after: updated }, now);
-      return updated;
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx) => {
+    const current = (await tx.select().from(slos).where(eq(slos.id, id)))[0];
+    if (!current) throw notFound("SLO");
+    if (current.version !== data.version) throw staleSlo(current);
+    const { version: _v, ...changes } = data;
+    const now = Date.now();
+    const updated = await updateVersioned(tx, slos, current, changes, now, async () =>
+      staleSlo((await tx.select().from(slos).where(eq(slos.id, id)))[0] ?? current),
+    );
+    await recordAudit(tx, actor, { action: "slo.update", entityType: "slo", entityId: id, before: current, after: updated }, now);
+    return updated;
+  });
 }
 
-export function deleteSlo({ actor, id }: { actor: Actor; id: number }) {
+export async function deleteSlo({ actor, id }: { actor: Actor; id: number }) {
   requirePermission(actor, "slo", "manage");
-  getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(slos).where(eq(slos.id, id)).get();
-      if (!current) throw notFound("SLO");
-      tx.delete(slos).where(eq(slos.id, id)).run();
-      recordAudit(tx, actor, { action: "slo.delete", entityType: "slo", entityId: id, before: current });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(async (tx) => {
+    const current = (await tx.select().from(slos).where(eq(slos.id, id)))[0];
+    if (!current) throw notFound("SLO");
+    await tx.delete(slos).where(eq(slos.id, id));
+    await recordAudit(tx, actor, { action: "slo.delete", entityType: "slo", entityId: id, before: current });
+  });
 }

@@ -28,19 +28,16 @@ import { actionItemsForIncident } from "../../queries/action-items/read";
 
 const ctx = setUpTestDb();
 
-const lastId = () => ctx.t.db.select({ id: events.id }).from(events).orderBy(asc(events.id)).all().at(-1)?.id ?? 0;
+const lastId = async () => (await ctx.t.db.select({ id: events.id }).from(events).orderBy(asc(events.id))).at(-1)?.id ?? 0;
 
 /** The events written by `fn` (ids after the ones before it), with parsed payloads. */
-function eventsOf(fn: () => unknown) {
-  const before = lastId();
+async function eventsOf(fn: () => unknown) {
+  const before = await lastId();
   fn();
-  return ctx.t.db
-    .select()
-    .from(events)
-    .where(gt(events.id, before))
-    .orderBy(asc(events.id))
-    .all()
-    .map((row) => ({ ...row, payload: JSON.parse(row.payload) as unknown }));
+  return (await ctx.t.db.select().from(events).where(gt(events.id, before)).orderBy(asc(events.id))).map((row) => ({
+    ...row,
+    payload: JSON.parse(row.payload) as unknown,
+  }));
 }
 
 const types = (rows: { type: string }[]) => rows.map((r) => r.type);
@@ -50,15 +47,15 @@ function payloadOf<T extends EventType>(rows: { type: string; payload: unknown }
   return row!.payload as EventPayloads[T];
 }
 
-const declare = (input: Record<string, unknown> = {}) =>
-  declareIncident({ actor: ctx.responder.actor, input: { title: "Queue backlog", severity: "SEV3", ...input } }).incident;
+const declare = async (input: Record<string, unknown> = {}) =>
+  (await declareIncident({ actor: ctx.responder.actor, input: { title: "Queue backlog", severity: "SEV3", ...input } })).incident;
 
 describe("events appended with each change", () => {
-  it("declare: incident.declared first, then its timeline entry; actor and time recorded", () => {
+  it("declare: incident.declared first, then its timeline entry; actor and time recorded", async () => {
     let id = 0;
-    const rows = eventsOf(() => (id = declare().id));
+    const rows = await eventsOf(async () => (id = (await declare()).id));
     expect(types(rows)).toEqual(["incident.declared", "timeline.entry_added"]);
-    const incident = getIncident({ actor: ctx.responder.actor, incidentId: id });
+    const incident = await getIncident({ actor: ctx.responder.actor, incidentId: id });
     expect(rows[0]).toMatchObject({
       incidentId: id,
       actorUserId: ctx.responder.id,
@@ -72,15 +69,15 @@ describe("events appended with each change", () => {
     expect(rows[1]!.id).toBe(rows[0]!.id + 1);
   });
 
-  it("a token's changes carry the token as actor", () => {
+  it("a token's changes carry the token as actor", async () => {
     const token = ctx.t.createToken("responder");
-    const rows = eventsOf(() => declareIncident({ actor: token.actor, input: { title: "From the pager", severity: "SEV4" } }));
+    const rows = await eventsOf(() => declareIncident({ actor: token.actor, input: { title: "From the pager", severity: "SEV4" } }));
     expect(rows[0]).toMatchObject({ actorUserId: null, actorTokenId: token.id, actorLabel: `API token "${token.actor.name}"` });
   });
 
-  it("update: incident.updated with the changed fields and the new state, then the timeline entries", () => {
-    const incident = declare();
-    const rows = eventsOf(() =>
+  it("update: incident.updated with the changed fields and the new state, then the timeline entries", async () => {
+    const incident = await declare();
+    const rows = await eventsOf(() =>
       updateIncident({
         actor: ctx.responder.actor,
         incidentId: incident.id,
@@ -94,15 +91,15 @@ describe("events appended with each change", () => {
     const added = rows.filter((r) => r.type === "timeline.entry_added").map((r) => (r.payload as EventPayloads["timeline.entry_added"]).entry);
     expect(added.map((e) => e.stakeholderUpdate)).toEqual([false, true]);
     expect(added).toEqual(
-      listTimeline({ actor: ctx.responder.actor, incidentId: incident.id })
+      (await listTimeline({ actor: ctx.responder.actor, incidentId: incident.id }))
         .slice(-2)
         .map((t) => expect.objectContaining({ id: t.id, body: t.body, kind: t.kind })),
     );
   });
 
-  it("lead roles through update: roles.changed with the full list", () => {
-    const incident = declare();
-    const rows = eventsOf(() =>
+  it("lead roles through update: roles.changed with the full list", async () => {
+    const incident = await declare();
+    const rows = await eventsOf(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, scribeEmail: ctx.admin.email } }),
     );
     expect(payloadOf(rows, "roles.changed").people.map((p) => [p.role, p.userId])).toEqual([
@@ -111,9 +108,9 @@ describe("events appended with each change", () => {
     ]);
   });
 
-  it("a failing change writes no event (same transaction)", () => {
-    const incident = declare();
-    const before = lastId();
+  it("a failing change writes no event (same transaction)", async () => {
+    const incident = await declare();
+    const before = await lastId();
     expect(
       thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version + 7, title: "Nope" } })).status,
     ).toBe(409);
@@ -135,38 +132,38 @@ describe("events appended with each change", () => {
         declareIncident({ actor: ctx.responder.actor, input: { title: "Bad", severity: "SEV3", services: [{ service: "nope", impact: "degraded" }] } }),
       ).status,
     ).toBe(400);
-    expect(lastId()).toBe(before);
+    expect(await lastId()).toBe(before);
   });
 
-  it("notes: the first note by a person acknowledges (incident.updated); highlight → timeline.entry_updated", () => {
+  it("notes: the first note by a person acknowledges (incident.updated); highlight → timeline.entry_updated", async () => {
     const token = ctx.t.createToken("responder");
-    const incident = declareIncident({ actor: token.actor, input: { title: "Unacknowledged", severity: "SEV4" } }).incident;
+    const incident = (await declareIncident({ actor: token.actor, input: { title: "Unacknowledged", severity: "SEV4" } })).incident;
     let entryId = 0;
-    const rows = eventsOf(() => (entryId = addNote({ actor: ctx.admin.actor, incidentId: incident.id, input: { body: "Looking" } }).id));
+    const rows = await eventsOf(async () => (entryId = (await addNote({ actor: ctx.admin.actor, incidentId: incident.id, input: { body: "Looking" } })).id));
     expect(types(rows)).toEqual(["timeline.entry_added", "incident.updated"]);
     expect(payloadOf(rows, "timeline.entry_added").entry).toMatchObject({ id: entryId, body: "Looking", kind: "note", authorLabel: ctx.admin.name });
     expect(payloadOf(rows, "incident.updated")).toMatchObject({
       changed: ["acknowledgedAt", "acknowledgedAtSource"],
       incident: { acknowledgedAtSource: "status_change" },
     });
-    const marked = eventsOf(() => setHighlighted({ actor: ctx.admin.actor, incidentId: incident.id, entryId, highlighted: true }));
+    const marked = await eventsOf(() => setHighlighted({ actor: ctx.admin.actor, incidentId: incident.id, entryId, highlighted: true }));
     expect(types(marked)).toEqual(["timeline.entry_updated"]);
     expect(payloadOf(marked, "timeline.entry_updated").entry).toMatchObject({ id: entryId, highlighted: true });
   });
 
-  it("people: roles.changed on add and remove", () => {
-    const incident = declare();
-    const added = eventsOf(() => addResponder({ actor: ctx.responder.actor, incidentId: incident.id, userId: ctx.admin.id }));
+  it("people: roles.changed on add and remove", async () => {
+    const incident = await declare();
+    const added = await eventsOf(() => addResponder({ actor: ctx.responder.actor, incidentId: incident.id, userId: ctx.admin.id }));
     expect(types(added)).toEqual(["roles.changed", "timeline.entry_added"]);
     expect(payloadOf(added, "roles.changed").people.map((p) => p.role)).toEqual(["commander", "responder"]);
-    const removed = eventsOf(() => removeResponder({ actor: ctx.responder.actor, incidentId: incident.id, userId: ctx.admin.id }));
+    const removed = await eventsOf(() => removeResponder({ actor: ctx.responder.actor, incidentId: incident.id, userId: ctx.admin.id }));
     expect(payloadOf(removed, "roles.changed").people.map((p) => p.role)).toEqual(["commander"]);
   });
 
-  it("services, playbooks, checklist and SLO overrides", () => {
-    createService({ actor: ctx.admin.actor, input: { slug: "queue", name: "Queue", tier: 1 } });
-    const slo = createSlo({ actor: ctx.admin.actor, slug: "queue", input: { name: "Availability", objective: 99.9, windowDays: 30 } });
-    createPlaybook({
+  it("services, playbooks, checklist and SLO overrides", async () => {
+    await createService({ actor: ctx.admin.actor, input: { slug: "queue", name: "Queue", tier: 1 } });
+    const slo = await createSlo({ actor: ctx.admin.actor, slug: "queue", input: { name: "Availability", objective: 99.9, windowDays: 30 } });
+    await createPlaybook({
       actor: ctx.admin.actor,
       input: {
         name: "Queue trouble",
@@ -176,7 +173,7 @@ describe("events appended with each change", () => {
       },
     });
     let id = 0;
-    const declared = eventsOf(() => (id = declare().id));
+    const declared = await eventsOf(async () => (id = (await declare()).id));
     // The playbook applies at declaration; its commander item ticks itself at once: one checklist event.
     expect(types(declared).filter((t) => t === "checklist.changed")).toHaveLength(1);
     expect(payloadOf(declared, "checklist.changed").items.map((i) => [i.text, i.doneAt !== null])).toEqual([
@@ -184,57 +181,61 @@ describe("events appended with each change", () => {
       ["Name a commander", true],
     ]);
 
-    const linked = eventsOf(() => linkService({ actor: ctx.responder.actor, incidentId: id, input: { service: "queue", impact: "partial_outage" } }));
+    const linked = await eventsOf(() => linkService({ actor: ctx.responder.actor, incidentId: id, input: { service: "queue", impact: "partial_outage" } }));
     const services = payloadOf(linked, "services.changed");
     expect(services.linked.map((l) => [l.slug, l.impact])).toEqual([["queue", "partial_outage"]]);
     expect(services.sloSpend.map((s) => s.sloId)).toEqual([slo.id]);
 
-    const override = eventsOf(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: slo.id, input: { minutes: 3, reason: "EU only" } }));
+    const override = await eventsOf(() =>
+      setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: slo.id, input: { minutes: 3, reason: "EU only" } }),
+    );
     expect(payloadOf(override, "slo_spend.changed").sloSpend[0]).toMatchObject({ spentMinutes: 3, overridden: { minutes: 3, reason: "EU only" } });
 
-    const resolved = eventsOf(() =>
+    const resolved = await eventsOf(async () =>
       updateIncident({
         actor: ctx.responder.actor,
         incidentId: id,
-        input: { version: getIncident({ actor: ctx.responder.actor, incidentId: id }).version, status: "resolved" },
+        input: { version: (await getIncident({ actor: ctx.responder.actor, incidentId: id })).version, status: "resolved" },
       }),
     );
     expect(types(resolved)).toContain("slo_spend.changed");
 
-    const item = listChecklist({ actor: ctx.responder.actor, incidentId: id })[0]!;
-    const checked = eventsOf(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item.id, done: true }));
+    const item = (await listChecklist({ actor: ctx.responder.actor, incidentId: id }))[0]!;
+    const checked = await eventsOf(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item.id, done: true }));
     expect(types(checked)).toEqual(["checklist.changed", "timeline.entry_added"]);
     expect(payloadOf(checked, "checklist.changed").items.every((i) => i.doneAt !== null)).toBe(true);
 
-    const unlinked = eventsOf(() => unlinkService({ actor: ctx.responder.actor, incidentId: id, slug: "queue" }));
+    const unlinked = await eventsOf(() => unlinkService({ actor: ctx.responder.actor, incidentId: id, slug: "queue" }));
     expect(payloadOf(unlinked, "services.changed")).toEqual({ linked: [], sloSpend: [] });
   });
 
-  it("action items: action_items.changed with the items and progress", () => {
-    const incident = declare();
+  it("action items: action_items.changed with the items and progress", async () => {
+    const incident = await declare();
     let itemId = 0;
-    const created = eventsOf(
-      () =>
-        (itemId = createActionItem({
-          actor: ctx.responder.actor,
-          incidentId: incident.id,
-          input: { title: "Alert on backlog", ownerId: ctx.responder.id, priority: "P2", kind: "detect" },
-        }).id),
+    const created = await eventsOf(
+      async () =>
+        (itemId = (
+          await createActionItem({
+            actor: ctx.responder.actor,
+            incidentId: incident.id,
+            input: { title: "Alert on backlog", ownerId: ctx.responder.id, priority: "P2", kind: "detect" },
+          })
+        ).id),
     );
     expect(types(created)).toEqual(["timeline.entry_added", "action_items.changed"]);
     expect(payloadOf(created, "action_items.changed")).toEqual(
-      JSON.parse(JSON.stringify(actionItemsForIncident({ actor: ctx.responder.actor, incidentId: incident.id }))),
+      JSON.parse(JSON.stringify(await actionItemsForIncident({ actor: ctx.responder.actor, incidentId: incident.id }))),
     );
-    const updated = eventsOf(() => updateActionItem({ actor: ctx.responder.actor, id: itemId, input: { version: 1, status: "done" } }));
+    const updated = await eventsOf(() => updateActionItem({ actor: ctx.responder.actor, id: itemId, input: { version: 1, status: "done" } }));
     expect(payloadOf(updated, "action_items.changed").items[0]).toMatchObject({ id: itemId, status: "done", version: 2 });
     expect(payloadOf(updated, "action_items.changed").progress).toMatchObject({ done: 1 });
   });
 
-  it("postmortem: start, save, reviewers, transitions, review checklist, comments, regenerate", () => {
-    const incident = declare({ severity: "SEV2" });
+  it("postmortem: start, save, reviewers, transitions, review checklist, comments, regenerate", async () => {
+    const incident = await declare({ severity: "SEV2" });
     const actor = ctx.responder.actor;
-    updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-    const started = eventsOf(() => startPostmortem({ actor, incidentId: incident.id }));
+    await updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+    const started = await eventsOf(() => startPostmortem({ actor, incidentId: incident.id }));
     expect(types(started)).toEqual(["postmortem.changed", "timeline.entry_added"]);
     // Viewers of the incident may not read drafts: the payload (the same for every reader) says only where it stands.
     const draft = payloadOf(started, "postmortem.changed").postmortem;
@@ -242,38 +243,40 @@ describe("events appended with each change", () => {
     expect(draft).toMatchObject({ status: "draft", version: 1 });
     expect(JSON.stringify(draft)).not.toContain(ctx.responder.name);
 
-    const saved = eventsOf(() => savePostmortem({ actor, incidentId: incident.id, input: { version: 1, sections: { summary: "It broke" } } }));
+    const saved = await eventsOf(() => savePostmortem({ actor, incidentId: incident.id, input: { version: 1, sections: { summary: "It broke" } } }));
     expect(payloadOf(saved, "postmortem.changed").postmortem.version).toBe(2);
-    expect(eventsOf(() => savePostmortem({ actor, incidentId: incident.id, input: { version: 2, sections: { summary: "It broke" } } }))).toEqual([]);
+    expect(await eventsOf(() => savePostmortem({ actor, incidentId: incident.id, input: { version: 2, sections: { summary: "It broke" } } }))).toEqual([]);
 
-    const regenerated = eventsOf(() => regenerateTimelineSection({ actor, incidentId: incident.id, version: 2, includeAllNotes: true }));
+    const regenerated = await eventsOf(() => regenerateTimelineSection({ actor, incidentId: incident.id, version: 2, includeAllNotes: true }));
     const version = regenerated.length ? payloadOf(regenerated, "postmortem.changed").postmortem.version : 2;
-    expect(types(eventsOf(() => setReviewers({ actor, incidentId: incident.id, input: { reviewerIds: [ctx.admin.id] } })))).toEqual(["postmortem.changed"]);
-    const sent = eventsOf(() => transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", version } }));
+    expect(types(await eventsOf(() => setReviewers({ actor, incidentId: incident.id, input: { reviewerIds: [ctx.admin.id] } })))).toEqual([
+      "postmortem.changed",
+    ]);
+    const sent = await eventsOf(() => transitionPostmortem({ actor, incidentId: incident.id, input: { to: "in_review", version } }));
     expect(types(sent)).toEqual(["postmortem.changed", "timeline.entry_added"]);
     const inReview = payloadOf(sent, "postmortem.changed").postmortem;
     expect(inReview.status).toBe("in_review");
     expect(Object.keys(inReview).sort()).toEqual(["due", "status", "version"]);
-    expect(types(eventsOf(() => setReviewCheck({ actor: ctx.admin.actor, incidentId: incident.id, key: "data", checked: true })))).toEqual([
+    expect(types(await eventsOf(() => setReviewCheck({ actor: ctx.admin.actor, incidentId: incident.id, key: "data", checked: true })))).toEqual([
       "postmortem.changed",
     ]);
-    expect(types(eventsOf(() => addComment({ actor, incidentId: incident.id, section: "summary", body: "Clear" })))).toEqual(["postmortem.changed"]);
+    expect(types(await eventsOf(() => addComment({ actor, incidentId: incident.id, section: "summary", body: "Clear" })))).toEqual(["postmortem.changed"]);
   });
 
-  it("postmortem: once published, its owner is in the payload", () => {
-    const incident = declare({ severity: "SEV2" });
-    const sent = postmortemInReview(ctx, incident);
-    const published = eventsOf(() =>
+  it("postmortem: once published, its owner is in the payload", async () => {
+    const incident = await declare({ severity: "SEV2" });
+    const sent = await postmortemInReview(ctx, incident);
+    const published = await eventsOf(() =>
       transitionPostmortem({ actor: ctx.admin.actor, incidentId: incident.id, input: { to: "published", version: sent.version } }),
     );
     expect(payloadOf(published, "postmortem.changed").postmortem).toMatchObject({ status: "published", ownerName: ctx.responder.name });
   });
 
-  it("events of one incident are kept per incident in id order", () => {
-    const incident = declare();
-    addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "one" } });
-    addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "two" } });
-    const rows = ctx.t.db.select().from(events).where(eq(events.incidentId, incident.id)).orderBy(asc(events.id)).all();
+  it("events of one incident are kept per incident in id order", async () => {
+    const incident = await declare();
+    await addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "one" } });
+    await addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "two" } });
+    const rows = await ctx.t.db.select().from(events).where(eq(events.incidentId, incident.id)).orderBy(asc(events.id));
     const bodies = rows
       .filter((r) => r.type === "timeline.entry_added")
       .map((r) => (JSON.parse(r.payload) as EventPayloads["timeline.entry_added"]).entry.body);

@@ -23,96 +23,95 @@ beforeAll(async () => {
   ensureDefaultPlaybooks(ctx.t.db);
 });
 
-const item = (incidentId: number, text: string | RegExp) =>
-  listChecklist({ actor: admin.actor, incidentId }).find((i) => (typeof text === "string" ? i.text === text : text.test(i.text)))!;
-const autoEntries = (incidentId: number) =>
-  entriesOfKind(ctx.t.db, incidentId, "checklist")
-    .filter((e) => e.body.startsWith("✓ Checked “"))
-    .map((e) => e.body);
+const item = async (incidentId: number, text: string | RegExp) =>
+  (await listChecklist({ actor: admin.actor, incidentId })).find((i) => (typeof text === "string" ? i.text === text : text.test(i.text)))!;
+const autoEntries = async (incidentId: number) =>
+  (await entriesOfKind(ctx.t.db, incidentId, "checklist")).filter((e) => e.body.startsWith("✓ Checked “")).map((e) => e.body);
 const COMMANDER = "Assign an incident commander";
 const COMMS = "Assign a communications lead";
 const SUMMARY = /^Write the current-state summary/;
 
 describe("checklist items the system can verify", () => {
-  it("at declaration: the declarer is commander, so that item is done by Hindsight with the reason on the timeline and in the audit log", () => {
-    const incident = declareIncident({ actor: responder.actor, input: { title: "Payments down", severity: "SEV1" } }).incident;
-    expect(item(incident.id, COMMANDER)).toMatchObject({ doneAt: incident.declaredAt, doneByLabel: "Hindsight" });
-    expect(item(incident.id, COMMS).doneAt).toBeNull();
-    expect(item(incident.id, SUMMARY).doneAt).toBeNull();
-    expect(autoEntries(incident.id)).toEqual(["✓ Checked “Assign an incident commander”: Alice Doe is incident commander"]);
-    const audit = auditsOf(ctx.t.db, "checklist.check", incident.id);
+  it("at declaration: the declarer is commander, so that item is done by Hindsight with the reason on the timeline and in the audit log", async () => {
+    const incident = (await declareIncident({ actor: responder.actor, input: { title: "Payments down", severity: "SEV1" } })).incident;
+    expect(await item(incident.id, COMMANDER)).toMatchObject({ doneAt: incident.declaredAt, doneByLabel: "Hindsight" });
+    expect((await item(incident.id, COMMS)).doneAt).toBeNull();
+    expect((await item(incident.id, SUMMARY)).doneAt).toBeNull();
+    expect(await autoEntries(incident.id)).toEqual(["✓ Checked “Assign an incident commander”: Alice Doe is incident commander"]);
+    const audit = await auditsOf(ctx.t.db, "checklist.check", incident.id);
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ text: COMMANDER, autoCheck: "commander_assigned", reason: "Alice Doe is incident commander" });
   });
 
-  it("at declaration with a summary, the summary item is done too; a token declares without a commander, so that item stays open", () => {
+  it("at declaration with a summary, the summary item is done too; a token declares without a commander, so that item stays open", async () => {
     const token = ctx.t.createToken("responder");
-    const incident = declareIncident({ actor: token.actor, input: { title: "From alerting", severity: "SEV2", summary: "5xx on checkout" } }).incident;
-    expect(item(incident.id, COMMANDER).doneAt).toBeNull();
-    expect(item(incident.id, SUMMARY).doneByLabel).toBe("Hindsight");
-    expect(autoEntries(incident.id)).toEqual([expect.stringMatching(/^✓ Checked “Write the current-state summary.*”: the summary is written$/)]);
+    const incident = (await declareIncident({ actor: token.actor, input: { title: "From alerting", severity: "SEV2", summary: "5xx on checkout" } })).incident;
+    expect((await item(incident.id, COMMANDER)).doneAt).toBeNull();
+    expect((await item(incident.id, SUMMARY)).doneByLabel).toBe("Hindsight");
+    expect(await autoEntries(incident.id)).toEqual([expect.stringMatching(/^✓ Checked “Write the current-state summary.*”: the summary is written$/)]);
   });
 
-  it("on role assignment: naming a commander or comms lead ticks its item in the same change; un-assigning unticks nothing", () => {
+  it("on role assignment: naming a commander or comms lead ticks its item in the same change; un-assigning unticks nothing", async () => {
     const token = ctx.t.createToken("responder");
-    let incident = declareIncident({ actor: token.actor, input: { title: "No one in charge", severity: "SEV2" } }).incident;
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
-    expect(item(incident.id, COMMANDER)).toMatchObject({ doneByLabel: "Hindsight", doneAt: incident.updatedAt });
-    expect(item(incident.id, COMMS).doneAt).toBeNull();
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: responder.email } });
-    expect(item(incident.id, COMMS).doneByLabel).toBe("Hindsight");
-    expect(autoEntries(incident.id)).toEqual([
+    let incident = (await declareIncident({ actor: token.actor, input: { title: "No one in charge", severity: "SEV2" } })).incident;
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
+    expect(await item(incident.id, COMMANDER)).toMatchObject({ doneByLabel: "Hindsight", doneAt: incident.updatedAt });
+    expect((await item(incident.id, COMMS)).doneAt).toBeNull();
+    incident = await updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: incident.version, communicationsEmail: responder.email },
+    });
+    expect((await item(incident.id, COMMS)).doneByLabel).toBe("Hindsight");
+    expect(await autoEntries(incident.id)).toEqual([
       "✓ Checked “Assign an incident commander”: Bo Lead is incident commander",
       "✓ Checked “Assign a communications lead”: Alice Doe is communications lead",
     ]);
     // The timeline entry is by whoever made the change, like every automatic entry.
-    const entry = ctx.t.db
-      .select()
-      .from(timelineEntries)
-      .where(eq(timelineEntries.incidentId, incident.id))
-      .all()
-      .find((e) => e.body.includes("Alice Doe is communications lead"))!;
+    const entry = (await ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incident.id))).find((e) =>
+      e.body.includes("Alice Doe is communications lead"),
+    )!;
     expect(entry.authorUserId).toBe(responder.id);
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: null } });
-    expect(item(incident.id, COMMS).doneAt).not.toBeNull();
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: null } });
+    expect((await item(incident.id, COMMS)).doneAt).not.toBeNull();
   });
 
-  it("on summary save: the first summary ticks the item; a person's untick is respected until the condition becomes true anew", () => {
-    let incident = declareIncident({ actor: responder.actor, input: { title: "Search slow", severity: "SEV2" } }).incident;
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, summary: "   " } });
-    expect(item(incident.id, SUMMARY).doneAt).toBeNull();
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, summary: "Search p99 at 4 s" } });
-    const summaryItem = item(incident.id, SUMMARY);
+  it("on summary save: the first summary ticks the item; a person's untick is respected until the condition becomes true anew", async () => {
+    let incident = (await declareIncident({ actor: responder.actor, input: { title: "Search slow", severity: "SEV2" } })).incident;
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, summary: "   " } });
+    expect((await item(incident.id, SUMMARY)).doneAt).toBeNull();
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, summary: "Search p99 at 4 s" } });
+    const summaryItem = await item(incident.id, SUMMARY);
     expect(summaryItem.doneByLabel).toBe("Hindsight");
 
     // Someone unticks both; editing the summary or other fields does not tick them back.
-    setChecklistItemDone({ actor: other.actor, itemId: summaryItem.id, done: false });
-    setChecklistItemDone({ actor: other.actor, itemId: item(incident.id, COMMANDER).id, done: false });
-    incident = updateIncident({
+    await setChecklistItemDone({ actor: other.actor, itemId: summaryItem.id, done: false });
+    await setChecklistItemDone({ actor: other.actor, itemId: (await item(incident.id, COMMANDER)).id, done: false });
+    incident = await updateIncident({
       actor: responder.actor,
       incidentId: incident.id,
       input: { version: incident.version, summary: "Search p99 at 6 s", status: "identified" },
     });
-    expect(item(incident.id, SUMMARY).doneAt).toBeNull();
-    expect(item(incident.id, COMMANDER).doneAt).toBeNull();
+    expect((await item(incident.id, SUMMARY)).doneAt).toBeNull();
+    expect((await item(incident.id, COMMANDER)).doneAt).toBeNull();
     // A new commander is a new fact: that item ticks again.
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
-    expect(item(incident.id, COMMANDER).doneByLabel).toBe("Hindsight");
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
+    expect((await item(incident.id, COMMANDER)).doneByLabel).toBe("Hindsight");
     // A person ticking by hand keeps their name on it.
-    setChecklistItemDone({ actor: other.actor, itemId: summaryItem.id, done: true });
-    expect(item(incident.id, SUMMARY).doneByLabel).toBe("Bo Lead");
+    await setChecklistItemDone({ actor: other.actor, itemId: summaryItem.id, done: true });
+    expect((await item(incident.id, SUMMARY)).doneByLabel).toBe("Bo Lead");
   });
 
-  it("escalating to SEV1 brings the major checklist with what already holds ticked", () => {
-    let incident = declareIncident({ actor: responder.actor, input: { title: "Grew", severity: "SEV3", summary: "Some 5xx" } }).incident;
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
-    expect(item(incident.id, COMMANDER).doneByLabel).toBe("Hindsight");
-    expect(item(incident.id, SUMMARY).doneByLabel).toBe("Hindsight");
-    expect(item(incident.id, COMMS).doneAt).toBeNull();
+  it("escalating to SEV1 brings the major checklist with what already holds ticked", async () => {
+    let incident = (await declareIncident({ actor: responder.actor, input: { title: "Grew", severity: "SEV3", summary: "Some 5xx" } })).incident;
+    incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
+    expect((await item(incident.id, COMMANDER)).doneByLabel).toBe("Hindsight");
+    expect((await item(incident.id, SUMMARY)).doneByLabel).toBe("Hindsight");
+    expect((await item(incident.id, COMMS)).doneAt).toBeNull();
   });
 
-  it("a playbook item's condition is set through the playbook API, copied to incidents, and refused when unknown", () => {
-    const playbook = createPlaybook({
+  it("a playbook item's condition is set through the playbook API, copied to incidents, and refused when unknown", async () => {
+    const playbook = await createPlaybook({
       actor: admin.actor,
       input: {
         name: "SEV4 comms",
@@ -120,16 +119,20 @@ describe("checklist items the system can verify", () => {
         items: [{ text: "Name who talks to customers", autoCheck: "comms_lead_assigned" }, { text: "Plain item" }],
       },
     });
-    expect(getPlaybook({ actor: admin.actor, playbookId: playbook.id }).items.map((i) => i.autoCheck)).toEqual(["comms_lead_assigned", null]);
-    let incident = declareIncident({ actor: responder.actor, input: { title: "Small", severity: "SEV4" } }).incident;
-    expect(item(incident.id, "Name who talks to customers")).toMatchObject({ autoCheck: "comms_lead_assigned", doneAt: null });
-    incident = updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, communicationsEmail: other.email } });
-    expect(item(incident.id, "Name who talks to customers").doneByLabel).toBe("Hindsight");
-    expect(ctx.t.db.select().from(checklistItems).where(eq(checklistItems.text, "Plain item")).get()!.autoCheck).toBeNull();
+    expect((await getPlaybook({ actor: admin.actor, playbookId: playbook.id })).items.map((i) => i.autoCheck)).toEqual(["comms_lead_assigned", null]);
+    let incident = (await declareIncident({ actor: responder.actor, input: { title: "Small", severity: "SEV4" } })).incident;
+    expect(await item(incident.id, "Name who talks to customers")).toMatchObject({ autoCheck: "comms_lead_assigned", doneAt: null });
+    incident = await updateIncident({
+      actor: responder.actor,
+      incidentId: incident.id,
+      input: { version: incident.version, communicationsEmail: other.email },
+    });
+    expect((await item(incident.id, "Name who talks to customers")).doneByLabel).toBe("Hindsight");
+    expect((await ctx.t.db.select().from(checklistItems).where(eq(checklistItems.text, "Plain item")))[0]!.autoCheck).toBeNull();
 
     let error: unknown;
     try {
-      updatePlaybook({ actor: admin.actor, playbookId: playbook.id, input: { version: 1, items: [{ text: "x", autoCheck: "moon_landed" }] } });
+      await updatePlaybook({ actor: admin.actor, playbookId: playbook.id, input: { version: 1, items: [{ text: "x", autoCheck: "moon_landed" }] } });
     } catch (e) {
       error = e;
     }

@@ -16,9 +16,9 @@ const factsFrom = (summary: string, people: Pick<RolePerson, "role" | "name">[])
 });
 
 /** What the auto-checks see of an incident now, inside the caller's transaction. */
-export function autoCheckFacts(tx: Reader, incidentId: number): AutoCheckFacts {
-  const summary = tx.select({ summary: incidents.summary }).from(incidents).where(eq(incidents.id, incidentId)).get()?.summary ?? "";
-  return factsFrom(summary, rolesOf(tx, [incidentId]).get(incidentId) ?? []);
+export async function autoCheckFacts(tx: Reader, incidentId: number): Promise<AutoCheckFacts> {
+  const summary = (await tx.select({ summary: incidents.summary }).from(incidents).where(eq(incidents.id, incidentId)))[0]?.summary ?? "";
+  return factsFrom(summary, (await rolesOf(tx, [incidentId])).get(incidentId) ?? []);
 }
 
 /**
@@ -27,36 +27,36 @@ export function autoCheckFacts(tx: Reader, incidentId: number): AutoCheckFacts {
  * whoever made the change that fulfilled it, like every automatic entry) and one audit
  * record each, in the caller's transaction. Returns the items ticked.
  */
-export function autoCheckItems(
+export async function autoCheckItems(
   tx: Tx,
   actor: Actor | null,
   incidentId: number,
   filter: { checks?: AutoCheck[]; itemIds?: number[] },
   now = Date.now(),
-): number {
+): Promise<number> {
   if (filter.checks && filter.checks.length === 0) return 0;
   if (filter.itemIds && filter.itemIds.length === 0) return 0;
-  const open = tx
-    .select()
-    .from(checklistItems)
-    .where(
-      and(
-        eq(checklistItems.incidentId, incidentId),
-        isNull(checklistItems.doneAt),
-        filter.checks ? inArray(checklistItems.autoCheck, filter.checks) : undefined,
-        filter.itemIds ? inArray(checklistItems.id, filter.itemIds) : undefined,
-      ),
-    )
-    .all()
-    .filter((item) => item.autoCheck !== null);
+  const open = (
+    await tx
+      .select()
+      .from(checklistItems)
+      .where(
+        and(
+          eq(checklistItems.incidentId, incidentId),
+          isNull(checklistItems.doneAt),
+          filter.checks ? inArray(checklistItems.autoCheck, filter.checks) : undefined,
+          filter.itemIds ? inArray(checklistItems.id, filter.itemIds) : undefined,
+        ),
+      )
+  ).filter((item) => item.autoCheck !== null);
   if (open.length === 0) return 0;
-  const facts = autoCheckFacts(tx, incidentId);
+  const facts = await autoCheckFacts(tx, incidentId);
   let ticked = 0;
   for (const item of open) {
     const reason = autoCheckReason(item.autoCheck!, facts);
     if (!reason) continue;
-    tx.update(checklistItems).set({ doneAt: now, doneByLabel: AUTO_CHECK_ACTOR }).where(eq(checklistItems.id, item.id)).run();
-    writeTimelineEntry(
+    await tx.update(checklistItems).set({ doneAt: now, doneByLabel: AUTO_CHECK_ACTOR }).where(eq(checklistItems.id, item.id));
+    await writeTimelineEntry(
       tx,
       actor,
       {
@@ -67,7 +67,7 @@ export function autoCheckItems(
       },
       now,
     );
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {
@@ -80,7 +80,7 @@ export function autoCheckItems(
     );
     ticked++;
   }
-  if (ticked > 0) emitChecklistChanged(tx, actor, incidentId, now);
+  if (ticked > 0) await emitChecklistChanged(tx, actor, incidentId, now);
   return ticked;
 }
 
@@ -89,13 +89,13 @@ export function autoCheckItems(
  * become true. An item someone unticked by hand stays unticked until its condition becomes
  * true anew (e.g. a different commander), and un-assigning never unticks anything.
  */
-export function autoCheckAfterIncidentChange(
+export async function autoCheckAfterIncidentChange(
   tx: Tx,
   actor: Actor | null,
   incidentId: number,
   before: { summary: string; people: Pick<RolePerson, "role" | "name">[] },
   now = Date.now(),
-): number {
-  const checks = autoChecksBecomingTrue(factsFrom(before.summary, before.people), autoCheckFacts(tx, incidentId));
+): Promise<number> {
+  const checks = autoChecksBecomingTrue(factsFrom(before.summary, before.people), await autoCheckFacts(tx, incidentId));
   return autoCheckItems(tx, actor, incidentId, { checks }, now);
 }

@@ -15,6 +15,7 @@ import { acknowledgeIfNeeded, findVisibleIncident } from "../../access/incidents
 import { parseSeverities, serviceIdsByPlaybook } from "../../access/playbooks";
 import { autoCheckItems } from "./checklist-auto";
 import { emitChecklistChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
 /**
  * Copies the items of every enabled playbook that matches the incident and was not
@@ -25,16 +26,16 @@ import { emitChecklistChanged } from "../events/emit";
  * count too, so callers may pass only the new ones. Synchronous: call it inside the
  * transaction of the declaration or the link. Returns how many checklist items were added.
  */
-export function applyMatchingPlaybooks(
+export async function applyMatchingPlaybooks(
   tx: Tx,
   actor: Actor | null,
   incident: { id: number; severity: Severity },
   serviceIds: number[],
   now = Date.now(),
-): number {
-  const linked = tx.select({ serviceId: incidentServices.serviceId }).from(incidentServices).where(eq(incidentServices.incidentId, incident.id)).all();
+): Promise<number> {
+  const linked = await tx.select({ serviceId: incidentServices.serviceId }).from(incidentServices).where(eq(incidentServices.incidentId, incident.id));
   const allServiceIds = [...new Set([...serviceIds, ...linked.map((l) => l.serviceId)])];
-  const candidates = tx
+  const candidates = await tx
     .select()
     .from(playbooks)
     .where(
@@ -48,10 +49,9 @@ export function applyMatchingPlaybooks(
         ),
       ),
     )
-    .orderBy(asc(playbooks.id))
-    .all();
+    .orderBy(asc(playbooks.id));
   if (candidates.length === 0) return 0;
-  const servicesOf = serviceIdsByPlaybook(
+  const servicesOf = await serviceIdsByPlaybook(
     tx,
     candidates.map((p) => p.id),
   );
@@ -64,30 +64,31 @@ export function applyMatchingPlaybooks(
   if (matching.length === 0) return 0;
 
   let position =
-    tx
-      .select({ max: sql<number | null>`max(${checklistItems.position})` })
-      .from(checklistItems)
-      .where(eq(checklistItems.incidentId, incident.id))
-      .get()?.max ?? 0;
+    (
+      await tx
+        .select({ max: sql<number | null>`max(${checklistItems.position})` })
+        .from(checklistItems)
+        .where(eq(checklistItems.incidentId, incident.id))
+    )[0]?.max ?? 0;
   let added = 0;
   const newItemIds: number[] = [];
   for (const playbook of matching) {
     // The primary key (incident, playbook) is the once-only guard, also against a concurrent apply.
-    const claimed = tx
-      .insert(incidentPlaybooks)
-      .values({ incidentId: incident.id, playbookId: playbook.id, appliedAt: now })
-      .onConflictDoNothing()
-      .returning({ playbookId: incidentPlaybooks.playbookId })
-      .get();
+    const claimed = (
+      await tx
+        .insert(incidentPlaybooks)
+        .values({ incidentId: incident.id, playbookId: playbook.id, appliedAt: now })
+        .onConflictDoNothing()
+        .returning({ playbookId: incidentPlaybooks.playbookId })
+    )[0];
     if (!claimed) continue;
-    const items = tx
+    const items = await tx
       .select()
       .from(playbookItems)
       .where(eq(playbookItems.playbookId, playbook.id))
-      .orderBy(asc(playbookItems.position), asc(playbookItems.id))
-      .all();
+      .orderBy(asc(playbookItems.position), asc(playbookItems.id));
     if (items.length === 0) continue;
-    const inserted = tx
+    const inserted = await tx
       .insert(checklistItems)
       .values(
         items.map((item) => ({
@@ -101,11 +102,10 @@ export function applyMatchingPlaybooks(
           createdAt: now,
         })),
       )
-      .returning({ id: checklistItems.id })
-      .all();
+      .returning({ id: checklistItems.id });
     newItemIds.push(...inserted.map((r) => r.id));
     added += items.length;
-    writeTimelineEntry(
+    await writeTimelineEntry(
       tx,
       actor,
       {
@@ -118,9 +118,9 @@ export function applyMatchingPlaybooks(
     );
   }
   // Items whose condition already holds (the declarer is commander, a summary was given) are done at once.
-  const ticked = autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
+  const ticked = await autoCheckItems(tx, actor, incident.id, { itemIds: newItemIds }, now);
   // autoCheckItems announced the checklist when it ticked something.
-  if (added > 0 && ticked === 0) emitChecklistChanged(tx, actor, incident.id, now);
+  if (added > 0 && ticked === 0) await emitChecklistChanged(tx, actor, incident.id, now);
   return added;
 }
 
@@ -129,50 +129,58 @@ export function applyMatchingPlaybooks(
  * the audit log. Setting the state it already has changes nothing and writes nothing.
  * With `incidentId`, the item must belong to that incident (404 otherwise).
  */
-export function setChecklistItemDone({ actor, itemId, done, incidentId }: { actor: Actor; itemId: number; done: boolean; incidentId?: number }): ChecklistItem {
+export async function setChecklistItemDone({
+  actor,
+  itemId,
+  done,
+  incidentId,
+}: {
+  actor: Actor;
+  itemId: number;
+  done: boolean;
+  incidentId?: number;
+}): Promise<ChecklistItem> {
   if (typeof done !== "boolean") throw validationFailed({ done: "Must be true or false" });
   const now = Date.now();
-  return getDb().transaction(
-    (tx) => {
-      const item = Number.isSafeInteger(itemId) ? tx.select().from(checklistItems).where(eq(checklistItems.id, itemId)).get() : undefined;
-      if (!item || (incidentId !== undefined && item.incidentId !== incidentId)) throw notFound("Checklist item");
-      // An item of an incident the actor may not see does not exist for them.
-      const incident = findVisibleIncident(tx, actor, item.incidentId);
-      if (!incident) throw notFound("Checklist item");
-      requirePermission(actor, "incident", "check-checklist");
-      if ((item.doneAt !== null) === done) return item;
-      const updated = tx
+  return await transaction(async (tx) => {
+    const item = Number.isSafeInteger(itemId) ? (await tx.select().from(checklistItems).where(eq(checklistItems.id, itemId)))[0] : undefined;
+    if (!item || (incidentId !== undefined && item.incidentId !== incidentId)) throw notFound("Checklist item");
+    // An item of an incident the actor may not see does not exist for them.
+    const incident = await findVisibleIncident(tx, actor, item.incidentId);
+    if (!incident) throw notFound("Checklist item");
+    requirePermission(actor, "incident", "check-checklist");
+    if ((item.doneAt !== null) === done) return item;
+    const updated = (
+      await tx
         .update(checklistItems)
         .set(done ? { doneAt: now, doneByLabel: actorLabel(actor) } : { doneAt: null, doneByLabel: null })
         .where(eq(checklistItems.id, item.id))
         .returning()
-        .get()!;
-      emitChecklistChanged(tx, actor, item.incidentId, now);
-      writeTimelineEntry(
-        tx,
-        actor,
-        {
-          incidentId: item.incidentId,
-          kind: "checklist",
-          body: done ? `✓ Checked: ${item.text}` : `Unchecked: ${item.text}`,
-          meta: { field: "checklist", itemId: item.id, from: !done, to: done },
-        },
-        now,
-      );
-      acknowledgeIfNeeded(tx, actor, incident, now);
-      recordAudit(
-        tx,
-        actor,
-        {
-          action: done ? "checklist.check" : "checklist.uncheck",
-          entityType: "incident",
-          entityId: item.incidentId,
-          after: { itemId: item.id, text: item.text, done },
-        },
-        now,
-      );
-      return updated;
-    },
-    { behavior: "immediate" },
-  );
+    )[0]!;
+    await emitChecklistChanged(tx, actor, item.incidentId, now);
+    await writeTimelineEntry(
+      tx,
+      actor,
+      {
+        incidentId: item.incidentId,
+        kind: "checklist",
+        body: done ? `✓ Checked: ${item.text}` : `Unchecked: ${item.text}`,
+        meta: { field: "checklist", itemId: item.id, from: !done, to: done },
+      },
+      now,
+    );
+    await acknowledgeIfNeeded(tx, actor, incident, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: done ? "checklist.check" : "checklist.uncheck",
+        entityType: "incident",
+        entityId: item.incidentId,
+        after: { itemId: item.id, text: item.text, done },
+      },
+      now,
+    );
+    return updated;
+  });
 }

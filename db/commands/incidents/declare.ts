@@ -23,6 +23,7 @@ import { getIncident, type IncidentDetail } from "../../queries/incidents/detail
 import { linkServiceInTx } from "./services";
 import { refreshSpendFor } from "../../access/slo-spend-segments";
 import { applyMatchingPlaybooks } from "./checklist";
+import { transaction } from "../../transaction";
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -31,10 +32,10 @@ const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  * With an idempotency key, a retry with the same body (as canonical JSON) returns the incident the
  * first request created; the same key with a different body is a 422.
  */
-export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor; input: unknown; idempotencyKey?: string | null }): {
+export async function declareIncident({ actor, input, idempotencyKey }: { actor: Actor; input: unknown; idempotencyKey?: string | null }): Promise<{
   incident: IncidentDetail;
   replayed: boolean;
-} {
+}> {
   requirePermission(actor, "incident", "declare");
   const data = parseInput(declareIncidentSchema, input);
   if (idempotencyKey !== undefined && idempotencyKey !== null && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
@@ -52,49 +53,43 @@ export function declareIncident({ actor, input, idempotencyKey }: { actor: Actor
   }
   const requestHash = idempotencyKey ? canonicalJsonHash(input) : null;
   const db = getDb();
-  const result = db.transaction(
-    (tx) => {
-      if (idempotencyKey) {
-        tx.delete(idempotencyKeys)
-          .where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS))
-          .run();
-        const seen = tx
+  const result = await transaction(async (tx) => {
+    if (idempotencyKey) {
+      await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
+      const seen = (
+        await tx
           .select({ incidentId: idempotencyKeys.incidentId, requestHash: idempotencyKeys.requestHash })
           .from(idempotencyKeys)
           .where(and(eq(idempotencyKeys.actorKey, actorKey(actor)), eq(idempotencyKeys.key, idempotencyKey)))
-          .get();
-        // Rows kept before request hashes were stored (null) count as the same request.
-        if (seen && seen.requestHash !== null && seen.requestHash !== requestHash) {
-          throw new AppError(
-            "unprocessable",
-            "This Idempotency-Key was already used with a different request body; send a new Idempotency-Key for a new incident",
-            { "Idempotency-Key": "Already used with a different body" },
-          );
-        }
-        if (seen) return { incidentId: seen.incidentId, replayed: true };
+      )[0];
+      // Rows kept before request hashes were stored (null) count as the same request.
+      if (seen && seen.requestHash !== null && seen.requestHash !== requestHash) {
+        throw new AppError(
+          "unprocessable",
+          "This Idempotency-Key was already used with a different request body; send a new Idempotency-Key for a new incident",
+          { "Idempotency-Key": "Already used with a different body" },
+        );
       }
-      const incident = writeDeclaredIncident(
-        tx,
-        actor,
-        data,
-        {
-          startedAt,
-          startedAtSource: data.startedAt !== undefined ? "backdated" : "status_change",
-          detectedAt,
-          detectedAtSource: data.detectedAt !== undefined ? "manual" : "status_change",
-        },
-        now,
-      );
-      if (idempotencyKey) {
-        tx.insert(idempotencyKeys)
-          .values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash })
-          .run();
-      }
-      return { incidentId: incident.id, replayed: false };
-    },
-    { behavior: "immediate" },
-  );
-  return { incident: getIncident({ actor, incidentId: result.incidentId }), replayed: result.replayed };
+      if (seen) return { incidentId: seen.incidentId, replayed: true };
+    }
+    const incident = await writeDeclaredIncident(
+      tx,
+      actor,
+      data,
+      {
+        startedAt,
+        startedAtSource: data.startedAt !== undefined ? "backdated" : "status_change",
+        detectedAt,
+        detectedAtSource: data.detectedAt !== undefined ? "manual" : "status_change",
+      },
+      now,
+    );
+    if (idempotencyKey) {
+      await tx.insert(idempotencyKeys).values({ actorKey: actorKey(actor), key: idempotencyKey, incidentId: incident.id, createdAt: now, requestHash });
+    }
+    return { incidentId: incident.id, replayed: false };
+  });
+  return { incident: await getIncident({ actor, incidentId: result.incidentId }), replayed: result.replayed };
 }
 
 export type DeclareTimes = { startedAt: number; startedAtSource: TimestampSource; detectedAt: number; detectedAtSource: TimestampSource };
@@ -104,42 +99,43 @@ export type DeclareTimes = { startedAt: number; startedAtSource: TimestampSource
  * declares), event, timeline entry, services, playbooks, facts and audit. Alert intake declares through
  * this too, with times from the alerts (source "alert").
  */
-export function writeDeclaredIncident(
+export async function writeDeclaredIncident(
   tx: Tx,
   actor: Actor,
   data: Pick<DeclareIncidentInput, "title" | "severity" | "summary" | "private" | "drill" | "services">,
   times: DeclareTimes,
   now: number,
-): Incident {
+): Promise<Incident> {
   const person = actor.kind === "user";
-  const incident = tx
-    .insert(incidents)
-    .values({
-      title: data.title,
-      summary: data.summary ?? "",
-      severity: data.severity,
-      status: "investigating",
-      private: data.private ?? false,
-      drill: data.drill ?? false,
-      startedAt: times.startedAt,
-      startedAtSource: times.startedAtSource,
-      detectedAt: times.detectedAt,
-      detectedAtSource: times.detectedAtSource,
-      declaredAt: now,
-      acknowledgedAt: person ? now : null,
-      acknowledgedAtSource: person ? "status_change" : null,
-      createdById: person ? actor.userId : null,
-      createdByTokenId: actor.kind === "token" ? actor.tokenId : null,
-      updatedAt: now,
-    })
-    .returning()
-    .get();
+  const incident = (
+    await tx
+      .insert(incidents)
+      .values({
+        title: data.title,
+        summary: data.summary ?? "",
+        severity: data.severity,
+        status: "investigating",
+        private: data.private ?? false,
+        drill: data.drill ?? false,
+        startedAt: times.startedAt,
+        startedAtSource: times.startedAtSource,
+        detectedAt: times.detectedAt,
+        detectedAtSource: times.detectedAtSource,
+        declaredAt: now,
+        acknowledgedAt: person ? now : null,
+        acknowledgedAtSource: person ? "status_change" : null,
+        createdById: person ? actor.userId : null,
+        createdByTokenId: actor.kind === "token" ? actor.tokenId : null,
+        updatedAt: now,
+      })
+      .returning()
+  )[0];
   if (person) {
-    tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now }).run();
+    await tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now });
   }
-  appendEvent(tx, actor, { incidentId: incident.id, type: "incident.declared", payload: { incident: incidentState(incident) } }, now);
+  await appendEvent(tx, actor, { incidentId: incident.id, type: "incident.declared", payload: { incident: incidentState(incident) } }, now);
   const flags = [incident.private ? "private" : null, incident.drill ? "drill" : null].filter(Boolean);
-  writeTimelineEntry(
+  await writeTimelineEntry(
     tx,
     actor,
     {
@@ -154,11 +150,11 @@ export function writeDeclaredIncident(
     now,
   );
   data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
-  const serviceIds = data.services?.length ? linkedServices(tx, incident.id).map((s) => s.serviceId) : [];
-  applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
-  refreshSpendFor(tx, { incidentId: incident.id, before: null });
-  if (serviceIds.length) emitServicesChanged(tx, actor, incident.id, now);
-  refreshIncidentFacts(tx, incident.id);
-  recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
+  const serviceIds = data.services?.length ? (await linkedServices(tx, incident.id)).map((s) => s.serviceId) : [];
+  await applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
+  await refreshSpendFor(tx, { incidentId: incident.id, before: null });
+  if (serviceIds.length) await emitServicesChanged(tx, actor, incident.id, now);
+  await refreshIncidentFacts(tx, incident.id);
+  await recordAudit(tx, actor, { action: "incident.declare", entityType: "incident", entityId: incident.id, after: incident }, now);
   return incident;
 }

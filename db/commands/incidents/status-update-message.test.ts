@@ -9,21 +9,21 @@ import { lastStakeholderUpdateAt } from "../../queries/incidents/activity";
 
 const ctx = setUpTestDb();
 
-const declare = () => declareIncident({ actor: ctx.responder.actor, input: { title: "Checkout errors", severity: "SEV1" } }).incident;
-const entriesOf = (incidentId: number) =>
-  ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id)).all();
+const declare = async () => (await declareIncident({ actor: ctx.responder.actor, input: { title: "Checkout errors", severity: "SEV1" } })).incident;
+const entriesOf = async (incidentId: number) =>
+  await ctx.t.db.select().from(timelineEntries).where(eq(timelineEntries.incidentId, incidentId)).orderBy(asc(timelineEntries.id));
 
 describe("status change with an update message", () => {
-  it("writes the status change and the update entry together, authored by the actor, in one version", () => {
-    const incident = declare();
-    const before = entriesOf(incident.id).length;
-    const updated = updateIncident({
+  it("writes the status change and the update entry together, authored by the actor, in one version", async () => {
+    const incident = await declare();
+    const before = (await entriesOf(incident.id)).length;
+    const updated = await updateIncident({
       actor: ctx.responder.actor,
       incidentId: incident.id,
       input: { version: incident.version, status: "identified", message: "Bad deploy of cart-api; rolling back." },
     });
     expect(updated.version).toBe(incident.version + 1);
-    const added = entriesOf(incident.id).slice(before);
+    const added = (await entriesOf(incident.id)).slice(before);
     expect(added.map((e) => [e.kind, e.body])).toEqual([
       ["status", "Status changed from Investigating to Identified"],
       ["update", "Bad deploy of cart-api; rolling back."],
@@ -34,24 +34,24 @@ describe("status change with an update message", () => {
     expect(JSON.parse(update.meta!)).toEqual({ field: "message", status: "identified" });
     // One write: both entries carry the same instant.
     expect(update.createdAt).toBe(added[0]!.createdAt);
-    expect(lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(update.createdAt);
+    expect(await lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(update.createdAt);
   });
 
-  it("writes neither the status nor the message when the version is stale (409)", () => {
-    const incident = declare();
-    updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors (EU)" } });
-    const before = entriesOf(incident.id).length;
+  it("writes neither the status nor the message when the version is stale (409)", async () => {
+    const incident = await declare();
+    await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors (EU)" } });
+    const before = (await entriesOf(incident.id)).length;
     const error = thrown(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved", message: "All clear" } }),
     ) as AppError;
     expect(error.status).toBe(409);
-    expect(entriesOf(incident.id)).toHaveLength(before);
-    expect(ctx.t.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!.status).toBe("investigating");
+    expect(await entriesOf(incident.id)).toHaveLength(before);
+    expect((await ctx.t.db.select().from(incidents).where(eq(incidents.id, incident.id)))[0]!.status).toBe("investigating");
   });
 
-  it("rolls the message back when the status change itself is refused inside the transaction", () => {
-    const incident = declare();
-    const before = entriesOf(incident.id).length;
+  it("rolls the message back when the status change itself is refused inside the transaction", async () => {
+    const incident = await declare();
+    const before = (await entriesOf(incident.id)).length;
     // A resolved time before the start fails the order check after the entries were prepared.
     const error = thrown(() =>
       updateIncident({
@@ -61,11 +61,11 @@ describe("status change with an update message", () => {
       }),
     ) as AppError;
     expect(error.status).toBe(400);
-    expect(entriesOf(incident.id)).toHaveLength(before);
+    expect(await entriesOf(incident.id)).toHaveLength(before);
   });
 
-  it("refuses a message without a status, naming the field", () => {
-    const incident = declare();
+  it("refuses a message without a status, naming the field", async () => {
+    const incident = await declare();
     const error = thrown(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, message: "hello" } }),
     ) as AppError;
@@ -73,16 +73,15 @@ describe("status change with an update message", () => {
     expect(error.fields?.message).toMatch(/status/);
   });
 
-  it("counts the cadence from the declaration until an update or status change, not from title edits", () => {
-    const incident = declare();
-    const start = lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id });
+  it("counts the cadence from the declaration until an update or status change, not from title edits", async () => {
+    const incident = await declare();
+    const start = await lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id });
     expect(start).toBe(incident.declaredAt);
-    ctx.t.db
+    await ctx.t.db
       .update(timelineEntries)
       .set({ createdAt: incident.declaredAt - 60_000 })
-      .where(eq(timelineEntries.incidentId, incident.id))
-      .run();
-    updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors in EU" } });
-    expect(lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(incident.declaredAt);
+      .where(eq(timelineEntries.incidentId, incident.id));
+    await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors in EU" } });
+    expect(await lastStakeholderUpdateAt({ actor: ctx.responder.actor, incidentId: incident.id })).toBe(incident.declaredAt);
   });
 });

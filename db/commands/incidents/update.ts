@@ -26,6 +26,7 @@ import { emitRolesChanged, emitSloSpendChanged } from "../events/emit";
 /** Fields whose change moves the incident's SLO spend. */
 const SPEND_FIELDS = new Set(["startedAt", "mitigatedAt", "resolvedAt", "drill"]);
 import { refreshSpendFor, spendSnapshot } from "../../access/slo-spend-segments";
+import { transaction } from "../../transaction";
 
 const LEAD_ROLES = [
   { fields: { id: "commanderId", email: "commanderEmail" }, role: "commander", label: "Incident commander" },
@@ -34,7 +35,7 @@ const LEAD_ROLES = [
 ] as const;
 
 /** The 409 for a stale version, with the current incident in API shape so the client can merge. */
-const staleVersion = (tx: Tx, incident: Incident) => staleError("incident", incident.version, incidentDetail(tx, incident));
+const staleVersion = async (tx: Tx, incident: Incident) => staleError("incident", incident.version, await incidentDetail(tx, incident));
 
 /**
  * Applies a change to an incident inside the caller's transaction: checks access and
@@ -42,9 +43,15 @@ const staleVersion = (tx: Tx, incident: Incident) => staleError("incident", inci
  * per change and one audit record. Times given explicitly carry `timeSource` ("alert" when alert
  * intake sets them).
  */
-export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, data: UpdateIncidentInput, timeSource: "manual" | "alert" = "manual"): Incident {
-  const current = editableIncident(tx, actor, incidentId, "edit");
-  if (data.version !== current.version) throw staleVersion(tx, current);
+export async function applyIncidentUpdate(
+  tx: Tx,
+  actor: Actor,
+  incidentId: number,
+  data: UpdateIncidentInput,
+  timeSource: "manual" | "alert" = "manual",
+): Promise<Incident> {
+  const current = await editableIncident(tx, actor, incidentId, "edit");
+  if (data.version !== current.version) throw await staleVersion(tx, current);
   const now = Date.now();
 
   const changes: Partial<Incident> = {};
@@ -120,7 +127,7 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
   }
 
   // Lead roles by email or id: null unassigns.
-  const peopleBefore = rolesOf(tx, [incidentId]).get(incidentId) ?? [];
+  const peopleBefore = (await rolesOf(tx, [incidentId])).get(incidentId) ?? [];
   let roleChanged = false;
   for (const { fields, role, label } of LEAD_ROLES) {
     const given = { id: data[fields.id], email: data[fields.email] };
@@ -129,12 +136,10 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
     const onlyEmail = given.email !== undefined && given.id === undefined;
     const onlyId = given.id !== undefined && given.email === undefined;
     if (holder && ((onlyEmail && given.email === holder.email) || (onlyId && given.id === holder.userId))) continue;
-    const next = personFrom(tx, given, fields);
+    const next = await personFrom(tx, given, fields);
     if (next === undefined || (holder?.userId ?? null) === (next?.id ?? null)) continue;
-    tx.delete(incidentRoles)
-      .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)))
-      .run();
-    if (next) tx.insert(incidentRoles).values({ incidentId, userId: next.id, role, assignedAt: now }).run();
+    await tx.delete(incidentRoles).where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)));
+    if (next) await tx.insert(incidentRoles).values({ incidentId, userId: next.id, role, assignedAt: now });
     roleChanged = true;
     entries.push({
       kind: "role",
@@ -149,18 +154,21 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
 
   if (entries.length === 0) return current;
 
-  const spendBefore = spendSnapshot(tx, incidentId);
-  const updated = updateVersioned(tx, incidents, current, changes, now, () => staleVersion(tx, findVisibleIncident(tx, actor, incidentId) ?? current));
-  emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now, current);
-  refreshSpendFor(tx, { incidentId, before: spendBefore });
-  for (const entry of entries) writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
-  if (roleChanged) emitRolesChanged(tx, actor, incidentId, now);
-  if (Object.keys(changes).some((field) => SPEND_FIELDS.has(field)) && linkedServices(tx, incidentId).length) emitSloSpendChanged(tx, actor, incidentId, now);
+  const spendBefore = await spendSnapshot(tx, incidentId);
+  const updated = await updateVersioned(tx, incidents, current, changes, now, async () =>
+    staleVersion(tx, (await findVisibleIncident(tx, actor, incidentId)) ?? current),
+  );
+  await emitIncidentUpdated(tx, actor, incidentId, Object.keys(changes), now, current);
+  await refreshSpendFor(tx, { incidentId, before: spendBefore });
+  for (const entry of entries) await writeTimelineEntry(tx, actor, { incidentId, ...entry }, now);
+  if (roleChanged) await emitRolesChanged(tx, actor, incidentId, now);
+  if (Object.keys(changes).some((field) => SPEND_FIELDS.has(field)) && (await linkedServices(tx, incidentId)).length)
+    await emitSloSpendChanged(tx, actor, incidentId, now);
   // Escalating (say SEV3 → SEV1) brings in the playbooks of the new severity.
-  if (changes.severity) applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
+  if (changes.severity) await applyMatchingPlaybooks(tx, actor, { id: incidentId, severity: changes.severity }, [], now);
   // Checklist items the system can verify (commander, comms lead, summary) tick themselves.
   if (roleChanged || changes.summary !== undefined)
-    autoCheckAfterIncidentChange(tx, actor, incidentId, { summary: current.summary, people: peopleBefore }, now);
+    await autoCheckAfterIncidentChange(tx, actor, incidentId, { summary: current.summary, people: peopleBefore }, now);
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -170,16 +178,16 @@ export function applyIncidentUpdate(tx: Tx, actor: Actor, incidentId: number, da
   }
   if (roleChanged) {
     before.people = peopleBefore.map((p) => ({ role: p.role, email: p.email }));
-    after.people = (rolesOf(tx, [incidentId]).get(incidentId) ?? []).map((p) => ({ role: p.role, email: p.email }));
+    after.people = ((await rolesOf(tx, [incidentId])).get(incidentId) ?? []).map((p) => ({ role: p.role, email: p.email }));
   }
-  refreshIncidentFacts(tx, incidentId);
-  recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: incidentId, before, after }, now);
+  await refreshIncidentFacts(tx, incidentId);
+  await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: incidentId, before, after }, now);
   return updated;
 }
 
 /** Applies a versioned change; a stale version gets 409 with the current incident. */
-export function updateIncident({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): IncidentDetail {
+export async function updateIncident({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: unknown }): Promise<IncidentDetail> {
   const data = parseInput(updateIncidentSchema, input);
-  getDb().transaction((tx) => applyIncidentUpdate(tx, actor, incidentId, data), { behavior: "immediate" });
+  await transaction(async (tx) => applyIncidentUpdate(tx, actor, incidentId, data));
   return getIncident({ actor, incidentId });
 }

@@ -12,32 +12,34 @@ import { writeDeclaredIncident } from "../incidents/declare";
 const ACTIVE = ["investigating", "identified", "monitoring"] as const;
 
 /** The open incident an earlier alert of this group went to (one open incident per groupKey). */
-export function openIncidentOfGroup(db: Reader, integrationId: number, groupKey: string | null): number | null {
+export async function openIncidentOfGroup(db: Reader, integrationId: number, groupKey: string | null): Promise<number | null> {
   if (groupKey === null) return null;
-  const row = db
-    .select({ incidentId: alerts.incidentId })
-    .from(alerts)
-    .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
-    .where(and(eq(alerts.integrationId, integrationId), eq(alerts.groupKey, groupKey), inArray(incidents.status, ACTIVE)))
-    .orderBy(desc(alerts.id))
-    .limit(1)
-    .get();
+  const row = (
+    await db
+      .select({ incidentId: alerts.incidentId })
+      .from(alerts)
+      .innerJoin(incidents, eq(incidents.id, alerts.incidentId))
+      .where(and(eq(alerts.integrationId, integrationId), eq(alerts.groupKey, groupKey), inArray(incidents.status, ACTIVE)))
+      .orderBy(desc(alerts.id))
+      .limit(1)
+  )[0];
   return row?.incidentId ?? null;
 }
 
 /** The newest open incident affecting the service that the integration may see, for `attach` rules. */
-export function openIncidentOfService(db: Reader, actor: Actor, slug: string | null): number | null {
+export async function openIncidentOfService(db: Reader, actor: Actor, slug: string | null): Promise<number | null> {
   if (slug === null) return null;
   const visible = visibleTo(actor);
-  const row = db
-    .select({ id: incidents.id })
-    .from(incidents)
-    .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
-    .innerJoin(services, eq(services.id, incidentServices.serviceId))
-    .where(and(eq(services.slug, slug), inArray(incidents.status, ACTIVE), visible))
-    .orderBy(desc(incidents.declaredAt), desc(incidents.id))
-    .limit(1)
-    .get();
+  const row = (
+    await db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
+      .innerJoin(services, eq(services.id, incidentServices.serviceId))
+      .where(and(eq(services.slug, slug), inArray(incidents.status, ACTIVE), visible))
+      .orderBy(desc(incidents.declaredAt), desc(incidents.id))
+      .limit(1)
+  )[0];
   return row?.id ?? null;
 }
 
@@ -54,10 +56,10 @@ export type AlertDeclaration = { title: string; summary: string; severity: Sever
  * detected times from the alert (source "alert"). A service label naming no catalogue service declares
  * without a service; the returned note says so for the timeline.
  */
-export function declareFromAlert(tx: Tx, actor: Actor, alert: AlertDeclaration, now: number): { incident: Incident; note: string | null } {
+export async function declareFromAlert(tx: Tx, actor: Actor, alert: AlertDeclaration, now: number): Promise<{ incident: Incident; note: string | null }> {
   const startedAt = notAfterNow(alert.startsAt, now);
-  const known = alert.serviceSlug !== null && findServiceBySlug(tx, alert.serviceSlug) !== undefined;
-  const incident = writeDeclaredIncident(
+  const known = alert.serviceSlug !== null && (await findServiceBySlug(tx, alert.serviceSlug)) !== undefined;
+  const incident = await writeDeclaredIncident(
     tx,
     actor,
     {

@@ -30,30 +30,31 @@ const keys = (rows: AlertRow[]) => rows.map((r) => r.dedupKey);
  * investigating or identified moves to monitoring (DESIGN.md: monitoring = impact stopped). Times a
  * person already set are never overwritten.
  */
-export function afterIncidentAlertsChanged(tx: Tx, actor: Actor, incidentId: number, changes: IncidentAlertChanges, now: number) {
-  const state = incidentAlertsState(tx, incidentId);
-  let incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+export async function afterIncidentAlertsChanged(tx: Tx, actor: Actor, incidentId: number, changes: IncidentAlertChanges, now: number) {
+  const state = await incidentAlertsState(tx, incidentId);
+  let incident = (await tx.select().from(incidents).where(eq(incidents.id, incidentId)))[0]!;
   if (changes.acknowledged.length && incident.acknowledgedAt === null) {
-    incident = applyIncidentUpdate(tx, actor, incidentId, { version: incident.version, acknowledgedAt: now }, "alert");
+    incident = await applyIncidentUpdate(tx, actor, incidentId, { version: incident.version, acknowledgedAt: now }, "alert");
   }
   if (changes.resolved.length && state.allResolved) {
     const note = state.total === 1 ? "The alert of this incident has resolved" : `All ${state.total} alerts of this incident have resolved`;
     if (changes.resolveIncident && incident.mitigatedAt === null && incident.resolvedAt === null) {
       const lastEnd =
-        tx
-          .select({ at: max(alerts.endsAt) })
-          .from(alerts)
-          .where(eq(alerts.incidentId, incidentId))
-          .get()?.at ?? now;
+        (
+          await tx
+            .select({ at: max(alerts.endsAt) })
+            .from(alerts)
+            .where(eq(alerts.incidentId, incidentId))
+        )[0]?.at ?? now;
       const mitigatedAt = Math.min(now, Math.max(lastEnd, incident.startedAt));
       const moveToMonitoring = incident.status === "investigating" || incident.status === "identified";
-      writeTimelineEntry(
+      await writeTimelineEntry(
         tx,
         actor,
         { incidentId, kind: "alert", body: `${note}: marking the incident mitigated, as the routing rule says`, highlighted: true },
         now,
       );
-      incident = applyIncidentUpdate(
+      incident = await applyIncidentUpdate(
         tx,
         actor,
         incidentId,
@@ -61,11 +62,11 @@ export function afterIncidentAlertsChanged(tx: Tx, actor: Actor, incidentId: num
         "alert",
       );
     } else {
-      writeTimelineEntry(tx, actor, { incidentId, kind: "alert", body: note, highlighted: true }, now);
+      await writeTimelineEntry(tx, actor, { incidentId, kind: "alert", body: note, highlighted: true }, now);
     }
   }
-  appendEvent(tx, actor, { incidentId, type: "alerts.changed", payload: state }, now);
-  recordAudit(
+  await appendEvent(tx, actor, { incidentId, type: "alerts.changed", payload: state }, now);
+  await recordAudit(
     tx,
     actor,
     {

@@ -11,6 +11,7 @@ import { recordDelivery } from "../../access/integration-deliveries";
 import { findIntegrationRow } from "../../access/integration-row";
 import { checkGrafanaSignature, checkSecret, presentedSecret } from "./authenticate";
 import { processAlerts, type IntakeResult } from "./process-alerts";
+import { transaction } from "../../transaction";
 
 export type IntakeRequest = {
   integrationId: number;
@@ -74,8 +75,8 @@ function withBusyRetry<T>(fn: () => T): T {
  * write. Answers 200 with what happened, or 4xx: 401 bad secret or signature, 403 disabled, 404 unknown
  * integration or another kind's path, 400 naming the malformed field, 413 over 1 MB; never 5xx.
  */
-export function receiveAlerts(req: IntakeRequest, logError: Logger = () => {}): IntakeResponse {
-  const integration = findIntegrationRow(getDb(), req.integrationId);
+export async function receiveAlerts(req: IntakeRequest, logError: Logger = () => {}): Promise<IntakeResponse> {
+  const integration = await findIntegrationRow(getDb(), req.integrationId);
   if (!integration) return errorResponse(new AppError("not_found", "Integration not found"));
   const now = Date.now();
   const payload = "text" in req.body ? req.body.text : "";
@@ -103,7 +104,7 @@ export function receiveAlerts(req: IntakeRequest, logError: Logger = () => {}): 
     alertCount = batch.alerts.length;
     const actor = integrationActor(integration, req.ip);
     const rules = parseRules(integration);
-    result = withBusyRetry(() => getDb().transaction((tx) => processAlerts({ tx, actor, integration, rules, now }, batch.alerts), { behavior: "immediate" }));
+    result = await withBusyRetry(async () => await transaction(async (tx) => processAlerts({ tx, actor, integration, rules, now }, batch.alerts)));
     const extra = batch.dedupKey !== undefined ? { status: "success", message: "Event processed", dedup_key: batch.dedupKey } : {};
     response = { status: 200, body: { ...result, ...extra } };
   } catch (error) {
@@ -119,7 +120,7 @@ export function receiveAlerts(req: IntakeRequest, logError: Logger = () => {}): 
   }
   try {
     const message = response.status >= 400 ? errorMessage(response.body, detail) : null;
-    recordDelivery({ integrationId: integration.id, receivedAt: now, httpStatus: response.status, alertCount, result, error: message, payload });
+    await recordDelivery({ integrationId: integration.id, receivedAt: now, httpStatus: response.status, alertCount, result, error: message, payload });
   } catch (error) {
     logError(error, { integrationId: integration.id, while: "recording the delivery" });
   }

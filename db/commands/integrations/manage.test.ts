@@ -8,23 +8,23 @@ import { getIntegration, listIntegrations } from "../../queries/integrations/int
 import { createIntegration, deleteIntegration, rotateIntegrationSecret, updateIntegration } from "./manage";
 
 const ctx = setUpTestDb();
-const row = (id: number) => ctx.t.db.select().from(integrations).where(eq(integrations.id, id)).get()!;
+const row = async (id: number) => (await ctx.t.db.select().from(integrations).where(eq(integrations.id, id)))[0]!;
 
 describe("integrations (admin)", () => {
-  it("creates with the default rule and returns the secret once, storing only its hash", () => {
-    const { integration, secret } = createIntegration({ actor: ctx.admin.actor, input: { name: "prod", kind: "alertmanager" } });
+  it("creates with the default rule and returns the secret once, storing only its hash", async () => {
+    const { integration, secret } = await createIntegration({ actor: ctx.admin.actor, input: { name: "prod", kind: "alertmanager" } });
     expect(secret).toMatch(/^hsi_[A-Za-z0-9_-]{40,}$/);
     expect(integration).toMatchObject({ name: "prod", kind: "alertmanager", enabled: true, secretHint: secret.slice(-4), hmacConfigured: false, version: 1 });
     expect(integration.endpointPath).toBe(`/api/v1/integrations/${integration.id}/alertmanager`);
     expect(integration.rules).toEqual([DEFAULT_RULE]);
     expect(integration.lastDelivery).toBeNull();
-    const stored = row(integration.id);
+    const stored = await row(integration.id);
     expect(stored.secretHash).toBe(hashIntegrationSecret(secret));
     expect(JSON.stringify(stored)).not.toContain(secret);
     expect(secretMatches(secret, stored.secretHash)).toBe(true);
     expect(secretMatches(secret + "x", stored.secretHash)).toBe(false);
-    expect(JSON.stringify(getIntegration({ actor: ctx.admin.actor, id: integration.id }))).not.toContain(secret);
-    const audit = auditsOf(ctx.t.db, "integration.create", integration.id);
+    expect(JSON.stringify(await getIntegration({ actor: ctx.admin.actor, id: integration.id }))).not.toContain(secret);
+    const audit = await auditsOf(ctx.t.db, "integration.create", integration.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).not.toContain(secret);
   });
@@ -45,29 +45,29 @@ describe("integrations (admin)", () => {
     expect(Object.keys(error.fields)).toEqual(["rules.0.matchers.0.value"]);
   });
 
-  it("keeps an HMAC secret for Grafana only", () => {
+  it("keeps an HMAC secret for Grafana only", async () => {
     expect(
       thrown(() => createIntegration({ actor: ctx.admin.actor, input: { name: "x", kind: "alertmanager", hmacSecret: "s3cret-value" } })).fields,
     ).toHaveProperty("hmacSecret");
-    const { integration } = createIntegration({ actor: ctx.admin.actor, input: { name: "graf", kind: "grafana", hmacSecret: "s3cret-value" } });
+    const { integration } = await createIntegration({ actor: ctx.admin.actor, input: { name: "graf", kind: "grafana", hmacSecret: "s3cret-value" } });
     expect(integration.hmacConfigured).toBe(true);
-    const cleared = updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, hmacSecret: null } });
+    const cleared = await updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, hmacSecret: null } });
     expect(cleared).toMatchObject({ hmacConfigured: false, version: 2 });
   });
 
-  it("updates with a version (409 with the current state when stale), rotates, deletes", () => {
-    const { integration, secret } = createIntegration({ actor: ctx.admin.actor, input: { name: "a", kind: "events-v2" } });
-    const updated = updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "b", enabled: false, rules: [] } });
+  it("updates with a version (409 with the current state when stale), rotates, deletes", async () => {
+    const { integration, secret } = await createIntegration({ actor: ctx.admin.actor, input: { name: "a", kind: "events-v2" } });
+    const updated = await updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "b", enabled: false, rules: [] } });
     expect(updated).toMatchObject({ name: "b", enabled: false, rules: [], version: 2 });
     const stale = thrown(() => updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "c" } }));
     expect(stale.status).toBe(409);
     expect(stale.details.current).toMatchObject({ name: "b", version: 2 });
-    const rotated = rotateIntegrationSecret({ actor: ctx.admin.actor, id: integration.id, input: { version: 2 } });
+    const rotated = await rotateIntegrationSecret({ actor: ctx.admin.actor, id: integration.id, input: { version: 2 } });
     expect(rotated.secret).not.toBe(secret);
-    expect(secretMatches(secret, row(integration.id).secretHash)).toBe(false);
-    expect(secretMatches(rotated.secret, row(integration.id).secretHash)).toBe(true);
-    deleteIntegration({ actor: ctx.admin.actor, id: integration.id });
+    expect(secretMatches(secret, (await row(integration.id)).secretHash)).toBe(false);
+    expect(secretMatches(rotated.secret, (await row(integration.id)).secretHash)).toBe(true);
+    await deleteIntegration({ actor: ctx.admin.actor, id: integration.id });
     expect(thrown(() => getIntegration({ actor: ctx.admin.actor, id: integration.id })).status).toBe(404);
-    expect(auditsOf(ctx.t.db, "integration.delete", integration.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "integration.delete", integration.id)).toHaveLength(1);
   });
 });

@@ -14,21 +14,23 @@ export type IntakeResult = DeliveryResult & { acknowledged: number };
 
 type Context = { tx: Tx; actor: Actor & { kind: "integration" }; integration: Integration; rules: RoutingRule[]; now: number };
 
-const firingRow = (tx: Tx, integrationId: number, dedupKey: string) =>
-  tx
-    .select()
-    .from(alerts)
-    .where(and(eq(alerts.integrationId, integrationId), eq(alerts.dedupKey, dedupKey), eq(alerts.status, "firing")))
-    .get();
+const firingRow = async (tx: Tx, integrationId: number, dedupKey: string) =>
+  (
+    await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.integrationId, integrationId), eq(alerts.dedupKey, dedupKey), eq(alerts.status, "firing")))
+  )[0];
 
-const latestRow = (tx: Tx, integrationId: number, dedupKey: string) =>
-  tx
-    .select()
-    .from(alerts)
-    .where(and(eq(alerts.integrationId, integrationId), eq(alerts.dedupKey, dedupKey)))
-    .orderBy(desc(alerts.id))
-    .limit(1)
-    .get();
+const latestRow = async (tx: Tx, integrationId: number, dedupKey: string) =>
+  (
+    await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.integrationId, integrationId), eq(alerts.dedupKey, dedupKey)))
+      .orderBy(desc(alerts.id))
+      .limit(1)
+  )[0];
 
 const bullet = (alert: { title: string }) => alert.title;
 
@@ -38,7 +40,7 @@ const bullet = (alert: { title: string }) => alert.title;
  * acknowledgements and resolutions. Repeats (same fingerprint / dedup_key while firing, or a resolved
  * alert sent again) change nothing but `lastSeenAt`.
  */
-export function processAlerts(ctx: Context, batch: NormalizedAlert[]): IntakeResult {
+export async function processAlerts(ctx: Context, batch: NormalizedAlert[]): Promise<IntakeResult> {
   const result: IntakeResult = { declared: [], attached: [], deduplicated: 0, resolved: 0, recorded: 0, acknowledged: 0 };
   const changes = new Map<number, IncidentAlertChanges>();
   const changesOf = (incidentId: number) => {
@@ -57,65 +59,70 @@ export function processAlerts(ctx: Context, batch: NormalizedAlert[]): IntakeRes
       continue;
     }
     seen.add(key);
-    if (alert.event === "firing") fire(ctx, alert, result, changesOf);
-    else if (alert.event === "acknowledged") acknowledge(ctx, alert, result, changesOf);
-    else resolve(ctx, alert, result, changesOf);
+    if (alert.event === "firing") await fire(ctx, alert, result, changesOf);
+    else if (alert.event === "acknowledged") await acknowledge(ctx, alert, result, changesOf);
+    else await resolve(ctx, alert, result, changesOf);
   }
   for (const [incidentId, c] of changes) {
-    afterIncidentAlertsChanged(ctx.tx, ctx.actor, incidentId, c, ctx.now);
+    await afterIncidentAlertsChanged(ctx.tx, ctx.actor, incidentId, c, ctx.now);
     if (!c.declaredNow && c.firing.length && !result.attached.includes(`INC-${incidentId}`)) result.attached.push(`INC-${incidentId}`);
   }
   return result;
 }
 
-function insertAlert(ctx: Context, alert: NormalizedAlert, fields: { incidentId: number | null; action: AlertRow["action"]; severity: AlertRow["severity"] }) {
-  return ctx.tx
-    .insert(alerts)
-    .values({
-      integrationId: ctx.integration.id,
-      dedupKey: alert.dedupKey,
-      groupKey: alert.groupKey,
-      incidentId: fields.incidentId,
-      status: alert.event === "resolved" ? "resolved" : "firing",
-      action: fields.action,
-      severity: fields.severity,
-      title: alert.title,
-      labels: JSON.stringify(alert.labels),
-      annotations: JSON.stringify(alert.annotations),
-      startsAt: notAfterNow(alert.startsAt ?? ctx.now, ctx.now),
-      endsAt: alert.event === "resolved" ? notAfterNow(alert.endsAt ?? ctx.now, ctx.now) : null,
-      generatorUrl: alert.generatorUrl,
-      dashboardUrl: alert.dashboardUrl,
-      panelUrl: alert.panelUrl,
-      silenceUrl: alert.silenceUrl,
-      values: alert.values ? JSON.stringify(alert.values) : null,
-      firstSeenAt: ctx.now,
-      lastSeenAt: ctx.now,
-    })
-    .returning()
-    .get();
+async function insertAlert(
+  ctx: Context,
+  alert: NormalizedAlert,
+  fields: { incidentId: number | null; action: AlertRow["action"]; severity: AlertRow["severity"] },
+) {
+  return (
+    await ctx.tx
+      .insert(alerts)
+      .values({
+        integrationId: ctx.integration.id,
+        dedupKey: alert.dedupKey,
+        groupKey: alert.groupKey,
+        incidentId: fields.incidentId,
+        status: alert.event === "resolved" ? "resolved" : "firing",
+        action: fields.action,
+        severity: fields.severity,
+        title: alert.title,
+        labels: JSON.stringify(alert.labels),
+        annotations: JSON.stringify(alert.annotations),
+        startsAt: notAfterNow(alert.startsAt ?? ctx.now, ctx.now),
+        endsAt: alert.event === "resolved" ? notAfterNow(alert.endsAt ?? ctx.now, ctx.now) : null,
+        generatorUrl: alert.generatorUrl,
+        dashboardUrl: alert.dashboardUrl,
+        panelUrl: alert.panelUrl,
+        silenceUrl: alert.silenceUrl,
+        values: alert.values ? JSON.stringify(alert.values) : null,
+        firstSeenAt: ctx.now,
+        lastSeenAt: ctx.now,
+      })
+      .returning()
+  )[0];
 }
 
-const touch = (ctx: Context, row: AlertRow) => ctx.tx.update(alerts).set({ lastSeenAt: ctx.now }).where(eq(alerts.id, row.id)).run();
+const touch = async (ctx: Context, row: AlertRow) => await ctx.tx.update(alerts).set({ lastSeenAt: ctx.now }).where(eq(alerts.id, row.id));
 
-function fire(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
+async function fire(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
   const { tx, integration, now } = ctx;
-  const existing = firingRow(tx, integration.id, alert.dedupKey);
+  const existing = await firingRow(tx, integration.id, alert.dedupKey);
   // A repeat (repeat_interval, a retry), or a late copy of an occurrence that has already resolved.
-  const resolvedCopy = existing ? undefined : latestRow(tx, integration.id, alert.dedupKey);
+  const resolvedCopy = existing ? undefined : await latestRow(tx, integration.id, alert.dedupKey);
   const same = existing ?? (resolvedCopy && alert.startsAt !== null && resolvedCopy.startsAt === notAfterNow(alert.startsAt, now) ? resolvedCopy : undefined);
   if (same) {
-    touch(ctx, same);
+    await touch(ctx, same);
     result.deduplicated++;
     return;
   }
   const routing = routeAlert(ctx.rules, alert.labels);
-  let incidentId = routing.action === "record" ? null : openIncidentOfGroup(tx, integration.id, alert.groupKey);
-  if (incidentId === null && routing.action === "attach") incidentId = openIncidentOfService(tx, ctx.actor, routing.serviceSlug);
+  let incidentId = routing.action === "record" ? null : await openIncidentOfGroup(tx, integration.id, alert.groupKey);
+  if (incidentId === null && routing.action === "attach") incidentId = await openIncidentOfService(tx, ctx.actor, routing.serviceSlug);
   let declaredNow = false;
   let note: string | null = null;
   if (incidentId === null && routing.action === "declare") {
-    const declared = declareFromAlert(
+    const declared = await declareFromAlert(
       tx,
       ctx.actor,
       {
@@ -132,7 +139,7 @@ function fire(ctx: Context, alert: NormalizedAlert, result: IntakeResult, change
     declaredNow = true;
     result.declared.push(`INC-${incidentId}`);
   }
-  const row = insertAlert(ctx, alert, { incidentId, action: routing.action, severity: routing.severity });
+  const row = await insertAlert(ctx, alert, { incidentId, action: routing.action, severity: routing.severity });
   if (incidentId === null) {
     result.recorded++;
     return;
@@ -140,7 +147,7 @@ function fire(ctx: Context, alert: NormalizedAlert, result: IntakeResult, change
   const c = changesOf(incidentId);
   c.firing.push(row);
   c.declaredNow ||= declaredNow;
-  writeTimelineEntry(
+  await writeTimelineEntry(
     tx,
     ctx.actor,
     {
@@ -154,32 +161,32 @@ function fire(ctx: Context, alert: NormalizedAlert, result: IntakeResult, change
   );
 }
 
-function resolve(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
+async function resolve(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
   const { tx, integration, now } = ctx;
-  const existing = firingRow(tx, integration.id, alert.dedupKey);
+  const existing = await firingRow(tx, integration.id, alert.dedupKey);
   if (!existing) {
-    const latest = latestRow(tx, integration.id, alert.dedupKey);
+    const latest = await latestRow(tx, integration.id, alert.dedupKey);
     if (latest && (alert.startsAt === null || latest.startsAt === notAfterNow(alert.startsAt, now))) {
       // Resolved before (Alertmanager sends resolved alerts again while the group has others firing).
-      touch(ctx, latest);
+      await touch(ctx, latest);
       result.deduplicated++;
       return;
     }
     // Never seen firing (it fired and resolved between two deliveries): kept for the record.
     const routing = routeAlert(ctx.rules, alert.labels);
-    insertAlert(ctx, alert, { incidentId: null, action: "record", severity: routing.severity });
+    await insertAlert(ctx, alert, { incidentId: null, action: "record", severity: routing.severity });
     result.recorded++;
     return;
   }
   const endsAt = Math.max(existing.startsAt, notAfterNow(alert.endsAt ?? now, now));
-  tx.update(alerts).set({ status: "resolved", endsAt, lastSeenAt: now }).where(eq(alerts.id, existing.id)).run();
+  await tx.update(alerts).set({ status: "resolved", endsAt, lastSeenAt: now }).where(eq(alerts.id, existing.id));
   result.resolved++;
   if (existing.incidentId === null) return;
   const c = changesOf(existing.incidentId);
   const labels = JSON.parse(existing.labels) as Record<string, string>;
   c.resolved.push({ ...existing, status: "resolved", endsAt });
   c.resolveIncident ||= routeAlert(ctx.rules, labels).resolveIncident;
-  writeTimelineEntry(
+  await writeTimelineEntry(
     tx,
     ctx.actor,
     {
@@ -193,20 +200,20 @@ function resolve(ctx: Context, alert: NormalizedAlert, result: IntakeResult, cha
   );
 }
 
-function acknowledge(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
+async function acknowledge(ctx: Context, alert: NormalizedAlert, result: IntakeResult, changesOf: (id: number) => IncidentAlertChanges) {
   const { tx, integration, now } = ctx;
-  const existing = firingRow(tx, integration.id, alert.dedupKey);
+  const existing = await firingRow(tx, integration.id, alert.dedupKey);
   if (!existing) return;
   if (existing.acknowledgedAt !== null) {
-    touch(ctx, existing);
+    await touch(ctx, existing);
     result.deduplicated++;
     return;
   }
-  tx.update(alerts).set({ acknowledgedAt: now, lastSeenAt: now }).where(eq(alerts.id, existing.id)).run();
+  await tx.update(alerts).set({ acknowledgedAt: now, lastSeenAt: now }).where(eq(alerts.id, existing.id));
   result.acknowledged++;
   if (existing.incidentId === null) return;
   changesOf(existing.incidentId).acknowledged.push(existing);
-  writeTimelineEntry(
+  await writeTimelineEntry(
     tx,
     ctx.actor,
     {

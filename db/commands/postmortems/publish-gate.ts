@@ -10,23 +10,25 @@ import { rolesOf } from "../../access/incidents";
 import { parseChecklist, parseSections } from "../../queries/postmortems/stored";
 
 /** The publish gate (lib/postmortem-publish-gate.ts) on the stored postmortem. */
-function publishCheckFor(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): PublishCheck {
+async function publishCheckFor(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): Promise<PublishCheck> {
   const count = (n: { n: number } | undefined) => n?.n ?? 0;
   const factorCount = count(
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(postmortemFactors)
-      .where(eq(postmortemFactors.postmortemId, row.id))
-      .get(),
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(postmortemFactors)
+        .where(eq(postmortemFactors.postmortemId, row.id))
+    )[0],
   );
   const actionItemCount = count(
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(actionItems)
-      .where(eq(actionItems.incidentId, incidentId))
-      .get(),
+    (
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(actionItems)
+        .where(eq(actionItems.incidentId, incidentId))
+    )[0],
   );
-  const people = [...new Set((rolesOf(db, [incidentId]).get(incidentId) ?? []).map((p) => p.name))];
+  const people = [...new Set(((await rolesOf(db, [incidentId])).get(incidentId) ?? []).map((p) => p.name))];
   return publishCheck({
     sections: parseSections(row.sections),
     factorCount,
@@ -42,7 +44,7 @@ function publishCheckFor(db: Reader, incidentId: number, row: Postmortem, acknow
  * passes (each missing section, the factors or action items, and `acknowledgeHints` while
  * blameless hints remain unacknowledged). Returns the gate, for its acknowledged hints.
  */
-export function assertReadyToPublish(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): PublishCheck {
+export async function assertReadyToPublish(db: Reader, incidentId: number, row: Postmortem, acknowledgeHints: boolean): Promise<PublishCheck> {
   const ticks = parseChecklist(row.reviewChecklist);
   const missing = REVIEW_CHECKLIST.filter((c) => !ticks[c.key]);
   if (missing.length) {
@@ -53,7 +55,7 @@ export function assertReadyToPublish(db: Reader, incidentId: number, row: Postmo
       { missing: missing.map((m) => m.key) },
     );
   }
-  const gate = publishCheckFor(db, incidentId, row, acknowledgeHints);
+  const gate = await publishCheckFor(db, incidentId, row, acknowledgeHints);
   const gateFields = publishErrorFields(gate);
   if (Object.keys(gateFields).length) {
     const reasons = [...gate.blockers.map((b) => b.message), ...(gate.needsHintAcknowledgement ? [gateFields.acknowledgeHints!] : [])];

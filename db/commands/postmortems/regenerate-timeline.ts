@@ -10,13 +10,14 @@ import { parseSections } from "../../queries/postmortems/stored";
 import { timelineFromIncident } from "../../queries/postmortems/timeline-draft";
 import { assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
 import { emitPostmortemChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
 /**
  * Replaces the timeline section with one generated from the incident now (key times,
  * status/severity changes, highlighted entries; every note with `includeAllNotes`). Same
  * 409/422 rules as a save.
  */
-export function regenerateTimelineSection({
+export async function regenerateTimelineSection({
   actor,
   incidentId,
   version,
@@ -26,35 +27,32 @@ export function regenerateTimelineSection({
   incidentId: number;
   version: number;
   includeAllNotes?: boolean;
-}): PostmortemDetail {
+}): Promise<PostmortemDetail> {
   const data = parseInput(regenerateTimelineSchema, { version, includeAllNotes });
-  getDb().transaction(
-    (tx) => {
-      const { incident, row } = loadForWrite(tx, actor, incidentId);
-      if (data.version !== row.version) throw stalePostmortem(tx, incident, row);
-      assertNotPublished(row);
-      const sections = parseSections(row.sections);
-      const generated = timelineFromIncident(tx, incident, data.includeAllNotes === true);
-      if (generated === sections.timeline) return;
-      const now = Date.now();
-      const beforeLength = sections.timeline.length;
-      sections.timeline = generated;
-      updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
-      emitPostmortemChanged(tx, actor, incidentId, now);
-      recordAudit(
-        tx,
-        actor,
-        {
-          action: "postmortem.regenerate_timeline",
-          entityType: "postmortem",
-          entityId: row.id,
-          before: { sections: { timeline: { length: beforeLength } } },
-          after: { sections: { timeline: { length: generated.length } }, includeAllNotes: data.includeAllNotes === true },
-        },
-        now,
-      );
-    },
-    { behavior: "immediate" },
-  );
-  return getPostmortem({ actor, incidentId })!;
+  await transaction(async (tx) => {
+    const { incident, row } = await loadForWrite(tx, actor, incidentId);
+    if (data.version !== row.version) throw await stalePostmortem(tx, incident, row);
+    assertNotPublished(row);
+    const sections = parseSections(row.sections);
+    const generated = await timelineFromIncident(tx, incident, data.includeAllNotes === true);
+    if (generated === sections.timeline) return;
+    const now = Date.now();
+    const beforeLength = sections.timeline.length;
+    sections.timeline = generated;
+    updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
+    await emitPostmortemChanged(tx, actor, incidentId, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "postmortem.regenerate_timeline",
+        entityType: "postmortem",
+        entityId: row.id,
+        before: { sections: { timeline: { length: beforeLength } } },
+        after: { sections: { timeline: { length: generated.length } }, includeAllNotes: data.includeAllNotes === true },
+      },
+      now,
+    );
+  });
+  return (await getPostmortem({ actor, incidentId }))!;
 }

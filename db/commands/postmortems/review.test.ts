@@ -48,11 +48,11 @@ function writeRequired(incidentId: number, pm: PostmortemDetail) {
   });
 }
 
-function newPostmortem({ resolved = true, severity = "SEV2", complete = true } = {}) {
-  let incident = declareIncident({ actor: owner.actor, input: { title: "Queue backlog", severity, startedAt: iso(Date.now() - 60 * MIN) } }).incident;
-  if (resolved) incident = updateIncident({ actor: owner.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
-  let pm = startPostmortem({ actor: owner.actor, incidentId: incident.id });
-  if (complete) pm = writeRequired(incident.id, pm);
+async function newPostmortem({ resolved = true, severity = "SEV2", complete = true } = {}) {
+  let incident = (await declareIncident({ actor: owner.actor, input: { title: "Queue backlog", severity, startedAt: iso(Date.now() - 60 * MIN) } })).incident;
+  if (resolved) incident = await updateIncident({ actor: owner.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
+  let pm = await startPostmortem({ actor: owner.actor, incidentId: incident.id });
+  if (complete) pm = await writeRequired(incident.id, pm);
   return { incidentId: incident.id, pm };
 }
 
@@ -60,57 +60,61 @@ function toReview(incidentId: number, pm: PostmortemDetail, reviewerIds = [revie
   return transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds, version: pm.version } });
 }
 
-function tickAll(incidentId: number, actor = reviewer.actor) {
+async function tickAll(incidentId: number, actor = reviewer.actor) {
   let pm!: PostmortemDetail;
-  for (const { key } of REVIEW_CHECKLIST) pm = setReviewCheck({ actor, incidentId, key, checked: true });
+  for (const { key } of REVIEW_CHECKLIST) pm = await setReviewCheck({ actor, incidentId, key, checked: true });
   return pm;
 }
 
-const postmortemEntries = (incidentId: number) =>
-  ctx.t.db
-    .select()
-    .from(timelineEntries)
-    .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "postmortem")))
-    .orderBy(asc(timelineEntries.id))
-    .all()
-    .map((e) => e.body);
+const postmortemEntries = async (incidentId: number) =>
+  (
+    await ctx.t.db
+      .select()
+      .from(timelineEntries)
+      .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "postmortem")))
+      .orderBy(asc(timelineEntries.id))
+  ).map((e) => e.body);
 
 const transitionAudits = (postmortemId: number) => auditsOf(ctx.t.db, "postmortem.transition", postmortemId);
 
 describe("draft → in_review", () => {
-  it("needs at least one reviewer (422), named now or before", () => {
-    const { incidentId, pm } = newPostmortem();
+  it("needs at least one reviewer (422), named now or before", async () => {
+    const { incidentId, pm } = await newPostmortem();
     const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: pm.version } }));
     expect(e.status).toBe(422);
     expect(e.fields).toHaveProperty(["reviewerIds"]);
 
-    const named = setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id] } });
+    const named = await setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id] } });
     expect(named.reviewers).toEqual([{ id: reviewer.id, name: reviewer.name, email: reviewer.email }]);
     expect(named.version).toBe(pm.version);
-    const sent = transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: named.version, comment: "Ready for a look" } });
+    const sent = await transitionPostmortem({
+      actor: owner.actor,
+      incidentId,
+      input: { to: "in_review", version: named.version, comment: "Ready for a look" },
+    });
     expect(sent.status).toBe("in_review");
     expect(sent.version).toBe(pm.version + 1);
     expect(sent.submittedAt).not.toBeNull();
     expect(sent.comments).toMatchObject([{ section: "review", body: "Ready for a look", authorLabel: "Olive Owner" }]);
-    expect(postmortemEntries(incidentId)).toEqual(["Postmortem started", "Postmortem sent for review to Rex Reviewer by Olive Owner"]);
-    expect(transitionAudits(pm.id)).toHaveLength(1);
+    expect(await postmortemEntries(incidentId)).toEqual(["Postmortem started", "Postmortem sent for review to Rex Reviewer by Olive Owner"]);
+    expect(await transitionAudits(pm.id)).toHaveLength(1);
   });
 
-  it("reviewers must be active responders or admins", () => {
-    const { incidentId, pm } = newPostmortem();
+  it("reviewers must be active responders or admins", async () => {
+    const { incidentId, pm } = await newPostmortem();
     expect(err(() => toReview(incidentId, pm, [ctx.viewer.id])).fields).toHaveProperty(["reviewerIds"]);
     expect(err(() => toReview(incidentId, pm, [999_999])).fields).toHaveProperty(["reviewerIds"]);
-    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id)).run();
+    await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id));
     try {
       expect(err(() => toReview(incidentId, pm, [other.id])).fields).toHaveProperty(["reviewerIds"]);
     } finally {
-      ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id)).run();
+      await ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id));
     }
-    expect(toReview(incidentId, pm, [ctx.admin.id, reviewer.id]).reviewers.map((r) => r.id)).toEqual([ctx.admin.id, reviewer.id]);
+    expect((await toReview(incidentId, pm, [ctx.admin.id, reviewer.id])).reviewers.map((r) => r.id)).toEqual([ctx.admin.id, reviewer.id]);
   });
 
-  it("viewers cannot move postmortems (403); stale versions get 409", () => {
-    const { incidentId, pm } = newPostmortem();
+  it("viewers cannot move postmortems (403); stale versions get 409", async () => {
+    const { incidentId, pm } = await newPostmortem();
     expect(
       err(() => transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } }))
         .status,
@@ -121,8 +125,8 @@ describe("draft → in_review", () => {
     ).toBe(409);
   });
 
-  it("bad moves: publishing a draft, same status, unknown status", () => {
-    const { incidentId, pm } = newPostmortem();
+  it("bad moves: publishing a draft, same status, unknown status", async () => {
+    const { incidentId, pm } = await newPostmortem();
     expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: pm.version } })).status).toBe(422);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: pm.version } })).status).toBe(422);
     expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "archived", version: pm.version } })).fields).toHaveProperty(["to"]);
@@ -131,69 +135,71 @@ describe("draft → in_review", () => {
 });
 
 describe("review checklist", () => {
-  it("only a named reviewer or an admin ticks it; ticks do not change the version", () => {
-    const { incidentId, pm } = newPostmortem();
-    const inReview = toReview(incidentId, pm);
+  it("only a named reviewer or an admin ticks it; ticks do not change the version", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const inReview = await toReview(incidentId, pm);
     expect(err(() => setReviewCheck({ actor: owner.actor, incidentId, key: "data", checked: true })).status).toBe(403);
     expect(err(() => setReviewCheck({ actor: ctx.viewer.actor, incidentId, key: "data", checked: true })).status).toBe(403);
-    const ticked = setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
+    const ticked = await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
     expect(ticked.reviewChecklist.data).toBe(true);
     expect(ticked.version).toBe(inReview.version);
-    expect(setReviewCheck({ actor: ctx.admin.actor, incidentId, key: "impact", checked: true }).reviewChecklist).toMatchObject({
+    expect((await setReviewCheck({ actor: ctx.admin.actor, incidentId, key: "impact", checked: true })).reviewChecklist).toMatchObject({
       data: true,
       impact: true,
       causes: false,
     });
-    expect(setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false }).reviewChecklist.data).toBe(false);
+    expect((await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).reviewChecklist.data).toBe(false);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true })).fields).toHaveProperty(["key"]);
-    const audits = auditsOf(ctx.t.db, "postmortem.review_check", pm.id);
+    const audits = await auditsOf(ctx.t.db, "postmortem.review_check", pm.id);
     expect(audits).toHaveLength(3);
   });
 });
 
 describe("in_review → published", () => {
-  it("only a named reviewer or an admin publishes (403 for the owner)", () => {
-    const { incidentId, pm } = newPostmortem();
-    const inReview = toReview(incidentId, pm);
-    tickAll(incidentId);
+  it("only a named reviewer or an admin publishes (403 for the owner)", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const inReview = await toReview(incidentId, pm);
+    await tickAll(incidentId);
     const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(403);
     const token = ctx.t.createToken("responder");
     expect(err(() => transitionPostmortem({ actor: token.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(403);
-    expect(transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: inReview.version } }).status).toBe("published");
+    expect((await transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(
+      "published",
+    );
   });
 
-  it("needs every review question ticked (422 listing the missing ones)", () => {
-    const { incidentId, pm } = newPostmortem();
-    const inReview = toReview(incidentId, pm);
-    setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
-    setReviewCheck({ actor: reviewer.actor, incidentId, key: "impact", checked: true });
+  it("needs every review question ticked (422 listing the missing ones)", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const inReview = await toReview(incidentId, pm);
+    await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
+    await setReviewCheck({ actor: reviewer.actor, incidentId, key: "impact", checked: true });
     const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(e.details?.missing).toEqual(["causes", "actions", "stakeholders"]);
     expect(e.message).toContain("Was the root cause analysis deep enough?");
-    expect(getPostmortem({ actor: owner.actor, incidentId })!.status).toBe("in_review");
+    expect((await getPostmortem({ actor: owner.actor, incidentId }))!.status).toBe("in_review");
   });
 
-  it("refuses to publish until the required sections, a factor and action items (or a no-actions note) are there (422 naming each)", () => {
-    const { incidentId, pm } = newPostmortem({ complete: false });
+  it("refuses to publish until the required sections, a factor and action items (or a no-actions note) are there (422 naming each)", async () => {
+    const { incidentId, pm } = await newPostmortem({ complete: false });
     // Generated at start: impact and timeline are written already.
     expect(pm.sections.impact).not.toBe("");
     expect(pm.sections.timeline).toContain("Declared SEV2 incident");
-    const blank = savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { impact: "", timeline: " " } } });
-    const inReview = toReview(incidentId, blank);
-    tickAll(incidentId);
+    const blank = await savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { impact: "", timeline: " " } } });
+    const inReview = await toReview(incidentId, blank);
+    await tickAll(incidentId);
     const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields!)).toEqual(["sections.summary", "sections.impact", "sections.timeline", "sections.root_causes", "factorIds", "actionItems"]);
     expect(e.toJSON().error).toMatchObject({ code: "unprocessable", fields: { "sections.summary": "Write the “Summary” section" } });
-    expect(getPostmortem({ actor: owner.actor, incidentId })).toMatchObject({ status: "in_review", publishedAt: null });
-    expect(postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
+    expect(await getPostmortem({ actor: owner.actor, incidentId })).toMatchObject({ status: "in_review", publishedAt: null });
+    expect(await postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
 
     // A tracked action item instead of the note; the sections filled in: accepted.
-    createActionItem({ actor: owner.actor, incidentId, input: { title: "Alert on consumer lag", ownerId: owner.id, priority: "P2", kind: "detect" } });
-    let current = getPostmortem({ actor: owner.actor, incidentId })!;
-    current = savePostmortem({
+    await createActionItem({ actor: owner.actor, incidentId, input: { title: "Alert on consumer lag", ownerId: owner.id, priority: "P2", kind: "detect" } });
+    let current = (await getPostmortem({ actor: owner.actor, incidentId }))!;
+    current = await savePostmortem({
       actor: reviewer.actor,
       incidentId,
       input: {
@@ -202,18 +208,18 @@ describe("in_review → published", () => {
         factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
       },
     });
-    expect(transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } }).status).toBe("published");
+    expect((await transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } })).status).toBe("published");
   });
 
-  it("asks the publisher to acknowledge remaining blameless hints, never blocks on them otherwise", () => {
-    const { incidentId, pm } = newPostmortem();
-    const hinted = savePostmortem({
+  it("asks the publisher to acknowledge remaining blameless hints, never blocks on them otherwise", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const hinted = await savePostmortem({
       actor: owner.actor,
       incidentId,
       input: { version: pm.version, sections: { summary: "Root cause was human error; Olive should have checked." } },
     });
-    const inReview = toReview(incidentId, hinted);
-    tickAll(incidentId);
+    const inReview = await toReview(incidentId, hinted);
+    await tickAll(incidentId);
     const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields!)).toEqual(["acknowledgeHints"]);
@@ -222,96 +228,99 @@ describe("in_review → published", () => {
       { section: "summary", phrase: "human error" },
       { section: "summary", phrase: "should have" },
     ]);
-    const published = transitionPostmortem({
+    const published = await transitionPostmortem({
       actor: reviewer.actor,
       incidentId,
       input: { to: "published", version: inReview.version, acknowledgeHints: true },
     });
     expect(published.status).toBe("published");
-    expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer (2 blameless hints reviewed and acknowledged)");
-    expect(JSON.parse(transitionAudits(pm.id).at(-1)!.after!).acknowledgedHints).toHaveLength(2);
+    expect(await postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer (2 blameless hints reviewed and acknowledged)");
+    expect(JSON.parse((await transitionAudits(pm.id)).at(-1)!.after!).acknowledgedHints).toHaveLength(2);
   });
 
-  it("publishing closes a resolved incident in the same transaction, with timeline entries", () => {
-    const { incidentId, pm } = newPostmortem();
-    const inReview = toReview(incidentId, pm);
-    tickAll(incidentId);
-    const published = transitionPostmortem({
+  it("publishing closes a resolved incident in the same transaction, with timeline entries", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const inReview = await toReview(incidentId, pm);
+    await tickAll(incidentId);
+    const published = await transitionPostmortem({
       actor: reviewer.actor,
       incidentId,
       input: { to: "published", version: inReview.version, comment: "Great write-up" },
     });
     expect(published).toMatchObject({ status: "published", publishedBy: "Rex Reviewer", due: { state: "published" } });
     expect(published.publishedAt).not.toBeNull();
-    const incident = getIncident({ actor: owner.actor, incidentId });
+    const incident = await getIncident({ actor: owner.actor, incidentId });
     expect(incident.status).toBe("closed");
     expect(incident.closedAt).not.toBeNull();
-    expect(postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer");
-    const statusEntry = ctx.t.db
-      .select()
-      .from(timelineEntries)
-      .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status")))
-      .orderBy(asc(timelineEntries.id))
-      .all()
-      .at(-1)!;
+    expect(await postmortemEntries(incidentId)).toContain("Postmortem published by Rex Reviewer");
+    const statusEntry = (
+      await ctx.t.db
+        .select()
+        .from(timelineEntries)
+        .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "status")))
+        .orderBy(asc(timelineEntries.id))
+    ).at(-1)!;
     expect(statusEntry.body).toBe("Status changed from Resolved to Closed");
     expect(statusEntry.authorLabel).toBe("Rex Reviewer");
-    expect(transitionAudits(pm.id).map((a) => JSON.parse(a.after!).status)).toEqual(["in_review", "published"]);
-    expect(auditsOf(ctx.t.db, "incident.update", incidentId).length).toBeGreaterThanOrEqual(2);
+    expect((await transitionAudits(pm.id)).map((a) => JSON.parse(a.after!).status)).toEqual(["in_review", "published"]);
+    expect((await auditsOf(ctx.t.db, "incident.update", incidentId)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("an incident that is not resolved stays open when its postmortem is published", () => {
-    const { incidentId, pm } = newPostmortem({ resolved: false });
-    const inReview = toReview(incidentId, pm);
-    tickAll(incidentId);
-    transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } });
-    expect(ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!.status).toBe("investigating");
+  it("an incident that is not resolved stays open when its postmortem is published", async () => {
+    const { incidentId, pm } = await newPostmortem({ resolved: false });
+    const inReview = await toReview(incidentId, pm);
+    await tickAll(incidentId);
+    await transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } });
+    expect((await ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)))[0]!.status).toBe("investigating");
   });
 
-  it("if closing the incident fails, nothing is published", () => {
-    const { incidentId, pm } = newPostmortem();
-    const inReview = toReview(incidentId, pm);
-    tickAll(incidentId);
+  it("if closing the incident fails, nothing is published", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    const inReview = await toReview(incidentId, pm);
+    await tickAll(incidentId);
     // Make the close impossible (resolved before started breaks the timestamp order).
-    const row = ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
-    ctx.t.db
+    const row = (await ctx.t.db.select().from(incidents).where(eq(incidents.id, incidentId)))[0]!;
+    await ctx.t.db
       .update(incidents)
       .set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN })
-      .where(eq(incidents.id, incidentId))
-      .run();
+      .where(eq(incidents.id, incidentId));
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(400);
-    const after = getPostmortem({ actor: owner.actor, incidentId })!;
+    const after = (await getPostmortem({ actor: owner.actor, incidentId }))!;
     expect(after.status).toBe("in_review");
     expect(after.version).toBe(inReview.version);
-    expect(postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
+    expect(await postmortemEntries(incidentId)).not.toContain("Postmortem published by Rex Reviewer");
   });
 });
 
 describe("back to draft", () => {
-  it("in_review → draft by a reviewer, the owner or an admin, with a comment", () => {
-    const { incidentId, pm } = newPostmortem();
-    let current = toReview(incidentId, pm);
+  it("in_review → draft by a reviewer, the owner or an admin, with a comment", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    let current = await toReview(incidentId, pm);
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty([
       "comment",
     ]);
     expect(err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
       403,
     );
-    current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "Causes need another why" } });
+    current = await transitionPostmortem({
+      actor: reviewer.actor,
+      incidentId,
+      input: { to: "draft", version: current.version, comment: "Causes need another why" },
+    });
     expect(current.status).toBe("draft");
     expect(current.comments.at(-1)).toMatchObject({ section: "review", body: "Causes need another why", authorLabel: "Rex Reviewer" });
-    expect(postmortemEntries(incidentId).at(-1)).toBe("Postmortem sent back to draft by Rex Reviewer");
+    expect((await postmortemEntries(incidentId)).at(-1)).toBe("Postmortem sent back to draft by Rex Reviewer");
 
-    current = toReview(incidentId, current);
-    current = transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: current.version, comment: "Adding more detail" } });
+    current = await toReview(incidentId, current);
+    current = await transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: current.version, comment: "Adding more detail" } });
     expect(current.status).toBe("draft");
   });
 
-  it("published → draft by an admin only, with a comment; then editable again", () => {
-    const { incidentId, pm } = newPostmortem();
-    let current = toReview(incidentId, pm);
-    tickAll(incidentId);
-    current = transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
+  it("published → draft by an admin only, with a comment; then editable again", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    let current = await toReview(incidentId, pm);
+    await tickAll(incidentId);
+    current = await transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
     expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
       403,
     );
@@ -321,33 +330,33 @@ describe("back to draft", () => {
     expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
     expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).status).toBe(422);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(422);
-    current = transitionPostmortem({
+    current = await transitionPostmortem({
       actor: ctx.admin.actor,
       incidentId,
       input: { to: "draft", version: current.version, comment: "Customer data was wrong" },
     });
     expect(current).toMatchObject({ status: "draft", publishedAt: null, publishedBy: null });
-    expect(postmortemEntries(incidentId).at(-1)).toMatch(/^Postmortem moved back to draft by /);
+    expect((await postmortemEntries(incidentId)).at(-1)).toMatch(/^Postmortem moved back to draft by /);
     // The incident stays closed.
-    expect(getIncident({ actor: owner.actor, incidentId }).status).toBe("closed");
+    expect((await getIncident({ actor: owner.actor, incidentId })).status).toBe("closed");
   });
 });
 
 describe("setReviewers", () => {
-  it("replaces the list, audits, refuses viewers as actors and reviewers", () => {
-    const { incidentId, pm } = newPostmortem();
-    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, ctx.admin.id] } }).reviewers.map((r) => r.id)).toEqual([
+  it("replaces the list, audits, refuses viewers as actors and reviewers", async () => {
+    const { incidentId, pm } = await newPostmortem();
+    expect((await setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [reviewer.id, ctx.admin.id] } })).reviewers.map((r) => r.id)).toEqual([
       reviewer.id,
       ctx.admin.id,
     ]);
-    expect(setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } }).reviewers.map((r) => r.id)).toEqual([other.id]);
+    expect((await setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).reviewers.map((r) => r.id)).toEqual([other.id]);
     expect(err(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [ctx.viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: "x" } })).fields).toHaveProperty(["reviewerIds"]);
-    const audits = auditsOf(ctx.t.db, "postmortem.reviewers", pm.id);
+    const audits = await auditsOf(ctx.t.db, "postmortem.reviewers", pm.id);
     expect(audits).toHaveLength(2);
     // In review, the list cannot become empty.
-    const inReview = toReview(incidentId, getPostmortem({ actor: owner.actor, incidentId })!, [other.id]);
+    const inReview = await toReview(incidentId, (await getPostmortem({ actor: owner.actor, incidentId }))!, [other.id]);
     expect(inReview.status).toBe("in_review");
     expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [] } })).status).toBe(422);
   });

@@ -15,18 +15,19 @@ import { parseChecklist } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite } from "./guards";
 import { peopleFrom } from "../../access/people";
 import { emitPostmortemChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
-export function reviewerIdsOf(db: Reader, postmortemId: number): number[] {
-  return db
-    .select({ id: postmortemReviewers.userId })
-    .from(postmortemReviewers)
-    .where(eq(postmortemReviewers.postmortemId, postmortemId))
-    .all()
-    .map((r) => r.id);
+export async function reviewerIdsOf(db: Reader, postmortemId: number): Promise<number[]> {
+  return (await db.select({ id: postmortemReviewers.userId }).from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, postmortemId))).map(
+    (r) => r.id,
+  );
 }
 
 /** What the policy needs to decide who may publish, tick or send back. */
-export const reviewFacts = (db: Reader, row: Postmortem): ReviewFacts => ({ reviewerIds: reviewerIdsOf(db, row.id), ownerId: row.ownerId });
+export const reviewFacts = async (db: Reader, row: Postmortem): Promise<ReviewFacts> => ({
+  reviewerIds: await reviewerIdsOf(db, row.id),
+  ownerId: row.ownerId,
+});
 
 /**
  * The reviewers a request names, by ids or by emails: each an active responder or admin, else a
@@ -34,30 +35,32 @@ export const reviewFacts = (db: Reader, row: Postmortem): ReviewFacts => ({ revi
  */
 export function namedReviewers(tx: Reader, data: { reviewerIds?: number[]; reviewerEmails?: string[] }): number[] | undefined {
   const people = peopleFrom(tx, { ids: data.reviewerIds, emails: data.reviewerEmails }, { ids: "reviewerIds", emails: "reviewerEmails" });
-  return people?.map((person) => {
+  return people?.map(async (person) => {
     const field = data.reviewerEmails ? `reviewerEmails.${data.reviewerEmails.indexOf(person.email)}` : "reviewerIds";
-    return assertEligiblePerson(tx, person, field, "review postmortems").id;
+    return (await assertEligiblePerson(tx, person, field, "review postmortems")).id;
   });
 }
 
 /** Replaces the reviewers; each must be an active responder or admin. Returns whether anything changed. */
-export function replaceReviewers(tx: Tx, row: Postmortem, reviewerIds: number[], now: number): { before: number[]; after: number[]; changed: boolean } {
-  for (const id of reviewerIds) assertEligiblePerson(tx, id, "reviewerIds", "review postmortems");
-  const before = reviewerIdsOf(tx, row.id);
+export async function replaceReviewers(
+  tx: Tx,
+  row: Postmortem,
+  reviewerIds: number[],
+  now: number,
+): Promise<{ before: number[]; after: number[]; changed: boolean }> {
+  for (const id of reviewerIds) await assertEligiblePerson(tx, id, "reviewerIds", "review postmortems");
+  const before = await reviewerIdsOf(tx, row.id);
   const changed = before.length !== reviewerIds.length || before.some((id) => !reviewerIds.includes(id));
   if (changed) {
-    tx.delete(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, row.id)).run();
-    if (reviewerIds.length)
-      tx.insert(postmortemReviewers)
-        .values(reviewerIds.map((userId) => ({ postmortemId: row.id, userId, addedAt: now })))
-        .run();
+    await tx.delete(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, row.id));
+    if (reviewerIds.length) await tx.insert(postmortemReviewers).values(reviewerIds.map((userId) => ({ postmortemId: row.id, userId, addedAt: now })));
   }
   return { before, after: reviewerIds, changed };
 }
 
-export function namesOf(db: Reader, ids: number[]): string[] {
+export async function namesOf(db: Reader, ids: number[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = db
+  const rows = await db
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(
@@ -65,13 +68,12 @@ export function namesOf(db: Reader, ids: number[]): string[] {
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`,
-    )
-    .all();
+    );
   return ids.map((id) => rows.find((r) => r.id === id)?.name ?? `user ${id}`);
 }
 
 /** Names the reviewers (replacing the list) without a review transition; a responder, not once published. */
-export function setReviewers({
+export async function setReviewers({
   actor,
   incidentId,
   input,
@@ -79,34 +81,31 @@ export function setReviewers({
   actor: Actor;
   incidentId: number;
   input: { reviewerIds?: number[]; reviewerEmails?: string[] } | unknown;
-}): PostmortemDetail {
+}): Promise<PostmortemDetail> {
   const data = parseInput(setReviewersSchema, input);
-  getDb().transaction(
-    (tx) => {
-      const { row } = loadForWrite(tx, actor, incidentId);
-      assertNotPublished(row);
-      const reviewerIds = namedReviewers(tx, data) ?? [];
-      if (row.status === "in_review" && !reviewerIds.length) {
-        throw new AppError("unprocessable", "A postmortem in review needs at least one reviewer", { reviewerIds: "Name at least one reviewer" });
-      }
-      const now = Date.now();
-      const { before, after, changed } = replaceReviewers(tx, row, reviewerIds, now);
-      if (changed) emitPostmortemChanged(tx, actor, incidentId, now);
-      if (changed)
-        recordAudit(
-          tx,
-          actor,
-          { action: "postmortem.reviewers", entityType: "postmortem", entityId: row.id, before: { reviewerIds: before }, after: { reviewerIds: after } },
-          now,
-        );
-    },
-    { behavior: "immediate" },
-  );
-  return getPostmortem({ actor, incidentId })!;
+  await transaction(async (tx) => {
+    const { row } = await loadForWrite(tx, actor, incidentId);
+    assertNotPublished(row);
+    const reviewerIds = namedReviewers(tx, data) ?? [];
+    if (row.status === "in_review" && !reviewerIds.length) {
+      throw new AppError("unprocessable", "A postmortem in review needs at least one reviewer", { reviewerIds: "Name at least one reviewer" });
+    }
+    const now = Date.now();
+    const { before, after, changed } = await replaceReviewers(tx, row, reviewerIds, now);
+    if (changed) await emitPostmortemChanged(tx, actor, incidentId, now);
+    if (changed)
+      await recordAudit(
+        tx,
+        actor,
+        { action: "postmortem.reviewers", entityType: "postmortem", entityId: row.id, before: { reviewerIds: before }, after: { reviewerIds: after } },
+        now,
+      );
+  });
+  return (await getPostmortem({ actor, incidentId }))!;
 }
 
 /** A reviewer (or an admin) ticks or unticks one review question; not once published. */
-export function setReviewCheck({
+export async function setReviewCheck({
   actor,
   incidentId,
   key,
@@ -116,36 +115,33 @@ export function setReviewCheck({
   incidentId: number;
   key: ReviewCheckKey;
   checked: boolean;
-}): PostmortemDetail {
+}): Promise<PostmortemDetail> {
   const data = parseInput(reviewCheckSchema, { key, checked });
-  getDb().transaction(
-    (tx) => {
-      const { row } = loadForWrite(tx, actor, incidentId);
-      if (!canPublishPostmortem(actor, reviewFacts(tx, row))) throw forbidden("Only a named reviewer or an admin can tick the review checklist");
-      assertNotPublished(row);
-      const ticks = parseChecklist(row.reviewChecklist);
-      if (ticks[data.key] === data.checked) return;
-      const now = Date.now();
-      ticks[data.key] = data.checked;
-      tx.update(postmortems)
-        .set({ reviewChecklist: JSON.stringify(ticks), updatedAt: now })
-        .where(eq(postmortems.id, row.id))
-        .run();
-      emitPostmortemChanged(tx, actor, incidentId, now);
-      recordAudit(
-        tx,
-        actor,
-        {
-          action: "postmortem.review_check",
-          entityType: "postmortem",
-          entityId: row.id,
-          before: { [data.key]: !data.checked },
-          after: { [data.key]: data.checked },
-        },
-        now,
-      );
-    },
-    { behavior: "immediate" },
-  );
-  return getPostmortem({ actor, incidentId })!;
+  await transaction(async (tx) => {
+    const { row } = await loadForWrite(tx, actor, incidentId);
+    if (!canPublishPostmortem(actor, await reviewFacts(tx, row))) throw forbidden("Only a named reviewer or an admin can tick the review checklist");
+    assertNotPublished(row);
+    const ticks = parseChecklist(row.reviewChecklist);
+    if (ticks[data.key] === data.checked) return;
+    const now = Date.now();
+    ticks[data.key] = data.checked;
+    await tx
+      .update(postmortems)
+      .set({ reviewChecklist: JSON.stringify(ticks), updatedAt: now })
+      .where(eq(postmortems.id, row.id));
+    await emitPostmortemChanged(tx, actor, incidentId, now);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "postmortem.review_check",
+        entityType: "postmortem",
+        entityId: row.id,
+        before: { [data.key]: !data.checked },
+        after: { [data.key]: data.checked },
+      },
+      now,
+    );
+  });
+  return (await getPostmortem({ actor, incidentId }))!;
 }

@@ -15,6 +15,7 @@ import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/
 import { parseSections, parseTags } from "../../queries/postmortems/stored";
 import { assertEligiblePerson, assertNotPublished, loadForWrite, stalePostmortem, updatePostmortem } from "./guards";
 import { emitPostmortemChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
 const sameList = <T>(a: T[], b: T[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -33,103 +34,100 @@ export type SavePostmortemInput = {
  * (422). Nothing changed → no new version. The audit records which sections changed and
  * their lengths, not the text.
  */
-export function savePostmortem({ actor, incidentId, input }: { actor: Actor; incidentId: number; input: SavePostmortemInput | unknown }): PostmortemDetail {
+export async function savePostmortem({
+  actor,
+  incidentId,
+  input,
+}: {
+  actor: Actor;
+  incidentId: number;
+  input: SavePostmortemInput | unknown;
+}): Promise<PostmortemDetail> {
   const data = parseInput(savePostmortemSchema, input);
-  getDb().transaction(
-    (tx) => {
-      const { incident, row } = loadForWrite(tx, actor, incidentId);
-      if (data.version !== row.version) throw stalePostmortem(tx, incident, row);
-      assertNotPublished(row);
-      const now = Date.now();
-      const changes: Partial<Postmortem> = {};
-      const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
+  await transaction(async (tx) => {
+    const { incident, row } = await loadForWrite(tx, actor, incidentId);
+    if (data.version !== row.version) throw await stalePostmortem(tx, incident, row);
+    assertNotPublished(row);
+    const now = Date.now();
+    const changes: Partial<Postmortem> = {};
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
 
-      const sections = parseSections(row.sections);
-      let noActions = parseNoActionItemsReason(row.sections);
-      const changedKeys = Object.entries(data.sections ?? {}).filter(([key, text]) => sections[key as PostmortemSectionKey] !== text) as [
-        PostmortemSectionKey,
-        string,
-      ][];
-      if (changedKeys.length) {
-        before.sections = Object.fromEntries(changedKeys.map(([key]) => [key, { length: sections[key].length }]));
-        after.sections = Object.fromEntries(changedKeys.map(([key, text]) => [key, { length: text.length }]));
-        for (const [key, text] of changedKeys) sections[key] = text;
-      }
-      if (data.noActionItemsReason !== undefined && data.noActionItemsReason !== noActions) {
-        // The reason is short and shown to every reader: the audit keeps it, unlike section text.
-        before.noActionItemsReason = noActions;
-        after.noActionItemsReason = data.noActionItemsReason;
-        noActions = data.noActionItemsReason;
-      }
-      if (changedKeys.length || "noActionItemsReason" in after) changes.sections = storedSections(sections, noActions);
+    const sections = parseSections(row.sections);
+    let noActions = parseNoActionItemsReason(row.sections);
+    const changedKeys = Object.entries(data.sections ?? {}).filter(([key, text]) => sections[key as PostmortemSectionKey] !== text) as [
+      PostmortemSectionKey,
+      string,
+    ][];
+    if (changedKeys.length) {
+      before.sections = Object.fromEntries(changedKeys.map(([key]) => [key, { length: sections[key].length }]));
+      after.sections = Object.fromEntries(changedKeys.map(([key, text]) => [key, { length: text.length }]));
+      for (const [key, text] of changedKeys) sections[key] = text;
+    }
+    if (data.noActionItemsReason !== undefined && data.noActionItemsReason !== noActions) {
+      // The reason is short and shown to every reader: the audit keeps it, unlike section text.
+      before.noActionItemsReason = noActions;
+      after.noActionItemsReason = data.noActionItemsReason;
+      noActions = data.noActionItemsReason;
+    }
+    if (changedKeys.length || "noActionItemsReason" in after) changes.sections = storedSections(sections, noActions);
 
-      if (data.tags !== undefined) {
-        const current = parseTags(row.tags);
-        if (!sameList(current, data.tags)) {
-          before.tags = current;
-          after.tags = data.tags;
-          changes.tags = JSON.stringify(data.tags);
-        }
+    if (data.tags !== undefined) {
+      const current = parseTags(row.tags);
+      if (!sameList(current, data.tags)) {
+        before.tags = current;
+        after.tags = data.tags;
+        changes.tags = JSON.stringify(data.tags);
       }
+    }
 
-      const owner = personFrom(tx, { id: data.ownerId, email: data.ownerEmail }, { id: "ownerId", email: "ownerEmail" });
-      if (owner) assertEligiblePerson(tx, owner, data.ownerEmail !== undefined ? "ownerEmail" : "ownerId", "own a postmortem");
-      const ownerId = owner === undefined ? undefined : (owner?.id ?? null);
-      if (ownerId !== undefined && ownerId !== row.ownerId) {
-        before.ownerId = row.ownerId;
-        after.ownerId = ownerId;
-        changes.ownerId = ownerId;
-      }
+    const owner = await personFrom(tx, { id: data.ownerId, email: data.ownerEmail }, { id: "ownerId", email: "ownerEmail" });
+    if (owner) await assertEligiblePerson(tx, owner, data.ownerEmail !== undefined ? "ownerEmail" : "ownerId", "own a postmortem");
+    const ownerId = owner === undefined ? undefined : (owner?.id ?? null);
+    if (ownerId !== undefined && ownerId !== row.ownerId) {
+      before.ownerId = row.ownerId;
+      after.ownerId = ownerId;
+      changes.ownerId = ownerId;
+    }
 
-      let factorIds: number[] | null = null;
-      if (data.factorIds !== undefined) {
-        const wanted = [...new Set(data.factorIds)].sort((a, b) => a - b);
-        const current = tx
-          .select({ id: postmortemFactors.factorId })
-          .from(postmortemFactors)
-          .where(eq(postmortemFactors.postmortemId, row.id))
-          .all()
-          .map((f) => f.id)
-          .sort((a, b) => a - b);
-        if (!sameList(wanted, current)) {
-          const known = wanted.length
-            ? tx
-                .select({ id: contributingFactors.id, archived: contributingFactors.archived })
-                .from(contributingFactors)
-                .where(inArray(contributingFactors.id, wanted))
-                .all()
-            : [];
-          // An archived factor can stay where it was chosen, but not be newly chosen.
-          const bad = wanted.filter((fid) => {
-            const factor = known.find((k) => k.id === fid);
-            return !factor || (factor.archived && !current.includes(fid));
+    let factorIds: number[] | null = null;
+    if (data.factorIds !== undefined) {
+      const wanted = [...new Set(data.factorIds)].sort((a, b) => a - b);
+      const current = (await tx.select({ id: postmortemFactors.factorId }).from(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id)))
+        .map((f) => f.id)
+        .sort((a, b) => a - b);
+      if (!sameList(wanted, current)) {
+        const known = wanted.length
+          ? await tx
+              .select({ id: contributingFactors.id, archived: contributingFactors.archived })
+              .from(contributingFactors)
+              .where(inArray(contributingFactors.id, wanted))
+          : [];
+        // An archived factor can stay where it was chosen, but not be newly chosen.
+        const bad = wanted.filter((fid) => {
+          const factor = known.find((k) => k.id === fid);
+          return !factor || (factor.archived && !current.includes(fid));
+        });
+        if (bad.length) {
+          throw new AppError("validation_failed", `factorIds: unknown or archived contributing factor ${bad.join(", ")}`, {
+            factorIds: `Unknown or archived factor ${bad.join(", ")}`,
           });
-          if (bad.length) {
-            throw new AppError("validation_failed", `factorIds: unknown or archived contributing factor ${bad.join(", ")}`, {
-              factorIds: `Unknown or archived factor ${bad.join(", ")}`,
-            });
-          }
-          before.factorIds = current;
-          after.factorIds = wanted;
-          factorIds = wanted;
         }
+        before.factorIds = current;
+        after.factorIds = wanted;
+        factorIds = wanted;
       }
+    }
 
-      if (!Object.keys(after).length) return;
-      updatePostmortem(tx, incident, row, changes, now);
-      if (factorIds) {
-        tx.delete(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id)).run();
-        if (factorIds.length)
-          tx.insert(postmortemFactors)
-            .values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })))
-            .run();
-      }
-      refreshIncidentFacts(tx, incidentId);
-      emitPostmortemChanged(tx, actor, incidentId, now);
-      recordAudit(tx, actor, { action: "postmortem.update", entityType: "postmortem", entityId: row.id, before, after }, now);
-    },
-    { behavior: "immediate" },
-  );
-  return getPostmortem({ actor, incidentId })!;
+    if (!Object.keys(after).length) return;
+    updatePostmortem(tx, incident, row, changes, now);
+    if (factorIds) {
+      await tx.delete(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id));
+      if (factorIds.length) await tx.insert(postmortemFactors).values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })));
+    }
+    await refreshIncidentFacts(tx, incidentId);
+    await emitPostmortemChanged(tx, actor, incidentId, now);
+    await recordAudit(tx, actor, { action: "postmortem.update", entityType: "postmortem", entityId: row.id, before, after }, now);
+  });
+  return (await getPostmortem({ actor, incidentId }))!;
 }

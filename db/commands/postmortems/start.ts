@@ -17,6 +17,7 @@ import { getPostmortem, postmortemDetail, type PostmortemDetail } from "../../qu
 import { findPostmortemRow } from "../../queries/postmortems/stored";
 import { timelineFromIncident } from "../../queries/postmortems/timeline-draft";
 import { emitPostmortemChanged } from "../events/emit";
+import { transaction } from "../../transaction";
 
 /**
  * Starts the incident's postmortem from the template (one per incident: 409 when it
@@ -25,27 +26,27 @@ import { emitPostmortemChanged } from "../events/emit";
  * section from affected services, SLO spend and durations; the rest start empty. The
  * person starting it owns it.
  */
-export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemDetail {
-  getDb().transaction(
-    (tx) => {
-      const incident = findVisibleIncident(tx, actor, incidentId);
-      if (!incident) throw notFound();
-      requirePermission(actor, "postmortem", "start");
-      const existing = findPostmortemRow(tx, incidentId);
-      if (existing) {
-        throw new AppError("conflict", `${incidentReference(incidentId)} already has a postmortem`, undefined, {
-          current: postmortemDetail(tx, incident, existing),
-        });
-      }
-      const now = Date.now();
-      const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, ""])) as Record<PostmortemSectionKey, string>;
-      sections.timeline = timelineFromIncident(tx, incident);
-      sections.impact = impactSectionDraft({
-        incident,
-        services: linkedServices(tx, incidentId),
-        sloSpend: incidentSloSpend({ actor, incidentId, now }),
+export async function startPostmortem({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<PostmortemDetail> {
+  await transaction(async (tx) => {
+    const incident = await findVisibleIncident(tx, actor, incidentId);
+    if (!incident) throw notFound();
+    requirePermission(actor, "postmortem", "start");
+    const existing = await findPostmortemRow(tx, incidentId);
+    if (existing) {
+      throw new AppError("conflict", `${incidentReference(incidentId)} already has a postmortem`, undefined, {
+        current: await postmortemDetail(tx, incident, existing),
       });
-      const row = tx
+    }
+    const now = Date.now();
+    const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, ""])) as Record<PostmortemSectionKey, string>;
+    sections.timeline = await timelineFromIncident(tx, incident);
+    sections.impact = impactSectionDraft({
+      incident,
+      services: await linkedServices(tx, incidentId),
+      sloSpend: await incidentSloSpend({ actor, incidentId, now }),
+    });
+    const row = (
+      await tx
         .insert(postmortems)
         .values({
           incidentId,
@@ -56,28 +57,26 @@ export function startPostmortem({ actor, incidentId }: { actor: Actor; incidentI
           updatedAt: now,
         })
         .returning()
-        .get();
-      emitPostmortemChanged(tx, actor, incidentId, now);
-      writeTimelineEntry(
-        tx,
-        actor,
-        { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } },
-        now,
-      );
-      refreshIncidentFacts(tx, incidentId);
-      recordAudit(
-        tx,
-        actor,
-        {
-          action: "postmortem.start",
-          entityType: "postmortem",
-          entityId: row.id,
-          after: { incidentId, status: row.status, ownerId: row.ownerId },
-        },
-        now,
-      );
-    },
-    { behavior: "immediate" },
-  );
-  return getPostmortem({ actor, incidentId })!;
+    )[0];
+    await emitPostmortemChanged(tx, actor, incidentId, now);
+    await writeTimelineEntry(
+      tx,
+      actor,
+      { incidentId, kind: "postmortem", body: "Postmortem started", meta: { field: "postmortem", from: null, to: "draft" } },
+      now,
+    );
+    await refreshIncidentFacts(tx, incidentId);
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: "postmortem.start",
+        entityType: "postmortem",
+        entityId: row.id,
+        after: { incidentId, status: row.status, ownerId: row.ownerId },
+      },
+      now,
+    );
+  });
+  return (await getPostmortem({ actor, incidentId }))!;
 }

@@ -17,8 +17,8 @@ const input = {
 };
 
 describe("webhook endpoints", () => {
-  it("creates with a Standard Webhooks secret shown once, audited without it", () => {
-    const { endpoint, secret } = createWebhookEndpoint({ actor: ctx.admin.actor, input });
+  it("creates with a Standard Webhooks secret shown once, audited without it", async () => {
+    const { endpoint, secret } = await createWebhookEndpoint({ actor: ctx.admin.actor, input });
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     // The secret is a valid Standard Webhooks key.
     expect(() => new Webhook(secret)).not.toThrow();
@@ -31,10 +31,10 @@ describe("webhook endpoints", () => {
       version: 1,
     });
     expect(endpoint.stats).toEqual({ pending: 0, failed24h: 0, delivered24h: 0, lastAttemptAt: null, lastStatusCode: null });
-    const audit = auditsOf(ctx.t.db, "webhook.create", endpoint.id);
+    const audit = await auditsOf(ctx.t.db, "webhook.create", endpoint.id);
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(secret);
-    expect(listWebhookEndpoints({ actor: ctx.admin.actor }).map((e) => e.id)).toContain(endpoint.id);
+    expect((await listWebhookEndpoints({ actor: ctx.admin.actor })).map((e) => e.id)).toContain(endpoint.id);
   });
 
   it("is admin-only", () => {
@@ -55,43 +55,42 @@ describe("webhook endpoints", () => {
     expect(bad({ secret: "mine" })).toHaveProperty("secret");
   });
 
-  it("updates at the version read, 409 when stale; enabling clears the disabled notice", () => {
-    const { endpoint } = createWebhookEndpoint({ actor: ctx.admin.actor, input });
-    ctx.t.db
+  it("updates at the version read, 409 when stale; enabling clears the disabled notice", async () => {
+    const { endpoint } = await createWebhookEndpoint({ actor: ctx.admin.actor, input });
+    await ctx.t.db
       .update(webhookEndpoints)
       .set({ enabled: false, disabledReason: "Failing", disabledAt: 1, consecutiveFailures: 12 })
-      .where(eq(webhookEndpoints.id, endpoint.id))
-      .run();
-    const updated = updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, enabled: true, format: "teams" } });
+      .where(eq(webhookEndpoints.id, endpoint.id));
+    const updated = await updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, enabled: true, format: "teams" } });
     expect(updated).toMatchObject({ enabled: true, disabledReason: null, disabledAt: null, format: "teams", version: 2 });
     const stale = thrown(() => updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, name: "x" } }));
     expect(stale.status).toBe(409);
     expect(stale.details.current.version).toBe(2);
-    expect(auditsOf(ctx.t.db, "webhook.enable", endpoint.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "webhook.enable", endpoint.id)).toHaveLength(1);
   });
 
-  it("rotates the secret and deletes", () => {
-    const { endpoint, secret } = createWebhookEndpoint({ actor: ctx.admin.actor, input });
-    const rotated = rotateWebhookSecret({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1 } });
+  it("rotates the secret and deletes", async () => {
+    const { endpoint, secret } = await createWebhookEndpoint({ actor: ctx.admin.actor, input });
+    const rotated = await rotateWebhookSecret({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1 } });
     expect(rotated.secret).not.toBe(secret);
     expect(rotated.endpoint.secretHint).toBe(rotated.secret.slice(-4));
-    deleteWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id });
+    await deleteWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id });
     expect(thrown(() => getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id })).status).toBe(404);
-    expect(auditsOf(ctx.t.db, "webhook.delete", endpoint.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "webhook.delete", endpoint.id)).toHaveLength(1);
   });
 
-  it("queues a test event and redelivers it with the same webhook-id", () => {
-    const { endpoint } = createWebhookEndpoint({ actor: ctx.admin.actor, input: { ...input, format: "standard" } });
-    const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+  it("queues a test event and redelivers it with the same webhook-id", async () => {
+    const { endpoint } = await createWebhookEndpoint({ actor: ctx.admin.actor, input: { ...input, format: "standard" } });
+    const test = await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     expect(test).toMatchObject({ eventType: "webhook.test", status: "pending", attempts: 0 });
     expect(test.webhookId).toMatch(new RegExp(`^msg_test[0-9a-f]{12}_${endpoint.id}$`));
-    const detail = getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
+    const detail = await getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(JSON.parse(detail.body)).toMatchObject({ type: "webhook.test", data: { endpoint: { id: endpoint.id } } });
-    expect(getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id }).stats.pending).toBe(1);
-    const again = redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
+    expect((await getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id })).stats.pending).toBe(1);
+    const again = await redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(again.webhookId).toBe(test.webhookId);
     expect(thrown(() => redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id + 999, deliveryId: test.id })).status).toBe(404);
-    const page = listWebhookDeliveries({ actor: ctx.admin.actor, endpointId: endpoint.id, limit: 1 });
+    const page = await listWebhookDeliveries({ actor: ctx.admin.actor, endpointId: endpoint.id, limit: 1 });
     expect(page.items).toHaveLength(1);
     expect(page.nextCursor).toBeNull();
   });

@@ -14,6 +14,7 @@ import type { Reader } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
 import { endpointView, findEndpoint, generateWebhookSecret, parseEvents } from "../../access/webhooks";
+import { transaction } from "../../transaction";
 
 /** An endpoint as the audit log records it: never the secret. */
 const auditRecord = (row: WebhookEndpoint) => ({
@@ -33,24 +34,24 @@ function checkUrlAddress(url: string) {
   if (reason) throw validationFailed({ url: reason });
 }
 
-function existing(db: Reader, id: number): WebhookEndpoint {
-  const row = findEndpoint(db, id);
+async function existing(db: Reader, id: number): Promise<WebhookEndpoint> {
+  const row = await findEndpoint(db, id);
   if (!row) throw notFound("Webhook");
   return row;
 }
 
-const stale = (row: WebhookEndpoint) => () => staleError("webhook", row.version, endpointView(getDb(), row));
+const stale = (row: WebhookEndpoint) => async () => staleError("webhook", row.version, await endpointView(getDb(), row));
 
 /** Adds an endpoint (admins); the signing secret is returned here only. */
-export function createWebhookEndpoint({ actor, input }: { actor: Actor; input: unknown }): { endpoint: WebhookEndpointView; secret: string } {
+export async function createWebhookEndpoint({ actor, input }: { actor: Actor; input: unknown }): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   requirePermission(actor, "webhook", "manage");
   const data = parseInput(createWebhookSchema, input);
   checkUrlAddress(data.url);
   const { secret, hint } = generateWebhookSecret();
   const now = Date.now();
-  return getDb().transaction(
-    (tx) => {
-      const row = tx
+  return await transaction(async (tx) => {
+    const row = (
+      await tx
         .insert(webhookEndpoints)
         .values({
           name: data.name,
@@ -66,91 +67,88 @@ export function createWebhookEndpoint({ actor, input }: { actor: Actor; input: u
           updatedAt: now,
         })
         .returning()
-        .get();
-      recordAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, after: auditRecord(row) }, now);
-      return { endpoint: endpointView(tx, row, now), secret };
-    },
-    { behavior: "immediate" },
-  );
+    )[0];
+    await recordAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, after: auditRecord(row) }, now);
+    return { endpoint: await endpointView(tx, row, now), secret };
+  });
 }
 
 /** Changes an endpoint (admins) at the version last read; 409 with the current endpoint when stale. Enabling clears the disabled notice. */
-export function updateWebhookEndpoint({ actor, id, input }: { actor: Actor; id: number; input: unknown }): WebhookEndpointView {
+export async function updateWebhookEndpoint({ actor, id, input }: { actor: Actor; id: number; input: unknown }): Promise<WebhookEndpointView> {
   requirePermission(actor, "webhook", "manage");
   const data = parseInput(updateWebhookSchema, input);
   if (data.url !== undefined) checkUrlAddress(data.url);
   const now = Date.now();
-  return getDb().transaction(
-    (tx) => {
-      const before = existing(tx, id);
-      if (before.version !== data.version) throw stale(before)();
-      const reEnabled = data.enabled === true && !before.enabled;
-      const updated = updateVersioned(
-        tx,
-        webhookEndpoints,
-        { id, version: data.version },
-        {
-          ...(data.name !== undefined ? { name: data.name } : {}),
-          ...(data.url !== undefined ? { url: data.url } : {}),
-          ...(data.events !== undefined ? { events: JSON.stringify(data.events) } : {}),
-          ...(data.format !== undefined ? { format: data.format } : {}),
-          ...(data.includePrivate !== undefined ? { includePrivate: data.includePrivate } : {}),
-          ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
-          // Turning it on (again) starts a fresh record: no notice, no failure streak.
-          ...(data.enabled === true ? { disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null } : {}),
-        },
-        now,
-        stale(before),
-      );
-      recordAudit(
-        tx,
-        actor,
-        {
-          action: reEnabled ? "webhook.enable" : "webhook.update",
-          entityType: "webhook",
-          entityId: id,
-          before: auditRecord(before),
-          after: auditRecord(updated),
-        },
-        now,
-      );
-      return endpointView(tx, updated, now);
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx) => {
+    const before = await existing(tx, id);
+    if (before.version !== data.version) throw stale(before)();
+    const reEnabled = data.enabled === true && !before.enabled;
+    const updated = await updateVersioned(
+      tx,
+      webhookEndpoints,
+      { id, version: data.version },
+      {
+        ...(data.name !== undefined ? { name: data.name } : {}),
+        ...(data.url !== undefined ? { url: data.url } : {}),
+        ...(data.events !== undefined ? { events: JSON.stringify(data.events) } : {}),
+        ...(data.format !== undefined ? { format: data.format } : {}),
+        ...(data.includePrivate !== undefined ? { includePrivate: data.includePrivate } : {}),
+        ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
+        // Turning it on (again) starts a fresh record: no notice, no failure streak.
+        ...(data.enabled === true ? { disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null } : {}),
+      },
+      now,
+      stale(before),
+    );
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action: reEnabled ? "webhook.enable" : "webhook.update",
+        entityType: "webhook",
+        entityId: id,
+        before: auditRecord(before),
+        after: auditRecord(updated),
+      },
+      now,
+    );
+    return endpointView(tx, updated, now);
+  });
 }
 
 /** A new signing secret (admins), returned here only; the old one stops signing at once. */
-export function rotateWebhookSecret({ actor, id, input }: { actor: Actor; id: number; input: unknown }): { endpoint: WebhookEndpointView; secret: string } {
+export async function rotateWebhookSecret({
+  actor,
+  id,
+  input,
+}: {
+  actor: Actor;
+  id: number;
+  input: unknown;
+}): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   requirePermission(actor, "webhook", "manage");
   const data = parseInput(rotateWebhookSecretSchema, input);
   const { secret, hint } = generateWebhookSecret();
   const now = Date.now();
-  return getDb().transaction(
-    (tx) => {
-      const before = existing(tx, id);
-      const updated = updateVersioned(tx, webhookEndpoints, { id, version: data.version }, { secret, secretHint: hint }, now, stale(before));
-      recordAudit(
-        tx,
-        actor,
-        { action: "webhook.rotate_secret", entityType: "webhook", entityId: id, before: { secretHint: before.secretHint }, after: { secretHint: hint } },
-        now,
-      );
-      return { endpoint: endpointView(tx, updated, now), secret };
-    },
-    { behavior: "immediate" },
-  );
+  return await transaction(async (tx) => {
+    const before = await existing(tx, id);
+    const updated = await updateVersioned(tx, webhookEndpoints, { id, version: data.version }, { secret, secretHint: hint }, now, stale(before));
+    await recordAudit(
+      tx,
+      actor,
+      { action: "webhook.rotate_secret", entityType: "webhook", entityId: id, before: { secretHint: before.secretHint }, after: { secretHint: hint } },
+      now,
+    );
+    return { endpoint: await endpointView(tx, updated, now), secret };
+  });
 }
 
 /** Removes an endpoint and its delivery log (admins). */
-export function deleteWebhookEndpoint({ actor, id }: { actor: Actor; id: number }): void {
+export async function deleteWebhookEndpoint({ actor, id }: { actor: Actor; id: number }): Promise<void> {
   requirePermission(actor, "webhook", "manage");
-  getDb().transaction(
-    (tx) => {
-      const before = existing(tx, id);
-      tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).run();
-      recordAudit(tx, actor, { action: "webhook.delete", entityType: "webhook", entityId: id, before: auditRecord(before) });
-    },
-    { behavior: "immediate" },
-  );
+  await transaction(async (tx) => {
+    const before = await existing(tx, id);
+    await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    await recordAudit(tx, actor, { action: "webhook.delete", entityType: "webhook", entityId: id, before: auditRecord(before) });
+  });
 }

@@ -13,28 +13,30 @@ import { plansOf } from "../../testing/query-plans";
 
 const ctx = setUpTestDb();
 const opts = { scale: 1, disableAfter: 3 };
-const hook = () =>
-  createWebhookEndpoint({
-    actor: ctx.admin.actor,
-    input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" },
-  }).endpoint;
-const delivery = (id: number) => ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get()!;
-const endpointRow = (id: number) => ctx.t.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).get()!;
-const claimOnly = (endpointId: number, now: number, leaseMs = 15_000) =>
-  claimDueDeliveries(ctx.t.db, { now, limit: 100, leaseMs }).filter((c) => c.endpointId === endpointId);
+const hook = async () =>
+  (
+    await createWebhookEndpoint({
+      actor: ctx.admin.actor,
+      input: { name: "Receiver", url: "https://hooks.example.com/x", events: ["incident.declared"], format: "standard" },
+    })
+  ).endpoint;
+const delivery = async (id: number) => (await ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)))[0]!;
+const endpointRow = async (id: number) => (await ctx.t.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)))[0]!;
+const claimOnly = async (endpointId: number, now: number, leaseMs = 15_000) =>
+  (await claimDueDeliveries(ctx.t.db, { now, limit: 100, leaseMs })).filter((c) => c.endpointId === endpointId);
 const ok = { statusCode: 200, error: null, retryAfterMs: null, durationMs: 12 };
 const http = (statusCode: number, retryAfterMs: number | null = null) => ({ statusCode, error: `HTTP ${statusCode}`, retryAfterMs, durationMs: 30 });
 
 describe("webhook delivery attempts", () => {
-  it("claims a due delivery once, and records success", () => {
-    const endpoint = hook();
-    const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+  it("claims a due delivery once, and records success", async () => {
+    const endpoint = await hook();
+    const test = await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     const now = Date.now() + 10;
-    const [claim] = claimOnly(endpoint.id, now);
+    const [claim] = await claimOnly(endpoint.id, now);
     expect(claim).toMatchObject({ id: test.id, webhookId: test.webhookId, endpoint: { url: "https://hooks.example.com/x", format: "standard" } });
-    expect(claimOnly(endpoint.id, now + 1)).toEqual([]);
-    recordAttempt(ctx.t.db, claim!, ok, { now: now + 20, ...opts });
-    expect(delivery(test.id)).toMatchObject({
+    expect(await claimOnly(endpoint.id, now + 1)).toEqual([]);
+    await recordAttempt(ctx.t.db, claim!, ok, { now: now + 20, ...opts });
+    expect(await delivery(test.id)).toMatchObject({
       status: "delivered",
       attempts: 1,
       deliveredAt: now + 20,
@@ -42,109 +44,110 @@ describe("webhook delivery attempts", () => {
       lastDurationMs: 12,
       claimedUntil: null,
     });
-    const detail = getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
+    const detail = await getWebhookDelivery({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(detail.attemptsLog).toEqual([{ attempt: 1, at: now, statusCode: 200, durationMs: 12, error: null }]);
-    expect(getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id }).stats).toMatchObject({ pending: 0, delivered24h: 1, lastStatusCode: 200 });
+    expect((await getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id })).stats).toMatchObject({ pending: 0, delivered24h: 1, lastStatusCode: 200 });
   });
 
-  it("retries 5xx with backoff and honours a longer Retry-After; a 400 fails at once", () => {
-    const endpoint = hook();
-    const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+  it("retries 5xx with backoff and honours a longer Retry-After; a 400 fails at once", async () => {
+    const endpoint = await hook();
+    const test = await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     let now = Date.now() + 10;
-    recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(503), { now, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: now + RETRY_DELAYS_MS[0] });
-    expect(claimOnly(endpoint.id, now + RETRY_DELAYS_MS[0] - 1)).toEqual([]);
+    await recordAttempt(ctx.t.db, (await claimOnly(endpoint.id, now))[0]!, http(503), { now, ...opts });
+    expect(await delivery(test.id)).toMatchObject({ status: "pending", attempts: 1, nextAttemptAt: now + RETRY_DELAYS_MS[0] });
+    expect(await claimOnly(endpoint.id, now + RETRY_DELAYS_MS[0] - 1)).toEqual([]);
     now += RETRY_DELAYS_MS[0];
-    recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(429, 3_600_000), { now, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: now + 3_600_000 });
+    await recordAttempt(ctx.t.db, (await claimOnly(endpoint.id, now))[0]!, http(429, 3_600_000), { now, ...opts });
+    expect(await delivery(test.id)).toMatchObject({ status: "pending", attempts: 2, nextAttemptAt: now + 3_600_000 });
     now += 3_600_000;
-    recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(400), { now, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null, lastStatusCode: 400 });
-    expect(endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 1, enabled: true });
+    await recordAttempt(ctx.t.db, (await claimOnly(endpoint.id, now))[0]!, http(400), { now, ...opts });
+    expect(await delivery(test.id)).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null, lastStatusCode: 400 });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 1, enabled: true });
   });
 
-  it(`gives up after ${MAX_ATTEMPTS} attempts`, () => {
-    const endpoint = hook();
-    const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+  it(`gives up after ${MAX_ATTEMPTS} attempts`, async () => {
+    const endpoint = await hook();
+    const test = await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     let now = Date.now() + 10;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      recordAttempt(
+      await recordAttempt(
         ctx.t.db,
-        claimOnly(endpoint.id, now)[0]!,
+        (await claimOnly(endpoint.id, now))[0]!,
         { statusCode: null, error: "ECONNREFUSED", retryAfterMs: null, durationMs: 1 },
         { now, ...opts, disableAfter: 100 },
       );
-      now = delivery(test.id).nextAttemptAt ?? now;
+      now = (await delivery(test.id)).nextAttemptAt ?? now;
     }
-    expect(delivery(test.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+    expect(await delivery(test.id)).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     // Failing for more than 24 h without a success: the endpoint is switched off.
-    expect(endpointRow(endpoint.id)).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/every attempt has failed since/) });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/every attempt has failed since/) });
     // Redelivered: a fresh schedule, so a 503 is retried again.
-    redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
+    await redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     now = Date.now() + 10;
-    recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(503), { now, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS + 1, nextAttemptAt: now + RETRY_DELAYS_MS[0] });
+    await recordAttempt(ctx.t.db, (await claimOnly(endpoint.id, now))[0]!, http(503), { now, ...opts });
+    expect(await delivery(test.id)).toMatchObject({ status: "pending", attempts: MAX_ATTEMPTS + 1, nextAttemptAt: now + RETRY_DELAYS_MS[0] });
   });
 
-  it("sends a claim whose lease ran out again, logging the interrupted attempt; a late result of the old claim is only logged", () => {
-    const endpoint = hook();
-    const test = sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+  it("sends a claim whose lease ran out again, logging the interrupted attempt; a late result of the old claim is only logged", async () => {
+    const endpoint = await hook();
+    const test = await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
     const now = Date.now() + 10;
-    const first = claimOnly(endpoint.id, now, 1000)[0]!;
-    expect(claimOnly(endpoint.id, now + 999)).toEqual([]);
-    const second = claimOnly(endpoint.id, now + 1001)[0]!;
+    const first = (await claimOnly(endpoint.id, now, 1000))[0]!;
+    expect(await claimOnly(endpoint.id, now + 999)).toEqual([]);
+    const second = (await claimOnly(endpoint.id, now + 1001))[0]!;
     expect(second.webhookId).toBe(first.webhookId);
     expect(second.body).toBe(first.body);
-    recordAttempt(ctx.t.db, first, ok, { now: now + 1002, ...opts });
-    expect(delivery(test.id).status).toBe("delivering");
-    recordAttempt(ctx.t.db, second, ok, { now: now + 1003, ...opts });
-    expect(delivery(test.id)).toMatchObject({ status: "delivered", attempts: 2 });
-    const log = ctx.t.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, test.id)).orderBy(asc(webhookAttempts.id)).all();
+    await recordAttempt(ctx.t.db, first, ok, { now: now + 1002, ...opts });
+    expect((await delivery(test.id)).status).toBe("delivering");
+    await recordAttempt(ctx.t.db, second, ok, { now: now + 1003, ...opts });
+    expect(await delivery(test.id)).toMatchObject({ status: "delivered", attempts: 2 });
+    const log = await ctx.t.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, test.id)).orderBy(asc(webhookAttempts.id));
     expect(log.map((a) => a.error)).toEqual([expect.stringMatching(/server stopped/), null, null]);
   });
 
-  it("disables an endpoint after repeated failed deliveries, audited; its queued deliveries wait, admin ones go", () => {
-    const endpoint = hook();
+  it("disables an endpoint after repeated failed deliveries, audited; its queued deliveries wait, admin ones go", async () => {
+    const endpoint = await hook();
     const now = Date.now() + 60_000;
     for (let i = 0; i < 3; i++) {
-      sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
-      recordAttempt(ctx.t.db, claimOnly(endpoint.id, now)[0]!, http(410), { now, ...opts });
+      await sendTestWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id });
+      await recordAttempt(ctx.t.db, (await claimOnly(endpoint.id, now))[0]!, http(410), { now, ...opts });
     }
-    const row = endpointRow(endpoint.id);
+    const row = await endpointRow(endpoint.id);
     expect(row).toMatchObject({
       enabled: false,
       consecutiveFailures: 3,
       disabledReason: "Disabled automatically after 3 failed deliveries in a row",
       disabledAt: now,
     });
-    expect(auditsOf(ctx.t.db, "webhook.disable", endpoint.id)).toHaveLength(1);
+    expect(await auditsOf(ctx.t.db, "webhook.disable", endpoint.id)).toHaveLength(1);
     // An automatic delivery waits while disabled; a redelivery asked for by an admin goes.
-    const waiting = ctx.t.db
-      .insert(webhookDeliveries)
-      .values({
-        endpointId: endpoint.id,
-        webhookId: "msg_waiting",
-        eventType: "incident.declared",
-        body: "{}",
-        status: "pending",
-        nextAttemptAt: now,
-        createdAt: now,
-      })
-      .returning()
-      .get();
-    expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([]);
-    const failed = ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)).all()[0]!;
-    redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: failed.id });
-    const redelivered = claimOnly(endpoint.id, Date.now() + 1);
+    const waiting = (
+      await ctx.t.db
+        .insert(webhookDeliveries)
+        .values({
+          endpointId: endpoint.id,
+          webhookId: "msg_waiting",
+          eventType: "incident.declared",
+          body: "{}",
+          status: "pending",
+          nextAttemptAt: now,
+          createdAt: now,
+        })
+        .returning()
+    )[0];
+    expect((await claimOnly(endpoint.id, now + 1)).map((c) => c.id)).toEqual([]);
+    const failed = (await ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)))[0]!;
+    await redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: failed.id });
+    const redelivered = await claimOnly(endpoint.id, Date.now() + 1);
     expect(redelivered.map((c) => c.id)).toEqual([failed.id]);
-    recordAttempt(ctx.t.db, redelivered[0]!, ok, { now: Date.now() + 2, ...opts });
-    expect(delivery(failed.id)).toMatchObject({ status: "delivered", attempts: 2 });
+    await recordAttempt(ctx.t.db, redelivered[0]!, ok, { now: Date.now() + 2, ...opts });
+    expect(await delivery(failed.id)).toMatchObject({ status: "delivered", attempts: 2 });
     // A success (even while disabled) does not switch it back on: an admin does.
-    expect(endpointRow(endpoint.id)).toMatchObject({ enabled: false, consecutiveFailures: 0 });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ enabled: false, consecutiveFailures: 0 });
     // Re-enabled: the waiting one goes too, and the failure streak starts over.
-    updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: row.version, enabled: true } });
-    expect(endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 0, failingSince: null, disabledReason: null });
-    expect(claimOnly(endpoint.id, now + 1).map((c) => c.id)).toEqual([waiting.id]);
+    await updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: row.version, enabled: true } });
+    expect(await endpointRow(endpoint.id)).toMatchObject({ consecutiveFailures: 0, failingSince: null, disabledReason: null });
+    expect((await claimOnly(endpoint.id, now + 1)).map((c) => c.id)).toEqual([waiting.id]);
   });
 });
 
@@ -158,21 +161,22 @@ describe("the worker's reads", () => {
 });
 
 describe("the delivery log", () => {
-  it(`keeps finished deliveries for ${DELIVERY_LOG_DAYS} days, pending ones always`, () => {
-    const endpoint = hook();
+  it(`keeps finished deliveries for ${DELIVERY_LOG_DAYS} days, pending ones always`, async () => {
+    const endpoint = await hook();
     const now = Date.now();
     const old = now - (DELIVERY_LOG_DAYS + 1) * 86_400_000;
-    const row = (webhookId: string, status: "delivered" | "failed" | "pending", createdAt: number) =>
-      ctx.t.db
-        .insert(webhookDeliveries)
-        .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
-        .returning()
-        .get();
+    const row = async (webhookId: string, status: "delivered" | "failed" | "pending", createdAt: number) =>
+      (
+        await ctx.t.db
+          .insert(webhookDeliveries)
+          .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
+          .returning()
+      )[0];
     const kept = [row("msg_new", "delivered", now), row("msg_old_pending", "pending", old)];
-    row("msg_old_delivered", "delivered", old);
-    row("msg_old_failed", "failed", old);
-    expect(pruneDeliveryLog(ctx.t.db, now)).toBe(2);
-    const left = ctx.t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)).all();
+    await row("msg_old_delivered", "delivered", old);
+    await row("msg_old_failed", "failed", old);
+    expect(await pruneDeliveryLog(ctx.t.db, now)).toBe(2);
+    const left = await ctx.t.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
     expect(left.map((r) => r.id)).toEqual(kept.map((r) => r.id));
   });
 });

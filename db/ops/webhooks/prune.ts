@@ -7,15 +7,12 @@ import type { Db } from "../../types";
 export const DELIVERY_LOG_DAYS = 30;
 
 /** Deletes delivered and failed deliveries older than the log keeps, a batch at a time; returns how many went. */
-export function pruneDeliveryLog(db: Db, now = Date.now(), batch = 1000): number {
+export async function pruneDeliveryLog(db: Db, now = Date.now(), batch = 1000): Promise<number> {
   const d = webhookDeliveries;
   const old = db
     .select({ id: d.id })
     .from(d)
     .where(and(inArray(d.status, ["delivered", "failed"]), lt(d.createdAt, now - DELIVERY_LOG_DAYS * 86_400_000)))
     .limit(batch);
-  return db
-    .delete(d)
-    .where(sql`${d.id} IN ${old}`)
-    .run().changes;
+  return (await db.delete(d).where(sql`${d.id} IN ${old}`)).changes;
 }

@@ -9,38 +9,38 @@ import { insertDelivery, parseEvents } from "../../access/webhooks";
 export type Subscriber = Pick<WebhookEndpoint, "id" | "format" | "includePrivate" | "createdAt"> & { events: Set<string> };
 
 /** Enabled endpoints with what they subscribe to. */
-export function subscribers(db: Reader): Subscriber[] {
-  return db
-    .select({
-      id: webhookEndpoints.id,
-      format: webhookEndpoints.format,
-      includePrivate: webhookEndpoints.includePrivate,
-      createdAt: webhookEndpoints.createdAt,
-      events: webhookEndpoints.events,
-    })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.enabled, true))
-    .all()
-    .map((row) => ({ ...row, events: new Set<string>(parseEvents(row.events)) }));
+export async function subscribers(db: Reader): Promise<Subscriber[]> {
+  return (
+    await db
+      .select({
+        id: webhookEndpoints.id,
+        format: webhookEndpoints.format,
+        includePrivate: webhookEndpoints.includePrivate,
+        createdAt: webhookEndpoints.createdAt,
+        events: webhookEndpoints.events,
+      })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.enabled, true))
+  ).map((row) => ({ ...row, events: new Set<string>(parseEvents(row.events)) }));
 }
 
 /**
  * Queues a notification for every endpoint that subscribes to its type, existed when it happened,
  * and (for a private incident) opted in to private incidents. Returns how many were queued.
  */
-export function queueNotification(
+export async function queueNotification(
   tx: Writer,
   endpoints: Subscriber[],
   note: Notification,
   happenedAt: number,
   extra: { eventId?: number; incidentId: number },
   now: number,
-): number {
+): Promise<number> {
   let queued = 0;
   for (const endpoint of endpoints) {
     if (!endpoint.events.has(note.type) || endpoint.createdAt > happenedAt) continue;
     if (note.private && !endpoint.includePrivate) continue;
-    const row = insertDelivery(
+    const row = await insertDelivery(
       tx,
       {
         endpoint,
@@ -58,29 +58,31 @@ export function queueNotification(
 }
 
 /** The incident's fields webhooks describe, and its commander's name, as they are now. */
-export function incidentContext(db: Reader, incidentId: number): { incident: IncidentFacts; commander: string | null } | null {
-  const row = db
-    .select({
-      id: incidents.id,
-      title: incidents.title,
-      severity: incidents.severity,
-      status: incidents.status,
-      private: incidents.private,
-      drill: incidents.drill,
-      declaredAt: incidents.declaredAt,
-      resolvedAt: incidents.resolvedAt,
-    })
-    .from(incidents)
-    .where(eq(incidents.id, incidentId))
-    .get();
+export async function incidentContext(db: Reader, incidentId: number): Promise<{ incident: IncidentFacts; commander: string | null } | null> {
+  const row = (
+    await db
+      .select({
+        id: incidents.id,
+        title: incidents.title,
+        severity: incidents.severity,
+        status: incidents.status,
+        private: incidents.private,
+        drill: incidents.drill,
+        declaredAt: incidents.declaredAt,
+        resolvedAt: incidents.resolvedAt,
+      })
+      .from(incidents)
+      .where(eq(incidents.id, incidentId))
+  )[0];
   if (!row) return null;
-  const commander = db
-    .select({ name: users.name })
-    .from(incidentRoles)
-    .innerJoin(users, eq(users.id, incidentRoles.userId))
-    .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "commander")))
-    .orderBy(desc(incidentRoles.assignedAt))
-    .get();
+  const commander = (
+    await db
+      .select({ name: users.name })
+      .from(incidentRoles)
+      .innerJoin(users, eq(users.id, incidentRoles.userId))
+      .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, "commander")))
+      .orderBy(desc(incidentRoles.assignedAt))
+  )[0];
   const { id, ...facts } = row;
   return { incident: { ...facts, reference: incidentReference(id) }, commander: commander?.name ?? null };
 }

@@ -25,35 +25,34 @@ beforeAll(async () => {
   outsider = await ctx.t.createUser("responder", { name: "Olly Outsider" });
   viewer = await ctx.t.createUser("viewer", { name: "Vic Viewer" });
   const now = Date.now();
-  paymentsId = ctx.t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning().get().id;
-  teamId = ctx.t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning().get().id;
-  ctx.t.db.insert(teamMembers).values({ teamId, userId: other.id, addedAt: now }).run();
+  paymentsId = (await ctx.t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning())[0]
+    .id;
+  teamId = (await ctx.t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning())[0].id;
+  await ctx.t.db.insert(teamMembers).values({ teamId, userId: other.id, addedAt: now });
 });
 
 const today = () => todayIn("UTC");
-const declare = (extra: Record<string, unknown> = {}) =>
-  declareIncident({ actor: responder.actor, input: { title: "Checkout errors", severity: "SEV2", ...extra } }).incident;
+const declare = async (extra: Record<string, unknown> = {}) =>
+  (await declareIncident({ actor: responder.actor, input: { title: "Checkout errors", severity: "SEV2", ...extra } })).incident;
 const add = (incidentId: number, input: Record<string, unknown> = {}, actor: Actor = responder.actor) =>
   createActionItem({ actor, incidentId, input: { title: "Alert on queue depth", ownerId: responder.id, priority: "P2", kind: "detect", ...input } });
-const entries = (incidentId: number) =>
-  ctx.t.db
+const entries = async (incidentId: number) =>
+  await ctx.t.db
     .select()
     .from(timelineEntries)
     .where(and(eq(timelineEntries.incidentId, incidentId), eq(timelineEntries.kind, "action_item")))
-    .orderBy(timelineEntries.id)
-    .all();
-const audits = (id: number) =>
-  ctx.t.db
+    .orderBy(timelineEntries.id);
+const audits = async (id: number) =>
+  await ctx.t.db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityType, "action_item"), eq(auditLog.entityId, String(id))))
-    .orderBy(auditLog.id)
-    .all();
+    .orderBy(auditLog.id);
 
 describe("createActionItem", () => {
-  it("defaults the due date by priority and the status to open, with a timeline entry and an audit record", () => {
-    const incident = declare();
-    const p1 = add(incident.id, { priority: "P1" });
+  it("defaults the due date by priority and the status to open, with a timeline entry and an audit record", async () => {
+    const incident = await declare();
+    const p1 = await add(incident.id, { priority: "P1" });
     expect(p1).toMatchObject({
       status: "open",
       priority: "P1",
@@ -71,18 +70,18 @@ describe("createActionItem", () => {
       trackerUrl: null,
       serviceId: null,
     });
-    expect(add(incident.id, { priority: "P2" }).dueDate).toBe(addDays(today(), 56));
-    expect(add(incident.id, { priority: "P3" }).dueDate).toBe(addDays(today(), 84));
-    const log = entries(incident.id);
+    expect((await add(incident.id, { priority: "P2" })).dueDate).toBe(addDays(today(), 56));
+    expect((await add(incident.id, { priority: "P3" })).dueDate).toBe(addDays(today(), 84));
+    const log = await entries(incident.id);
     expect(log).toHaveLength(3);
     expect(log[0]!.body).toMatch(/^Action item added: Alert on queue depth \(P1, owner Riley Responder, due \d{1,2} \w{3} \d{4}\)$/);
     expect(log[0]!.authorLabel).toBe(responder.name);
-    expect(audits(p1.id).map((a) => a.action)).toEqual(["action_item.create"]);
+    expect((await audits(p1.id)).map((a) => a.action)).toEqual(["action_item.create"]);
   });
 
-  it("keeps everything given: description, due date, service, tracker URL, owner by email, status", () => {
-    const incident = declare();
-    const item = add(incident.id, {
+  it("keeps everything given: description, due date, service, tracker URL, owner by email, status", async () => {
+    const incident = await declare();
+    const item = await add(incident.id, {
       title: "  Add a runbook for failover  ",
       description: "Steps and owners.",
       ownerId: undefined,
@@ -106,13 +105,13 @@ describe("createActionItem", () => {
     });
     expect(item.completedAt).toBeGreaterThan(0);
     // API clients name the service by slug.
-    expect(add(incident.id, { service: "Payments-API" }).serviceId).toBe(paymentsId);
+    expect((await add(incident.id, { service: "Payments-API" })).serviceId).toBe(paymentsId);
     // An empty tracker URL (as a form sends it) means none.
-    expect(add(incident.id, { trackerUrl: "" }).trackerUrl).toBeNull();
+    expect((await add(incident.id, { trackerUrl: "" })).trackerUrl).toBeNull();
   });
 
-  it("refuses bad input with 400 naming each field, and writes nothing", () => {
-    const incident = declare();
+  it("refuses bad input with 400 naming each field, and writes nothing", async () => {
+    const incident = await declare();
     const cases: [Record<string, unknown>, string][] = [
       [{ title: "" }, "title"],
       [{ title: "x".repeat(201) }, "title"],
@@ -137,38 +136,38 @@ describe("createActionItem", () => {
       expect(error.status, JSON.stringify(input)).toBe(400);
       expect(error.fields, JSON.stringify(input)).toHaveProperty([field]);
     }
-    expect(ctx.t.db.select().from(actionItems).where(eq(actionItems.incidentId, incident.id)).all()).toHaveLength(0);
-    expect(entries(incident.id)).toHaveLength(0);
+    expect(await ctx.t.db.select().from(actionItems).where(eq(actionItems.incidentId, incident.id))).toHaveLength(0);
+    expect(await entries(incident.id)).toHaveLength(0);
   });
 
-  it("refuses a disabled owner", () => {
-    const incident = declare();
-    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, outsider.id)).run();
+  it("refuses a disabled owner", async () => {
+    const incident = await declare();
+    await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, outsider.id));
     expect(thrown(() => add(incident.id, { ownerId: outsider.id })).fields).toHaveProperty("ownerId");
-    ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, outsider.id)).run();
+    await ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, outsider.id));
   });
 
-  it("viewers get 403; responders, admins and responder tokens may add", () => {
-    const incident = declare();
+  it("viewers get 403; responders, admins and responder tokens may add", async () => {
+    const incident = await declare();
     expect(thrown(() => add(incident.id, {}, viewer.actor)).status).toBe(403);
     expect(thrown(() => add(incident.id, {}, ctx.t.createToken("viewer").actor)).status).toBe(403);
-    add(incident.id, {}, ctx.admin.actor);
-    const byToken = add(incident.id, {}, ctx.t.createToken("responder").actor);
+    await add(incident.id, {}, ctx.admin.actor);
+    const byToken = await add(incident.id, {}, ctx.t.createToken("responder").actor);
     expect(byToken.createdById).toBeNull();
-    expect(entries(incident.id).at(-1)!.authorLabel).toMatch(/^API token/);
+    expect((await entries(incident.id)).at(-1)!.authorLabel).toMatch(/^API token/);
   });
 
-  it("a private incident is a 404 to outsiders, for adding and reading", () => {
-    const incident = declare({ private: true });
-    const item = add(incident.id);
+  it("a private incident is a 404 to outsiders, for adding and reading", async () => {
+    const incident = await declare({ private: true });
+    const item = await add(incident.id);
     expect(thrown(() => add(incident.id, {}, outsider.actor)).status).toBe(404);
     expect(thrown(() => add(incident.id, {}, viewer.actor)).status).toBe(404);
     expect(thrown(() => getActionItem({ actor: outsider.actor, id: item.id })).status).toBe(404);
     expect(thrown(() => actionItemsForIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
     expect(thrown(() => updateActionItem({ actor: outsider.actor, id: item.id, input: { version: 1, status: "done" } })).status).toBe(404);
-    expect(getActionItem({ actor: ctx.admin.actor, id: item.id }).id).toBe(item.id);
-    expect(listActionItems({ actor: outsider.actor, query: { incident: `INC-${incident.id}` } }).items).toHaveLength(0);
-    expect(listActionItems({ actor: responder.actor, query: { incident: `INC-${incident.id}` } }).items).toHaveLength(1);
+    expect((await getActionItem({ actor: ctx.admin.actor, id: item.id })).id).toBe(item.id);
+    expect((await listActionItems({ actor: outsider.actor, query: { incident: `INC-${incident.id}` } })).items).toHaveLength(0);
+    expect((await listActionItems({ actor: responder.actor, query: { incident: `INC-${incident.id}` } })).items).toHaveLength(1);
   });
 
   it("an unknown incident is a 404", () => {
@@ -177,41 +176,37 @@ describe("createActionItem", () => {
 });
 
 describe("updateActionItem", () => {
-  it("a status change writes a timeline entry and an audit record, and stamps then clears completedAt", () => {
-    const incident = declare();
-    const item = add(incident.id, { title: "Rotate keys" });
-    const started = updateActionItem({ actor: other.actor, id: item.id, input: { version: 1, status: "in_progress" } });
+  it("a status change writes a timeline entry and an audit record, and stamps then clears completedAt", async () => {
+    const incident = await declare();
+    const item = await add(incident.id, { title: "Rotate keys" });
+    const started = await updateActionItem({ actor: other.actor, id: item.id, input: { version: 1, status: "in_progress" } });
     expect(started).toMatchObject({ status: "in_progress", version: 2, completedAt: null });
-    const done = updateActionItem({ actor: other.actor, id: item.id, input: { version: 2, status: "done" } });
+    const done = await updateActionItem({ actor: other.actor, id: item.id, input: { version: 2, status: "done" } });
     expect(done.completedAt).toBeGreaterThan(0);
-    const reopened = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 3, status: "open" } });
+    const reopened = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 3, status: "open" } });
     expect(reopened.completedAt).toBeNull();
-    const dropped = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, status: "wont_do" } });
+    const dropped = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, status: "wont_do" } });
     expect(dropped.completedAt).toBeGreaterThan(0);
 
-    expect(
-      entries(incident.id)
-        .slice(1)
-        .map((e) => [e.body, e.authorLabel]),
-    ).toEqual([
+    expect((await entries(incident.id)).slice(1).map((e) => [e.body, e.authorLabel])).toEqual([
       ["Action item “Rotate keys”: Open → In progress", other.name],
       ["Action item “Rotate keys”: In progress → Done", other.name],
       ["Action item “Rotate keys”: Done → Open", responder.name],
       ["Action item “Rotate keys”: Open → Won't do", responder.name],
     ]);
-    expect(JSON.parse(entries(incident.id)[2]!.meta!)).toEqual({ field: "action_item.status", actionItemId: item.id, from: "in_progress", to: "done" });
-    const log = audits(item.id);
+    expect(JSON.parse((await entries(incident.id))[2]!.meta!)).toEqual({ field: "action_item.status", actionItemId: item.id, from: "in_progress", to: "done" });
+    const log = await audits(item.id);
     expect(log.map((a) => a.action)).toEqual(["action_item.create", ...Array(4).fill("action_item.update")]);
     expect(JSON.parse(log[2]!.before!)).toEqual({ status: "in_progress", completedAt: null });
     expect(JSON.parse(log[2]!.after!)).toMatchObject({ status: "done" });
   });
 
-  it("an owner change writes a timeline entry; other edits only an audit record", () => {
-    const incident = declare();
-    const item = add(incident.id, { title: "Add canary" });
-    const moved = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, ownerId: other.id } });
+  it("an owner change writes a timeline entry; other edits only an audit record", async () => {
+    const incident = await declare();
+    const item = await add(incident.id, { title: "Add canary" });
+    const moved = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, ownerId: other.id } });
     expect(moved).toMatchObject({ ownerId: other.id, ownerName: other.name, version: 2 });
-    const edited = updateActionItem({
+    const edited = await updateActionItem({
       actor: responder.actor,
       id: item.id,
       input: {
@@ -232,41 +227,37 @@ describe("updateActionItem", () => {
       serviceSlug: "payments-api",
       version: 3,
     });
-    const cleared = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 3, trackerUrl: null, serviceId: null } });
+    const cleared = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 3, trackerUrl: null, serviceId: null } });
     expect(cleared).toMatchObject({ trackerUrl: null, serviceId: null, serviceName: null });
-    const bySlug = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, service: "payments-api" } });
+    const bySlug = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 4, service: "payments-api" } });
     expect(bySlug).toMatchObject({ serviceId: paymentsId, version: 5 });
-    expect(updateActionItem({ actor: responder.actor, id: item.id, input: { version: 5, service: null } }).serviceId).toBeNull();
-    expect(
-      entries(incident.id)
-        .slice(1)
-        .map((e) => e.body),
-    ).toEqual([`Action item “Add canary”: owner ${responder.name} → ${other.name}`]);
-    expect(audits(item.id)).toHaveLength(6);
+    expect((await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 5, service: null } })).serviceId).toBeNull();
+    expect((await entries(incident.id)).slice(1).map((e) => e.body)).toEqual([`Action item “Add canary”: owner ${responder.name} → ${other.name}`]);
+    expect(await audits(item.id)).toHaveLength(6);
   });
 
-  it("a stale version gets 409 with the current item, and nothing changes", () => {
-    const incident = declare();
-    const item = add(incident.id);
-    updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, status: "in_progress" } });
+  it("a stale version gets 409 with the current item, and nothing changes", async () => {
+    const incident = await declare();
+    const item = await add(incident.id);
+    await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, status: "in_progress" } });
     const error = thrown(() => updateActionItem({ actor: other.actor, id: item.id, input: { version: 1, status: "done" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: item.id, version: 2, status: "in_progress" });
-    expect(getActionItem({ actor: responder.actor, id: item.id }).status).toBe("in_progress");
+    expect((await getActionItem({ actor: responder.actor, id: item.id })).status).toBe("in_progress");
   });
 
-  it("a change to nothing is a no-op: no new version, no entries", () => {
-    const incident = declare();
-    const item = add(incident.id);
-    const same = updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, status: "open", ownerId: responder.id } });
+  it("a change to nothing is a no-op: no new version, no entries", async () => {
+    const incident = await declare();
+    const item = await add(incident.id);
+    const same = await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, status: "open", ownerId: responder.id } });
     expect(same.version).toBe(1);
-    expect(entries(incident.id)).toHaveLength(1);
-    expect(audits(item.id)).toHaveLength(1);
+    expect(await entries(incident.id)).toHaveLength(1);
+    expect(await audits(item.id)).toHaveLength(1);
   });
 
-  it("viewers get 403; bad input 400 naming the field; unknown items 404", () => {
-    const incident = declare();
-    const item = add(incident.id);
+  it("viewers get 403; bad input 400 naming the field; unknown items 404", async () => {
+    const incident = await declare();
+    const item = await add(incident.id);
     expect(thrown(() => updateActionItem({ actor: viewer.actor, id: item.id, input: { version: 1, status: "done" } })).status).toBe(403);
     for (const [input, field] of [
       [{ status: "done" }, "version"],
@@ -286,25 +277,25 @@ describe("updateActionItem", () => {
 });
 
 describe("overdue", () => {
-  it("an unfinished item past its due day is overdue by whole days; on the due day it is not", () => {
-    const incident = declare();
-    const late = add(incident.id, { dueDate: addDays(today(), -3) });
-    const dueToday = add(incident.id, { dueDate: today() });
-    const doneLate = add(incident.id, { dueDate: addDays(today(), -3), status: "done" });
+  it("an unfinished item past its due day is overdue by whole days; on the due day it is not", async () => {
+    const incident = await declare();
+    const late = await add(incident.id, { dueDate: addDays(today(), -3) });
+    const dueToday = await add(incident.id, { dueDate: today() });
+    const doneLate = await add(incident.id, { dueDate: addDays(today(), -3), status: "done" });
     expect(late).toMatchObject({ overdue: true, daysOverdue: 3 });
     expect(dueToday).toMatchObject({ overdue: false, daysOverdue: 0 });
     expect(doneLate.overdue).toBe(false);
   });
 
-  it("is decided in the organisation's zone at the moment of reading", () => {
+  it("is decided in the organisation's zone at the moment of reading", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime(Date.UTC(2026, 2, 10, 23, 59));
-      const incident = declare();
-      const item = add(incident.id, { dueDate: "2026-03-10" });
+      const incident = await declare();
+      const item = await add(incident.id, { dueDate: "2026-03-10" });
       expect(item.overdue).toBe(false);
       vi.setSystemTime(Date.UTC(2026, 2, 11, 0, 1));
-      expect(getActionItem({ actor: responder.actor, id: item.id })).toMatchObject({ overdue: true, daysOverdue: 1 });
+      expect(await getActionItem({ actor: responder.actor, id: item.id })).toMatchObject({ overdue: true, daysOverdue: 1 });
     } finally {
       vi.useRealTimers();
     }
@@ -312,39 +303,39 @@ describe("overdue", () => {
 });
 
 describe("actionItemsForIncident", () => {
-  it("lists unfinished items first by due date, with progress leaving won't-do out", () => {
-    const incident = declare();
-    const a = add(incident.id, { title: "a", dueDate: "2030-01-03" });
-    const b = add(incident.id, { title: "b", dueDate: "2030-01-01", status: "done" });
-    const c = add(incident.id, { title: "c", dueDate: "2030-01-02" });
-    add(incident.id, { title: "d", dueDate: "2030-01-01", status: "wont_do" });
-    const { items, progress } = actionItemsForIncident({ actor: viewer.actor, incidentId: incident.id });
+  it("lists unfinished items first by due date, with progress leaving won't-do out", async () => {
+    const incident = await declare();
+    const a = await add(incident.id, { title: "a", dueDate: "2030-01-03" });
+    const b = await add(incident.id, { title: "b", dueDate: "2030-01-01", status: "done" });
+    const c = await add(incident.id, { title: "c", dueDate: "2030-01-02" });
+    await add(incident.id, { title: "d", dueDate: "2030-01-01", status: "wont_do" });
+    const { items, progress } = await actionItemsForIncident({ actor: viewer.actor, incidentId: incident.id });
     expect(items.map((i) => i.title)).toEqual(["c", "a", "b", "d"]);
     expect(progress).toEqual({ done: 1, total: 3, wontDo: 1 });
-    expect(openActionItemCounts({ actor: ctx.admin.actor, incidentIds: [incident.id, 999_999] })).toEqual(new Map([[incident.id, 2]]));
+    expect(await openActionItemCounts({ actor: ctx.admin.actor, incidentIds: [incident.id, 999_999] })).toEqual(new Map([[incident.id, 2]]));
     expect([a.id, b.id, c.id].every(Boolean)).toBe(true);
   });
 });
 
 describe("listActionItems", () => {
   let incidentRef: string;
-  const titles = (query: Record<string, unknown>, actor: Actor = responder.actor) => listActionItems({ actor, query }).items.map((i) => i.title);
+  const titles = async (query: Record<string, unknown>, actor: Actor = responder.actor) => (await listActionItems({ actor, query })).items.map((i) => i.title);
 
-  beforeAll(() => {
-    const incident = declare({ title: "List fixture" });
+  beforeAll(async () => {
+    const incident = await declare({ title: "List fixture" });
     incidentRef = `INC-${incident.id}`;
     const at = (days: number) => addDays(today(), days);
-    add(incident.id, { title: "L1 mine overdue", dueDate: at(-10), priority: "P1" });
-    add(incident.id, { title: "L2 other overdue in progress", ownerId: other.id, dueDate: at(-2), status: "in_progress", serviceId: paymentsId });
-    add(incident.id, { title: "L3 other due today", ownerId: other.id, dueDate: at(0), priority: "P3" });
-    add(incident.id, { title: "L4 mine done late", dueDate: at(-5), status: "done" });
-    add(incident.id, { title: "L5 other later", ownerId: other.id, dueDate: at(30), serviceId: paymentsId, priority: "P1" });
-    add(incident.id, { title: "L6 mine wont do", dueDate: at(-1), status: "wont_do" });
+    await add(incident.id, { title: "L1 mine overdue", dueDate: at(-10), priority: "P1" });
+    await add(incident.id, { title: "L2 other overdue in progress", ownerId: other.id, dueDate: at(-2), status: "in_progress", serviceId: paymentsId });
+    await add(incident.id, { title: "L3 other due today", ownerId: other.id, dueDate: at(0), priority: "P3" });
+    await add(incident.id, { title: "L4 mine done late", dueDate: at(-5), status: "done" });
+    await add(incident.id, { title: "L5 other later", ownerId: other.id, dueDate: at(30), serviceId: paymentsId, priority: "P1" });
+    await add(incident.id, { title: "L6 mine wont do", dueDate: at(-1), status: "wont_do" });
   });
   const q = (extra: Record<string, unknown>) => ({ incident: incidentRef, ...extra });
 
-  it("sorts by due date, soonest first by default and latest first with -due", () => {
-    expect(titles(q({}))).toEqual([
+  it("sorts by due date, soonest first by default and latest first with -due", async () => {
+    expect(await titles(q({}))).toEqual([
       "L1 mine overdue",
       "L4 mine done late",
       "L2 other overdue in progress",
@@ -352,7 +343,7 @@ describe("listActionItems", () => {
       "L3 other due today",
       "L5 other later",
     ]);
-    expect(titles(q({ sort: "-due" }))).toEqual([
+    expect(await titles(q({ sort: "-due" }))).toEqual([
       "L5 other later",
       "L3 other due today",
       "L6 mine wont do",
@@ -362,34 +353,39 @@ describe("listActionItems", () => {
     ]);
   });
 
-  it("filters by owner (me, id, email), team, service, status list, priority and overdue", () => {
-    expect(titles(q({ owner: "me" }))).toEqual(["L1 mine overdue", "L4 mine done late", "L6 mine wont do"]);
-    expect(titles(q({ owner: String(other.id) }))).toEqual(["L2 other overdue in progress", "L3 other due today", "L5 other later"]);
-    expect(titles(q({ owner: other.email }))).toHaveLength(3);
-    expect(titles(q({ team: String(teamId) }))).toEqual(["L2 other overdue in progress", "L3 other due today", "L5 other later"]);
-    expect(titles(q({ service: "payments-api" }))).toEqual(["L2 other overdue in progress", "L5 other later"]);
-    expect(titles(q({ status: "open,in_progress" }))).toEqual(["L1 mine overdue", "L2 other overdue in progress", "L3 other due today", "L5 other later"]);
-    expect(titles(q({ status: "done" }))).toEqual(["L4 mine done late"]);
-    expect(titles(q({ priority: "P1" }))).toEqual(["L1 mine overdue", "L5 other later"]);
-    expect(titles(q({ priority: "P1,P3" }))).toHaveLength(3);
-    expect(titles(q({ overdue: "true" }))).toEqual(["L1 mine overdue", "L2 other overdue in progress"]);
-    expect(titles(q({ overdue: "0" }))).toHaveLength(4);
-    expect(titles(q({ overdue: "1", owner: "me" }))).toEqual(["L1 mine overdue"]);
-    const overdue = listActionItems({ actor: responder.actor, query: q({ overdue: "1" }) }).items;
+  it("filters by owner (me, id, email), team, service, status list, priority and overdue", async () => {
+    expect(await titles(q({ owner: "me" }))).toEqual(["L1 mine overdue", "L4 mine done late", "L6 mine wont do"]);
+    expect(await titles(q({ owner: String(other.id) }))).toEqual(["L2 other overdue in progress", "L3 other due today", "L5 other later"]);
+    expect(await titles(q({ owner: other.email }))).toHaveLength(3);
+    expect(await titles(q({ team: String(teamId) }))).toEqual(["L2 other overdue in progress", "L3 other due today", "L5 other later"]);
+    expect(await titles(q({ service: "payments-api" }))).toEqual(["L2 other overdue in progress", "L5 other later"]);
+    expect(await titles(q({ status: "open,in_progress" }))).toEqual([
+      "L1 mine overdue",
+      "L2 other overdue in progress",
+      "L3 other due today",
+      "L5 other later",
+    ]);
+    expect(await titles(q({ status: "done" }))).toEqual(["L4 mine done late"]);
+    expect(await titles(q({ priority: "P1" }))).toEqual(["L1 mine overdue", "L5 other later"]);
+    expect(await titles(q({ priority: "P1,P3" }))).toHaveLength(3);
+    expect(await titles(q({ overdue: "true" }))).toEqual(["L1 mine overdue", "L2 other overdue in progress"]);
+    expect(await titles(q({ overdue: "0" }))).toHaveLength(4);
+    expect(await titles(q({ overdue: "1", owner: "me" }))).toEqual(["L1 mine overdue"]);
+    const overdue = (await listActionItems({ actor: responder.actor, query: q({ overdue: "1" }) })).items;
     expect(overdue.map((i) => i.daysOverdue)).toEqual([10, 2]);
   });
 
-  it("pages with an opaque cursor without skipping or repeating", () => {
+  it("pages with an opaque cursor without skipping or repeating", async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = listActionItems({ actor: responder.actor, query: q({ limit: "2", sort: "-due", ...(cursor ? { cursor } : {}) }) });
+      const page = await listActionItems({ actor: responder.actor, query: q({ limit: "2", sort: "-due", ...(cursor ? { cursor } : {}) }) });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i) => i.title));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(titles(q({ sort: "-due" })));
-    const first = listActionItems({ actor: responder.actor, query: q({ limit: "2" }) });
+    expect(seen).toEqual(await titles(q({ sort: "-due" })));
+    const first = await listActionItems({ actor: responder.actor, query: q({ limit: "2" }) });
     // A cursor from one sort order does not fit the other.
     expect(thrown(() => listActionItems({ actor: responder.actor, query: q({ sort: "-due", cursor: first.nextCursor }) })).fields).toHaveProperty("cursor");
     expect(thrown(() => listActionItems({ actor: responder.actor, query: { cursor: "garbage" } })).fields).toHaveProperty("cursor");
@@ -411,7 +407,7 @@ describe("listActionItems", () => {
     expect(thrown(() => listActionItems({ actor: ctx.t.createToken("viewer").actor, query: { owner: "me" } })).fields).toHaveProperty("owner");
   });
 
-  it("viewers read every item of incidents they can see", () => {
-    expect(titles(q({}), viewer.actor)).toHaveLength(6);
+  it("viewers read every item of incidents they can see", async () => {
+    expect(await titles(q({}), viewer.actor)).toHaveLength(6);
   });
 });

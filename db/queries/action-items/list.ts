@@ -22,7 +22,7 @@ const dayFromKey = (key: number) => {
  * Action items across the incidents the actor can see, filtered and sorted by due date
  * (soonest first; `sort=-due` for latest first), a page at a time.
  */
-export function listActionItems({ actor, query }: { actor: Actor; query: unknown }): { items: ActionItemView[]; nextCursor: string | null } {
+export async function listActionItems({ actor, query }: { actor: Actor; query: unknown }): Promise<{ items: ActionItemView[]; nextCursor: string | null }> {
   const filter = parseInput(listActionItemsSchema, query);
   const day = today();
   const conditions: SQL[] = [];
@@ -60,12 +60,11 @@ export function listActionItems({ actor, query }: { actor: Actor; query: unknown
     );
   }
   const db = getDb();
-  const read = (status: SQL | undefined) =>
-    selectViews(db)
+  const read = async (status: SQL | undefined) =>
+    await selectViews(db)
       .where(and(...conditions, status))
       .orderBy(...(ascending ? [asc(actionItems.dueDate), asc(actionItems.id)] : [desc(actionItems.dueDate), desc(actionItems.id)]))
-      .limit(filter.limit + 1)
-      .all();
+      .limit(filter.limit + 1);
   // Several statuses (the default "open,in_progress"): one page per status read in due order from
   // action_items_due_idx, then merged, rather than every unfinished item read and sorted.
   const rows =
@@ -74,7 +73,7 @@ export function listActionItems({ actor, query }: { actor: Actor; query: unknown
           .flatMap((status) => read(eq(actionItems.status, status)))
           .sort((a, b) => (ascending ? 1 : -1) * (a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id))
           .slice(0, filter.limit + 1)
-      : read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);
+      : await read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);
   const items = rows.slice(0, filter.limit).map((row) => toView(row, day));
   const last = items[items.length - 1];
   const nextCursor = rows.length > filter.limit && last ? encodeCursor({ rank: ascending ? 1 : -1, at: dayKey(last.dueDate), id: last.id }) : null;

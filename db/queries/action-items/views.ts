@@ -22,7 +22,7 @@ export type ActionItemView = ActionItem & {
   daysOverdue: number;
 };
 
-export type ActionItemProgress = ReturnType<typeof actionItemProgress>;
+export type ActionItemProgress = Awaited<ReturnType<typeof actionItemProgress>>;
 
 export const today = (now = Date.now()) => todayIn(ORGANISATION_TIME_ZONE, now);
 
@@ -42,20 +42,20 @@ export function selectViews(db: Reader) {
     .leftJoin(services, eq(services.id, actionItems.serviceId));
 }
 
-type ViewRow = Awaited<ReturnType<ReturnType<typeof selectViews>["all"]>>[number];
+type ViewRow = Awaited<ReturnType<Awaited<ReturnType<typeof selectViews>>["all"]>>[number];
 
 export function toView({ item, ...rest }: ViewRow, day: string): ActionItemView {
   const late = daysOverdue(item, day);
   return { ...item, ...rest, incidentReference: incidentReference(item.incidentId), overdue: late > 0, daysOverdue: late };
 }
 
-export function viewById(db: Reader, id: number, day = today()): ActionItemView {
-  return toView(selectViews(db).where(eq(actionItems.id, id)).get()!, day);
+export async function viewById(db: Reader, id: number, day = today()): Promise<ActionItemView> {
+  return toView((await selectViews(db).where(eq(actionItems.id, id)))[0]!, day);
 }
 
 /** The item with this id when its incident is visible to the actor; else 404 (a hidden item does not exist). */
-export function findVisibleItem(db: Reader, actor: Actor, id: number): ActionItem {
-  const item = Number.isSafeInteger(id) ? db.select().from(actionItems).where(eq(actionItems.id, id)).get() : undefined;
-  if (!item || !findVisibleIncident(db, actor, item.incidentId)) throw notFound("Action item");
+export async function findVisibleItem(db: Reader, actor: Actor, id: number): Promise<ActionItem> {
+  const item = Number.isSafeInteger(id) ? (await db.select().from(actionItems).where(eq(actionItems.id, id)))[0] : undefined;
+  if (!item || !(await findVisibleIncident(db, actor, item.incidentId))) throw notFound("Action item");
   return item;
 }

@@ -8,7 +8,7 @@ import { readAuditActions, readAuditEntityTypes } from "../../access/audit-filte
 
 export type AuditFilter = { action?: string; entityType?: string; actor?: string; q?: string; before?: number; limit?: number };
 
-export function listAudit({ actor, filter }: { actor: Actor; filter: AuditFilter }) {
+export async function listAudit({ actor, filter }: { actor: Actor; filter: AuditFilter }) {
   requirePermission(actor, "audit", "read");
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
@@ -17,13 +17,12 @@ export function listAudit({ actor, filter }: { actor: Actor; filter: AuditFilter
   if (filter.q) conditions.push(or(like(auditLog.entityId, `%${filter.q}%`), like(auditLog.after, `%${filter.q}%`), like(auditLog.before, `%${filter.q}%`))!);
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));
   const limit = Math.min(filter.limit ?? 50, 200);
-  const rows = getDb()
+  const rows = await getDb()
     .select()
     .from(auditLog)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const hasMore = rows.length > limit;
   const items = rows.slice(0, limit);
   return { items, nextBefore: hasMore ? items[items.length - 1]!.id : null };

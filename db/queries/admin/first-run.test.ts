@@ -18,38 +18,38 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const done = () => Object.fromEntries(firstRunChecklist({ actor: admin.actor })!.steps.map((s) => [s.key, s.done]));
+const done = async () => Object.fromEntries((await firstRunChecklist({ actor: admin.actor }))!.steps.map((s) => [s.key, s.done]));
 
 describe("first-run checklist", () => {
-  it("starts with everything to do on a database with one admin", () => {
-    expect(firstRunCounts()).toEqual({ servicesWithSlo: 0, activeUsers: 1, activeTokens: 0, drills: 0 });
-    expect(firstRunChecklist({ actor: admin.actor })).toMatchObject({ show: true });
-    expect(done()).toEqual({ services: false, people: false, token: false, drill: false });
+  it("starts with everything to do on a database with one admin", async () => {
+    expect(await firstRunCounts()).toEqual({ servicesWithSlo: 0, activeUsers: 1, activeTokens: 0, drills: 0 });
+    expect(await firstRunChecklist({ actor: admin.actor })).toMatchObject({ show: true });
+    expect(await done()).toEqual({ services: false, people: false, token: false, drill: false });
   });
 
   it("counts only services with an SLO, active people, live tokens and drills", async () => {
-    createService({ actor: admin.actor, input: { slug: "api", name: "API", tier: 1 } });
-    declareIncident({ actor: admin.actor, input: { title: "Real one", severity: "SEV4" } });
-    expect(done()).toEqual({ services: false, people: false, token: false, drill: false });
-    createSlo({ actor: admin.actor, slug: "api", input: { name: "Availability", objective: 99.9 } });
+    await createService({ actor: admin.actor, input: { slug: "api", name: "API", tier: 1 } });
+    await declareIncident({ actor: admin.actor, input: { title: "Real one", severity: "SEV4" } });
+    expect(await done()).toEqual({ services: false, people: false, token: false, drill: false });
+    await createSlo({ actor: admin.actor, slug: "api", input: { name: "Availability", objective: 99.9 } });
     await t.createUser("viewer");
     const token = t.createToken("viewer", admin.actor);
-    expect(done()).toEqual({ services: true, people: true, token: true, drill: false });
-    revokeToken({ actor: admin.actor, tokenId: token.id });
-    expect(done()).toMatchObject({ token: false });
+    expect(await done()).toEqual({ services: true, people: true, token: true, drill: false });
+    await revokeToken({ actor: admin.actor, tokenId: token.id });
+    expect(await done()).toMatchObject({ token: false });
     t.createToken("responder", admin.actor);
-    declareIncident({ actor: admin.actor, input: { title: "Game day", severity: "SEV3", drill: true } });
-    expect(done()).toEqual({ services: true, people: true, token: true, drill: true });
-    expect(firstRunChecklist({ actor: admin.actor })!.show).toBe(false);
+    await declareIncident({ actor: admin.actor, input: { title: "Game day", severity: "SEV3", drill: true } });
+    expect(await done()).toEqual({ services: true, people: true, token: true, drill: true });
+    expect((await firstRunChecklist({ actor: admin.actor }))!.show).toBe(false);
     // An admin can still ask to see it.
-    expect(firstRunChecklist({ actor: admin.actor, force: true })!.show).toBe(true);
+    expect((await firstRunChecklist({ actor: admin.actor, force: true }))!.show).toBe(true);
   });
 
   it("is never given to non-admins, even when asked for", async () => {
     const viewer = await t.createUser("viewer");
     const responder = await t.createUser("responder");
-    expect(firstRunChecklist({ actor: viewer.actor, force: true })).toBeNull();
-    expect(firstRunChecklist({ actor: responder.actor })).toBeNull();
+    expect(await firstRunChecklist({ actor: viewer.actor, force: true })).toBeNull();
+    expect(await firstRunChecklist({ actor: responder.actor })).toBeNull();
     expect(thrown(() => dismissFirstRun({ actor: responder.actor })).status).toBe(403);
   });
 
@@ -57,12 +57,12 @@ describe("first-run checklist", () => {
     const fresh = createTestDb();
     try {
       const boss = await fresh.createUser("admin");
-      expect(firstRunChecklist({ actor: boss.actor })!.show).toBe(true);
-      dismissFirstRun({ actor: boss.actor });
-      expect(firstRunChecklist({ actor: boss.actor })!.show).toBe(false);
+      expect((await firstRunChecklist({ actor: boss.actor }))!.show).toBe(true);
+      await dismissFirstRun({ actor: boss.actor });
+      expect((await firstRunChecklist({ actor: boss.actor }))!.show).toBe(false);
       const other = await fresh.createUser("admin");
-      expect(firstRunChecklist({ actor: other.actor })!.show).toBe(false);
-      const { items } = listAudit({ actor: boss.actor, filter: { q: "first_run" } });
+      expect((await firstRunChecklist({ actor: other.actor }))!.show).toBe(false);
+      const { items } = await listAudit({ actor: boss.actor, filter: { q: "first_run" } });
       expect(items[0]).toMatchObject({ action: "settings.update", actorLabel: boss.name });
     } finally {
       fresh.cleanup();

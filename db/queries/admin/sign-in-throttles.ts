@@ -38,13 +38,12 @@ function groupTimes<R extends { at: number }, K>(rows: R[], key: (row: R) => K):
 }
 
 /** Active pauses and slowdowns, the longest-lasting first. */
-export function listSignInThrottles({ actor, now = Date.now() }: { actor: Actor; now?: number }): SignInThrottle[] {
+export async function listSignInThrottles({ actor, now = Date.now() }: { actor: Actor; now?: number }): Promise<SignInThrottle[]> {
   requireSignInThrottleAdmin(actor);
-  const rows = getDb()
+  const rows = await getDb()
     .select({ email: loginAttempts.email, ip: loginAttempts.ip, at: loginAttempts.at })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.success, false), gte(loginAttempts.at, now - LOOKBACK_MS)))
-    .all();
+    .where(and(eq(loginAttempts.success, false), gte(loginAttempts.at, now - LOOKBACK_MS)));
   const items: SignInThrottle[] = [];
   for (const [key, times] of groupTimes(rows, (r) => JSON.stringify([r.email, r.ip]))) {
     const until = pausedUntil(times, PAIR_FAILURE_LIMIT, now);

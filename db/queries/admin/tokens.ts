@@ -11,8 +11,8 @@ export function listTokens({ actor }: { actor: Actor }) {
 }
 
 /** Every token, newest first, without secrets; no actor check (the `npm run token` script). */
-export function selectTokens() {
-  return getDb()
+export async function selectTokens() {
+  return await getDb()
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -27,6 +27,5 @@ export function selectTokens() {
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
-    .orderBy(desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.id));
 }

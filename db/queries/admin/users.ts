@@ -17,9 +17,9 @@ export const publicUserColumns = {
 };
 
 /** Every account, for the admin users page. */
-export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
+export async function listUsers({ actor }: { actor: Actor }): Promise<PublicUser[]> {
   requirePermission(actor, "user", "manage");
-  return getDb().select(publicUserColumns).from(users).orderBy(asc(users.name)).all();
+  return await getDb().select(publicUserColumns).from(users).orderBy(asc(users.name));
 }
 
 /** Active users, for role pickers (anyone signed in sees who can be named). */

@@ -14,14 +14,14 @@ export function spenderTitles({ actor, budgets }: { actor: Actor; budgets: Budge
 }
 
 /** SLOs with their current budgets, and the spending incidents the actor may see. */
-export function sloBudgets({ actor, slos }: { actor: Actor; slos: Slo[] }) {
-  const budgets = budgetsFor(getDb(), slos);
+export async function sloBudgets({ actor, slos }: { actor: Actor; slos: Slo[] }) {
+  const budgets = await budgetsFor(getDb(), slos);
   const withBudgets = slos.map((s) => ({ ...s, budget: budgets.get(s.id)! }));
   return { slos: withBudgets, titles: spenderTitles({ actor, budgets: withBudgets.map((s) => s.budget) }) };
 }
 
 /** Each SLO's budget over its window, day by day (SLOs are readable by everyone signed in). */
-export function sloBurnDowns({ actor, slos }: { actor: Actor; slos: Slo[] }): Map<number, ReturnType<typeof burnDownFor>> {
+export function sloBurnDowns({ actor, slos }: { actor: Actor; slos: Slo[] }): Map<number, Awaited<ReturnType<typeof burnDownFor>>> {
   void actor;
   const db = getDb();
   return new Map(slos.map((slo) => [slo.id, burnDownFor(db, slo)]));

@@ -9,19 +9,22 @@ import { listServices } from "./services";
 
 const ctx = setUpTestDb();
 
-beforeAll(() => {
+beforeAll(async () => {
   const add = (slug: string, name: string, tier: number) => createService({ actor: ctx.admin.actor, input: { slug, name, tier } });
-  add("search", "Search", 2);
-  add("checkout", "Checkout", 1);
-  add("api", "API", 1);
-  add("reports", "Reports", 3);
-  createSlo({ actor: ctx.admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9 } });
-  declareIncident({ actor: ctx.admin.actor, input: { title: "Checkout down", severity: "SEV1", services: [{ service: "checkout", impact: "full_outage" }] } });
+  await add("search", "Search", 2);
+  await add("checkout", "Checkout", 1);
+  await add("api", "API", 1);
+  await add("reports", "Reports", 3);
+  await createSlo({ actor: ctx.admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9 } });
+  await declareIncident({
+    actor: ctx.admin.actor,
+    input: { title: "Checkout down", severity: "SEV1", services: [{ service: "checkout", impact: "full_outage" }] },
+  });
 });
 
 describe("listServicePickerChoices", () => {
-  it("lists every service as id, slug, name and tier, most critical tier first, then by name", () => {
-    const choices = listServicePickerChoices({ actor: ctx.responder.actor });
+  it("lists every service as id, slug, name and tier, most critical tier first, then by name", async () => {
+    const choices = await listServicePickerChoices({ actor: ctx.responder.actor });
     expect(choices.map((c) => Object.keys(c).sort())).toEqual(choices.map(() => ["id", "name", "slug", "tier"]));
     expect(choices.map((c) => [c.slug, c.tier])).toEqual([
       ["api", 1],
@@ -31,13 +34,13 @@ describe("listServicePickerChoices", () => {
     ]);
   });
 
-  it("offers the same services, in the same order, as the full catalogue listing", () => {
-    const full = listServices({ actor: ctx.admin.actor, query: {} }).map((s) => ({ id: s.id, slug: s.slug, name: s.name, tier: s.tier }));
-    expect(listServicePickerChoices({ actor: ctx.admin.actor })).toEqual(full);
+  it("offers the same services, in the same order, as the full catalogue listing", async () => {
+    const full = (await listServices({ actor: ctx.admin.actor, query: {} })).map((s) => ({ id: s.id, slug: s.slug, name: s.name, tier: s.tier }));
+    expect(await listServicePickerChoices({ actor: ctx.admin.actor })).toEqual(full);
   });
 
-  it("is open to viewers, who filter lists by service", () => {
-    expect(listServicePickerChoices({ actor: ctx.viewer.actor })).toHaveLength(4);
+  it("is open to viewers, who filter lists by service", async () => {
+    expect(await listServicePickerChoices({ actor: ctx.viewer.actor })).toHaveLength(4);
   });
 
   it("reads only the services table: nothing from incidents, SLOs or budgets", () => {

@@ -11,10 +11,9 @@ export type ServicePickerChoice = { id: number; slug: string; name: string; tier
  * four columns of the services table, nothing computed from incidents, so its cost does not
  * grow with history. Every reader may list services, as with `listServices`.
  */
-export function listServicePickerChoices(_: { actor: Actor }): ServicePickerChoice[] {
-  return getDb()
+export async function listServicePickerChoices(_: { actor: Actor }): Promise<ServicePickerChoice[]> {
+  return await getDb()
     .select({ id: services.id, slug: services.slug, name: services.name, tier: services.tier })
     .from(services)
-    .orderBy(asc(services.tier), asc(services.name))
-    .all();
+    .orderBy(asc(services.tier), asc(services.name));
 }

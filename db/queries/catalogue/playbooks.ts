@@ -10,28 +10,27 @@ import { findPlaybook, playbookDetails, type PlaybookDetail, type PlaybookServic
 export type { PlaybookDetail, PlaybookItemView, PlaybookServiceView } from "../../access/playbooks";
 
 /** Every playbook, enabled first, then by name. Anyone signed in may read them. */
-export function listPlaybooks({ actor }: { actor: Actor }): PlaybookDetail[] {
+export async function listPlaybooks({ actor }: { actor: Actor }): Promise<PlaybookDetail[]> {
   void actor;
   const db = getDb();
   return playbookDetails(
     db,
-    db
+    await db
       .select()
       .from(playbooks)
-      .orderBy(sql`${playbooks.enabled} DESC`, asc(playbooks.name), asc(playbooks.id))
-      .all(),
+      .orderBy(sql`${playbooks.enabled} DESC`, asc(playbooks.name), asc(playbooks.id)),
   );
 }
 
-export function getPlaybook({ actor, playbookId }: { actor: Actor; playbookId: number }): PlaybookDetail {
+export async function getPlaybook({ actor, playbookId }: { actor: Actor; playbookId: number }): Promise<PlaybookDetail> {
   void actor;
-  const found = findPlaybook(getDb(), playbookId);
+  const found = await findPlaybook(getDb(), playbookId);
   if (!found) throw notFound("Playbook");
   return found;
 }
 
 /** The services a playbook can name, for the admin form. */
-export function listServiceChoices({ actor }: { actor: Actor }): PlaybookServiceView[] {
+export async function listServiceChoices({ actor }: { actor: Actor }): Promise<PlaybookServiceView[]> {
   requirePermission(actor, "playbook", "manage");
-  return getDb().select({ id: services.id, slug: services.slug, name: services.name }).from(services).orderBy(asc(services.name)).all();
+  return await getDb().select({ id: services.id, slug: services.slug, name: services.name }).from(services).orderBy(asc(services.name));
 }

@@ -20,9 +20,9 @@ const MIN = 60_000;
 
 beforeAll(async () => {
   member = await ctx.t.createUser("viewer");
-  paymentsTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Payments" } }).id;
-  searchTeam = createTeam({ actor: ctx.admin.actor, input: { name: "Search" } }).id;
-  setTeamMember({ actor: ctx.admin.actor, teamId: paymentsTeam, userId: member.id, member: true });
+  paymentsTeam = (await createTeam({ actor: ctx.admin.actor, input: { name: "Payments" } })).id;
+  searchTeam = (await createTeam({ actor: ctx.admin.actor, input: { name: "Search" } })).id;
+  await setTeamMember({ actor: ctx.admin.actor, teamId: paymentsTeam, userId: member.id, member: true });
 });
 
 const audits = (action: string, entityId?: string) => auditsOf(ctx.t.db, action, entityId);
@@ -30,33 +30,32 @@ const audits = (action: string, entityId?: string) => auditsOf(ctx.t.db, action,
 const add = (input: Record<string, unknown>) => createService({ actor: ctx.admin.actor, input });
 
 /** Declares an incident on a service and sets its impact window by hand (minutes before now). */
-function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: number | null, extra: Record<string, unknown> = {}) {
-  const { incident } = declareIncident({
+async function incidentOn(slug: string, impact: string, fromMinAgo: number, toMinAgo: number | null, extra: Record<string, unknown> = {}) {
+  const { incident } = await declareIncident({
     actor: ctx.responder.actor,
     input: { title: `Trouble on ${slug}`, severity: "SEV3", services: [{ service: slug, impact }], ...extra },
   });
   const now = Date.now();
   // Written straight to the row, so the stored spend is refreshed as the commands do.
-  const spendBefore = spendSnapshot(ctx.t.db, incident.id);
-  ctx.t.db
+  const spendBefore = await spendSnapshot(ctx.t.db, incident.id);
+  await ctx.t.db
     .update(incidents)
     .set({ startedAt: now - fromMinAgo * MIN, detectedAt: now - fromMinAgo * MIN, mitigatedAt: toMinAgo === null ? null : now - toMinAgo * MIN })
-    .where(eq(incidents.id, incident.id))
-    .run();
-  refreshSpendFor(ctx.t.db, { incidentId: incident.id, before: spendBefore });
+    .where(eq(incidents.id, incident.id));
+  await refreshSpendFor(ctx.t.db, { incidentId: incident.id, before: spendBefore });
   return incident.id;
 }
 
 describe("createService", () => {
-  it("is for admins only", () => {
+  it("is for admins only", async () => {
     const input = { slug: "nope", name: "Nope", tier: 2 };
     expect(thrown(() => createService({ actor: ctx.responder.actor, input })).status).toBe(403);
     expect(thrown(() => createService({ actor: ctx.viewer.actor, input })).status).toBe(403);
-    expect(ctx.t.db.select().from(services).all()).toHaveLength(0);
+    expect(await ctx.t.db.select().from(services)).toHaveLength(0);
   });
 
-  it("creates with defaults, trims and lower-cases the slug, and audits", () => {
-    const s = add({ slug: "  Payments-API ", name: "Payments API", tier: 1, teamId: paymentsTeam });
+  it("creates with defaults, trims and lower-cases the slug, and audits", async () => {
+    const s = await add({ slug: "  Payments-API ", name: "Payments API", tier: 1, teamId: paymentsTeam });
     expect(s).toMatchObject({
       slug: "payments-api",
       name: "Payments API",
@@ -67,7 +66,7 @@ describe("createService", () => {
       links: "[]",
       version: 1,
     });
-    expect(audits("service.create", "payments-api")).toHaveLength(1);
+    expect(await audits("service.create", "payments-api")).toHaveLength(1);
   });
 
   it("refuses a duplicate slug (in any case) with 409 naming slug", () => {
@@ -107,12 +106,12 @@ describe("createService", () => {
 });
 
 describe("updateService", () => {
-  beforeAll(() => {
-    add({ slug: "checkout", name: "Checkout", tier: 2, description: "Cart and checkout" });
+  beforeAll(async () => {
+    await add({ slug: "checkout", name: "Checkout", tier: 2, description: "Cart and checkout" });
   });
 
-  it("lets an admin change anything; the version goes up and the change is audited", () => {
-    const s = updateService({
+  it("lets an admin change anything; the version goes up and the change is audited", async () => {
+    const s = await updateService({
       actor: ctx.admin.actor,
       slug: "checkout",
       input: { version: 1, tier: 1, teamId: paymentsTeam, name: "Checkout web", runbookUrl: "https://wiki.example.com/checkout" },
@@ -125,27 +124,29 @@ describe("updateService", () => {
       version: 2,
       description: "Cart and checkout",
     });
-    const [audit] = audits("service.update", "checkout");
+    const [audit] = await audits("service.update", "checkout");
     expect(JSON.parse(audit!.before!)).toMatchObject({ tier: 2, version: 1 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ tier: 1, version: 2 });
   });
 
-  it("answers a stale version with 409 and the current service", () => {
+  it("answers a stale version with 409 and the current service", async () => {
     const error = thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
     expect(error.status).toBe(409);
     expect(error.fields).toHaveProperty("version");
     expect(error.details.current).toMatchObject({ slug: "checkout", version: 2, tier: 1, links: [] });
-    expect(getService({ actor: ctx.admin.actor, slug: "checkout" }).tier).toBe(1);
+    expect((await getService({ actor: ctx.admin.actor, slug: "checkout" })).tier).toBe(1);
   });
 
-  it("lets a responder edit the description and links only", () => {
-    const s = updateService({
+  it("lets a responder edit the description and links only", async () => {
+    const s = await updateService({
       actor: ctx.responder.actor,
       slug: "checkout",
       input: { version: 2, description: "Cart, checkout and receipts", links: [{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }] },
     });
     expect(s.version).toBe(3);
-    expect(getService({ actor: ctx.viewer.actor, slug: "checkout" }).links).toEqual([{ label: "Dashboard", url: "https://grafana.example.com/d/checkout" }]);
+    expect((await getService({ actor: ctx.viewer.actor, slug: "checkout" })).links).toEqual([
+      { label: "Dashboard", url: "https://grafana.example.com/d/checkout" },
+    ]);
     for (const input of [
       { version: 3, tier: 3 },
       { version: 3, name: "Renamed" },
@@ -156,10 +157,10 @@ describe("updateService", () => {
       const error = thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input }));
       expect(error.status).toBe(403);
     }
-    expect(getService({ actor: ctx.admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
+    expect(await getService({ actor: ctx.admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
   });
 
-  it("refuses viewers, unknown services and bad input", () => {
+  it("refuses viewers, unknown services and bad input", async () => {
     expect(thrown(() => updateService({ actor: ctx.viewer.actor, slug: "checkout", input: { version: 3, description: "x" } })).status).toBe(403);
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
     expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
@@ -172,69 +173,69 @@ describe("updateService", () => {
       thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } }))
         .fields,
     ).toHaveProperty(["links.0.url"]);
-    expect(getService({ actor: ctx.admin.actor, slug: "checkout" }).version).toBe(3);
+    expect((await getService({ actor: ctx.admin.actor, slug: "checkout" })).version).toBe(3);
   });
 });
 
 describe("listServices and getService", () => {
-  beforeAll(() => {
-    add({ slug: "search-api", name: "Search API", tier: 2, teamId: searchTeam, description: "Full-text 100% of the time" });
-    add({ slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam });
-    add({ slug: "emails", name: "Emails", tier: 3 });
+  beforeAll(async () => {
+    await add({ slug: "search-api", name: "Search API", tier: 2, teamId: searchTeam, description: "Full-text 100% of the time" });
+    await add({ slug: "ledger", name: "Ledger", tier: 1, teamId: paymentsTeam });
+    await add({ slug: "emails", name: "Emails", tier: 3 });
     // Ledger: 99.9 % over 28 days = 40.32 min; a 35-minute full outage leaves 5.32 (13 %): at risk.
-    createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } });
-    incidentOn("ledger", "full_outage", 60, 25);
+    await createSlo({ actor: ctx.admin.actor, slug: "ledger", input: { name: "Availability", objective: 99.9 } });
+    await incidentOn("ledger", "full_outage", 60, 25);
     // Emails: 99 % over 1 day = 14.4 min; an open 30-minute full outage exhausts it.
-    createSlo({ actor: ctx.admin.actor, slug: "emails", input: { name: "Delivery", objective: 99, windowDays: 1 } });
-    incidentOn("emails", "full_outage", 30, null);
+    await createSlo({ actor: ctx.admin.actor, slug: "emails", input: { name: "Delivery", objective: 99, windowDays: 1 } });
+    await incidentOn("emails", "full_outage", 30, null);
     // Search: healthy SLO; one private open incident.
-    createSlo({ actor: ctx.admin.actor, slug: "search-api", input: { name: "Latency", objective: 99 } });
-    incidentOn("search-api", "degraded", 10, null, { private: true });
+    await createSlo({ actor: ctx.admin.actor, slug: "search-api", input: { name: "Latency", objective: 99 } });
+    await incidentOn("search-api", "degraded", 10, null, { private: true });
   });
 
-  const slugs = (query: Record<string, string>, actor = ctx.admin.actor) => listServices({ actor, query }).map((s) => s.slug);
+  const slugs = async (query: Record<string, string>, actor = ctx.admin.actor) => (await listServices({ actor, query })).map((s) => s.slug);
 
-  it("orders by tier, then name", () => {
-    expect(slugs({})).toEqual(["checkout", "ledger", "payments-api", "search-api", "emails"]);
+  it("orders by tier, then name", async () => {
+    expect(await slugs({})).toEqual(["checkout", "ledger", "payments-api", "search-api", "emails"]);
   });
 
-  it("searches name, slug and description, treating % and _ literally", () => {
-    expect(slugs({ q: "ledg" })).toEqual(["ledger"]);
-    expect(slugs({ q: "SEARCH-a" })).toEqual(["search-api"]);
-    expect(slugs({ q: "receipts" })).toEqual(["checkout"]);
-    expect(slugs({ q: "100%" })).toEqual(["search-api"]);
-    expect(slugs({ q: "%" })).toEqual(["search-api"]);
-    expect(slugs({ q: "_" })).toEqual([]);
+  it("searches name, slug and description, treating % and _ literally", async () => {
+    expect(await slugs({ q: "ledg" })).toEqual(["ledger"]);
+    expect(await slugs({ q: "SEARCH-a" })).toEqual(["search-api"]);
+    expect(await slugs({ q: "receipts" })).toEqual(["checkout"]);
+    expect(await slugs({ q: "100%" })).toEqual(["search-api"]);
+    expect(await slugs({ q: "%" })).toEqual(["search-api"]);
+    expect(await slugs({ q: "_" })).toEqual([]);
   });
 
-  it("filters by team and tier", () => {
-    expect(slugs({ team: String(paymentsTeam) })).toEqual(["checkout", "ledger", "payments-api"]);
-    expect(slugs({ team: String(searchTeam), tier: "2" })).toEqual(["search-api"]);
-    expect(slugs({ tier: "3" })).toEqual(["emails"]);
+  it("filters by team and tier", async () => {
+    expect(await slugs({ team: String(paymentsTeam) })).toEqual(["checkout", "ledger", "payments-api"]);
+    expect(await slugs({ team: String(searchTeam), tier: "2" })).toEqual(["search-api"]);
+    expect(await slugs({ tier: "3" })).toEqual(["emails"]);
     expect(thrown(() => slugs({ tier: "4" })).fields).toHaveProperty("tier");
   });
 
-  it("filters to services with an open incident the reader can see", () => {
-    expect(slugs({ openIncident: "1" })).toEqual(["ledger", "search-api", "emails"]);
+  it("filters to services with an open incident the reader can see", async () => {
+    expect(await slugs({ openIncident: "1" })).toEqual(["ledger", "search-api", "emails"]);
     // The search incident is private: a viewer outside its team does not see it.
-    expect(slugs({ openIncident: "true" }, ctx.viewer.actor)).toEqual(["ledger", "emails"]);
-    const searchForViewer = listServices({ actor: ctx.viewer.actor, query: { q: "search-api" } })[0]!;
+    expect(await slugs({ openIncident: "true" }, ctx.viewer.actor)).toEqual(["ledger", "emails"]);
+    const searchForViewer = (await listServices({ actor: ctx.viewer.actor, query: { q: "search-api" } }))[0]!;
     expect(searchForViewer.openIncidents).toBe(0);
   });
 
-  it("filters to services whose budget is at risk or exhausted, with the worst status", () => {
-    expect(slugs({ atRisk: "1" })).toEqual(["ledger", "emails"]);
-    const all = listServices({ actor: ctx.admin.actor, query: {} });
+  it("filters to services whose budget is at risk or exhausted, with the worst status", async () => {
+    expect(await slugs({ atRisk: "1" })).toEqual(["ledger", "emails"]);
+    const all = await listServices({ actor: ctx.admin.actor, query: {} });
     const by = (slug: string) => all.find((s) => s.slug === slug)!;
     expect(by("ledger")).toMatchObject({ worstStatus: "at_risk", sloCount: 1, teamName: "Payments" });
     expect(by("emails")).toMatchObject({ worstStatus: "exhausted", teamName: null });
     expect(by("search-api").worstStatus).toBe("healthy");
     expect(by("checkout")).toMatchObject({ worstStatus: null, sloCount: 0 });
-    expect(slugs({ atRisk: "1", tier: "1" })).toEqual(["ledger"]);
+    expect(await slugs({ atRisk: "1", tier: "1" })).toEqual(["ledger"]);
   });
 
-  it("getService gives the SLOs with budget, spend, remaining and status", () => {
-    const ledger = getService({ actor: ctx.viewer.actor, slug: "LEDGER" });
+  it("getService gives the SLOs with budget, spend, remaining and status", async () => {
+    const ledger = await getService({ actor: ctx.viewer.actor, slug: "LEDGER" });
     expect(ledger.slos).toHaveLength(1);
     const { budget } = ledger.slos[0]!;
     expect(budget.budgetMinutes).toBeCloseTo(40.32, 6);
@@ -248,34 +249,36 @@ describe("listServices and getService", () => {
 
 describe("serviceIncidents", () => {
   it("lists a service's incidents newest first, paginated, without private ones the reader cannot see", async () => {
-    add({ slug: "billing", name: "Billing", tier: 2, teamId: paymentsTeam });
+    await add({ slug: "billing", name: "Billing", tier: 2, teamId: paymentsTeam });
     const ids: number[] = [];
     for (let n = 0; n < 5; n++) {
       ids.push(
-        declareIncident({
-          actor: ctx.responder.actor,
-          input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] },
-        }).incident.id,
+        (
+          await declareIncident({
+            actor: ctx.responder.actor,
+            input: { title: `Billing ${n}`, severity: "SEV4", private: n === 4, services: [{ service: "billing", impact: "degraded" }] },
+          })
+        ).incident.id,
       );
       await new Promise((r) => setTimeout(r, 2));
     }
-    const first = getIncident({ actor: ctx.admin.actor, incidentId: ids[0]! });
-    updateIncident({ actor: ctx.responder.actor, incidentId: ids[0]!, input: { version: first.version, status: "resolved" } });
-    const serviceId = getService({ actor: ctx.admin.actor, slug: "billing" }).id;
+    const first = await getIncident({ actor: ctx.admin.actor, incidentId: ids[0]! });
+    await updateIncident({ actor: ctx.responder.actor, incidentId: ids[0]!, input: { version: first.version, status: "resolved" } });
+    const serviceId = (await getService({ actor: ctx.admin.actor, slug: "billing" })).id;
 
-    const all = serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2 });
+    const all = await serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2 });
     expect(all.total).toBe(5);
     expect(all.items.map((i) => i.incident.id)).toEqual([ids[4], ids[3]]);
-    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2, page: 3 }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+    expect((await serviceIncidents({ actor: ctx.admin.actor, serviceId, pageSize: 2, page: 3 })).items.map((i) => i.incident.id)).toEqual([ids[0]]);
 
-    const forViewer = serviceIncidents({ actor: ctx.viewer.actor, serviceId });
+    const forViewer = await serviceIncidents({ actor: ctx.viewer.actor, serviceId });
     expect(forViewer.total).toBe(4);
     expect(forViewer.items.map((i) => i.incident.id)).not.toContain(ids[4]);
     // A member of the owning team sees the private one.
-    expect(serviceIncidents({ actor: member.actor, serviceId }).total).toBe(5);
+    expect((await serviceIncidents({ actor: member.actor, serviceId })).total).toBe(5);
 
-    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, open: true }).total).toBe(4);
-    expect(serviceIncidents({ actor: ctx.admin.actor, serviceId, open: false }).items.map((i) => i.incident.id)).toEqual([ids[0]]);
+    expect((await serviceIncidents({ actor: ctx.admin.actor, serviceId, open: true })).total).toBe(4);
+    expect((await serviceIncidents({ actor: ctx.admin.actor, serviceId, open: false })).items.map((i) => i.incident.id)).toEqual([ids[0]]);
     expect(all.items[0]!.impact).toBe("degraded");
   });
 });

@@ -26,24 +26,23 @@ const worst = (statuses: BudgetStatus[]): BudgetStatus | null =>
   statuses.length ? statuses.reduce((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a)) : null;
 const openStatuses = sql`('investigating','identified','monitoring')`;
 
-function openIncidentCounts(db: Reader, actor: Actor, serviceIds: number[]): Map<number, number> {
+async function openIncidentCounts(db: Reader, actor: Actor, serviceIds: number[]): Promise<Map<number, number>> {
   const map = new Map<number, number>();
   if (!serviceIds.length) return map;
   const visible = visibleTo(actor);
-  const rows = db
+  const rows = await db
     .select({ serviceId: incidentServices.serviceId, n: sql<number>`count(*)` })
     .from(incidentServices)
     .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
     // "+" keeps the planner off the service index: starting from the few open incidents (status index) is far cheaper.
     .where(and(inArray(sql`+${incidentServices.serviceId}`, serviceIds), sql`${incidents.status} IN ${openStatuses}`, ...(visible ? [visible] : [])))
-    .groupBy(incidentServices.serviceId)
-    .all();
+    .groupBy(incidentServices.serviceId);
   for (const r of rows) map.set(r.serviceId, r.n);
   return map;
 }
 
 /** The catalogue: search and filters; every reader may list services (open-incident counts follow visibility). */
-export function listServices({ actor, query }: { actor: Actor; query: unknown }): ServiceSummary[] {
+export async function listServices({ actor, query }: { actor: Actor; query: unknown }): Promise<ServiceSummary[]> {
   const filter = parseInput(listServicesSchema, query);
   const db = getDb();
   const conditions: SQL[] = [];
@@ -59,17 +58,16 @@ export function listServices({ actor, query }: { actor: Actor; query: unknown })
   }
   if (filter.team) conditions.push(eq(services.teamId, filter.team));
   if (filter.tier) conditions.push(eq(services.tier, filter.tier));
-  const rows = db
+  const rows = await db
     .select({ service: services, teamName: teams.name })
     .from(services)
     .leftJoin(teams, eq(teams.id, services.teamId))
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(services.tier), asc(services.name))
-    .all();
+    .orderBy(asc(services.tier), asc(services.name));
   const ids = rows.map((r) => r.service.id);
-  const open = openIncidentCounts(db, actor, ids);
-  const sloRows = slosOfServices(db, ids);
-  const budgets = budgetsFor(db, sloRows);
+  const open = await openIncidentCounts(db, actor, ids);
+  const sloRows = await slosOfServices(db, ids);
+  const budgets = await budgetsFor(db, sloRows);
   let list = rows.map(({ service, teamName }) => {
     const mine = sloRows.filter((s) => s.serviceId === service.id);
     return {
@@ -88,19 +86,19 @@ export function listServices({ actor, query }: { actor: Actor; query: unknown })
 
 export type ServiceDetail = ServiceSummary & { slos: (Slo & { budget: BudgetResult })[] };
 
-export function getService({ actor, slug }: { actor: Actor; slug: string }): ServiceDetail {
+export async function getService({ actor, slug }: { actor: Actor; slug: string }): Promise<ServiceDetail> {
   const db = getDb();
-  const service = findServiceBySlug(db, slug);
+  const service = await findServiceBySlug(db, slug);
   if (!service) throw notFound("Service");
-  const teamName = service.teamId ? (db.select({ name: teams.name }).from(teams).where(eq(teams.id, service.teamId)).get()?.name ?? null) : null;
-  const sloRows = slosOfServices(db, [service.id]);
-  const budgets = budgetsFor(db, sloRows);
+  const teamName = service.teamId ? ((await db.select({ name: teams.name }).from(teams).where(eq(teams.id, service.teamId)))[0]?.name ?? null) : null;
+  const sloRows = await slosOfServices(db, [service.id]);
+  const budgets = await budgetsFor(db, sloRows);
   const withBudgets = sloRows.map((s) => ({ ...s, budget: budgets.get(s.id)! }));
   return {
     ...service,
     links: parseLinks(service.links),
     teamName,
-    openIncidents: openIncidentCounts(db, actor, [service.id]).get(service.id) ?? 0,
+    openIncidents: (await openIncidentCounts(db, actor, [service.id])).get(service.id) ?? 0,
     sloCount: sloRows.length,
     worstStatus: worst(withBudgets.map((s) => s.budget.status)),
     slos: withBudgets,
@@ -108,7 +106,7 @@ export function getService({ actor, slug }: { actor: Actor; slug: string }): Ser
 }
 
 /** A service's incidents the actor may see, newest first, `page` of `pageSize`. */
-export function serviceIncidents({
+export async function serviceIncidents({
   actor,
   serviceId,
   open,
@@ -128,20 +126,20 @@ export function serviceIncidents({
     ...(open === undefined ? [] : [open ? sql`${incidents.status} IN ${openStatuses}` : sql`${incidents.status} NOT IN ${openStatuses}`]),
     ...(visible ? [visible] : []),
   );
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(incidentServices)
-    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
-    .where(where)
-    .get()!.n;
-  const items = db
+  const total = (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(incidentServices)
+      .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
+      .where(where)
+  )[0]!.n;
+  const items = await db
     .select({ incident: incidents, impact: incidentServices.impact })
     .from(incidentServices)
     .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
     .where(where)
     .orderBy(desc(incidents.declaredAt), desc(incidents.id))
     .limit(pageSize)
-    .offset((Math.max(1, page) - 1) * pageSize)
-    .all();
+    .offset((Math.max(1, page) - 1) * pageSize);
   return { items, total, page: Math.max(1, page), pageSize };
 }

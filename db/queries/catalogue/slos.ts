@@ -9,16 +9,16 @@ export type { Slo };
 import { findServiceBySlug } from "../../access/services";
 
 /** A service's SLOs, oldest first; every reader may see them. */
-export function listSlos({ slug }: { actor: Actor; slug: string }): Slo[] {
+export async function listSlos({ slug }: { actor: Actor; slug: string }): Promise<Slo[]> {
   const db = getDb();
-  const service = findServiceBySlug(db, slug);
+  const service = await findServiceBySlug(db, slug);
   if (!service) throw notFound("Service");
-  return db.select().from(slos).where(eq(slos.serviceId, service.id)).orderBy(slos.id).all();
+  return await db.select().from(slos).where(eq(slos.serviceId, service.id)).orderBy(slos.id);
 }
 
 /** One SLO (every reader may see SLOs); 404 when there is none. */
-export function getSlo({ id }: { actor: Actor; id: number }): Slo {
-  const slo = getDb().select().from(slos).where(eq(slos.id, id)).get();
+export async function getSlo({ id }: { actor: Actor; id: number }): Promise<Slo> {
+  const slo = (await getDb().select().from(slos).where(eq(slos.id, id)))[0];
   if (!slo) throw notFound("SLO");
   return slo;
 }

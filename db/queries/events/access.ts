@@ -19,15 +19,16 @@ export class AccessCache {
 
   constructor(private readonly db: Reader) {}
 
-  canRead(actor: Actor, incidentId: number): boolean {
+  async canRead(actor: Actor, incidentId: number): Promise<boolean> {
     let row = this.rows.get(incidentId);
     if (row === undefined) {
       row =
-        this.db
-          .select({ id: incidents.id, private: incidents.private, createdById: incidents.createdById, createdByTokenId: incidents.createdByTokenId })
-          .from(incidents)
-          .where(eq(incidents.id, incidentId))
-          .get() ?? null;
+        (
+          await this.db
+            .select({ id: incidents.id, private: incidents.private, createdById: incidents.createdById, createdByTokenId: incidents.createdByTokenId })
+            .from(incidents)
+            .where(eq(incidents.id, incidentId))
+        )[0] ?? null;
       this.rows.set(incidentId, row);
     }
     if (!row) return false;
@@ -35,7 +36,7 @@ export class AccessCache {
     const key = `${actorKey(actor)}:${incidentId}`;
     let allowed = this.decided.get(key);
     if (allowed === undefined) {
-      allowed = canReadIncident(actor, incidentAccessFacts(this.db, actor, row));
+      allowed = canReadIncident(actor, await incidentAccessFacts(this.db, actor, row));
       this.decided.set(key, allowed);
     }
     return allowed;
@@ -45,9 +46,9 @@ export class AccessCache {
 /** What a stream's caller looked like when it opened: the stream ends when this no longer holds. */
 export type ActorSnapshot = { actor: Actor; sessionVersion: number | null };
 
-export function snapshotActor(db: Reader, actor: Actor): ActorSnapshot {
+export async function snapshotActor(db: Reader, actor: Actor): Promise<ActorSnapshot> {
   if (actor.kind !== "user") return { actor, sessionVersion: null };
-  const row = db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, actor.userId)).get();
+  const row = (await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, actor.userId)))[0];
   return { actor, sessionVersion: row?.sessionVersion ?? null };
 }
 
@@ -56,22 +57,21 @@ export function snapshotActor(db: Reader, actor: Actor): ActorSnapshot {
  * and session (a sign-out everywhere or a new password ends it), or the token unrevoked, its
  * creator active and its effective role unchanged.
  */
-export function actorStillValid(db: Reader, { actor, sessionVersion }: ActorSnapshot): boolean {
+export async function actorStillValid(db: Reader, { actor, sessionVersion }: ActorSnapshot): Promise<boolean> {
   if (actor.kind === "user") {
-    const row = db
-      .select({ role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
-      .from(users)
-      .where(eq(users.id, actor.userId))
-      .get();
+    const row = (
+      await db.select({ role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, actor.userId))
+    )[0];
     return !!row && !row.disabled && row.role === actor.role && row.sessionVersion === sessionVersion;
   }
   // Integrations post alerts; they never hold a stream.
   if (actor.kind === "integration") return false;
-  const row = db
-    .select({ role: apiTokens.role, creatorDisabled: users.disabled, creatorRole: users.role })
-    .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.createdById))
-    .where(and(eq(apiTokens.id, actor.tokenId), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = (
+    await db
+      .select({ role: apiTokens.role, creatorDisabled: users.disabled, creatorRole: users.role })
+      .from(apiTokens)
+      .leftJoin(users, eq(users.id, apiTokens.createdById))
+      .where(and(eq(apiTokens.id, actor.tokenId), isNull(apiTokens.revokedAt)))
+  )[0];
   return !!row && !row.creatorDisabled && effectiveTokenRole(row.role, row.creatorRole) === actor.role;
 }

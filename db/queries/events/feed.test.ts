@@ -21,7 +21,7 @@ type Watcher = { frames: Uint8Array[]; events: () => LiveEvent[]; ended: string 
 const open: Watcher[] = [];
 afterEach(() => open.splice(0).forEach((w) => w.stop()));
 
-function watch(feed: EventFeed, options: Omit<WatchOptions, "send" | "end" | "feed">): Watcher {
+async function watch(feed: EventFeed, options: Omit<WatchOptions, "send" | "end" | "feed">): Promise<Watcher> {
   const watcher: Watcher = {
     frames: [],
     ended: null,
@@ -36,26 +36,26 @@ function watch(feed: EventFeed, options: Omit<WatchOptions, "send" | "end" | "fe
         return event;
       }),
   };
-  const { stop } = watchEvents({ ...options, feed, send: (f) => watcher.frames.push(f), end: (reason) => (watcher.ended = reason) });
+  const { stop } = await watchEvents({ ...options, feed, send: (f) => watcher.frames.push(f), end: (reason) => (watcher.ended = reason) });
   watcher.stop = stop;
   open.push(watcher);
   return watcher;
 }
 
 const newFeed = () => new EventFeed(undefined, 60_000);
-const declare = (actor: Actor, input: Record<string, unknown> = {}) =>
-  declareIncident({ actor, input: { title: "Stream test", severity: "SEV3", ...input } }).incident;
+const declare = async (actor: Actor, input: Record<string, unknown> = {}) =>
+  (await declareIncident({ actor, input: { title: "Stream test", severity: "SEV3", ...input } })).incident;
 const note = (actor: Actor, incidentId: number, body: string) => addNote({ actor, incidentId, input: { body } });
 
 describe("event feed", () => {
-  it("hands every watcher the events in id order, in the wire shape, serialized once", () => {
+  it("hands every watcher the events in id order, in the wire shape, serialized once", async () => {
     const feed = newFeed();
-    const a = watch(feed, { actor: ctx.responder.actor, afterId: null });
-    const b = watch(feed, { actor: ctx.admin.actor, afterId: null });
-    const incident = declare(ctx.responder.actor);
-    note(ctx.responder.actor, incident.id, "first");
-    note(more.ada.actor, incident.id, "second");
-    expect(feed.poll()).toBe(4);
+    const a = await watch(feed, { actor: ctx.responder.actor, afterId: null });
+    const b = await watch(feed, { actor: ctx.admin.actor, afterId: null });
+    const incident = await declare(ctx.responder.actor);
+    await note(ctx.responder.actor, incident.id, "first");
+    await note(more.ada.actor, incident.id, "second");
+    expect(await feed.poll()).toBe(4);
     const got = a.events();
     expect(got.map((e) => e.type)).toEqual(["incident.declared", "timeline.entry_added", "timeline.entry_added", "timeline.entry_added"]);
     expect(got.map((e) => e.id)).toEqual([...got.map((e) => e.id)].sort((x, y) => x - y));
@@ -72,59 +72,59 @@ describe("event feed", () => {
 
   it("starts live from now without lastEventId, and a local write nudges the feed without waiting for the poll", async () => {
     const feed = newFeed();
-    const incident = declare(ctx.responder.actor);
-    const w = watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: null });
+    const incident = await declare(ctx.responder.actor);
+    const w = await watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: null });
     expect(w.frames).toHaveLength(0);
-    note(ctx.responder.actor, incident.id, "nudged");
+    await note(ctx.responder.actor, incident.id, "nudged");
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     expect(w.events().map((e) => e.type)).toEqual(["timeline.entry_added"]);
   });
 
-  it("replays exactly the events after lastEventId, then follows without gaps or repeats", () => {
+  it("replays exactly the events after lastEventId, then follows without gaps or repeats", async () => {
     const feed = newFeed();
-    const keepAlive = watch(feed, { actor: ctx.admin.actor, afterId: null });
-    const incident = declare(ctx.responder.actor);
-    const other = declare(ctx.responder.actor);
-    note(ctx.responder.actor, incident.id, "one");
-    const seen = lastEventId(ctx.t.db);
-    note(ctx.responder.actor, other.id, "elsewhere");
-    note(ctx.responder.actor, incident.id, "two");
-    note(ctx.responder.actor, incident.id, "three");
-    feed.poll();
-    const missed = watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: seen });
+    const keepAlive = await watch(feed, { actor: ctx.admin.actor, afterId: null });
+    const incident = await declare(ctx.responder.actor);
+    const other = await declare(ctx.responder.actor);
+    await note(ctx.responder.actor, incident.id, "one");
+    const seen = await lastEventId(ctx.t.db);
+    await note(ctx.responder.actor, other.id, "elsewhere");
+    await note(ctx.responder.actor, incident.id, "two");
+    await note(ctx.responder.actor, incident.id, "three");
+    await feed.poll();
+    const missed = await watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: seen });
     expect(missed.events().map((e) => (e.type === "timeline.entry_added" ? e.payload.entry.body : e.type))).toEqual(["two", "three"]);
     // Written after the watch opened but before the next poll: delivered once, by the feed.
-    note(ctx.responder.actor, incident.id, "four");
-    const all = watch(feed, { actor: ctx.responder.actor, afterId: seen });
+    await note(ctx.responder.actor, incident.id, "four");
+    const all = await watch(feed, { actor: ctx.responder.actor, afterId: seen });
     expect(all.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["elsewhere", "two", "three"]);
-    feed.poll();
+    await feed.poll();
     expect(missed.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["two", "three", "four"]);
     expect(all.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["elsewhere", "two", "three", "four"]);
     expect(keepAlive.events().length).toBeGreaterThan(4);
   });
 
-  it("private incidents: 404 for an outsider's incident stream, left out of their list stream from the moment they become private", () => {
+  it("private incidents: 404 for an outsider's incident stream, left out of their list stream from the moment they become private", async () => {
     const feed = newFeed();
-    const secret = declare(more.ada.actor, { private: true });
+    const secret = await declare(more.ada.actor, { private: true });
     expect(thrown(() => watch(feed, { actor: more.outsider.actor, incidentId: secret.id, afterId: null })).status).toBe(404);
-    const outsider = watch(feed, { actor: more.outsider.actor, afterId: 0 });
+    const outsider = await watch(feed, { actor: more.outsider.actor, afterId: 0 });
     expect(outsider.events().filter((e) => e.incidentId === secret.id)).toEqual([]);
 
-    const open = declare(more.ada.actor);
-    const onIncident = watch(feed, { actor: more.outsider.actor, incidentId: open.id, afterId: null });
-    const insider = watch(feed, { actor: more.ada.actor, afterId: null });
-    note(more.ada.actor, open.id, "still public");
-    feed.poll();
+    const open = await declare(more.ada.actor);
+    const onIncident = await watch(feed, { actor: more.outsider.actor, incidentId: open.id, afterId: null });
+    const insider = await watch(feed, { actor: more.ada.actor, afterId: null });
+    await note(more.ada.actor, open.id, "still public");
+    await feed.poll();
     expect(outsider.events().at(-1)).toMatchObject({ incidentId: open.id, type: "timeline.entry_added" });
     const before = outsider.frames.length;
-    updateIncident({
+    await updateIncident({
       actor: more.ada.actor,
       incidentId: open.id,
-      input: { version: getIncident({ actor: more.ada.actor, incidentId: open.id }).version, private: true },
+      input: { version: (await getIncident({ actor: more.ada.actor, incidentId: open.id })).version, private: true },
     });
-    note(more.ada.actor, open.id, "now private");
-    feed.poll();
+    await note(more.ada.actor, open.id, "now private");
+    await feed.poll();
     expect(outsider.frames).toHaveLength(before);
     expect(outsider.ended).toBeNull();
     expect(onIncident.ended).toBe("incident no longer readable");
@@ -134,32 +134,32 @@ describe("event feed", () => {
 
   it("ends a stream within the re-check interval when the role changes, the account is disabled or the token is revoked", async () => {
     const feed = newFeed();
-    const incident = declare(ctx.responder.actor);
+    const incident = await declare(ctx.responder.actor);
     const token = ctx.t.createToken("responder");
-    const demoted = watch(feed, { actor: more.demoted.actor, incidentId: incident.id, afterId: null, recheckMs: 20 });
-    const leaving = watch(feed, { actor: more.leaving.actor, afterId: null, recheckMs: 20 });
-    const viaToken = watch(feed, { actor: token.actor, afterId: null, recheckMs: 20 });
-    const staying = watch(feed, { actor: ctx.responder.actor, afterId: null, recheckMs: 20 });
-    ctx.t.db.update(users).set({ role: "viewer" }).where(eq(users.id, more.demoted.id)).run();
-    ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, more.leaving.id)).run();
-    ctx.t.db.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, token.id)).run();
+    const demoted = await watch(feed, { actor: more.demoted.actor, incidentId: incident.id, afterId: null, recheckMs: 20 });
+    const leaving = await watch(feed, { actor: more.leaving.actor, afterId: null, recheckMs: 20 });
+    const viaToken = await watch(feed, { actor: token.actor, afterId: null, recheckMs: 20 });
+    const staying = await watch(feed, { actor: ctx.responder.actor, afterId: null, recheckMs: 20 });
+    await ctx.t.db.update(users).set({ role: "viewer" }).where(eq(users.id, more.demoted.id));
+    await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, more.leaving.id));
+    await ctx.t.db.update(apiTokens).set({ revokedAt: Date.now() }).where(eq(apiTokens.id, token.id));
     await sleep(80);
     expect([demoted.ended, leaving.ended, viaToken.ended, staying.ended]).toEqual(["access changed", "access changed", "access changed", null]);
     expect(feed.size).toBe(1);
     // Ended watchers get nothing more.
-    note(ctx.responder.actor, incident.id, "after");
-    feed.poll();
+    await note(ctx.responder.actor, incident.id, "after");
+    await feed.poll();
     expect(demoted.frames).toHaveLength(0);
     expect(staying.frames).toHaveLength(1);
   });
 
-  it("stops polling when nobody listens and ends every stream on closeAll (shutdown)", () => {
+  it("stops polling when nobody listens and ends every stream on closeAll (shutdown)", async () => {
     const feed = newFeed();
-    const a = watch(feed, { actor: ctx.responder.actor, afterId: null });
-    const b = watch(feed, { actor: ctx.admin.actor, afterId: null });
+    const a = await watch(feed, { actor: ctx.responder.actor, afterId: null });
+    const b = await watch(feed, { actor: ctx.admin.actor, afterId: null });
     feed.closeAll();
     expect([a.ended, b.ended]).toEqual(["server stopping", "server stopping"]);
     expect(feed.size).toBe(0);
-    expect(feed.poll()).toBe(0);
+    expect(await feed.poll()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { events, type EventRow } from "../../schema";
 import type { Reader } from "../../types";
 import { onEventAppended } from "../../access/events";
 import { AccessCache } from "./access";
+import { row } from "../../sql";
 
 /** One event of the log, ready to send: the SSE frame is built once and written to every watcher. */
 export type FeedEvent = { id: number; incidentId: number; type: string; frame: Uint8Array };
@@ -24,28 +25,31 @@ export function toFeedEvent(row: EventRow): FeedEvent {
 }
 
 /** Events with afterId < id ≤ upTo (of one incident when given), oldest first, at most `limit`. */
-export function readEvents(db: Reader, { afterId, upTo, incidentId, limit = BATCH }: { afterId: number; upTo?: number; incidentId?: number; limit?: number }) {
-  return db
-    .select()
-    .from(events)
-    .where(
-      and(
-        gt(events.id, afterId),
-        upTo === undefined ? undefined : lte(events.id, upTo),
-        incidentId === undefined ? undefined : eq(events.incidentId, incidentId),
-      ),
-    )
-    .orderBy(asc(events.id))
-    .limit(limit)
-    .all()
-    .map(toFeedEvent);
+export async function readEvents(
+  db: Reader,
+  { afterId, upTo, incidentId, limit = BATCH }: { afterId: number; upTo?: number; incidentId?: number; limit?: number },
+) {
+  return (
+    await db
+      .select()
+      .from(events)
+      .where(
+        and(
+          gt(events.id, afterId),
+          upTo === undefined ? undefined : lte(events.id, upTo),
+          incidentId === undefined ? undefined : eq(events.incidentId, incidentId),
+        ),
+      )
+      .orderBy(asc(events.id))
+      .limit(limit)
+  ).map(toFeedEvent);
 }
 
 // The feed's poll runs several times a second for as long as anyone watches: prepared once per connection.
 const pollStatements = new WeakMap<Reader, { all: (values: { after: number }) => EventRow[] }>();
 
-function readNew(db: Reader, after: number): FeedEvent[] {
-  let statement = pollStatements.get(db);
+async function readNew(db: Reader, after: number): Promise<FeedEvent[]> {
+  let statement = await row(db, pollStatements);
   if (!statement) {
     statement = db
       .select()
@@ -59,13 +63,8 @@ function readNew(db: Reader, after: number): FeedEvent[] {
   return statement.all({ after }).map(toFeedEvent);
 }
 
-export function lastEventId(db: Reader): number {
-  return (
-    db
-      .select({ id: max(events.id) })
-      .from(events)
-      .get()?.id ?? 0
-  );
+export async function lastEventId(db: Reader): Promise<number> {
+  return (await db.select({ id: max(events.id) }).from(events))[0]?.id ?? 0;
 }
 
 /**
@@ -77,7 +76,7 @@ export function lastEventId(db: Reader): number {
 export class EventFeed {
   private head = 0;
   private readonly listeners = new Set<FeedListener>();
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: Awaited<ReturnType<typeof setInterval>> | null = null;
   private unhook: (() => void) | null = null;
   private readonly closers = new Set<() => void>();
   /** Where a failed poll is reported (the route layer logs it); the streams end and their clients reconnect. */
@@ -94,8 +93,8 @@ export class EventFeed {
   }
 
   /** Starts listening; `close` is what shutdown calls to end this listener's stream. Synchronous with `position`. */
-  subscribe(listener: FeedListener, close: () => void): () => void {
-    if (this.listeners.size === 0) this.start();
+  async subscribe(listener: FeedListener, close: () => void): Promise<() => void> {
+    if (this.listeners.size === 0) await this.start();
     this.listeners.add(listener);
     this.closers.add(close);
     return () => {
@@ -110,10 +109,10 @@ export class EventFeed {
   }
 
   /** Reads and hands out what is new; returns how many events it read. */
-  poll(): number {
+  async poll(): Promise<number> {
     if (this.listeners.size === 0) return 0;
     const db = this.db();
-    const batch = readNew(db, this.head);
+    const batch = await readNew(db, this.head);
     if (batch.length === 0) return 0;
     this.head = batch[batch.length - 1]!.id;
     const access = new AccessCache(db);
@@ -127,17 +126,17 @@ export class EventFeed {
     for (const close of [...this.closers]) close();
   }
 
-  private safePoll() {
+  private async safePoll() {
     try {
-      this.poll();
+      await this.poll();
     } catch (error) {
       this.reportError(error);
       this.closeAll();
     }
   }
 
-  private start() {
-    this.head = lastEventId(this.db());
+  private async start() {
+    this.head = await lastEventId(this.db());
     this.timer = setInterval(() => this.safePoll(), this.pollMs);
     this.timer.unref?.();
     this.unhook = onEventAppended(() => this.safePoll());

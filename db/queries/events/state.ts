@@ -7,11 +7,11 @@ import { incidentPostmortemDue } from "../postmortems/due";
 import type { PostmortemState } from "./types";
 
 /** What the incident page's postmortem card shows to any reader of the incident (the caller checked access); null before one is started. */
-export function postmortemStateOf(db: Reader, incident: Incident, now = Date.now()): PostmortemState | null {
-  const row = findPostmortemRow(db, incident.id);
+export async function postmortemStateOf(db: Reader, incident: Incident, now = Date.now()): Promise<PostmortemState | null> {
+  const row = await findPostmortemRow(db, incident.id);
   if (!row) return null;
-  const due = incidentPostmortemDue(db, incident, row.status, now);
+  const due = await incidentPostmortemDue(db, incident, row.status, now);
   if (row.status !== "published") return { status: row.status, version: row.version, due };
-  const owner = row.ownerId === null ? undefined : db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)).get();
+  const owner = row.ownerId === null ? undefined : (await db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)))[0];
   return { status: row.status, version: row.version, updatedAt: row.updatedAt, ownerName: owner?.name ?? null, due };
 }

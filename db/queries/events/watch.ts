@@ -28,20 +28,28 @@ export type WatchOptions = {
  * or when the incident stops being readable to them; on the all-incidents stream an event of an
  * incident the caller may not see (at send time) is skipped.
  */
-export function watchEvents({ actor, incidentId, afterId, send, end, recheckMs = RECHECK_MS, feed = eventFeed() }: WatchOptions): { stop: () => void } {
+export async function watchEvents({
+  actor,
+  incidentId,
+  afterId,
+  send,
+  end,
+  recheckMs = RECHECK_MS,
+  feed = eventFeed(),
+}: WatchOptions): Promise<{ stop: () => void }> {
   const db = getDb();
-  if (incidentId !== undefined) readableIncident(db, actor, incidentId);
-  const snapshot = snapshotActor(db, actor);
+  if (incidentId !== undefined) await readableIncident(db, actor, incidentId);
+  const snapshot = await snapshotActor(db, actor);
   let open = true;
   // Live from now: what the feed has not handed out yet but was written before this call is not
   // sent. A client that says it has seen ids the log has not reached yet gets only later ones.
-  const skipUpTo = afterId ?? lastEventId(db);
+  const skipUpTo = afterId ?? (await lastEventId(db));
 
   /** Sends what the actor may see; false when the stream had to end. */
-  const deliver = (batch: FeedEvent[], access: AccessCache): boolean => {
+  const deliver = async (batch: FeedEvent[], access: AccessCache): Promise<boolean> => {
     for (const event of batch) {
       if (event.id <= skipUpTo || (incidentId !== undefined && event.incidentId !== incidentId)) continue;
-      if (!access.canRead(actor, event.incidentId)) {
+      if (!(await access.canRead(actor, event.incidentId))) {
         if (incidentId === undefined) continue;
         finish("incident no longer readable");
         return false;
@@ -51,21 +59,22 @@ export function watchEvents({ actor, incidentId, afterId, send, end, recheckMs =
     return true;
   };
 
-  const stillAllowed = () => actorStillValid(db, snapshot) && (incidentId === undefined || new AccessCache(db).canRead(actor, incidentId));
-  const timer = setInterval(() => {
+  const stillAllowed = async () =>
+    (await actorStillValid(db, snapshot)) && (incidentId === undefined || (await new AccessCache(db).canRead(actor, incidentId)));
+  const timer = setInterval(async () => {
     try {
-      if (!stillAllowed()) finish("access changed");
+      if (!(await stillAllowed())) finish("access changed");
     } catch {
       finish("access check failed");
     }
   }, recheckMs);
   timer.unref?.();
 
-  const unsubscribe = feed.subscribe(
-    (batch, access) => {
+  const unsubscribe = await feed.subscribe(
+    async (batch, access) => {
       if (!open) return;
       try {
-        deliver(batch, access);
+        await deliver(batch, access);
       } catch {
         finish("delivery failed");
       }
@@ -91,9 +100,9 @@ export function watchEvents({ actor, incidentId, afterId, send, end, recheckMs =
     const upTo = feed.position;
     let from = afterId;
     while (open && from < upTo) {
-      const batch = readEvents(db, { afterId: from, upTo, incidentId });
+      const batch = await readEvents(db, { afterId: from, upTo, incidentId });
       if (batch.length === 0) break;
-      if (!deliver(batch, new AccessCache(db))) break;
+      if (!(await deliver(batch, new AccessCache(db)))) break;
       from = batch[batch.length - 1]!.id;
     }
   }

@@ -6,11 +6,11 @@ import { timelineEntries } from "../../schema";
 import { amongVisible, readableIncident } from "../../access/incidents";
 
 /** Last timeline write per incident the actor may see: drives "stale" markers and live refresh. */
-export function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Map<number, { at: number; entryId: number }> {
+export async function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Promise<Map<number, { at: number; entryId: number }>> {
   const map = new Map<number, { at: number; entryId: number }>();
   if (incidentIds.length === 0) return map;
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       incidentId: timelineEntries.incidentId,
       at: sql<number>`max(${timelineEntries.createdAt})`,
@@ -18,8 +18,7 @@ export function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds
     })
     .from(timelineEntries)
     .where(amongVisible(db, actor, timelineEntries.incidentId, incidentIds))
-    .groupBy(timelineEntries.incidentId)
-    .all();
+    .groupBy(timelineEntries.incidentId);
   for (const row of rows) map.set(row.incidentId, { at: row.at, entryId: row.entryId });
   return map;
 }
@@ -28,15 +27,16 @@ export function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds
  * When stakeholders last heard about an incident: its latest update message or status change,
  * else its declaration. The update cadence counts from here.
  */
-export function lastStakeholderUpdateAt({ actor, incidentId }: { actor: Actor; incidentId: number }): number {
+export async function lastStakeholderUpdateAt({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<number> {
   const db = getDb();
-  const incident = readableIncident(db, actor, incidentId);
-  const row = db
-    .select({ at: sql<number | null>`max(${timelineEntries.createdAt})` })
-    .from(timelineEntries)
-    .where(
-      sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND json_extract(${timelineEntries.meta}, '$.field') = 'message'))`,
-    )
-    .get();
+  const incident = await readableIncident(db, actor, incidentId);
+  const row = (
+    await db
+      .select({ at: sql<number | null>`max(${timelineEntries.createdAt})` })
+      .from(timelineEntries)
+      .where(
+        sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND json_extract(${timelineEntries.meta}, '$.field') = 'message'))`,
+      )
+  )[0];
   return Math.max(row?.at ?? 0, incident.declaredAt);
 }

@@ -9,19 +9,18 @@ import { readableIncident } from "../../access/incidents";
 export type { ChecklistItem };
 
 /** The incident's checklist in order; 404 when the incident is not visible to the actor. */
-export function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): ChecklistItem[] {
+export async function listChecklist({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<ChecklistItem[]> {
   const db = getDb();
-  readableIncident(db, actor, incidentId);
+  await readableIncident(db, actor, incidentId);
   return checklistOf(db, incidentId);
 }
 
 /** The incident's checklist in order, for any reader (the caller checked access). */
-export function checklistOf(db: Reader, incidentId: number): ChecklistItem[] {
+export async function checklistOf(db: Reader, incidentId: number): Promise<ChecklistItem[]> {
   const inOrder = [asc(checklistItems.position), asc(checklistItems.id)];
-  return db
+  return await db
     .select()
     .from(checklistItems)
     .where(eq(checklistItems.incidentId, incidentId))
-    .orderBy(...inOrder)
-    .all();
+    .orderBy(...inOrder);
 }

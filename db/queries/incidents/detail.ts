@@ -12,16 +12,16 @@ export type AffectedService = { slug: string; name: string; impact: ImpactLevel 
 export type IncidentDetail = Incident & { people: RolePerson[]; services: AffectedService[] };
 
 /** An incident with its people and affected services: the shape pages and the API read. */
-export function incidentDetail(db: Reader, incident: Incident): IncidentDetail {
+export async function incidentDetail(db: Reader, incident: Incident): Promise<IncidentDetail> {
   return {
     ...incident,
-    people: rolesOf(db, [incident.id]).get(incident.id) ?? [],
-    services: linkedServices(db, incident.id).map(({ slug, name, impact }) => ({ slug, name, impact })),
+    people: (await rolesOf(db, [incident.id])).get(incident.id) ?? [],
+    services: (await linkedServices(db, incident.id)).map(({ slug, name, impact }) => ({ slug, name, impact })),
   };
 }
 
 /** One incident the actor may see (404 otherwise: a private incident does not exist for outsiders). */
-export function getIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): IncidentDetail {
+export async function getIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<IncidentDetail> {
   const db = getDb();
-  return incidentDetail(db, readableIncident(db, actor, incidentId));
+  return incidentDetail(db, await readableIncident(db, actor, incidentId));
 }

@@ -7,8 +7,8 @@ import { linkedServices, type LinkedService } from "../../access/linked-services
 export type { LinkedService };
 
 /** The services an incident affects, with their impact; 404 when the incident is not visible. */
-export function listLinkedServices({ actor, incidentId }: { actor: Actor; incidentId: number }): LinkedService[] {
+export async function listLinkedServices({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<LinkedService[]> {
   const db = getDb();
-  readableIncident(db, actor, incidentId);
+  await readableIncident(db, actor, incidentId);
   return linkedServices(db, incidentId);
 }

@@ -32,12 +32,12 @@ const plan = [
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
-  plan.forEach((p, n) => {
+  plan.forEach(async (p, n) => {
     vi.setSystemTime(BASE + n * HOUR);
     const { key, status, ...input } = p as (typeof plan)[number] & { status?: string };
-    const { incident } = declareIncident({ actor: ctx.responder.actor, input });
+    const { incident } = await declareIncident({ actor: ctx.responder.actor, input });
     ids[key] = incident.id;
-    if (status) updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status } });
+    if (status) await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status } });
   });
   vi.useRealTimers();
 });
@@ -45,53 +45,53 @@ beforeAll(async () => {
 const keysOf = (items: IncidentListItem[]) => items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id));
 
 describe("listIncidents", () => {
-  it("puts open incidents first, then the rest, newest first within each", () => {
-    const { items, nextCursor } = listIncidents({ actor: ctx.responder.actor, query: {} });
+  it("puts open incidents first, then the rest, newest first within each", async () => {
+    const { items, nextCursor } = await listIncidents({ actor: ctx.responder.actor, query: {} });
     expect(nextCursor).toBeNull();
     expect(keysOf(items)).toEqual(["l", "j", "i", "h", "f", "e", "c", "b", "k", "g", "d", "a"]);
   });
 
-  it("shows the commander", () => {
-    const { items } = listIncidents({ actor: ctx.viewer.actor, query: { limit: "1" } });
+  it("shows the commander", async () => {
+    const { items } = await listIncidents({ actor: ctx.viewer.actor, query: { limit: "1" } });
     expect(items[0]!.commander).toEqual({ name: ctx.responder.name, email: ctx.responder.email });
   });
 
-  it("leaves private incidents out for a viewer", () => {
-    const { items } = listIncidents({ actor: ctx.viewer.actor, query: {} });
+  it("leaves private incidents out for a viewer", async () => {
+    const { items } = await listIncidents({ actor: ctx.viewer.actor, query: {} });
     expect(keysOf(items)).toEqual(["l", "i", "h", "f", "e", "c", "b", "k", "g", "d", "a"]);
   });
 
-  it("filters by status, status group and severity", () => {
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { status: "resolved" } }).items)).toEqual(["k", "g", "a"]);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { status: "inactive" } }).items)).toEqual(["k", "g", "d", "a"]);
-    const active = listIncidents({ actor: ctx.responder.actor, query: { status: "active" } }).items;
+  it("filters by status, status group and severity", async () => {
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { status: "resolved" } })).items)).toEqual(["k", "g", "a"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { status: "inactive" } })).items)).toEqual(["k", "g", "d", "a"]);
+    const active = (await listIncidents({ actor: ctx.responder.actor, query: { status: "active" } })).items;
     expect(active.every((i) => isActive(i.status))).toBe(true);
     expect(active).toHaveLength(8);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2" } }).items)).toEqual(["l", "j", "f", "a"]);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2", status: "active" } }).items)).toEqual(["l", "j", "f"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2" } })).items)).toEqual(["l", "j", "f", "a"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV2", status: "active" } })).items)).toEqual(["l", "j", "f"]);
   });
 
-  it("searches title and summary, case-insensitively, and by reference", () => {
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "latency" } }).items)).toEqual(["l", "h"]);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "oauth CALLBACK" } }).items)).toEqual(["f"]);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: `INC-${ids.c}` } }).items)).toEqual(["c"]);
+  it("searches title and summary, case-insensitively, and by reference", async () => {
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { q: "latency" } })).items)).toEqual(["l", "h"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { q: "oauth CALLBACK" } })).items)).toEqual(["f"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { q: `INC-${ids.c}` } })).items)).toEqual(["c"]);
   });
 
-  it("treats LIKE wildcards in the search text literally", () => {
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "100%" } }).items)).toEqual(["k"]);
-    expect(keysOf(listIncidents({ actor: ctx.responder.actor, query: { q: "worker_" } }).items)).toEqual(["k"]);
-    expect(listIncidents({ actor: ctx.responder.actor, query: { q: "1%" } }).items).toEqual([]);
-    expect(listIncidents({ actor: ctx.responder.actor, query: { q: "a_i" } }).items).toEqual([]);
+  it("treats LIKE wildcards in the search text literally", async () => {
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { q: "100%" } })).items)).toEqual(["k"]);
+    expect(keysOf((await listIncidents({ actor: ctx.responder.actor, query: { q: "worker_" } })).items)).toEqual(["k"]);
+    expect((await listIncidents({ actor: ctx.responder.actor, query: { q: "1%" } })).items).toEqual([]);
+    expect((await listIncidents({ actor: ctx.responder.actor, query: { q: "a_i" } })).items).toEqual([]);
   });
 
-  it("pages with a cursor without duplicates or gaps", () => {
-    const all = listIncidents({ actor: ctx.responder.actor, query: {} }).items.map((i) => i.id);
+  it("pages with a cursor without duplicates or gaps", async () => {
+    const all = (await listIncidents({ actor: ctx.responder.actor, query: {} })).items.map((i) => i.id);
     for (const limit of [1, 2, 3, 5, 11]) {
       const seen: number[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({
+        const page: { items: IncidentListItem[]; nextCursor: string | null } = await listIncidents({
           actor: ctx.responder.actor,
           query: { limit: String(limit), ...(cursor ? { cursor } : {}) },
         });
@@ -105,11 +105,11 @@ describe("listIncidents", () => {
     }
   });
 
-  it("pages within a filter", () => {
-    const first = listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5" } });
+  it("pages within a filter", async () => {
+    const first = await listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5" } });
     expect(first.items).toHaveLength(5);
     expect(decodeCursor(first.nextCursor!)).toMatchObject({ rank: 1 });
-    const second = listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5", cursor: first.nextCursor } });
+    const second = await listIncidents({ actor: ctx.responder.actor, query: { status: "active", limit: "5", cursor: first.nextCursor } });
     expect(second.items).toHaveLength(3);
     expect(second.nextCursor).toBeNull();
   });
@@ -122,8 +122,8 @@ describe("listIncidents", () => {
 
   it("lists only my incidents with mine=1", async () => {
     const other = await ctx.t.createUser("responder");
-    expect(listIncidents({ actor: other.actor, query: { mine: "1" } }).items).toEqual([]);
-    expect(listIncidents({ actor: ctx.responder.actor, query: { mine: "1" } }).items).toHaveLength(plan.length);
+    expect((await listIncidents({ actor: other.actor, query: { mine: "1" } })).items).toEqual([]);
+    expect((await listIncidents({ actor: ctx.responder.actor, query: { mine: "1" } })).items).toHaveLength(plan.length);
   });
 });
 
@@ -132,8 +132,8 @@ describe("listIncidents", () => {
 describe("listIncidents drill-down filters", () => {
   const zone = "Europe/Berlin"; // UTC+2 in summer, UTC+1 from 26 October 2025
   const started: Record<string, number> = {};
-  const found = (query: Record<string, string>) => {
-    const items = listIncidents({ actor: admin.actor, query: { q: "drilldown", limit: "200", ...query } }).items;
+  const found = async (query: Record<string, string>) => {
+    const items = (await listIncidents({ actor: admin.actor, query: { q: "drilldown", limit: "200", ...query } })).items;
     return items.map((i) => Object.keys(started).find((k) => started[k] === i.id)).sort();
   };
   let admin: TestUser;
@@ -144,11 +144,11 @@ describe("listIncidents drill-down filters", () => {
   beforeAll(async () => {
     admin = await ctx.t.createUser("admin");
     setOrgTimeZone({ actor: admin.actor, timeZone: zone });
-    payments = createTeam({ actor: admin.actor, input: { name: "Payments" } }).id;
-    search = createTeam({ actor: admin.actor, input: { name: "Search" } }).id;
-    idle = createTeam({ actor: admin.actor, input: { name: "Idle" } }).id;
-    createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1, teamId: payments } });
-    createService({ actor: admin.actor, input: { slug: "search-api", name: "Search API", tier: 2, teamId: search } });
+    payments = (await createTeam({ actor: admin.actor, input: { name: "Payments" } })).id;
+    search = (await createTeam({ actor: admin.actor, input: { name: "Search" } })).id;
+    idle = (await createTeam({ actor: admin.actor, input: { name: "Idle" } })).id;
+    await createService({ actor: admin.actor, input: { slug: "payments-api", name: "Payments API", tier: 1, teamId: payments } });
+    await createService({ actor: admin.actor, input: { slug: "search-api", name: "Search API", tier: 2, teamId: search } });
     const rows = [
       // 23:59 local on 26 Aug (21:59Z): the day before `from`.
       { key: "beforeFrom", startedAt: "2025-08-26T21:59:00Z", severity: "SEV1" },
@@ -170,44 +170,44 @@ describe("listIncidents drill-down filters", () => {
       { key: "dayAfterTo", startedAt: "2025-11-24T23:00:00Z", severity: "SEV2" },
     ];
     for (const { key, ...input } of rows) {
-      started[key] = declareIncident({ actor: admin.actor, input: { title: `drilldown ${key}`, ...input } }).incident.id;
+      started[key] = (await declareIncident({ actor: admin.actor, input: { title: `drilldown ${key}`, ...input } })).incident.id;
     }
   });
 
-  it("keeps incidents that started from the start of `from` to the end of `to`, in the organisation's zone", () => {
-    expect(found({ from: "2025-08-27", to: "2025-11-24" })).toEqual(["atFrom", "drill", "lateOnTo", "middle"]);
-    expect(found({ from: "2025-11-25" })).toEqual(["dayAfterTo"]);
-    expect(found({ to: "2025-08-26" })).toEqual(["beforeFrom"]);
-    expect(found({ from: "2025-11-24", to: "2025-11-24" })).toEqual(["lateOnTo"]);
+  it("keeps incidents that started from the start of `from` to the end of `to`, in the organisation's zone", async () => {
+    expect(await found({ from: "2025-08-27", to: "2025-11-24" })).toEqual(["atFrom", "drill", "lateOnTo", "middle"]);
+    expect(await found({ from: "2025-11-25" })).toEqual(["dayAfterTo"]);
+    expect(await found({ to: "2025-08-26" })).toEqual(["beforeFrom"]);
+    expect(await found({ from: "2025-11-24", to: "2025-11-24" })).toEqual(["lateOnTo"]);
   });
 
-  it("filters by several severities, and by one as before", () => {
-    expect(found({ severity: "SEV1,SEV2" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "drill", "lateOnTo"]);
-    expect(found({ severity: "SEV1, SEV3,SEV1" })).toEqual(["beforeFrom", "drill", "middle"]);
-    expect(found({ severity: "SEV3" })).toEqual(["middle"]);
+  it("filters by several severities, and by one as before", async () => {
+    expect(await found({ severity: "SEV1,SEV2" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "drill", "lateOnTo"]);
+    expect(await found({ severity: "SEV1, SEV3,SEV1" })).toEqual(["beforeFrom", "drill", "middle"]);
+    expect(await found({ severity: "SEV3" })).toEqual(["middle"]);
   });
 
-  it("filters by the team owning an affected service", () => {
-    expect(found({ team: String(payments) })).toEqual(["atFrom", "drill", "lateOnTo"]);
-    expect(found({ team: String(search) })).toEqual(["lateOnTo", "middle"]);
-    expect(found({ team: String(idle) })).toEqual([]);
+  it("filters by the team owning an affected service", async () => {
+    expect(await found({ team: String(payments) })).toEqual(["atFrom", "drill", "lateOnTo"]);
+    expect(await found({ team: String(search) })).toEqual(["lateOnTo", "middle"]);
+    expect(await found({ team: String(idle) })).toEqual([]);
   });
 
-  it("leaves drills out with drill=0 and lists only drills with drill=1", () => {
-    expect(found({ drill: "0" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "lateOnTo", "middle"]);
-    expect(found({ drill: "1" })).toEqual(["drill"]);
+  it("leaves drills out with drill=0 and lists only drills with drill=1", async () => {
+    expect(await found({ drill: "0" })).toEqual(["atFrom", "beforeFrom", "dayAfterTo", "lateOnTo", "middle"]);
+    expect(await found({ drill: "1" })).toEqual(["drill"]);
   });
 
-  it("combines them, as a link from /insights does", () => {
-    expect(found({ from: "2025-08-27", to: "2025-11-24", severity: "SEV1,SEV2", team: String(payments), drill: "0" })).toEqual(["atFrom", "lateOnTo"]);
+  it("combines them, as a link from /insights does", async () => {
+    expect(await found({ from: "2025-08-27", to: "2025-11-24", severity: "SEV1,SEV2", team: String(payments), drill: "0" })).toEqual(["atFrom", "lateOnTo"]);
   });
 
-  it("pages through a filtered list without gaps", () => {
+  it("pages through a filtered list without gaps", async () => {
     const query = { q: "drilldown", from: "2025-08-27", to: "2025-11-24", limit: "1" };
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: IncidentListItem[]; nextCursor: string | null } = listIncidents({
+      const page: { items: IncidentListItem[]; nextCursor: string | null } = await listIncidents({
         actor: admin.actor,
         query: { ...query, ...(cursor ? { cursor } : {}) },
       });
@@ -217,14 +217,16 @@ describe("listIncidents drill-down filters", () => {
     expect(seen.sort()).toEqual([started.atFrom, started.middle, started.drill, started.lateOnTo].sort());
   });
 
-  it("keeps private incidents hidden from a viewer within the filters", () => {
-    const secret = declareIncident({
-      actor: admin.actor,
-      input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" },
-    }).incident.id;
-    const seenBy = (who: TestUser) => listIncidents({ actor: who.actor, query: { from: "2025-10-03", to: "2025-10-03" } }).items.map((i) => i.id);
-    expect(seenBy(admin)).toEqual([secret]);
-    expect(seenBy(ctx.viewer)).toEqual([]);
+  it("keeps private incidents hidden from a viewer within the filters", async () => {
+    const secret = (
+      await declareIncident({
+        actor: admin.actor,
+        input: { title: "drilldown secret", severity: "SEV1", private: true, startedAt: "2025-10-03T10:00:00Z" },
+      })
+    ).incident.id;
+    const seenBy = async (who: TestUser) => (await listIncidents({ actor: who.actor, query: { from: "2025-10-03", to: "2025-10-03" } })).items.map((i) => i.id);
+    expect(await seenBy(admin)).toEqual([secret]);
+    expect(await seenBy(ctx.viewer)).toEqual([]);
   });
 
   it("answers 400 naming the field for bad input", () => {

@@ -17,7 +17,7 @@ const OPEN: Incident["status"][] = ["investigating", "identified", "monitoring"]
 const CLOSED: Incident["status"][] = ["resolved", "closed"];
 const rankOf = (status: Incident["status"]) => (OPEN.includes(status) ? 1 : 0);
 
-export function listIncidents({ actor, query }: { actor: Actor; query: unknown }) {
+export async function listIncidents({ actor, query }: { actor: Actor; query: unknown }) {
   const filter = parseInput(listIncidentsSchema, query);
   const conditions: SQL[] = [];
   const visible = visibleTo(actor);
@@ -43,12 +43,12 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
   const db = getDb();
   if (filter.from || filter.to) {
     // Calendar days of the organisation: from its midnight at the start of `from` to the one after `to`.
-    const timeZone = getOrgTimeZone(db);
+    const timeZone = await getOrgTimeZone(db);
     if (filter.from) conditions.push(gte(incidents.startedAt, startOfDayIn(timeZone, filter.from)));
     if (filter.to) conditions.push(lt(incidents.startedAt, startOfDayIn(timeZone, addDays(filter.to, 1))));
   }
   if (filter.team !== undefined) {
-    if (!db.select({ id: teams.id }).from(teams).where(eq(teams.id, filter.team)).get()) {
+    if (!(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, filter.team)))[0]) {
       throw new AppError("validation_failed", `Unknown team ${filter.team}`, { team: `Unknown team ${filter.team}` });
     }
     conditions.push(
@@ -68,24 +68,22 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
   // order from incidents_list_order_idx. Some statuses: one read per status in declared order
   // (incidents_status_idx), merged; SQLite would otherwise sort every incident of those statuses.
   const openRank = openRankOf(incidents.status);
-  const readAll = () =>
-    db
+  const readAll = async () =>
+    await db
       .select()
       .from(incidents)
       .where(and(...conditions, ...(c ? [sql`(${openRank} < ${c.rank} OR (${openRank} = ${c.rank} AND ${olderThanCursor[0]}))`] : [])))
       .orderBy(desc(openRank), desc(incidents.declaredAt), desc(incidents.id))
-      .limit(filter.limit + 1)
-      .all();
-  const readStatus = (status: Incident["status"]) => {
+      .limit(filter.limit + 1);
+  const readStatus = async (status: Incident["status"]) => {
     const rank = rankOf(status);
     if (c && rank > c.rank) return [];
-    return db
+    return await db
       .select()
       .from(incidents)
       .where(and(...conditions, eq(incidents.status, status), ...(c && rank === c.rank ? olderThanCursor : [])))
       .orderBy(desc(incidents.declaredAt), desc(incidents.id))
-      .limit(filter.limit + 1)
-      .all();
+      .limit(filter.limit + 1);
   };
   const statuses = filter.status === "active" ? OPEN : filter.status === "inactive" ? CLOSED : filter.status ? [filter.status] : null;
   const rows = statuses
@@ -93,9 +91,9 @@ export function listIncidents({ actor, query }: { actor: Actor; query: unknown }
         .flatMap(readStatus)
         .sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id)
         .slice(0, filter.limit + 1)
-    : readAll();
+    : await readAll();
   const page = rows.slice(0, filter.limit);
-  const roles = rolesOf(
+  const roles = await rolesOf(
     db,
     page.map((i) => i.id),
   );
@@ -114,15 +112,14 @@ export type IncidentServiceName = { slug: string; name: string };
  * The services linked to each of a page of incidents (most critical tier first), for lists.
  * Incidents the actor may not see are left out.
  */
-export function serviceNamesFor({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Map<number, IncidentServiceName[]> {
+export async function serviceNamesFor({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Promise<Map<number, IncidentServiceName[]>> {
   if (incidentIds.length === 0) return new Map();
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ incidentId: incidentServices.incidentId, slug: services.slug, name: services.name })
     .from(incidentServices)
     .innerJoin(services, eq(services.id, incidentServices.serviceId))
     .where(amongVisible(db, actor, incidentServices.incidentId, incidentIds))
-    .orderBy(asc(services.tier), asc(services.name))
-    .all();
+    .orderBy(asc(services.tier), asc(services.name));
   return groupByIncident(rows);
 }

@@ -15,14 +15,14 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * by slug or name, active people by name or email. Incidents follow the list's visibility rule, so
  * a private incident never shows to someone who could not open it.
  */
-export function search({ actor, query }: { actor: Actor; query: unknown }): SearchResults {
+export async function search({ actor, query }: { actor: Actor; query: unknown }): Promise<SearchResults> {
   const { q, limit } = parseInput(searchSchema, query);
   const db = getDb();
   const pattern = likePattern(q);
   const ref = referenceNumber(q);
   const visible = visibleTo(actor);
   const matches = or(sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`, ...(ref ? [eq(incidents.id, ref)] : []))!;
-  const incidentRows = db
+  const incidentRows = await db
     .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status })
     .from(incidents)
     .where(visible ? and(matches, visible) : matches)
@@ -33,22 +33,19 @@ export function search({ actor, query }: { actor: Actor; query: unknown }): Sear
       desc(incidents.declaredAt),
       desc(incidents.id),
     )
-    .limit(limit)
-    .all();
-  const serviceRows = db
+    .limit(limit);
+  const serviceRows = await db
     .select({ slug: services.slug, name: services.name })
     .from(services)
     .where(or(sql`${services.name} LIKE ${pattern} ESCAPE '\\'`, sql`${services.slug} LIKE ${pattern} ESCAPE '\\'`))
     .orderBy(asc(services.tier), asc(services.name))
-    .limit(limit)
-    .all();
-  const people = db
+    .limit(limit);
+  const people = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.disabled, false), or(sql`${users.name} LIKE ${pattern} ESCAPE '\\'`, sql`${users.email} LIKE ${pattern} ESCAPE '\\'`)))
     .orderBy(asc(users.name))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return {
     incidents: incidentRows.map(({ id, ...rest }) => ({ reference: incidentReference(id), ...rest })),
     services: serviceRows,

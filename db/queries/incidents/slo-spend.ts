@@ -24,17 +24,25 @@ export type IncidentSloSpend = {
 };
 
 /** Each linked SLO's spend from this incident, and what it did to the SLO's status. */
-export function incidentSloSpend({ actor, incidentId, now = Date.now() }: { actor: Actor; incidentId: number; now?: number }): IncidentSloSpend[] {
+export async function incidentSloSpend({
+  actor,
+  incidentId,
+  now = Date.now(),
+}: {
+  actor: Actor;
+  incidentId: number;
+  now?: number;
+}): Promise<IncidentSloSpend[]> {
   const db = getDb();
-  return sloSpendOf(db, readableIncident(db, actor, incidentId), now);
+  return sloSpendOf(db, await readableIncident(db, actor, incidentId), now);
 }
 
 /** The same for any reader (the caller checked access): what live events carry. */
-export function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): IncidentSloSpend[] {
+export async function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): Promise<IncidentSloSpend[]> {
   const incidentId = incident.id;
-  const linked = linkedServices(db, incidentId);
+  const linked = await linkedServices(db, incidentId);
   if (!linked.length) return [];
-  const sloRows = db
+  const sloRows = await db
     .select()
     .from(slos)
     .where(
@@ -43,15 +51,13 @@ export function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): In
         linked.map((l) => l.serviceId),
       ),
     )
-    .orderBy(slos.id)
-    .all();
-  const budgets = budgetsFor(db, sloRows, now);
-  const overrides = db
+    .orderBy(slos.id);
+  const budgets = await budgetsFor(db, sloRows, now);
+  const overrides = await db
     .select({ sloId: sloSpendOverrides.sloId, minutes: sloSpendOverrides.minutes, reason: sloSpendOverrides.reason })
     .from(sloSpendOverrides)
-    .where(eq(sloSpendOverrides.incidentId, incidentId))
-    .all();
-  return sloRows.map((slo) => {
+    .where(eq(sloSpendOverrides.incidentId, incidentId));
+  return sloRows.map(async (slo) => {
     const service = linked.find((l) => l.serviceId === slo.serviceId)!;
     const override = overrides.find((o) => o.sloId === slo.id);
     const own = {
@@ -62,7 +68,7 @@ export function sloSpendOf(db: Reader, incident: Incident, now = Date.now()): In
       drill: incident.drill,
       overrideMinutes: override?.minutes ?? null,
     };
-    const pushed = statusPushedByIncident(db, slo, budgets.get(slo.id)!, incidentId, now);
+    const pushed = await statusPushedByIncident(db, slo, budgets.get(slo.id)!, incidentId, now);
     return {
       sloId: slo.id,
       sloName: slo.name,

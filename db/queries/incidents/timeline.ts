@@ -6,13 +6,12 @@ import { timelineEntries, type TimelineEntry } from "../../schema";
 import { readableIncident } from "../../access/incidents";
 
 /** The incident's timeline, oldest first; 404 when the incident is not visible to the actor. */
-export function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): TimelineEntry[] {
+export async function listTimeline({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<TimelineEntry[]> {
   const db = getDb();
-  readableIncident(db, actor, incidentId);
-  return db
+  await readableIncident(db, actor, incidentId);
+  return await db
     .select()
     .from(timelineEntries)
     .where(eq(timelineEntries.incidentId, incidentId))
-    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
-    .all();
+    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
 }

@@ -10,6 +10,7 @@ import { andAll, factConditions } from "./fact-scope";
 import { bucketIndexer, localClock } from "./local-clock";
 import type { InsightsContext } from "./scope";
 import { binaryCompare } from "./services";
+import { rows } from "../../sql";
 
 const DAY = 86_400_000;
 const STATUS = { open: 0, in_progress: 1, done: 2, wont_do: 3 } as const;
@@ -22,7 +23,7 @@ export type ActionItemFigures = { figures: InsightsReport["actionItems"]; onTime
  * began. Due days end at midnight UTC (lib/action-items.ts ORGANISATION_TIME_ZONE), as on
  * the action items page. One read of the items, then one pass.
  */
-export function actionItemFigures(ctx: InsightsContext, previousFrom: string): ActionItemFigures {
+export async function actionItemFigures(ctx: InsightsContext, previousFrom: string): Promise<ActionItemFigures> {
   const today = todayIn(ORGANISATION_TIME_ZONE, ctx.now);
   const status = sql.raw(
     `CASE a.status ${Object.entries(STATUS)
@@ -86,15 +87,16 @@ export function actionItemFigures(ctx: InsightsContext, previousFrom: string): A
   });
   const [current, previous] = onTime.map((t) => ratio(t.onTime, t.counted)) as [Ratio, Ratio];
   return {
-    figures: { onTime: current, overdueNow, byBucket, overdueByTeam: overdueByTeam(ctx, openByOwner) },
+    figures: { onTime: current, overdueNow, byBucket, overdueByTeam: await overdueByTeam(ctx, openByOwner) },
     onTime: { current, previous },
   };
 }
 
 /** Open items by the owner's team: an owner in several teams counts in each, "No team" otherwise. */
-function overdueByTeam(ctx: InsightsContext, byOwner: Map<number, { overdue: number; open: number }>) {
-  const memberships = ctx.db.all<{ userId: number; teamId: number; name: string }>(
+async function overdueByTeam(ctx: InsightsContext, byOwner: Map<number, { overdue: number; open: number }>) {
+  const memberships = await rows<{ userId: number; teamId: number; name: string }>(
     sql`SELECT m.user_id AS userId, t.id AS teamId, t.name AS name FROM ${teamMembers} m JOIN ${teams} t ON t.id = m.team_id`,
+    ctx.db,
   );
   const rows = new Map<number | null, { team: string; overdue: number; open: number }>();
   for (const [ownerId, counts] of byOwner) {

@@ -4,6 +4,7 @@ import { actorKey, type Actor } from "@/lib/actor";
 import { can } from "@/lib/policy";
 import type { InsightsReport } from "@/lib/insights/types";
 import { getSqlite, type Db } from "../../client";
+import { row } from "../../sql";
 
 /** How long a computed report is served while nothing in the database changes. */
 export const INSIGHTS_CACHE_MS = 60_000;
@@ -18,8 +19,8 @@ let ownChanges = 0;
  * less the figures' own temp-table rows) and commits by other connections (PRAGMA
  * data_version). Any incident, postmortem or action-item write moves it.
  */
-function dataVersion(db: Pick<Db, "get">): string {
-  const { changes } = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!;
+async function dataVersion(db: Pick<Db, "get">): Promise<string> {
+  const { changes } = (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!;
   return `${changes - ownChanges}:${getSqlite().pragma("data_version", { simple: true })}`;
 }
 
@@ -30,15 +31,15 @@ function visibilityKey(actor: Actor): string {
 }
 
 /** The cached report for this caller and filters, or a way to store the one about to be computed. */
-export function lookupReport(
+export async function lookupReport(
   db: Pick<Db, "get">,
   actor: Actor,
   filtersKey: string,
   now: number,
-): { report: InsightsReport } | { store: (report: InsightsReport) => void } {
+): Promise<{ report: InsightsReport } | { store: (report: InsightsReport) => void }> {
   const key = `${visibilityKey(actor)}|${filtersKey}`;
   // Taken before computing: a write during a computation leaves the stored report stale.
-  const version = dataVersion(db);
+  const version = await dataVersion(db);
   const hit = entries.get(key);
   if (hit && hit.version === version && now - hit.at >= 0 && now - hit.at < INSIGHTS_CACHE_MS) return { report: hit.report };
   return {
@@ -54,11 +55,11 @@ export function lookupReport(
  * Runs one synchronous step of a computation and leaves the rows it wrote (temp tables) out of
  * the data version. Only valid for synchronous code: nothing else runs on the connection meanwhile.
  */
-export function withoutOwnChanges<T>(db: Pick<Db, "get">, step: () => T): T {
-  const before = db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes;
+export async function withoutOwnChanges<T>(db: Pick<Db, "get">, step: () => T): Promise<T> {
+  const before = (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!.changes;
   try {
     return step();
   } finally {
-    ownChanges += db.get<{ changes: number }>(sql`SELECT total_changes() AS changes`)!.changes - before;
+    ownChanges += (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!.changes - before;
   }
 }

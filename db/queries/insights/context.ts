@@ -14,18 +14,18 @@ import type { InsightsContext } from "./scope";
 const DAY = 86_400_000;
 
 /** Resolves the query into a context: dates as instants, service and team checked, time zone offsets. */
-export function insightsContext({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }) {
+export async function insightsContext({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }) {
   const db = getDb();
-  const timeZone = readOrgTimeZone(db);
+  const timeZone = await readOrgTimeZone(db);
   const resolved = resolveInsightsQuery(query, { now, timeZone });
   const { filters, period, previousPeriod } = resolved;
   let serviceId: number | null = null;
   if (filters.service) {
-    const service = findServiceBySlug(db, filters.service);
+    const service = await findServiceBySlug(db, filters.service);
     if (!service) throw new AppError("validation_failed", `service: No service "${filters.service}"`, { service: "No such service" });
     serviceId = service.id;
   }
-  if (filters.team !== null && !db.select({ id: teams.id }).from(teams).where(eq(teams.id, filters.team)).get()) {
+  if (filters.team !== null && !(await db.select({ id: teams.id }).from(teams).where(eq(teams.id, filters.team)))[0]) {
     throw new AppError("validation_failed", `team: No team with id ${filters.team}`, { team: "No such team" });
   }
   const previousStart = Date.parse(previousPeriod.startsAt);
@@ -44,7 +44,7 @@ export function insightsContext({ actor, query, now = Date.now() }: { actor: Act
     currentStart: Date.parse(period.startsAt),
     currentEnd,
     previousStart,
-    requiredSeverities: readRequiredSeverities(db),
+    requiredSeverities: await readRequiredSeverities(db),
   };
   return { ctx, period, previousPeriod };
 }

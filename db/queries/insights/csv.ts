@@ -6,6 +6,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, services, users } from "../../schema";
 import { insightsContext } from "./context";
 import { incidentConditions, outOfHours, where } from "./scope";
+import { rows } from "../../sql";
 
 export const INSIGHTS_CSV_COLUMNS = [
   "reference",
@@ -108,19 +109,20 @@ function toLine(r: Row): string {
  * lines, header first, oldest first. Validates the query before the first line, then reads
  * 1,000 rows at a time so a year of incidents never sits in memory at once.
  */
-export function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): {
+export async function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): Promise<{
   fileName: string;
   lines: Generator<string>;
-} {
-  const { ctx, period } = insightsContext({ actor, query, now });
+}> {
+  const { ctx, period } = await insightsContext({ actor, query, now });
   const conditions = incidentConditions(ctx);
   const i = incidents;
-  function* lines(): Generator<string> {
+  async function* lines(): Promise<Generator<string>> {
     yield csvLine([...INSIGHTS_CSV_COLUMNS]);
     let after: { startedAt: number; id: number } | null = null;
     for (;;) {
       const keyset = after ? sql` AND (${i.startedAt} > ${after.startedAt} OR (${i.startedAt} = ${after.startedAt} AND ${i.id} > ${after.id}))` : sql``;
-      const rows: Row[] = ctx.db.all<Row>(sql`
+      const rows: Row[] = await rows<Row>(
+        sql`
         SELECT ${i.id} AS id, ${i.title} AS title, ${i.severity} AS severity, ${i.status} AS status,
           (SELECT group_concat(v.name, '; ') FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE l.incident_id = ${i.id}) AS services,
           (SELECT group_concat(f.name, '; ') FROM ${postmortems} p JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
@@ -135,12 +137,14 @@ export function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor
           (SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${i.id}) AS publishedAt
         FROM ${incidents}
         WHERE ${i.drill} = 0 AND ${i.startedAt} >= ${ctx.currentStart} AND ${i.startedAt} < ${ctx.currentEnd}${keyset}${where(conditions)}
-        ORDER BY ${i.startedAt}, ${i.id} LIMIT ${PAGE}`);
+        ORDER BY ${i.startedAt}, ${i.id} LIMIT ${PAGE}`,
+        ctx.db,
+      );
       for (const row of rows) yield toLine(row);
       if (rows.length < PAGE) return;
       const last = rows[rows.length - 1]!;
       after = { startedAt: last.startedAt, id: last.id };
     }
   }
-  return { fileName: `hindsight-incidents-${period.from}-to-${period.to}.csv`, lines: lines() };
+  return { fileName: `hindsight-incidents-${period.from}-to-${period.to}.csv`, lines: await lines() };
 }

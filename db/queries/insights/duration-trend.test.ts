@@ -11,7 +11,7 @@ const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-07-15T10:00:00Z");
 const MIN = 60;
 
-const trend = (query: Record<string, string>, actor = ctx.viewer.actor) => getInsights({ actor, query, now, fresh: true }).durationTrend;
+const trend = async (query: Record<string, string>, actor = ctx.viewer.actor) => (await getInsights({ actor, query, now, fresh: true })).durationTrend;
 const stats = (incidents: number, missing: number, reconstructed: number, median: number | null, p90: number | null) => ({
   incidents,
   missing,
@@ -22,8 +22,8 @@ const stats = (incidents: number, missing: number, reconstructed: number, median
 const none = stats(0, 0, 0, null, null);
 
 describe("duration trend", () => {
-  it("gives median and p90 per month beyond 90 days, interpolated as the headline figures are", () => {
-    const r = trend({ from: "2026-03-01", to: "2026-06-30" });
+  it("gives median and p90 per month beyond 90 days, interpolated as the headline figures are", async () => {
+    const r = await trend({ from: "2026-03-01", to: "2026-06-30" });
     expect(r.bucket).toBe("month");
     expect(r.points.map((p) => [p.start, p.label])).toEqual([
       ["2026-03-01", "Mar 2026"],
@@ -42,20 +42,20 @@ describe("duration trend", () => {
     expect(may!.mitigate).toEqual(none);
   });
 
-  it("agrees with the definition in lib/insights/percentile.ts", () => {
-    const march = trend({ from: "2026-03-01", to: "2026-06-30" }).points[0]!;
+  it("agrees with the definition in lib/insights/percentile.ts", async () => {
+    const march = (await trend({ from: "2026-03-01", to: "2026-06-30" })).points[0]!;
     const def = durationStats([120, 90, 40, 200].map((m, i) => ({ seconds: m * MIN, reconstructed: i === 1 })));
     expect(march.resolve).toEqual({ incidents: def.incidents, missing: def.missing, reconstructed: def.reconstructed, median: def.median, p90: def.p90 });
   });
 
-  it("counts a private incident only for those who may see it", () => {
-    const april = trend({ from: "2026-03-01", to: "2026-06-30" }, ctx.admin.actor).points[1]!;
+  it("counts a private incident only for those who may see it", async () => {
+    const april = (await trend({ from: "2026-03-01", to: "2026-06-30" }, ctx.admin.actor)).points[1]!;
     expect(april.mitigate).toEqual(stats(1, 1, 0, 4 * MIN, 4 * MIN));
     expect(april.resolve).toEqual(stats(1, 1, 0, 5 * MIN, 5 * MIN));
   });
 
-  it("uses ISO weeks (Monday) in the organisation's zone up to 90 days", () => {
-    const r = trend({ from: "2026-03-01", to: "2026-04-30" });
+  it("uses ISO weeks (Monday) in the organisation's zone up to 90 days", async () => {
+    const r = await trend({ from: "2026-03-01", to: "2026-04-30" });
     expect(r.bucket).toBe("week");
     expect(r.points[0]!.start).toBe("2026-02-23");
     expect(r.points.at(-1)!.start).toBe("2026-04-27");
@@ -72,10 +72,10 @@ describe("duration trend", () => {
     expect(week("2026-03-30").resolve.incidents).toBe(1);
   });
 
-  it("honours the filters and covers only the period", () => {
-    const r = trend({ from: "2026-03-01", to: "2026-04-30", severity: "SEV2" });
+  it("honours the filters and covers only the period", async () => {
+    const r = await trend({ from: "2026-03-01", to: "2026-04-30", severity: "SEV2" });
     expect(r.points.filter((p) => p.resolve.incidents > 0).map((p) => p.start)).toEqual(["2026-03-09", "2026-03-30"]);
-    const all = trend({ from: "2026-03-01", to: "2026-03-31" }).points;
+    const all = (await trend({ from: "2026-03-01", to: "2026-03-31" })).points;
     expect(all.reduce((sum, p) => sum + p.resolve.incidents, 0)).toBe(4);
   });
 });

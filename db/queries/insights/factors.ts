@@ -6,9 +6,10 @@ import { contributingFactors } from "../../schema";
 import type { Scan } from "./fact-scope";
 import { repeatFigures } from "./repeats";
 import type { InsightsContext } from "./scope";
+import { rows } from "../../sql";
 
 /** Factors tagged on the postmortems (any status) of in-scope incidents, ranked, with their trend. */
-export function factorFigures(ctx: InsightsContext, scan: Scan): InsightsReport["factors"] {
+export async function factorFigures(ctx: InsightsContext, scan: Scan): Promise<InsightsReport["factors"]> {
   const counts = new Map<number, { incidents: number; previousIncidents: number; trend: number[] }>();
   let n = 0;
   let tagged = 0;
@@ -30,7 +31,7 @@ export function factorFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
       counts.set(id, entry);
     }
   }
-  const names = new Map(ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`).map((f) => [f.id, f.name]));
+  const names = new Map((await rows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
   const buckets = bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket);
   const ranked = [...counts]
     .flatMap(([id, c]) => (names.has(id) ? [{ id, name: names.get(id)!, ...c }] : []))
@@ -45,6 +46,6 @@ export function factorFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
   return {
     coverage: { incidents: tagged, missing: n - tagged, reconstructed: 0 },
     ranked,
-    repeats: repeatFigures(ctx, scan),
+    repeats: await repeatFigures(ctx, scan),
   };
 }

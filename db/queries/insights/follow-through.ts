@@ -12,6 +12,7 @@ import { PM_STATUS, type Scan } from "./fact-scope";
 import { deadlineOf } from "./local-clock";
 import type { InsightsContext } from "./scope";
 import { DurationGroup } from "./stats";
+import { rows } from "../../sql";
 
 const DAY = 86_400_000;
 
@@ -20,9 +21,9 @@ const DAY = 86_400_000;
  * (they need a postmortem too: the same rule as the postmortem list, judged now, so only
  * impact within the longest SLO window can flag one).
  */
-function budgetFlagged(ctx: InsightsContext, scan: Scan): Set<number> {
+async function budgetFlagged(ctx: InsightsContext, scan: Scan): Promise<Set<number>> {
   const required = new Set(ctx.requiredSeverities.map((s) => SEVERITIES.indexOf(s)));
-  const withSlo = new Set(ctx.db.all<{ id: number }>(sql`SELECT DISTINCT ${slos.serviceId} AS id FROM ${slos}`).map((r) => r.id));
+  const withSlo = new Set((await rows<{ id: number }>(sql`SELECT DISTINCT ${slos.serviceId} AS id FROM ${slos}`, ctx.db)).map((r) => r.id));
   const since = ctx.now - MAX_WINDOW_DAYS * DAY;
   // The candidates' service links, from the scan (the facts hold them) rather than a query naming thousands of ids.
   const links: IncidentLink[] = [];
@@ -44,8 +45,8 @@ export type FollowThrough = { figures: InsightsReport["postmortems"]; onTime: { 
  * exhausted) published by the deadline (5 business days after resolution, organisation's
  * zone), late, or overdue; on time = on time ÷ (on time + late + overdue).
  */
-export function postmortemFigures(ctx: InsightsContext, scan: Scan): FollowThrough {
-  const flagged = budgetFlagged(ctx, scan);
+export async function postmortemFigures(ctx: InsightsContext, scan: Scan): Promise<FollowThrough> {
+  const flagged = await budgetFlagged(ctx, scan);
   const requiredSeverity = new Set(ctx.requiredSeverities.map((s) => SEVERITIES.indexOf(s)));
   const totals = [0, 1].map(() => ({ required: 0, published: 0, onTime: 0, late: 0, overdue: 0, voluntary: 0 }));
   const byBucket = Array.from({ length: scan.buckets }, () => ({ required: 0, published: 0 }));

@@ -23,11 +23,11 @@ const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Obje
 type InsightsArgs = { actor: Actor; query: unknown; now?: number; fresh?: boolean };
 
 /** Prepares a report: the cached one, or the steps that compute it and where to store the result. */
-function prepare({ actor, query, now = Date.now(), fresh = false }: InsightsArgs) {
-  const resolved = insightsContext({ actor, query, now });
+async function prepare({ actor, query, now = Date.now(), fresh = false }: InsightsArgs) {
+  const resolved = await insightsContext({ actor, query, now });
   const filtersKey = JSON.stringify([resolved.ctx.filters, resolved.ctx.timeZone, resolved.ctx.requiredSeverities]);
   // `fresh` skips the cache (the benchmark's cold figures).
-  const cached = fresh ? null : lookupReport(resolved.ctx.db, actor, filtersKey, now);
+  const cached = fresh ? null : await lookupReport(resolved.ctx.db, actor, filtersKey, now);
   const db = resolved.ctx.db;
   const ownStep = <R>(step: () => R) => withoutOwnChanges(db, step);
   return { cached, steps: () => computeInsights(resolved), ownStep };
@@ -38,10 +38,10 @@ function prepare({ actor, query, now = Date.now(), fresh = false }: InsightsArgs
  * figures"), computed in SQL over the incidents the actor may see, all at once. For tests and
  * the benchmark; requests use loadInsights.
  */
-export function getInsights(args: InsightsArgs): InsightsReport {
-  const { cached, steps, ownStep } = prepare(args);
+export async function getInsights(args: InsightsArgs): Promise<InsightsReport> {
+  const { cached, steps, ownStep } = await prepare(args);
   if (cached && "report" in cached) return cached.report;
-  const report = runAtOnce(steps(), ownStep);
+  const report = runAtOnce(await steps(), ownStep);
   cached?.store(report);
   return report;
 }
@@ -55,14 +55,14 @@ const computations = oneAtATime(3);
  * seconds behind it; with three reports already waiting, a fourth is refused with 429.
  */
 export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> {
-  const first = prepare(args);
+  const first = await prepare(args);
   if (first.cached && "report" in first.cached) return first.cached.report;
   try {
     return await computations.run(async () => {
       // Another request may have computed the same report while this one waited.
-      const { cached, steps, ownStep } = prepare(args);
+      const { cached, steps, ownStep } = await prepare(args);
       if (cached && "report" in cached) return cached.report;
-      const report = await runInTurns(steps(), ownStep);
+      const report = await runInTurns(await steps(), ownStep);
       cached?.store(report);
       return report;
     });
@@ -73,8 +73,8 @@ export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> 
 }
 
 /** The report, one step per `yield` (each step one read of the facts or a pass over them). */
-function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): Steps<InsightsReport> {
-  ensureIncidentFacts(ctx.db);
+async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Promise<Steps<InsightsReport>> {
+  await ensureIncidentFacts(ctx.db);
   yield;
   const scan = scanScope(ctx);
   yield;
@@ -82,14 +82,14 @@ function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof ins
   const total = (p: 0 | 1) => durations.incidents[p].reduce((sum, n) => sum + n, 0);
   const counts = (p: 0 | 1) => severityCounts((s) => durations.incidents[p][SEVERITIES.indexOf(s)]!);
   yield;
-  const followThrough = postmortemFigures(ctx, scan);
+  const followThrough = await postmortemFigures(ctx, scan);
   yield;
-  const items = actionItemFigures(ctx, previousPeriod.from);
+  const items = await actionItemFigures(ctx, previousPeriod.from);
   yield;
-  const services = serviceFigures(ctx, scan);
+  const services = await serviceFigures(ctx, scan);
   yield;
-  const factors = factorFigures(ctx, scan);
-  const responders = responderFigures(ctx, scan);
+  const factors = await factorFigures(ctx, scan);
+  const responders = await responderFigures(ctx, scan);
 
   return {
     generatedAt: new Date(ctx.now).toISOString(),

@@ -31,13 +31,15 @@ let people: TestUser[] = [];
 
 beforeAll(async () => {
   setOrgTimeZone({ actor: ctx.admin.actor, timeZone: "Europe/Berlin" });
-  for (const slug of SLUGS) createService({ actor: ctx.admin.actor, input: { slug, name: `Service ${slug}`, tier: 2 } });
+  for (const slug of SLUGS) await createService({ actor: ctx.admin.actor, input: { slug, name: `Service ${slug}`, tier: 2 } });
   const t0 = Date.now();
-  factorIds = ["Deploy", "Config", "Capacity"].map((name) => ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning().get().id);
+  factorIds = ["Deploy", "Config", "Capacity"].map(
+    async (name) => (await ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning())[0].id,
+  );
   people = [ctx.responder, await ctx.t.createUser("responder"), await ctx.t.createUser("responder")];
 });
 
-const storedFacts = () => ctx.t.db.select().from(incidentFacts).orderBy(asc(incidentFacts.incidentId)).all();
+const storedFacts = async () => await ctx.t.db.select().from(incidentFacts).orderBy(asc(incidentFacts.incidentId));
 const ago = (minutes: number) => new Date(Date.now() - minutes * MIN).toISOString();
 const pick = <T>(list: readonly T[], k: number) => list[k % list.length]!;
 const severity = fc.constantFrom("SEV1", "SEV2", "SEV3", "SEV4");
@@ -71,17 +73,12 @@ const command = fc.oneof(
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
 
-function apply(c: Command, actor: Actor) {
-  const ids = ctx.t.db
-    .select({ id: incidents.id })
-    .from(incidents)
-    .orderBy(asc(incidents.id))
-    .all()
-    .map((r) => r.id);
+async function apply(c: Command, actor: Actor) {
+  const ids = (await ctx.t.db.select({ id: incidents.id }).from(incidents).orderBy(asc(incidents.id))).map((r) => r.id);
   if (c.kind === "declare") {
     const startedAt = ago(c.startedAgo);
     const detectedAt = c.detectedAfter === null ? undefined : new Date(Date.parse(startedAt) + c.detectedAfter * MIN).toISOString();
-    declareIncident({
+    await declareIncident({
       actor,
       input: {
         title: "Randomized",
@@ -98,40 +95,40 @@ function apply(c: Command, actor: Actor) {
   if (!ids.length) return;
   const incidentId = pick(ids, c.target);
   if (c.kind === "update") {
-    const { version } = ctx.t.db.select({ version: incidents.version }).from(incidents).where(eq(incidents.id, incidentId)).get()!;
+    const { version } = (await ctx.t.db.select({ version: incidents.version }).from(incidents).where(eq(incidents.id, incidentId)))[0]!;
     const input: Record<string, unknown> = { version, severity: c.severity, drill: c.drill, private: c.private, status: c.status };
     for (const e of c.edits) input[e.field] = e.minutesAgo === null ? (e.field === "startedAt" ? ago(0) : null) : ago(e.minutesAgo);
-    updateIncident({ actor, incidentId, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) });
-  } else if (c.kind === "addResponder") addResponder({ actor, incidentId, userId: pick(people, c.person).id });
-  else if (c.kind === "removeResponder") removeResponder({ actor, incidentId, userId: pick(people, c.person).id });
-  else if (c.kind === "note") addNote({ actor: pick(people, c.person).actor, incidentId, input: { body: "A note" } });
-  else if (c.kind === "link") linkService({ actor, incidentId, input: { service: pick(SLUGS, c.service), impact: "partial_outage" } });
-  else if (c.kind === "unlink") unlinkService({ actor, incidentId, slug: pick(SLUGS, c.service) });
+    await updateIncident({ actor, incidentId, input: Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) });
+  } else if (c.kind === "addResponder") await addResponder({ actor, incidentId, userId: pick(people, c.person).id });
+  else if (c.kind === "removeResponder") await removeResponder({ actor, incidentId, userId: pick(people, c.person).id });
+  else if (c.kind === "note") await addNote({ actor: pick(people, c.person).actor, incidentId, input: { body: "A note" } });
+  else if (c.kind === "link") await linkService({ actor, incidentId, input: { service: pick(SLUGS, c.service), impact: "partial_outage" } });
+  else if (c.kind === "unlink") await unlinkService({ actor, incidentId, slug: pick(SLUGS, c.service) });
   else if (c.kind === "factors") {
-    if (!ctx.t.db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)).get()) startPostmortem({ actor, incidentId });
-    const { version } = ctx.t.db.select({ version: postmortems.version }).from(postmortems).where(eq(postmortems.incidentId, incidentId)).get()!;
-    savePostmortem({ actor, incidentId, input: { version, factorIds: c.factors.map((k) => factorIds[k]!) } });
+    if (!(await ctx.t.db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)))[0]) await startPostmortem({ actor, incidentId });
+    const { version } = (await ctx.t.db.select({ version: postmortems.version }).from(postmortems).where(eq(postmortems.incidentId, incidentId)))[0]!;
+    await savePostmortem({ actor, incidentId, input: { version, factorIds: c.factors.map((k) => factorIds[k]!) } });
   }
 }
 
 describe("incident facts on randomized histories", () => {
   it("stay equal to the facts recomputed from the incidents, and the report to the reference SQL", () => {
     fc.assert(
-      fc.property(fc.array(command, { minLength: 1, maxLength: 12 }), (history) => {
+      fc.property(fc.array(command, { minLength: 1, maxLength: 12 }), async (history) => {
         for (const c of history) {
           try {
-            apply(c, ctx.admin.actor);
+            await apply(c, ctx.admin.actor);
           } catch (error) {
             // Refused changes (timestamp order, nothing to remove…) roll back with their facts.
             if (!(error instanceof AppError)) throw error;
           }
           // After every command, refused ones included.
-          expect(storedFacts()).toEqual(computeIncidentFacts(ctx.t.db));
+          expect(await storedFacts()).toEqual(await computeIncidentFacts(ctx.t.db));
         }
         const now = Date.now();
         for (const actor of [ctx.admin.actor, ctx.viewer.actor]) {
           for (const query of [{ range: "90" }, { range: "30", severity: "SEV1,SEV2" }, { range: "90", service: "api" }]) {
-            expect(getInsights({ actor, query, now, fresh: true })).toEqual(referenceInsights({ actor, query, now }));
+            expect(await getInsights({ actor, query, now, fresh: true })).toEqual(await referenceInsights({ actor, query, now }));
           }
         }
       }),

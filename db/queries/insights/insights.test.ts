@@ -16,8 +16,8 @@ const MIN = 60;
 const report = (query: Record<string, string> = {}, actor = ctx.viewer.actor) => getInsights({ actor, query: { ...range, ...query }, now });
 
 describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
-  it("scopes to incidents started in the period, drills counted apart, and compares with the period before", () => {
-    const r = report();
+  it("scopes to incidents started in the period, drills counted apart, and compares with the period before", async () => {
+    const r = await report();
     expect(r.period).toMatchObject({
       from: "2026-03-01",
       to: "2026-04-30",
@@ -31,8 +31,8 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(r.headline.incidents.previous).toEqual({ total: 2, bySeverity: { SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 } });
   });
 
-  it("computes median and p90 with odd and even counts, leaving out and counting missing timestamps", () => {
-    const d = report().headline.durations;
+  it("computes median and p90 with odd and even counts, leaving out and counting missing timestamps", async () => {
+    const d = (await report()).headline.durations;
     // detect: A 10, B 20 (backdated start, typed-in detection), D 10, E 0 min; C has no detection time.
     expect(d.detect.current).toEqual({ incidents: 4, missing: 1, reconstructed: 1, min: 0, p25: 450, median: 600, p75: 750, p90: 1020, max: 1200 });
     // acknowledge (from declaration): A 5, B 2, C 0, D 1 min; E never acknowledged.
@@ -46,14 +46,14 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(d.resolve.previous).toMatchObject({ incidents: 2, median: 180 * MIN, p90: 276 * MIN });
   });
 
-  it("gives the SQL the same figures as the definition in lib/insights/percentile.ts", () => {
-    const resolve = report().headline.durations.resolve.current;
+  it("gives the SQL the same figures as the definition in lib/insights/percentile.ts", async () => {
+    const resolve = (await report()).headline.durations.resolve.current;
     const byDefinition = durationStats([120, 90, 40, 200, null].map((m, i) => ({ seconds: m === null ? null : m * MIN, reconstructed: i === 1 })));
     expect(resolve).toEqual(byDefinition);
   });
 
-  it("splits time to mitigate and resolve by severity with a histogram", () => {
-    const dist = report().durationDistribution;
+  it("splits time to mitigate and resolve by severity with a histogram", async () => {
+    const dist = (await report()).durationDistribution;
     expect(dist.metrics.resolve.SEV2.stats).toMatchObject({ incidents: 2, median: 145 * MIN, missing: 0 });
     expect(dist.metrics.mitigate.SEV2.stats).toMatchObject({ incidents: 1, missing: 1 });
     const bin = (key: string) => dist.bins.findIndex((b) => b.key === key);
@@ -64,8 +64,8 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(dist.metrics.resolve.SEV4.counts.reduce((a, b) => a + b, 0)).toBe(0);
   });
 
-  it("buckets by week in the organisation's zone", () => {
-    const rows = report().incidentsOverTime;
+  it("buckets by week in the organisation's zone", async () => {
+    const rows = (await report()).incidentsOverTime;
     expect(rows.bucket).toBe("week");
     expect(rows.rows[0]!.start).toBe("2026-02-23");
     const week = (start: string) => rows.rows.find((r) => r.start === start)!;
@@ -76,8 +76,8 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(rows.rows.reduce((sum, r) => sum + r.total, 0)).toBe(5);
   });
 
-  it("counts out-of-hours declarations on the organisation's clock across the daylight-saving change", () => {
-    const r = report().responders;
+  it("counts out-of-hours declarations on the organisation's clock across the daylight-saving change", async () => {
+    const r = (await report()).responders;
     // B 07:20 CET, C on a Saturday, D 18:30 CEST (16:30 UTC), E 00:30 CEST; A at 11:15 CET is in hours.
     expect(r.outOfHours).toEqual({ numerator: 4, denominator: 5, rate: 0.8 });
     expect(r.people).toEqual([
@@ -86,8 +86,8 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     ]);
   });
 
-  it("ranks services by incidents with impact minutes and their SLO budget status", () => {
-    const s = report().services;
+  it("ranks services by incidents with impact minutes and their SLO budget status", async () => {
+    const s = (await report()).services;
     expect(s.coverage).toEqual({ incidents: 4, missing: 1, reconstructed: 1 });
     expect(s.rows).toEqual([
       { slug: "web", name: "Web app", team: "Platform", incidents: 2, impactMinutes: 210, budgetStatus: null, slos: [] },
@@ -103,8 +103,8 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     ]);
   });
 
-  it("ranks contributing factors against the previous period and finds the repeat incident", () => {
-    const f = report().factors;
+  it("ranks contributing factors against the previous period and finds the repeat incident", async () => {
+    const f = (await report()).factors;
     expect(f.coverage).toEqual({ incidents: 3, missing: 2, reconstructed: 0 });
     expect(f.ranked.map(({ name, incidents, previousIncidents }) => ({ name, incidents, previousIncidents }))).toEqual([
       { name: "Change / deploy", incidents: 2, previousIncidents: 1 },
@@ -116,16 +116,16 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
     expect(f.repeats.items[0]).toMatchObject({ title: "Incident B", service: { slug: "api" }, factor: "Change / deploy", previous: { title: "Incident A" } });
   });
 
-  it("follows postmortems through: required, on time, late, overdue, time to publish", () => {
-    const r = report();
+  it("follows postmortems through: required, on time, late, overdue, time to publish", async () => {
+    const r = await report();
     expect(r.postmortems).toMatchObject({ required: 3, published: 2, publishedOnTime: 1, publishedLate: 1, overdue: 1, voluntary: 0 });
     expect(r.postmortems.timeToPublish).toMatchObject({ incidents: 2, median: (172_800 + 696_600) / 2 });
     expect(r.headline.postmortemsOnTime.current).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
     expect(r.headline.postmortemsOnTime.previous).toEqual({ numerator: 1, denominator: 1, rate: 1 });
   });
 
-  it("follows action items through: on time of those due, overdue now, backlog, by team", () => {
-    const a = report().actionItems;
+  it("follows action items through: on time of those due, overdue now, backlog, by team", async () => {
+    const a = (await report()).actionItems;
     // Due in the period: A's (done on time), B's two (one done late, one open and overdue); C's won't do is left out.
     expect(a.onTime).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
     expect(a.overdueNow).toBe(1);
@@ -136,22 +136,22 @@ describe("insights on the hand-computed fixture (Europe/Berlin)", () => {
       { team: "Payments", overdue: 1, open: 1 },
       { team: "Platform", overdue: 0, open: 1 },
     ]);
-    expect(report().headline.actionItemsOnTime.previous).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect((await report()).headline.actionItemsOnTime.previous).toEqual({ numerator: 1, denominator: 1, rate: 1 });
   });
 });
 
 describe("insights filters and access", () => {
-  it("filters by severity, service and team", () => {
-    expect(report({ severity: "SEV2" }).headline.incidents.current.total).toBe(2);
-    expect(report({ service: "web" }).headline.incidents.current.bySeverity).toEqual({ SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 });
-    const payments = ctx.t.db.select().from(teams).where(eq(teams.name, "Payments")).get()!;
+  it("filters by severity, service and team", async () => {
+    expect((await report({ severity: "SEV2" })).headline.incidents.current.total).toBe(2);
+    expect((await report({ service: "web" })).headline.incidents.current.bySeverity).toEqual({ SEV1: 0, SEV2: 1, SEV3: 1, SEV4: 0 });
+    const payments = (await ctx.t.db.select().from(teams).where(eq(teams.name, "Payments")))[0]!;
     // Payments owns the Public API: A and B.
-    expect(report({ team: String(payments.id) }).headline.incidents.current.bySeverity).toEqual({ SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 });
+    expect((await report({ team: String(payments.id) })).headline.incidents.current.bySeverity).toEqual({ SEV1: 1, SEV2: 1, SEV3: 0, SEV4: 0 });
   });
 
-  it("counts a private incident only for those who may see it", () => {
-    expect(report({}, ctx.admin.actor).headline.incidents.current.bySeverity.SEV1).toBe(2);
-    expect(report().headline.incidents.current.bySeverity.SEV1).toBe(1);
+  it("counts a private incident only for those who may see it", async () => {
+    expect((await report({}, ctx.admin.actor)).headline.incidents.current.bySeverity.SEV1).toBe(2);
+    expect((await report()).headline.incidents.current.bySeverity.SEV1).toBe(1);
   });
 
   it("rejects an unknown service or team naming the field", () => {
@@ -161,11 +161,11 @@ describe("insights filters and access", () => {
 });
 
 describe("incidents CSV behind the dashboard", () => {
-  const csv = (query: Record<string, string> = {}, actor = ctx.viewer.actor) =>
-    [...insightsIncidentsCsv({ actor, query: { ...range, ...query }, now }).lines].join("").split("\r\n").filter(Boolean);
+  const csv = async (query: Record<string, string> = {}, actor = ctx.viewer.actor) =>
+    [...(await insightsIncidentsCsv({ actor, query: { ...range, ...query }, now })).lines].join("").split("\r\n").filter(Boolean);
 
-  it("has one row per in-scope incident, oldest first, with timestamps, durations, services, factors and postmortem status", () => {
-    const [header, ...rows] = csv();
+  it("has one row per in-scope incident, oldest first, with timestamps, durations, services, factors and postmortem status", async () => {
+    const [header, ...rows] = await csv();
     expect(header!.split(",")).toEqual([...INSIGHTS_CSV_COLUMNS]);
     expect(rows.map((r) => r.split(",")[1])).toEqual(["Incident A", "Incident B", "Incident C", "Incident D", "Incident E"]);
     const a = Object.fromEntries(INSIGHTS_CSV_COLUMNS.map((c, n) => [c, rows[0]!.split(",")[n]]));
@@ -191,45 +191,46 @@ describe("incidents CSV behind the dashboard", () => {
     expect(e).toMatchObject({ time_to_resolve_s: "", postmortem_status: "none", services: "" });
   });
 
-  it("applies the dashboard's filters and access", () => {
-    expect(csv({ service: "web" })).toHaveLength(3);
-    expect(csv({}, ctx.admin.actor)).toHaveLength(7);
+  it("applies the dashboard's filters and access", async () => {
+    expect(await csv({ service: "web" })).toHaveLength(3);
+    expect(await csv({}, ctx.admin.actor)).toHaveLength(7);
   });
 });
 
 describe("insights cache", () => {
-  it("serves the same report while nothing changes, and recomputes after any write", () => {
-    const first = report();
-    expect(report()).toBe(first);
-    expect(getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true })).not.toBe(first);
-    const extra = ctx.t.db
-      .insert(incidents)
-      .values({
-        title: "Late addition",
-        severity: "SEV4",
-        status: "investigating",
-        startedAt: Date.parse("2026-04-02T10:00:00Z"),
-        startedAtSource: "status_change",
-        declaredAt: Date.parse("2026-04-02T10:00:00Z"),
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    expect(report().scope.current.incidents).toBe(first.scope.current.incidents + 1);
-    ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
-    expect(report().scope.current.incidents).toBe(first.scope.current.incidents);
+  it("serves the same report while nothing changes, and recomputes after any write", async () => {
+    const first = await report();
+    expect(await report()).toBe(first);
+    expect(await getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true })).not.toBe(first);
+    const extra = (
+      await ctx.t.db
+        .insert(incidents)
+        .values({
+          title: "Late addition",
+          severity: "SEV4",
+          status: "investigating",
+          startedAt: Date.parse("2026-04-02T10:00:00Z"),
+          startedAtSource: "status_change",
+          declaredAt: Date.parse("2026-04-02T10:00:00Z"),
+          updatedAt: now,
+        })
+        .returning()
+    )[0];
+    expect((await report()).scope.current.incidents).toBe(first.scope.current.incidents + 1);
+    await ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id));
+    expect((await report()).scope.current.incidents).toBe(first.scope.current.incidents);
   });
 
-  it("does not serve a report computed for another caller or an older clock", () => {
-    const forViewer = report();
-    expect(report({}, ctx.admin.actor)).not.toBe(forViewer);
-    expect(getInsights({ actor: ctx.viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
+  it("does not serve a report computed for another caller or an older clock", async () => {
+    const forViewer = await report();
+    expect(await report({}, ctx.admin.actor)).not.toBe(forViewer);
+    expect(await getInsights({ actor: ctx.viewer.actor, query: range, now: now + 61_000 })).not.toBe(forViewer);
   });
 });
 
 describe("insights for requests (loadInsights)", () => {
   it("computes in turns: other callbacks run between its steps, and the report equals the one computed at once", async () => {
-    const atOnce = getInsights({ actor: ctx.admin.actor, query: range, now, fresh: true });
+    const atOnce = await getInsights({ actor: ctx.admin.actor, query: range, now, fresh: true });
     let ticks = 0;
     let running = true;
     const tick = () => {
@@ -262,37 +263,38 @@ describe("insights for requests (loadInsights)", () => {
   });
 
   it("does not keep serving a report computed while a write happened", async () => {
-    const pending = loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
+    const pending = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     // Two turns in: the scope is filled, the rest of the report is not.
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    const extra = ctx.t.db
-      .insert(incidents)
-      .values({
-        title: "Written meanwhile",
-        severity: "SEV4",
-        status: "investigating",
-        startedAt: Date.parse("2026-04-03T10:00:00Z"),
-        startedAtSource: "status_change",
-        declaredAt: Date.parse("2026-04-03T10:00:00Z"),
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const extra = (
+      await ctx.t.db
+        .insert(incidents)
+        .values({
+          title: "Written meanwhile",
+          severity: "SEV4",
+          status: "investigating",
+          startedAt: Date.parse("2026-04-03T10:00:00Z"),
+          startedAtSource: "status_change",
+          declaredAt: Date.parse("2026-04-03T10:00:00Z"),
+          updatedAt: now,
+        })
+        .returning()
+    )[0];
     const during = await pending;
     const after = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     expect(during.scope.current.incidents).toBe(5);
     expect(after).not.toBe(during);
     expect(after.scope.current.incidents).toBe(6);
-    ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id)).run();
+    await ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id));
   });
 });
 
 describe("insights far from today", () => {
-  it("gives a period the same wall-clock figures when read 20 years later (offsets outside the walk come from tz_offset_ms)", () => {
+  it("gives a period the same wall-clock figures when read 20 years later (offsets outside the walk come from tz_offset_ms)", async () => {
     const later = now + 20 * 365 * 86_400_000;
-    const atTheTime = getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true });
-    const years = getInsights({ actor: ctx.viewer.actor, query: range, now: later, fresh: true });
+    const atTheTime = await getInsights({ actor: ctx.viewer.actor, query: range, now, fresh: true });
+    const years = await getInsights({ actor: ctx.viewer.actor, query: range, now: later, fresh: true });
     expect(years.responders).toEqual(atTheTime.responders);
     expect(years.incidentsOverTime).toEqual(atTheTime.incidentsOverTime);
     expect(years.postmortems.publishedOnTime).toBe(atTheTime.postmortems.publishedOnTime);
@@ -309,9 +311,9 @@ describe("insights far from today", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
-  it("computes the earliest allowed period quickly", () => {
+  it("computes the earliest allowed period quickly", async () => {
     const started = performance.now();
-    expect(report({ from: "2000-01-01", to: "2002-12-31" }).scope.current.incidents).toBe(0);
+    expect((await report({ from: "2000-01-01", to: "2002-12-31" })).scope.current.incidents).toBe(0);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

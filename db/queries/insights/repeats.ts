@@ -7,6 +7,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidents, services } from "../../schema";
 import { scanRepeatCandidates, type Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
+import { rows } from "../../sql";
 
 const REPEATS_LISTED = 50;
 
@@ -18,7 +19,7 @@ type Match = { id: number; startedAt: number; prev: number; prevStartedAt: numbe
  * One sweep in (start, id) order remembers the latest incident per (service, factor); an
  * incident's best match is the latest of those, ties to the higher id, then service and factor.
  */
-export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport["factors"]["repeats"] {
+export async function repeatFigures(ctx: InsightsContext, scan: Scan): Promise<InsightsReport["factors"]["repeats"]> {
   const windowMs = REPEAT_WINDOW_DAYS * 86_400_000;
   const inScope = new Set<number>();
   for (let r = 0; r < scan.n; r++) if (!scan.drill[r] && scan.period[r] === 0) inScope.add(scan.id[r]!);
@@ -62,11 +63,11 @@ export function repeatFigures(ctx: InsightsContext, scan: Scan): InsightsReport[
   const listed = matches.slice(0, REPEATS_LISTED);
   const ids = [...new Set(listed.flatMap((m) => [m.id, m.prev]))];
   const rows = ids.length
-    ? ctx.db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity }).from(incidents).where(inArray(incidents.id, ids)).all()
+    ? await ctx.db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity }).from(incidents).where(inArray(incidents.id, ids))
     : [];
   const incident = new Map(rows.map((r) => [r.id, r]));
-  const service = new Map(ctx.db.all<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`).map((s) => [s.id, s]));
-  const factor = new Map(ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`).map((f) => [f.id, f.name]));
+  const service = new Map((await rows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]));
+  const factor = new Map((await rows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
   return {
     total: matches.length,
     items: listed.map((m) => ({

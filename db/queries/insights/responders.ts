@@ -6,11 +6,12 @@ import { users } from "../../schema";
 import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
 import { binaryCompare } from "./services";
+import { rows } from "../../sql";
 
 const PEOPLE_LISTED = 20;
 
 /** Incidents per person holding any role on them, and the share declared out of hours. */
-export function responderFigures(ctx: InsightsContext, scan: Scan): InsightsReport["responders"] {
+export async function responderFigures(ctx: InsightsContext, scan: Scan): Promise<InsightsReport["responders"]> {
   const people = new Map<number, { n: number; ooh: number }>();
   let n = 0;
   let ooh = 0;
@@ -26,7 +27,7 @@ export function responderFigures(ctx: InsightsContext, scan: Scan): InsightsRepo
       people.set(ids[k]!, person);
     }
   }
-  const names = new Map(ctx.db.all<{ id: number; name: string }>(sql`SELECT id, name FROM ${users}`).map((u) => [u.id, u.name]));
+  const names = new Map((await rows<{ id: number; name: string }>(sql`SELECT id, name FROM ${users}`, ctx.db)).map((u) => [u.id, u.name]));
   const ranked = [...people]
     .flatMap(([userId, p]) => (names.has(userId) ? [{ userId, name: names.get(userId)!, ...p }] : []))
     .sort((a, b) => b.n - a.n || b.ooh - a.ooh || binaryCompare(a.name, b.name))

@@ -9,6 +9,7 @@ import type { InsightsFilters } from "@/lib/insights/types";
 import type { Db } from "../../client";
 import { incidentServices, incidents, services } from "../../schema";
 import { visibleTo } from "../../access/incidents";
+import { exec } from "../../sql";
 
 export type Reader = Db;
 
@@ -93,17 +94,21 @@ export const where = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.
  * figure reads this one selection. The whole report is computed synchronously on the one
  * connection, so no other request can see or change the table in between.
  */
-export function fillScope(ctx: InsightsContext) {
-  ctx.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS insight_scope (
+export async function fillScope(ctx: InsightsContext) {
+  await exec(
+    sql`CREATE TEMP TABLE IF NOT EXISTS insight_scope (
     id INTEGER PRIMARY KEY, period INTEGER NOT NULL, drill INTEGER NOT NULL, severity TEXT NOT NULL,
     started_at INTEGER NOT NULL, started_rec INTEGER NOT NULL, detected_at INTEGER, detected_rec INTEGER NOT NULL,
     declared_at INTEGER NOT NULL, acknowledged_at INTEGER, acknowledged_rec INTEGER NOT NULL,
     mitigated_at INTEGER, mitigated_rec INTEGER NOT NULL, resolved_at INTEGER, resolved_rec INTEGER NOT NULL,
-    out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)`);
+    out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)`,
+    ctx.db,
+  );
   // Out-of-hours and the week/month bucket are read for the current period only (0 and '' before it).
-  ctx.db.run(sql`DELETE FROM temp.insight_scope`);
+  await exec(sql`DELETE FROM temp.insight_scope`, ctx.db);
   const i = incidents;
-  ctx.db.run(sql`INSERT INTO temp.insight_scope
+  await exec(
+    sql`INSERT INTO temp.insight_scope
     SELECT ${i.id}, CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN 0 ELSE 1 END, ${i.drill}, ${i.severity},
       ${i.startedAt}, ${reconstructed(sql`${i.startedAtSource}`)}, ${i.detectedAt}, ${reconstructed(sql`${i.detectedAtSource}`)},
       ${i.declaredAt}, ${i.acknowledgedAt}, ${reconstructed(sql`${i.acknowledgedAtSource}`)},
@@ -111,5 +116,7 @@ export function fillScope(ctx: InsightsContext) {
       CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN ${outOfHours(ctx, sql`${i.declaredAt}`)} ELSE 0 END,
       CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN ${bucketOf(ctx, sql`${i.startedAt}`)} ELSE '' END
     FROM ${incidents}
-    WHERE ${i.startedAt} >= ${ctx.previousStart} AND ${i.startedAt} < ${ctx.currentEnd}${where(incidentConditions(ctx))}`);
+    WHERE ${i.startedAt} >= ${ctx.previousStart} AND ${i.startedAt} < ${ctx.currentEnd}${where(incidentConditions(ctx))}`,
+    ctx.db,
+  );
 }

@@ -6,6 +6,7 @@ import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
 import { services, teams } from "../../schema";
 import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
+import { rows } from "../../sql";
 
 const TOP = 15;
 const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
@@ -16,7 +17,7 @@ export function binaryCompare(a: string, b: string): number {
 }
 
 /** Services hit by in-scope incidents: incidents and minutes of impact (start to mitigation, else resolution, else now). */
-export function serviceFigures(ctx: InsightsContext, scan: Scan): InsightsReport["services"] {
+export async function serviceFigures(ctx: InsightsContext, scan: Scan): Promise<InsightsReport["services"]> {
   const hits = new Map<number, { n: number; impactMs: number }>();
   let n = 0;
   let linked = 0;
@@ -38,11 +39,12 @@ export function serviceFigures(ctx: InsightsContext, scan: Scan): InsightsReport
     }
   }
   const catalogue = new Map(
-    ctx.db
-      .all<{ id: number; slug: string; name: string; team: string | null }>(
+    (
+      await rows<{ id: number; slug: string; name: string; team: string | null }>(
         sql`SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team FROM ${services} v LEFT JOIN ${teams} t ON t.id = v.team_id`,
+        ctx.db,
       )
-      .map((s) => [s.id, s]),
+    ).map((s) => [s.id, s]),
   );
   const rows = [...hits]
     .flatMap(([id, hit]) => {
@@ -51,11 +53,11 @@ export function serviceFigures(ctx: InsightsContext, scan: Scan): InsightsReport
     })
     .sort((a, b) => b.n - a.n || b.impactMs - a.impactMs || binaryCompare(a.name, b.name))
     .slice(0, TOP);
-  const sloRows = slosOfServices(
+  const sloRows = await slosOfServices(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const budgets = budgetsFor(ctx.db, sloRows, ctx.now);
+  const budgets = await budgetsFor(ctx.db, sloRows, ctx.now);
   return {
     coverage: { incidents: linked, missing: n - linked, reconstructed: rec },
     rows: rows.map((r) => {

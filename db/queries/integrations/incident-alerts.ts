@@ -6,8 +6,8 @@ import { incidentAlertsState } from "../../access/integrations";
 import type { IncidentAlerts } from "./views";
 
 /** The alerts of an incident, for everyone who may read the incident (404 otherwise). */
-export function listIncidentAlerts({ actor, incidentId }: { actor: Actor; incidentId: number }): IncidentAlerts {
+export async function listIncidentAlerts({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<IncidentAlerts> {
   const db = getDb();
-  readableIncident(db, actor, incidentId);
+  await readableIncident(db, actor, incidentId);
   return incidentAlertsState(db, incidentId);
 }

@@ -8,48 +8,48 @@ import { integrationDeliveries } from "../../schema";
 import { allIntegrations, DELIVERIES_KEPT, deliveryOf, findIntegration, integrationView, parseResult } from "../../access/integrations";
 import type { DeliveryOutcome, IntegrationDeliveryView, IntegrationView } from "./views";
 
-export function listIntegrations({ actor }: { actor: Actor }): IntegrationView[] {
+export async function listIntegrations({ actor }: { actor: Actor }): Promise<IntegrationView[]> {
   requirePermission(actor, "integration", "manage");
   const db = getDb();
-  return allIntegrations(db).map((row) => integrationView(db, row));
+  return (await allIntegrations(db)).map((row) => integrationView(db, row));
 }
 
 /** 404 when missing. */
-export function getIntegration({ actor, id }: { actor: Actor; id: number }): IntegrationView {
+export async function getIntegration({ actor, id }: { actor: Actor; id: number }): Promise<IntegrationView> {
   requirePermission(actor, "integration", "manage");
   const db = getDb();
-  return integrationView(db, findIntegration(db, id));
+  return integrationView(db, await findIntegration(db, id));
 }
 
 /** The last 50 requests to the integration's endpoint, newest first. */
-export function listIntegrationDeliveries({ actor, integrationId }: { actor: Actor; integrationId: number }): IntegrationDeliveryView[] {
+export async function listIntegrationDeliveries({ actor, integrationId }: { actor: Actor; integrationId: number }): Promise<IntegrationDeliveryView[]> {
   requirePermission(actor, "integration", "manage");
   const db = getDb();
-  findIntegration(db, integrationId);
-  return db
-    .select()
-    .from(integrationDeliveries)
-    .where(eq(integrationDeliveries.integrationId, integrationId))
-    .orderBy(desc(integrationDeliveries.id))
-    .limit(DELIVERIES_KEPT)
-    .all()
-    .map((d) => ({
-      id: d.id,
-      receivedAt: d.receivedAt,
-      httpStatus: d.httpStatus,
-      outcome: d.outcome as DeliveryOutcome,
-      alertCount: d.alertCount,
-      result: parseResult(d.result),
-      error: d.error,
-    }));
+  await findIntegration(db, integrationId);
+  return (
+    await db
+      .select()
+      .from(integrationDeliveries)
+      .where(eq(integrationDeliveries.integrationId, integrationId))
+      .orderBy(desc(integrationDeliveries.id))
+      .limit(DELIVERIES_KEPT)
+  ).map((d) => ({
+    id: d.id,
+    receivedAt: d.receivedAt,
+    httpStatus: d.httpStatus,
+    outcome: d.outcome as DeliveryOutcome,
+    alertCount: d.alertCount,
+    result: parseResult(d.result),
+    error: d.error,
+  }));
 }
 
 /** The body a delivery carried (cut at the stored cap: `truncated` says so). */
-export function getIntegrationDeliveryPayload({ actor, integrationId, deliveryId }: { actor: Actor; integrationId: number; deliveryId: number }) {
+export async function getIntegrationDeliveryPayload({ actor, integrationId, deliveryId }: { actor: Actor; integrationId: number; deliveryId: number }) {
   requirePermission(actor, "integration", "manage");
   const db = getDb();
-  findIntegration(db, integrationId);
-  const row = deliveryOf(db, integrationId, deliveryId);
+  await findIntegration(db, integrationId);
+  const row = await deliveryOf(db, integrationId, deliveryId);
   if (!row) throw notFound("Delivery");
   return { payload: row.payload, truncated: row.payloadTruncated };
 }

@@ -11,25 +11,24 @@ import { budgetsFor, DAY, MAX_WINDOW_DAYS, statusPushedByIncident } from "../../
  * those need a postmortem whatever their severity). Impact older than the longest SLO window
  * no longer counts.
  */
-export function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = Date.now()): Set<number> {
+export async function budgetFlaggedIncidents(db: Reader, incidentIds: number[], now = Date.now()): Promise<Set<number>> {
   if (!incidentIds.length) return new Set<number>();
-  const links = db
+  const links = await db
     .select({ incidentId: incidentServices.incidentId, serviceId: incidentServices.serviceId })
     .from(incidentServices)
-    .where(inArray(incidentServices.incidentId, incidentIds))
-    .all();
+    .where(inArray(incidentServices.incidentId, incidentIds));
   return budgetFlaggedLinks(db, links, now);
 }
 
 export type IncidentLink = { incidentId: number; serviceId: number };
 
 /** budgetFlaggedIncidents for a caller that already holds the incidents' service links (insights reads them from incident_facts). */
-export function budgetFlaggedLinks(db: Reader, links: IncidentLink[], now = Date.now()): Set<number> {
+export async function budgetFlaggedLinks(db: Reader, links: IncidentLink[], now = Date.now()): Promise<Set<number>> {
   if (!links.length) return new Set<number>();
   const serviceIds = [...new Set(links.map((l) => l.serviceId))];
-  const sloRows = db.select().from(slos).where(inArray(slos.serviceId, serviceIds)).all();
+  const sloRows = await db.select().from(slos).where(inArray(slos.serviceId, serviceIds));
   const wanted = new Set(links.map((l) => l.incidentId));
-  return pushedToExhausted(db, sloRows, budgetsFor(db, sloRows, now), (id) => wanted.has(id), now);
+  return pushedToExhausted(db, sloRows, await budgetsFor(db, sloRows, now), (id) => wanted.has(id), now);
 }
 
 /**
@@ -37,13 +36,13 @@ export function budgetFlaggedLinks(db: Reader, links: IncidentLink[], now = Date
  * incident with spend in an exhausted SLO's window can be flagged: a few per SLO whatever the
  * history, so those are found first and only they are checked against the candidate conditions.
  */
-export function budgetFlaggedCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number): Set<number> {
-  const sloRows = db.select().from(slos).all();
-  const budgets = budgetsFor(db, sloRows, now);
+export async function budgetFlaggedCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number): Promise<Set<number>> {
+  const sloRows = await db.select().from(slos);
+  const budgets = await budgetsFor(db, sloRows, now);
   const suspects = new Set<number>();
   for (const slo of sloRows) for (const own of mayHavePushed(budgets.get(slo.id)!)) suspects.add(own.incidentId);
   if (!suspects.size) return new Set();
-  const candidates = new Set(budgetCandidates(db, visible, required, now, [...suspects]));
+  const candidates = new Set(await budgetCandidates(db, visible, required, now, [...suspects]));
   return pushedToExhausted(db, sloRows, budgets, (id) => candidates.has(id), now);
 }
 
@@ -57,13 +56,13 @@ function mayHavePushed(budget: BudgetResult) {
   return budget.byIncident.filter((own) => budget.remainingMinutes + own.minutes > 0);
 }
 
-function pushedToExhausted(db: Reader, sloRows: Slo[], budgets: Map<number, BudgetResult>, considered: (id: number) => boolean, now: number) {
+async function pushedToExhausted(db: Reader, sloRows: Slo[], budgets: Map<number, BudgetResult>, considered: (id: number) => boolean, now: number) {
   const flagged = new Set<number>();
   for (const slo of sloRows) {
     const full = budgets.get(slo.id)!;
     for (const { incidentId } of mayHavePushed(full)) {
       if (flagged.has(incidentId) || !considered(incidentId)) continue;
-      if (statusPushedByIncident(db, slo, full, incidentId, now).without !== "exhausted") flagged.add(incidentId);
+      if ((await statusPushedByIncident(db, slo, full, incidentId, now)).without !== "exhausted") flagged.add(incidentId);
     }
   }
   return flagged;
@@ -73,7 +72,7 @@ function pushedToExhausted(db: Reader, sloRows: Slo[], budgets: Map<number, Budg
  * Resolved, non-drill incidents below the required severities whose impact is recent enough to
  * count against a budget; `among`: only those ids.
  */
-export function budgetCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number, among?: number[]): number[] {
+export async function budgetCandidates(db: Reader, visible: SQL | undefined, required: Severity[], now: number, among?: number[]): Promise<number[]> {
   const conditions: SQL[] = [
     eq(incidents.drill, false),
     sql`${incidents.resolvedAt} IS NOT NULL`,
@@ -90,10 +89,10 @@ export function budgetCandidates(db: Reader, visible: SQL | undefined, required:
       )})`,
     );
   if (visible) conditions.push(visible);
-  return db
-    .select({ id: incidents.id })
-    .from(incidents)
-    .where(and(...conditions))
-    .all()
-    .map((r) => r.id);
+  return (
+    await db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(...conditions))
+  ).map((r) => r.id);
 }

@@ -39,29 +39,27 @@ export type PostmortemDetail = {
   due: PostmortemDue;
 };
 
-function personById(db: Reader, id: number | null): PostmortemPerson | null {
+async function personById(db: Reader, id: number | null): Promise<PostmortemPerson | null> {
   if (id === null) return null;
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id)).get() ?? null;
+  return (await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id)))[0] ?? null;
 }
 
 /** A postmortem row with its people, factors and comments: the shape pages and the API read. */
-export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem, now = Date.now()): PostmortemDetail {
-  const factors = db
+export async function postmortemDetail(db: Reader, incident: Incident, row: Postmortem, now = Date.now()): Promise<PostmortemDetail> {
+  const factors = await db
     .select({ id: contributingFactors.id, name: contributingFactors.name })
     .from(postmortemFactors)
     .innerJoin(contributingFactors, eq(contributingFactors.id, postmortemFactors.factorId))
     .where(eq(postmortemFactors.postmortemId, row.id))
-    .orderBy(asc(contributingFactors.name))
-    .all();
-  const reviewers = db
+    .orderBy(asc(contributingFactors.name));
+  const reviewers = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(postmortemReviewers)
     .innerJoin(users, eq(users.id, postmortemReviewers.userId))
     .where(eq(postmortemReviewers.postmortemId, row.id))
     // In the order they were named.
-    .orderBy(asc(postmortemReviewers.addedAt), sql`${postmortemReviewers}.rowid`)
-    .all();
-  const comments = db
+    .orderBy(asc(postmortemReviewers.addedAt), sql`${postmortemReviewers}.rowid`);
+  const comments = await db
     .select({
       id: postmortemComments.id,
       section: postmortemComments.section,
@@ -71,14 +69,13 @@ export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem
     })
     .from(postmortemComments)
     .where(eq(postmortemComments.postmortemId, row.id))
-    .orderBy(asc(postmortemComments.createdAt), asc(postmortemComments.id))
-    .all();
+    .orderBy(asc(postmortemComments.createdAt), asc(postmortemComments.id));
   return {
     id: row.id,
     incidentId: row.incidentId,
     status: row.status,
     version: row.version,
-    owner: personById(db, row.ownerId),
+    owner: await personById(db, row.ownerId),
     sections: parseSections(row.sections),
     factors,
     tags: parseTags(row.tags),
@@ -89,9 +86,9 @@ export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,
     publishedAt: row.publishedAt,
-    publishedBy: personById(db, row.publishedById)?.name ?? null,
+    publishedBy: (await personById(db, row.publishedById))?.name ?? null,
     noActionItemsReason: parseNoActionItemsReason(row.sections),
-    due: incidentPostmortemDue(db, incident, row.status, now),
+    due: await incidentPostmortemDue(db, incident, row.status, now),
   };
 }
 
@@ -99,11 +96,11 @@ export function postmortemDetail(db: Reader, incident: Incident, row: Postmortem
  * The incident's postmortem, or null when none was started. Private incidents follow the
  * incident's visibility (404); viewers read only published postmortems (a draft is a 404).
  */
-export function getPostmortem({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemDetail | null {
+export async function getPostmortem({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<PostmortemDetail | null> {
   const db = getDb();
-  const incident = findVisibleIncident(db, actor, incidentId);
+  const incident = await findVisibleIncident(db, actor, incidentId);
   if (!incident) throw notFound();
-  const row = findPostmortemRow(db, incidentId);
+  const row = await findPostmortemRow(db, incidentId);
   if (!row) return null;
   // findVisibleIncident found it, so the actor may read the incident; the draft rule is the policy's.
   if (!canReadPostmortem(actor, { private: incident.private, involved: true }, row)) throw notFound("Postmortem");

@@ -14,7 +14,11 @@ import { findPostmortemRow } from "./stored";
 
 export type DueContext = { required: Severity[]; timeZone: string; now: number };
 
-export const dueContext = (db: Reader, now = Date.now()): DueContext => ({ required: readRequiredSeverities(db), timeZone: readOrgTimeZone(db), now });
+export const dueContext = async (db: Reader, now = Date.now()): Promise<DueContext> => ({
+  required: await readRequiredSeverities(db),
+  timeZone: await readOrgTimeZone(db),
+  now,
+});
 
 export function dueOf(
   incident: Pick<Incident, "severity" | "drill" | "resolvedAt">,
@@ -27,18 +31,18 @@ export function dueOf(
 }
 
 /** Whether the incident needs a postmortem and where that stands, with or without one started. */
-export function incidentPostmortemDue(db: Reader, incident: Incident, status: PostmortemStatus | null, now = Date.now()): PostmortemDue {
-  const ctx = dueContext(db, now);
+export async function incidentPostmortemDue(db: Reader, incident: Incident, status: PostmortemStatus | null, now = Date.now()): Promise<PostmortemDue> {
+  const ctx = await dueContext(db, now);
   const needsBudgetCheck = !incident.drill && !ctx.required.includes(incident.severity);
-  const flagged = needsBudgetCheck && budgetFlaggedIncidents(db, [incident.id], now).has(incident.id);
+  const flagged = needsBudgetCheck && (await budgetFlaggedIncidents(db, [incident.id], now)).has(incident.id);
   return dueOf(incident, status, flagged, ctx);
 }
 
 /** Whether and when the incident's postmortem is due, for the incident page (viewers included). */
-export function postmortemDueForIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemDue & { started: boolean } {
+export async function postmortemDueForIncident({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<PostmortemDue & { started: boolean }> {
   const db = getDb();
-  const incident = findVisibleIncident(db, actor, incidentId);
+  const incident = await findVisibleIncident(db, actor, incidentId);
   if (!incident) throw notFound();
-  const row = findPostmortemRow(db, incidentId);
-  return { ...incidentPostmortemDue(db, incident, row?.status ?? null), started: Boolean(row) };
+  const row = await findPostmortemRow(db, incidentId);
+  return { ...(await incidentPostmortemDue(db, incident, row?.status ?? null)), started: Boolean(row) };
 }

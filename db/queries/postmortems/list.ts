@@ -45,21 +45,21 @@ export type ListPostmortemsQuery = { status?: ListPostmortemStatus; q?: string; 
  * missing. Viewers see only published postmortems. Newest first (last edit, or resolution
  * for ones not started). `due` keeps only those whose state is exactly "due" or "overdue".
  */
-export function listPostmortems({ actor, query }: { actor: Actor; query: ListPostmortemsQuery | unknown }): {
+export async function listPostmortems({ actor, query }: { actor: Actor; query: ListPostmortemsQuery | unknown }): Promise<{
   items: PostmortemListItem[];
   nextCursor: string | null;
-} {
+}> {
   const filter = parseInput(listPostmortemsSchema, query ?? {});
   const db = getDb();
   const now = Date.now();
-  const ctx = dueContext(db, now);
+  const ctx = await dueContext(db, now);
   const viewer = !can(actor, "postmortem", "read-draft");
   const visible = visibleTo(actor);
 
   const flagged =
     viewer || filter.status === "draft" || filter.status === "in_review" || filter.status === "published"
       ? new Set<number>()
-      : budgetFlaggedCandidates(db, visible, ctx.required, now);
+      : await budgetFlaggedCandidates(db, visible, ctx.required, now);
 
   // Two reads, each a page in the order of an index, merged: started postmortems by their last
   // edit (postmortems_updated_idx), required ones not started by resolution (incidents_resolved_idx).
@@ -88,23 +88,22 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   const after = (at: SQL | SQLiteColumn, id: SQLiteColumn) => (cursor ? [sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`] : []);
   // The due state is computed below, not in SQL (business days in the organisation's zone):
   // with a due filter every candidate is read, then filtered, then cut to a page.
-  const read = (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) =>
-    db
+  const read = async (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) =>
+    await db
       .select({ incident: incidents, ...POSTMORTEM_COLUMNS, ownerName: users.name })
       .from(incidents)
       .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
       .leftJoin(users, eq(users.id, postmortems.ownerId))
       .where(and(...common, ...where, ...after(...order)))
       .orderBy(desc(order[0]), desc(order[1]))
-      .limit(filter.due ? -1 : filter.limit + 1)
-      .all();
+      .limit(filter.due ? -1 : filter.limit + 1);
   // Null-rejecting on postmortems: SQLite reads them first, in postmortems_updated_idx order.
   const startedWhere = [
     sql`${postmortems.id} IS NOT NULL`,
     ...(viewer ? [eq(postmortems.status, "published")] : []),
     ...(filter.status && filter.status !== "not_started" ? [eq(postmortems.status, filter.status)] : []),
   ];
-  const startedRows = filter.status === "not_started" ? [] : read(startedWhere, [postmortems.updatedAt, postmortems.incidentId]);
+  const startedRows = filter.status === "not_started" ? [] : await read(startedWhere, [postmortems.updatedAt, postmortems.incidentId]);
   // `+column`: keeps SQLite from picking the severity index and sorting; it walks resolution order instead.
   const list = (values: (string | number)[]) =>
     sql.join(
@@ -117,7 +116,7 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   const notStartedRows =
     viewer || (filter.status && filter.status !== "not_started")
       ? []
-      : read(
+      : await read(
           [sql`${postmortems.id} IS NULL`, sql`${incidents.resolvedAt} IS NOT NULL`, eq(incidents.drill, false), requiredOrFlagged],
           [incidents.resolvedAt, incidents.id],
         );
@@ -147,7 +146,7 @@ export function listPostmortems({ actor, query }: { actor: Actor; query: ListPos
   };
   // In order, only until one more than a page matches: the due state (business days in the
   // organisation's zone) is worked out for the rows a page needs, not for every candidate.
-  const items: ReturnType<typeof toItem>[] = [];
+  const items: Awaited<ReturnType<typeof toItem>>[] = [];
   for (const r of rows) {
     const item = toItem(r);
     if (filter.due && item.due.state !== filter.due) continue;

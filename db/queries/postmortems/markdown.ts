@@ -11,8 +11,8 @@ import { findVisibleIncident } from "../../access/incidents";
 import { getPostmortem } from "./detail";
 
 /** The incident's action items for the export, with owner names; most urgent first. */
-export function postmortemActionItems(db: Reader, incidentId: number): MarkdownActionItem[] {
-  return db
+export async function postmortemActionItems(db: Reader, incidentId: number): Promise<MarkdownActionItem[]> {
+  return await db
     .select({
       title: actionItems.title,
       ownerName: users.name,
@@ -24,19 +24,18 @@ export function postmortemActionItems(db: Reader, incidentId: number): MarkdownA
     .from(actionItems)
     .leftJoin(users, eq(users.id, actionItems.ownerId))
     .where(eq(actionItems.incidentId, incidentId))
-    .orderBy(asc(actionItems.priority), asc(actionItems.dueDate), asc(actionItems.id))
-    .all();
+    .orderBy(asc(actionItems.priority), asc(actionItems.dueDate), asc(actionItems.id));
 }
 
 /** The Markdown download (same access as reading the postmortem); 404 when none. */
-export function exportPostmortemMarkdown({ actor, incidentId }: { actor: Actor; incidentId: number }): { fileName: string; markdown: string } {
-  const detail = getPostmortem({ actor, incidentId });
+export async function exportPostmortemMarkdown({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<{ fileName: string; markdown: string }> {
+  const detail = await getPostmortem({ actor, incidentId });
   if (!detail) throw notFound("Postmortem");
   const db = getDb();
-  const incident = findVisibleIncident(db, actor, incidentId)!;
+  const incident = (await findVisibleIncident(db, actor, incidentId))!;
   const reference = incidentReference(incident.id);
   return {
     fileName: postmortemFileName(reference),
-    markdown: postmortemMarkdown({ incident: { ...incident, reference }, postmortem: detail, actionItems: postmortemActionItems(db, incidentId) }),
+    markdown: postmortemMarkdown({ incident: { ...incident, reference }, postmortem: detail, actionItems: await postmortemActionItems(db, incidentId) }),
   };
 }

@@ -5,8 +5,8 @@ import { postmortems, type Postmortem } from "../../schema";
 import type { Reader } from "../../types";
 
 /** The incident's postmortem row (no access check: callers check the incident first). */
-export function findPostmortemRow(db: Reader, incidentId: number): Postmortem | undefined {
-  return db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)).get();
+export async function findPostmortemRow(db: Reader, incidentId: number): Promise<Postmortem | undefined> {
+  return (await db.select().from(postmortems).where(eq(postmortems.incidentId, incidentId)))[0];
 }
 
 // ── Stored JSON ─────────────────────────────────────────────────────────────

@@ -8,8 +8,8 @@ import type { Reader } from "../../types";
  * The timeline section generated from the incident: key times, status/severity changes,
  * highlighted entries and, with `includeAllNotes`, every note (lib/postmortem-timeline.ts).
  */
-export function timelineFromIncident(db: Reader, incident: Incident, includeAllNotes = false): string {
-  const entries = db
+export async function timelineFromIncident(db: Reader, incident: Incident, includeAllNotes = false): Promise<string> {
+  const entries = await db
     .select({
       occurredAt: timelineEntries.occurredAt,
       body: timelineEntries.body,
@@ -19,7 +19,6 @@ export function timelineFromIncident(db: Reader, incident: Incident, includeAllN
     })
     .from(timelineEntries)
     .where(eq(timelineEntries.incidentId, incident.id))
-    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
-    .all();
+    .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
   return generateIncidentTimeline({ entries, keyTimes: incident, includeAllNotes });
 }

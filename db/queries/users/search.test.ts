@@ -4,50 +4,50 @@ import { updateUser } from "../../commands/admin/users";
 import { searchUsers } from "./search";
 
 const ctx = setUpTestDb();
-const names = (query: Record<string, string>) => searchUsers({ actor: ctx.admin.actor, query }).items.map((u) => u.name);
+const names = async (query: Record<string, string>) => (await searchUsers({ actor: ctx.admin.actor, query })).items.map((u) => u.name);
 
 beforeAll(async () => {
   await ctx.t.createUser("responder", { name: "Zoë Quinn", email: "zq@ops.example.test" });
   await ctx.t.createUser("responder", { name: "Anna Zimmer", email: "anna@example.test" });
   await ctx.t.createUser("viewer", { name: "Quentin Blake", email: "qb@example.test" });
   const gone = await ctx.t.createUser("responder", { name: "Gone Person", email: "gone@example.test" });
-  updateUser({ actor: ctx.admin.actor, userId: gone.id, input: { disabled: true } });
+  await updateUser({ actor: ctx.admin.actor, userId: gone.id, input: { disabled: true } });
 });
 
 describe("searchUsers (GET /api/v1/users)", () => {
-  it("lists everyone by name, disabled accounts marked, to responders and admins", () => {
-    const all = searchUsers({ actor: ctx.responder.actor, query: {} }).items;
+  it("lists everyone by name, disabled accounts marked, to responders and admins", async () => {
+    const all = (await searchUsers({ actor: ctx.responder.actor, query: {} })).items;
     expect(all.map((u) => u.name)).toEqual([...all.map((u) => u.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     expect(all.find((u) => u.email === "gone@example.test")).toMatchObject({ disabled: true, role: "responder" });
     expect(all).toHaveLength(7);
   });
 
-  it("matches q in the name or the email, any case, prefixes first", () => {
-    expect(names({ q: "ZIM" })).toEqual(["Anna Zimmer"]);
-    expect(names({ q: "ops.example" })).toEqual(["Zoë Quinn"]);
+  it("matches q in the name or the email, any case, prefixes first", async () => {
+    expect(await names({ q: "ZIM" })).toEqual(["Anna Zimmer"]);
+    expect(await names({ q: "ops.example" })).toEqual(["Zoë Quinn"]);
     // "q" starts Quentin's name and both emails qb@/zq@…: prefixes (Quentin, qb@) before "contains" (Zoë's name).
-    expect(names({ q: "q" })).toEqual(["Quentin Blake", "Zoë Quinn"]);
-    expect(names({ q: "z" })).toEqual(["Zoë Quinn", "Anna Zimmer"]);
-    expect(names({ q: "%" })).toEqual([]);
-    expect(names({ q: "_" })).toEqual([]);
+    expect(await names({ q: "q" })).toEqual(["Quentin Blake", "Zoë Quinn"]);
+    expect(await names({ q: "z" })).toEqual(["Zoë Quinn", "Anna Zimmer"]);
+    expect(await names({ q: "%" })).toEqual([]);
+    expect(await names({ q: "_" })).toEqual([]);
   });
 
-  it("filters by active", () => {
-    expect(names({ active: "false" })).toEqual(["Gone Person"]);
-    expect(names({ active: "true" })).not.toContain("Gone Person");
+  it("filters by active", async () => {
+    expect(await names({ active: "false" })).toEqual(["Gone Person"]);
+    expect(await names({ active: "true" })).not.toContain("Gone Person");
   });
 
-  it("pages with limit and cursor, without repeats or gaps, also when ranked", () => {
+  it("pages with limit and cursor, without repeats or gaps, also when ranked", async () => {
     for (const query of [{}, { q: "e" }]) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = searchUsers({ actor: ctx.admin.actor, query: { ...query, limit: "2", ...(cursor ? { cursor } : {}) } });
+        const page = await searchUsers({ actor: ctx.admin.actor, query: { ...query, limit: "2", ...(cursor ? { cursor } : {}) } });
         expect(page.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.items.map((u) => u.email));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      const whole = searchUsers({ actor: ctx.admin.actor, query }).items.map((u) => u.email);
+      const whole = (await searchUsers({ actor: ctx.admin.actor, query })).items.map((u) => u.email);
       expect(seen).toEqual(whole);
     }
   });

@@ -19,7 +19,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * names or emails containing it (any case), those starting with it first, so typing a
  * prefix finds the person at the top.
  */
-export function searchUsers({ actor, query }: { actor: Actor; query: unknown }): { items: UserListItem[]; nextCursor: string | null } {
+export async function searchUsers({ actor, query }: { actor: Actor; query: unknown }): Promise<{ items: UserListItem[]; nextCursor: string | null }> {
   requirePermission(actor, "user", "list");
   const filter = parseInput(listUsersSchema, query ?? {});
   const cursor = filter.cursor ? decodeTextCursor(filter.cursor) : null;
@@ -40,7 +40,7 @@ export function searchUsers({ actor, query }: { actor: Actor; query: unknown }):
       sql`(${rank} > ${cursor.rank} OR (${rank} = ${cursor.rank} AND (${sortName} > ${cursor.key} OR (${sortName} = ${cursor.key} AND ${users.id} > ${cursor.id}))))`,
     );
   }
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: users.id,
       name: users.name,
@@ -54,8 +54,7 @@ export function searchUsers({ actor, query }: { actor: Actor; query: unknown }):
     .where(where.length ? and(...where) : undefined)
     // A constant rank (no q) must not be ordered by: SQLite reads ORDER BY 0 as a column number.
     .orderBy(...(filter.q ? [asc(rank)] : []), asc(sortName), asc(users.id))
-    .limit(filter.limit + 1)
-    .all();
+    .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {

@@ -16,7 +16,7 @@ function decode(cursor: string): number {
 }
 
 /** An endpoint's deliveries, newest first, a page at a time (admins). */
-export function listWebhookDeliveries({
+export async function listWebhookDeliveries({
   actor,
   endpointId,
   cursor,
@@ -26,31 +26,38 @@ export function listWebhookDeliveries({
   endpointId: number;
   cursor?: string | null;
   limit?: number;
-}): { items: WebhookDeliveryView[]; nextCursor: string | null } {
+}): Promise<{ items: WebhookDeliveryView[]; nextCursor: string | null }> {
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
-  if (!findEndpoint(db, endpointId)) throw notFound("Webhook");
+  if (!(await findEndpoint(db, endpointId))) throw notFound("Webhook");
   const size = Math.min(Math.max(Math.trunc(limit), 1), 200);
   const d = webhookDeliveries;
   const before = cursor ? decode(cursor) : null;
-  const rows = db
+  const rows = await db
     .select()
     .from(d)
     .where(before === null ? eq(d.endpointId, endpointId) : and(eq(d.endpointId, endpointId), lt(d.id, before)))
     .orderBy(desc(d.id))
-    .limit(size + 1)
-    .all();
+    .limit(size + 1);
   const page = rows.slice(0, size);
   return { items: page.map(deliveryView), nextCursor: rows.length > size ? encode(page[page.length - 1]!.id) : null };
 }
 
 /** One delivery with the body it sends and every attempt made (admins). */
-export function getWebhookDelivery({ actor, endpointId, deliveryId }: { actor: Actor; endpointId: number; deliveryId: number }): WebhookDeliveryDetail {
+export async function getWebhookDelivery({
+  actor,
+  endpointId,
+  deliveryId,
+}: {
+  actor: Actor;
+  endpointId: number;
+  deliveryId: number;
+}): Promise<WebhookDeliveryDetail> {
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
-  const row = findDelivery(db, endpointId, deliveryId);
+  const row = await findDelivery(db, endpointId, deliveryId);
   if (!row) throw notFound("Webhook delivery");
-  const attemptsLog = db
+  const attemptsLog = await db
     .select({
       attempt: webhookAttempts.attempt,
       at: webhookAttempts.at,
@@ -60,7 +67,6 @@ export function getWebhookDelivery({ actor, endpointId, deliveryId }: { actor: A
     })
     .from(webhookAttempts)
     .where(eq(webhookAttempts.deliveryId, deliveryId))
-    .orderBy(asc(webhookAttempts.attempt), asc(webhookAttempts.id))
-    .all();
+    .orderBy(asc(webhookAttempts.attempt), asc(webhookAttempts.id));
   return { ...deliveryView(row), body: row.body, attemptsLog };
 }

@@ -9,23 +9,18 @@ import { webhookEndpoints } from "../../schema";
 import { endpointView, findEndpoint } from "../../access/webhooks";
 
 /** Every webhook endpoint with its delivery figures, by name (admins). */
-export function listWebhookEndpoints({ actor }: { actor: Actor }): WebhookEndpointView[] {
+export async function listWebhookEndpoints({ actor }: { actor: Actor }): Promise<WebhookEndpointView[]> {
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
   const now = Date.now();
-  return db
-    .select()
-    .from(webhookEndpoints)
-    .orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id))
-    .all()
-    .map((row) => endpointView(db, row, now));
+  return (await db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id))).map((row) => endpointView(db, row, now));
 }
 
 /** One endpoint (admins); 404 when there is none. The secret is never read back, only its hint. */
-export function getWebhookEndpoint({ actor, id }: { actor: Actor; id: number }): WebhookEndpointView {
+export async function getWebhookEndpoint({ actor, id }: { actor: Actor; id: number }): Promise<WebhookEndpointView> {
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
-  const row = findEndpoint(db, id);
+  const row = await findEndpoint(db, id);
   if (!row) throw notFound("Webhook");
   return endpointView(db, row);
 }

@@ -150,9 +150,9 @@ describe("bench data generator", () => {
   });
 
   it("configures the organisation and a known admin", async () => {
-    expect(getOrgTimeZone()).toBe("Europe/Berlin");
-    expect(getRequiredSeverities()).toEqual(["SEV1", "SEV2"]);
-    const admin = findUserByEmail(result.admin.email)!;
+    expect(await getOrgTimeZone()).toBe("Europe/Berlin");
+    expect(await getRequiredSeverities()).toEqual(["SEV1", "SEV2"]);
+    const admin = (await findUserByEmail(result.admin.email))!;
     expect(admin.role).toBe("admin");
     expect(await verifyPassword(admin.passwordHash, result.admin.password)).toBe(true);
   });
@@ -164,6 +164,6 @@ describe("bench data generator", () => {
   });
 
   it("refuses to write into an existing file", async () => {
-    await expect(generateBenchData({ file: result.file, incidents: 10, now: NOW })).rejects.toThrow(/already exists/);
+    await expect(await generateBenchData({ file: result.file, incidents: 10, now: NOW })).rejects.toThrow(/already exists/);
   });
 });

@@ -55,13 +55,13 @@ function statements(sqlite: Database.Database) {
     ),
   };
 }
-type Statements = ReturnType<typeof statements>;
+type Statements = Awaited<ReturnType<typeof statements>>;
 
 function writeIncident(
   st: Statements,
   plan: IncidentPlan,
   postmortem: PostmortemPlan | null,
-  timeline: ReturnType<typeof planTimeline>,
+  timeline: Awaited<ReturnType<typeof planTimeline>>,
   counts: Record<string, number>,
 ) {
   const bump = (table: string, n = 1) => (counts[table] = (counts[table] ?? 0) + n);
@@ -183,10 +183,10 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       log(`[bench] … ${Math.min(incidents, from + BATCH).toLocaleString("en-US")} incidents written (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     const factsStarted = performance.now();
-    const facts = reconcileIncidentFacts(getDb());
+    const facts = await reconcileIncidentFacts(getDb());
     log(`[bench] Incident facts: ${facts.toLocaleString("en-US")} rows in ${((performance.now() - factsStarted) / 1000).toFixed(1)} s`);
     const derived = performance.now();
-    const segments = rebuildAllSpend(getDb());
+    const segments = await rebuildAllSpend(getDb());
     // The derived spend, and the settings row that marks it current.
     counts.slo_spend_segments = segments;
     counts.settings = (counts.settings ?? 0) + 1;

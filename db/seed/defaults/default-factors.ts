@@ -10,9 +10,9 @@ import { insertIfEmpty } from "./insert-if-empty";
  * factor exists (archived ones included), so an admin's edits stay. Returns how many it created.
  */
 export function ensureDefaultFactors(db: Db, now = Date.now()): number {
-  return insertIfEmpty(db, contributingFactors, (tx) => {
+  return insertIfEmpty(db, contributingFactors, async (tx) => {
     for (const factor of DEFAULT_FACTORS) {
-      tx.insert(contributingFactors).values({ name: factor.name, description: factor.description, createdAt: now }).onConflictDoNothing().run();
+      await tx.insert(contributingFactors).values({ name: factor.name, description: factor.description, createdAt: now }).onConflictDoNothing();
     }
     return DEFAULT_FACTORS.length;
   });

@@ -56,26 +56,25 @@ export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
  * many it created.
  */
 export function ensureDefaultPlaybooks(db: Db, now = Date.now()): number {
-  return insertIfEmpty(db, playbooks, (tx) => {
+  return insertIfEmpty(db, playbooks, async (tx) => {
     for (const playbook of DEFAULT_PLAYBOOKS) {
-      const row = tx
-        .insert(playbooks)
-        .values({ name: playbook.name, description: playbook.description, severities: JSON.stringify(playbook.severities), createdAt: now, updatedAt: now })
-        .returning({ id: playbooks.id })
-        .get();
-      tx.insert(playbookItems)
-        .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })))
-        .run();
-      tx.insert(auditLog)
-        .values({
-          at: now,
-          actorLabel: "system",
-          action: "playbook.create",
-          entityType: "playbook",
-          entityId: String(row.id),
-          after: JSON.stringify({ ...playbook, default: true }),
-        })
-        .run();
+      const row = (
+        await tx
+          .insert(playbooks)
+          .values({ name: playbook.name, description: playbook.description, severities: JSON.stringify(playbook.severities), createdAt: now, updatedAt: now })
+          .returning({ id: playbooks.id })
+      )[0];
+      await tx
+        .insert(playbookItems)
+        .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })));
+      await tx.insert(auditLog).values({
+        at: now,
+        actorLabel: "system",
+        action: "playbook.create",
+        entityType: "playbook",
+        entityId: String(row.id),
+        after: JSON.stringify({ ...playbook, default: true }),
+      });
     }
     return DEFAULT_PLAYBOOKS.length;
   });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   process.env.HINDSIGHT_ADMIN_PASSWORD = "first-admin-password";
   t = createTestDb();
   result = await seedDemo({ now: NOW, log: () => {} });
-  all = t.db.select().from(incidents).orderBy(asc(incidents.id)).all();
+  all = await t.db.select().from(incidents).orderBy(asc(incidents.id));
 }, 60_000);
 afterAll(() => {
   delete process.env.HINDSIGHT_ADMIN_EMAIL;
@@ -53,14 +53,14 @@ afterAll(() => {
   t.cleanup();
 });
 
-const actorFor = (email: string) => {
-  const user = t.db.select().from(users).where(eq(users.email, email)).get()!;
+const actorFor = async (email: string) => {
+  const user = (await t.db.select().from(users).where(eq(users.email, email)))[0]!;
   return userActor(user);
 };
 
 describe("seedDemo", () => {
   it("creates the first admin and the demo people, all with the demo password", async () => {
-    const rows = t.db.select().from(users).all();
+    const rows = await t.db.select().from(users);
     expect(rows.map((u) => u.email)).toContain("first-admin@example.test");
     expect(rows).toHaveLength(DEMO_PEOPLE.length + 1);
     expect(result.people.every((p) => p.created)).toBe(true);
@@ -137,14 +137,13 @@ describe("seedDemo", () => {
     expect(all.filter((i) => i.drill)).toHaveLength(1);
   });
 
-  it("gives every incident a timeline that starts with its declaration and a commander", () => {
+  it("gives every incident a timeline that starts with its declaration and a commander", async () => {
     for (const incident of all) {
-      const entries = t.db
+      const entries = await t.db
         .select()
         .from(timelineEntries)
         .where(eq(timelineEntries.incidentId, incident.id))
-        .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
-        .all();
+        .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
       expect(entries.length, incident.title).toBeGreaterThanOrEqual(3);
       const declaration = entries.find((e) => e.kind === "status" && JSON.parse(e.meta!).from === null)!;
       expect(declaration.occurredAt).toBe(incident.declaredAt);
@@ -158,109 +157,91 @@ describe("seedDemo", () => {
       // The last status entry leads to the current status.
       const moves = entries.filter((e) => e.kind === "status").map((e) => JSON.parse(e.meta!));
       expect(moves.at(-1)!.to, incident.title).toBe(incident.status);
-      const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();
+      const roles = await t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id));
       expect(roles.filter((r) => r.role === "commander")).toHaveLength(1);
     }
-    expect(result.timelineEntries).toBe(
-      t.db
-        .select({ n: sql<number>`count(*)` })
-        .from(timelineEntries)
-        .get()!.n,
-    );
+    expect(result.timelineEntries).toBe((await t.db.select({ n: sql<number>`count(*)` }).from(timelineEntries))[0]!.n);
   });
 
-  it("includes severity changes, role assignments and a reopened incident", () => {
-    const kinds = t.db.select({ kind: timelineEntries.kind, meta: timelineEntries.meta }).from(timelineEntries).all();
+  it("includes severity changes, role assignments and a reopened incident", async () => {
+    const kinds = await t.db.select({ kind: timelineEntries.kind, meta: timelineEntries.meta }).from(timelineEntries);
     expect(kinds.filter((k) => k.kind === "severity").length).toBeGreaterThanOrEqual(3);
     const roleFields = kinds.filter((k) => k.kind === "role").map((k) => JSON.parse(k.meta!).field);
     expect(roleFields).toEqual(expect.arrayContaining(["communications", "scribe", "responder"]));
     expect(kinds.some((k) => k.kind === "status" && JSON.parse(k.meta!).from === "resolved" && JSON.parse(k.meta!).to === "investigating")).toBe(true);
   });
 
-  it("writes an audit record for each declaration", () => {
-    const declares = t.db.select().from(auditLog).where(eq(auditLog.action, "incident.declare")).all();
+  it("writes an audit record for each declaration", async () => {
+    const declares = await t.db.select().from(auditLog).where(eq(auditLog.action, "incident.declare"));
     expect(declares).toHaveLength(all.length);
   });
 
-  it("works through the app's own queries, private incidents included", () => {
-    const viewer = actorFor(DEMO_PEOPLE.find((p) => p.role === "viewer")!.email);
-    const admin = actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
+  it("works through the app's own queries, private incidents included", async () => {
+    const viewer = await actorFor(DEMO_PEOPLE.find((p) => p.role === "viewer")!.email);
+    const admin = await actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
     const privateOnes = all.filter((i) => i.private);
-    const seenByViewer = listIncidents({ actor: viewer, query: { limit: "200" } }).items;
+    const seenByViewer = (await listIncidents({ actor: viewer, query: { limit: "200" } })).items;
     expect(seenByViewer).toHaveLength(all.length - privateOnes.length);
     expect(isActive(seenByViewer[0]!.status)).toBe(true);
     expect(seenByViewer[0]!.commander).not.toBeNull();
-    expect(listIncidents({ actor: admin, query: { limit: "200" } }).items).toHaveLength(all.length);
+    expect((await listIncidents({ actor: admin, query: { limit: "200" } })).items).toHaveLength(all.length);
     for (const incident of privateOnes) {
       expect(() => getIncident({ actor: viewer, incidentId: incident.id })).toThrow(/not found/);
-      const role = t.db
-        .select()
-        .from(incidentRoles)
-        .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.role, "commander")))
-        .get()!;
-      const commander = t.db.select().from(users).where(eq(users.id, role.userId)).get()!;
-      expect(listTimeline({ actor: userActor(commander), incidentId: incident.id }).length).toBeGreaterThan(3);
+      const role = (
+        await t.db
+          .select()
+          .from(incidentRoles)
+          .where(and(eq(incidentRoles.incidentId, incident.id), eq(incidentRoles.role, "commander")))
+      )[0]!;
+      const commander = (await t.db.select().from(users).where(eq(users.id, role.userId)))[0]!;
+      expect((await listTimeline({ actor: userActor(commander), incidentId: incident.id })).length).toBeGreaterThan(3);
     }
   });
 
   it("refuses to run on a database that already has incidents, changing nothing", async () => {
-    const before = t.db
-      .select({ n: sql<number>`count(*)` })
-      .from(incidents)
-      .get()!.n;
+    const before = (await t.db.select({ n: sql<number>`count(*)` }).from(incidents))[0]!.n;
     const error = await rejected(() => seedDemo({ now: NOW, log: () => {} }));
     expect(error).toBeInstanceOf(DemoSeedRefused);
     expect(error.message).toMatch(/already has \d+ incidents/);
-    expect(
-      t.db
-        .select({ n: sql<number>`count(*)` })
-        .from(incidents)
-        .get()!.n,
-    ).toBe(before);
+    expect((await t.db.select({ n: sql<number>`count(*)` }).from(incidents))[0]!.n).toBe(before);
   });
 });
 
 /** Every SLO's status at `now`, computed straight from the rows with lib/error-budget.ts. */
-function statusesFromRows(now: number) {
-  const links = t.db
+async function statusesFromRows(now: number) {
+  const links = await t.db
     .select({ incident: incidents, serviceId: incidentServices.serviceId, impact: incidentServices.impact })
     .from(incidentServices)
-    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId))
-    .all();
-  const overrides = t.db.select().from(sloSpendOverrides).all();
-  return t.db
-    .select({ slo: slos, slug: services.slug })
-    .from(slos)
-    .innerJoin(services, eq(services.id, slos.serviceId))
-    .all()
-    .map(({ slo, slug }) => {
-      const impacts: ImpactWindow[] = links
-        .filter((l) => l.serviceId === slo.serviceId)
-        .map((l) => ({
-          incidentId: l.incident.id,
-          startedAt: l.incident.startedAt,
-          endedAt: impactEnd(l.incident),
-          impact: l.impact,
-          drill: l.incident.drill,
-          overrideMinutes: overrides.find((o) => o.incidentId === l.incident.id && o.sloId === slo.id)?.minutes ?? null,
-        }));
-      return { name: `${slug} · ${slo.name}`, budget: computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts, now }) };
-    });
+    .innerJoin(incidents, eq(incidents.id, incidentServices.incidentId));
+  const overrides = await t.db.select().from(sloSpendOverrides);
+  return (await t.db.select({ slo: slos, slug: services.slug }).from(slos).innerJoin(services, eq(services.id, slos.serviceId))).map(({ slo, slug }) => {
+    const impacts: ImpactWindow[] = links
+      .filter((l) => l.serviceId === slo.serviceId)
+      .map((l) => ({
+        incidentId: l.incident.id,
+        startedAt: l.incident.startedAt,
+        endedAt: impactEnd(l.incident),
+        impact: l.impact,
+        drill: l.incident.drill,
+        overrideMinutes: overrides.find((o) => o.incidentId === l.incident.id && o.sloId === slo.id)?.minutes ?? null,
+      }));
+    return { name: `${slug} · ${slo.name}`, budget: computeBudget({ objective: slo.objective, windowDays: slo.windowDays, impacts, now }) };
+  });
 }
 
 describe("seedDemo: teams, services, SLOs and budgets", () => {
-  it("creates four teams with members and a dozen services across tiers, each with 1–2 SLOs", () => {
-    const teamRows = t.db.select().from(teams).all();
+  it("creates four teams with members and a dozen services across tiers, each with 1–2 SLOs", async () => {
+    const teamRows = await t.db.select().from(teams);
     expect(teamRows).toHaveLength(4);
-    for (const team of teamRows) expect(t.db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id)).all().length).toBeGreaterThanOrEqual(2);
-    const serviceRows = t.db.select().from(services).all();
+    for (const team of teamRows) expect((await t.db.select().from(teamMembers).where(eq(teamMembers.teamId, team.id))).length).toBeGreaterThanOrEqual(2);
+    const serviceRows = await t.db.select().from(services);
     expect(serviceRows.length).toBeGreaterThanOrEqual(11);
     expect(serviceRows.length).toBeLessThanOrEqual(14);
     expect(new Set(serviceRows.map((s) => s.tier))).toEqual(new Set([1, 2, 3]));
     for (const service of serviceRows) {
       expect(service.teamId, service.slug).not.toBeNull();
       expect(service.runbookUrl, service.slug).toMatch(/^https:\/\//);
-      const mine = t.db.select().from(slos).where(eq(slos.serviceId, service.id)).all();
+      const mine = await t.db.select().from(slos).where(eq(slos.serviceId, service.id));
       expect(mine.length, service.slug).toBeGreaterThanOrEqual(1);
       expect(mine.length, service.slug).toBeLessThanOrEqual(2);
       for (const slo of mine) {
@@ -268,34 +249,34 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
         expect([28, 30]).toContain(slo.windowDays);
       }
     }
-    expect(result).toMatchObject({ teams: 4, services: serviceRows.length, slos: t.db.select().from(slos).all().length });
+    expect(result).toMatchObject({ teams: 4, services: serviceRows.length, slos: (await t.db.select().from(slos)).length });
   });
 
-  it("links the demo incidents to services, with a timeline entry for each link", () => {
-    const links = t.db.select().from(incidentServices).all();
+  it("links the demo incidents to services, with a timeline entry for each link", async () => {
+    const links = await t.db.select().from(incidentServices);
     const linkedIncidents = new Set(links.map((l) => l.incidentId));
     expect(linkedIncidents.size).toBeGreaterThanOrEqual(30);
     // Everything of the last 30 days affected some service.
     for (const incident of all.filter((i) => i.startedAt > NOW - 30 * DAY)) expect(linkedIncidents.has(incident.id), incident.title).toBe(true);
     expect(new Set(links.map((l) => l.impact))).toEqual(new Set(["degraded", "partial_outage", "full_outage"]));
-    const serviceEntries = t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "service")).all();
+    const serviceEntries = await t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "service"));
     expect(serviceEntries.filter((e) => JSON.parse(e.meta!).field === "service")).toHaveLength(links.length);
-    expect(t.db.select().from(sloSpendOverrides).all()).toHaveLength(2);
+    expect(await t.db.select().from(sloSpendOverrides)).toHaveLength(2);
   });
 
-  it("leaves budgets healthy, some at risk and exactly one exhausted at seed time", () => {
-    const statuses = statusesFromRows(NOW);
+  it("leaves budgets healthy, some at risk and exactly one exhausted at seed time", async () => {
+    const statuses = await statusesFromRows(NOW);
     const named = (status: BudgetStatus) => statuses.filter((s) => s.budget.status === status).map((s) => s.name);
     expect(named("healthy").length).toBeGreaterThanOrEqual(5);
     expect(named("at_risk")).toEqual(expect.arrayContaining(["payments-api · Card authorisation success", "feature-flags · Evaluation under 50 ms"]));
     expect(named("exhausted")).toEqual(["auth-service · Sign-in success"]);
   });
 
-  it("shows on the incident pages: the open SSO incident exhausted a budget and needs a postmortem", () => {
-    const admin = actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
+  it("shows on the incident pages: the open SSO incident exhausted a budget and needs a postmortem", async () => {
+    const admin = await actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
     const find = (title: string) => all.find((i) => i.title === title)!;
     const sso = find("Intermittent login timeouts for SSO (SAML) customers");
-    const spend = incidentSloSpend({ actor: admin, incidentId: sso.id, now: NOW });
+    const spend = await incidentSloSpend({ actor: admin, incidentId: sso.id, now: NOW });
     expect(spend).toEqual([expect.objectContaining({ serviceSlug: "auth-service", status: "exhausted", pushed: true })]);
     expect(
       needsPostmortem(
@@ -305,7 +286,7 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
       ),
     ).toBe(true);
 
-    const payments = incidentSloSpend({ actor: admin, incidentId: find("Payments API elevated 5xx in eu-west-1").id, now: NOW });
+    const payments = await incidentSloSpend({ actor: admin, incidentId: find("Payments API elevated 5xx in eu-west-1").id, now: NOW });
     expect(payments.find((s) => s.sloName === "Card authorisation success")).toMatchObject({
       status: "at_risk",
       pushed: true,
@@ -352,43 +333,41 @@ describe("seedDemo: teams, services, SLOs and budgets", () => {
 });
 
 describe("seedDemo: incidents declared by the alerting integration", () => {
-  const token = () => t.db.select().from(apiTokens).where(eq(apiTokens.name, DEMO_ALERT_TOKEN.name)).get()!;
+  const token = async () => (await t.db.select().from(apiTokens).where(eq(apiTokens.name, DEMO_ALERT_TOKEN.name)))[0]!;
   const alerted = () => all.filter((i) => i.createdByTokenId !== null);
-  const entriesOf = (incidentId: number) =>
-    t.db
+  const entriesOf = async (incidentId: number) =>
+    await t.db
       .select()
       .from(timelineEntries)
       .where(eq(timelineEntries.incidentId, incidentId))
-      .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id))
-      .all();
+      .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
   const ackMinutes = (i: Incident) => (i.acknowledgedAt! - i.declaredAt) / 60_000;
   const LABEL = `API token "${DEMO_ALERT_TOKEN.name}"`;
 
-  it("has an Alertmanager API token, made by an admin before the first incident, last used by its latest declaration", () => {
-    const row = token();
+  it("has an Alertmanager API token, made by an admin before the first incident, last used by its latest declaration", async () => {
+    const row = await token();
     expect(row).toMatchObject({ role: "responder", revokedAt: null });
     expect(row.prefix).toMatch(/^hs_/);
-    const creator = t.db.select().from(users).where(eq(users.id, row.createdById!)).get()!;
+    const creator = (await t.db.select().from(users).where(eq(users.id, row.createdById!)))[0]!;
     expect(creator.role).toBe("admin");
     expect(row.createdAt).toBeLessThan(Math.min(...all.map((i) => i.declaredAt)));
     expect(row.lastUsedAt).toBe(Math.max(...alerted().map((i) => i.declaredAt)));
     expect(
-      t.db
+      await t.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, "token.create"), eq(auditLog.entityId, String(row.id))))
-        .all(),
+        .where(and(eq(auditLog.action, "token.create"), eq(auditLog.entityId, String(row.id)))),
     ).toHaveLength(1);
   });
 
-  it("declared about a third of the incidents, mostly SEV2–SEV4 out of hours, and a couple of SEV1s", () => {
+  it("declared about a third of the incidents, mostly SEV2–SEV4 out of hours, and a couple of SEV1s", async () => {
     const real = all.filter((i) => !i.drill);
     const mine = alerted();
     expect(result.alertDeclared).toBe(mine.length);
     expect(mine.length / real.length).toBeGreaterThan(0.25);
     expect(mine.length / real.length).toBeLessThan(0.4);
     for (const incident of mine) {
-      expect(incident.createdByTokenId, incident.title).toBe(token().id);
+      expect(incident.createdByTokenId, incident.title).toBe((await token()).id);
       expect(incident.createdById, incident.title).toBeNull();
       expect(incident.drill).toBe(false);
     }
@@ -405,25 +384,26 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
     expect(mine.some((i) => isActive(i.status))).toBe(true);
   });
 
-  it("records them as the app does: declared by the token without a commander, acknowledged when a person takes command", () => {
+  it("records them as the app does: declared by the token without a commander, acknowledged when a person takes command", async () => {
     for (const incident of alerted()) {
-      const entries = entriesOf(incident.id);
+      const entries = await entriesOf(incident.id);
       const declaration = entries.find((e) => e.kind === "status" && JSON.parse(e.meta!).from === null)!;
       expect(declaration).toMatchObject({
         occurredAt: incident.declaredAt,
-        authorTokenId: token().id,
+        authorTokenId: (await token()).id,
         authorUserId: null,
         authorLabel: LABEL,
         highlighted: true,
       });
       expect(declaration.body).toMatch(/^Declared SEV\d incident( \([a-z, ]+\))?: /);
       expect(declaration.body).not.toMatch(/incident commander/);
-      const audit = t.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.entityId, String(incident.id))))
-        .get()!;
-      expect(audit).toMatchObject({ actorTokenId: token().id, actorUserId: null, actorLabel: LABEL });
+      const audit = (
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "incident.declare"), eq(auditLog.entityId, String(incident.id))))
+      )[0]!;
+      expect(audit).toMatchObject({ actorTokenId: (await token()).id, actorUserId: null, actorLabel: LABEL });
 
       // Minutes to pick up the page: a few, some slower.
       expect(ackMinutes(incident), incident.title).toBeGreaterThanOrEqual(2);
@@ -435,11 +415,11 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
       // The acknowledgement is the commander taking it, with its role entry by that person.
       const take = entries.find((e) => e.kind === "role" && JSON.parse(e.meta!).field === "commander")!;
       expect(take.occurredAt, incident.title).toBe(incident.acknowledgedAt);
-      const taker = t.db.select().from(users).where(eq(users.id, take.authorUserId!)).get()!;
+      const taker = (await t.db.select().from(users).where(eq(users.id, take.authorUserId!)))[0]!;
       expect(JSON.parse(take.meta!)).toEqual({ field: "commander", from: null, to: taker.email });
       expect(take.body).toBe(`Incident commander: ${taker.name}`);
       expect(take.authorLabel).toBe(taker.name);
-      const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id)).all();
+      const roles = await t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, incident.id));
       expect(roles.find((r) => r.role === "commander")).toMatchObject({ userId: taker.id, assignedAt: incident.acknowledgedAt });
       // Whatever else the token wrote (services linked, checklists) is at declaration.
       for (const entry of entries.filter((e) => e.authorTokenId !== null)) {
@@ -449,21 +429,21 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
     }
   });
 
-  it("acknowledges every incident at the first action by a person (DESIGN.md)", () => {
+  it("acknowledges every incident at the first action by a person (DESIGN.md)", async () => {
     for (const incident of all) {
-      const byPeople = entriesOf(incident.id).filter((e) => e.authorUserId !== null);
+      const byPeople = (await entriesOf(incident.id)).filter((e) => e.authorUserId !== null);
       expect(Math.min(...byPeople.map((e) => e.createdAt)), incident.title).toBe(incident.acknowledgedAt);
     }
   });
 
-  it("works through the app's own queries: the token sees the private incident it declared, the commander shows", () => {
-    const tokenActor = { kind: "token" as const, tokenId: token().id, role: token().role, name: token().name };
+  it("works through the app's own queries: the token sees the private incident it declared, the commander shows", async () => {
+    const tokenActor = { kind: "token" as const, tokenId: (await token()).id, role: (await token()).role, name: (await token()).name };
     const privateOne = alerted().find((i) => i.private)!;
     expect(privateOne).toBeDefined();
-    expect(listTimeline({ actor: tokenActor, incidentId: privateOne.id }).length).toBeGreaterThan(3);
-    const admin = actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
+    expect((await listTimeline({ actor: tokenActor, incidentId: privateOne.id })).length).toBeGreaterThan(3);
+    const admin = await actorFor(DEMO_PEOPLE.find((p) => p.role === "admin")!.email);
     const open = alerted().find((i) => isActive(i.status))!;
-    expect(getIncident({ actor: admin, incidentId: open.id }).people.some((p) => p.role === "commander")).toBe(true);
+    expect((await getIncident({ actor: admin, incidentId: open.id })).people.some((p) => p.role === "commander")).toBe(true);
   });
 
   it("shows a time to acknowledge that improved a little over the last 90 days against the 90 before", () => {
@@ -492,13 +472,13 @@ describe("seedDemo: incidents declared by the alerting integration", () => {
 });
 
 describe("seedDemo: postmortems and action items", () => {
-  const pms = () => t.db.select().from(postmortems).all();
+  const pms = async () => await t.db.select().from(postmortems);
   const incidentOf = (id: number) => all.find((i) => i.id === id)!;
   const today = () => todayIn("UTC", NOW);
   const peopleNames = () => DEMO_PEOPLE.map((p) => p.name);
 
-  it("has postmortems in every state, as the result says", () => {
-    const rows = pms();
+  it("has postmortems in every state, as the result says", async () => {
+    const rows = await pms();
     const count = (status: string) => rows.filter((p) => p.status === status).length;
     expect(count("published")).toBeGreaterThanOrEqual(15);
     expect(count("in_review")).toBeGreaterThanOrEqual(2);
@@ -515,8 +495,8 @@ describe("seedDemo: postmortems and action items", () => {
     }
   });
 
-  it("closes the incidents of published postmortems when they were published, some late", () => {
-    const published = pms().filter((p) => p.status === "published");
+  it("closes the incidents of published postmortems when they were published, some late", async () => {
+    const published = (await pms()).filter((p) => p.status === "published");
     let late = 0;
     for (const pm of published) {
       const incident = incidentOf(pm.incidentId);
@@ -532,11 +512,11 @@ describe("seedDemo: postmortems and action items", () => {
     expect(late).toBeGreaterThanOrEqual(3);
     expect(late).toBeLessThan(published.length / 2);
     // No postmortem waits on a closed incident.
-    for (const pm of pms().filter((p) => p.status !== "published")) expect(incidentOf(pm.incidentId).status).toBe("resolved");
+    for (const pm of (await pms()).filter((p) => p.status !== "published")) expect(incidentOf(pm.incidentId).status).toBe("resolved");
   });
 
-  it("leaves required SEV1/SEV2 incidents without a postmortem: one due, one overdue", () => {
-    const withPm = new Set(pms().map((p) => p.incidentId));
+  it("leaves required SEV1/SEV2 incidents without a postmortem: one due, one overdue", async () => {
+    const withPm = new Set((await pms()).map((p) => p.incidentId));
     const states = all
       .filter((i) => i.resolvedAt !== null && !withPm.has(i.id) && postmortemRequired(i.severity, i.drill))
       .map((i) => ({ title: i.title, state: postmortemDueState({ required: true, resolvedAt: i.resolvedAt, status: null, now: NOW }).state }));
@@ -546,17 +526,11 @@ describe("seedDemo: postmortems and action items", () => {
     }
   });
 
-  it("writes every section of published postmortems, blamelessly, with factors and tags", () => {
-    const factorNames = new Map(
-      t.db
-        .select()
-        .from(contributingFactors)
-        .all()
-        .map((f) => [f.id, f.name]),
-    );
+  it("writes every section of published postmortems, blamelessly, with factors and tags", async () => {
+    const factorNames = new Map((await t.db.select().from(contributingFactors)).map((f) => [f.id, f.name]));
     expect([...factorNames.values()]).toEqual(expect.arrayContaining(DEFAULT_FACTORS.map((f) => f.name)));
     const texts = new Set<string>();
-    for (const pm of pms().filter((p) => p.status === "published")) {
+    for (const pm of (await pms()).filter((p) => p.status === "published")) {
       const sections = parseJson(pm.sections) as Record<string, string>;
       for (const key of SECTION_KEYS) expect(sections[key]?.trim().length, `${pm.id} ${key}`).toBeGreaterThan(0);
       const text = Object.values(sections).join("\n");
@@ -565,21 +539,21 @@ describe("seedDemo: postmortems and action items", () => {
       expect(sections.timeline).toMatch(/^- \*\*\d\d:\d\d UTC\*\* — /m);
       expect(sections.impact).toMatch(/\d/);
       texts.add(sections.root_causes!);
-      const factors = t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id)).all();
+      const factors = await t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id));
       expect(factors.length).toBeGreaterThanOrEqual(1);
       expect((parseJson(pm.tags) as string[]).length).toBeGreaterThanOrEqual(1);
-      expect(t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id)).all().length).toBeGreaterThanOrEqual(1);
+      expect((await t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id))).length).toBeGreaterThanOrEqual(1);
     }
     // Tailored to each incident, not one text reused.
-    expect(texts.size).toBe(pms().filter((p) => p.status === "published").length);
+    expect(texts.size).toBe((await pms()).filter((p) => p.status === "published").length);
   });
 
-  it("publishes only postmortems that pass the publish gate, with no hint left to acknowledge", () => {
-    for (const pm of pms().filter((p) => p.status === "published")) {
+  it("publishes only postmortems that pass the publish gate, with no hint left to acknowledge", async () => {
+    for (const pm of (await pms()).filter((p) => p.status === "published")) {
       const check = publishCheck({
         sections: parseJson(pm.sections),
-        factorCount: t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id)).all().length,
-        actionItemCount: t.db.select().from(actionItems).where(eq(actionItems.incidentId, pm.incidentId)).all().length,
+        factorCount: (await t.db.select().from(postmortemFactors).where(eq(postmortemFactors.postmortemId, pm.id))).length,
+        actionItemCount: (await t.db.select().from(actionItems).where(eq(actionItems.incidentId, pm.incidentId))).length,
         noActionItemsReason: parseNoActionItemsReason(pm.sections),
         people: peopleNames(),
       });
@@ -587,33 +561,32 @@ describe("seedDemo: postmortems and action items", () => {
     }
   });
 
-  it("has reviewers, ticked checks and comments in review, and a draft with a blame hint", () => {
-    const inReview = pms().filter((p) => p.status === "in_review");
+  it("has reviewers, ticked checks and comments in review, and a draft with a blame hint", async () => {
+    const inReview = (await pms()).filter((p) => p.status === "in_review");
     for (const pm of inReview) {
-      expect(t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id)).all().length).toBeGreaterThanOrEqual(1);
+      expect((await t.db.select().from(postmortemReviewers).where(eq(postmortemReviewers.postmortemId, pm.id))).length).toBeGreaterThanOrEqual(1);
       const ticked = Object.values(parseJson(pm.reviewChecklist)).filter(Boolean).length;
       expect(ticked).toBeGreaterThanOrEqual(1);
       expect(ticked).toBeLessThan(REVIEW_CHECKLIST.length);
       expect(pm.submittedAt).not.toBeNull();
     }
-    const comments = t.db.select().from(postmortemComments).all();
+    const comments = await t.db.select().from(postmortemComments);
     expect(comments.filter((c) => inReview.some((p) => p.id === c.postmortemId) && c.section !== "review").length).toBeGreaterThanOrEqual(2);
     expect(comments.some((c) => c.section === "review")).toBe(true);
     for (const comment of comments) expect(comment.createdAt).toBeLessThanOrEqual(NOW);
-    const drafts = pms().filter((p) => p.status === "draft");
+    const drafts = (await pms()).filter((p) => p.status === "draft");
     const draftTexts = drafts.map((p) => Object.values(parseJson(p.sections) as Record<string, string>).join("\n"));
     expect(draftTexts.some((text) => /human error/i.test(text))).toBe(true);
     // Partly written: some sections still empty.
     for (const pm of drafts) expect(Object.values(parseJson(pm.sections) as Record<string, string>).some((s) => s === "")).toBe(true);
   });
 
-  it("writes postmortem timeline entries at the right moments", () => {
-    for (const pm of pms()) {
-      const entries = t.db
+  it("writes postmortem timeline entries at the right moments", async () => {
+    for (const pm of await pms()) {
+      const entries = await t.db
         .select()
         .from(timelineEntries)
-        .where(and(eq(timelineEntries.incidentId, pm.incidentId), eq(timelineEntries.kind, "postmortem")))
-        .all();
+        .where(and(eq(timelineEntries.incidentId, pm.incidentId), eq(timelineEntries.kind, "postmortem")));
       expect(entries.find((e) => e.body === "Postmortem started")?.occurredAt).toBe(pm.createdAt);
       if (pm.submittedAt !== null) expect(entries.find((e) => e.body.startsWith("Postmortem sent for review"))?.occurredAt).toBe(pm.submittedAt);
       if (pm.status === "published") expect(entries.find((e) => e.body.startsWith("Postmortem published"))?.occurredAt).toBe(pm.publishedAt);
@@ -621,8 +594,8 @@ describe("seedDemo: postmortems and action items", () => {
     }
   });
 
-  it("creates about 60 action items: on time, late, overdue, in progress and won't do", () => {
-    const items = t.db.select().from(actionItems).all();
+  it("creates about 60 action items: on time, late, overdue, in progress and won't do", async () => {
+    const items = await t.db.select().from(actionItems);
     expect(items.length).toBe(result.actionItems);
     expect(items.length).toBeGreaterThanOrEqual(55);
     expect(items.length).toBeLessThanOrEqual(65);
@@ -647,7 +620,7 @@ describe("seedDemo: postmortems and action items", () => {
       expect(item.completedAt !== null, item.title).toBe(item.status === "done" || item.status === "wont_do");
       if (item.completedAt !== null) expect(item.completedAt).toBeLessThanOrEqual(NOW);
       // Owners are people who worked the incident.
-      const roles = t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, item.incidentId)).all();
+      const roles = await t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, item.incidentId));
       expect(
         roles.map((r) => r.userId),
         item.title,
@@ -655,9 +628,9 @@ describe("seedDemo: postmortems and action items", () => {
     }
   });
 
-  it("gives every action item an 'added' timeline entry on its incident, and status changes their own", () => {
-    const entries = t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "action_item")).all();
-    for (const item of t.db.select().from(actionItems).all()) {
+  it("gives every action item an 'added' timeline entry on its incident, and status changes their own", async () => {
+    const entries = await t.db.select().from(timelineEntries).where(eq(timelineEntries.kind, "action_item"));
+    for (const item of await t.db.select().from(actionItems)) {
       const mine = entries.filter((e) => JSON.parse(e.meta!).actionItemId === item.id);
       const added = mine.find((e) => e.body.startsWith(`Action item added: ${item.title}`));
       expect(added, item.title).toBeDefined();

@@ -27,7 +27,7 @@ export function alertIntakeRoute(kind: "alertmanager" | "grafana" | "events-v2")
         if (!(error instanceof AppError)) throw error;
         body = { error };
       }
-      const result = receiveAlerts(
+      const result = await receiveAlerts(
         {
           integrationId,
           kind,

@@ -10,7 +10,7 @@ type RolePerson = Person & { role: "commander" | "communications" | "scribe" | "
 const SOURCED_FIELDS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt", "closedAt"] as const;
 type SourcedField = (typeof SOURCED_FIELDS)[number];
 
-export type IncidentJson = ReturnType<typeof incidentCore> & {
+export type IncidentJson = Awaited<ReturnType<typeof incidentCore>> & {
   commander: Person | null;
   communications: Person | null;
   scribe: Person | null;
@@ -21,7 +21,7 @@ export type IncidentJson = ReturnType<typeof incidentCore> & {
 
 export type AffectedServiceJson = { slug: string; name: string; impact: "degraded" | "partial_outage" | "full_outage" };
 
-export type IncidentListItemJson = ReturnType<typeof incidentCore> & { commander: Person | null };
+export type IncidentListItemJson = Awaited<ReturnType<typeof incidentCore>> & { commander: Person | null };
 
 export type TimelineEntryJson = {
   id: number;

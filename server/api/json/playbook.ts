@@ -59,5 +59,5 @@ export function toPlaybookJson(p: PlaybookLike) {
   };
 }
 
-export type ChecklistJson = ReturnType<typeof toChecklistJson>;
-export type PlaybookJson = ReturnType<typeof toPlaybookJson>;
+export type ChecklistJson = Awaited<ReturnType<typeof toChecklistJson>>;
+export type PlaybookJson = Awaited<ReturnType<typeof toPlaybookJson>>;

@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const values: AuditFilterValues = { action: one(params.action), entity: one(params.entity), actor: one(params.actor), q: one(params.q) };
   const beforeRaw = Number(one(params.before));
   const before = Number.isSafeInteger(beforeRaw) && beforeRaw > 0 ? beforeRaw : undefined;
-  const { items, nextBefore } = listAudit({
+  const { items, nextBefore } = await listAudit({
     actor,
     filter: {
       action: values.action || undefined,

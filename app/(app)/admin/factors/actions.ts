@@ -16,8 +16,8 @@ const refresh = () => revalidatePath("/admin/factors");
 
 export async function createFactorAction(name: string, description: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const factor = createFactor({ actor, input: { name, description } });
+  return actionResult(async () => {
+    const factor = await createFactor({ actor, input: { name, description } });
     refresh();
     return { id: factor.id, name: factor.name };
   });
@@ -25,8 +25,8 @@ export async function createFactorAction(name: string, description: string) {
 
 export async function renameFactorAction(id: number, name: string, description: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const factor = renameFactor({ actor, id: idOf(id), input: { name, description } });
+  return actionResult(async () => {
+    const factor = await renameFactor({ actor, id: idOf(id), input: { name, description } });
     refresh();
     return { name: factor.name };
   });
@@ -34,8 +34,8 @@ export async function renameFactorAction(id: number, name: string, description: 
 
 export async function archiveFactorAction(id: number, archived: boolean) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const factor = archiveFactor({ actor, id: idOf(id), archived: archived === true });
+  return actionResult(async () => {
+    const factor = await archiveFactor({ actor, id: idOf(id), archived: archived === true });
     refresh();
     return { name: factor.name, archived: factor.archived };
   });

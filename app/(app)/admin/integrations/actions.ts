@@ -20,8 +20,8 @@ function revalidate(id?: number) {
 
 export async function createIntegrationAction(input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const created = createIntegration({ actor, input });
+  return actionResult(async () => {
+    const created = await createIntegration({ actor, input });
     revalidate();
     // The secret goes to this response only; it is stored hashed.
     return { integration: created.integration, secret: created.secret };
@@ -30,8 +30,8 @@ export async function createIntegrationAction(input: Record<string, unknown>) {
 
 export async function updateIntegrationAction(id: number, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const integration = updateIntegration({ actor, id: idOf(id, "id"), input });
+  return actionResult(async () => {
+    const integration = await updateIntegration({ actor, id: idOf(id, "id"), input });
     revalidate(integration.id);
     return integration;
   });
@@ -39,8 +39,8 @@ export async function updateIntegrationAction(id: number, input: Record<string, 
 
 export async function rotateIntegrationSecretAction(id: number, input: { version: number }) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const rotated = rotateIntegrationSecret({ actor, id: idOf(id, "id"), input });
+  return actionResult(async () => {
+    const rotated = await rotateIntegrationSecret({ actor, id: idOf(id, "id"), input });
     revalidate(rotated.integration.id);
     return { integration: rotated.integration, secret: rotated.secret };
   });
@@ -48,8 +48,8 @@ export async function rotateIntegrationSecretAction(id: number, input: { version
 
 export async function deleteIntegrationAction(id: number) {
   const actor = await requireActor();
-  return actionResult(() => {
-    deleteIntegration({ actor, id: idOf(id, "id") });
+  return actionResult(async () => {
+    await deleteIntegration({ actor, id: idOf(id, "id") });
     revalidate();
   });
 }
@@ -57,8 +57,8 @@ export async function deleteIntegrationAction(id: number) {
 /** A delivery's payload as received, pretty-printed when it is whole JSON. */
 export async function deliveryPayloadAction(integrationId: number, deliveryId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const { payload, truncated } = getIntegrationDeliveryPayload({
+  return actionResult(async () => {
+    const { payload, truncated } = await getIntegrationDeliveryPayload({
       actor,
       integrationId: idOf(integrationId, "integrationId"),
       deliveryId: idOf(deliveryId, "deliveryId"),

@@ -15,7 +15,7 @@ const columns = ["Name", "Kind", "Status", "Last delivery", "Endpoint"];
 export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const integrations = listIntegrations({ actor });
+  const integrations = await listIntegrations({ actor });
   const origin = await publicOrigin();
   const enabled = integrations.filter((i) => i.enabled).length;
   const { deleted } = await searchParams;

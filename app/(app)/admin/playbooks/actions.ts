@@ -14,8 +14,8 @@ function playbookIdOf(value: unknown): number {
 
 export async function createPlaybookAction(input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const playbook = createPlaybook({ actor, input });
+  return actionResult(async () => {
+    const playbook = await createPlaybook({ actor, input });
     revalidatePath("/admin/playbooks");
     return { id: playbook.id, name: playbook.name, version: playbook.version };
   });
@@ -23,8 +23,8 @@ export async function createPlaybookAction(input: Record<string, unknown>) {
 
 export async function updatePlaybookAction(playbookId: number, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const playbook = updatePlaybook({ actor, playbookId: playbookIdOf(playbookId), input });
+  return actionResult(async () => {
+    const playbook = await updatePlaybook({ actor, playbookId: playbookIdOf(playbookId), input });
     revalidatePath("/admin/playbooks");
     return { id: playbook.id, name: playbook.name, version: playbook.version };
   });
@@ -32,8 +32,8 @@ export async function updatePlaybookAction(playbookId: number, input: Record<str
 
 export async function deletePlaybookAction(playbookId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
-    deletePlaybook({ actor, playbookId: playbookIdOf(playbookId) });
+  return actionResult(async () => {
+    await deletePlaybook({ actor, playbookId: playbookIdOf(playbookId) });
     revalidatePath("/admin/playbooks");
   });
 }

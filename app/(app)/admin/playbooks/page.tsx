@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Playbooks" };
 export default async function PlaybooksPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const playbooks = listPlaybooks({ actor });
+  const playbooks = await listPlaybooks({ actor });
   const { saved, deleted } = await searchParams;
   const savedName = saved ? playbooks.find((p) => String(p.id) === saved)?.name : undefined;
   return (

@@ -74,9 +74,12 @@ export function PlaybookForm({ playbook, services }: { playbook: PlaybookFormVal
       enabled: draft.enabled,
       items: submitted.map((i) => ({ text: i.text, link: i.link.trim() || null, autoCheck: i.autoCheck || null })),
     };
-    const result = await action.run(() => (playbook ? updatePlaybookAction(playbook.id, { ...input, version: baseVersion }) : createPlaybookAction(input)), {
-      onSuccess: (saved) => router.push(`/admin/playbooks?saved=${saved.id}`),
-    });
+    const result = await action.run(
+      async () => (playbook ? await updatePlaybookAction(playbook.id, { ...input, version: baseVersion }) : await createPlaybookAction(input)),
+      {
+        onSuccess: (saved) => router.push(`/admin/playbooks?saved=${saved.id}`),
+      },
+    );
     if (result.ok) return;
     if (result.code === "conflict" && result.details?.current) {
       setConflict(result.details.current as PlaybookFormValues);

@@ -29,7 +29,7 @@ export function TimeZoneForm({ initial }: { initial: string }) {
       saveLabel="Save time zone"
       error={action.formError("timeZone")}
       notice={action.notice}
-      onSubmit={() => {
+      onSubmit={async () => {
         const known = knownTimeZone(zone);
         if (!known) {
           action.invalid({
@@ -39,7 +39,7 @@ export function TimeZoneForm({ initial }: { initial: string }) {
           });
           return;
         }
-        action.run(() => saveTimeZoneAction(known), {
+        await action.run(() => saveTimeZoneAction(known), {
           notice: (data) => `Saved. Postmortem deadlines now count business days in ${data.timeZone}.`,
           onSuccess: (data) => {
             setSaved(data.timeZone);

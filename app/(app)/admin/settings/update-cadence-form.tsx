@@ -32,9 +32,9 @@ export function UpdateCadenceForm({ initial }: { initial: UpdateCadence }) {
       saveLabel="Save cadence"
       error={action.error ? (Object.keys(fields).length ? "Check the highlighted severities." : action.error.message) : null}
       notice={action.notice}
-      onSubmit={() => {
+      onSubmit={async () => {
         const cadence = Object.fromEntries(SEVERITIES.map((s) => [s, values[s].trim() === "" ? null : Number(values[s])]));
-        action.run(() => saveUpdateCadenceAction(cadence), {
+        await action.run(() => saveUpdateCadenceAction(cadence), {
           notice: "Saved. Incident pages count down to the next update with these intervals.",
           onSuccess: (data) => {
             setSaved(asText(data.cadence));

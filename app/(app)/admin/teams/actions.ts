@@ -20,8 +20,8 @@ const refresh = () => {
 
 export async function createTeamAction(name: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const team = createTeam({ actor, input: { name } });
+  return actionResult(async () => {
+    const team = await createTeam({ actor, input: { name } });
     refresh();
     return { id: team.id, name: team.name };
   });
@@ -29,8 +29,8 @@ export async function createTeamAction(name: string) {
 
 export async function renameTeamAction(teamId: number, name: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const team = renameTeam({ actor, teamId: idOf(teamId, "teamId"), input: { name } });
+  return actionResult(async () => {
+    const team = await renameTeam({ actor, teamId: idOf(teamId, "teamId"), input: { name } });
     refresh();
     return { name: team.name };
   });
@@ -38,16 +38,16 @@ export async function renameTeamAction(teamId: number, name: string) {
 
 export async function deleteTeamAction(teamId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
-    deleteTeam({ actor, teamId: idOf(teamId, "teamId") });
+  return actionResult(async () => {
+    await deleteTeam({ actor, teamId: idOf(teamId, "teamId") });
     refresh();
   });
 }
 
 export async function setTeamMemberAction(teamId: number, userId: number, member: boolean) {
   const actor = await requireActor();
-  return actionResult(() => {
-    setTeamMember({ actor, teamId: idOf(teamId, "teamId"), userId: idOf(userId, "userId"), member: member === true });
+  return actionResult(async () => {
+    await setTeamMember({ actor, teamId: idOf(teamId, "teamId"), userId: idOf(userId, "userId"), member: member === true });
     refresh();
   });
 }

@@ -9,8 +9,8 @@ import { createToken, revokeToken } from "@/db/commands/admin/tokens";
 
 export async function createTokenAction(input: { name: string; role: string }) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const created = createToken({ actor, input });
+  return actionResult(async () => {
+    const created = await createToken({ actor, input });
     revalidatePath("/admin/tokens");
     // The secret goes to this response only; it is stored hashed and never shown again.
     return { id: created.id, name: created.name, role: created.role, token: created.token };
@@ -19,9 +19,9 @@ export async function createTokenAction(input: { name: string; role: string }) {
 
 export async function revokeTokenAction(tokenId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     if (typeof tokenId !== "number" || !Number.isSafeInteger(tokenId) || tokenId <= 0) throw validationFailed({ tokenId: "Unknown token" });
-    revokeToken({ actor, tokenId });
+    await revokeToken({ actor, tokenId });
     revalidatePath("/admin/tokens");
   });
 }

@@ -13,7 +13,7 @@ const columns = ["Name", "Token", "Role", "Created by", "Created", "Last used", 
 export default async function TokensPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const tokens = listTokens({ actor });
+  const tokens = await listTokens({ actor });
   const active = tokens.filter((t) => !t.revokedAt).length;
   return (
     <div className="mx-auto max-w-6xl space-y-6">

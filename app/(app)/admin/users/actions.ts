@@ -23,8 +23,8 @@ export async function createUserAction(input: { email: string; name: string; rol
 
 export async function changeUserRoleAction(userId: number, role: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const user = updateUser({ actor, userId: userIdOf(userId), input: { role } });
+  return actionResult(async () => {
+    const user = await updateUser({ actor, userId: userIdOf(userId), input: { role } });
     revalidatePath("/admin/users");
     return { role: user.role };
   });
@@ -32,8 +32,8 @@ export async function changeUserRoleAction(userId: number, role: string) {
 
 export async function setUserDisabledAction(userId: number, disabled: boolean) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const user = updateUser({ actor, userId: userIdOf(userId), input: { disabled } });
+  return actionResult(async () => {
+    const user = await updateUser({ actor, userId: userIdOf(userId), input: { disabled } });
     revalidatePath("/admin/users");
     return { disabled: user.disabled };
   });

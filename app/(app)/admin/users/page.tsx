@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const users = listUsers({ actor });
+  const users = await listUsers({ actor });
   const active = users.filter((u) => !u.disabled).length;
   return (
     <div className="mx-auto max-w-6xl space-y-6">

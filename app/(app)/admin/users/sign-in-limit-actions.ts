@@ -9,9 +9,9 @@ import { requireSignInThrottleAdmin } from "@/db/queries/admin/sign-in-throttles
 // A public endpoint: it re-reads the actor, and the data function checks the admin role.
 export async function clearSignInLimitAction(email: string | null, address: string | null) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     requireSignInThrottleAdmin(actor);
-    const result = clearSignInThrottle({ actor, target: parseThrottleTarget({ email, address }) });
+    const result = await clearSignInThrottle({ actor, target: parseThrottleTarget({ email, address }) });
     revalidatePath("/admin/users");
     return result;
   });

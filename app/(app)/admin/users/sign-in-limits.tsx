@@ -7,8 +7,8 @@ import { SignInLimitsTable } from "./sign-in-limits-table";
 const MAX_SHOWN = 200;
 
 /** The Users page's list of active sign-in pauses and slowdowns, each with a Clear button. */
-export function SignInLimits({ actor }: { actor: Actor }) {
-  const limits = listSignInThrottles({ actor });
+export async function SignInLimits({ actor }: { actor: Actor }) {
+  const limits = await listSignInThrottles({ actor });
   return (
     <section aria-labelledby="sign-in-limits-title" className={`${cardClass} overflow-hidden`}>
       <div className="border-b border-zinc-200 px-4 py-3 sm:px-5 dark:border-zinc-800">

@@ -23,8 +23,8 @@ function revalidate(endpointId?: number) {
 
 export async function createWebhookAction(input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const { endpoint, secret } = createWebhookEndpoint({ actor, input });
+  return actionResult(async () => {
+    const { endpoint, secret } = await createWebhookEndpoint({ actor, input });
     revalidate();
     // The secret goes to this response only; it is never shown again.
     return { id: endpoint.id, name: endpoint.name, format: endpoint.format, secret };
@@ -33,9 +33,9 @@ export async function createWebhookAction(input: Record<string, unknown>) {
 
 export async function updateWebhookAction(endpointId: number, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const id = endpointIdOf(endpointId);
-    const endpoint = updateWebhookEndpoint({ actor, id, input });
+    const endpoint = await updateWebhookEndpoint({ actor, id, input });
     revalidate(id);
     return endpoint;
   });
@@ -43,9 +43,9 @@ export async function updateWebhookAction(endpointId: number, input: Record<stri
 
 export async function rotateWebhookSecretAction(endpointId: number, version: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const id = endpointIdOf(endpointId);
-    const { endpoint, secret } = rotateWebhookSecret({ actor, id, input: { version } });
+    const { endpoint, secret } = await rotateWebhookSecret({ actor, id, input: { version } });
     revalidate(id);
     return { name: endpoint.name, format: endpoint.format, version: endpoint.version, secret };
   });
@@ -53,18 +53,18 @@ export async function rotateWebhookSecretAction(endpointId: number, version: num
 
 export async function deleteWebhookAction(endpointId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const id = endpointIdOf(endpointId);
-    deleteWebhookEndpoint({ actor, id });
+    await deleteWebhookEndpoint({ actor, id });
     revalidatePath("/admin/webhooks");
   });
 }
 
 export async function sendTestWebhookAction(endpointId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const id = endpointIdOf(endpointId);
-    const delivery = sendTestWebhook({ actor, endpointId: id });
+    const delivery = await sendTestWebhook({ actor, endpointId: id });
     revalidate(id);
     return delivery;
   });
@@ -72,9 +72,9 @@ export async function sendTestWebhookAction(endpointId: number) {
 
 export async function redeliverWebhookAction(endpointId: number, deliveryId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const id = endpointIdOf(endpointId);
-    const delivery = redeliverWebhook({ actor, endpointId: id, deliveryId: deliveryIdOf(deliveryId) });
+    const delivery = await redeliverWebhook({ actor, endpointId: id, deliveryId: deliveryIdOf(deliveryId) });
     revalidate(id);
     return delivery;
   });
@@ -83,12 +83,12 @@ export async function redeliverWebhookAction(endpointId: number, deliveryId: num
 /** One delivery's state, for the "Send test event" result that follows it until it settles. */
 export async function deliveryStateAction(endpointId: number, deliveryId: number) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const {
       body: _body,
       attemptsLog: _log,
       ...delivery
-    } = getWebhookDelivery({ actor, endpointId: endpointIdOf(endpointId), deliveryId: deliveryIdOf(deliveryId) });
+    } = await getWebhookDelivery({ actor, endpointId: endpointIdOf(endpointId), deliveryId: deliveryIdOf(deliveryId) });
     return delivery;
   });
 }

@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<{ deleted?: string | string[] }> };
 export default async function WebhooksPage({ searchParams }: Props) {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const endpoints = listWebhookEndpoints({ actor });
+  const endpoints = await listWebhookEndpoints({ actor });
   const { deleted } = await searchParams;
   const enabled = endpoints.filter((e) => e.enabled).length;
   const stopped = endpoints.filter((e) => !e.enabled && e.disabledReason).length;

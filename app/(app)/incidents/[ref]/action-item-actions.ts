@@ -12,10 +12,10 @@ import { createActionItem } from "@/db/commands/action-items/create";
  */
 export async function createActionItemAction(ref: string, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const incidentId = parseReference(String(ref));
     if (!incidentId) throw notFound();
-    const item = createActionItem({ actor, incidentId, input });
+    const item = await createActionItem({ actor, incidentId, input });
     // "layout": the incident page and the pages under it (postmortem).
     revalidatePath(`/incidents/${item.incidentReference}`, "layout");
     revalidatePath("/action-items");

@@ -22,8 +22,8 @@ async function mutate<T>(ref: string, fn: (actor: Awaited<ReturnType<typeof requ
 }
 
 export async function updateIncidentAction(ref: string, input: Record<string, unknown>) {
-  return mutate(ref, (actor, incidentId) => {
-    const { people: _people, services: _services, createdById: _by, createdByTokenId: _token, ...fields } = updateIncident({ actor, incidentId, input });
+  return mutate(ref, async (actor, incidentId) => {
+    const { people: _people, services: _services, createdById: _by, createdByTokenId: _token, ...fields } = await updateIncident({ actor, incidentId, input });
     // The new state goes straight into the page's store, so the next edit starts from this version.
     const incident: IncidentState = { ...fields, reference: incidentReference(fields.id) };
     return { version: incident.version, incident };
@@ -31,11 +31,13 @@ export async function updateIncidentAction(ref: string, input: Record<string, un
 }
 
 export async function addNoteAction(ref: string, input: Record<string, unknown>) {
-  return mutate(ref, (actor, incidentId) => ({ id: addNote({ actor, incidentId, input }).id }));
+  return mutate(ref, async (actor, incidentId) => ({ id: (await addNote({ actor, incidentId, input })).id }));
 }
 
 export async function setHighlightAction(ref: string, entryId: number, highlighted: boolean) {
-  return mutate(ref, (actor, incidentId) => ({ highlighted: setHighlighted({ actor, incidentId, entryId: Number(entryId), highlighted }).highlighted }));
+  return mutate(ref, async (actor, incidentId) => ({
+    highlighted: (await setHighlighted({ actor, incidentId, entryId: Number(entryId), highlighted })).highlighted,
+  }));
 }
 
 export async function addResponderAction(ref: string, userId: number) {

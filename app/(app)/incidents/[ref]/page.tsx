@@ -35,7 +35,9 @@ type Props = { params: Promise<{ ref: string }> };
 function budgetBaselines(actor: Actor, spend: IncidentSloSpend[]) {
   const pushed = spend.filter((s) => s.pushed);
   const budgets = new Map(
-    [...new Set(pushed.map((p) => p.serviceSlug))].flatMap((slug) => getService({ actor, slug }).slos.map((slo) => [slo.id, slo.budget] as const)),
+    [...new Set(pushed.map((p) => p.serviceSlug))].flatMap(async (slug) =>
+      (await getService({ actor, slug })).slos.map((slo) => [slo.id, slo.budget] as const),
+    ),
   );
   return Object.fromEntries(pushed.map((p) => [p.sloId, { remainingMinutes: budgets.get(p.sloId)?.remainingMinutes ?? 0, spentMinutes: p.spentMinutes }]));
 }
@@ -47,8 +49,8 @@ async function load(ref: string) {
   if (!incidentId) notFound();
   try {
     // Read before the data: events after it are replayed to the page, so nothing falls in between.
-    const lastEventId = latestEventId({ actor, incidentId });
-    return { actor, lastEventId, incident: getIncident({ actor, incidentId }), timeline: listTimeline({ actor, incidentId }) };
+    const lastEventId = await latestEventId({ actor, incidentId });
+    return { actor, lastEventId, incident: await getIncident({ actor, incidentId }), timeline: await listTimeline({ actor, incidentId }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -65,9 +67,9 @@ export default async function IncidentPage({ params }: Props) {
   const reference = incidentReference(incident.id);
   const canEdit = can(actor, "incident", "edit");
   const users = canEdit ? listActiveUsers({ actor }) : [];
-  const linked = listLinkedServices({ actor, incidentId: incident.id });
-  const sloSpend = linked.length ? incidentSloSpend({ actor, incidentId: incident.id }) : [];
-  const postmortem = postmortemSummaryFor({ actor, incidentId: incident.id });
+  const linked = await listLinkedServices({ actor, incidentId: incident.id });
+  const sloSpend = linked.length ? await incidentSloSpend({ actor, incidentId: incident.id }) : [];
+  const postmortem = await postmortemSummaryFor({ actor, incidentId: incident.id });
   const { people, services: _services, ...fields } = incident;
   const initial: LiveIncidentState = {
     lastEventId,
@@ -83,12 +85,12 @@ export default async function IncidentPage({ params }: Props) {
       highlighted: t.highlighted,
       stakeholderUpdate: t.kind === "update" && t.meta?.includes('"field":"message"') === true,
     })),
-    checklist: listChecklist({ actor, incidentId: incident.id }),
+    checklist: await listChecklist({ actor, incidentId: incident.id }),
     linked,
     sloSpend,
     postmortem: { started: postmortem.started, status: postmortem.status, ownerName: postmortem.ownerName },
-    actionItems: actionItemsForIncident({ actor, incidentId: incident.id }),
-    alerts: listIncidentAlerts({ actor, incidentId: incident.id }),
+    actionItems: await actionItemsForIncident({ actor, incidentId: incident.id }),
+    alerts: await listIncidentAlerts({ actor, incidentId: incident.id }),
   };
 
   return (

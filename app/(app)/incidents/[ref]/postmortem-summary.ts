@@ -5,11 +5,11 @@ import { postmortemDueForIncident } from "@/db/queries/postmortems/due";
 import type { PostmortemSummary } from "./postmortem-card";
 
 /** What the incident page shows about its postmortem; viewers learn only that a draft exists. */
-export function postmortemSummaryFor({ actor, incidentId }: { actor: Actor; incidentId: number }): PostmortemSummary {
-  const { started, ...due } = postmortemDueForIncident({ actor, incidentId });
+export async function postmortemSummaryFor({ actor, incidentId }: { actor: Actor; incidentId: number }): Promise<PostmortemSummary> {
+  const { started, ...due } = await postmortemDueForIncident({ actor, incidentId });
   if (!started) return { status: null, ownerName: null, due, started, hidden: false };
   try {
-    const pm = getPostmortem({ actor, incidentId });
+    const pm = await getPostmortem({ actor, incidentId });
     return { status: pm?.status ?? null, ownerName: pm?.owner?.name ?? null, due, started, hidden: false };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return { status: null, ownerName: null, due, started, hidden: true };

@@ -20,20 +20,20 @@ async function mutate(ref: string, fn: (actor: Awaited<ReturnType<typeof require
 
 /** Links a service, or changes the impact of one already linked. */
 export async function linkServiceAction(ref: string, input: { service: string; impact: string }) {
-  return mutate(ref, (actor, incidentId) => {
-    linkService({ actor, incidentId, input: { service: input?.service, impact: input?.impact } });
+  return mutate(ref, async (actor, incidentId) => {
+    await linkService({ actor, incidentId, input: { service: input?.service, impact: input?.impact } });
   });
 }
 
 export async function unlinkServiceAction(ref: string, slug: string) {
-  return mutate(ref, (actor, incidentId) => {
-    unlinkService({ actor, incidentId, slug: String(slug) });
+  return mutate(ref, async (actor, incidentId) => {
+    await unlinkService({ actor, incidentId, slug: String(slug) });
   });
 }
 
 /** Sets this incident's spend on one SLO by hand (minutes + reason); null clears it. */
 export async function setSpendOverrideAction(ref: string, sloId: number, input: { minutes: number; reason: string } | null) {
-  return mutate(ref, (actor, incidentId) => {
-    setSpendOverride({ actor, incidentId, sloId: Number(sloId), input: input === null ? null : { minutes: input?.minutes, reason: input?.reason } });
+  return mutate(ref, async (actor, incidentId) => {
+    await setSpendOverride({ actor, incidentId, sloId: Number(sloId), input: input === null ? null : { minutes: input?.minutes, reason: input?.reason } });
   });
 }

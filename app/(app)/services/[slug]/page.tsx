@@ -32,7 +32,7 @@ async function load(slug: string) {
   const decoded = decodeSegment(slug);
   if (decoded === null) notFound();
   try {
-    return { actor, service: getService({ actor, slug: decoded }) };
+    return { actor, service: await getService({ actor, slug: decoded }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -50,9 +50,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const canEdit = can(actor, "service", "edit");
   const isAdmin = can(actor, "service", "edit-ownership");
 
-  const active = serviceIncidents({ actor, serviceId: service.id, open: true, page: 1, pageSize: 20 });
-  const history = serviceIncidents({ actor, serviceId: service.id, open: false, page, pageSize: HISTORY_PAGE_SIZE });
-  const sample = serviceIncidents({ actor, serviceId: service.id, open: false, page: 1, pageSize: MEDIAN_SAMPLE });
+  const active = await serviceIncidents({ actor, serviceId: service.id, open: true, page: 1, pageSize: 20 });
+  const history = await serviceIncidents({ actor, serviceId: service.id, open: false, page, pageSize: HISTORY_PAGE_SIZE });
+  const sample = await serviceIncidents({ actor, serviceId: service.id, open: false, page: 1, pageSize: MEDIAN_SAMPLE });
   const ttr = medianTimeToResolve(sample.items.map((i) => i.incident));
   const pages = Math.max(1, Math.ceil(history.total / HISTORY_PAGE_SIZE));
 

@@ -32,7 +32,7 @@ export function SloForm({ slug, slo, onDone }: { slug: string; slo?: SloValues; 
       objective: String(data.get("objective") ?? ""),
       windowDays: String(data.get("windowDays") ?? ""),
     };
-    await action.run(() => (slo ? updateSloAction(slug, slo.id, baseVersion, input) : createSloAction(slug, input)), {
+    await action.run(async () => (slo ? await updateSloAction(slug, slo.id, baseVersion, input) : await createSloAction(slug, input)), {
       onSuccess: onDone,
       onFailure: (failure) => {
         const current = (failure.current as { version?: number } | undefined)?.version;

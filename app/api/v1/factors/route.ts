@@ -19,5 +19,5 @@ export const GET = apiRoute(async (req: NextRequest) => {
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const input = await readJson(req);
-  return NextResponse.json(createFactor({ actor, input }), { status: 201 });
+  return NextResponse.json(await createFactor({ actor, input }), { status: 201 });
 });

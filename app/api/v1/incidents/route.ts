@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/incidents?status=&severity=&q=&limit=&cursor=&mine= → {items, nextCursor}; open first, newest first. */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const { items, nextCursor } = listIncidents({ actor, query: queryObject(req.nextUrl.searchParams) });
+  const { items, nextCursor } = await listIncidents({ actor, query: queryObject(req.nextUrl.searchParams) });
   return NextResponse.json({ items: items.map(toIncidentListItemJson), nextCursor });
 });
 
@@ -18,7 +18,7 @@ export const GET = apiRoute(async (req: NextRequest) => {
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const input = await readJson(req);
-  const { incident, replayed } = declareIncident({ actor, input, idempotencyKey: req.headers.get("idempotency-key") });
+  const { incident, replayed } = await declareIncident({ actor, input, idempotencyKey: req.headers.get("idempotency-key") });
   const json = toIncidentJson(incident);
   const headers: Record<string, string> = { Location: `/api/v1/incidents/${json.reference}` };
   if (replayed) headers["Idempotent-Replayed"] = "true";

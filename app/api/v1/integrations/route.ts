@@ -9,12 +9,12 @@ export const dynamic = "force-dynamic";
 /** GET → {items}: every integration (admins). */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  return NextResponse.json({ items: listIntegrations({ actor }).map(toIntegrationJson) });
+  return NextResponse.json({ items: (await listIntegrations({ actor })).map(toIntegrationJson) });
 });
 
 /** POST {name, kind, enabled?, rules?, hmacSecret?} → 201 {integration, secret} (admins); the secret is shown this once. */
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const { integration, secret } = createIntegration({ actor, input: await readJson(req) });
+  const { integration, secret } = await createIntegration({ actor, input: await readJson(req) });
   return NextResponse.json({ integration: toIntegrationJson(integration), secret }, { status: 201 });
 });

@@ -9,12 +9,12 @@ export const dynamic = "force-dynamic";
 /** GET → {items}: every playbook (anyone signed in). */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  return NextResponse.json({ items: listPlaybooks({ actor }).map(toPlaybookJson) });
+  return NextResponse.json({ items: (await listPlaybooks({ actor })).map(toPlaybookJson) });
 });
 
 /** POST {name, description?, severities?, services? (slugs), enabled?, items: [{text, link?}]} → 201 (admins). */
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const input = serviceSlugsToIds({ actor, input: await readJson(req) });
-  return NextResponse.json(toPlaybookJson(createPlaybook({ actor, input })), { status: 201 });
+  const input = await serviceSlugsToIds({ actor, input: await readJson(req) });
+  return NextResponse.json(toPlaybookJson(await createPlaybook({ actor, input })), { status: 201 });
 });

@@ -13,6 +13,6 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const { items, nextCursor } = listPostmortems({ actor, query: queryObject(req.nextUrl.searchParams) });
+  const { items, nextCursor } = await listPostmortems({ actor, query: queryObject(req.nextUrl.searchParams) });
   return NextResponse.json({ items: items.map(toPostmortemListItemJson), nextCursor });
 });

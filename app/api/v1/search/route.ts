@@ -12,5 +12,5 @@ export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const params = req.nextUrl.searchParams;
   const query = { q: params.get("q") ?? undefined, limit: params.get("limit") ?? undefined };
-  return NextResponse.json(search({ actor, query }), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(await search({ actor, query }), { headers: { "Cache-Control": "no-store" } });
 });

@@ -12,7 +12,7 @@ export function serviceDetailJson(actor: Actor, service: ServiceDetail) {
 }
 
 /** SLOs with their current budgets, as the API shows them to this actor. */
-export function slosJson(actor: Actor, slos: Slo[]) {
-  const { slos: withBudgets, titles } = sloBudgets({ actor, slos });
+export async function slosJson(actor: Actor, slos: Slo[]) {
+  const { slos: withBudgets, titles } = await sloBudgets({ actor, slos });
   return withBudgets.map((s) => toSloJson(s, titles));
 }

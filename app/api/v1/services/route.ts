@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/services?q=&team=&tier=&openIncident=1&atRisk=1 → {items}; most critical tier first, then by name. */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const items = listServices({ actor, query: queryObject(req.nextUrl.searchParams) });
+  const items = await listServices({ actor, query: queryObject(req.nextUrl.searchParams) });
   return NextResponse.json({ items: items.map(toServiceJson) });
 });
 
@@ -19,7 +19,7 @@ export const GET = apiRoute(async (req: NextRequest) => {
 export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const input = await readJson(req);
-  const created = createService({ actor, input });
-  const json = serviceDetailJson(actor, getService({ actor, slug: created.slug }));
+  const created = await createService({ actor, input });
+  const json = serviceDetailJson(actor, await getService({ actor, slug: created.slug }));
   return NextResponse.json(json, { status: 201, headers: { Location: `/api/v1/services/${json.slug}` } });
 });

@@ -17,7 +17,7 @@ const MAX_LISTED = 200;
  */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const all = listSignInThrottles({ actor });
+  const all = await listSignInThrottles({ actor });
   const items = all.slice(0, MAX_LISTED).map((item) => ({ ...item, until: new Date(item.until).toISOString() }));
   return NextResponse.json({ items, total: all.length });
 });
@@ -27,6 +27,6 @@ export const DELETE = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   requireSignInThrottleAdmin(actor);
   const target = parseThrottleTarget(parseInput(throttleTargetQuerySchema, queryObject(req.nextUrl.searchParams)));
-  clearSignInThrottle({ actor, target });
+  await clearSignInThrottle({ actor, target });
   return new NextResponse(null, { status: 204 });
 });

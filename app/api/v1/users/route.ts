@@ -12,6 +12,6 @@ export const dynamic = "force-dynamic";
  */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const { items, nextCursor } = searchUsers({ actor, query: queryObject(req.nextUrl.searchParams) });
+  const { items, nextCursor } = await searchUsers({ actor, query: queryObject(req.nextUrl.searchParams) });
   return NextResponse.json({ items: items.map(toUserJson), nextCursor });
 });

@@ -6,6 +6,7 @@ import type { InsightsReport, TrendStats } from "@/lib/insights/types";
 import { METRIC_SQL } from "./durations";
 import { groupStats } from "./percentile-sql";
 import { bucketOf, type InsightsContext } from "../scope";
+import { rows } from "../../../sql";
 
 const TREND_METRICS = ["mitigate", "resolve"] as const;
 
@@ -15,14 +16,17 @@ const TREND_METRICS = ["mitigate", "resolve"] as const;
  * headline figures (drills out, incidents missing the timestamp counted, not guessed).
  * One GROUP BY for the counts, one sorted temp table for every bucket's percentiles.
  */
-export function durationTrend(ctx: InsightsContext): InsightsReport["durationTrend"] {
+export async function durationTrend(ctx: InsightsContext): Promise<InsightsReport["durationTrend"]> {
   const kind = trendBucketKindFor(daysBetween(ctx.filters.from, ctx.filters.to));
   // The scope table already holds each incident's week or month when the two granularities agree.
   const bucket = kind === ctx.bucket ? sql`bucket` : bucketOf({ offsets: ctx.offsets, bucket: kind }, sql`started_at`);
-  const counts = ctx.db.all<{ bucket: string } & Record<string, number>>(sql`
+  const counts = await rows<{ bucket: string } & Record<string, number>>(
+    sql`
     SELECT ${bucket} AS bucket,
       ${sql.raw(TREND_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}_missing, SUM(${METRIC_SQL[m].needs} IS NOT NULL) AS ${m}_n, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS ${m}_rec`).join(", "))}
-    FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY 1`);
+    FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY 1`,
+    ctx.db,
+  );
   const known = new Map<string, { n: number; rec: number }>();
   const missing = new Map<string, number>();
   for (const row of counts) {
@@ -39,7 +43,7 @@ export function durationTrend(ctx: InsightsContext): InsightsReport["durationTre
     }),
     sql` UNION ALL `,
   );
-  const stats = known.size ? groupStats(ctx, source, [...known.keys()], known) : new Map();
+  const stats = known.size ? await groupStats(ctx, source, [...known.keys()], known) : new Map();
   const point = (key: string): TrendStats => {
     const s = stats.get(key);
     return {

@@ -5,6 +5,7 @@ import { DURATION_BINS } from "@/lib/insights/bins";
 import { DURATION_METRICS, type DurationMetric, type DurationStats } from "@/lib/insights/types";
 import type { InsightsContext } from "../scope";
 import { groupStats, statsOf } from "./percentile-sql";
+import { rows } from "../../../sql";
 
 /** DESIGN.md "Learning figures": each duration, the timestamp it needs, and what makes it reconstructed. */
 export const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
@@ -20,11 +21,14 @@ export type ScopeCounts = {
   drills: Record<0 | 1, number>;
 };
 
-export function scopeCounts(ctx: InsightsContext): ScopeCounts {
-  const rows = ctx.db.all<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(sql`
+export async function scopeCounts(ctx: InsightsContext): Promise<ScopeCounts> {
+  const rows = await rows<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(
+    sql`
     SELECT period, severity, drill, COUNT(*) AS n,
       ${sql.raw(DURATION_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS rec_${m}`).join(", "))}
-    FROM temp.insight_scope GROUP BY period, severity, drill`);
+    FROM temp.insight_scope GROUP BY period, severity, drill`,
+    ctx.db,
+  );
   const zero = () => ({ detect: 0, acknowledge: 0, mitigate: 0, resolve: 0 });
   const empty = () => Object.fromEntries(SEVERITIES.map((s) => [s, { incidents: 0, missing: zero(), reconstructed: zero() }]));
   const counts: ScopeCounts = { bySeverity: { 0: empty(), 1: empty() } as ScopeCounts["bySeverity"], drills: { 0: 0, 1: 0 } };
@@ -84,7 +88,7 @@ export type DurationFigures = {
   bySeverity: Record<"mitigate" | "resolve", Record<Severity, DurationStats>>;
 };
 
-export function durationFigures(ctx: InsightsContext, counts: ScopeCounts): DurationFigures {
+export async function durationFigures(ctx: InsightsContext, counts: ScopeCounts): Promise<DurationFigures> {
   const missing = (period: 0 | 1, metric: DurationMetric, severity?: Severity) => {
     const list: readonly Severity[] = severity ? [severity] : SEVERITIES;
     return list.reduce<number>((sum, s) => sum + counts.bySeverity[period][s].missing[metric], 0);
@@ -92,7 +96,7 @@ export function durationFigures(ctx: InsightsContext, counts: ScopeCounts): Dura
   const headline = {} as DurationFigures["headline"];
   const bySeverity = { mitigate: {}, resolve: {} } as DurationFigures["bySeverity"];
   for (const metric of DURATION_METRICS) {
-    const stats = metricStats(ctx, metric, counts);
+    const stats = await metricStats(ctx, metric, counts);
     headline[metric] = { current: statsOf(stats, "0:ALL", missing(0, metric)), previous: statsOf(stats, "1:ALL", missing(1, metric)) };
     if (metric === "mitigate" || metric === "resolve") {
       for (const s of SEVERITIES) bySeverity[metric][s] = statsOf(stats, `0:${s}`, missing(0, metric, s));
@@ -102,13 +106,16 @@ export function durationFigures(ctx: InsightsContext, counts: ScopeCounts): Dura
 }
 
 /** Histogram counts per severity over DURATION_BINS, current period. */
-export function durationHistogram(ctx: InsightsContext, metric: "mitigate" | "resolve"): Record<Severity, number[]> {
+export async function durationHistogram(ctx: InsightsContext, metric: "mitigate" | "resolve"): Promise<Record<Severity, number[]>> {
   const m = METRIC_SQL[metric];
   const bin = DURATION_BINS.map((b, index) => (b.maxSeconds === null ? `ELSE ${index}` : `WHEN d < ${b.maxSeconds * 1000} THEN ${index}`)).join(" ");
-  const rows = ctx.db.all<{ severity: Severity; bin: number; n: number }>(sql`
+  const rows = await rows<{ severity: Severity; bin: number; n: number }>(
+    sql`
     SELECT severity, CASE ${sql.raw(bin)} END AS bin, COUNT(*) AS n
     FROM (SELECT severity, ${sql.raw(m.value)} AS d FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL)
-    GROUP BY severity, bin`);
+    GROUP BY severity, bin`,
+    ctx.db,
+  );
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, DURATION_BINS.map(() => 0)])) as Record<Severity, number[]>;
   for (const row of rows) out[row.severity][row.bin] = row.n;
   return out;

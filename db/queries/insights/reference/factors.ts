@@ -8,28 +8,38 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentServices, incidents, postmortemFactors, postmortems, services } from "../../../schema";
 import { visibleTo } from "../../../access/incidents";
 import { where, type InsightsContext } from "../scope";
+import { rows, exec, row } from "../../../sql";
 
 const REPEATS_LISTED = 50;
 
 /** Factors tagged on the postmortems (any status) of in-scope incidents, ranked, with their trend. */
-export function factorFigures(ctx: InsightsContext): InsightsReport["factors"] {
-  const counts = ctx.db.all<{ id: number; name: string; period: number; n: number }>(sql`
+export async function factorFigures(ctx: InsightsContext): Promise<InsightsReport["factors"]> {
+  const counts = await rows<{ id: number; name: string; period: number; n: number }>(
+    sql`
     SELECT f.id AS id, f.name AS name, s.period AS period, COUNT(*) AS n
     FROM temp.insight_scope s
     JOIN ${postmortems} p ON p.incident_id = s.id
     JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
     JOIN ${contributingFactors} f ON f.id = pf.factor_id
-    WHERE s.drill = 0 GROUP BY f.id, s.period`);
-  const trend = ctx.db.all<{ id: number; bucket: string; n: number }>(sql`
+    WHERE s.drill = 0 GROUP BY f.id, s.period`,
+    ctx.db,
+  );
+  const trend = await rows<{ id: number; bucket: string; n: number }>(
+    sql`
     SELECT pf.factor_id AS id, s.bucket AS bucket, COUNT(*) AS n
     FROM temp.insight_scope s
     JOIN ${postmortems} p ON p.incident_id = s.id
     JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
-    WHERE s.drill = 0 AND s.period = 0 GROUP BY pf.factor_id, s.bucket`);
-  const coverage = ctx.db.get<{ n: number; tagged: number }>(sql`
+    WHERE s.drill = 0 AND s.period = 0 GROUP BY pf.factor_id, s.bucket`,
+    ctx.db,
+  );
+  const coverage = (await row<{ n: number; tagged: number }>(
+    sql`
     SELECT COUNT(*) AS n, COALESCE(SUM(EXISTS (SELECT 1 FROM ${postmortems} p JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
       WHERE p.incident_id = s.id)), 0) AS tagged
-    FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0`)!;
+    FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0`,
+    ctx.db,
+  ))!;
 
   const buckets = bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket);
   const byId = new Map<number, { id: number; name: string; incidents: number; previousIncidents: number }>();
@@ -49,7 +59,7 @@ export function factorFigures(ctx: InsightsContext): InsightsReport["factors"] {
   return {
     coverage: { incidents: coverage.tagged, missing: coverage.n - coverage.tagged, reconstructed: 0 },
     ranked,
-    repeats: repeatFigures(ctx),
+    repeats: await repeatFigures(ctx),
   };
 }
 
@@ -59,21 +69,27 @@ export function factorFigures(ctx: InsightsContext): InsightsReport["factors"] {
  * The pairs come from temp.insight_links, one row per (incident, service, factor), looked up
  * through an index for the latest earlier match only.
  */
-function repeatFigures(ctx: InsightsContext): InsightsReport["factors"]["repeats"] {
+async function repeatFigures(ctx: InsightsContext): Promise<InsightsReport["factors"]["repeats"]> {
   const windowMs = REPEAT_WINDOW_DAYS * 86_400_000;
   const visible = visibleTo(ctx.actor);
-  ctx.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS insight_links (
-    incident_id INTEGER NOT NULL, started_at INTEGER NOT NULL, service_id INTEGER NOT NULL, factor_id INTEGER NOT NULL)`);
-  ctx.db.run(sql`CREATE INDEX IF NOT EXISTS temp.insight_links_key ON insight_links (service_id, factor_id, started_at, incident_id)`);
-  ctx.db.run(sql`DELETE FROM temp.insight_links`);
-  ctx.db.run(sql`INSERT INTO temp.insight_links
+  await exec(
+    sql`CREATE TEMP TABLE IF NOT EXISTS insight_links (
+    incident_id INTEGER NOT NULL, started_at INTEGER NOT NULL, service_id INTEGER NOT NULL, factor_id INTEGER NOT NULL)`,
+    ctx.db,
+  );
+  await exec(sql`CREATE INDEX IF NOT EXISTS temp.insight_links_key ON insight_links (service_id, factor_id, started_at, incident_id)`, ctx.db);
+  await exec(sql`DELETE FROM temp.insight_links`, ctx.db);
+  await exec(
+    sql`INSERT INTO temp.insight_links
     SELECT ${incidents.id}, ${incidents.startedAt}, l.service_id, pf.factor_id
     FROM ${incidents}
     JOIN ${incidentServices} l ON l.incident_id = ${incidents.id}
     JOIN ${postmortems} p ON p.incident_id = ${incidents.id}
     JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
-    WHERE ${incidents.drill} = 0 AND ${incidents.startedAt} >= ${ctx.currentStart - windowMs} AND ${incidents.startedAt} < ${ctx.currentEnd}${where(visible ? [visible] : [])}`);
-  const rows = ctx.db.all<{
+    WHERE ${incidents.drill} = 0 AND ${incidents.startedAt} >= ${ctx.currentStart - windowMs} AND ${incidents.startedAt} < ${ctx.currentEnd}${where(visible ? [visible] : [])}`,
+    ctx.db,
+  );
+  const rows = await rows<{
     id: number;
     title: string;
     severity: Severity;
@@ -85,7 +101,8 @@ function repeatFigures(ctx: InsightsContext): InsightsReport["factors"]["repeats
     prevTitle: string;
     prevStartedAt: number;
     total: number;
-  }>(sql`
+  }>(
+    sql`
     WITH matches AS (
       SELECT a.incident_id AS id, a.service_id AS service_id, a.factor_id AS factor_id, a.started_at AS started_at,
         (SELECT b.incident_id FROM temp.insight_links b
@@ -110,7 +127,9 @@ function repeatFigures(ctx: InsightsContext): InsightsReport["factors"]["repeats
     JOIN ${services} v ON v.id = b.service_id
     JOIN ${contributingFactors} f ON f.id = b.factor_id
     WHERE b.rn = 1
-    ORDER BY b.started_at DESC, b.id DESC LIMIT ${REPEATS_LISTED}`);
+    ORDER BY b.started_at DESC, b.id DESC LIMIT ${REPEATS_LISTED}`,
+    ctx.db,
+  );
   return {
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({

@@ -15,6 +15,7 @@ import { responderFigures } from "./responders";
 import { fillScope } from "../scope";
 import { serviceFigures } from "./services";
 import { insightsContext } from "../context";
+import { rows } from "../../../sql";
 
 // The report as it was computed before incident_facts: SQL over the incidents table and temp
 // tables. Kept as the reference the randomized test (insights-facts.test.ts) compares the
@@ -23,35 +24,38 @@ import { insightsContext } from "../context";
 const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Object.fromEntries(SEVERITIES.map((s) => [s, get(s)])) as SeverityCounts;
 
 /** The reference report for a caller and query (no cache). */
-export function referenceInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): InsightsReport {
-  return runAtOnce(computeInsights(insightsContext({ actor, query, now })));
+export async function referenceInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): Promise<InsightsReport> {
+  return runAtOnce(await computeInsights(await insightsContext({ actor, query, now })));
 }
 
 /** The report, one step per `yield` (each step a few statements, all synchronous). */
-function* computeInsights({ ctx, period, previousPeriod }: ReturnType<typeof insightsContext>): Steps<InsightsReport> {
+async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Promise<Steps<InsightsReport>> {
   const now = ctx.now;
-  fillScope(ctx);
+  await fillScope(ctx);
   yield;
-  const counts = scopeCounts(ctx);
+  const counts = await scopeCounts(ctx);
   const total = (p: 0 | 1) => SEVERITIES.reduce((sum, s) => sum + counts.bySeverity[p][s].incidents, 0);
   yield;
-  const durations = durationFigures(ctx, counts);
+  const durations = await durationFigures(ctx, counts);
   yield;
-  const followThrough = postmortemFigures(ctx);
+  const followThrough = await postmortemFigures(ctx);
   yield;
-  const items = actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
+  const items = await actionItemFigures(ctx, previousPeriod.from, previousPeriod.to);
   yield;
-  const overTime = ctx.db.all<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(sql`
-    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`);
-  const histograms = { mitigate: durationHistogram(ctx, "mitigate"), resolve: durationHistogram(ctx, "resolve") };
+  const overTime = await rows<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(
+    sql`
+    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`,
+    ctx.db,
+  );
+  const histograms = { mitigate: await durationHistogram(ctx, "mitigate"), resolve: await durationHistogram(ctx, "resolve") };
   yield;
-  const trend = durationTrend(ctx);
+  const trend = await durationTrend(ctx);
   yield;
-  const services = serviceFigures(ctx);
+  const services = await serviceFigures(ctx);
   yield;
-  const factors = factorFigures(ctx);
+  const factors = await factorFigures(ctx);
   yield;
-  const responders = responderFigures(ctx);
+  const responders = await responderFigures(ctx);
 
   return {
     generatedAt: new Date(now).toISOString(),

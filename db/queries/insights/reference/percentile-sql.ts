@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { EMPTY_STATS, interpolate, PERCENTILES } from "@/lib/insights/percentile";
 import type { DurationStats } from "@/lib/insights/types";
 import type { InsightsContext } from "../scope";
+import { rows, row, exec } from "../../../sql";
 
 /**
  * Percentiles computed in SQL. `source` yields (grp, d, r): a group key, a duration in ms and
@@ -12,16 +13,16 @@ import type { InsightsContext } from "../scope";
  * rowid and interpolated as lib/insights/percentile.ts defines. One sort per figure instead
  * of the two a window function needs. `missing` is counted by the caller.
  */
-export function groupStats(
+export async function groupStats(
   ctx: Pick<InsightsContext, "db">,
   source: SQL,
   groups: readonly string[],
   /** Each group's row count and reconstructed count when the caller already has them (saves a scan). */
   known?: Map<string, { n: number; rec: number }>,
-): Map<string, Omit<DurationStats, "missing">> {
-  ctx.db.run(sql`DROP TABLE IF EXISTS temp.insight_sorted`);
-  ctx.db.run(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`);
-  ctx.db.run(sql`INSERT INTO temp.insight_sorted (grp, d, r) SELECT grp, d, r FROM (${source}) ORDER BY grp, d`);
+): Promise<Map<string, Omit<DurationStats, "missing">>> {
+  await exec(sql`DROP TABLE IF EXISTS temp.insight_sorted`, ctx.db);
+  await exec(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`, ctx.db);
+  await exec(sql`INSERT INTO temp.insight_sorted (grp, d, r) SELECT grp, d, r FROM (${source}) ORDER BY grp, d`, ctx.db);
   // SQLite orders text by bytes; the keys are ASCII, so JavaScript's default sort agrees.
   const keys = [...new Set(groups)].sort();
   const sums = sql.join(
@@ -35,7 +36,7 @@ export function groupStats(
           [`r${i}`, known.get(k)?.rec ?? 0],
         ]),
       )
-    : ctx.db.get<Record<string, number>>(sql`SELECT ${sums} FROM temp.insight_sorted`)!;
+    : (await row<Record<string, number>>(sql`SELECT ${sums} FROM temp.insight_sorted`, ctx.db))!;
   let start = 1;
   const spans = keys.map((key, i) => {
     const span = { key, first: start, n: counts[`n${i}`]!, rec: counts[`r${i}`]! };
@@ -54,11 +55,12 @@ export function groupStats(
   }
   const values = new Map<number, number>();
   if (wanted.size) {
-    const rows = ctx.db.all<{ id: number; d: number }>(
+    const rows = await rows<{ id: number; d: number }>(
       sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join(
         [...wanted].map((id) => sql`${id}`),
         sql`, `,
       )})`,
+      ctx.db,
     );
     for (const row of rows) values.set(row.id, row.d);
   }

@@ -9,6 +9,7 @@ import { budgetFlaggedIncidents } from "../../postmortems/budget-flags";
 import { MAX_WINDOW_DAYS } from "../../../access/slo-budgets";
 import { localMs, type InsightsContext } from "../scope";
 import { groupStats, statsOf } from "./percentile-sql";
+import { row, rows, exec } from "../../../sql";
 
 const DAY = 86_400_000;
 
@@ -17,23 +18,24 @@ const DAY = 86_400_000;
  * (they need a postmortem too: the same rule as the postmortem list, judged now, so only
  * impact within the longest SLO window can flag one).
  */
-function budgetFlagged(ctx: InsightsContext): number[] {
+async function budgetFlagged(ctx: InsightsContext): Promise<number[]> {
   const required = ctx.requiredSeverities.length
     ? sql`AND s.severity NOT IN (${sql.join(
         ctx.requiredSeverities.map((v) => sql`${v}`),
         sql`, `,
       )})`
     : sql``;
-  const candidates = ctx.db
-    .all<{ id: number }>(
+  const candidates = (
+    await rows<{ id: number }>(
       sql`
       SELECT s.id AS id FROM temp.insight_scope s
       WHERE s.drill = 0 AND s.resolved_at IS NOT NULL ${required}
         AND COALESCE(s.mitigated_at, s.resolved_at) >= ${ctx.now - MAX_WINDOW_DAYS * DAY}
         AND EXISTS (SELECT 1 FROM ${incidentServices} l JOIN ${slos} o ON o.service_id = l.service_id WHERE l.incident_id = s.id)`,
+      ctx.db,
     )
-    .map((r) => r.id);
-  return [...budgetFlaggedIncidents(ctx.db, candidates, ctx.now)];
+  ).map((r) => r.id);
+  return [...(await budgetFlaggedIncidents(ctx.db, candidates, ctx.now))];
 }
 
 /** Per in-scope incident: required?, its postmortem, and its deadline on the organisation's wall clock. */
@@ -70,13 +72,14 @@ export type FollowThrough = { figures: InsightsReport["postmortems"]; onTime: { 
  * exhausted) published by the deadline (5 business days after resolution, organisation's
  * zone), late, or overdue; on time = on time ÷ (on time + late + overdue).
  */
-export function postmortemFigures(ctx: InsightsContext): FollowThrough {
+export async function postmortemFigures(ctx: InsightsContext): Promise<FollowThrough> {
   // Written once, read by the four queries below.
-  ctx.db.run(sql`DROP TABLE IF EXISTS temp.insight_follow`);
-  ctx.db.run(sql`CREATE TEMP TABLE insight_follow AS ${followThroughSource(ctx, budgetFlagged(ctx))}`);
+  await exec(sql`DROP TABLE IF EXISTS temp.insight_follow`, ctx.db);
+  await exec(sql`CREATE TEMP TABLE insight_follow AS ${followThroughSource(ctx, await budgetFlagged(ctx))}`, ctx.db);
   const source = sql`SELECT * FROM temp.insight_follow`;
   const nowLocal = localMs(ctx, sql`${ctx.now}`);
-  const totals = ctx.db.all<{ period: number; required: number; published: number; onTime: number; late: number; overdue: number; voluntary: number }>(sql`
+  const totals = await rows<{ period: number; required: number; published: number; onTime: number; late: number; overdue: number; voluntary: number }>(
+    sql`
     WITH r AS (${source})
     SELECT period, COALESCE(SUM(required), 0) AS required,
       COALESCE(SUM(status = 'published'), 0) AS published,
@@ -84,19 +87,27 @@ export function postmortemFigures(ctx: InsightsContext): FollowThrough {
       COALESCE(SUM(required AND status = 'published' AND published_local > deadline_local), 0) AS late,
       COALESCE(SUM(required AND COALESCE(status, '') <> 'published' AND ${nowLocal} > deadline_local), 0) AS overdue,
       COALESCE(SUM(NOT required AND status = 'published'), 0) AS voluntary
-    FROM r GROUP BY period`);
-  const byBucketRows = ctx.db.all<{ bucket: string; required: number; published: number }>(sql`
+    FROM r GROUP BY period`,
+    ctx.db,
+  );
+  const byBucketRows = await rows<{ bucket: string; required: number; published: number }>(
+    sql`
     WITH r AS (${source})
     SELECT bucket, SUM(required) AS required, SUM(required AND status = 'published') AS published
-    FROM r WHERE period = 0 GROUP BY bucket`);
-  const publishStats = groupStats(
+    FROM r WHERE period = 0 GROUP BY bucket`,
+    ctx.db,
+  );
+  const publishStats = await groupStats(
     ctx,
     sql`SELECT 'ALL' AS grp, published_at - resolved_at AS d, resolved_rec AS r FROM (${source})
         WHERE period = 0 AND status = 'published' AND resolved_at IS NOT NULL AND published_at IS NOT NULL`,
     ["ALL"],
   );
-  const publishedWithoutResolution = ctx.db.get<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM (${source}) WHERE period = 0 AND status = 'published' AND (resolved_at IS NULL OR published_at IS NULL)`)!.n;
+  const publishedWithoutResolution = (await row<{ n: number }>(
+    sql`
+    SELECT COUNT(*) AS n FROM (${source}) WHERE period = 0 AND status = 'published' AND (resolved_at IS NULL OR published_at IS NULL)`,
+    ctx.db,
+  ))!.n;
 
   const of = (period: number) => totals.find((t) => t.period === period) ?? { required: 0, published: 0, onTime: 0, late: 0, overdue: 0, voluntary: 0 };
   const current = of(0);

@@ -4,6 +4,7 @@ import { ratio } from "@/lib/insights/ratio";
 import type { InsightsReport } from "@/lib/insights/types";
 import { incidentRoles, users } from "../../../schema";
 import type { InsightsContext } from "../scope";
+import { rows, row } from "../../../sql";
 
 const PEOPLE_LISTED = 20;
 
@@ -12,17 +13,23 @@ const PEOPLE_LISTED = 20;
  * CROSS JOIN keeps SQLite reading the period's incidents first and their roles by index,
  * rather than every role of every incident.
  */
-export function responderFigures(ctx: InsightsContext): InsightsReport["responders"] {
-  const total = ctx.db.get<{ n: number; ooh: number }>(sql`
-    SELECT COUNT(*) AS n, COALESCE(SUM(out_of_hours), 0) AS ooh FROM temp.insight_scope WHERE period = 0 AND drill = 0`)!;
-  const people = ctx.db.all<{ userId: number; name: string; n: number; ooh: number }>(sql`
+export async function responderFigures(ctx: InsightsContext): Promise<InsightsReport["responders"]> {
+  const total = (await row<{ n: number; ooh: number }>(
+    sql`
+    SELECT COUNT(*) AS n, COALESCE(SUM(out_of_hours), 0) AS ooh FROM temp.insight_scope WHERE period = 0 AND drill = 0`,
+    ctx.db,
+  ))!;
+  const people = await rows<{ userId: number; name: string; n: number; ooh: number }>(
+    sql`
     SELECT u.id AS userId, u.name AS name, COUNT(DISTINCT s.id) AS n,
       COUNT(DISTINCT CASE WHEN s.out_of_hours = 1 THEN s.id END) AS ooh
     FROM temp.insight_scope s
     CROSS JOIN ${incidentRoles} r ON r.incident_id = s.id
     JOIN ${users} u ON u.id = r.user_id
     WHERE s.period = 0 AND s.drill = 0
-    GROUP BY u.id ORDER BY n DESC, ooh DESC, u.name LIMIT ${PEOPLE_LISTED}`);
+    GROUP BY u.id ORDER BY n DESC, ooh DESC, u.name LIMIT ${PEOPLE_LISTED}`,
+    ctx.db,
+  );
   return {
     outOfHours: ratio(total.ooh, total.n),
     people: people.map((p) => ({ userId: p.userId, name: p.name, incidents: p.n, outOfHours: p.ooh, outOfHoursRate: p.n ? p.ooh / p.n : null })),

@@ -4,6 +4,7 @@ import type { BudgetStatusName, InsightsReport } from "@/lib/insights/types";
 import { budgetsFor, slosOfServices } from "../../../access/slo-budgets";
 import { incidentServices, services, teams } from "../../../schema";
 import type { InsightsContext } from "../scope";
+import { rows, row } from "../../../sql";
 
 const TOP = 15;
 const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
@@ -11,13 +12,17 @@ const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhaust
 /** Minutes of impact per incident: start to mitigation, else resolution, else now (DESIGN.md error budgets). */
 const impactEndRec = "CASE WHEN s.mitigated_at IS NOT NULL THEN s.mitigated_rec WHEN s.resolved_at IS NOT NULL THEN s.resolved_rec ELSE 0 END";
 
-export function serviceFigures(ctx: InsightsContext): InsightsReport["services"] {
-  const coverage = ctx.db.get<{ n: number; linked: number; rec: number }>(sql`
+export async function serviceFigures(ctx: InsightsContext): Promise<InsightsReport["services"]> {
+  const coverage = (await row<{ n: number; linked: number; rec: number }>(
+    sql`
     SELECT COUNT(*) AS n, COALESCE(SUM(linked), 0) AS linked, COALESCE(SUM(linked * rec), 0) AS rec FROM (
       SELECT EXISTS (SELECT 1 FROM ${incidentServices} WHERE ${incidentServices.incidentId} = s.id) AS linked,
              (s.started_rec OR ${sql.raw(impactEndRec)}) AS rec
-      FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0)`)!;
-  const rows = ctx.db.all<{ id: number; slug: string; name: string; team: string | null; n: number; impactMs: number }>(sql`
+      FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0)`,
+    ctx.db,
+  ))!;
+  const rows = await rows<{ id: number; slug: string; name: string; team: string | null; n: number; impactMs: number }>(
+    sql`
     SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team, COUNT(*) AS n,
            SUM(COALESCE(s.mitigated_at, s.resolved_at, ${ctx.now}) - s.started_at) AS impactMs
     FROM temp.insight_scope s
@@ -25,12 +30,14 @@ export function serviceFigures(ctx: InsightsContext): InsightsReport["services"]
     JOIN ${services} v ON v.id = l.service_id
     LEFT JOIN ${teams} t ON t.id = v.team_id
     WHERE s.period = 0 AND s.drill = 0
-    GROUP BY v.id ORDER BY n DESC, impactMs DESC, v.name LIMIT ${TOP}`);
-  const sloRows = slosOfServices(
+    GROUP BY v.id ORDER BY n DESC, impactMs DESC, v.name LIMIT ${TOP}`,
+    ctx.db,
+  );
+  const sloRows = await slosOfServices(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const budgets = budgetsFor(ctx.db, sloRows, ctx.now);
+  const budgets = await budgetsFor(ctx.db, sloRows, ctx.now);
   return {
     coverage: { incidents: coverage.linked, missing: coverage.n - coverage.linked, reconstructed: coverage.rec },
     rows: rows.map((r) => {

@@ -10,10 +10,10 @@ import { incidentAlertsSchema } from "./alert";
 const ctx = setUpTestDb();
 
 describe("GET /api/v1/incidents/{ref}/alerts shape", () => {
-  it("real serializer output of a firing and a resolved alert parses with the strict documented schema", () => {
-    const { integration, secret } = createIntegration({ actor: ctx.admin.actor, input: { name: "prod", kind: "alertmanager" } });
+  it("real serializer output of a firing and a resolved alert parses with the strict documented schema", async () => {
+    const { integration, secret } = await createIntegration({ actor: ctx.admin.actor, input: { name: "prod", kind: "alertmanager" } });
     const start = "2026-11-25T14:03:00.000Z";
-    const firing = post(
+    const firing = await post(
       integration.id,
       "alertmanager",
       secret,
@@ -23,7 +23,7 @@ describe("GET /api/v1/incidents/{ref}/alerts shape", () => {
       ]),
     );
     const incidentId = refId((firing.body.declared as string[])[0]);
-    post(
+    await post(
       integration.id,
       "alertmanager",
       secret,
@@ -31,7 +31,7 @@ describe("GET /api/v1/incidents/{ref}/alerts shape", () => {
         alertmanagerAlert({ fingerprint: "a2", alertname: "HighLatency", startsAt: start, endsAt: "2026-11-25T14:20:00.000Z", status: "resolved" }),
       ]),
     );
-    const json = JSON.parse(JSON.stringify(toIncidentAlertsJson(listIncidentAlerts({ actor: ctx.viewer.actor, incidentId }))));
+    const json = JSON.parse(JSON.stringify(toIncidentAlertsJson(await listIncidentAlerts({ actor: ctx.viewer.actor, incidentId }))));
     const parsed = incidentAlertsSchema.safeParse(json);
     expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
     expect(json).toMatchObject({ total: 2, firing: 1, allResolved: false });

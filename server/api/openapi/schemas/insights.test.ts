@@ -9,8 +9,8 @@ const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-05-15T10:00:00Z");
 
 describe("the documented insights report", () => {
-  it("matches what GET /api/v1/insights writes", () => {
-    const report = JSON.parse(JSON.stringify(getInsights({ actor: ctx.admin.actor, query: { from: "2026-03-01", to: "2026-04-30" }, now }))) as Record<
+  it("matches what GET /api/v1/insights writes", async () => {
+    const report = JSON.parse(JSON.stringify(await getInsights({ actor: ctx.admin.actor, query: { from: "2026-03-01", to: "2026-04-30" }, now }))) as Record<
       string,
       unknown
     >;

@@ -62,87 +62,97 @@ function expectShape(schema: z.ZodType, value: unknown) {
   expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const admin = ctx.admin.actor;
   const responder = ctx.responder.actor;
-  createService({ actor: admin, input: { slug: "payments-api", name: "Payments API", tier: 1, links: [{ label: "Dash", url: "https://dash.example.test" }] } });
-  createSlo({ actor: admin, slug: "payments-api", input: { name: "Availability", objective: 99.9 } });
-  createPlaybook({ actor: admin, input: { name: "SEV2 basics", severities: ["SEV2"], items: [{ text: "Page the owner", autoCheck: "commander_assigned" }] } });
-  const team = createTeam({ actor: admin, input: { name: "Payments" } });
-  setTeamMember({ actor: admin, teamId: team.id, userId: ctx.responder.id, member: true });
-  const { incident } = declareIncident({
+  await createService({
+    actor: admin,
+    input: { slug: "payments-api", name: "Payments API", tier: 1, links: [{ label: "Dash", url: "https://dash.example.test" }] },
+  });
+  await createSlo({ actor: admin, slug: "payments-api", input: { name: "Availability", objective: 99.9 } });
+  await createPlaybook({
+    actor: admin,
+    input: { name: "SEV2 basics", severities: ["SEV2"], items: [{ text: "Page the owner", autoCheck: "commander_assigned" }] },
+  });
+  const team = await createTeam({ actor: admin, input: { name: "Payments" } });
+  await setTeamMember({ actor: admin, teamId: team.id, userId: ctx.responder.id, member: true });
+  const { incident } = await declareIncident({
     actor: responder,
     input: { title: "Checkout failing", severity: "SEV2", services: [{ service: "payments-api", impact: "partial_outage" }] },
   });
   ref = incident.id;
-  updateIncident({ actor: responder, incidentId: ref, input: { version: incident.version, commanderEmail: ctx.responder.email, scribeId: ctx.admin.id } });
-  addNote({ actor: responder, incidentId: ref, input: { body: "Rolled back", highlighted: true } });
-  linkService({ actor: responder, incidentId: ref, input: { service: "payments-api", impact: "full_outage" } });
-  const slo = listSlos({ actor: admin, slug: "payments-api" })[0]!;
-  setSpendOverride({ actor: responder, incidentId: ref, sloId: slo.id, input: { minutes: 12.5, reason: "Partial region" } });
-  createActionItem({
+  await updateIncident({
+    actor: responder,
+    incidentId: ref,
+    input: { version: incident.version, commanderEmail: ctx.responder.email, scribeId: ctx.admin.id },
+  });
+  await addNote({ actor: responder, incidentId: ref, input: { body: "Rolled back", highlighted: true } });
+  await linkService({ actor: responder, incidentId: ref, input: { service: "payments-api", impact: "full_outage" } });
+  const slo = (await listSlos({ actor: admin, slug: "payments-api" }))[0]!;
+  await setSpendOverride({ actor: responder, incidentId: ref, sloId: slo.id, input: { minutes: 12.5, reason: "Partial region" } });
+  await createActionItem({
     actor: responder,
     incidentId: ref,
     input: { title: "Alert on queue depth", ownerEmail: ctx.responder.email, priority: "P1", kind: "detect", service: "payments-api" },
   });
-  const factor = createFactor({ actor: admin, input: { name: "Capacity planning", description: "Not enough headroom" } });
-  const pm = startPostmortem({ actor: responder, incidentId: ref });
-  savePostmortem({
+  const factor = await createFactor({ actor: admin, input: { name: "Capacity planning", description: "Not enough headroom" } });
+  const pm = await startPostmortem({ actor: responder, incidentId: ref });
+  await savePostmortem({
     actor: responder,
     incidentId: ref,
     input: { version: pm.version, sections: { summary: "It broke." }, factorIds: [factor.id], tags: ["payments"], ownerEmail: ctx.responder.email },
   });
-  setReviewers({ actor: responder, incidentId: ref, input: { reviewerEmails: [ctx.admin.email] } });
-  commentJson = toPostmortemCommentJson(addComment({ actor: responder, incidentId: ref, section: "summary", body: "Shorter?" }));
+  await setReviewers({ actor: responder, incidentId: ref, input: { reviewerEmails: [ctx.admin.email] } });
+  commentJson = toPostmortemCommentJson(await addComment({ actor: responder, incidentId: ref, section: "summary", body: "Shorter?" }));
 });
 
 describe("documented response schemas match what the serializers write", () => {
-  it("incidents, list items and timeline entries", () => {
+  it("incidents, list items and timeline entries", async () => {
     const actor = ctx.admin.actor;
-    const incident = toIncidentJson(getIncident({ actor, incidentId: ref }));
+    const incident = toIncidentJson(await getIncident({ actor, incidentId: ref }));
     expect(incident.commander?.email).toBe(ctx.responder.email);
     expect(incident.scribe?.email).toBe(ctx.admin.email);
     expectShape(incidentSchema, incident);
-    const { items, nextCursor } = listIncidents({ actor, query: {} });
+    const { items, nextCursor } = await listIncidents({ actor, query: {} });
     expectShape(pageOf(incidentListItemSchema), { items: items.map(toIncidentListItemJson), nextCursor });
-    const timeline = listTimeline({ actor, incidentId: ref }).map(toTimelineEntryJson);
+    const timeline = (await listTimeline({ actor, incidentId: ref })).map(toTimelineEntryJson);
     expect(timeline.length).toBeGreaterThan(3);
     expectShape(itemsOf(timelineEntrySchema), { items: timeline });
-    expectShape(checklistSchema, toChecklistJson(listChecklist({ actor, incidentId: ref })));
+    expectShape(checklistSchema, toChecklistJson(await listChecklist({ actor, incidentId: ref })));
   });
 
-  it("services, SLOs, budgets, links and spend", () => {
+  it("services, SLOs, budgets, links and spend", async () => {
     const actor = ctx.admin.actor;
-    expectShape(itemsOf(serviceSchema), { items: listServices({ actor, query: {} }).map(toServiceJson) });
-    const detail = serviceDetailJson(actor, getService({ actor, slug: "payments-api" }));
+    expectShape(itemsOf(serviceSchema), { items: (await listServices({ actor, query: {} })).map(toServiceJson) });
+    const detail = serviceDetailJson(actor, await getService({ actor, slug: "payments-api" }));
     expect(detail.slos[0]!.budget.incidents.length).toBe(1);
     expectShape(serviceDetailSchema, detail);
-    expectShape(itemsOf(sloSchema), { items: slosJson(actor, listSlos({ actor, slug: "payments-api" })) });
-    expectShape(itemsOf(linkedServiceSchema), { items: listLinkedServices({ actor, incidentId: ref }).map(toLinkedServiceJson) });
-    const spend = incidentSloSpend({ actor, incidentId: ref }).map(toSloSpendJson);
+    expectShape(itemsOf(sloSchema), { items: await slosJson(actor, await listSlos({ actor, slug: "payments-api" })) });
+    expectShape(itemsOf(linkedServiceSchema), { items: (await listLinkedServices({ actor, incidentId: ref })).map(toLinkedServiceJson) });
+    const spend = (await incidentSloSpend({ actor, incidentId: ref })).map(toSloSpendJson);
     expect(spend[0]!.overridden).toEqual({ minutes: 12.5, reason: "Partial region" });
     expectShape(itemsOf(sloSpendSchema), { items: spend });
   });
 
-  it("action items, postmortems and their lists", () => {
+  it("action items, postmortems and their lists", async () => {
     const actor = ctx.admin.actor;
-    const forIncident = actionItemsForIncident({ actor, incidentId: ref });
+    const forIncident = await actionItemsForIncident({ actor, incidentId: ref });
     expectShape(incidentActionItemsSchema, { items: forIncident.items.map(toActionItemJson), progress: forIncident.progress });
-    const page = listActionItems({ actor, query: {} });
+    const page = await listActionItems({ actor, query: {} });
     expectShape(pageOf(actionItemSchema), { items: page.items.map(toActionItemJson), nextCursor: page.nextCursor });
-    const postmortem = toPostmortemJson(getPostmortem({ actor, incidentId: ref })!);
+    const postmortem = toPostmortemJson((await getPostmortem({ actor, incidentId: ref }))!);
     expect(postmortem.owner?.email).toBe(ctx.responder.email);
     expect(postmortem.reviewers.map((r) => r.email)).toEqual([ctx.admin.email]);
     expectShape(postmortemSchema, postmortem);
     expectShape(postmortemCommentSchema, commentJson);
-    const pms = listPostmortems({ actor, query: {} });
+    const pms = await listPostmortems({ actor, query: {} });
     expectShape(pageOf(postmortemListItemSchema), { items: pms.items.map(toPostmortemListItemJson), nextCursor: pms.nextCursor });
     expectShape(itemsOf(factorSchema), { items: listFactors({ actor, includeArchived: true }) });
   });
 
-  it("playbooks, teams, people, search and settings", () => {
+  it("playbooks, teams, people, search and settings", async () => {
     const actor = ctx.admin.actor;
-    expectShape(itemsOf(playbookSchema), { items: listPlaybooks({ actor }).map(toPlaybookJson) });
+    expectShape(itemsOf(playbookSchema), { items: (await listPlaybooks({ actor })).map(toPlaybookJson) });
     const teams = listTeams({ actor }).map((t) => ({
       id: t.id,
       name: t.name,
@@ -150,9 +160,9 @@ describe("documented response schemas match what the serializers write", () => {
       members: t.members.map((m) => ({ name: m.name, email: m.email })),
     }));
     expectShape(itemsOf(teamSchema), { items: teams });
-    const users = searchUsers({ actor, query: { limit: "2" } });
+    const users = await searchUsers({ actor, query: { limit: "2" } });
     expectShape(pageOf(userSchema), { items: users.items.map(toUserJson), nextCursor: users.nextCursor });
-    expectShape(searchResultsSchema, search({ actor, query: { q: "e" } }));
+    expectShape(searchResultsSchema, await search({ actor, query: { q: "e" } }));
     expectShape(updateCadenceResponseSchema, getUpdateCadence({ actor }));
   });
 
@@ -161,8 +171,8 @@ describe("documented response schemas match what the serializers write", () => {
     expectShape(errorSchema, { ...error, error: { ...error.error, requestId: "abc" } });
   });
 
-  it("fails on drift: a field added, dropped or retyped", () => {
-    const incident = JSON.parse(JSON.stringify(toIncidentJson(getIncident({ actor: ctx.admin.actor, incidentId: ref })))) as Record<string, unknown>;
+  it("fails on drift: a field added, dropped or retyped", async () => {
+    const incident = JSON.parse(JSON.stringify(toIncidentJson(await getIncident({ actor: ctx.admin.actor, incidentId: ref })))) as Record<string, unknown>;
     expect(incidentSchema.safeParse({ ...incident, extra: 1 }).success).toBe(false);
     const { severity: _dropped, ...withoutSeverity } = incident;
     expect(incidentSchema.safeParse(withoutSeverity).success).toBe(false);

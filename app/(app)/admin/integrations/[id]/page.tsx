@@ -23,12 +23,12 @@ export default async function IntegrationPage({ params }: Props) {
   if (!/^\d{1,12}$/.test(raw)) notFound();
   let integration: IntegrationView;
   try {
-    integration = getIntegration({ actor, id: Number(raw) });
+    integration = await getIntegration({ actor, id: Number(raw) });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const deliveries = listIntegrationDeliveries({ actor, integrationId: integration.id });
+  const deliveries = await listIntegrationDeliveries({ actor, integrationId: integration.id });
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <div>

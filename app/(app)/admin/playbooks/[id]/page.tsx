@@ -19,7 +19,7 @@ export default async function EditPlaybookPage({ params }: Props) {
   if (!/^\d{1,12}$/.test(raw)) notFound();
   let playbook: PlaybookDetail;
   try {
-    playbook = getPlaybook({ actor, playbookId: Number(raw) });
+    playbook = await getPlaybook({ actor, playbookId: Number(raw) });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -49,7 +49,7 @@ export default async function EditPlaybookPage({ params }: Props) {
             items: playbook.items.map((i) => ({ text: i.text, link: i.link, autoCheck: i.autoCheck })),
             updatedAt: playbook.updatedAt,
           }}
-          services={listServiceChoices({ actor })}
+          services={await listServiceChoices({ actor })}
         />
       </section>
     </div>

@@ -19,7 +19,7 @@ export default async function NewPlaybookPage() {
         <h1 className="text-xl font-semibold">New playbook</h1>
       </div>
       <section className={`${cardClass} p-4 sm:p-5`}>
-        <PlaybookForm playbook={null} services={listServiceChoices({ actor })} />
+        <PlaybookForm playbook={null} services={await listServiceChoices({ actor })} />
       </section>
     </div>
   );

@@ -34,13 +34,13 @@ function orNull<T>(read: () => T): T | null {
   }
 }
 
-function readPage(actor: Actor, id: number, cursor: string | null, deliveryId: number | null) {
-  const endpoint = orNull(() => getWebhookEndpoint({ actor, id }));
+async function readPage(actor: Actor, id: number, cursor: string | null, deliveryId: number | null) {
+  const endpoint = await orNull(() => getWebhookEndpoint({ actor, id }));
   if (!endpoint) notFound();
   // A cursor that no longer reads (edited by hand) falls back to the newest page.
-  const paged = cursor === null ? null : orNull(() => listWebhookDeliveries({ actor, endpointId: id, cursor, limit: PAGE_SIZE }));
-  const page = paged ?? listWebhookDeliveries({ actor, endpointId: id, limit: PAGE_SIZE });
-  const open = deliveryId === null ? null : orNull(() => getWebhookDelivery({ actor, endpointId: id, deliveryId }));
+  const paged = cursor === null ? null : await orNull(() => listWebhookDeliveries({ actor, endpointId: id, cursor, limit: PAGE_SIZE }));
+  const page = paged ?? (await listWebhookDeliveries({ actor, endpointId: id, limit: PAGE_SIZE }));
+  const open = deliveryId === null ? null : await orNull(() => getWebhookDelivery({ actor, endpointId: id, deliveryId }));
   return { endpoint, page, cursor: paged ? cursor : null, open };
 }
 
@@ -50,7 +50,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
   const id = wholeNumber((await params).id);
   if (id === null) notFound();
   const query = await searchParams;
-  const { endpoint, page, cursor, open } = readPage(actor, id, one(query.cursor), wholeNumber(one(query.delivery)));
+  const { endpoint, page, cursor, open } = await readPage(actor, id, one(query.cursor), wholeNumber(one(query.delivery)));
   const inFlight = endpoint.stats.pending > 0 || page.items.some((d) => isInFlight(d.status));
   return (
     <div className="mx-auto max-w-6xl space-y-6">

@@ -33,7 +33,7 @@ export async function startPostmortemAction(formData: FormData) {
   const ref = String(formData.get("reference") ?? "");
   const incidentId = incidentIdOf(ref);
   try {
-    startPostmortem({ actor, incidentId });
+    await startPostmortem({ actor, incidentId });
   } catch (error) {
     // Someone started it a moment ago: open theirs.
     if (!(error instanceof AppError && error.code === "conflict")) throw error;
@@ -57,8 +57,8 @@ export async function regenerateTimelineAction(ref: string, version: number, inc
 
 export async function transitionPostmortemAction(ref: string, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const result = transitionPostmortem({ actor, incidentId: incidentIdOf(ref), input });
+  return actionResult(async () => {
+    const result = await transitionPostmortem({ actor, incidentId: incidentIdOf(ref), input });
     revalidate(ref);
     revalidatePath("/incidents");
     return result;
@@ -67,8 +67,8 @@ export async function transitionPostmortemAction(ref: string, input: Record<stri
 
 export async function setReviewersAction(ref: string, input: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const result = setReviewers({ actor, incidentId: incidentIdOf(ref), input });
+  return actionResult(async () => {
+    const result = await setReviewers({ actor, incidentId: incidentIdOf(ref), input });
     revalidate(ref);
     return result;
   });
@@ -76,8 +76,8 @@ export async function setReviewersAction(ref: string, input: Record<string, unkn
 
 export async function setReviewCheckAction(ref: string, key: string, checked: boolean) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const result = setReviewCheck({ actor, incidentId: incidentIdOf(ref), key: key as ReviewCheckKey, checked: checked === true });
+  return actionResult(async () => {
+    const result = await setReviewCheck({ actor, incidentId: incidentIdOf(ref), key: key as ReviewCheckKey, checked: checked === true });
     revalidatePath(`/incidents/${ref}/postmortem`);
     return result;
   });
@@ -85,8 +85,8 @@ export async function setReviewCheckAction(ref: string, key: string, checked: bo
 
 export async function addCommentAction(ref: string, section: string, body: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const result = addComment({ actor, incidentId: incidentIdOf(ref), section: String(section), body: String(body) });
+  return actionResult(async () => {
+    const result = await addComment({ actor, incidentId: incidentIdOf(ref), section: String(section), body: String(body) });
     revalidatePath(`/incidents/${ref}/postmortem`);
     return result;
   });

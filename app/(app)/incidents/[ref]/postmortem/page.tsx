@@ -29,18 +29,18 @@ async function load(ref: string) {
   const decoded = decodeSegment(ref);
   const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
-  let incident: ReturnType<typeof getIncident>;
+  let incident: Awaited<ReturnType<typeof getIncident>>;
   try {
-    incident = getIncident({ actor, incidentId });
+    incident = await getIncident({ actor, incidentId });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
   // A viewer asking for a draft: the data layer refuses; the page says why instead of failing.
-  let postmortem: ReturnType<typeof getPostmortem> = null;
+  let postmortem: Awaited<ReturnType<typeof getPostmortem>> = null;
   let hidden = false;
   try {
-    postmortem = getPostmortem({ actor, incidentId });
+    postmortem = await getPostmortem({ actor, incidentId });
   } catch (error) {
     if (!(error instanceof AppError && (error.code === "forbidden" || error.code === "not_found"))) throw error;
     hidden = true;
@@ -102,10 +102,10 @@ export default async function PostmortemPage({ params }: Props) {
   // An archived factor stays on the postmortems that chose it, so it stays tickable there.
   const taxonomy = listFactors({ actor, includeArchived: false }).map((f) => ({ id: f.id, name: f.name, description: f.description }));
   const factors = [...taxonomy, ...postmortem.factors.filter((f) => !taxonomy.some((t) => t.id === f.id)).map((f) => ({ ...f, description: "Archived" }))];
-  const highlighted = listTimeline({ actor, incidentId: incident.id })
+  const highlighted = (await listTimeline({ actor, incidentId: incident.id }))
     .filter((e) => e.highlighted)
     .map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, body: e.body, authorLabel: e.authorLabel }));
-  const actions = actionItemsForIncident({ actor, incidentId: incident.id });
+  const actions = await actionItemsForIncident({ actor, incidentId: incident.id });
   const activeUsers = canWrite ? listActiveUsers({ actor }) : [];
   const reviewerChoices = activeUsers.filter((u) => u.role !== "viewer").map((u) => ({ id: u.id, name: u.name, email: u.email }));
 

@@ -197,4 +197,4 @@ export function sameConflictTarget(a: ConflictPart, b: ConflictPart) {
   return a.kind === b.kind && (a.kind !== "section" || (b.kind === "section" && a.key === b.key));
 }
 
-export type PostmortemDraftState = ReturnType<typeof usePostmortemDraft>;
+export type PostmortemDraftState = Awaited<ReturnType<typeof usePostmortemDraft>>;

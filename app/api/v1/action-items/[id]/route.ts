@@ -18,7 +18,7 @@ function itemIdFrom(value: string): number {
 
 export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toActionItemJson(getActionItem({ actor, id: itemIdFrom((await params).id) })));
+  return NextResponse.json(toActionItemJson(await getActionItem({ actor, id: itemIdFrom((await params).id) })));
 });
 
 /** PATCH {version, ...changes} → 200 with the item; a stale version gets 409 with the current item in the same shape. */
@@ -27,7 +27,7 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
   const id = itemIdFrom((await params).id);
   const input = await readJson(req);
   try {
-    return NextResponse.json(toActionItemJson(updateActionItem({ actor, id, input })));
+    return NextResponse.json(toActionItemJson(await updateActionItem({ actor, id, input })));
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as ActionItemView | undefined) : undefined;
     if (error instanceof AppError && current) {

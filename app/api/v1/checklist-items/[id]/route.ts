@@ -17,5 +17,5 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
   const itemId = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(itemId) || itemId < 1) throw notFound("Checklist item");
   const { done } = parseInput(checklistDoneSchema, await readJson(req));
-  return NextResponse.json(toChecklistItemJson(setChecklistItemDone({ actor, itemId, done })));
+  return NextResponse.json(toChecklistItemJson(await setChecklistItemDone({ actor, itemId, done })));
 });

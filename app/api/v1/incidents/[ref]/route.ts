@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json(toIncidentJson(getIncident({ actor, incidentId })));
+  return NextResponse.json(toIncidentJson(await getIncident({ actor, incidentId })));
 });
 
 /** PATCH with the `version` last read; a stale one gets 409 with the current incident in the same shape as GET. */
@@ -20,7 +20,7 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: IncidentParam
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
   try {
-    return NextResponse.json(toIncidentJson(updateIncident({ actor, incidentId, input })));
+    return NextResponse.json(toIncidentJson(await updateIncident({ actor, incidentId, input })));
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as IncidentDetail | undefined) : undefined;
     if (error instanceof AppError && current) {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   // Validates (and may answer 400) before the first byte is sent.
-  const { fileName, lines } = insightsIncidentsCsv({ actor, query: queryObject(req.nextUrl.searchParams) });
+  const { fileName, lines } = await insightsIncidentsCsv({ actor, query: queryObject(req.nextUrl.searchParams) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {

@@ -13,7 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toIntegrationJson(getIntegration({ actor, id: await numericParam(params, "id", "Integration") })));
+  return NextResponse.json(toIntegrationJson(await getIntegration({ actor, id: await numericParam(params, "id", "Integration") })));
 });
 
 /** PATCH {version, name?, enabled?, rules?, hmacSecret? (null removes)} → 200, or 409 with `current`. */
@@ -21,7 +21,7 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const id = await numericParam(params, "id", "Integration");
   try {
-    return NextResponse.json(toIntegrationJson(updateIntegration({ actor, id, input: await readJson(req) })));
+    return NextResponse.json(toIntegrationJson(await updateIntegration({ actor, id, input: await readJson(req) })));
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as IntegrationView | undefined) : undefined;
     if (error instanceof AppError && current) throw new AppError(error.code, error.message, error.fields, { current: toIntegrationJson(current) });
@@ -32,6 +32,6 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
 /** DELETE → 204, with its alerts and delivery log; incidents it declared stay. */
 export const DELETE = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
-  deleteIntegration({ actor, id: await numericParam(params, "id", "Integration") });
+  await deleteIntegration({ actor, id: await numericParam(params, "id", "Integration") });
   return new NextResponse(null, { status: 204 });
 });

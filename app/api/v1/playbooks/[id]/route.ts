@@ -18,16 +18,16 @@ async function playbookIdFrom(params: Params["params"]): Promise<number> {
 
 export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toPlaybookJson(getPlaybook({ actor, playbookId: await playbookIdFrom(params) })));
+  return NextResponse.json(toPlaybookJson(await getPlaybook({ actor, playbookId: await playbookIdFrom(params) })));
 });
 
 /** PATCH with `version` and any of the POST fields; `items` and `services` replace their lists. A stale version gets 409 with the current playbook. */
 export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const playbookId = await playbookIdFrom(params);
-  const input = serviceSlugsToIds({ actor, input: await readJson(req) });
+  const input = await serviceSlugsToIds({ actor, input: await readJson(req) });
   try {
-    return NextResponse.json(toPlaybookJson(updatePlaybook({ actor, playbookId, input })));
+    return NextResponse.json(toPlaybookJson(await updatePlaybook({ actor, playbookId, input })));
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as PlaybookDetail | undefined) : undefined;
     if (error instanceof AppError && current) throw new AppError(error.code, error.message, error.fields, { current: toPlaybookJson(current) });
@@ -38,6 +38,6 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: Params) => {
 /** DELETE → 204. Checklists already copied onto incidents stay. */
 export const DELETE = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
-  deletePlaybook({ actor, playbookId: await playbookIdFrom(params) });
+  await deletePlaybook({ actor, playbookId: await playbookIdFrom(params) });
   return new NextResponse(null, { status: 204 });
 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
   const actor = await apiActor(req);
   const { slug } = await params;
-  return NextResponse.json(serviceDetailJson(actor, getService({ actor, slug })));
+  return NextResponse.json(serviceDetailJson(actor, await getService({ actor, slug })));
 });
 
 /**
@@ -23,11 +23,11 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: ServiceParams
   const { slug } = await params;
   const input = await readJson(req);
   try {
-    const updated = updateService({ actor, slug, input });
-    return NextResponse.json(serviceDetailJson(actor, getService({ actor, slug: updated.slug })));
+    const updated = await updateService({ actor, slug, input });
+    return NextResponse.json(serviceDetailJson(actor, await getService({ actor, slug: updated.slug })));
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict" && error.details?.current) {
-      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: serviceDetailJson(actor, getService({ actor, slug })) });
+      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: serviceDetailJson(actor, await getService({ actor, slug })) });
     }
     throw error;
   }

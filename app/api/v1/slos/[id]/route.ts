@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 /** GET → the SLO with its budget. */
 export const GET = apiRoute(async (req: NextRequest, { params }: SloParams) => {
   const actor = await apiActor(req);
-  const slo = getSlo({ actor, id: sloIdFrom((await params).id) });
-  return NextResponse.json(slosJson(actor, [slo])[0]);
+  const slo = await getSlo({ actor, id: sloIdFrom((await params).id) });
+  return NextResponse.json((await slosJson(actor, [slo]))[0]);
 });
 
 /** PATCH {version, name?, sliDescription?, objective?, windowDays?} (admin) → 200; stale version → 409 with the current SLO. */
@@ -22,11 +22,11 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: SloParams) =>
   const id = sloIdFrom((await params).id);
   const input = await readJson(req);
   try {
-    return NextResponse.json(slosJson(actor, [updateSlo({ actor, id, input })])[0]);
+    return NextResponse.json((await slosJson(actor, [updateSlo({ actor, id, input })]))[0]);
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as Slo | undefined) : undefined;
     if (error instanceof AppError && current) {
-      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: slosJson(actor, [current])[0] });
+      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: (await slosJson(actor, [current]))[0] });
     }
     throw error;
   }
@@ -35,6 +35,6 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: SloParams) =>
 /** DELETE (admin) → 204. */
 export const DELETE = apiRoute(async (req: NextRequest, { params }: SloParams) => {
   const actor = await apiActor(req);
-  deleteSlo({ actor, id: sloIdFrom((await params).id) });
+  await deleteSlo({ actor, id: sloIdFrom((await params).id) });
   return new NextResponse(null, { status: 204 });
 });

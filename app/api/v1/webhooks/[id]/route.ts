@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (req: NextRequest, { params }: WebhookParams) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toWebhookEndpointJson(getWebhookEndpoint({ actor, id: await webhookIdFrom(params) })));
+  return NextResponse.json(toWebhookEndpointJson(await getWebhookEndpoint({ actor, id: await webhookIdFrom(params) })));
 });
 
 /** PATCH with `version` and any of the POST fields; `enabled: true` clears the disabled notice. A stale version gets 409 with the current endpoint. */
@@ -20,7 +20,7 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: WebhookParams
   const id = await webhookIdFrom(params);
   const input = await readJson(req);
   try {
-    return NextResponse.json(toWebhookEndpointJson(updateWebhookEndpoint({ actor, id, input })));
+    return NextResponse.json(toWebhookEndpointJson(await updateWebhookEndpoint({ actor, id, input })));
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as WebhookEndpointView | undefined) : undefined;
     if (error instanceof AppError && current) throw new AppError(error.code, error.message, error.fields, { current: toWebhookEndpointJson(current) });
@@ -31,6 +31,6 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: WebhookParams
 /** DELETE → 204, with the endpoint's delivery log. */
 export const DELETE = apiRoute(async (req: NextRequest, { params }: WebhookParams) => {
   const actor = await apiActor(req);
-  deleteWebhookEndpoint({ actor, id: await webhookIdFrom(params) });
+  await deleteWebhookEndpoint({ actor, id: await webhookIdFrom(params) });
   return new NextResponse(null, { status: 204 });
 });

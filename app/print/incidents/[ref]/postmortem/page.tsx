@@ -39,11 +39,11 @@ async function load(ref: string) {
   const incidentId = decoded === null ? null : parseReference(decoded);
   if (!incidentId) notFound();
   try {
-    const incident = getIncident({ actor, incidentId });
+    const incident = await getIncident({ actor, incidentId });
     // getPostmortem enforces who may read a draft: a viewer gets a 404 AppError (mapped below).
-    const postmortem = getPostmortem({ actor, incidentId });
+    const postmortem = await getPostmortem({ actor, incidentId });
     if (!postmortem) notFound();
-    return { incident, postmortem, actions: actionItemsForIncident({ actor, incidentId }) };
+    return { incident, postmortem, actions: await actionItemsForIncident({ actor, incidentId }) };
   } catch (error) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) notFound();
     throw error;

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const { items, progress } = actionItemsForIncident({ actor, incidentId });
+  const { items, progress } = await actionItemsForIncident({ actor, incidentId });
   return NextResponse.json({ items: items.map(toActionItemJson), progress });
 });
 
@@ -20,6 +20,6 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  const item = createActionItem({ actor, incidentId, input });
+  const item = await createActionItem({ actor, incidentId, input });
   return NextResponse.json(toActionItemJson(item), { status: 201, headers: { Location: `/api/v1/action-items/${item.id}` } });
 });

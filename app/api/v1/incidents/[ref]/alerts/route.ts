@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json(toIncidentAlertsJson(listIncidentAlerts({ actor, incidentId })));
+  return NextResponse.json(toIncidentAlertsJson(await listIncidentAlerts({ actor, incidentId })));
 });

@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json(toChecklistJson(listChecklist({ actor, incidentId })));
+  return NextResponse.json(toChecklistJson(await listChecklist({ actor, incidentId })));
 });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const { fileName, markdown } = exportPostmortemMarkdown({ actor, incidentId });
+  const { fileName, markdown } = (await exportPostmortemMarkdown({ actor, incidentId }));
   return new Response(markdown, {
     status: 200,
     headers: {

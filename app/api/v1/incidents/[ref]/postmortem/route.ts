@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const postmortem = getPostmortem({ actor, incidentId });
+  const postmortem = await getPostmortem({ actor, incidentId });
   if (!postmortem) throw notFound("Postmortem");
   return NextResponse.json(toPostmortemJson(postmortem));
 });
@@ -24,7 +24,7 @@ export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams)
 export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  const postmortem = withCurrentAsJson(() => startPostmortem({ actor, incidentId }));
+  const postmortem = await withCurrentAsJson(() => startPostmortem({ actor, incidentId }));
   return NextResponse.json(toPostmortemJson(postmortem), {
     status: 201,
     headers: { Location: `/api/v1/incidents/${incidentReference(incidentId)}/postmortem` },
@@ -39,5 +39,5 @@ export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams)
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => savePostmortem({ actor, incidentId, input }))));
+  return NextResponse.json(toPostmortemJson(await withCurrentAsJson(() => savePostmortem({ actor, incidentId, input }))));
 });

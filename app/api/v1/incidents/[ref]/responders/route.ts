@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  addResponderFromInput({ actor, incidentId, input: await readJson(req) });
-  return NextResponse.json(toIncidentJson(getIncident({ actor, incidentId })));
+  await addResponderFromInput({ actor, incidentId, input: await readJson(req) });
+  return NextResponse.json(toIncidentJson(await getIncident({ actor, incidentId })));
 });

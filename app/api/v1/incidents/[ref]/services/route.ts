@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json({ items: listLinkedServices({ actor, incidentId }).map(toLinkedServiceJson) });
+  return NextResponse.json({ items: (await listLinkedServices({ actor, incidentId })).map(toLinkedServiceJson) });
 });
 
 /** POST {service, impact} → 200 {items}: links the service, or changes the impact of one already linked. */
@@ -19,5 +19,5 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  return NextResponse.json({ items: linkService({ actor, incidentId, input }).map(toLinkedServiceJson) });
+  return NextResponse.json({ items: (await linkService({ actor, incidentId, input })).map(toLinkedServiceJson) });
 });

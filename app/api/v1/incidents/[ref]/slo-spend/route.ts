@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json({ items: incidentSloSpend({ actor, incidentId }).map(toSloSpendJson) });
+  return NextResponse.json({ items: (await incidentSloSpend({ actor, incidentId })).map(toSloSpendJson) });
 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: IncidentParams) => {
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
-  return NextResponse.json({ items: listTimeline({ actor, incidentId }).map(toTimelineEntryJson) });
+  return NextResponse.json({ items: (await listTimeline({ actor, incidentId })).map(toTimelineEntryJson) });
 });
 
 /** POST {body, occurredAt?, highlighted?} → 201 with the note. */
@@ -19,5 +19,5 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  return NextResponse.json(toTimelineEntryJson(addNote({ actor, incidentId, input })), { status: 201 });
+  return NextResponse.json(toTimelineEntryJson(await addNote({ actor, incidentId, input })), { status: 201 });
 });

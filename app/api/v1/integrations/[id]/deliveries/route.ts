@@ -12,5 +12,5 @@ type Params = { params: Promise<{ id: string }> };
 export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const integrationId = await numericParam(params, "id", "Integration");
-  return NextResponse.json({ items: listIntegrationDeliveries({ actor, integrationId }).map(toDeliveryJson) });
+  return NextResponse.json({ items: (await listIntegrationDeliveries({ actor, integrationId })).map(toDeliveryJson) });
 });

@@ -12,6 +12,6 @@ type Params = { params: Promise<{ id: string }> };
 export const POST = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const id = await numericParam(params, "id", "Integration");
-  const { integration, secret } = rotateIntegrationSecret({ actor, id, input: await readJson(req) });
+  const { integration, secret } = await rotateIntegrationSecret({ actor, id, input: await readJson(req) });
   return NextResponse.json({ integration: toIntegrationJson(integration), secret });
 });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
   const actor = await apiActor(req);
   const { slug } = await params;
-  return NextResponse.json({ items: slosJson(actor, listSlos({ actor, slug })) });
+  return NextResponse.json({ items: await slosJson(actor, await listSlos({ actor, slug })) });
 });
 
 /** POST {name, sliDescription?, objective, windowDays?} (admin) → 201 with the SLO and its budget. */
@@ -18,6 +18,6 @@ export const POST = apiRoute(async (req: NextRequest, { params }: ServiceParams)
   const actor = await apiActor(req);
   const { slug } = await params;
   const input = await readJson(req);
-  const slo = createSlo({ actor, slug, input });
-  return NextResponse.json(slosJson(actor, [slo])[0], { status: 201, headers: { Location: `/api/v1/slos/${slo.id}` } });
+  const slo = await createSlo({ actor, slug, input });
+  return NextResponse.json((await slosJson(actor, [slo]))[0], { status: 201, headers: { Location: `/api/v1/slos/${slo.id}` } });
 });

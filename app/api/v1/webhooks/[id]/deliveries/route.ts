@@ -14,6 +14,6 @@ export const GET = apiRoute(async (req: NextRequest, { params }: WebhookParams) 
   const actor = await apiActor(req);
   const endpointId = await webhookIdFrom(params);
   const query = parseInput(webhookDeliveriesQuerySchema, queryObject(req.nextUrl.searchParams));
-  const { items, nextCursor } = listWebhookDeliveries({ actor, endpointId, cursor: query.cursor, limit: query.limit });
+  const { items, nextCursor } = await listWebhookDeliveries({ actor, endpointId, cursor: query.cursor, limit: query.limit });
   return NextResponse.json({ items: items.map(toWebhookDeliveryJson), nextCursor });
 });

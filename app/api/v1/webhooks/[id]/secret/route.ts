@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req: NextRequest, { params }: WebhookParams) => {
   const actor = await apiActor(req);
   const id = await webhookIdFrom(params);
-  const { endpoint, secret } = rotateWebhookSecret({ actor, id, input: await readJson(req) });
+  const { endpoint, secret } = await rotateWebhookSecret({ actor, id, input: await readJson(req) });
   return NextResponse.json({ ...toWebhookEndpointJson(endpoint), secret });
 });

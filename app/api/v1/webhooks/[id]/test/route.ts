@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 /** POST → 202 with a queued "webhook.test" delivery, sent at once; follow it in the delivery log. */
 export const POST = apiRoute(async (req: NextRequest, { params }: WebhookParams) => {
   const actor = await apiActor(req);
-  const delivery = sendTestWebhook({ actor, endpointId: await webhookIdFrom(params) });
+  const delivery = await sendTestWebhook({ actor, endpointId: await webhookIdFrom(params) });
   return NextResponse.json(toWebhookDeliveryJson(delivery), { status: 202 });
 });

@@ -13,5 +13,5 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const { section, body } = parseInput(addCommentSchema, await readJson(req));
-  return NextResponse.json(toPostmortemCommentJson(addComment({ actor, incidentId, section, body })), { status: 201 });
+  return NextResponse.json(toPostmortemCommentJson(await addComment({ actor, incidentId, section, body })), { status: 201 });
 });

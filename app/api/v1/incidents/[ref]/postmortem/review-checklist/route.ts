@@ -13,5 +13,5 @@ export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams)
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const { key, checked } = parseInput(reviewCheckSchema, await readJson(req));
-  return NextResponse.json(toPostmortemJson(setReviewCheck({ actor, incidentId, key, checked })));
+  return NextResponse.json(toPostmortemJson(await setReviewCheck({ actor, incidentId, key, checked })));
 });

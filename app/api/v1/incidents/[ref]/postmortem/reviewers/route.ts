@@ -11,5 +11,5 @@ export const PUT = apiRoute(async (req: NextRequest, { params }: IncidentParams)
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  return NextResponse.json(toPostmortemJson(setReviewers({ actor, incidentId, input })));
+  return NextResponse.json(toPostmortemJson(await setReviewers({ actor, incidentId, input })));
 });

@@ -17,5 +17,5 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const { version, includeAllNotes } = parseInput(regenerateTimelineSchema, await readJson(req));
-  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => regenerateTimelineSection({ actor, incidentId, version, includeAllNotes }))));
+  return NextResponse.json(toPostmortemJson(await withCurrentAsJson(() => regenerateTimelineSection({ actor, incidentId, version, includeAllNotes }))));
 });

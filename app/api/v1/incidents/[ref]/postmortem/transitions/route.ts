@@ -18,5 +18,5 @@ export const POST = apiRoute(async (req: NextRequest, { params }: IncidentParams
   const actor = await apiActor(req);
   const incidentId = incidentIdFrom((await params).ref);
   const input = await readJson(req);
-  return NextResponse.json(toPostmortemJson(withCurrentAsJson(() => transitionPostmortem({ actor, incidentId, input }))));
+  return NextResponse.json(toPostmortemJson(await withCurrentAsJson(() => transitionPostmortem({ actor, incidentId, input }))));
 });

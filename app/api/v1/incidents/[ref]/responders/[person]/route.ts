@@ -23,6 +23,6 @@ export const DELETE = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const { ref, person } = await params;
   const incidentId = incidentIdFrom(ref);
-  removeResponder({ actor, incidentId, person: decoded(person) });
-  return NextResponse.json(toIncidentJson(getIncident({ actor, incidentId })));
+  await removeResponder({ actor, incidentId, person: decoded(person) });
+  return NextResponse.json(toIncidentJson(await getIncident({ actor, incidentId })));
 });

@@ -13,5 +13,5 @@ export const DELETE = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const { ref, slug } = await params;
   const incidentId = incidentIdFrom(ref);
-  return NextResponse.json({ items: unlinkService({ actor, incidentId, slug }).map(toLinkedServiceJson) });
+  return NextResponse.json({ items: (await unlinkService({ actor, incidentId, slug })).map(toLinkedServiceJson) });
 });

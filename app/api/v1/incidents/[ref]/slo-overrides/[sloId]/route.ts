@@ -17,8 +17,8 @@ export const PUT = apiRoute(async (req: NextRequest, { params }: Params) => {
   const incidentId = incidentIdFrom(ref);
   const sloId = sloIdFrom(rawSloId);
   const input = await readJson(req);
-  setSpendOverride({ actor, incidentId, sloId, input });
-  const spend = incidentSloSpend({ actor, incidentId }).find((s) => s.sloId === sloId)!;
+  await setSpendOverride({ actor, incidentId, sloId, input });
+  const spend = (await incidentSloSpend({ actor, incidentId })).find((s) => s.sloId === sloId)!;
   return NextResponse.json(toSloSpendJson(spend));
 });
 
@@ -28,6 +28,6 @@ export const DELETE = apiRoute(async (req: NextRequest, { params }: Params) => {
   const { ref, sloId: rawSloId } = await params;
   const incidentId = incidentIdFrom(ref);
   const sloId = sloIdFrom(rawSloId);
-  setSpendOverride({ actor, incidentId, sloId, input: null });
+  await setSpendOverride({ actor, incidentId, sloId, input: null });
   return new NextResponse(null, { status: 204 });
 });

@@ -15,5 +15,5 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: TimelineEntry
   const incidentId = incidentIdFrom(ref);
   const entryId = entryIdFrom(id);
   const { highlighted } = parseInput(highlightEntrySchema, await readJson(req));
-  return NextResponse.json(toTimelineEntryJson(setHighlighted({ actor, incidentId, entryId, highlighted })));
+  return NextResponse.json(toTimelineEntryJson(await setHighlighted({ actor, incidentId, entryId, highlighted })));
 });

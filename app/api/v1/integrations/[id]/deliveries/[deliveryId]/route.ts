@@ -14,8 +14,8 @@ export const GET = apiRoute(async (req: NextRequest, { params }: Params) => {
   const actor = await apiActor(req);
   const integrationId = await numericParam(params, "id", "Integration");
   const deliveryId = await numericParam(params, "deliveryId", "Delivery");
-  const { payload, truncated } = getIntegrationDeliveryPayload({ actor, integrationId, deliveryId });
-  const delivery = listIntegrationDeliveries({ actor, integrationId }).find((d) => d.id === deliveryId);
+  const { payload, truncated } = await getIntegrationDeliveryPayload({ actor, integrationId, deliveryId });
+  const delivery = (await listIntegrationDeliveries({ actor, integrationId })).find((d) => d.id === deliveryId);
   if (!delivery) throw notFound("Delivery");
   return NextResponse.json({ ...toDeliveryJson(delivery), payload, truncated });
 });

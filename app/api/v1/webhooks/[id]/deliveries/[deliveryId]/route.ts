@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** GET → the delivery with the body it sends and every attempt (time, response code, duration, error). */
 export const GET = apiRoute(async (req: NextRequest, { params }: WebhookDeliveryParams) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toWebhookDeliveryDetailJson(getWebhookDelivery({ actor, ...(await deliveryIdsFrom(params)) })));
+  return NextResponse.json(toWebhookDeliveryDetailJson(await getWebhookDelivery({ actor, ...(await deliveryIdsFrom(params)) })));
 });

@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** POST → 202: the delivery is queued again, due now, with the same body and webhook-id. */
 export const POST = apiRoute(async (req: NextRequest, { params }: WebhookDeliveryParams) => {
   const actor = await apiActor(req);
-  return NextResponse.json(toWebhookDeliveryJson(redeliverWebhook({ actor, ...(await deliveryIdsFrom(params)) })), { status: 202 });
+  return NextResponse.json(toWebhookDeliveryJson(await redeliverWebhook({ actor, ...(await deliveryIdsFrom(params)) })), { status: 202 });
 });
