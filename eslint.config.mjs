@@ -90,6 +90,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous (it runs on SQLite or PostgreSQL): a promise nobody awaits is a
+    // write that may land after the transaction, or a condition that is always true.
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server/**/*.ts", "scripts/**/*.ts", "e2e/**/*.ts", "instrumentation.ts", "proxy.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     // lib/: pure rules, tests included. No database, no request plumbing, no framework.
     files: ["lib/**"],
     rules: {
