@@ -1,4 +1,14 @@
-// eslint-disable-next-line no-restricted-properties -- read once at import, before server/env is loaded by anything
-const url = process.env.DATABASE_URL ?? "";
-/** Which engine this process runs on: PostgreSQL when DATABASE_URL is a postgres:// URL, else embedded SQLite. */
-export const dialect: "sqlite" | "pg" = /^postgres(ql)?:\/\//.test(url) ? "pg" : "sqlite";
+import { env } from "@/server/env";
+
+export type Dialect = "sqlite" | "pg";
+
+/** Which engine a DATABASE_URL selects: PostgreSQL for postgres:// and postgresql:// URLs, else SQLite. */
+export function dialectOf(databaseUrl: string | undefined): Dialect {
+  return databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl) ? "pg" : "sqlite";
+}
+
+/**
+ * The engine of this process, decided once at import: the schema (db/schema/index.ts) and the
+ * connection (db/client.ts) follow it. An invalid DATABASE_URL throws here, naming the variable.
+ */
+export const dialect: Dialect = dialectOf(env("DATABASE_URL"));
