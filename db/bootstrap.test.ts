@@ -5,10 +5,10 @@ import { ensureFirstAdmin, initialPasswordFile } from "./bootstrap";
 
 let t: TestDb;
 
-beforeAll(() => {
+beforeAll(async () => {
   delete process.env.HINDSIGHT_ADMIN_PASSWORD;
   delete process.env.HINDSIGHT_ADMIN_EMAIL;
-  t = createTestDb();
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

@@ -38,7 +38,7 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
     const now = Date.now();
     const user = (
       await tx.insert(users).values({ email, name: "Administrator", role: "admin", passwordHash, createdAt: now, updatedAt: now }).returning({ id: users.id })
-    )[0];
+    )[0]!;
     await tx.insert(auditLog).values({
       at: now,
       actorLabel: "system",
@@ -50,8 +50,8 @@ export async function ensureFirstAdmin(log: (line: string) => void = console.log
     return true;
   });
   if (!created) return;
-  ensureDefaultPlaybooks(db);
-  ensureDefaultFactors(db);
+  await ensureDefaultPlaybooks(db);
+  await ensureDefaultFactors(db);
   if (given) {
     log(`[hindsight] Created the first admin ${email} with the password from HINDSIGHT_ADMIN_PASSWORD.`);
     return;

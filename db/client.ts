@@ -104,10 +104,11 @@ export type PgProvider = {
   transaction: <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
   ready: () => Promise<void>;
   close: () => Promise<void>;
+  listen: (channel: string, callback: () => void) => () => void;
 };
 const pgGlobal = globalThis as unknown as { hindsightPg?: PgProvider };
 
-export function registerPg(provider: PgProvider) {
+export function registerPg(provider: PgProvider | undefined) {
   pgGlobal.hindsightPg = provider;
 }
 
@@ -118,11 +119,19 @@ export function pgProvider(): PgProvider {
 
 const pgDb = () => pgProvider().db();
 
+/**
+ * Calls `callback` whenever any process NOTIFYs `channel` (PostgreSQL); returns the unsubscribe.
+ * SQLite has no such signal: there one server owns the file and callers poll.
+ */
+export function onDatabaseNotification(channel: string, callback: () => void): () => void {
+  if (dialect !== "pg") return () => {};
+  return pgProvider().listen(channel, callback);
+}
+
 /** Opens the database and applies migrations (PostgreSQL: connects the pool and migrates under an advisory lock). */
 export async function prepareDatabase(): Promise<void> {
   if (dialect === "pg") {
-    await import("./pg-client");
-    await pgGlobal.hindsightPg!.ready();
+    await (await import("./pg-client")).connectPg().provider.ready();
     return;
   }
   sqliteHandle();

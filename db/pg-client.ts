@@ -6,6 +6,7 @@ import * as schema from "./schema";
 import { registerPg, type Db } from "./client";
 import { transactionStorage, type TransactionScope } from "./transaction-context";
 import { runAfterCommit } from "./transaction";
+import { createListener } from "./pg-listener";
 import { env } from "@/server/env";
 
 // PostgreSQL: one pool per process. Loaded only when DATABASE_URL is a postgres:// URL.
@@ -44,7 +45,9 @@ export async function migratePg(pool: pg.Pool): Promise<void> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function openPg() {
-  const pool = createPool(env("DATABASE_URL")!, env("DATABASE_POOL_SIZE"));
+  const url = env("DATABASE_URL")!;
+  const pool = createPool(url, env("DATABASE_POOL_SIZE"));
+  const listener = createListener(url);
   const db = drizzle(pool, { schema }) as unknown as Db;
   let ready: Promise<void> | null = null;
 
@@ -76,11 +79,29 @@ function openPg() {
       db: () => db,
       transaction,
       ready: () => (ready ??= migratePg(pool)),
-      close: () => pool.end(),
+      listen: listener.listen,
+      close: async () => {
+        await listener.close();
+        await pool.end();
+      },
     },
   };
 }
 
-const globalPg = globalThis as unknown as { hindsightPgPool?: Awaited<ReturnType<typeof openPg>> };
-export const pgConnection = (globalPg.hindsightPgPool ??= openPg());
-registerPg(pgConnection.provider);
+const globalPg = globalThis as unknown as { hindsightPgPool?: ReturnType<typeof openPg> };
+
+/** The process's pool (opened on first use from DATABASE_URL), registered as the data layer's PostgreSQL connection. */
+export function connectPg(): ReturnType<typeof openPg> {
+  if (!globalPg.hindsightPgPool) {
+    const opened = openPg();
+    const close = opened.provider.close;
+    opened.provider.close = async () => {
+      if (globalPg.hindsightPgPool === opened) globalPg.hindsightPgPool = undefined;
+      registerPg(undefined);
+      await close();
+    };
+    globalPg.hindsightPgPool = opened;
+    registerPg(opened.provider);
+  }
+  return globalPg.hindsightPgPool;
+}

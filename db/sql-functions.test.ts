@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offsetAt } from "@/lib/insights/time-zone";
 import { getSqlite } from "./client";
-import { createTestDb } from "./testing/test-db";
+import { createTestDb, type TestDb } from "./testing/test-db";
 
-const t = createTestDb();
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
 afterAll(() => t.cleanup());
 
 describe("tz_offset_ms", () => {

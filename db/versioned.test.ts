@@ -4,36 +4,40 @@ import { AppError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "./testing/test-db";
 import { services } from "./schema";
 import { staleError, updateVersioned } from "./versioned";
+import { transaction } from "./transaction";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 
 async function addService() {
-  return (
-    await t.db
-      .insert(services)
-      .values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 })
-      .returning()
-  )[0];
+  return await transaction(
+    async (tx) =>
+      (
+        await tx
+          .insert(services)
+          .values({ slug: `svc-${Date.now()}-${Math.random()}`, name: "Checkout", tier: 1, createdAt: 1, updatedAt: 1 })
+          .returning()
+      )[0]!,
+  );
 }
 
 describe("updateVersioned", () => {
   it("writes the change, bumps the version and stamps updatedAt", async () => {
     const row = await addService();
-    const updated = await updateVersioned(t.db, services, row, { name: "Payments" }, 500, () => staleError("service", row.version));
+    const updated = await transaction((tx) => updateVersioned(tx, services, row, { name: "Payments" }, 500, () => staleError("service", row.version)));
     expect(updated).toMatchObject({ name: "Payments", version: row.version + 1, updatedAt: 500 });
   });
 
   it("of two writers holding the same version, only the first succeeds; the second gets the stale error", async () => {
     const row = await addService();
-    await updateVersioned(t.db, services, row, { name: "First" }, 2, () => staleError("service", row.version));
+    await transaction((tx) => updateVersioned(tx, services, row, { name: "First" }, 2, () => staleError("service", row.version)));
     const current = (await t.db.select().from(services).where(eq(services.id, row.id)))[0]!;
     let error: unknown;
     try {
-      await updateVersioned(t.db, services, row, { name: "Second" }, 3, () => staleError("service", current.version, current));
+      await transaction((tx) => updateVersioned(tx, services, row, { name: "Second" }, 3, () => staleError("service", current.version, current)));
     } catch (e) {
       error = e;
     }

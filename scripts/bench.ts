@@ -197,7 +197,7 @@ async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
   log(`[bench] Process RSS after: ${mb(mem.rss)} (heap used ${mb(mem.heapUsed)})`);
   if (args.profile) {
     log("");
-    const { calls, totalMs } = profileStatements(getSqlite(), () => getInsights({ actor, query: { range: "365" }, fresh: true }));
+    const { calls, totalMs } = await profileStatements(getSqlite(), () => getInsights({ actor, query: { range: "365" }, fresh: true }));
     printProfile(getSqlite(), calls, totalMs, log);
   }
   return target!;

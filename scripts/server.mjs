@@ -89,15 +89,25 @@ function listen(server, port, host) {
   });
 }
 
-/** Checkpoints the WAL into the database file and closes the app's connection (db/client.ts). */
-function closeDatabase(log) {
+/**
+ * Closes the app's database connections (db/client.ts): SQLite checkpoints the WAL into the file and
+ * closes both connections; PostgreSQL ends the pool and the LISTEN connection.
+ */
+async function closeDatabase(log) {
   const held = globalThis.hindsightDb;
-  if (!held) return;
+  const pg = globalThis.hindsightPg;
   try {
-    held.sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    held.sqlite.close();
-    globalThis.hindsightDb = undefined;
-    log.info({ file: held.file }, "database checkpointed and closed");
+    if (held) {
+      held.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+      if (held.reader !== held.sqlite) held.reader.close();
+      held.sqlite.close();
+      globalThis.hindsightDb = undefined;
+      log.info({ file: held.file }, "database checkpointed and closed");
+    }
+    if (pg) {
+      await pg.close();
+      log.info("PostgreSQL connections closed");
+    }
   } catch (error) {
     log.error({ err: error }, "closing the database failed");
   }
@@ -227,7 +237,7 @@ export async function startServer({
       server.close(async () => {
         clearTimeout(force);
         await webhooksDone;
-        closeDatabase(log);
+        await closeDatabase(log);
         log.info("stopped");
         resolve();
       });

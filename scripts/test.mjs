@@ -28,11 +28,16 @@ function run(label, command, args, env, reportFile, count) {
   if (result.status !== 0 && (!counted || counted.failed === 0)) broken = true;
 }
 
+// The data-layer suite runs twice: on SQLite and on PostgreSQL (vitest project "pg", a throwaway
+// cluster from scripts/pg-cluster.mjs unless HINDSIGHT_TEST_PG_URL names one).
+const { findPgBin } = await import("./pg-cluster.mjs");
+const withPg = Boolean(process.env.HINDSIGHT_TEST_PG_URL || findPgBin());
+if (!withPg) console.warn("[test] PostgreSQL not found (install Debian's postgresql): the data-layer suite runs on SQLite only");
 const vitestReport = path.join(out, "vitest.json");
 run(
-  "unit and integration (vitest)",
+  withPg ? "unit and integration (vitest; data layer on SQLite and PostgreSQL)" : "unit and integration (vitest; SQLite only)",
   bin("vitest"),
-  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+  ["run", ...(withPg ? [] : ["--project", "sqlite"]), "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
   {},
   vitestReport,
   (r) => ({

@@ -4,6 +4,8 @@ import { actorLabel } from "@/lib/actor";
 import { events } from "../schema";
 import type { Writer } from "../types";
 import type { NewEvent } from "../queries/events/types";
+import { afterCommit } from "../transaction";
+import { holdEventLog } from "./event-log-lock";
 
 type Listener = () => void;
 // On globalThis: route handlers and server actions may load this module in separate bundles.
@@ -12,9 +14,8 @@ const state = (shared.hindsightEventListeners ??= { listeners: new Set(), schedu
 const listeners = state.listeners;
 
 /**
- * Calls `listener` soon after this process appends an event (the feed polls right away instead of
- * waiting for its next tick). A nudge can come before the transaction commits or after a rollback:
- * listeners only read what is committed, so an early or spurious nudge costs one cheap query.
+ * Calls `listener` soon after this process commits an event (the feed polls right away instead of
+ * waiting for its next tick). Other processes hear of it through PostgreSQL's NOTIFY (event-log-lock.ts).
  */
 export function onEventAppended(listener: Listener): () => void {
   listeners.add(listener);
@@ -35,6 +36,7 @@ function nudge() {
  * The payload is the new state of what changed (db/queries/events/types.ts), built for no particular reader.
  */
 export async function appendEvent(tx: Writer, actor: Actor | null, event: NewEvent, now = Date.now()): Promise<number> {
+  await holdEventLog(tx);
   const row = (
     await tx
       .insert(events)
@@ -49,7 +51,7 @@ export async function appendEvent(tx: Writer, actor: Actor | null, event: NewEve
         payload: JSON.stringify(event.payload),
       })
       .returning({ id: events.id })
-  )[0];
-  nudge();
+  )[0]!;
+  afterCommit(nudge);
   return row.id;
 }

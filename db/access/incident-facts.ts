@@ -4,6 +4,7 @@ import { incidentFacts, incidentRoles, incidentServices, incidents, postmortemFa
 import type { Db } from "../client";
 import type { Writer } from "../types";
 import { row, exec, rows } from "../sql";
+import { transaction } from "../transaction";
 
 /** Bits of incident_facts.reconstructed: the figure rests on a typed-in or backdated timestamp. */
 export const RECONSTRUCTED_BITS = { detect: 1, acknowledge: 2, mitigate: 4, resolve: 8, impact: 16, resolved: 32 } as const;
@@ -49,7 +50,7 @@ const KEYS = Object.keys(FACTS) as (keyof IncidentFacts)[];
 const COLUMN = getTableColumns(incidentFacts);
 
 /** The facts of some incidents computed afresh from their rows (the reference the maintained table must equal). */
-export async function computeIncidentFacts(db: Pick<Db, "all">, where: SQL = sql`1`): Promise<IncidentFacts[]> {
+export async function computeIncidentFacts(db: Db, where: SQL = sql`1`): Promise<IncidentFacts[]> {
   return await rows<IncidentFacts>(
     sql`SELECT ${sql.join(
       KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
@@ -76,12 +77,12 @@ export async function refreshIncidentFacts(tx: Writer, incidentId: number): Prom
  * Backfill: writes the facts of every incident matching `where` whose stored facts are
  * missing or differ, in one statement; returns how many rows it wrote. Idempotent.
  */
-export async function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = sql`1`): Promise<number> {
+export async function reconcileIncidentFacts(db: Db, where: SQL = sql`1`): Promise<number> {
   const names = KEYS.map((k) => sql.identifier(COLUMN[k].name));
   const changed = KEYS.filter((k) => k !== "incidentId").map(
     (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`,
   );
-  const result = await exec(
+  return await exec(
     sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
     SELECT ${sql.join(
       KEYS.map((k) => FACTS[k]),
@@ -94,7 +95,6 @@ export async function reconcileIncidentFacts(db: Pick<Db, "run">, where: SQL = s
     WHERE ${sql.join(changed, sql` OR `)}`,
     db,
   );
-  return Number(result.changes);
 }
 
 const reconciled = new WeakSet<object>();
@@ -104,10 +104,10 @@ const reconciled = new WeakSet<object>();
  * checks every incident (a database from before the table, or written by other means); later
  * calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
  */
-export async function ensureIncidentFacts(db: Pick<Db, "run" | "get">, log: (line: string) => void = console.log): Promise<void> {
+export async function ensureIncidentFacts(db: Db, log: (line: string) => void = console.log): Promise<void> {
   if (!reconciled.has(db)) {
     const started = performance.now();
-    const written = await reconcileIncidentFacts(db);
+    const written = await transaction((tx) => reconcileIncidentFacts(tx));
     reconciled.add(db);
     if (written) log(`[hindsight] Incident facts: ${written} rows written in ${Math.round(performance.now() - started)} ms`);
     return;
@@ -116,5 +116,5 @@ export async function ensureIncidentFacts(db: Pick<Db, "run" | "get">, log: (lin
     sql`SELECT (SELECT max(${i.id}) FROM ${incidents}) AS newest, (SELECT max(${incidentFacts.incidentId}) FROM ${incidentFacts}) AS known`,
     db,
   ))!;
-  if (newest !== null && newest !== known) await reconcileIncidentFacts(db, sql`${i.id} > ${known ?? 0}`);
+  if (newest !== null && newest !== known) await transaction((tx) => reconcileIncidentFacts(tx, sql`${i.id} > ${known ?? 0}`));
 }

@@ -6,53 +6,59 @@ import { canReadIncident } from "@/lib/policy";
 import { setUpTestDb } from "../testing/test-db";
 import { alerts, incidents, integrations } from "../schema";
 import { findVisibleIncident, incidentAccessFacts } from "./incidents";
+import { transaction } from "../transaction";
 
 const ctx = setUpTestDb();
 
 async function integrationRow(name: string) {
   const now = Date.now();
-  return (
-    await ctx.t.db
-      .insert(integrations)
-      .values({ name, kind: "alertmanager", secretHash: `hash-${name}`, secretHint: "abcd", rules: "[]", createdAt: now, updatedAt: now })
-      .returning()
-  )[0];
+  return await transaction(
+    async (tx) =>
+      (
+        await tx
+          .insert(integrations)
+          .values({ name, kind: "alertmanager", secretHash: `hash-${name}`, secretHint: "abcd", rules: "[]", createdAt: now, updatedAt: now })
+          .returning()
+      )[0]!,
+  );
 }
 
 async function incident(isPrivate: boolean, alertFrom: number | null) {
   const now = Date.now();
-  const row = (
-    await ctx.t.db
-      .insert(incidents)
-      .values({
-        title: "x",
+  return await transaction(async (tx) => {
+    const row = (
+      await tx
+        .insert(incidents)
+        .values({
+          title: "x",
+          severity: "SEV3",
+          status: "investigating",
+          private: isPrivate,
+          startedAt: now,
+          startedAtSource: "alert",
+          declaredAt: now,
+          updatedAt: now,
+        })
+        .returning()
+    )[0]!;
+    if (alertFrom !== null) {
+      await tx.insert(alerts).values({
+        integrationId: alertFrom,
+        dedupKey: `k-${row.id}`,
+        incidentId: row.id,
+        status: "firing",
+        action: "declare",
         severity: "SEV3",
-        status: "investigating",
-        private: isPrivate,
-        startedAt: now,
-        startedAtSource: "alert",
-        declaredAt: now,
-        updatedAt: now,
-      })
-      .returning()
-  )[0];
-  if (alertFrom !== null) {
-    await ctx.t.db.insert(alerts).values({
-      integrationId: alertFrom,
-      dedupKey: `k-${row.id}`,
-      incidentId: row.id,
-      status: "firing",
-      action: "declare",
-      severity: "SEV3",
-      title: "x",
-      labels: "{}",
-      annotations: "{}",
-      startsAt: now,
-      firstSeenAt: now,
-      lastSeenAt: now,
-    });
-  }
-  return row;
+        title: "x",
+        labels: "{}",
+        annotations: "{}",
+        startsAt: now,
+        firstSeenAt: now,
+        lastSeenAt: now,
+      });
+    }
+    return row;
+  });
 }
 
 describe("integration actor visibility", () => {
@@ -61,10 +67,10 @@ describe("integration actor visibility", () => {
     const other = await integrationRow("other");
     const actor: Actor = { kind: "integration", integrationId: mine.id, name: "mine", role: "responder", integrationKind: "alertmanager" };
     const cases = [
-      [incident(false, null), true],
-      [incident(true, mine.id), true],
-      [incident(true, other.id), false],
-      [incident(true, null), false],
+      [await incident(false, null), true],
+      [await incident(true, mine.id), true],
+      [await incident(true, other.id), false],
+      [await incident(true, null), false],
     ] as const;
     for (const [row, visible] of cases) {
       expect(Boolean(await findVisibleIncident(ctx.t.db, actor, row.id))).toBe(visible);

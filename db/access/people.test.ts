@@ -33,15 +33,17 @@ describe("the people resolver", () => {
     expect((await activePerson(db, { email: `  ${ctx.responder.email.toUpperCase()} ` }, "x")).id).toBe(ctx.responder.id);
   });
 
-  it("answers 400 naming the field sent for an unknown or disabled person, or both forms", () => {
+  it("answers 400 naming the field sent for an unknown or disabled person, or both forms", async () => {
     const db = getDb();
-    expect(thrown(() => personFrom(db, { email: "nobody@example.test" }, fields)).fields).toEqual({
+    expect((await thrown(() => personFrom(db, { email: "nobody@example.test" }, fields))).fields).toEqual({
       ownerEmail: "No active user with email nobody@example.test",
     });
-    expect(thrown(() => personFrom(db, { email: disabledEmail }, fields)).fields).toHaveProperty("ownerEmail");
-    expect(thrown(() => personFrom(db, { id: 987_654 }, fields)).fields).toEqual({ ownerId: "No active user with id 987654" });
-    expect(thrown(() => personFrom(db, { id: 1, email: ctx.admin.email }, fields)).fields).toEqual({ ownerEmail: "Give ownerId or ownerEmail, not both" });
-    expect(thrown(() => personFrom(db, { id: 987_654 }, fields)).status).toBe(400);
+    expect((await thrown(() => personFrom(db, { email: disabledEmail }, fields))).fields).toHaveProperty("ownerEmail");
+    expect((await thrown(() => personFrom(db, { id: 987_654 }, fields))).fields).toEqual({ ownerId: "No active user with id 987654" });
+    expect((await thrown(() => personFrom(db, { id: 1, email: ctx.admin.email }, fields))).fields).toEqual({
+      ownerEmail: "Give ownerId or ownerEmail, not both",
+    });
+    expect((await thrown(() => personFrom(db, { id: 987_654 }, fields))).status).toBe(400);
   });
 
   it("tells not given (undefined) from unassign (null)", async () => {
@@ -50,16 +52,16 @@ describe("the people resolver", () => {
     expect(await personFrom(getDb(), { id: null }, fields)).toBeNull();
   });
 
-  it("resolves lists by ids or emails, without repeats, naming the bad item", () => {
+  it("resolves lists by ids or emails, without repeats, naming the bad item", async () => {
     const db = getDb();
     const listFields = { ids: "reviewerIds", emails: "reviewerEmails" };
-    expect(peopleFrom(db, { emails: [ctx.admin.email, ctx.responder.email, ctx.admin.email] }, listFields)!.map((p) => p.id)).toEqual([
+    expect((await peopleFrom(db, { emails: [ctx.admin.email, ctx.responder.email, ctx.admin.email] }, listFields))!.map((p) => p.id)).toEqual([
       ctx.admin.id,
       ctx.responder.id,
     ]);
-    expect(thrown(() => peopleFrom(db, { emails: [ctx.admin.email, "nobody@example.test"] }, listFields)).fields).toHaveProperty(["reviewerEmails.1"]);
-    expect(thrown(() => peopleFrom(db, { ids: [ctx.admin.id, 987_654] }, listFields)).fields).toHaveProperty("reviewerIds");
-    expect(peopleFrom(db, {}, listFields)).toBeUndefined();
+    expect((await thrown(() => peopleFrom(db, { emails: [ctx.admin.email, "nobody@example.test"] }, listFields))).fields).toHaveProperty(["reviewerEmails.1"]);
+    expect((await thrown(() => peopleFrom(db, { ids: [ctx.admin.id, 987_654] }, listFields))).fields).toHaveProperty("reviewerIds");
+    expect(await peopleFrom(db, {}, listFields)).toBeUndefined();
   });
 });
 
@@ -84,14 +86,21 @@ describe("commands that take a person accept an id or an email", () => {
       (await updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, commanderEmail: ctx.admin.email } })).version,
     ).toBe(incident.version);
     expect(
-      thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeEmail: "nobody@example.test" } })).fields,
+      (await thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeEmail: "nobody@example.test" } })))
+        .fields,
     ).toHaveProperty("scribeEmail");
     expect(
-      thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeId: 987_654 } })).fields,
+      (await thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeId: 987_654 } }))).fields,
     ).toHaveProperty("scribeId");
     expect(
-      thrown(() =>
-        updateIncident({ actor: ctx.responder.actor, incidentId, input: { version: incident.version, scribeId: ctx.admin.id, scribeEmail: ctx.admin.email } }),
+      (
+        await thrown(() =>
+          updateIncident({
+            actor: ctx.responder.actor,
+            incidentId,
+            input: { version: incident.version, scribeId: ctx.admin.id, scribeEmail: ctx.admin.email },
+          }),
+        )
       ).fields,
     ).toHaveProperty("scribeEmail");
   });
@@ -104,8 +113,10 @@ describe("commands that take a person accept an id or an email", () => {
     });
     expect(item.ownerId).toBe(ctx.admin.id);
     expect(
-      thrown(() =>
-        createActionItem({ actor: ctx.responder.actor, incidentId, input: { title: "Fix it", ownerEmail: disabledEmail, priority: "P2", kind: "repair" } }),
+      (
+        await thrown(() =>
+          createActionItem({ actor: ctx.responder.actor, incidentId, input: { title: "Fix it", ownerEmail: disabledEmail, priority: "P2", kind: "repair" } }),
+        )
       ).fields,
     ).toHaveProperty("ownerEmail");
   });
@@ -115,17 +126,17 @@ describe("commands that take a person accept an id or an email", () => {
     const saved = await savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: pm.version, ownerEmail: ctx.responder.email } });
     expect(saved.owner?.id).toBe(ctx.responder.id);
     expect(
-      thrown(() => savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: ctx.viewer.email } })).fields,
+      (await thrown(() => savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: ctx.viewer.email } }))).fields,
     ).toHaveProperty("ownerEmail");
     expect((await savePostmortem({ actor: ctx.responder.actor, incidentId, input: { version: saved.version, ownerEmail: null } })).owner).toBeNull();
     const named = await setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email] } });
     expect(named.reviewers.map((r) => r.id)).toEqual([ctx.admin.id]);
     expect(
-      thrown(() => setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email, ctx.viewer.email] } })).fields,
+      (await thrown(() => setReviewers({ actor: ctx.responder.actor, incidentId, input: { reviewerEmails: [ctx.admin.email, ctx.viewer.email] } }))).fields,
     ).toHaveProperty(["reviewerEmails.1"]);
-    expect(thrown(() => setReviewers({ actor: ctx.responder.actor, incidentId, input: {} })).fields).toHaveProperty("reviewerIds");
+    expect((await thrown(() => setReviewers({ actor: ctx.responder.actor, incidentId, input: {} }))).fields).toHaveProperty("reviewerIds");
     // A viewer may not name anyone: the permission is checked before any email is looked up.
-    expect(thrown(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerEmails: ["nobody@example.test"] } })).status).toBe(403);
+    expect((await thrown(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerEmails: ["nobody@example.test"] } }))).status).toBe(403);
     const current = named;
     const sent = await transitionPostmortem({
       actor: ctx.responder.actor,
@@ -141,15 +152,15 @@ describe("commands that take a person accept an id or an email", () => {
     await addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: ctx.viewer.email } });
     await addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { userId: ctx.admin.id } });
     expect((await responders()).sort()).toEqual([ctx.admin.email, ctx.viewer.email].sort());
-    expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: "nobody@example.test" } })).fields).toHaveProperty(
-      "email",
-    );
-    expect(thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: {} })).fields).toHaveProperty("userId");
-    expect(thrown(() => addResponderFromInput({ actor: ctx.viewer.actor, incidentId, input: { email: "nobody@example.test" } })).status).toBe(403);
+    expect(
+      (await thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: { email: "nobody@example.test" } }))).fields,
+    ).toHaveProperty("email");
+    expect((await thrown(() => addResponderFromInput({ actor: ctx.responder.actor, incidentId, input: {} }))).fields).toHaveProperty("userId");
+    expect((await thrown(() => addResponderFromInput({ actor: ctx.viewer.actor, incidentId, input: { email: "nobody@example.test" } }))).status).toBe(403);
     await removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.viewer.email.toUpperCase() });
     await removeResponder({ actor: ctx.responder.actor, incidentId, person: String(ctx.admin.id) });
     expect(await responders()).toEqual([]);
-    expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.admin.email })).status).toBe(404);
-    expect(thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: "someone" })).status).toBe(404);
+    expect((await thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: ctx.admin.email }))).status).toBe(404);
+    expect((await thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId, person: "someone" }))).status).toBe(404);
   });
 });

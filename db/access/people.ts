@@ -42,11 +42,19 @@ export async function personFrom(db: Reader, given: { id?: number | null; email?
 }
 
 /** A list of people given by ids or by emails (not both), without repeats; undefined when neither was sent. */
-export function peopleFrom(db: Reader, given: { ids?: number[]; emails?: string[] }, fields: { ids: string; emails: string }): Person[] | undefined {
+export async function peopleFrom(
+  db: Reader,
+  given: { ids?: number[]; emails?: string[] },
+  fields: { ids: string; emails: string },
+): Promise<Person[] | undefined> {
   if (given.ids !== undefined && given.emails !== undefined) throw invalid(fields.emails, `Give ${fields.ids} or ${fields.emails}, not both`);
-  const found =
-    given.emails !== undefined
-      ? given.emails.map((email, i) => activePerson(db, { email }, `${fields.emails}.${i}`))
-      : given.ids?.map((id) => activePerson(db, { id }, fields.ids));
+  let found: Person[] | undefined;
+  if (given.emails !== undefined) {
+    found = [];
+    for (const [i, email] of given.emails.entries()) found.push(await activePerson(db, { email }, `${fields.emails}.${i}`));
+  } else if (given.ids !== undefined) {
+    found = [];
+    for (const id of given.ids) found.push(await activePerson(db, { id }, fields.ids));
+  }
   return found?.filter((person, i) => found.findIndex((p) => p.id === person.id) === i);
 }

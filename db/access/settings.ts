@@ -41,7 +41,7 @@ async function writeSetting(tx: Writer, key: string, value: unknown, now: number
 /** Writes one setting and its audit record (before → after) in one transaction; the caller checks access. */
 export async function saveSetting<T>(actor: Actor, key: string, value: T, current: (tx: Reader) => unknown): Promise<T> {
   return await transaction(async (tx) => {
-    const before = current(tx);
+    const before = await current(tx);
     const now = Date.now();
     await writeSetting(tx, key, value, now);
     await recordAudit(tx, actor, { action: "settings.update", entityType: "setting", entityId: key, before, after: value }, now);

@@ -19,7 +19,7 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   admin = await t.createUser("admin");
   responder = await t.createUser("responder");
   viewer = await t.createUser("viewer");

@@ -30,7 +30,7 @@ let admin: TestUser;
 let responder: TestUser;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   admin = await t.createUser("admin");
   responder = await t.createUser("responder");
   // Segments current from the start, so every change below goes through the incremental path.
@@ -196,20 +196,22 @@ async function readingTimes(sloRows: Slo[], ids: number[], extra: number) {
 }
 
 describe("stored SLO spend agrees with the reference computation", () => {
-  it("on random histories of declarations, status moves, edits, links, drills, overrides and SLO changes", () => {
-    fc.assert(
-      fc.property(
+  it("on random histories of declarations, status moves, edits, links, drills, overrides and SLO changes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.tuple(svc, fc.constantFrom(...WINDOWS)), { minLength: 1, maxLength: 3 }),
         fc.array(op, { minLength: 1, maxLength: 18 }),
         fc.integer({ min: 0, max: 40 * 24 * 60 }),
         async (initialSlos, ops, extra) => {
           run += 1;
-          const slugs = [0, 1, 2].map(
-            async (k) => (await createService({ actor: admin.actor, input: { slug: `p${run}-s${k}`, name: `Run ${run} service ${k}`, tier: 2 } })).slug,
-          );
-          const sloIds = initialSlos.map(
-            async ([s, w]) => (await createSlo({ actor: admin.actor, slug: slugs[s]!, input: { name: "Latency", objective: 99.9, windowDays: w } })).id,
-          );
+          const slugs: string[] = [];
+          for (const k of [0, 1, 2]) {
+            slugs.push((await createService({ actor: admin.actor, input: { slug: `p${run}-s${k}`, name: `Run ${run} service ${k}`, tier: 2 } })).slug);
+          }
+          const sloIds: number[] = [];
+          for (const [s, w] of initialSlos) {
+            sloIds.push((await createSlo({ actor: admin.actor, slug: slugs[s]!, input: { name: "Latency", objective: 99.9, windowDays: w } })).id);
+          }
           const ids: number[] = [];
           for (const o of ops) await apply(o, slugs, ids, sloIds);
 

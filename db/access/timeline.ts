@@ -30,7 +30,7 @@ export async function writeTimelineEntry(
         createdAt: now,
       })
       .returning()
-  )[0];
+  )[0]!;
   await emitTimelineEntry(tx, actor, written, "timeline.entry_added", now);
   return written;
 }

@@ -1,8 +1,10 @@
-import { getSqlite } from "../client";
+import { sql } from "drizzle-orm";
+import { row } from "../sql";
 
-export function databaseHealthy(): boolean {
+/** Whether the database answers a trivial query (SQLite file or PostgreSQL server). */
+export async function databaseHealthy(): Promise<boolean> {
   try {
-    return getSqlite().prepare("SELECT 1 AS ok").get() !== undefined;
+    return (await row(sql`SELECT 1 AS ok`)) !== undefined;
   } catch (error) {
     console.error("[health] database check failed", error);
     return false;

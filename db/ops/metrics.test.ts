@@ -8,8 +8,8 @@ import { getMetrics } from "@/server/observability/metrics.mjs";
 
 let t: TestDb;
 
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

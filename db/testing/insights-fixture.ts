@@ -169,19 +169,19 @@ export const FIXTURE_INCIDENTS: FixtureIncident[] = [
 /** Writes teams (Payments owns api, Platform owns web), an SLO on api, two factors and the incidents. Returns ids by key. */
 export async function insertInsightsFixture(db: Db, people: FixturePeople): Promise<Record<string, number>> {
   const t0 = Date.parse("2025-12-01T00:00:00Z");
-  const payments = (await db.insert(teams).values({ name: "Payments", createdAt: t0, updatedAt: t0 }).returning())[0];
-  const platform = (await db.insert(teams).values({ name: "Platform", createdAt: t0, updatedAt: t0 }).returning())[0];
+  const payments = (await db.insert(teams).values({ name: "Payments", createdAt: t0, updatedAt: t0 }).returning())[0]!;
+  const platform = (await db.insert(teams).values({ name: "Platform", createdAt: t0, updatedAt: t0 }).returning())[0]!;
   await db.insert(teamMembers).values([
     { teamId: payments.id, userId: people.ada, addedAt: t0 },
     { teamId: platform.id, userId: people.bo, addedAt: t0 },
   ]);
   const api = (
     await db.insert(services).values({ slug: "api", name: "Public API", teamId: payments.id, tier: 1, createdAt: t0, updatedAt: t0 }).returning()
-  )[0];
-  const web = (await db.insert(services).values({ slug: "web", name: "Web app", teamId: platform.id, tier: 2, createdAt: t0, updatedAt: t0 }).returning())[0];
+  )[0]!;
+  const web = (await db.insert(services).values({ slug: "web", name: "Web app", teamId: platform.id, tier: 2, createdAt: t0, updatedAt: t0 }).returning())[0]!;
   await db.insert(slos).values({ serviceId: api.id, name: "Availability", objective: 99.9, windowDays: 28, createdAt: t0, updatedAt: t0 });
-  const deploy = (await db.insert(contributingFactors).values({ name: "Change / deploy", createdAt: t0 }).returning())[0];
-  const config = (await db.insert(contributingFactors).values({ name: "Configuration", createdAt: t0 }).returning())[0];
+  const deploy = (await db.insert(contributingFactors).values({ name: "Change / deploy", createdAt: t0 }).returning())[0]!;
+  const config = (await db.insert(contributingFactors).values({ name: "Configuration", createdAt: t0 }).returning())[0]!;
   const serviceIds = { api: api.id, web: web.id };
   const factorIds = { deploy: deploy.id, config: config.id };
 
@@ -214,7 +214,7 @@ export async function insertInsightsFixture(db: Db, people: FixturePeople): Prom
           updatedAt: start,
         })
         .returning()
-    )[0];
+    )[0]!;
     ids[spec.key] = row.id;
     for (const [slug, impact] of spec.services ?? [])
       await db.insert(incidentServices).values({ incidentId: row.id, serviceId: serviceIds[slug], impact, linkedAt: start });
@@ -227,7 +227,7 @@ export async function insertInsightsFixture(db: Db, people: FixturePeople): Prom
           .insert(postmortems)
           .values({ incidentId: row.id, status: spec.postmortem.status, createdAt: start + DAY / 2, updatedAt: publishedAt ?? start, publishedAt })
           .returning()
-      )[0];
+      )[0]!;
       for (const f of spec.postmortem.factors) await db.insert(postmortemFactors).values({ postmortemId: pm.id, factorId: factorIds[f] });
     }
     for (const a of spec.actions ?? []) {

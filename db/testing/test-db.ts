@@ -1,10 +1,13 @@
-// A fresh SQLite database per test file, and quick ways to make the people tests act as.
+// A fresh database per test file — SQLite, or PostgreSQL when the run says so (HINDSIGHT_TEST_ENGINE=pg,
+// vitest project "pg") — and quick ways to make the people tests act as.
 import { afterAll, beforeAll } from "vitest";
 import { and, eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { useDatabaseForTests, getSqlite, type Db } from "../client";
+import { closeDatabase, getDb, prepareDatabase, useDatabaseForTests, sqliteWriter, type Db } from "../client";
+import { dialect } from "../dialect";
+import { createPgTestDatabase } from "./pg-test-database";
 import { insertUser } from "../commands/admin/users";
 import { insertToken } from "../commands/admin/tokens";
 import { auditLog } from "../schema";
@@ -17,13 +20,14 @@ export type TestUser = { id: number; email: string; name: string; role: UserRole
 
 export type TestDb = {
   db: Db;
+  /** SQLite: the temp directory and database file (empty on PostgreSQL). */
   dir: string;
   file: string;
   /** Creates a user with a unique email; returns the row and an Actor that acts as them. */
   createUser: (role: UserRole, overrides?: { email?: string; name?: string }) => Promise<TestUser>;
   /** Creates an API token; returns its secret and an Actor for it. */
-  createToken: (role: UserRole, createdBy?: Actor | null) => { id: number; token: string; actor: Actor & { kind: "token" } };
-  cleanup: () => void;
+  createToken: (role: UserRole, createdBy?: Actor | null) => Promise<{ id: number; token: string; actor: Actor & { kind: "token" } }>;
+  cleanup: () => Promise<void>;
 };
 
 let counter = 0;
@@ -32,11 +36,33 @@ export function userActor(user: { id: number; email: string; name: string; role:
   return { kind: "user", userId: user.id, role: user.role, email: user.email, name: user.name, ip: "127.0.0.1" };
 }
 
-/** Points the data layer (getDb) at a new database file in a temp directory, migrated. */
-export function createTestDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-test-db-"));
-  const file = path.join(dir, "hindsight.db");
-  const db = useDatabaseForTests(file);
+/** Points the data layer (getDb) at a new migrated database: a file in a temp directory, or a PostgreSQL database. */
+export async function createTestDb(): Promise<TestDb> {
+  let dir = "";
+  let file = "";
+  let db: Db;
+  let dispose: () => Promise<void>;
+  if (dialect === "pg") {
+    const database = await createPgTestDatabase();
+    // eslint-disable-next-line no-restricted-properties -- points the data layer (server/env.ts) at this file's database
+    process.env.DATABASE_URL = database.url;
+    await prepareDatabase();
+    db = getDb();
+    dispose = async () => {
+      await closeDatabase();
+      await database.drop();
+    };
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-test-db-"));
+    file = path.join(dir, "hindsight.db");
+    useDatabaseForTests(file);
+    // Tests arrange rows directly: the writer connection (autocommit), not the read-only one getDb() gives.
+    db = sqliteWriter().db;
+    dispose = async () => {
+      await closeDatabase();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
   return {
     db,
     dir,
@@ -57,16 +83,7 @@ export function createTestDb(): TestDb {
         actor: { kind: "token", tokenId: created.id, role: created.role, name: created.name, ip: "127.0.0.1" },
       };
     },
-    cleanup() {
-      try {
-        getSqlite().close();
-      } catch {
-        // already closed
-      }
-      // Forget the closed connection so a later getDb() opens a new one.
-      (globalThis as { hindsightDb?: unknown }).hindsightDb = undefined;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    cleanup: () => dispose(),
   };
 }
 
@@ -101,7 +118,7 @@ export type TestContext = { t: TestDb; admin: TestUser; responder: TestUser; vie
 export function setUpTestDb(): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
-    ctx.t = createTestDb();
+    ctx.t = await createTestDb();
     ctx.admin = await ctx.t.createUser("admin");
     ctx.responder = await ctx.t.createUser("responder");
     ctx.viewer = await ctx.t.createUser("viewer");

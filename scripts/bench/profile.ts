@@ -7,7 +7,7 @@ import { formatTable, ms } from "./stats";
 type Call = { sql: string; params: unknown[]; ms: number; rows: number };
 
 /** Runs `fn` with every statement on `sqlite` timed; returns the calls in the order they ran. */
-export function profileStatements<T>(sqlite: Database.Database, fn: () => T): { result: T; calls: Call[]; totalMs: number } {
+export async function profileStatements<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
   const calls: Call[] = [];
   const original = sqlite.prepare;
   const patched = function (this: Database.Database, source: string) {
@@ -27,7 +27,7 @@ export function profileStatements<T>(sqlite: Database.Database, fn: () => T): { 
   sqlite.prepare = patched as typeof sqlite.prepare;
   const start = performance.now();
   try {
-    const result = fn();
+    const result = await fn();
     return { result, calls, totalMs: performance.now() - start };
   } finally {
     sqlite.prepare = original;

@@ -22,13 +22,13 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 }
 
 describe("lastEventIdOf", () => {
-  it("prefers the Last-Event-ID header (what EventSource sends on reconnect) over ?lastEventId=", () => {
+  it("prefers the Last-Event-ID header (what EventSource sends on reconnect) over ?lastEventId=", async () => {
     expect(lastEventIdOf(request())).toBeNull();
     expect(lastEventIdOf(request("?lastEventId="))).toBeNull();
     expect(lastEventIdOf(request("?lastEventId=12"))).toBe(12);
     expect(lastEventIdOf(request("?lastEventId=12", { "Last-Event-ID": "40" }))).toBe(40);
     for (const bad of ["x", "-1", "2.5", "1e3", "99999999999999999"]) {
-      expect(thrown(() => lastEventIdOf(request(`?lastEventId=${bad}`)))).toMatchObject({ status: 400, fields: { lastEventId: expect.any(String) } });
+      expect(await thrown(() => lastEventIdOf(request(`?lastEventId=${bad}`)))).toMatchObject({ status: 400, fields: { lastEventId: expect.any(String) } });
     }
   });
 });
@@ -59,7 +59,7 @@ describe("eventStreamResponse", () => {
 
   it("refuses before streaming: 404 for an incident the caller may not read", async () => {
     const secret = (await declareIncident({ actor: ctx.admin.actor, input: { title: "Hidden", severity: "SEV3", private: true } })).incident;
-    expect(thrown(() => eventStreamResponse(request(), { actor: ctx.viewer.actor, incidentId: secret.id }))).toMatchObject({ status: 404 });
+    expect(await thrown(() => eventStreamResponse(request(), { actor: ctx.viewer.actor, incidentId: secret.id }))).toMatchObject({ status: 404 });
     expect(eventFeed().size).toBe(0);
   });
 });

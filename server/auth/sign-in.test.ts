@@ -5,8 +5,8 @@ import { auditLog, loginAttempts } from "@/db/schema";
 import { authorizeSignIn, BAD_CREDENTIALS_MESSAGE } from "./sign-in";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

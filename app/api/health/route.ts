@@ -3,7 +3,7 @@ import { databaseHealthy } from "@/db/ops/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  const db = databaseHealthy();
+export async function GET() {
+  const db = await databaseHealthy();
   return NextResponse.json({ status: db ? "ok" : "degraded", db: db ? "ok" : "unreachable" }, { status: db ? 200 : 503 });
 }

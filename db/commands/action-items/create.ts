@@ -5,7 +5,6 @@ import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { createActionItemSchema } from "@/lib/validation/action-item";
 import { defaultDueDate, formatDueDate, isFinished } from "@/lib/action-items";
-import { getDb } from "../../client";
 import { actionItems } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { writeTimelineEntry } from "../../access/timeline";
@@ -47,7 +46,7 @@ export async function createActionItem({ actor, incidentId, input }: { actor: Ac
           completedAt: isFinished(status) ? now : null,
         })
         .returning()
-    )[0];
+    )[0]!;
     await writeTimelineEntry(
       tx,
       actor,

@@ -5,7 +5,6 @@ import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { updateActionItemSchema } from "@/lib/validation/action-item";
 import { ACTION_STATUS_INFO, isFinished } from "@/lib/action-items";
-import { getDb } from "../../client";
 import { actionItems, users, type ActionItem } from "../../schema";
 import type { Reader } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";

@@ -8,17 +8,13 @@ import { listFactors } from "../../queries/admin/factors";
 
 const ctx = setUpTestDb();
 
-const err = (fn: () => unknown) => thrown(fn) as AppError;
+const err = async (fn: () => unknown) => (await thrown(fn)) as AppError;
 
 describe("ensureDefaultFactors", () => {
-  it("creates the default taxonomy once", () => {
-    expect(ensureDefaultFactors(ctx.t.db)).toBe(DEFAULT_FACTORS.length);
-    expect(ensureDefaultFactors(ctx.t.db)).toBe(0);
-    expect(
-      listFactors({ actor: ctx.admin.actor })
-        .map((f) => f.name)
-        .sort(),
-    ).toEqual(DEFAULT_FACTORS.map((f) => f.name).sort());
+  it("creates the default taxonomy once", async () => {
+    expect(await ensureDefaultFactors(ctx.t.db)).toBe(DEFAULT_FACTORS.length);
+    expect(await ensureDefaultFactors(ctx.t.db)).toBe(0);
+    expect((await listFactors({ actor: ctx.admin.actor })).map((f) => f.name).sort()).toEqual(DEFAULT_FACTORS.map((f) => f.name).sort());
   });
 });
 
@@ -34,27 +30,27 @@ describe("factors", () => {
 
     const archived = await archiveFactor({ actor: ctx.admin.actor, id: created.id });
     expect(archived.archived).toBe(true);
-    expect(listFactors({ actor: ctx.admin.actor }).find((f) => f.id === created.id)).toBeUndefined();
-    expect(listFactors({ actor: ctx.admin.actor, includeArchived: true }).find((f) => f.id === created.id)?.archived).toBe(true);
+    expect((await listFactors({ actor: ctx.admin.actor })).find((f) => f.id === created.id)).toBeUndefined();
+    expect((await listFactors({ actor: ctx.admin.actor, includeArchived: true })).find((f) => f.id === created.id)?.archived).toBe(true);
     expect((await archiveFactor({ actor: ctx.admin.actor, id: created.id, archived: false })).archived).toBe(false);
     expect(await auditsOf(ctx.t.db, "factor.archive", created.id)).toHaveLength(1);
     expect(await auditsOf(ctx.t.db, "factor.restore", created.id)).toHaveLength(1);
   });
 
   it("names are unique (case-insensitive) and validated", async () => {
-    expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "capacity" } })).status).toBe(409);
-    expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "" } })).fields).toHaveProperty(["name"]);
-    expect(err(() => createFactor({ actor: ctx.admin.actor, input: { name: "x".repeat(61) } })).fields).toHaveProperty(["name"]);
-    const other = listFactors({ actor: ctx.admin.actor }).find((f) => f.name === "Process")!;
-    expect(err(() => renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "Capacity" } })).status).toBe(409);
+    expect((await err(() => createFactor({ actor: ctx.admin.actor, input: { name: "capacity" } }))).status).toBe(409);
+    expect((await err(() => createFactor({ actor: ctx.admin.actor, input: { name: "" } }))).fields).toHaveProperty(["name"]);
+    expect((await err(() => createFactor({ actor: ctx.admin.actor, input: { name: "x".repeat(61) } }))).fields).toHaveProperty(["name"]);
+    const other = (await listFactors({ actor: ctx.admin.actor })).find((f) => f.name === "Process")!;
+    expect((await err(() => renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "Capacity" } }))).status).toBe(409);
     expect((await renameFactor({ actor: ctx.admin.actor, id: other.id, input: { name: "process" } })).name).toBe("process");
-    expect(err(() => renameFactor({ actor: ctx.admin.actor, id: 999_999, input: { name: "x" } })).status).toBe(404);
+    expect((await err(() => renameFactor({ actor: ctx.admin.actor, id: 999_999, input: { name: "x" } }))).status).toBe(404);
   });
 
-  it("only admins edit the taxonomy", () => {
-    expect(err(() => createFactor({ actor: ctx.responder.actor, input: { name: "Mine" } })).status).toBe(403);
-    const any = listFactors({ actor: ctx.admin.actor })[0]!;
-    expect(err(() => renameFactor({ actor: ctx.responder.actor, id: any.id, input: { name: "Mine" } })).status).toBe(403);
-    expect(err(() => archiveFactor({ actor: ctx.responder.actor, id: any.id })).status).toBe(403);
+  it("only admins edit the taxonomy", async () => {
+    expect((await err(() => createFactor({ actor: ctx.responder.actor, input: { name: "Mine" } }))).status).toBe(403);
+    const any = (await listFactors({ actor: ctx.admin.actor }))[0]!;
+    expect((await err(() => renameFactor({ actor: ctx.responder.actor, id: any.id, input: { name: "Mine" } }))).status).toBe(403);
+    expect((await err(() => archiveFactor({ actor: ctx.responder.actor, id: any.id }))).status).toBe(403);
   });
 });

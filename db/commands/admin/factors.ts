@@ -5,7 +5,6 @@ import { AppError, notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { createFactorSchema, renameFactorSchema } from "@/lib/validation/postmortem";
-import { getDb } from "../../client";
 import { contributingFactors, type ContributingFactor } from "../../schema";
 import type { Reader } from "../../types";
 import { recordAudit } from "../../access/audit";
@@ -39,7 +38,7 @@ export async function createFactor({ actor, input }: { actor: Actor; input: unkn
         .insert(contributingFactors)
         .values({ name: data.name, description: data.description ?? "", createdAt: now })
         .returning(factorColumns)
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "factor.create", entityType: "contributing_factor", entityId: row.id, after: row }, now);
     return row;
   });

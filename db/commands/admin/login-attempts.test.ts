@@ -4,8 +4,8 @@ import { PAUSE_MS } from "@/server/auth/sign-in-throttle";
 import { beginSignInAttempt, finishSignInAttempt } from "./login-attempts";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
+beforeAll(async () => {
+  t = await createTestDb();
 });
 afterAll(() => t.cleanup());
 

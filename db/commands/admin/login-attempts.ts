@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, or } from "drizzle-orm";
 import { decideSignIn, LOOKBACK_MS, type PauseLimit } from "@/server/auth/sign-in-throttle";
-import { getDb } from "../../client";
 import { loginAttempts } from "../../schema";
 import { transaction } from "../../transaction";
 
@@ -15,7 +14,6 @@ export type SignInAttempt = { kind: "paused"; limit: PauseLimit; until: number; 
  * finishSignInAttempt turns it into a success.
  */
 export async function beginSignInAttempt(email: string, ip: string, now = Date.now()): Promise<SignInAttempt> {
-  const db = getDb();
   return await transaction(async (tx) => {
     const rows = await tx
       .select({ email: loginAttempts.email, ip: loginAttempts.ip, at: loginAttempts.at })
@@ -28,7 +26,7 @@ export async function beginSignInAttempt(email: string, ip: string, now = Date.n
       now,
     });
     if (decision.kind === "paused") return decision;
-    const row = (await tx.insert(loginAttempts).values({ email, ip, at: now, success: false }).returning({ id: loginAttempts.id }))[0];
+    const row = (await tx.insert(loginAttempts).values({ email, ip, at: now, success: false }).returning({ id: loginAttempts.id }))[0]!;
     return { kind: "allowed", attemptId: row.id, delayMs: decision.delayMs };
   });
 }

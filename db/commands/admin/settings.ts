@@ -9,22 +9,22 @@ import { requiredSeveritiesSchema } from "@/lib/validation/postmortem";
 import { updateCadenceSchema, type UpdateCadence } from "@/lib/update-cadence";
 import { SETTING_KEYS, readOrgTimeZone, readRequiredSeverities, readUpdateCadence, saveSetting } from "../../access/settings";
 
-export function setRequiredSeverities({ actor, severities }: { actor: Actor; severities: unknown }): Severity[] {
+export async function setRequiredSeverities({ actor, severities }: { actor: Actor; severities: unknown }): Promise<Severity[]> {
   requirePermission(actor, "settings", "edit");
   const list = parseInput(requiredSeveritiesSchema, severities);
-  return saveSetting(actor, SETTING_KEYS.requiredSeverities, list, readRequiredSeverities);
+  return await saveSetting(actor, SETTING_KEYS.requiredSeverities, list, readRequiredSeverities);
 }
 
-export function setOrgTimeZone({ actor, timeZone }: { actor: Actor; timeZone: unknown }): string {
+export async function setOrgTimeZone({ actor, timeZone }: { actor: Actor; timeZone: unknown }): Promise<string> {
   requirePermission(actor, "settings", "edit");
   if (typeof timeZone !== "string" || !isValidTimeZone(timeZone.trim())) {
     throw new AppError("validation_failed", "timeZone must be an IANA time zone such as Europe/Berlin or UTC", { timeZone: "Unknown time zone" });
   }
-  return saveSetting(actor, SETTING_KEYS.timeZone, timeZone.trim(), readOrgTimeZone);
+  return await saveSetting(actor, SETTING_KEYS.timeZone, timeZone.trim(), readOrgTimeZone);
 }
 
-export function setUpdateCadence({ actor, cadence }: { actor: Actor; cadence: unknown }): UpdateCadence {
+export async function setUpdateCadence({ actor, cadence }: { actor: Actor; cadence: unknown }): Promise<UpdateCadence> {
   requirePermission(actor, "settings", "edit");
   const value = parseInput(updateCadenceSchema, cadence);
-  return saveSetting(actor, SETTING_KEYS.updateCadence, value, readUpdateCadence);
+  return await saveSetting(actor, SETTING_KEYS.updateCadence, value, readUpdateCadence);
 }

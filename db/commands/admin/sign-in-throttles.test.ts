@@ -37,9 +37,9 @@ describe("sign-in throttles for admins", () => {
     expect(items.filter((i) => i.email?.startsWith("guess"))).toEqual([]);
   });
 
-  it("viewers may neither list nor clear", () => {
-    expect(thrown(() => listSignInThrottles({ actor: ctx.viewer.actor })).status).toBe(403);
-    expect(thrown(() => clearSignInThrottle({ actor: ctx.viewer.actor, target: { email: "ana@example.test", address: null } })).status).toBe(403);
+  it("viewers may neither list nor clear", async () => {
+    expect((await thrown(() => listSignInThrottles({ actor: ctx.viewer.actor }))).status).toBe(403);
+    expect((await thrown(() => clearSignInThrottle({ actor: ctx.viewer.actor, target: { email: "ana@example.test", address: null } }))).status).toBe(403);
   });
 
   it("clearing a pair ends its pause and is audited; clearing nothing is a 404", async () => {
@@ -51,7 +51,7 @@ describe("sign-in throttles for admins", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorUserId).toBe(ctx.admin.id);
     expect(JSON.parse(audit[0]!.after!)).toEqual({ email: "ana@example.test", address: "203.0.113.1", clearedFailures: 5 });
-    expect(thrown(() => clearSignInThrottle({ actor: ctx.admin.actor, target: { email: "nobody@example.test", address: null } })).status).toBe(404);
+    expect((await thrown(() => clearSignInThrottle({ actor: ctx.admin.actor, target: { email: "nobody@example.test", address: null } }))).status).toBe(404);
   });
 
   it("clearing an address ends its pause for every account", async () => {

@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/actor";
 import { notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import type { ThrottleTarget } from "@/server/auth/throttle-target";
-import { getDb } from "../../client";
 import { loginAttempts } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { transaction } from "../../transaction";

@@ -5,10 +5,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { teamSchema } from "@/lib/validation/service";
-import { getDb } from "../../client";
 import { teamMembers, teams, users } from "../../schema";
 import type { Reader } from "../../types";
 import { recordAudit } from "../../access/audit";
+import { changedRows } from "../../sql";
 import { transaction } from "../../transaction";
 
 const nameTaken = () => new AppError("conflict", "A team with this name already exists", { name: "A team with this name already exists" });
@@ -33,7 +33,7 @@ export async function createTeam({ actor, input }: { actor: Actor; input: unknow
     )
       throw nameTaken();
     const now = Date.now();
-    const team = (await tx.insert(teams).values({ name: data.name, createdAt: now, updatedAt: now }).returning())[0];
+    const team = (await tx.insert(teams).values({ name: data.name, createdAt: now, updatedAt: now }).returning())[0]!;
     await recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team }, now);
     return team;
   });
@@ -78,10 +78,12 @@ export async function setTeamMember({ actor, teamId, userId, member }: { actor: 
     const now = Date.now();
     if (member) {
       const res = await tx.insert(teamMembers).values({ teamId, userId, addedAt: now }).onConflictDoNothing();
-      if (res.changes) await recordAudit(tx, actor, { action: "team.member_add", entityType: "team", entityId: teamId, after: { email: user.email } }, now);
+      if (changedRows(res))
+        await recordAudit(tx, actor, { action: "team.member_add", entityType: "team", entityId: teamId, after: { email: user.email } }, now);
     } else {
       const res = await tx.delete(teamMembers).where(sql`${teamMembers.teamId} = ${teamId} AND ${teamMembers.userId} = ${userId}`);
-      if (res.changes) await recordAudit(tx, actor, { action: "team.member_remove", entityType: "team", entityId: teamId, before: { email: user.email } }, now);
+      if (changedRows(res))
+        await recordAudit(tx, actor, { action: "team.member_remove", entityType: "team", entityId: teamId, before: { email: user.email } }, now);
     }
   });
 }

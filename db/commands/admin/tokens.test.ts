@@ -56,8 +56,8 @@ describe("API tokens", () => {
     expect(await authenticateToken(created.token, null)).not.toBeNull();
     await revokeToken({ actor: ctx.admin.actor, tokenId: created.id });
     expect(await authenticateToken(created.token, null)).toBeNull();
-    expect(thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: created.id })).status).toBe(409);
-    expect(thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: 99_999 })).status).toBe(404);
+    expect((await thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: created.id }))).status).toBe(409);
+    expect((await thrown(() => revokeToken({ actor: ctx.admin.actor, tokenId: 99_999 }))).status).toBe(404);
   });
 
   it("a token of a disabled creator stops working", async () => {
@@ -69,10 +69,10 @@ describe("API tokens", () => {
   });
 
   it("only admins create, list and revoke tokens; lists never show secrets", async () => {
-    expect(thrown(() => createToken({ actor: ctx.responder.actor, input: { name: "mine", role: "responder" } })).status).toBe(403);
-    expect(thrown(() => listTokens({ actor: ctx.responder.actor })).status).toBe(403);
+    expect((await thrown(() => createToken({ actor: ctx.responder.actor, input: { name: "mine", role: "responder" } }))).status).toBe(403);
+    expect((await thrown(() => listTokens({ actor: ctx.responder.actor }))).status).toBe(403);
     const created = await insertToken({ name: "keep", role: "viewer" });
-    expect(thrown(() => revokeToken({ actor: ctx.responder.actor, tokenId: created.id })).status).toBe(403);
+    expect((await thrown(() => revokeToken({ actor: ctx.responder.actor, tokenId: created.id }))).status).toBe(403);
     expect(await authenticateToken(created.token, null)).not.toBeNull();
     const listed = await listTokens({ actor: ctx.admin.actor });
     expect(listed.length).toBeGreaterThan(0);
@@ -82,8 +82,8 @@ describe("API tokens", () => {
     }
   });
 
-  it("validates name and role", () => {
-    expect(thrown(() => insertToken({ name: "", role: "viewer" })).fields).toHaveProperty("name");
-    expect(thrown(() => insertToken({ name: "x", role: "root" as "viewer" })).fields).toHaveProperty("role");
+  it("validates name and role", async () => {
+    expect((await thrown(() => insertToken({ name: "", role: "viewer" }))).fields).toHaveProperty("name");
+    expect((await thrown(() => insertToken({ name: "x", role: "root" as "viewer" }))).fields).toHaveProperty("role");
   });
 });

@@ -7,7 +7,6 @@ import { requirePermission } from "@/lib/policy";
 import type { UserRole } from "@/lib/roles";
 import { parseInput } from "@/lib/validation/parse";
 import { createTokenSchema } from "@/lib/validation/user";
-import { getDb } from "../../client";
 import { apiTokens } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { hashToken, TOKEN_PREFIX } from "../../access/tokens";
@@ -30,7 +29,7 @@ export async function insertToken(input: { name: string; role: UserRole }, actor
           createdAt: Date.now(),
         })
         .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, prefix: apiTokens.prefix })
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: row });
     return { ...row, token: secret };
   });

@@ -37,7 +37,7 @@ describe("users", () => {
       (await rejected(() => createUser({ actor: ctx.responder.actor, input: { email: "x@example.test", name: "X", role: "viewer", password: TEST_PASSWORD } })))
         .status,
     ).toBe(403);
-    expect(thrown(() => listUsers({ actor: ctx.responder.actor })).status).toBe(403);
+    expect((await thrown(() => listUsers({ actor: ctx.responder.actor }))).status).toBe(403);
     const created = await createUser({ actor: ctx.admin.actor, input: { email: "eve@example.test", name: "Eve", role: "responder", password: TEST_PASSWORD } });
     expect((await listUsers({ actor: ctx.admin.actor })).map((u) => u.email)).toContain("eve@example.test");
     expect((await listUsers({ actor: ctx.admin.actor }))[0]).not.toHaveProperty("passwordHash");
@@ -70,20 +70,20 @@ describe("users", () => {
   });
 
   it("an admin cannot disable themself or drop their own admin role", async () => {
-    const disable = thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { disabled: true } }));
+    const disable = await thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { disabled: true } }));
     expect(disable).toBeInstanceOf(AppError);
     expect(disable.status).toBe(422);
     expect(disable.fields).toHaveProperty("disabled");
-    const demote = thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { role: "responder" } }));
+    const demote = await thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.admin.id, input: { role: "responder" } }));
     expect(demote.fields).toHaveProperty("role");
     expect(await findUserById(ctx.admin.id)).toMatchObject({ role: "admin", disabled: false });
   });
 
   it("only admins change users; unknown users are 404", async () => {
-    expect(thrown(() => updateUser({ actor: ctx.responder.actor, userId: ctx.responder.id, input: { role: "admin" } })).status).toBe(403);
+    expect((await thrown(() => updateUser({ actor: ctx.responder.actor, userId: ctx.responder.id, input: { role: "admin" } }))).status).toBe(403);
     expect((await findUserById(ctx.responder.id))!.role).toBe("responder");
-    expect(thrown(() => updateUser({ actor: ctx.admin.actor, userId: 99_999, input: { role: "viewer" } })).status).toBe(404);
-    expect(thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.responder.id, input: { role: "owner" } })).status).toBe(400);
+    expect((await thrown(() => updateUser({ actor: ctx.admin.actor, userId: 99_999, input: { role: "viewer" } }))).status).toBe(404);
+    expect((await thrown(() => updateUser({ actor: ctx.admin.actor, userId: ctx.responder.id, input: { role: "owner" } }))).status).toBe(400);
   });
 
   it("changing your own password checks the current one and ends other sessions", async () => {

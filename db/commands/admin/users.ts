@@ -7,11 +7,11 @@ import type { UserRole } from "@/lib/roles";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { parseInput } from "@/lib/validation/parse";
 import { changePasswordSchema, createUserSchema, updateUserSchema } from "@/lib/validation/user";
-import { getDb } from "../../client";
 import { users, type User } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { findUserById } from "../../access/users";
 import { publicUserColumns, type PublicUser } from "../../queries/admin/users";
+import { changedRows } from "../../sql";
 import { transaction } from "../../transaction";
 
 /** Creates a user without an actor check: first-run bootstrap and scripts only. */
@@ -28,7 +28,7 @@ export async function insertUser(input: { email: string; name: string; role: Use
         .insert(users)
         .values({ email: data.email, name: data.name, role: data.role, passwordHash, createdAt: now, updatedAt: now })
         .returning(publicUserColumns)
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user });
     return user;
   });
@@ -82,7 +82,7 @@ export async function resetUserPassword({ actor, userId, password }: { actor: Ac
       .update(users)
       .set({ passwordHash, updatedAt: Date.now(), sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId));
-    if (res.changes === 0) throw notFound("User");
+    if (changedRows(res) === 0) throw notFound("User");
     await recordAudit(tx, actor, { action: "user.password_reset", entityType: "user", entityId: userId });
   });
 }

@@ -12,7 +12,8 @@ let search: number;
 
 beforeAll(async () => {
   const now = Date.now();
-  const add = async (slug: string) => (await ctx.t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning())[0].id;
+  const add = async (slug: string) =>
+    (await ctx.t.db.insert(services).values({ slug, name: slug, tier: 1, createdAt: now, updatedAt: now }).returning())[0]!.id;
   payments = await add("payments-api");
   search = await add("search");
 });
@@ -47,7 +48,7 @@ describe("createPlaybook", () => {
 
   it("only admins manage playbooks; anyone reads them", async () => {
     for (const who of [ctx.responder, ctx.viewer]) {
-      expect(thrown(() => createPlaybook({ actor: who.actor, input: valid() }))).toMatchObject({ status: 403 });
+      expect(await thrown(() => createPlaybook({ actor: who.actor, input: valid() }))).toMatchObject({ status: 403 });
     }
     expect((await listPlaybooks({ actor: ctx.viewer.actor })).length).toBeGreaterThan(0);
   });
@@ -69,7 +70,7 @@ describe("createPlaybook", () => {
     ];
     const before = (await ctx.t.db.select({ n: sql<number>`count(*)` }).from(playbooks))[0]!.n;
     for (const [input, field] of bad) {
-      const error = thrown(() => createPlaybook({ actor: ctx.admin.actor, input }));
+      const error = await thrown(() => createPlaybook({ actor: ctx.admin.actor, input }));
       expect(error.status, field).toBe(400);
       expect(error.fields, field).toHaveProperty([field]);
     }
@@ -98,7 +99,7 @@ describe("updatePlaybook", () => {
   it("a stale version gets 409 with the current playbook and changes nothing", async () => {
     const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
     await updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, enabled: false } });
-    const error = thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, name: "Mine" } }));
+    const error = await thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, name: "Mine" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: p.id, version: 2, enabled: false, name: "Payments outage" });
     expect((await getPlaybook({ actor: ctx.admin.actor, playbookId: p.id })).name).toBe("Payments outage");
@@ -106,15 +107,15 @@ describe("updatePlaybook", () => {
 
   it("cannot remove the last condition, name unknown services, or be done by a responder", async () => {
     const p = await createPlaybook({ actor: ctx.admin.actor, input: { name: "Sev only", severities: ["SEV3"], items: [{ text: "a" }] } });
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } })).fields).toHaveProperty(
+    expect((await thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [] } }))).fields).toHaveProperty(
       "severities",
     );
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } })).fields).toHaveProperty(
+    expect((await thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, serviceIds: [4242] } }))).fields).toHaveProperty(
       "serviceIds",
     );
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { name: "x" } })).fields).toHaveProperty("version");
-    expect(thrown(() => updatePlaybook({ actor: ctx.responder.actor, playbookId: p.id, input: { version: 1, name: "x" } })).status).toBe(403);
-    expect(thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } })).status).toBe(404);
+    expect((await thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { name: "x" } }))).fields).toHaveProperty("version");
+    expect((await thrown(() => updatePlaybook({ actor: ctx.responder.actor, playbookId: p.id, input: { version: 1, name: "x" } }))).status).toBe(403);
+    expect((await thrown(() => updatePlaybook({ actor: ctx.admin.actor, playbookId: 999_999, input: { version: 1, name: "x" } }))).status).toBe(404);
     // Swapping severities for a service in one change is fine.
     expect(await updatePlaybook({ actor: ctx.admin.actor, playbookId: p.id, input: { version: 1, severities: [], serviceIds: [search] } })).toMatchObject({
       severities: [],
@@ -126,18 +127,18 @@ describe("updatePlaybook", () => {
 describe("deletePlaybook", () => {
   it("admins delete (audited); others cannot", async () => {
     const p = await createPlaybook({ actor: ctx.admin.actor, input: valid() });
-    expect(thrown(() => deletePlaybook({ actor: ctx.responder.actor, playbookId: p.id })).status).toBe(403);
+    expect((await thrown(() => deletePlaybook({ actor: ctx.responder.actor, playbookId: p.id }))).status).toBe(403);
     await deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id });
-    expect(thrown(() => getPlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
-    expect(thrown(() => deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id })).status).toBe(404);
+    expect((await thrown(() => getPlaybook({ actor: ctx.admin.actor, playbookId: p.id }))).status).toBe(404);
+    expect((await thrown(() => deletePlaybook({ actor: ctx.admin.actor, playbookId: p.id }))).status).toBe(404);
     expect(await audits("playbook.delete", p.id)).toHaveLength(1);
   });
 });
 
 describe("serviceSlugsToIds (API input by slug)", () => {
   const toIds = (input: unknown) => serviceSlugsToIds({ actor: ctx.admin.actor, input });
-  it("is for admins only, before any slug is looked up", () => {
-    expect(thrown(() => serviceSlugsToIds({ actor: ctx.responder.actor, input: { services: ["nope"] } })).status).toBe(403);
+  it("is for admins only, before any slug is looked up", async () => {
+    expect((await thrown(() => serviceSlugsToIds({ actor: ctx.responder.actor, input: { services: ["nope"] } }))).status).toBe(403);
   });
 
   it("turns slugs into ids, and refuses unknown or malformed ones naming `services`", async () => {
@@ -148,14 +149,14 @@ describe("serviceSlugsToIds (API input by slug)", () => {
     expect(await toIds({ name: "x" })).toEqual({ name: "x" });
     expect(await toIds({ services: [] })).toEqual({ serviceIds: [] });
     for (const input of [{ services: ["nope"] }, { services: "search" }, { services: [1] }, { services: [], serviceIds: [] }]) {
-      const error = thrown(() => toIds(input));
+      const error = await thrown(() => toIds(input));
       expect(error.status).toBe(400);
       expect(error.fields).toHaveProperty("services");
     }
   });
 
-  it("refuses more slugs than a playbook may name (a 1 MB list must not reach SQLite as 200,000 variables)", () => {
-    const error = thrown(() => toIds({ services: Array.from({ length: 40_000 }, (_, i) => `s${i}`) }));
+  it("refuses more slugs than a playbook may name (a 1 MB list must not reach SQLite as 200,000 variables)", async () => {
+    const error = await thrown(() => toIds({ services: Array.from({ length: 40_000 }, (_, i) => `s${i}`) }));
     expect(error.status).toBe(400);
     expect(error.fields?.services).toMatch(/At most 200/);
   });
@@ -163,10 +164,10 @@ describe("serviceSlugsToIds (API input by slug)", () => {
 
 describe("ensureDefaultPlaybooks", () => {
   it("creates the defaults only on a database without playbooks", async () => {
-    const fresh = createTestDb();
+    const fresh = await createTestDb();
     try {
-      expect(ensureDefaultPlaybooks(fresh.db)).toBe(DEFAULT_PLAYBOOKS.length);
-      expect(ensureDefaultPlaybooks(fresh.db)).toBe(0);
+      expect(await ensureDefaultPlaybooks(fresh.db)).toBe(DEFAULT_PLAYBOOKS.length);
+      expect(await ensureDefaultPlaybooks(fresh.db)).toBe(0);
       const reader = await fresh.createUser("viewer");
       const list = await listPlaybooks({ actor: reader.actor });
       expect(list.map((p) => p.name).sort()).toEqual(["Major incident (SEV1/SEV2)", "Minor incident (SEV3/SEV4)"]);
@@ -176,7 +177,7 @@ describe("ensureDefaultPlaybooks", () => {
       expect(major.items[0]).toMatchObject({ text: "Assign an incident commander", autoCheck: "commander_assigned" });
       expect(major.items.filter((i) => i.autoCheck).map((i) => i.autoCheck)).toEqual(["commander_assigned", "summary_written", "comms_lead_assigned"]);
     } finally {
-      fresh.cleanup();
+      await fresh.cleanup();
     }
   });
 });

@@ -101,7 +101,7 @@ export async function insertPlaybook(
         updatedAt: now,
       })
       .returning()
-  )[0];
+  )[0]!;
   await writeServices(tx, row.id, serviceIds);
   await writeItems(tx, row.id, data.items);
   const created = (await findPlaybook(tx, row.id))!;

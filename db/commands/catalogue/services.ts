@@ -5,7 +5,6 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { can, requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { createServiceSchema, RESPONDER_SERVICE_FIELDS, updateServiceSchema } from "@/lib/validation/service";
-import { getDb } from "../../client";
 import { services, teams, type Service } from "../../schema";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
@@ -40,7 +39,7 @@ export async function createService({ actor, input }: { actor: Actor; input: unk
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "service.create", entityType: "service", entityId: service.slug, after: service }, now);
     return service;
   });

@@ -20,7 +20,7 @@ const audits = (action: string, id: number) => auditsOf(ctx.t.db, action, id);
 describe("createSlo", () => {
   it("is for admins only", async () => {
     for (const actor of [ctx.responder.actor, ctx.viewer.actor]) {
-      expect(thrown(() => createSlo({ actor, slug: "api", input: { name: "Availability", objective: 99.9 } })).status).toBe(403);
+      expect((await thrown(() => createSlo({ actor, slug: "api", input: { name: "Availability", objective: 99.9 } }))).status).toBe(403);
     }
     expect(await listSlos({ actor: ctx.viewer.actor, slug: "api" })).toHaveLength(0);
   });
@@ -56,16 +56,16 @@ describe("createSlo", () => {
     ["unknown field", { name: "X", objective: 99, target: 99 }, "target"],
   ];
   for (const [name, input, field] of bad) {
-    it(`rejects ${name} with 400 naming ${field}`, () => {
-      const error = thrown(() => createSlo({ actor: ctx.admin.actor, slug: "api", input }));
+    it(`rejects ${name} with 400 naming ${field}`, async () => {
+      const error = await thrown(() => createSlo({ actor: ctx.admin.actor, slug: "api", input }));
       expect(error.status).toBe(400);
       expect(error.fields).toHaveProperty([field]);
     });
   }
 
-  it("answers 404 for an unknown service", () => {
-    expect(thrown(() => createSlo({ actor: ctx.admin.actor, slug: "nope", input: { name: "X", objective: 99 } })).status).toBe(404);
-    expect(thrown(() => listSlos({ actor: ctx.viewer.actor, slug: "nope" })).status).toBe(404);
+  it("answers 404 for an unknown service", async () => {
+    expect((await thrown(() => createSlo({ actor: ctx.admin.actor, slug: "nope", input: { name: "X", objective: 99 } }))).status).toBe(404);
+    expect((await thrown(() => listSlos({ actor: ctx.viewer.actor, slug: "nope" }))).status).toBe(404);
   });
 });
 
@@ -77,7 +77,7 @@ describe("updateSlo and deleteSlo", () => {
     const [audit] = await audits("slo.update", slo.id);
     expect(JSON.parse(audit!.before!)).toMatchObject({ objective: 99, windowDays: 28 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ objective: 99.5, windowDays: 30 });
-    const error = thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, name: "Old" } }));
+    const error = await thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, name: "Old" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: slo.id, version: 2, objective: 99.5 });
     expect((await getSlo({ actor: ctx.viewer.actor, id: slo.id })).name).toBe("Latency");
@@ -85,12 +85,14 @@ describe("updateSlo and deleteSlo", () => {
 
   it("refuses non-admins, bad values, a missing version and unknown SLOs", async () => {
     const slo = await createSlo({ actor: ctx.admin.actor, slug: "api", input: { name: "Errors", objective: 99 } });
-    expect(thrown(() => updateSlo({ actor: ctx.responder.actor, id: slo.id, input: { version: 1, objective: 98 } })).status).toBe(403);
-    expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, objective: 100 } })).fields).toHaveProperty("objective");
-    expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, windowDays: 91 } })).fields).toHaveProperty("windowDays");
-    expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { objective: 98 } })).fields).toHaveProperty("version");
-    expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, serviceId: 2 } })).fields).toEqual({ serviceId: "Unknown field" });
-    expect(thrown(() => updateSlo({ actor: ctx.admin.actor, id: 99999, input: { version: 1, objective: 98 } })).status).toBe(404);
+    expect((await thrown(() => updateSlo({ actor: ctx.responder.actor, id: slo.id, input: { version: 1, objective: 98 } }))).status).toBe(403);
+    expect((await thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, objective: 100 } }))).fields).toHaveProperty("objective");
+    expect((await thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, windowDays: 91 } }))).fields).toHaveProperty("windowDays");
+    expect((await thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { objective: 98 } }))).fields).toHaveProperty("version");
+    expect((await thrown(() => updateSlo({ actor: ctx.admin.actor, id: slo.id, input: { version: 1, serviceId: 2 } }))).fields).toEqual({
+      serviceId: "Unknown field",
+    });
+    expect((await thrown(() => updateSlo({ actor: ctx.admin.actor, id: 99999, input: { version: 1, objective: 98 } }))).status).toBe(404);
     expect(await getSlo({ actor: ctx.viewer.actor, id: slo.id })).toMatchObject({ version: 1, objective: 99 });
   });
 
@@ -102,12 +104,12 @@ describe("updateSlo and deleteSlo", () => {
     });
     await setSpendOverride({ actor: ctx.responder.actor, incidentId: incident.id, sloId: slo.id, input: { minutes: 3, reason: "Only one region" } });
     expect(await ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id))).toHaveLength(1);
-    expect(thrown(() => deleteSlo({ actor: ctx.responder.actor, id: slo.id })).status).toBe(403);
+    expect((await thrown(() => deleteSlo({ actor: ctx.responder.actor, id: slo.id }))).status).toBe(403);
     await deleteSlo({ actor: ctx.admin.actor, id: slo.id });
-    expect(thrown(() => getSlo({ actor: ctx.viewer.actor, id: slo.id })).status).toBe(404);
+    expect((await thrown(() => getSlo({ actor: ctx.viewer.actor, id: slo.id }))).status).toBe(404);
     expect(await ctx.t.db.select().from(slos).where(eq(slos.id, slo.id))).toHaveLength(0);
     expect(await ctx.t.db.select().from(sloSpendOverrides).where(eq(sloSpendOverrides.sloId, slo.id))).toHaveLength(0);
     expect(await audits("slo.delete", slo.id)).toHaveLength(1);
-    expect(thrown(() => deleteSlo({ actor: ctx.admin.actor, id: slo.id })).status).toBe(404);
+    expect((await thrown(() => deleteSlo({ actor: ctx.admin.actor, id: slo.id }))).status).toBe(404);
   });
 });

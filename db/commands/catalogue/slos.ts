@@ -5,7 +5,6 @@ import { notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { createSloSchema, updateSloSchema } from "@/lib/validation/service";
-import { getDb } from "../../client";
 import { slos, type Slo } from "../../schema";
 import { staleError, updateVersioned } from "../../versioned";
 import { recordAudit } from "../../access/audit";
@@ -36,7 +35,7 @@ export async function createSlo({ actor, slug, input }: { actor: Actor; slug: st
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     await rebuildSloSpend(tx, slo);
     await recordAudit(tx, actor, { action: "slo.create", entityType: "slo", entityId: slo.id, after: { ...slo, service: service.slug } }, now);
     return slo;

@@ -33,7 +33,7 @@ const lastId = async () => (await ctx.t.db.select({ id: events.id }).from(events
 /** The events written by `fn` (ids after the ones before it), with parsed payloads. */
 async function eventsOf(fn: () => unknown) {
   const before = await lastId();
-  fn();
+  await fn();
   return (await ctx.t.db.select().from(events).where(gt(events.id, before)).orderBy(asc(events.id))).map((row) => ({
     ...row,
     payload: JSON.parse(row.payload) as unknown,
@@ -70,7 +70,7 @@ describe("events appended with each change", () => {
   });
 
   it("a token's changes carry the token as actor", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const rows = await eventsOf(() => declareIncident({ actor: token.actor, input: { title: "From the pager", severity: "SEV4" } }));
     expect(rows[0]).toMatchObject({ actorUserId: null, actorTokenId: token.id, actorLabel: `API token "${token.actor.name}"` });
   });
@@ -112,31 +112,36 @@ describe("events appended with each change", () => {
     const incident = await declare();
     const before = await lastId();
     expect(
-      thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version + 7, title: "Nope" } })).status,
+      (await thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version + 7, title: "Nope" } })))
+        .status,
     ).toBe(409);
-    expect(thrown(() => updateIncident({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: incident.version, title: "Nope" } })).status).toBe(
-      403,
-    );
+    expect(
+      (await thrown(() => updateIncident({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: incident.version, title: "Nope" } }))).status,
+    ).toBe(403);
     // Past the events of the change, the order check fails: everything rolls back.
     expect(
-      thrown(() =>
-        updateIncident({
-          actor: ctx.responder.actor,
-          incidentId: incident.id,
-          input: { version: incident.version, status: "resolved", startedAt: Date.now() + 3_600_000 },
-        }),
+      (
+        await thrown(() =>
+          updateIncident({
+            actor: ctx.responder.actor,
+            incidentId: incident.id,
+            input: { version: incident.version, status: "resolved", startedAt: Date.now() + 3_600_000 },
+          }),
+        )
       ).status,
     ).toBe(400);
     expect(
-      thrown(() =>
-        declareIncident({ actor: ctx.responder.actor, input: { title: "Bad", severity: "SEV3", services: [{ service: "nope", impact: "degraded" }] } }),
+      (
+        await thrown(() =>
+          declareIncident({ actor: ctx.responder.actor, input: { title: "Bad", severity: "SEV3", services: [{ service: "nope", impact: "degraded" }] } }),
+        )
       ).status,
     ).toBe(400);
     expect(await lastId()).toBe(before);
   });
 
   it("notes: the first note by a person acknowledges (incident.updated); highlight → timeline.entry_updated", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const incident = (await declareIncident({ actor: token.actor, input: { title: "Unacknowledged", severity: "SEV4" } })).incident;
     let entryId = 0;
     const rows = await eventsOf(async () => (entryId = (await addNote({ actor: ctx.admin.actor, incidentId: incident.id, input: { body: "Looking" } })).id));

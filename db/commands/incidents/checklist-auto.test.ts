@@ -20,7 +20,7 @@ beforeAll(async () => {
   admin = await ctx.t.createUser("admin", { name: "Ada Admin" });
   responder = await ctx.t.createUser("responder", { name: "Alice Doe" });
   other = await ctx.t.createUser("responder", { name: "Bo Lead" });
-  ensureDefaultPlaybooks(ctx.t.db);
+  await ensureDefaultPlaybooks(ctx.t.db);
 });
 
 const item = async (incidentId: number, text: string | RegExp) =>
@@ -44,7 +44,7 @@ describe("checklist items the system can verify", () => {
   });
 
   it("at declaration with a summary, the summary item is done too; a token declares without a commander, so that item stays open", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const incident = (await declareIncident({ actor: token.actor, input: { title: "From alerting", severity: "SEV2", summary: "5xx on checkout" } })).incident;
     expect((await item(incident.id, COMMANDER)).doneAt).toBeNull();
     expect((await item(incident.id, SUMMARY)).doneByLabel).toBe("Hindsight");
@@ -52,7 +52,7 @@ describe("checklist items the system can verify", () => {
   });
 
   it("on role assignment: naming a commander or comms lead ticks its item in the same change; un-assigning unticks nothing", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     let incident = (await declareIncident({ actor: token.actor, input: { title: "No one in charge", severity: "SEV2" } })).incident;
     incident = await updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, commanderEmail: other.email } });
     expect(await item(incident.id, COMMANDER)).toMatchObject({ doneByLabel: "Hindsight", doneAt: incident.updatedAt });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   outsider = await ctx.t.createUser("responder");
   const now = Date.now();
   const add = async (slug: string, name: string) =>
-    (await ctx.t.db.insert(services).values({ slug, name, tier: 1, createdAt: now, updatedAt: now }).returning())[0].id;
+    (await ctx.t.db.insert(services).values({ slug, name, tier: 1, createdAt: now, updatedAt: now }).returning())[0]!.id;
   payments = await add("payments-api", "Payments API");
   search = await add("search", "Search");
 });
@@ -44,7 +44,7 @@ const apply = async (incidentId: number, serviceIds: number[] = []) =>
 
 describe("on a database where ensureDefaultPlaybooks ran", () => {
   it("escalating a SEV3 to SEV1 adds the major-incident checklist once", async () => {
-    ensureDefaultPlaybooks(ctx.t.db);
+    await ensureDefaultPlaybooks(ctx.t.db);
     const incident = await declare("SEV3");
     const minorItems = (await listChecklist({ actor: ctx.viewer.actor, incidentId: incident.id })).length;
     const escalated = await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, severity: "SEV1" } });
@@ -56,7 +56,7 @@ describe("on a database where ensureDefaultPlaybooks ran", () => {
   });
 
   it("declaring a SEV2 puts the major-incident checklist on it, with one timeline entry", async () => {
-    ensureDefaultPlaybooks(ctx.t.db);
+    await ensureDefaultPlaybooks(ctx.t.db);
     const incident = await declare("SEV2");
     const items = await listChecklist({ actor: ctx.viewer.actor, incidentId: incident.id });
     expect(items).toHaveLength(10);
@@ -195,24 +195,24 @@ describe("setChecklistItemDone", () => {
   it("an API token checks items too, labelled as the token", async () => {
     const incident = await declare("SEV1");
     const item = await firstOpen(ctx.responder.actor, incident.id);
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     expect((await setChecklistItemDone({ actor: token.actor, itemId: item!.id, done: true })).doneByLabel).toBe(`API token "${token.actor.name}"`);
   });
 
   it("viewers get 403 and nothing changes", async () => {
     const incident = await declare("SEV2");
     const item = await firstOpen(ctx.viewer.actor, incident.id);
-    expect(thrown(() => setChecklistItemDone({ actor: ctx.viewer.actor, itemId: item.id, done: true })).status).toBe(403);
+    expect((await thrown(() => setChecklistItemDone({ actor: ctx.viewer.actor, itemId: item.id, done: true }))).status).toBe(403);
     expect((await itemNow(item.id)).doneAt).toBeNull();
   });
 
   it("a private incident's checklist is a 404 to outsiders, readable and checkable by its people and admins", async () => {
     const incident = await declare("SEV1", { private: true });
     const item = await firstOpen(ctx.responder.actor, incident.id);
-    expect(thrown(() => listChecklist({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
-    expect(thrown(() => listChecklist({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(404);
-    expect(thrown(() => setChecklistItemDone({ actor: outsider.actor, itemId: item!.id, done: true })).status).toBe(404);
-    expect(thrown(() => setChecklistItemDone({ actor: ctx.viewer.actor, itemId: item!.id, done: true })).status).toBe(404);
+    expect((await thrown(() => listChecklist({ actor: outsider.actor, incidentId: incident.id }))).status).toBe(404);
+    expect((await thrown(() => listChecklist({ actor: ctx.viewer.actor, incidentId: incident.id }))).status).toBe(404);
+    expect((await thrown(() => setChecklistItemDone({ actor: outsider.actor, itemId: item!.id, done: true }))).status).toBe(404);
+    expect((await thrown(() => setChecklistItemDone({ actor: ctx.viewer.actor, itemId: item!.id, done: true }))).status).toBe(404);
     expect((await setChecklistItemDone({ actor: ctx.admin.actor, itemId: item!.id, done: true })).doneByLabel).toBe(ctx.admin.name);
     expect((await itemNow(item.id)).doneAt).not.toBeNull();
   });
@@ -221,9 +221,9 @@ describe("setChecklistItemDone", () => {
     const a = await declare("SEV2");
     const b = await declare("SEV2");
     const item = await firstOpen(ctx.responder.actor, a.id);
-    expect(thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: 999_999, done: true })).status).toBe(404);
-    expect(thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item!.id, done: true, incidentId: b.id })).status).toBe(404);
-    const error = thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item!.id, done: "yes" as unknown as boolean }));
+    expect((await thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: 999_999, done: true }))).status).toBe(404);
+    expect((await thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item!.id, done: true, incidentId: b.id }))).status).toBe(404);
+    const error = await thrown(() => setChecklistItemDone({ actor: ctx.responder.actor, itemId: item!.id, done: "yes" as unknown as boolean }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("done");
     expect((await ctx.t.db.select().from(checklistItems).where(eq(checklistItems.id, item!.id)))[0]!.doneAt).toBeNull();

@@ -6,7 +6,6 @@ import { notFound, validationFailed } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import type { Severity } from "@/lib/severity";
 import { playbookMatches } from "@/lib/playbook-match";
-import { getDb } from "../../client";
 import { checklistItems, incidentPlaybooks, incidentServices, playbookItems, playbooks, type ChecklistItem } from "../../schema";
 import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";

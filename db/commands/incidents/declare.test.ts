@@ -76,7 +76,7 @@ describe("declareIncident", () => {
     const entriesBefore = await count(timelineEntries);
     getSqlite().exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END");
     try {
-      expect(() => declareIncident({ actor: ctx.responder.actor, input: { title: "Atomic", severity: "SEV3" } })).toThrow(/audit down/);
+      await expect(declareIncident({ actor: ctx.responder.actor, input: { title: "Atomic", severity: "SEV3" } })).rejects.toThrow(/audit down/);
     } finally {
       getSqlite().exec("DROP TRIGGER audit_down");
     }
@@ -86,7 +86,7 @@ describe("declareIncident", () => {
 
   it("refuses a viewer with 403 and stores nothing", async () => {
     const before = { incidents: await count(incidents), timeline: await count(timelineEntries), audit: await count(auditLog) };
-    const error = thrown(() => declareIncident({ actor: ctx.viewer.actor, input: { title: "Nope", severity: "SEV1" } }));
+    const error = await thrown(() => declareIncident({ actor: ctx.viewer.actor, input: { title: "Nope", severity: "SEV1" } }));
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(403);
     expect(error.code).toBe("forbidden");
@@ -95,7 +95,7 @@ describe("declareIncident", () => {
 
   it("rejects bad input with 400 naming the fields, storing nothing", async () => {
     const before = await count(incidents);
-    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "", severity: "SEV9", extra: 1 } }));
+    const error = await thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "", severity: "SEV9", extra: 1 } }));
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ title: "Title is required", severity: expect.stringMatching(/Must be one of/), extra: "Unknown field" });
     expect(await count(incidents)).toBe(before);
@@ -110,9 +110,9 @@ describe("declareIncident", () => {
     expect(incident.detectedAtSource).toBe("status_change");
   });
 
-  it("rejects detection before impact started and a start in the future", () => {
+  it("rejects detection before impact started and a start in the future", async () => {
     const now = Date.now();
-    const early = thrown(() =>
+    const early = await thrown(() =>
       declareIncident({
         actor: ctx.responder.actor,
         input: { title: "x", severity: "SEV3", startedAt: iso(now - 60_000), detectedAt: iso(now - 120_000) },
@@ -120,13 +120,15 @@ describe("declareIncident", () => {
     );
     expect(early.status).toBe(400);
     expect(Object.keys(early.fields)).toEqual(["detectedAt"]);
-    const future = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3", startedAt: iso(now + 3_600_000) } }));
+    const future = await thrown(() =>
+      declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3", startedAt: iso(now + 3_600_000) } }),
+    );
     expect(future.status).toBe(400);
     expect(future.fields.startedAt).toMatch(/future/);
   });
 
   it("an incident declared with a token has no commander and is not acknowledged", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const { incident } = await declareIncident({ actor: token.actor, input: { title: "Alert: disk full on db-2", severity: "SEV3" } });
     expect(incident.people).toEqual([]);
     expect(incident.acknowledgedAt).toBeNull();
@@ -157,8 +159,8 @@ describe("declareIncident", () => {
     expect(await ctx.t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, "shared-key"))).toHaveLength(2);
   });
 
-  it("rejects an over-long idempotency key", () => {
-    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3" }, idempotencyKey: "k".repeat(201) }));
+  it("rejects an over-long idempotency key", async () => {
+    const error = await thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "x", severity: "SEV3" }, idempotencyKey: "k".repeat(201) }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("Idempotency-Key");
   });
@@ -177,25 +179,25 @@ describe("private incidents", () => {
     ).incident.id;
   });
 
-  it("is a 404 for another responder and a viewer", () => {
+  it("is a 404 for another responder and a viewer", async () => {
     for (const actor of [more.outsider.actor, ctx.viewer.actor]) {
-      const error = thrown(() => getIncident({ actor, incidentId: secret }));
+      const error = await thrown(() => getIncident({ actor, incidentId: secret }));
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(404);
       expect(error.code).toBe("not_found");
-      expect(thrown(() => listTimeline({ actor, incidentId: secret })).status).toBe(404);
+      expect((await thrown(() => listTimeline({ actor, incidentId: secret }))).status).toBe(404);
     }
   });
 
   it("is a 404 (not 403) when an outsider tries to change it, and nothing changes", async () => {
-    const error = thrown(() => updateIncident({ actor: more.outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
+    const error = await thrown(() => updateIncident({ actor: more.outsider.actor, incidentId: secret, input: { version: 1, status: "resolved" } }));
     expect(error.status).toBe(404);
     expect((await getIncident({ actor: ctx.admin.actor, incidentId: secret })).status).toBe("investigating");
   });
 
   it("is a 404 for a non-admin token and visible to an admin token", async () => {
-    expect(thrown(() => getIncident({ actor: ctx.t.createToken("responder").actor, incidentId: secret })).status).toBe(404);
-    expect((await getIncident({ actor: ctx.t.createToken("admin").actor, incidentId: secret })).id).toBe(secret);
+    expect((await thrown(async () => getIncident({ actor: (await ctx.t.createToken("responder")).actor, incidentId: secret }))).status).toBe(404);
+    expect((await getIncident({ actor: (await ctx.t.createToken("admin")).actor, incidentId: secret })).id).toBe(secret);
   });
 
   it("is visible to admins and the declarer", async () => {
@@ -205,7 +207,7 @@ describe("private incidents", () => {
 
   it("becomes visible to a person given a role on it", async () => {
     const scribe = await ctx.t.createUser("responder");
-    expect(thrown(() => getIncident({ actor: scribe.actor, incidentId: secret })).status).toBe(404);
+    expect((await thrown(() => getIncident({ actor: scribe.actor, incidentId: secret }))).status).toBe(404);
     const current = await getIncident({ actor: ctx.responder.actor, incidentId: secret });
     await updateIncident({ actor: ctx.responder.actor, incidentId: secret, input: { version: current.version, scribeEmail: scribe.email } });
     expect((await getIncident({ actor: scribe.actor, incidentId: secret })).id).toBe(secret);
@@ -228,13 +230,13 @@ describe("private incidents", () => {
     // outsider holds a role on a public incident only; that must not open the private one.
     const open = (await declareIncident({ actor: more.outsider.actor, input: { title: "Public one", severity: "SEV4" } })).incident;
     expect(await ctx.t.db.select().from(incidentRoles).where(eq(incidentRoles.incidentId, open.id))).toHaveLength(1);
-    expect(thrown(() => getIncident({ actor: more.outsider.actor, incidentId: secret })).status).toBe(404);
+    expect((await thrown(() => getIncident({ actor: more.outsider.actor, incidentId: secret }))).status).toBe(404);
   });
 });
 
 describe("getIncident", () => {
-  it("is a 404 for an id that does not exist", () => {
-    expect(thrown(() => getIncident({ actor: ctx.admin.actor, incidentId: 999_999 })).code).toBe("not_found");
+  it("is a 404 for an id that does not exist", async () => {
+    expect((await thrown(() => getIncident({ actor: ctx.admin.actor, incidentId: 999_999 }))).code).toBe("not_found");
   });
 
   it("lets a viewer read a public incident", async () => {

@@ -9,7 +9,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { declareIncidentSchema, type DeclareIncidentInput } from "@/lib/validation/incident";
 import type { TimestampSource } from "@/lib/incident-status";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
-import { getDb } from "../../client";
 import { idempotencyKeys, incidentRoles, incidents, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
@@ -52,7 +51,6 @@ export async function declareIncident({ actor, input, idempotencyKey }: { actor:
     throw new AppError("validation_failed", Object.values(problems).join("; "), problems as Record<string, string>);
   }
   const requestHash = idempotencyKey ? canonicalJsonHash(input) : null;
-  const db = getDb();
   const result = await transaction(async (tx) => {
     if (idempotencyKey) {
       await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - IDEMPOTENCY_TTL_MS));
@@ -129,7 +127,7 @@ export async function writeDeclaredIncident(
         updatedAt: now,
       })
       .returning()
-  )[0];
+  )[0]!;
   if (person) {
     await tx.insert(incidentRoles).values({ incidentId: incident.id, userId: actor.userId, role: "commander", assignedAt: now });
   }
@@ -149,7 +147,9 @@ export async function writeDeclaredIncident(
     },
     now,
   );
-  data.services?.forEach((link, index) => linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`));
+  for (const [index, link] of (data.services ?? []).entries()) {
+    await linkServiceInTx(tx, actor, incident, link.service, link.impact, now, `services.${index}.service`);
+  }
   const serviceIds = data.services?.length ? (await linkedServices(tx, incident.id)).map((s) => s.serviceId) : [];
   await applyMatchingPlaybooks(tx, actor, incident, serviceIds, now);
   await refreshSpendFor(tx, { incidentId: incident.id, before: null });

@@ -19,7 +19,9 @@ describe("declareIncident with an Idempotency-Key", () => {
   it("refuses the same key with a different body: 422 unprocessable naming Idempotency-Key, nothing declared", async () => {
     const first = await declareIncident({ actor: ctx.responder.actor, input: { title: "First body", severity: "SEV3" }, idempotencyKey: "reused" });
     const before = await incidentCount();
-    const error = thrown(() => declareIncident({ actor: ctx.responder.actor, input: { title: "Second body", severity: "SEV3" }, idempotencyKey: "reused" }));
+    const error = await thrown(() =>
+      declareIncident({ actor: ctx.responder.actor, input: { title: "Second body", severity: "SEV3" }, idempotencyKey: "reused" }),
+    );
     expect(error.status).toBe(422);
     expect(error.code).toBe("unprocessable");
     expect(error.message).toContain("Idempotency-Key");

@@ -43,13 +43,13 @@ describe("responders", () => {
     await addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
     await removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
     expect(await responderRows(id)).toHaveLength(0);
-    expect((thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id })) as AppError).status).toBe(404);
+    expect(((await thrown(() => removeResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id }))) as AppError).status).toBe(404);
   });
 
   it("viewers cannot change responders; unknown people are refused", async () => {
     const id = (await declareIncident({ actor: ctx.responder.actor, input: { title: "Webhook retries", severity: "SEV3" } })).incident.id;
-    expect((thrown(() => addResponder({ actor: ctx.viewer.actor, incidentId: id, userId: ctx.viewer.id })) as AppError).status).toBe(403);
-    const unknown = thrown(() => addResponder({ actor: ctx.responder.actor, incidentId: id, userId: 999_999 })) as AppError;
+    expect(((await thrown(() => addResponder({ actor: ctx.viewer.actor, incidentId: id, userId: ctx.viewer.id }))) as AppError).status).toBe(403);
+    const unknown = (await thrown(() => addResponder({ actor: ctx.responder.actor, incidentId: id, userId: 999_999 }))) as AppError;
     expect(unknown.status).toBe(400);
     expect(unknown.fields).toHaveProperty("userId");
     expect(await responderRows(id)).toHaveLength(0);
@@ -57,8 +57,8 @@ describe("responders", () => {
 
   it("a person added to a private incident can then see it; outsiders still cannot", async () => {
     const id = (await declareIncident({ actor: ctx.responder.actor, input: { title: "Leaked key", severity: "SEV1", private: true } })).incident.id;
-    expect((thrown(() => getIncident({ actor: more.helper.actor, incidentId: id })) as AppError).status).toBe(404);
-    expect((thrown(() => addResponder({ actor: more.outsider.actor, incidentId: id, userId: more.outsider.id })) as AppError).status).toBe(404);
+    expect(((await thrown(() => getIncident({ actor: more.helper.actor, incidentId: id }))) as AppError).status).toBe(404);
+    expect(((await thrown(() => addResponder({ actor: more.outsider.actor, incidentId: id, userId: more.outsider.id }))) as AppError).status).toBe(404);
     await addResponder({ actor: ctx.responder.actor, incidentId: id, userId: more.helper.id });
     expect((await getIncident({ actor: more.helper.actor, incidentId: id })).title).toBe("Leaked key");
     expect((await listIncidents({ actor: more.outsider.actor, query: { q: "Leaked" } })).items).toHaveLength(0);

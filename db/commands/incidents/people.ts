@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { addResponderSchema } from "@/lib/validation/incident";
-import { getDb } from "../../client";
+import { changedRows } from "../../sql";
 import type { Tx } from "../../types";
 import { activePerson, personFrom, type Person } from "../../access/people";
 import { incidentRoles, users } from "../../schema";
@@ -28,10 +28,10 @@ export async function addResponderFromInput({ actor, incidentId, input }: { acto
 }
 
 /** The person is looked up after the permission check, so a viewer learns nothing about who exists. */
-async function addResponderWith(actor: Actor, incidentId: number, who: (tx: Tx) => Person) {
+async function addResponderWith(actor: Actor, incidentId: number, who: (tx: Tx) => Promise<Person>) {
   await transaction(async (tx) => {
     const incident = await editableIncident(tx, actor, incidentId, "manage-responders");
-    const person = who(tx);
+    const person = await who(tx);
     const userId = person.id;
     const already = (
       await tx
@@ -76,7 +76,7 @@ export async function removeResponder({ actor, incidentId, userId, person: named
     const removed = await tx
       .delete(incidentRoles)
       .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.userId, person.id), eq(incidentRoles.role, "responder")));
-    if (removed.changes === 0) throw notFound("Responder");
+    if (changedRows(removed) === 0) throw notFound("Responder");
     const now = Date.now();
     await emitRolesChanged(tx, actor, incidentId, now);
     await writeTimelineEntry(

@@ -89,19 +89,20 @@ describe("linking services to an incident", () => {
 
   it("an unknown service is a 400 naming service; a bad impact or slug a 400 naming the field", async () => {
     const incident = await declare();
-    const unknown = thrown(() =>
+    const unknown = await thrown(() =>
       linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "no-such-service", impact: "degraded" } }),
     );
     expect(unknown.status).toBe(400);
     expect(unknown.fields).toEqual({ service: 'Unknown service "no-such-service"' });
     expect(
-      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } })).fields,
+      (await thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "total" } }))).fields,
     ).toHaveProperty("impact");
     expect(
-      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } })).fields,
+      (await thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "bad slug!", impact: "degraded" } }))).fields,
     ).toHaveProperty("service");
     expect(
-      thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })).fields,
+      (await thrown(() => linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded", why: 1 } })))
+        .fields,
     ).toEqual({ why: "Unknown field" });
     expect(await linkedServices(ctx.t.db, incident.id)).toEqual([]);
     expect(await serviceEntries(incident.id)).toEqual([]);
@@ -109,13 +110,15 @@ describe("linking services to an incident", () => {
 
   it("viewers cannot link or unlink; unknown incidents and links are 404", async () => {
     const incident = await declare({ services: [{ service: "search", impact: "degraded" }] });
-    expect(thrown(() => linkService({ actor: ctx.viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } })).status).toBe(
-      403,
+    expect(
+      (await thrown(() => linkService({ actor: ctx.viewer.actor, incidentId: incident.id, input: { service: "payments-api", impact: "degraded" } }))).status,
+    ).toBe(403);
+    expect((await thrown(() => unlinkService({ actor: ctx.viewer.actor, incidentId: incident.id, slug: "search" }))).status).toBe(403);
+    expect((await thrown(() => linkService({ actor: ctx.responder.actor, incidentId: 99999, input: { service: "search", impact: "degraded" } }))).status).toBe(
+      404,
     );
-    expect(thrown(() => unlinkService({ actor: ctx.viewer.actor, incidentId: incident.id, slug: "search" })).status).toBe(403);
-    expect(thrown(() => linkService({ actor: ctx.responder.actor, incidentId: 99999, input: { service: "search", impact: "degraded" } })).status).toBe(404);
-    expect(thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "payments-api" })).status).toBe(404);
-    expect(thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "no-such-service" })).status).toBe(404);
+    expect((await thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "payments-api" }))).status).toBe(404);
+    expect((await thrown(() => unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "no-such-service" }))).status).toBe(404);
     expect((await linkedServices(ctx.t.db, incident.id)).map((s) => s.slug)).toEqual(["search"]);
   });
 
@@ -139,7 +142,7 @@ describe("linking services to an incident", () => {
 
   it("declaring with an unknown service is a 400 naming it, and stores nothing", async () => {
     const before = (await ctx.t.db.select().from(incidents)).length;
-    const error = thrown(() =>
+    const error = await thrown(() =>
       declare({
         title: "Never stored",
         services: [
@@ -168,17 +171,19 @@ describe("private incidents and the teams owning affected services", () => {
     const incident = await declare({ title: "Card data exposure", private: true, services: [{ service: "payments-api", impact: "degraded" }] });
     expect((await getIncident({ actor: payMember.actor, incidentId: incident.id })).title).toBe("Card data exposure");
     expect((await listIncidents({ actor: payMember.actor, query: {} })).items.map((i) => i.id)).toContain(incident.id);
-    expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
-    expect(thrown(() => getIncident({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(404);
+    expect((await thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id }))).status).toBe(404);
+    expect((await thrown(() => getIncident({ actor: ctx.viewer.actor, incidentId: incident.id }))).status).toBe(404);
     expect((await listIncidents({ actor: outsider.actor, query: {} })).items.map((i) => i.id)).not.toContain(incident.id);
     // Not a way in either: an outsider cannot link their own team's service to it.
-    expect(thrown(() => linkService({ actor: outsider.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } })).status).toBe(404);
+    expect((await thrown(() => linkService({ actor: outsider.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } }))).status).toBe(
+      404,
+    );
 
     // Linking the outsider's team's service lets them in; unlinking it shuts them out again.
     await linkService({ actor: ctx.responder.actor, incidentId: incident.id, input: { service: "search", impact: "degraded" } });
     expect((await getIncident({ actor: outsider.actor, incidentId: incident.id })).id).toBe(incident.id);
     await unlinkService({ actor: ctx.responder.actor, incidentId: incident.id, slug: "search" });
-    expect(thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
+    expect((await thrown(() => getIncident({ actor: outsider.actor, incidentId: incident.id }))).status).toBe(404);
   });
 });
 
@@ -233,24 +238,27 @@ describe("incidentSloSpend and overrides", () => {
     const drill = await declare({ drill: true, services: [{ service: "ledger", impact: "full_outage" }] });
     expect((await incidentSloSpend({ actor: ctx.viewer.actor, incidentId: drill.id })).every((s) => s.spentMinutes === 0 && !s.pushed)).toBe(true);
     expect(await incidentSloSpend({ actor: ctx.viewer.actor, incidentId: (await declare()).id })).toEqual([]);
-    expect(thrown(() => incidentSloSpend({ actor: ctx.viewer.actor, incidentId: 99999 })).status).toBe(404);
+    expect((await thrown(() => incidentSloSpend({ actor: ctx.viewer.actor, incidentId: 99999 }))).status).toBe(404);
   });
 
   it("an override shows in the spend; viewers cannot set one; it must be for an SLO of a linked service", async () => {
     const id = await onLedger("degraded", 30, 10);
-    expect(thrown(() => setSpendOverride({ actor: ctx.viewer.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "Tiny" } })).status).toBe(403);
+    expect((await thrown(() => setSpendOverride({ actor: ctx.viewer.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "Tiny" } }))).status).toBe(
+      403,
+    );
     expect(
-      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } })).fields,
+      (await thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: -1, reason: "Negative" } }))).fields,
     ).toHaveProperty("minutes");
     expect(
-      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } })).fields,
+      (await thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 1, reason: "" } }))).fields,
     ).toHaveProperty("reason");
     expect(
-      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } })).status,
+      (await thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: 99999, input: { minutes: 1, reason: "Ghost SLO" } }))).status,
     ).toBe(404);
     const unrelated = await declare();
     expect(
-      thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })).status,
+      (await thrown(() => setSpendOverride({ actor: ctx.responder.actor, incidentId: unrelated.id, sloId: sloA, input: { minutes: 1, reason: "Not linked" } })))
+        .status,
     ).toBe(404);
 
     await setSpendOverride({ actor: ctx.responder.actor, incidentId: id, sloId: sloA, input: { minutes: 0.5, reason: "Retries hid most errors" } });

@@ -5,7 +5,6 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { linkServiceSchema, spendOverrideSchema } from "@/lib/validation/service";
 import { IMPACT_LABEL, type ImpactLevel } from "@/lib/error-budget";
-import { getDb } from "../../client";
 import { incidentServices, sloSpendOverrides, slos, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { recordAudit } from "../../access/audit";

@@ -41,9 +41,9 @@ describe("status change with an update message", () => {
     const incident = await declare();
     await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, title: "Checkout errors (EU)" } });
     const before = (await entriesOf(incident.id)).length;
-    const error = thrown(() =>
+    const error = (await thrown(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved", message: "All clear" } }),
-    ) as AppError;
+    )) as AppError;
     expect(error.status).toBe(409);
     expect(await entriesOf(incident.id)).toHaveLength(before);
     expect((await ctx.t.db.select().from(incidents).where(eq(incidents.id, incident.id)))[0]!.status).toBe("investigating");
@@ -53,22 +53,22 @@ describe("status change with an update message", () => {
     const incident = await declare();
     const before = (await entriesOf(incident.id)).length;
     // A resolved time before the start fails the order check after the entries were prepared.
-    const error = thrown(() =>
+    const error = (await thrown(() =>
       updateIncident({
         actor: ctx.responder.actor,
         incidentId: incident.id,
         input: { version: incident.version, status: "resolved", resolvedAt: new Date(incident.startedAt - 3_600_000).toISOString(), message: "Resolved" },
       }),
-    ) as AppError;
+    )) as AppError;
     expect(error.status).toBe(400);
     expect(await entriesOf(incident.id)).toHaveLength(before);
   });
 
   it("refuses a message without a status, naming the field", async () => {
     const incident = await declare();
-    const error = thrown(() =>
+    const error = (await thrown(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: incident.version, message: "hello" } }),
-    ) as AppError;
+    )) as AppError;
     expect(error.status).toBe(400);
     expect(error.fields?.message).toMatch(/status/);
   });

@@ -47,20 +47,23 @@ describe("addNote", () => {
   it("refuses a future occurredAt and an empty or oversized body", async () => {
     const before = await entryCount();
     expect(
-      thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x", occurredAt: new Date(Date.now() + 3_600_000).toISOString() } }))
-        .fields,
+      (
+        await thrown(() =>
+          addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x", occurredAt: new Date(Date.now() + 3_600_000).toISOString() } }),
+        )
+      ).fields,
     ).toEqual({
       occurredAt: "Cannot be in the future",
     });
-    expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "" } })).fields).toEqual({ body: "Note cannot be empty" });
-    expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x".repeat(20_001) } })).status).toBe(400);
-    expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { text: "x" } })).fields).toMatchObject({ text: "Unknown field" });
+    expect((await thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "" } }))).fields).toEqual({ body: "Note cannot be empty" });
+    expect((await thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x".repeat(20_001) } }))).status).toBe(400);
+    expect((await thrown(() => addNote({ actor: ctx.responder.actor, incidentId, input: { text: "x" } }))).fields).toMatchObject({ text: "Unknown field" });
     expect(await entryCount()).toBe(before);
   });
 
   it("refuses a viewer with 403 and stores nothing", async () => {
     const before = await entryCount();
-    const error = thrown(() => addNote({ actor: ctx.viewer.actor, incidentId, input: { body: "I can see it too" } }));
+    const error = await thrown(() => addNote({ actor: ctx.viewer.actor, incidentId, input: { body: "I can see it too" } }));
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(403);
     expect(await entryCount()).toBe(before);
@@ -69,18 +72,18 @@ describe("addNote", () => {
   it("answers 404 for a note on someone else's private incident", async () => {
     const secret = (await declareIncident({ actor: ctx.responder.actor, input: { title: "Suspicious logins", severity: "SEV2", private: true } })).incident.id;
     const before = await entryCount();
-    expect(thrown(() => addNote({ actor: outsider.actor, incidentId: secret, input: { body: "hello" } })).status).toBe(404);
-    expect(thrown(() => addNote({ actor: ctx.viewer.actor, incidentId: secret, input: { body: "hello" } })).status).toBe(404);
+    expect((await thrown(() => addNote({ actor: outsider.actor, incidentId: secret, input: { body: "hello" } }))).status).toBe(404);
+    expect((await thrown(() => addNote({ actor: ctx.viewer.actor, incidentId: secret, input: { body: "hello" } }))).status).toBe(404);
     expect(await entryCount()).toBe(before);
     expect((await addNote({ actor: ctx.admin.actor, incidentId: secret, input: { body: "Admin looking" } })).kind).toBe("note");
   });
 
-  it("answers 404 for an incident that does not exist", () => {
-    expect(thrown(() => addNote({ actor: ctx.responder.actor, incidentId: 123_456, input: { body: "x" } })).code).toBe("not_found");
+  it("answers 404 for an incident that does not exist", async () => {
+    expect((await thrown(() => addNote({ actor: ctx.responder.actor, incidentId: 123_456, input: { body: "x" } }))).code).toBe("not_found");
   });
 
   it("a person's first note acknowledges a token-declared incident", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const { incident } = await declareIncident({ actor: token.actor, input: { title: "Alert: error budget burn", severity: "SEV3" } });
     expect(incident.acknowledgedAt).toBeNull();
     const entry = await addNote({ actor: ctx.responder.actor, incidentId: incident.id, input: { body: "Looking" } });
@@ -110,16 +113,16 @@ describe("setHighlighted", () => {
 
   it("refuses a viewer, and answers 404 for an entry of another incident", async () => {
     const entry = await addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x" } });
-    expect(thrown(() => setHighlighted({ actor: ctx.viewer.actor, incidentId, entryId: entry.id, highlighted: true })).status).toBe(403);
+    expect((await thrown(() => setHighlighted({ actor: ctx.viewer.actor, incidentId, entryId: entry.id, highlighted: true }))).status).toBe(403);
     const other = (await declareIncident({ actor: ctx.responder.actor, input: { title: "Other", severity: "SEV4" } })).incident.id;
-    expect(thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId: other, entryId: entry.id, highlighted: true })).status).toBe(404);
+    expect((await thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId: other, entryId: entry.id, highlighted: true }))).status).toBe(404);
     expect((await listTimeline({ actor: ctx.responder.actor, incidentId })).find((e) => e.id === entry.id)!.highlighted).toBe(false);
   });
 
   it("rejects a non-boolean flag", async () => {
     const entry = await addNote({ actor: ctx.responder.actor, incidentId, input: { body: "x" } });
-    expect(thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId, entryId: entry.id, highlighted: "yes" as unknown as boolean })).status).toBe(
-      400,
-    );
+    expect(
+      (await thrown(() => setHighlighted({ actor: ctx.responder.actor, incidentId, entryId: entry.id, highlighted: "yes" as unknown as boolean }))).status,
+    ).toBe(400);
   });
 });

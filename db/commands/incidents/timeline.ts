@@ -5,7 +5,6 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { addNoteSchema } from "@/lib/validation/incident";
 import { FUTURE_TOLERANCE_MS } from "@/lib/incident-timestamps";
-import { getDb } from "../../client";
 import { timelineEntries, type TimelineEntry } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { acknowledgeIfNeeded, editableIncident } from "../../access/incidents";

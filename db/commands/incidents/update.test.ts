@@ -105,7 +105,7 @@ describe("updateIncident", () => {
     const incident = await declare();
     await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, severity: "SEV2" } });
     const before = await snapshot(incident.id);
-    const error = thrown(() => updateIncident({ actor: responder2.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
+    const error = await thrown(() => updateIncident({ actor: responder2.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(409);
     expect(error.code).toBe("conflict");
@@ -118,7 +118,7 @@ describe("updateIncident", () => {
   it("refuses a viewer with 403", async () => {
     const incident = await declare();
     const before = await snapshot(incident.id);
-    const error = thrown(() => updateIncident({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
+    const error = await thrown(() => updateIncident({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: 1, status: "resolved" } }));
     expect(error.status).toBe(403);
     expect(await snapshot(incident.id)).toEqual(before);
   });
@@ -185,7 +185,7 @@ describe("updateIncident", () => {
     const startedAt = Date.now() - 60 * MIN;
     const incident = await declare({ startedAt: iso(startedAt) });
     const before = await snapshot(incident.id);
-    const error = thrown(() =>
+    const error = await thrown(() =>
       updateIncident({
         actor: ctx.responder.actor,
         incidentId: incident.id,
@@ -202,7 +202,9 @@ describe("updateIncident", () => {
     const incident = await declare({ startedAt: iso(now - 60 * MIN), detectedAt: iso(now - 50 * MIN) });
     expect(incident.detectedAtSource).toBe("manual");
     const before = await snapshot(incident.id);
-    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, startedAt: iso(now - 40 * MIN) } }));
+    const error = await thrown(() =>
+      updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, startedAt: iso(now - 40 * MIN) } }),
+    );
     expect(error.status).toBe(400);
     expect(error.fields).toEqual({ detectedAt: "Detected cannot be before impact started" });
     expect(await snapshot(incident.id)).toEqual(before);
@@ -210,7 +212,7 @@ describe("updateIncident", () => {
 
   it("rejects a time in the future", async () => {
     const incident = await declare();
-    const error = thrown(() =>
+    const error = await thrown(() =>
       updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, resolvedAt: iso(Date.now() + 24 * 60 * MIN) } }),
     );
     expect(error.status).toBe(400);
@@ -220,7 +222,7 @@ describe("updateIncident", () => {
   it("rejects an unknown commander email with 400 on commanderEmail, and writes nothing", async () => {
     const incident = await declare();
     const before = await snapshot(incident.id);
-    const error = thrown(() =>
+    const error = await thrown(() =>
       updateIncident({
         actor: ctx.responder.actor,
         incidentId: incident.id,
@@ -236,7 +238,9 @@ describe("updateIncident", () => {
     const gone = await ctx.t.createUser("responder");
     await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, gone.id));
     const incident = await declare();
-    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: gone.email } }));
+    const error = await thrown(() =>
+      updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: gone.email } }),
+    );
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("commanderEmail");
   });
@@ -262,7 +266,7 @@ describe("updateIncident", () => {
   });
 
   it("assigning a commander acknowledges a token-declared incident", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const { incident } = await declareIncident({ actor: token.actor, input: { title: "Alert: 5xx spike", severity: "SEV2" } });
     expect(incident.acknowledgedAt).toBeNull();
     const updated = await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, commanderEmail: ctx.responder.email } });
@@ -271,7 +275,7 @@ describe("updateIncident", () => {
   });
 
   it("a token can update and is recorded as the author", async () => {
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const incident = await declare();
     await updateIncident({ actor: token.actor, incidentId: incident.id, input: { version: 1, severity: "SEV1" } });
     const last = (await entriesOf(incident.id)).at(-1)!;
@@ -281,7 +285,7 @@ describe("updateIncident", () => {
 
   it("validates input before touching anything", async () => {
     const incident = await declare();
-    const error = thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { status: "resolved" } }));
+    const error = await thrown(() => updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { status: "resolved" } }));
     expect(error.status).toBe(400);
     expect(error.fields).toHaveProperty("version");
     expect((await getIncident({ actor: ctx.responder.actor, incidentId: incident.id })).status).toBe("investigating");

@@ -7,7 +7,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { STATUS_INFO, statusMoveTimestamps } from "@/lib/incident-status";
 import { TIMESTAMP_FIELDS, TIMESTAMP_LABELS, timestampOrderErrors, type TimestampField } from "@/lib/incident-timestamps";
 import { formatUtc } from "@/lib/format-time";
-import { getDb } from "../../client";
 import { incidentRoles, incidents, type Incident } from "../../schema";
 import type { Tx } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";

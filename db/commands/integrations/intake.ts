@@ -59,10 +59,10 @@ export const integrationActor = (integration: Integration, ip: string | null): A
 });
 
 /** Runs the request's write, retrying when another process holds the write lock past the busy timeout. */
-function withBusyRetry<T>(fn: () => T): T {
+async function withBusyRetry<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return fn();
+      return await fn();
     } catch (error) {
       if (attempt >= 3 || (error as { code?: string }).code !== "SQLITE_BUSY") throw error;
     }

@@ -29,13 +29,13 @@ describe("integrations (admin)", () => {
     expect(audit[0]!.after).not.toContain(secret);
   });
 
-  it("is admin-only", () => {
-    expect(thrown(() => createIntegration({ actor: ctx.responder.actor, input: { name: "x", kind: "grafana" } })).status).toBe(403);
-    expect(thrown(() => listIntegrations({ actor: ctx.viewer.actor })).status).toBe(403);
+  it("is admin-only", async () => {
+    expect((await thrown(() => createIntegration({ actor: ctx.responder.actor, input: { name: "x", kind: "grafana" } }))).status).toBe(403);
+    expect((await thrown(() => listIntegrations({ actor: ctx.viewer.actor }))).status).toBe(403);
   });
 
-  it("rejects an invalid regex in a rule, naming the field", () => {
-    const error = thrown(() =>
+  it("rejects an invalid regex in a rule, naming the field", async () => {
+    const error = await thrown(() =>
       createIntegration({
         actor: ctx.admin.actor,
         input: { name: "x", kind: "alertmanager", rules: [{ ...DEFAULT_RULE, matchers: [{ label: "alertname", op: "=~", value: "(unclosed" }] }] },
@@ -47,7 +47,7 @@ describe("integrations (admin)", () => {
 
   it("keeps an HMAC secret for Grafana only", async () => {
     expect(
-      thrown(() => createIntegration({ actor: ctx.admin.actor, input: { name: "x", kind: "alertmanager", hmacSecret: "s3cret-value" } })).fields,
+      (await thrown(() => createIntegration({ actor: ctx.admin.actor, input: { name: "x", kind: "alertmanager", hmacSecret: "s3cret-value" } }))).fields,
     ).toHaveProperty("hmacSecret");
     const { integration } = await createIntegration({ actor: ctx.admin.actor, input: { name: "graf", kind: "grafana", hmacSecret: "s3cret-value" } });
     expect(integration.hmacConfigured).toBe(true);
@@ -59,7 +59,7 @@ describe("integrations (admin)", () => {
     const { integration, secret } = await createIntegration({ actor: ctx.admin.actor, input: { name: "a", kind: "events-v2" } });
     const updated = await updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "b", enabled: false, rules: [] } });
     expect(updated).toMatchObject({ name: "b", enabled: false, rules: [], version: 2 });
-    const stale = thrown(() => updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "c" } }));
+    const stale = await thrown(() => updateIntegration({ actor: ctx.admin.actor, id: integration.id, input: { version: 1, name: "c" } }));
     expect(stale.status).toBe(409);
     expect(stale.details.current).toMatchObject({ name: "b", version: 2 });
     const rotated = await rotateIntegrationSecret({ actor: ctx.admin.actor, id: integration.id, input: { version: 2 } });
@@ -67,7 +67,7 @@ describe("integrations (admin)", () => {
     expect(secretMatches(secret, (await row(integration.id)).secretHash)).toBe(false);
     expect(secretMatches(rotated.secret, (await row(integration.id)).secretHash)).toBe(true);
     await deleteIntegration({ actor: ctx.admin.actor, id: integration.id });
-    expect(thrown(() => getIntegration({ actor: ctx.admin.actor, id: integration.id })).status).toBe(404);
+    expect((await thrown(() => getIntegration({ actor: ctx.admin.actor, id: integration.id }))).status).toBe(404);
     expect(await auditsOf(ctx.t.db, "integration.delete", integration.id)).toHaveLength(1);
   });
 });

@@ -7,7 +7,6 @@ import { requirePermission } from "@/lib/policy";
 import { DEFAULT_RULE } from "@/lib/alerts/routing-rules";
 import { parseInput } from "@/lib/validation/parse";
 import { createIntegrationSchema, rotateIntegrationSecretSchema, updateIntegrationSchema } from "@/lib/validation/integration";
-import { getDb } from "../../client";
 import { alerts, integrations, type Integration } from "../../schema";
 import type { Tx } from "../../types";
 import { staleError, updateVersioned } from "../../versioned";
@@ -64,7 +63,7 @@ export async function createIntegration({ actor, input }: { actor: Actor; input:
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: row.id, after: auditShape(row) }, now);
     return { integration: await integrationView(tx, row), secret };
   });

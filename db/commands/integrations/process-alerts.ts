@@ -100,7 +100,7 @@ async function insertAlert(
         lastSeenAt: ctx.now,
       })
       .returning()
-  )[0];
+  )[0]!;
 }
 
 const touch = async (ctx: Context, row: AlertRow) => await ctx.tx.update(alerts).set({ lastSeenAt: ctx.now }).where(eq(alerts.id, row.id));

@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { addCommentSchema } from "@/lib/validation/postmortem";
-import { getDb } from "../../client";
 import { postmortemComments } from "../../schema";
 import type { Writer } from "../../types";
 import { recordAudit } from "../../access/audit";
@@ -59,5 +58,5 @@ export async function insertComment(
         authorLabel: postmortemComments.authorLabel,
         createdAt: postmortemComments.createdAt,
       })
-  )[0];
+  )[0]!;
 }

@@ -26,8 +26,10 @@ export async function stalePostmortem(tx: Reader, incident: Incident, row: Postm
 }
 
 /** The versioned update (WHERE id AND version); zero rows → 409 with the current postmortem. */
-export function updatePostmortem(tx: Writer, incident: Incident, row: Postmortem, changes: Partial<Postmortem>, now: number): Postmortem {
-  return updateVersioned(tx, postmortems, row, changes, now, async () => stalePostmortem(tx, incident, (await findPostmortemRow(tx, incident.id)) ?? row));
+export async function updatePostmortem(tx: Writer, incident: Incident, row: Postmortem, changes: Partial<Postmortem>, now: number): Promise<Postmortem> {
+  return await updateVersioned(tx, postmortems, row, changes, now, async () =>
+    stalePostmortem(tx, incident, (await findPostmortemRow(tx, incident.id)) ?? row),
+  );
 }
 
 export function assertNotPublished(row: Postmortem) {

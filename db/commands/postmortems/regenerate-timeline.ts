@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { regenerateTimelineSchema } from "@/lib/validation/postmortem";
 import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-action-items";
-import { getDb } from "../../client";
 import { recordAudit } from "../../access/audit";
 import { getPostmortem, type PostmortemDetail } from "../../queries/postmortems/detail";
 import { parseSections } from "../../queries/postmortems/stored";
@@ -39,7 +38,7 @@ export async function regenerateTimelineSection({
     const now = Date.now();
     const beforeLength = sections.timeline.length;
     sections.timeline = generated;
-    updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
+    await updatePostmortem(tx, incident, row, { sections: storedSections(sections, parseNoActionItemsReason(row.sections)) }, now);
     await emitPostmortemChanged(tx, actor, incidentId, now);
     await recordAudit(
       tx,

@@ -29,20 +29,20 @@ beforeAll(async () => {
   owner = await ctx.t.createUser("responder", { name: "Olive Owner" });
   reviewer = await ctx.t.createUser("responder", { name: "Rex Reviewer" });
   other = await ctx.t.createUser("responder");
-  ensureDefaultFactors(ctx.t.db);
+  await ensureDefaultFactors(ctx.t.db);
 });
 
-const err = (fn: () => unknown) => thrown(fn) as AppError;
+const err = async (fn: () => unknown) => (await thrown(fn)) as AppError;
 
 /** The parts the publish gate requires (impact and timeline are generated when it starts). */
-function writeRequired(incidentId: number, pm: PostmortemDetail) {
-  return savePostmortem({
+async function writeRequired(incidentId: number, pm: PostmortemDetail) {
+  return await savePostmortem({
     actor: owner.actor,
     incidentId,
     input: {
       version: pm.version,
       sections: { summary: "The queue backed up for an hour.", root_causes: "Consumers stalled after a config push." },
-      factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+      factorIds: [(await listFactors({ actor: ctx.admin.actor }))[0]!.id],
       noActionItemsReason: "The config check added during the incident covers it.",
     },
   });
@@ -80,7 +80,7 @@ const transitionAudits = (postmortemId: number) => auditsOf(ctx.t.db, "postmorte
 describe("draft → in_review", () => {
   it("needs at least one reviewer (422), named now or before", async () => {
     const { incidentId, pm } = await newPostmortem();
-    const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: pm.version } }));
+    const e = await err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", version: pm.version } }));
     expect(e.status).toBe(422);
     expect(e.fields).toHaveProperty(["reviewerIds"]);
 
@@ -102,11 +102,11 @@ describe("draft → in_review", () => {
 
   it("reviewers must be active responders or admins", async () => {
     const { incidentId, pm } = await newPostmortem();
-    expect(err(() => toReview(incidentId, pm, [ctx.viewer.id])).fields).toHaveProperty(["reviewerIds"]);
-    expect(err(() => toReview(incidentId, pm, [999_999])).fields).toHaveProperty(["reviewerIds"]);
+    expect((await err(() => toReview(incidentId, pm, [ctx.viewer.id]))).fields).toHaveProperty(["reviewerIds"]);
+    expect((await err(() => toReview(incidentId, pm, [999_999]))).fields).toHaveProperty(["reviewerIds"]);
     await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, other.id));
     try {
-      expect(err(() => toReview(incidentId, pm, [other.id])).fields).toHaveProperty(["reviewerIds"]);
+      expect((await err(() => toReview(incidentId, pm, [other.id]))).fields).toHaveProperty(["reviewerIds"]);
     } finally {
       await ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, other.id));
     }
@@ -116,21 +116,29 @@ describe("draft → in_review", () => {
   it("viewers cannot move postmortems (403); stale versions get 409", async () => {
     const { incidentId, pm } = await newPostmortem();
     expect(
-      err(() => transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } }))
-        .status,
+      (
+        await err(() =>
+          transitionPostmortem({ actor: ctx.viewer.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version } }),
+        )
+      ).status,
     ).toBe(403);
     expect(
-      err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } }))
-        .status,
+      (
+        await err(() =>
+          transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review", reviewerIds: [reviewer.id], version: pm.version + 5 } }),
+        )
+      ).status,
     ).toBe(409);
   });
 
   it("bad moves: publishing a draft, same status, unknown status", async () => {
     const { incidentId, pm } = await newPostmortem();
-    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: pm.version } })).status).toBe(422);
-    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: pm.version } })).status).toBe(422);
-    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "archived", version: pm.version } })).fields).toHaveProperty(["to"]);
-    expect(err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review" } })).fields).toHaveProperty(["version"]);
+    expect((await err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: pm.version } }))).status).toBe(422);
+    expect((await err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "draft", version: pm.version } }))).status).toBe(422);
+    expect((await err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "archived", version: pm.version } }))).fields).toHaveProperty([
+      "to",
+    ]);
+    expect((await err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "in_review" } }))).fields).toHaveProperty(["version"]);
   });
 });
 
@@ -138,8 +146,8 @@ describe("review checklist", () => {
   it("only a named reviewer or an admin ticks it; ticks do not change the version", async () => {
     const { incidentId, pm } = await newPostmortem();
     const inReview = await toReview(incidentId, pm);
-    expect(err(() => setReviewCheck({ actor: owner.actor, incidentId, key: "data", checked: true })).status).toBe(403);
-    expect(err(() => setReviewCheck({ actor: ctx.viewer.actor, incidentId, key: "data", checked: true })).status).toBe(403);
+    expect((await err(() => setReviewCheck({ actor: owner.actor, incidentId, key: "data", checked: true }))).status).toBe(403);
+    expect((await err(() => setReviewCheck({ actor: ctx.viewer.actor, incidentId, key: "data", checked: true }))).status).toBe(403);
     const ticked = await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
     expect(ticked.reviewChecklist.data).toBe(true);
     expect(ticked.version).toBe(inReview.version);
@@ -149,7 +157,7 @@ describe("review checklist", () => {
       causes: false,
     });
     expect((await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).reviewChecklist.data).toBe(false);
-    expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true })).fields).toHaveProperty(["key"]);
+    expect((await err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "vibes" as never, checked: true }))).fields).toHaveProperty(["key"]);
     const audits = await auditsOf(ctx.t.db, "postmortem.review_check", pm.id);
     expect(audits).toHaveLength(3);
   });
@@ -160,10 +168,10 @@ describe("in_review → published", () => {
     const { incidentId, pm } = await newPostmortem();
     const inReview = await toReview(incidentId, pm);
     await tickAll(incidentId);
-    const e = err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    const e = await err(() => transitionPostmortem({ actor: owner.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(403);
-    const token = ctx.t.createToken("responder");
-    expect(err(() => transitionPostmortem({ actor: token.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(403);
+    const token = await ctx.t.createToken("responder");
+    expect((await err(() => transitionPostmortem({ actor: token.actor, incidentId, input: { to: "published", version: inReview.version } }))).status).toBe(403);
     expect((await transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(
       "published",
     );
@@ -174,7 +182,7 @@ describe("in_review → published", () => {
     const inReview = await toReview(incidentId, pm);
     await setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: true });
     await setReviewCheck({ actor: reviewer.actor, incidentId, key: "impact", checked: true });
-    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    const e = await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(e.details?.missing).toEqual(["causes", "actions", "stakeholders"]);
     expect(e.message).toContain("Was the root cause analysis deep enough?");
@@ -189,7 +197,7 @@ describe("in_review → published", () => {
     const blank = await savePostmortem({ actor: owner.actor, incidentId, input: { version: pm.version, sections: { impact: "", timeline: " " } } });
     const inReview = await toReview(incidentId, blank);
     await tickAll(incidentId);
-    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    const e = await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields!)).toEqual(["sections.summary", "sections.impact", "sections.timeline", "sections.root_causes", "factorIds", "actionItems"]);
     expect(e.toJSON().error).toMatchObject({ code: "unprocessable", fields: { "sections.summary": "Write the “Summary” section" } });
@@ -205,7 +213,7 @@ describe("in_review → published", () => {
       input: {
         version: current.version,
         sections: { summary: "S", impact: "I", timeline: "T", root_causes: "R" },
-        factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+        factorIds: [(await listFactors({ actor: ctx.admin.actor }))[0]!.id],
       },
     });
     expect((await transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } })).status).toBe("published");
@@ -220,7 +228,7 @@ describe("in_review → published", () => {
     });
     const inReview = await toReview(incidentId, hinted);
     await tickAll(incidentId);
-    const e = err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
+    const e = await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields!)).toEqual(["acknowledgeHints"]);
     expect(e.fields!.acknowledgeHints).toContain("2 blameless hints");
@@ -284,7 +292,9 @@ describe("in_review → published", () => {
       .update(incidents)
       .set({ mitigatedAt: row.startedAt - 10 * MIN, resolvedAt: row.startedAt - 5 * MIN })
       .where(eq(incidents.id, incidentId));
-    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } })).status).toBe(400);
+    expect((await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: inReview.version } }))).status).toBe(
+      400,
+    );
     const after = (await getPostmortem({ actor: owner.actor, incidentId }))!;
     expect(after.status).toBe("in_review");
     expect(after.version).toBe(inReview.version);
@@ -296,12 +306,12 @@ describe("back to draft", () => {
   it("in_review → draft by a reviewer, the owner or an admin, with a comment", async () => {
     const { incidentId, pm } = await newPostmortem();
     let current = await toReview(incidentId, pm);
-    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty([
-      "comment",
-    ]);
-    expect(err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
-      403,
-    );
+    expect(
+      (await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version } }))).fields,
+    ).toHaveProperty(["comment"]);
+    expect(
+      (await err(() => transitionPostmortem({ actor: other.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } }))).status,
+    ).toBe(403);
     current = await transitionPostmortem({
       actor: reviewer.actor,
       incidentId,
@@ -321,15 +331,17 @@ describe("back to draft", () => {
     let current = await toReview(incidentId, pm);
     await tickAll(incidentId);
     current = await transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "published", version: current.version } });
-    expect(err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } })).status).toBe(
-      403,
+    expect(
+      (await err(() => transitionPostmortem({ actor: reviewer.actor, incidentId, input: { to: "draft", version: current.version, comment: "x" } }))).status,
+    ).toBe(403);
+    expect(
+      (await err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version } }))).fields,
+    ).toHaveProperty(["comment"]);
+    expect((await err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "in_review", version: current.version } }))).status).toBe(
+      422,
     );
-    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "draft", version: current.version } })).fields).toHaveProperty([
-      "comment",
-    ]);
-    expect(err(() => transitionPostmortem({ actor: ctx.admin.actor, incidentId, input: { to: "in_review", version: current.version } })).status).toBe(422);
-    expect(err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false })).status).toBe(422);
-    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(422);
+    expect((await err(() => setReviewCheck({ actor: reviewer.actor, incidentId, key: "data", checked: false }))).status).toBe(422);
+    expect((await err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } }))).status).toBe(422);
     current = await transitionPostmortem({
       actor: ctx.admin.actor,
       incidentId,
@@ -350,14 +362,14 @@ describe("setReviewers", () => {
       ctx.admin.id,
     ]);
     expect((await setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [other.id] } })).reviewers.map((r) => r.id)).toEqual([other.id]);
-    expect(err(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerIds: [other.id] } })).status).toBe(403);
-    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [ctx.viewer.id] } })).fields).toHaveProperty(["reviewerIds"]);
-    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: "x" } })).fields).toHaveProperty(["reviewerIds"]);
+    expect((await err(() => setReviewers({ actor: ctx.viewer.actor, incidentId, input: { reviewerIds: [other.id] } }))).status).toBe(403);
+    expect((await err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [ctx.viewer.id] } }))).fields).toHaveProperty(["reviewerIds"]);
+    expect((await err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: "x" } }))).fields).toHaveProperty(["reviewerIds"]);
     const audits = await auditsOf(ctx.t.db, "postmortem.reviewers", pm.id);
     expect(audits).toHaveLength(2);
     // In review, the list cannot become empty.
     const inReview = await toReview(incidentId, (await getPostmortem({ actor: owner.actor, incidentId }))!, [other.id]);
     expect(inReview.status).toBe("in_review");
-    expect(err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [] } })).status).toBe(422);
+    expect((await err(() => setReviewers({ actor: owner.actor, incidentId, input: { reviewerIds: [] } }))).status).toBe(422);
   });
 });

@@ -6,7 +6,6 @@ import { canPublishPostmortem, canSendBackPostmortem, requirePermission } from "
 import { parseInput } from "@/lib/validation/parse";
 import { transitionSchema } from "@/lib/validation/postmortem";
 import { POSTMORTEM_STATUS_LABEL, type PostmortemStatus } from "@/lib/postmortem-template";
-import { getDb } from "../../client";
 import type { Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
@@ -64,7 +63,7 @@ export async function transitionPostmortem({
         [reviewersField]: "Only with to: in_review",
       });
     }
-    const named = namedReviewers(tx, data);
+    const named = await namedReviewers(tx, data);
     const now = Date.now();
     const who = actorLabel(actor);
     const changes: Partial<Postmortem> = { status: to };
@@ -114,7 +113,7 @@ export async function transitionPostmortem({
       throw new AppError("unprocessable", "A published postmortem must be moved back to draft before another review", { to: "Move it back to draft first" });
     }
 
-    updatePostmortem(tx, incident, row, changes, now);
+    await updatePostmortem(tx, incident, row, changes, now);
     if (data.comment) {
       const comment = await insertComment(tx, actor, row.id, "review", data.comment, now);
       auditAfter.commentId = comment.id;

@@ -6,7 +6,6 @@ import { canPublishPostmortem, type ReviewFacts } from "@/lib/policy";
 import { parseInput } from "@/lib/validation/parse";
 import { reviewCheckSchema, setReviewersSchema } from "@/lib/validation/postmortem";
 import type { ReviewCheckKey } from "@/lib/postmortem-template";
-import { getDb } from "../../client";
 import { postmortemReviewers, postmortems, users, type Postmortem } from "../../schema";
 import type { Reader, Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
@@ -33,12 +32,15 @@ export const reviewFacts = async (db: Reader, row: Postmortem): Promise<ReviewFa
  * The reviewers a request names, by ids or by emails: each an active responder or admin, else a
  * 400 naming the field sent (`reviewerEmails.2`). Undefined when neither was sent.
  */
-export function namedReviewers(tx: Reader, data: { reviewerIds?: number[]; reviewerEmails?: string[] }): number[] | undefined {
-  const people = peopleFrom(tx, { ids: data.reviewerIds, emails: data.reviewerEmails }, { ids: "reviewerIds", emails: "reviewerEmails" });
-  return people?.map(async (person) => {
+export async function namedReviewers(tx: Reader, data: { reviewerIds?: number[]; reviewerEmails?: string[] }): Promise<number[] | undefined> {
+  const people = await peopleFrom(tx, { ids: data.reviewerIds, emails: data.reviewerEmails }, { ids: "reviewerIds", emails: "reviewerEmails" });
+  if (!people) return undefined;
+  const ids: number[] = [];
+  for (const person of people) {
     const field = data.reviewerEmails ? `reviewerEmails.${data.reviewerEmails.indexOf(person.email)}` : "reviewerIds";
-    return (await assertEligiblePerson(tx, person, field, "review postmortems")).id;
-  });
+    ids.push((await assertEligiblePerson(tx, person, field, "review postmortems")).id);
+  }
+  return ids;
 }
 
 /** Replaces the reviewers; each must be an active responder or admin. Returns whether anything changed. */
@@ -86,7 +88,7 @@ export async function setReviewers({
   await transaction(async (tx) => {
     const { row } = await loadForWrite(tx, actor, incidentId);
     assertNotPublished(row);
-    const reviewerIds = namedReviewers(tx, data) ?? [];
+    const reviewerIds = (await namedReviewers(tx, data)) ?? [];
     if (row.status === "in_review" && !reviewerIds.length) {
       throw new AppError("unprocessable", "A postmortem in review needs at least one reviewer", { reviewerIds: "Name at least one reviewer" });
     }

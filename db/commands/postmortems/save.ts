@@ -6,7 +6,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { savePostmortemSchema } from "@/lib/validation/postmortem";
 import type { PostmortemSectionKey } from "@/lib/postmortem-template";
 import { parseNoActionItemsReason, storedSections } from "@/lib/postmortem-action-items";
-import { getDb } from "../../client";
 import { contributingFactors, postmortemFactors, type Postmortem } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
@@ -120,7 +119,7 @@ export async function savePostmortem({
     }
 
     if (!Object.keys(after).length) return;
-    updatePostmortem(tx, incident, row, changes, now);
+    await updatePostmortem(tx, incident, row, changes, now);
     if (factorIds) {
       await tx.delete(postmortemFactors).where(eq(postmortemFactors.postmortemId, row.id));
       if (factorIds.length) await tx.insert(postmortemFactors).values(factorIds.map((factorId) => ({ postmortemId: row.id, factorId })));

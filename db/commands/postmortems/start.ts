@@ -5,7 +5,6 @@ import { requirePermission } from "@/lib/policy";
 import { incidentReference } from "@/lib/validation/incident";
 import { SECTION_KEYS, type PostmortemSectionKey } from "@/lib/postmortem-template";
 import { impactSectionDraft } from "@/lib/postmortem-markdown";
-import { getDb } from "../../client";
 import { postmortems } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { refreshIncidentFacts } from "../../access/incident-facts";
@@ -57,7 +56,7 @@ export async function startPostmortem({ actor, incidentId }: { actor: Actor; inc
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     await emitPostmortemChanged(tx, actor, incidentId, now);
     await writeTimelineEntry(
       tx,

@@ -6,7 +6,6 @@ import { AppError, notFound } from "@/lib/errors";
 import { requirePermission } from "@/lib/policy";
 import type { WebhookDeliveryView } from "@/lib/webhooks/event-types";
 import { iso } from "@/lib/webhooks/message";
-import { getDb } from "../../client";
 import { webhookDeliveries } from "../../schema";
 import { recordAudit } from "../../access/audit";
 import { deliveryView, findDelivery, findEndpoint, insertDelivery } from "../../access/webhooks";

@@ -37,22 +37,23 @@ describe("webhook endpoints", () => {
     expect((await listWebhookEndpoints({ actor: ctx.admin.actor })).map((e) => e.id)).toContain(endpoint.id);
   });
 
-  it("is admin-only", () => {
-    expect(thrown(() => createWebhookEndpoint({ actor: ctx.responder.actor, input })).status).toBe(403);
-    expect(thrown(() => listWebhookEndpoints({ actor: ctx.viewer.actor })).status).toBe(403);
+  it("is admin-only", async () => {
+    expect((await thrown(() => createWebhookEndpoint({ actor: ctx.responder.actor, input }))).status).toBe(403);
+    expect((await thrown(() => listWebhookEndpoints({ actor: ctx.viewer.actor }))).status).toBe(403);
   });
 
-  it("validates fields, naming them", () => {
-    const bad = (over: Record<string, unknown>) => thrown(() => createWebhookEndpoint({ actor: ctx.admin.actor, input: { ...input, ...over } })).fields;
-    expect(bad({ url: "ftp://x.example" })).toHaveProperty("url");
-    expect(bad({ url: "https://user:pw@x.example/" }).url).toMatch(/password/);
-    expect(bad({ url: "http://169.254.169.254/latest" }).url).toMatch(/link-local/);
-    expect(bad({ url: "http://[fd00:ec2::254]/" }).url).toMatch(/metadata/);
-    expect(bad({ events: [] })).toHaveProperty("events");
-    expect(bad({ events: ["incident.exploded"] })).toHaveProperty("events.0");
-    expect(bad({ format: "discord" })).toHaveProperty("format");
-    expect(bad({ name: " " })).toHaveProperty("name");
-    expect(bad({ secret: "mine" })).toHaveProperty("secret");
+  it("validates fields, naming them", async () => {
+    const bad = async (over: Record<string, unknown>) =>
+      (await thrown(() => createWebhookEndpoint({ actor: ctx.admin.actor, input: { ...input, ...over } }))).fields;
+    expect(await bad({ url: "ftp://x.example" })).toHaveProperty("url");
+    expect((await bad({ url: "https://user:pw@x.example/" })).url).toMatch(/password/);
+    expect((await bad({ url: "http://169.254.169.254/latest" })).url).toMatch(/link-local/);
+    expect((await bad({ url: "http://[fd00:ec2::254]/" })).url).toMatch(/metadata/);
+    expect(await bad({ events: [] })).toHaveProperty("events");
+    expect(await bad({ events: ["incident.exploded"] })).toHaveProperty("events.0");
+    expect(await bad({ format: "discord" })).toHaveProperty("format");
+    expect(await bad({ name: " " })).toHaveProperty("name");
+    expect(await bad({ secret: "mine" })).toHaveProperty("secret");
   });
 
   it("updates at the version read, 409 when stale; enabling clears the disabled notice", async () => {
@@ -63,7 +64,7 @@ describe("webhook endpoints", () => {
       .where(eq(webhookEndpoints.id, endpoint.id));
     const updated = await updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, enabled: true, format: "teams" } });
     expect(updated).toMatchObject({ enabled: true, disabledReason: null, disabledAt: null, format: "teams", version: 2 });
-    const stale = thrown(() => updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, name: "x" } }));
+    const stale = await thrown(() => updateWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id, input: { version: 1, name: "x" } }));
     expect(stale.status).toBe(409);
     expect(stale.details.current.version).toBe(2);
     expect(await auditsOf(ctx.t.db, "webhook.enable", endpoint.id)).toHaveLength(1);
@@ -75,7 +76,7 @@ describe("webhook endpoints", () => {
     expect(rotated.secret).not.toBe(secret);
     expect(rotated.endpoint.secretHint).toBe(rotated.secret.slice(-4));
     await deleteWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id });
-    expect(thrown(() => getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id })).status).toBe(404);
+    expect((await thrown(() => getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id }))).status).toBe(404);
     expect(await auditsOf(ctx.t.db, "webhook.delete", endpoint.id)).toHaveLength(1);
   });
 
@@ -89,7 +90,7 @@ describe("webhook endpoints", () => {
     expect((await getWebhookEndpoint({ actor: ctx.admin.actor, id: endpoint.id })).stats.pending).toBe(1);
     const again = await redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: test.id });
     expect(again.webhookId).toBe(test.webhookId);
-    expect(thrown(() => redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id + 999, deliveryId: test.id })).status).toBe(404);
+    expect((await thrown(() => redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id + 999, deliveryId: test.id }))).status).toBe(404);
     const page = await listWebhookDeliveries({ actor: ctx.admin.actor, endpointId: endpoint.id, limit: 1 });
     expect(page.items).toHaveLength(1);
     expect(page.nextCursor).toBeNull();

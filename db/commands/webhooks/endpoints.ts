@@ -67,7 +67,7 @@ export async function createWebhookEndpoint({ actor, input }: { actor: Actor; in
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     await recordAudit(tx, actor, { action: "webhook.create", entityType: "webhook", entityId: row.id, after: auditRecord(row) }, now);
     return { endpoint: await endpointView(tx, row, now), secret };
   });
@@ -81,7 +81,7 @@ export async function updateWebhookEndpoint({ actor, id, input }: { actor: Actor
   const now = Date.now();
   return await transaction(async (tx) => {
     const before = await existing(tx, id);
-    if (before.version !== data.version) throw stale(before)();
+    if (before.version !== data.version) throw await stale(before)();
     const reEnabled = data.enabled === true && !before.enabled;
     const updated = await updateVersioned(
       tx,

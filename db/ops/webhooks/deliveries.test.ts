@@ -134,7 +134,7 @@ describe("webhook delivery attempts", () => {
           createdAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     expect((await claimOnly(endpoint.id, now + 1)).map((c) => c.id)).toEqual([]);
     const failed = (await ctx.t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)))[0]!;
     await redeliverWebhook({ actor: ctx.admin.actor, endpointId: endpoint.id, deliveryId: failed.id });
@@ -171,7 +171,7 @@ describe("the delivery log", () => {
           .insert(webhookDeliveries)
           .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
           .returning()
-      )[0];
+      )[0]!;
     const kept = [row("msg_new", "delivered", now), row("msg_old_pending", "pending", old)];
     await row("msg_old_delivered", "delivered", old);
     await row("msg_old_failed", "failed", old);

@@ -5,6 +5,7 @@ import { webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookDeliv
 import type { Db, Tx } from "../../types";
 import { recordAudit } from "../../access/audit";
 import { transaction } from "../../transaction";
+import { forUpdate } from "../../dialect-sql";
 
 export type ClaimedDelivery = Pick<WebhookDelivery, "id" | "webhookId" | "body" | "attempts" | "endpointId"> & {
   claimedUntil: number;
@@ -22,7 +23,7 @@ export async function claimDueDeliveries(db: Db, options: { now: number; limit: 
   const { now } = options;
   const d = webhookDeliveries;
   return await transaction(async (tx) => {
-    const rows = await tx
+    const due = tx
       .select({ delivery: d, endpoint: { url: webhookEndpoints.url, secret: webhookEndpoints.secret, format: webhookEndpoints.format } })
       .from(d)
       .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, d.endpointId))
@@ -36,8 +37,11 @@ export async function claimDueDeliveries(db: Db, options: { now: number; limit: 
       )
       .orderBy(asc(d.nextAttemptAt), asc(d.id))
       .limit(options.limit);
+    // PostgreSQL: another process claiming at the same moment skips these rows instead of waiting for them.
+    const rows = await forUpdate(due, { skipLocked: true, of: d });
     const claimedUntil = now + options.leaseMs;
-    return rows.map(async ({ delivery, endpoint }) => {
+    const claimed: ClaimedDelivery[] = [];
+    for (const { delivery, endpoint } of rows) {
       let attempts = delivery.attempts;
       if (delivery.status === "delivering") {
         // Its attempt never finished: log it, then send again at once (same webhook-id and body).
@@ -47,8 +51,9 @@ export async function claimDueDeliveries(db: Db, options: { now: number; limit: 
           .values({ deliveryId: delivery.id, attempt: attempts, at: delivery.lastAttemptAt ?? now, statusCode: null, durationMs: 0, error: INTERRUPTED });
       }
       await tx.update(d).set({ status: "delivering", claimedUntil, attempts, lastAttemptAt: now }).where(eq(d.id, delivery.id));
-      return { id: delivery.id, webhookId: delivery.webhookId, body: delivery.body, attempts, endpointId: delivery.endpointId, claimedUntil, endpoint };
-    });
+      claimed.push({ id: delivery.id, webhookId: delivery.webhookId, body: delivery.body, attempts, endpointId: delivery.endpointId, claimedUntil, endpoint });
+    }
+    return claimed;
   });
 }
 

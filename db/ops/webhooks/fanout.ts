@@ -5,11 +5,14 @@ import { events, webhookFanoutCursor } from "../../schema";
 import type { Db, Reader } from "../../types";
 import { incidentContext, queueNotification, subscribers } from "./queue";
 import { transaction } from "../../transaction";
+import { forUpdate } from "../../dialect-sql";
 
 const NOTIFYING = new Set<string>(NOTIFYING_EVENT_TYPES);
 
-export async function fanoutCursor(db: Reader): Promise<number | null> {
-  return (await db.select({ id: webhookFanoutCursor.lastEventId }).from(webhookFanoutCursor).where(eq(webhookFanoutCursor.id, 1)))[0]?.id ?? null;
+/** Where fan-out stands; `lock` (inside a transaction) holds the cursor row until commit, so processes fan out one at a time. */
+export async function fanoutCursor(db: Reader, { lock = false } = {}): Promise<number | null> {
+  const query = db.select({ id: webhookFanoutCursor.lastEventId }).from(webhookFanoutCursor).where(eq(webhookFanoutCursor.id, 1));
+  return (await (lock ? forUpdate(query) : query))[0]?.id ?? null;
 }
 
 /**
@@ -43,7 +46,7 @@ async function previousPostmortemStatus(db: Reader, incidentId: number, beforeEv
 export async function fanOutEvents(db: Db, options: { baseUrl: string | null; batch?: number; now?: number }): Promise<{ read: number; queued: number }> {
   const now = options.now ?? Date.now();
   return await transaction(async (tx) => {
-    const cursor = (await fanoutCursor(tx)) ?? 0;
+    const cursor = (await fanoutCursor(tx, { lock: true })) ?? 0;
     const batch = await tx
       .select()
       .from(events)

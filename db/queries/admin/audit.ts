@@ -29,13 +29,13 @@ export async function listAudit({ actor, filter }: { actor: Actor; filter: Audit
 }
 
 /** The actions that appear in the log, for the audit filter. */
-export function listAuditActions({ actor }: { actor: Actor }): string[] {
+export async function listAuditActions({ actor }: { actor: Actor }): Promise<string[]> {
   requirePermission(actor, "audit", "read");
-  return readAuditActions();
+  return await readAuditActions();
 }
 
 /** The entity types that appear in the log, for the audit filter. */
-export function listAuditEntityTypes({ actor }: { actor: Actor }): string[] {
+export async function listAuditEntityTypes({ actor }: { actor: Actor }): Promise<string[]> {
   requirePermission(actor, "audit", "read");
-  return readAuditEntityTypes();
+  return await readAuditEntityTypes();
 }

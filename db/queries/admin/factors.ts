@@ -6,12 +6,12 @@ import { readFactors, readFactorUsage, type Factor } from "../../access/factors"
 export type { Factor };
 
 /** The taxonomy for pickers and the API (anyone signed in); archived factors only when asked. */
-export function listFactors({ includeArchived = false }: { actor: Actor; includeArchived?: boolean }): Factor[] {
-  return readFactors({ includeArchived });
+export async function listFactors({ includeArchived = false }: { actor: Actor; includeArchived?: boolean }): Promise<Factor[]> {
+  return await readFactors({ includeArchived });
 }
 
 /** How many postmortems use each factor, for the taxonomy admin page. */
-export function factorUsageCounts({ actor }: { actor: Actor }): Map<number, number> {
+export async function factorUsageCounts({ actor }: { actor: Actor }): Promise<Map<number, number>> {
   requirePermission(actor, "factor", "manage");
-  return readFactorUsage();
+  return await readFactorUsage();
 }

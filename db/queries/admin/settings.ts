@@ -8,16 +8,16 @@ import { readOrgTimeZone, readRequiredSeverities, readUpdateCadence } from "../.
 // any actor may read them; changing them is for admins (db/commands/admin/settings.ts).
 
 /** Severities that require a postmortem. */
-export function getRequiredSeverities(_: { actor: Actor }): Severity[] {
-  return readRequiredSeverities();
+export async function getRequiredSeverities(_: { actor: Actor }): Promise<Severity[]> {
+  return await readRequiredSeverities();
 }
 
 /** The organisation's IANA time zone; "UTC" by default. */
-export function getOrgTimeZone(_: { actor: Actor }): string {
-  return readOrgTimeZone();
+export async function getOrgTimeZone(_: { actor: Actor }): Promise<string> {
+  return await readOrgTimeZone();
 }
 
 /** Minutes between stakeholder updates per severity. */
-export function getUpdateCadence(_: { actor: Actor }): UpdateCadence {
-  return readUpdateCadence();
+export async function getUpdateCadence(_: { actor: Actor }): Promise<UpdateCadence> {
+  return await readUpdateCadence();
 }

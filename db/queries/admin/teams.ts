@@ -5,6 +5,6 @@ import { readTeams, type TeamWithMembers } from "../../access/teams";
 export type { TeamWithMembers };
 
 /** Every team with members and service count (anyone signed in: team filters and owners). */
-export function listTeams(_: { actor: Actor }): TeamWithMembers[] {
-  return readTeams();
+export async function listTeams(_: { actor: Actor }): Promise<TeamWithMembers[]> {
+  return await readTeams();
 }

@@ -5,9 +5,9 @@ import { requirePermission } from "@/lib/policy";
 import { getDb } from "../../client";
 import { apiTokens, users } from "../../schema";
 
-export function listTokens({ actor }: { actor: Actor }) {
+export async function listTokens({ actor }: { actor: Actor }) {
   requirePermission(actor, "token", "list");
-  return selectTokens();
+  return await selectTokens();
 }
 
 /** Every token, newest first, without secrets; no actor check (the `npm run token` script). */

@@ -23,6 +23,6 @@ export async function listUsers({ actor }: { actor: Actor }): Promise<PublicUser
 }
 
 /** Active users, for role pickers (anyone signed in sees who can be named). */
-export function listActiveUsers(_: { actor: Actor }): Pick<User, "id" | "email" | "name" | "role">[] {
-  return readActiveUsers();
+export async function listActiveUsers(_: { actor: Actor }): Promise<Pick<User, "id" | "email" | "name" | "role">[]> {
+  return await readActiveUsers();
 }

@@ -107,7 +107,7 @@ describe("event feed", () => {
   it("private incidents: 404 for an outsider's incident stream, left out of their list stream from the moment they become private", async () => {
     const feed = newFeed();
     const secret = await declare(more.ada.actor, { private: true });
-    expect(thrown(() => watch(feed, { actor: more.outsider.actor, incidentId: secret.id, afterId: null })).status).toBe(404);
+    expect((await thrown(() => watch(feed, { actor: more.outsider.actor, incidentId: secret.id, afterId: null }))).status).toBe(404);
     const outsider = await watch(feed, { actor: more.outsider.actor, afterId: 0 });
     expect(outsider.events().filter((e) => e.incidentId === secret.id)).toEqual([]);
 
@@ -135,7 +135,7 @@ describe("event feed", () => {
   it("ends a stream within the re-check interval when the role changes, the account is disabled or the token is revoked", async () => {
     const feed = newFeed();
     const incident = await declare(ctx.responder.actor);
-    const token = ctx.t.createToken("responder");
+    const token = await ctx.t.createToken("responder");
     const demoted = await watch(feed, { actor: more.demoted.actor, incidentId: incident.id, afterId: null, recheckMs: 20 });
     const leaving = await watch(feed, { actor: more.leaving.actor, afterId: null, recheckMs: 20 });
     const viaToken = await watch(feed, { actor: token.actor, afterId: null, recheckMs: 20 });

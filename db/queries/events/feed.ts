@@ -1,16 +1,16 @@
 import "server-only";
-import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
-import { getDb } from "../../client";
+import { and, asc, eq, gt, lte, max } from "drizzle-orm";
+import { getDb, onDatabaseNotification } from "../../client";
 import { events, type EventRow } from "../../schema";
 import type { Reader } from "../../types";
 import { onEventAppended } from "../../access/events";
+import { EVENTS_CHANNEL } from "../../access/event-channel";
 import { AccessCache } from "./access";
-import { row } from "../../sql";
 
 /** One event of the log, ready to send: the SSE frame is built once and written to every watcher. */
 export type FeedEvent = { id: number; incidentId: number; type: string; frame: Uint8Array };
 /** Called with each batch of new events, in id order, and the access facts read for this batch. */
-export type FeedListener = (batch: FeedEvent[], access: AccessCache) => void;
+export type FeedListener = (batch: FeedEvent[], access: AccessCache) => void | Promise<void>;
 
 /** How often the feed looks for events other processes (or a missed nudge) wrote, while anyone listens. */
 export const FEED_POLL_MS = 250;
@@ -45,22 +45,8 @@ export async function readEvents(
   ).map(toFeedEvent);
 }
 
-// The feed's poll runs several times a second for as long as anyone watches: prepared once per connection.
-const pollStatements = new WeakMap<Reader, { all: (values: { after: number }) => EventRow[] }>();
-
 async function readNew(db: Reader, after: number): Promise<FeedEvent[]> {
-  let statement = await row(db, pollStatements);
-  if (!statement) {
-    statement = db
-      .select()
-      .from(events)
-      .where(gt(events.id, sql.placeholder("after")))
-      .orderBy(asc(events.id))
-      .limit(BATCH)
-      .prepare();
-    pollStatements.set(db, statement);
-  }
-  return statement.all({ after }).map(toFeedEvent);
+  return (await db.select().from(events).where(gt(events.id, after)).orderBy(asc(events.id)).limit(BATCH)).map(toFeedEvent);
 }
 
 export async function lastEventId(db: Reader): Promise<number> {
@@ -69,16 +55,22 @@ export async function lastEventId(db: Reader): Promise<number> {
 
 /**
  * The process's one reader of the log. While anyone listens it reads `id > head` every
- * FEED_POLL_MS and at once after a local appendEvent, and hands each batch to every listener.
- * Commit order is id order (one SQLite writer), so reading past `head` never skips an event;
- * another process following the same database does exactly this (see .notes/README-events.md).
+ * FEED_POLL_MS, at once after a local appendEvent, and (PostgreSQL) at once when any process
+ * commits an event (NOTIFY), and hands each batch to every listener. Events commit in id order
+ * (SQLite has one writer; on PostgreSQL appendEvent holds a transaction lock on the log), so
+ * reading past `head` never skips an event — which is how every process follows the same log.
+ * Polls never overlap: batches reach listeners in id order.
  */
 export class EventFeed {
   private head = 0;
   private readonly listeners = new Set<FeedListener>();
-  private timer: Awaited<ReturnType<typeof setInterval>> | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
   private unhook: (() => void) | null = null;
   private readonly closers = new Set<() => void>();
+  /** Resolves once `head` is the log's end when listening started; polls wait for it. */
+  private started: Promise<void> | null = null;
+  private polling: Promise<number> | null = null;
+  private pollAgain = false;
   /** Where a failed poll is reported (the route layer logs it); the streams end and their clients reconnect. */
   reportError: (error: unknown) => void = () => {};
 
@@ -87,14 +79,14 @@ export class EventFeed {
     private readonly pollMs = FEED_POLL_MS,
   ) {}
 
-  /** The last id handed to listeners: a new listener has seen everything up to it once replayed. */
+  /** The last id handed to listeners (once `ready()`): a new listener has seen everything up to it once replayed. */
   get position(): number {
     return this.head;
   }
 
-  /** Starts listening; `close` is what shutdown calls to end this listener's stream. Synchronous with `position`. */
-  async subscribe(listener: FeedListener, close: () => void): Promise<() => void> {
-    if (this.listeners.size === 0) await this.start();
+  /** Starts listening; `close` is what shutdown calls to end this listener's stream. Await `ready()` before reading `position`. */
+  subscribe(listener: FeedListener, close: () => void): () => void {
+    if (this.listeners.size === 0) this.start();
     this.listeners.add(listener);
     this.closers.add(close);
     return () => {
@@ -104,20 +96,48 @@ export class EventFeed {
     };
   }
 
+  /** Settles once the feed knows where the log ended when it started listening. */
+  async ready(): Promise<void> {
+    await this.started;
+  }
+
   get size(): number {
     return this.listeners.size;
   }
 
-  /** Reads and hands out what is new; returns how many events it read. */
-  async poll(): Promise<number> {
+  /** Reads and hands out what is new; returns how many events it read. A call during a poll runs one more poll after it. */
+  poll(): Promise<number> {
+    if (this.polling) {
+      this.pollAgain = true;
+      return this.polling;
+    }
+    const run = async () => {
+      let read = 0;
+      try {
+        do {
+          this.pollAgain = false;
+          read += await this.pollOnce();
+        } while (this.pollAgain && this.listeners.size > 0);
+      } finally {
+        this.polling = null;
+      }
+      return read;
+    };
+    this.polling = run();
+    return this.polling;
+  }
+
+  private async pollOnce(): Promise<number> {
     if (this.listeners.size === 0) return 0;
+    await this.started;
     const db = this.db();
     const batch = await readNew(db, this.head);
     if (batch.length === 0) return 0;
     this.head = batch[batch.length - 1]!.id;
     const access = new AccessCache(db);
-    for (const listener of [...this.listeners]) listener(batch, access);
-    if (batch.length === BATCH) setImmediate(() => this.safePoll());
+    // A poll ends when every listener has taken the batch (a watcher sends it in order, after its replay).
+    await Promise.all([...this.listeners].map((listener) => listener(batch, access)));
+    if (batch.length === BATCH) this.pollAgain = true;
     return batch.length;
   }
 
@@ -135,11 +155,23 @@ export class EventFeed {
     }
   }
 
-  private async start() {
-    this.head = await lastEventId(this.db());
-    this.timer = setInterval(() => this.safePoll(), this.pollMs);
+  private start() {
+    const starting = (async () => {
+      this.head = await lastEventId(this.db());
+    })();
+    this.started = starting;
+    starting.catch((error) => {
+      this.reportError(error);
+      this.closeAll();
+    });
+    this.timer = setInterval(() => void this.safePoll(), this.pollMs);
     this.timer.unref?.();
-    this.unhook = onEventAppended(() => this.safePoll());
+    const unhookLocal = onEventAppended(() => void this.safePoll());
+    const unlisten = onDatabaseNotification(EVENTS_CHANNEL, () => void this.safePoll());
+    this.unhook = () => {
+      unhookLocal();
+      unlisten();
+    };
   }
 
   private stop() {
@@ -147,6 +179,7 @@ export class EventFeed {
     this.timer = null;
     this.unhook?.();
     this.unhook = null;
+    this.started = null;
   }
 }
 

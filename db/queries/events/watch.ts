@@ -61,23 +61,29 @@ export async function watchEvents({
 
   const stillAllowed = async () =>
     (await actorStillValid(db, snapshot)) && (incidentId === undefined || (await new AccessCache(db).canRead(actor, incidentId)));
-  const timer = setInterval(async () => {
-    try {
-      if (!(await stillAllowed())) finish("access changed");
-    } catch {
-      finish("access check failed");
-    }
+  const timer = setInterval(() => {
+    stillAllowed().then(
+      (allowed) => allowed || finish("access changed"),
+      () => finish("access check failed"),
+    );
   }, recheckMs);
   timer.unref?.();
 
-  const unsubscribe = await feed.subscribe(
-    async (batch, access) => {
-      if (!open) return;
-      try {
-        await deliver(batch, access);
-      } catch {
-        finish("delivery failed");
-      }
+  // Batches are delivered one after another (delivery reads access facts, so it awaits): events
+  // reach the client in id order. Until the replay below is done, live batches wait in the chain.
+  let replayed!: () => void;
+  let chain: Promise<void> = new Promise<void>((resolve) => (replayed = resolve));
+  const unsubscribe = feed.subscribe(
+    (batch, access) => {
+      chain = chain.then(async () => {
+        if (!open) return;
+        try {
+          await deliver(batch, access);
+        } catch {
+          finish("delivery failed");
+        }
+      });
+      return chain;
     },
     () => finish("server stopping"),
   );
@@ -94,17 +100,25 @@ export async function watchEvents({
     end(reason);
   }
 
-  // Replay (afterId, position] now: the feed hands out only events after its position, and no poll
-  // can run before this synchronous code returns, so nothing is missed or sent twice.
-  if (afterId !== null) {
-    const upTo = feed.position;
-    let from = afterId;
-    while (open && from < upTo) {
-      const batch = await readEvents(db, { afterId: from, upTo, incidentId });
-      if (batch.length === 0) break;
-      if (!(await deliver(batch, new AccessCache(db)))) break;
-      from = batch[batch.length - 1]!.id;
+  // Replay (afterId, position]: the feed hands out only events after its position, and live
+  // batches wait until the replay is sent, so nothing is missed, sent twice or out of order.
+  try {
+    await feed.ready();
+    if (afterId !== null) {
+      const upTo = feed.position;
+      let from = afterId;
+      while (open && from < upTo) {
+        const batch = await readEvents(db, { afterId: from, upTo, incidentId });
+        if (batch.length === 0) break;
+        if (!(await deliver(batch, new AccessCache(db)))) break;
+        from = batch[batch.length - 1]!.id;
+      }
     }
+  } catch (error) {
+    stop();
+    throw error;
+  } finally {
+    replayed();
   }
   return { stop };
 }

@@ -86,9 +86,10 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
       .limit(filter.limit + 1);
   };
   const statuses = filter.status === "active" ? OPEN : filter.status === "inactive" ? CLOSED : filter.status ? [filter.status] : null;
+  const perStatus: Incident[] = [];
+  if (statuses) for (const status of statuses) perStatus.push(...(await readStatus(status)));
   const rows = statuses
-    ? statuses
-        .flatMap(readStatus)
+    ? perStatus
         .sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id)
         .slice(0, filter.limit + 1)
     : await readAll();

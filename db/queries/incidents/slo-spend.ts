@@ -57,7 +57,8 @@ export async function sloSpendOf(db: Reader, incident: Incident, now = Date.now(
     .select({ sloId: sloSpendOverrides.sloId, minutes: sloSpendOverrides.minutes, reason: sloSpendOverrides.reason })
     .from(sloSpendOverrides)
     .where(eq(sloSpendOverrides.incidentId, incidentId));
-  return sloRows.map(async (slo) => {
+  const spends: IncidentSloSpend[] = [];
+  for (const slo of sloRows) {
     const service = linked.find((l) => l.serviceId === slo.serviceId)!;
     const override = overrides.find((o) => o.sloId === slo.id);
     const own = {
@@ -69,7 +70,7 @@ export async function sloSpendOf(db: Reader, incident: Incident, now = Date.now(
       overrideMinutes: override?.minutes ?? null,
     };
     const pushed = await statusPushedByIncident(db, slo, budgets.get(slo.id)!, incidentId, now);
-    return {
+    spends.push({
       sloId: slo.id,
       sloName: slo.name,
       objective: slo.objective,
@@ -81,6 +82,7 @@ export async function sloSpendOf(db: Reader, incident: Incident, now = Date.now(
       overridden: override ? { minutes: override.minutes, reason: override.reason } : null,
       status: pushed.with,
       pushed: pushed.pushed,
-    };
-  });
+    });
+  }
+  return spends;
 }

@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import { getDb, getSqlite } from "@/db/client";
 import { reconcileIncidentFacts } from "@/db/access/incident-facts";
 import { rebuildAllSpend } from "@/db/access/slo-spend-segments";
+import { transaction } from "@/db/transaction";
 import { hashPassword } from "@/server/auth/password";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, insertCatalog, type Catalog } from "./catalog";
 import { planFollowups, type PostmortemPlan } from "./followup-plan";
@@ -183,7 +184,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       log(`[bench] … ${Math.min(incidents, from + BATCH).toLocaleString("en-US")} incidents written (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     }
     const factsStarted = performance.now();
-    const facts = await reconcileIncidentFacts(getDb());
+    const facts = await transaction((tx) => reconcileIncidentFacts(tx));
     log(`[bench] Incident facts: ${facts.toLocaleString("en-US")} rows in ${((performance.now() - factsStarted) / 1000).toFixed(1)} s`);
     const derived = performance.now();
     const segments = await rebuildAllSpend(getDb());

@@ -9,8 +9,8 @@ import { insertIfEmpty } from "./insert-if-empty";
  * On a database without any contributing factor, creates the defaults. Does nothing once any
  * factor exists (archived ones included), so an admin's edits stay. Returns how many it created.
  */
-export function ensureDefaultFactors(db: Db, now = Date.now()): number {
-  return insertIfEmpty(db, contributingFactors, async (tx) => {
+export async function ensureDefaultFactors(db: Db, now = Date.now()): Promise<number> {
+  return await insertIfEmpty(db, contributingFactors, async (tx) => {
     for (const factor of DEFAULT_FACTORS) {
       await tx.insert(contributingFactors).values({ name: factor.name, description: factor.description, createdAt: now }).onConflictDoNothing();
     }

@@ -55,15 +55,15 @@ export const DEFAULT_PLAYBOOKS: DefaultPlaybook[] = [
  * once any playbook exists, even if an admin deleted the defaults on purpose. Returns how
  * many it created.
  */
-export function ensureDefaultPlaybooks(db: Db, now = Date.now()): number {
-  return insertIfEmpty(db, playbooks, async (tx) => {
+export async function ensureDefaultPlaybooks(db: Db, now = Date.now()): Promise<number> {
+  return await insertIfEmpty(db, playbooks, async (tx) => {
     for (const playbook of DEFAULT_PLAYBOOKS) {
       const row = (
         await tx
           .insert(playbooks)
           .values({ name: playbook.name, description: playbook.description, severities: JSON.stringify(playbook.severities), createdAt: now, updatedAt: now })
           .returning({ id: playbooks.id })
-      )[0];
+      )[0]!;
       await tx
         .insert(playbookItems)
         .values(playbook.items.map((i, index) => ({ playbookId: row.id, position: index + 1, text: i.text, link: i.link, autoCheck: i.autoCheck })));

@@ -43,14 +43,14 @@ let all: Incident[];
 beforeAll(async () => {
   process.env.HINDSIGHT_ADMIN_EMAIL = "first-admin@example.test";
   process.env.HINDSIGHT_ADMIN_PASSWORD = "first-admin-password";
-  t = createTestDb();
+  t = await createTestDb();
   result = await seedDemo({ now: NOW, log: () => {} });
   all = await t.db.select().from(incidents).orderBy(asc(incidents.id));
 }, 60_000);
-afterAll(() => {
+afterAll(async () => {
   delete process.env.HINDSIGHT_ADMIN_EMAIL;
   delete process.env.HINDSIGHT_ADMIN_PASSWORD;
-  t.cleanup();
+  await t.cleanup();
 });
 
 const actorFor = async (email: string) => {

@@ -57,11 +57,12 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
   const unknown = unknownLinkedTitles(plan);
   if (unknown.length) throw new Error(`db/seed/demo/catalog.ts links incidents that are not in the demo: ${unknown.join("; ")}`);
   // A database from before playbooks existed gets the defaults too (does nothing once any exists).
-  ensureDefaultPlaybooks(db);
+  await ensureDefaultPlaybooks(db);
   // Likewise the contributing-factor taxonomy the demo postmortems use.
-  ensureDefaultFactors(db);
+  await ensureDefaultFactors(db);
   // Hash outside the transaction: argon2 is async, and the transaction callback must be synchronous.
-  const missing = DEMO_PEOPLE.filter(async (p) => !(await db.select({ id: users.id }).from(users).where(eq(users.email, p.email)))[0]);
+  const missing: (typeof DEMO_PEOPLE)[number][] = [];
+  for (const p of DEMO_PEOPLE) if (!(await db.select({ id: users.id }).from(users).where(eq(users.email, p.email)))[0]) missing.push(p);
   const hashes = new Map<string, string>();
   for (const person of missing) hashes.set(person.email, await hashPassword(DEMO_PASSWORD));
 
@@ -87,7 +88,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           .insert(users)
           .values({ email: person.email, name: person.name, role: person.role, passwordHash, createdAt: joined, updatedAt: joined })
           .returning({ id: users.id })
-      )[0];
+      )[0]!;
       await tx.insert(auditLog).values({
         at: joined,
         actorLabel: "system",
@@ -125,7 +126,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
           .insert(incidents)
           .values({ ...fields, createdById: declarer.userId, createdByTokenId: declarer.tokenId })
           .returning({ id: incidents.id })
-      )[0];
+      )[0]!;
       for (const role of roles) {
         await tx.insert(incidentRoles).values({ incidentId: incident.id, userId: who(role.person).id, role: role.role, assignedAt: role.assignedAt });
       }
@@ -209,7 +210,7 @@ export async function seedDemo({ now = Date.now(), log = console.log }: { now?: 
       password: DEMO_PASSWORD,
     };
   });
-  await reconcileIncidentFacts(db);
+  await transaction((tx) => reconcileIncidentFacts(tx));
   const pm = result.postmortems;
   log(
     `[seed:demo] Added ${pm.published + pm.in_review + pm.draft} postmortems (${pm.published} published, ${pm.in_review} in review, ${pm.draft} drafts) and ${result.actionItems} action items.`,
@@ -249,7 +250,7 @@ async function createAlertToken(
         lastUsedAt: Math.max(...declared),
       })
       .returning({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, prefix: apiTokens.prefix })
-  )[0];
+  )[0]!;
   await tx.insert(auditLog).values({
     at,
     actorUserId: admin.id,

@@ -37,7 +37,7 @@ export async function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Perso
       teamIds.set(team.name, found.id);
       continue;
     }
-    const row = (await tx.insert(teams).values({ name: team.name, createdAt: at, updatedAt: at }).returning({ id: teams.id }))[0];
+    const row = (await tx.insert(teams).values({ name: team.name, createdAt: at, updatedAt: at }).returning({ id: teams.id }))[0]!;
     teamIds.set(team.name, row.id);
     teamCount += 1;
     for (const member of team.members) await tx.insert(teamMembers).values({ teamId: row.id, userId: who(member).id, addedAt: at });
@@ -69,7 +69,7 @@ export async function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Perso
           updatedAt: at,
         })
         .returning({ id: services.id })
-    )[0];
+    )[0]!;
     serviceCount += 1;
     await system("service.create", "service", service.slug, { slug: service.slug, name: service.name, tier: service.tier, demo: true });
     const sloIds = new Map<string, number>();
@@ -87,7 +87,7 @@ export async function seedCatalog(tx: Writer, who: (key: DemoPersonKey) => Perso
             updatedAt: at,
           })
           .returning({ id: slos.id })
-      )[0];
+      )[0]!;
       sloIds.set(slo.name, created.id);
       sloCount += 1;
     }

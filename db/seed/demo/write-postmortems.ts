@@ -144,7 +144,7 @@ async function insertPostmortem(
         publishedById: publisher?.id ?? null,
       })
       .returning({ id: postmortems.id })
-  )[0];
+  )[0]!;
 
   for (const name of spec.factors) {
     const factorId = factorIds.get(name);
@@ -233,7 +233,7 @@ async function insertActionItem(
         completedAt: item.completedAt,
       })
       .returning({ id: actionItems.id })
-  )[0];
+  )[0]!;
   entry(
     incident.id,
     "action_item",

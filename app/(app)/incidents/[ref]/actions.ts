@@ -16,7 +16,7 @@ function incidentIdOf(ref: string): number {
 
 // No revalidatePath: open pages follow the incident's event stream (the writer's own page included),
 // so a write does not re-render the page for the person who made it.
-async function mutate<T>(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => T) {
+async function mutate<T>(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => T | Promise<T>) {
   const actor = await requireActor();
   return actionResult(() => fn(actor, incidentIdOf(ref)));
 }

@@ -32,13 +32,12 @@ import { Breadcrumb } from "@/app/components/breadcrumb";
 type Props = { params: Promise<{ ref: string }> };
 
 /** What was left of the budgets of the SLOs this incident pushed, at render: the live alert adjusts it. */
-function budgetBaselines(actor: Actor, spend: IncidentSloSpend[]) {
+async function budgetBaselines(actor: Actor, spend: IncidentSloSpend[]) {
   const pushed = spend.filter((s) => s.pushed);
-  const budgets = new Map(
-    [...new Set(pushed.map((p) => p.serviceSlug))].flatMap(async (slug) =>
-      (await getService({ actor, slug })).slos.map((slo) => [slo.id, slo.budget] as const),
-    ),
-  );
+  const budgets = new Map<number, Awaited<ReturnType<typeof getService>>["slos"][number]["budget"]>();
+  for (const slug of new Set(pushed.map((p) => p.serviceSlug))) {
+    for (const slo of (await getService({ actor, slug })).slos) budgets.set(slo.id, slo.budget);
+  }
   return Object.fromEntries(pushed.map((p) => [p.sloId, { remainingMinutes: budgets.get(p.sloId)?.remainingMinutes ?? 0, spentMinutes: p.spentMinutes }]));
 }
 
@@ -102,7 +101,7 @@ export default async function IncidentPage({ params }: Props) {
         <LiveHeader canEdit={canEdit} me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null} cadence={getUpdateCadence({ actor })} />
         <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0">
-            <LiveBudgetAlert baselines={budgetBaselines(actor, sloSpend)} />
+            <LiveBudgetAlert baselines={await budgetBaselines(actor, sloSpend)} />
             <LiveSummary canEdit={canEdit} />
             <LiveAlerts />
             {canEdit ? <NoteComposer reference={reference} /> : null}

@@ -25,9 +25,9 @@ const one = (value: string | string[] | undefined) => (typeof value === "string"
 const wholeNumber = (value: string | null) => (value !== null && /^\d{1,12}$/.test(value) ? Number(value) : null);
 
 /** A missing endpoint is this page's 404; a missing delivery (a stale link) just leaves the detail closed. */
-function orNull<T>(read: () => T): T | null {
+async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (error instanceof AppError && (error.code === "not_found" || error.code === "validation_failed")) return null;
     throw error;

@@ -22,7 +22,7 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: SloParams) =>
   const id = sloIdFrom((await params).id);
   const input = await readJson(req);
   try {
-    return NextResponse.json((await slosJson(actor, [updateSlo({ actor, id, input })]))[0]);
+    return NextResponse.json((await slosJson(actor, [await updateSlo({ actor, id, input })]))[0]);
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as Slo | undefined) : undefined;
     if (error instanceof AppError && current) {

@@ -5,9 +5,9 @@ import { toPostmortemJson, type PostmortemDetail } from "@/server/api/json/postm
  * Runs a postmortem write; a 409 carries the current postmortem in the API shape (the same
  * as GET) so a client can show both versions and keep what its user typed.
  */
-export function withCurrentAsJson<T>(fn: () => T): T {
+export async function withCurrentAsJson<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     const current = error instanceof AppError ? (error.details?.current as PostmortemDetail | undefined) : undefined;
     if (error instanceof AppError && current) {
