@@ -80,3 +80,26 @@ describe("HINDSIGHT_SSE_HEARTBEAT_MS", () => {
     }
   });
 });
+
+describe("DATABASE_URL and DATABASE_POOL_SIZE", () => {
+  it("DATABASE_URL: unset for SQLite, a postgres:// or postgresql:// URL for PostgreSQL, anything else named as invalid", () => {
+    expect(env("DATABASE_URL", {})).toBeUndefined();
+    expect(env("DATABASE_URL", { DATABASE_URL: " " })).toBeUndefined();
+    expect(env("DATABASE_URL", { DATABASE_URL: "postgres://u:p@db:5432/hindsight" })).toBe("postgres://u:p@db:5432/hindsight");
+    expect(env("DATABASE_URL", { DATABASE_URL: " postgresql://db/hindsight " })).toBe("postgresql://db/hindsight");
+    for (const bad of ["mysql://db/hindsight", "data/hindsight.db", "postgres://", "file:hindsight.db"]) {
+      expect(() => env("DATABASE_URL", { DATABASE_URL: bad })).toThrow(/^DATABASE_URL must be a PostgreSQL connection URL/);
+    }
+    expect(envProblems({ DATABASE_URL: "sqlite://x" })).toEqual([expect.stringMatching(/^DATABASE_URL /)]);
+  });
+
+  it("DATABASE_POOL_SIZE: 10 by default, a whole number from 1 to 200, named when invalid", () => {
+    expect(env("DATABASE_POOL_SIZE", {})).toBe(10);
+    expect(env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "" })).toBe(10);
+    expect(env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "1" })).toBe(1);
+    expect(env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "200" })).toBe(200);
+    for (const bad of ["0", "201", "2.5", "ten", "-3"]) {
+      expect(() => env("DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: bad })).toThrow(/^DATABASE_POOL_SIZE=".*" is not valid/);
+    }
+  });
+});

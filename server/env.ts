@@ -77,6 +77,27 @@ const schema = z.object({
   NODE_ENV: optionalText,
   /** The SQLite file; data/ beside it holds the secrets. Default data/hindsight.db. */
   DATABASE_PATH: optionalText,
+  /** postgres://… or postgresql://…: run on that PostgreSQL (15 or later) instead of the SQLite file. */
+  DATABASE_URL: optionalText
+    .transform((value) => value?.trim() || undefined)
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/i.test(value), {
+      message:
+        "DATABASE_URL must be a PostgreSQL connection URL starting with postgres:// or postgresql:// (e.g. postgres://hindsight:secret@db.example.com:5432/hindsight); leave it unset to use SQLite (DATABASE_PATH)",
+    }),
+  /** Connections each app process keeps to PostgreSQL (default 10). */
+  DATABASE_POOL_SIZE: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return 10;
+      const n = Number(value);
+      if (Number.isInteger(n) && n >= 1 && n <= 200) return n;
+      ctx.addIssue({
+        code: "custom",
+        message: `DATABASE_POOL_SIZE=${JSON.stringify(value)} is not valid: give a whole number of connections between 1 and 200 (default 10).`,
+      });
+      return z.NEVER;
+    }),
   /** The first admin, created on an empty database. */
   HINDSIGHT_ADMIN_EMAIL: optionalText,
   HINDSIGHT_ADMIN_PASSWORD: optionalText,
