@@ -168,6 +168,32 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
     expect(await query(to, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 
+  it("copies one snapshot: what a running server writes meanwhile is not in the copy, and the copy still matches", async () => {
+    const live = path.join(dir, "live.db");
+    fs.copyFileSync(source, live);
+    const writer = new Database(live);
+    writer.pragma("journal_mode = WAL");
+    const to = await newDatabase();
+    let wrote = false;
+    const result = await copyDatabase({
+      from: live,
+      to,
+      onProgress: (line) => {
+        // After the first table is copied, a "server" adds a user and a note to tables not yet copied or already copied.
+        if (wrote || !line.startsWith("Copied ")) return;
+        writer.exec("INSERT INTO users (email, name, password_hash, role, created_at, updated_at) VALUES ('late@example.test', 'Late', 'h', 'viewer', 1, 1)");
+        writer.exec("INSERT INTO timeline_entries (incident_id, occurred_at, kind, body, author_label, created_at) VALUES (1, 1, 'note', 'late', 'x', 1)");
+        wrote = true;
+      },
+    });
+    writer.close();
+    expect(wrote).toBe(true);
+    expect(result.tables.every((t) => t.matches)).toBe(true);
+    const counted = Object.fromEntries(result.tables.map((t) => [t.table, t.target.rows]));
+    expect(counted).toMatchObject({ users: 2, timeline_entries: 3 * LIVE_INCIDENTS });
+    expect(sqliteCount(live, "users")).toBe(3);
+  });
+
   it("reports a row changed on the way as a mismatch and keeps nothing", async () => {
     const to = await newDatabase();
     await withClient(to, async (client) => {
