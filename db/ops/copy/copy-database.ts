@@ -102,9 +102,10 @@ async function copyInTransaction(
     const filled = await fillDeferredColumns(client, source, byName.get(name)!, columns, batching);
     progress(`Set ${name}.${columns.join(", ")} on ${filled.toLocaleString("en-US")} rows`);
   }
-  progress("Checking the copy …");
+  const checkStarted = Date.now();
   const targetSummaries = new Map<string, TableSummary>();
   for (const name of plan.order) targetSummaries.set(name, summarize(await digestTargetTable(client, byName.get(name)!)));
+  progress(`Read back and checksummed ${plan.order.length} tables from PostgreSQL in ${((Date.now() - checkStarted) / 1000).toFixed(1)} s`);
   const tables = compareTables(sourceSummaries, targetSummaries);
   if (tables.some((t) => !t.matches)) throw new CopyMismatch(tables);
   const identities = await continueIdentities(client, target, source.sequences);

@@ -57,7 +57,7 @@ export async function sendBatch(client: pg.Client, table: string, statement: str
 
 /**
  * Streams every row of `table` from the source into the target (deferred columns as NULL) and
- * returns the source side's digest. Holds one batch in memory at a time.
+ * returns the source side's digest.
  */
 export async function copyTableRows(
   client: pg.Client,
@@ -72,13 +72,19 @@ export async function copyTableRows(
   let batch: (string | null)[][] = table.columns.map(() => []);
   let rows = 0;
   let chars = 0;
+  // One batch is written by PostgreSQL while the next is read and converted here: at most two in memory.
+  let inFlight: Promise<void> | null = null;
   const flush = async () => {
     if (rows === 0) return;
     const params = batch;
     batch = table.columns.map(() => []);
     rows = 0;
     chars = 0;
-    await sendBatch(client, table.name, statement, params);
+    const previous = inFlight;
+    inFlight = sendBatch(client, table.name, statement, params);
+    // Awaited below or on the next flush; a failure after an earlier one is only its consequence.
+    inFlight.catch(() => {});
+    if (previous) await previous;
   };
   for (const raw of source.rows(
     table.name,
@@ -94,5 +100,6 @@ export async function copyTableRows(
     if (rows >= batching.rows || chars >= batching.chars) await flush();
   }
   await flush();
+  await inFlight;
   return digest;
 }
