@@ -1,15 +1,8 @@
 // The command itself: what it prints and its exit codes (0 copied, 1 refused or mismatched, 2 bad arguments).
 import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCopySource } from "@/db/testing/copy-source";
-import { findPgBin, startCluster } from "@/scripts/pg-cluster.mjs";
-
-const givenUrl = process.env.HINDSIGHT_TEST_PG_URL;
-const available = Boolean(givenUrl || findPgBin());
+import { describe, expect, it } from "vitest";
+import { postgresAvailable, setUpCopyTest } from "@/db/testing/copy-cluster";
 
 function dbCopy(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
@@ -20,40 +13,14 @@ function dbCopy(args: string[]): Promise<{ code: number; stdout: string; stderr:
   });
 }
 
-describe.skipIf(!available)("the db:copy command", { timeout: 120_000 }, () => {
-  let adminUrl: string;
-  let stopCluster: (() => Promise<void>) | undefined;
-  let dir: string;
-  let source: string;
-
-  beforeAll(async () => {
-    if (givenUrl) adminUrl = givenUrl;
-    else {
-      const cluster = await startCluster();
-      adminUrl = cluster.url;
-      stopCluster = cluster.stop;
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-copy-command-"));
-    source = path.join(dir, "hindsight.db");
-    createCopySource(source);
-  }, 120_000);
-
-  afterAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await stopCluster?.();
-  });
+describe.skipIf(!postgresAvailable)("the db:copy command", { timeout: 120_000 }, () => {
+  const ctx = setUpCopyTest("copy-command");
 
   it("copies, prints both sides per table and a summary, exits 0; a second run is refused with exit 1", async () => {
-    const name = `hindsight_copy_command_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
+    const url = new URL(await ctx.newDatabase());
     url.password = "s3cret";
 
-    const copied = await dbCopy(["--from", source, "--to", url.toString()]);
+    const copied = await dbCopy(["--from", ctx.source, "--to", url.toString()]);
     expect(copied.stderr).toBe("");
     expect(copied.code).toBe(0);
     expect(copied.stdout).toMatch(/^table\s+SQLite rows\s+PostgreSQL rows\s+SQLite checksum\s+PostgreSQL checksum$/m);
@@ -62,16 +29,16 @@ describe.skipIf(!available)("the db:copy command", { timeout: 120_000 }, () => {
     expect(copied.stdout).toMatch(/^Copied \d+ rows in \d+ tables in [\d.]+ s: row counts and checksums match\./m);
     expect(copied.stdout).not.toContain("s3cret");
 
-    const again = await dbCopy(["--from", source, "--to", url.toString()]);
+    const again = await dbCopy(["--from", ctx.source, "--to", url.toString()]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^Copy refused: --to: the database already holds rows/);
   });
 
   it("exits 2 with the usage for missing arguments and 1 for a URL that is not PostgreSQL", async () => {
-    const missing = await dbCopy(["--from", source]);
+    const missing = await dbCopy(["--from", ctx.source]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^Missing --to postgres:\/\/… .*\n\nUsage:\n {2}npm run db:copy -- --from FILE --to postgres:/);
-    const mysql = await dbCopy(["--from", source, "--to", "mysql://root@127.0.0.1/hindsight"]);
+    const mysql = await dbCopy(["--from", ctx.source, "--to", "mysql://root@127.0.0.1/hindsight"]);
     expect(mysql.code).toBe(1);
     expect(mysql.stderr).toBe("Copy refused: --to: mysql://root@127.0.0.1/hindsight is not a PostgreSQL URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE)\n");
   });

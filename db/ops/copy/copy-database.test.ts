@@ -2,61 +2,19 @@
 // skipped when this machine has no PostgreSQL binaries.
 import Database from "better-sqlite3";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AWKWARD_TEXT, createCopySource, HIGHEST_INCIDENT_ID, LIVE_INCIDENTS } from "@/db/testing/copy-source";
+import { describe, expect, it } from "vitest";
+import { postgresAvailable, queryPg as query, setUpCopyTest } from "@/db/testing/copy-cluster";
+import { AWKWARD_TEXT, HIGHEST_INCIDENT_ID, LIVE_INCIDENTS } from "@/db/testing/copy-source";
 import { rejected } from "@/db/testing/test-db";
-import { findPgBin, startCluster } from "@/scripts/pg-cluster.mjs";
 import { copyDatabase, CopyMismatch, defaultMigrationsFolder } from "./copy-database";
 import { CopyRefused } from "./copy-errors";
 import { migrateTarget, nonEmptyTables } from "./pg-target";
 
-const givenUrl = process.env.HINDSIGHT_TEST_PG_URL;
-const available = Boolean(givenUrl || findPgBin());
-
-describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
-  let adminUrl: string;
-  let stopCluster: (() => Promise<void>) | undefined;
-  let dir: string;
-  let source: string;
-  let databases = 0;
-
-  beforeAll(async () => {
-    if (givenUrl) adminUrl = givenUrl;
-    else {
-      const cluster = await startCluster();
-      adminUrl = cluster.url;
-      stopCluster = cluster.stop;
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-copy-test-"));
-    source = path.join(dir, "hindsight.db");
-    createCopySource(source);
-  }, 120_000);
-
-  afterAll(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    await stopCluster?.();
-  });
-
-  async function query<T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  }
-
-  async function newDatabase(): Promise<string> {
-    const name = `hindsight_copy_${process.pid}_${++databases}`;
-    await query(adminUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
-  }
+describe.skipIf(!postgresAvailable)("npm run db:copy", { timeout: 120_000 }, () => {
+  const ctx = setUpCopyTest("copy-test");
+  const newDatabase = () => ctx.newDatabase();
 
   async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
     const client = new pg.Client({ connectionString: url });
@@ -79,10 +37,10 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
 
   it("copies every table with equal counts and checksums, ids kept, booleans and numbers converted", async () => {
     const to = await newDatabase();
-    const result = await copyDatabase({ from: source, to, batching: { rows: 3, chars: 1_000_000 } });
+    const result = await copyDatabase({ from: ctx.source, to, batching: { rows: 3, chars: 1_000_000 } });
     expect(result.tables.filter((t) => !t.matches)).toEqual([]);
     for (const t of result.tables) {
-      expect(t.source.rows, t.table).toBe(sqliteCount(source, t.table));
+      expect(t.source.rows, t.table).toBe(sqliteCount(ctx.source, t.table));
       expect(t.target.rows, t.table).toBe(t.source.rows);
       expect(t.source.checksum, t.table).toBe(t.target.checksum);
     }
@@ -113,7 +71,7 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
 
   it("continues every identity past the highest id SQLite handed out, deleted rows included", async () => {
     const to = await newDatabase();
-    const { identities } = await copyDatabase({ from: source, to });
+    const { identities } = await copyDatabase({ from: ctx.source, to });
     expect(identities).toContainEqual({ table: "incidents", column: "id", next: String(HIGHEST_INCIDENT_ID + 1) });
     const [incident] = await query<{ id: string }>(
       to,
@@ -129,15 +87,15 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
 
   it("refuses a target that already holds rows, before writing anything", async () => {
     const to = await newDatabase();
-    await copyDatabase({ from: source, to });
-    const again = await rejected(() => copyDatabase({ from: source, to }));
+    await copyDatabase({ from: ctx.source, to });
+    const again = await rejected(() => copyDatabase({ from: ctx.source, to }));
     expect(again).toBeInstanceOf(CopyRefused);
     expect(again.message).toMatch(/already holds rows \(in .*incidents/);
     expect(await query(to, "SELECT 1 FROM incidents")).toHaveLength(LIVE_INCIDENTS);
 
     const other = await newDatabase();
     await query(other, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('keep me')");
-    expect((await rejected(() => copyDatabase({ from: source, to: other }))).message).toMatch(/already holds rows \(in notes\)/);
+    expect((await rejected(() => copyDatabase({ from: ctx.source, to: other }))).message).toMatch(/already holds rows \(in notes\)/);
     // Refused before migrating: no Hindsight table was created.
     expect(await query(other, "SELECT 1 FROM pg_tables WHERE tablename = 'incidents'")).toEqual([]);
   });
@@ -149,28 +107,28 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
       expect(error).toBeInstanceOf(CopyRefused);
       return error.message as string;
     };
-    expect(await refusal(path.join(dir, "missing.db"))).toMatch(/^--from: there is no file at .*missing\.db$/);
-    fs.writeFileSync(path.join(dir, "notes.txt"), "not a database at all, just some text that is long enough to have a header".repeat(20));
-    expect(await refusal(path.join(dir, "notes.txt"))).toMatch(/is not a SQLite database/);
-    const other = new Database(path.join(dir, "other.db"));
+    expect(await refusal(path.join(ctx.dir, "missing.db"))).toMatch(/^--from: there is no file at .*missing\.db$/);
+    fs.writeFileSync(path.join(ctx.dir, "notes.txt"), "not a database at all, just some text that is long enough to have a header".repeat(20));
+    expect(await refusal(path.join(ctx.dir, "notes.txt"))).toMatch(/is not a SQLite database/);
+    const other = new Database(path.join(ctx.dir, "other.db"));
     other.exec("CREATE TABLE things (id INTEGER PRIMARY KEY)");
     other.close();
-    expect(await refusal(path.join(dir, "other.db"))).toMatch(/not a Hindsight database \(missing tables: __drizzle_migrations, users/);
-    const outdated = path.join(dir, "outdated.db");
-    fs.copyFileSync(source, outdated);
+    expect(await refusal(path.join(ctx.dir, "other.db"))).toMatch(/not a Hindsight database \(missing tables: __drizzle_migrations, users/);
+    const outdated = path.join(ctx.dir, "outdated.db");
+    fs.copyFileSync(ctx.source, outdated);
     const db = new Database(outdated);
     db.exec("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)");
     db.close();
     expect(await refusal(outdated)).toMatch(/from an older version of Hindsight\. Start this version on it once/);
-    expect(await refusal(source, "mysql://root@127.0.0.1/hindsight")).toMatch(/^--to: .* is not a PostgreSQL URL/);
-    expect(await refusal(source, "data/hindsight.db")).toMatch(/^--to: not a URL/);
-    expect(await refusal(source, "postgres://127.0.0.1:1/hindsight")).toMatch(/^--to: cannot connect to/);
+    expect(await refusal(ctx.source, "mysql://root@127.0.0.1/hindsight")).toMatch(/^--to: .* is not a PostgreSQL URL/);
+    expect(await refusal(ctx.source, "data/hindsight.db")).toMatch(/^--to: not a URL/);
+    expect(await refusal(ctx.source, "postgres://127.0.0.1:1/hindsight")).toMatch(/^--to: cannot connect to/);
     expect(await query(to, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 
   it("copies one snapshot: what a running server writes meanwhile is not in the copy, and the copy still matches", async () => {
-    const live = path.join(dir, "live.db");
-    fs.copyFileSync(source, live);
+    const live = path.join(ctx.dir, "live.db");
+    fs.copyFileSync(ctx.source, live);
     const writer = new Database(live);
     writer.pragma("journal_mode = WAL");
     const to = await newDatabase();
@@ -203,7 +161,7 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
         CREATE FUNCTION corrupt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.body := NEW.body || ' (changed)'; RETURN NEW; END $$;
         CREATE TRIGGER corrupt BEFORE INSERT ON timeline_entries FOR EACH ROW WHEN (NEW.id = 2) EXECUTE FUNCTION corrupt();`);
     });
-    const error = await rejected(() => copyDatabase({ from: source, to }));
+    const error = await rejected(() => copyDatabase({ from: ctx.source, to }));
     expect(error).toBeInstanceOf(CopyMismatch);
     expect(error.message).toBe("the copy does not match the source in 1 table (timeline_entries)");
     const bad = (error as CopyMismatch).tables.filter((t) => !t.matches);
@@ -217,8 +175,8 @@ describe.skipIf(!available)("npm run db:copy", { timeout: 120_000 }, () => {
   });
 
   it("fills references to later rows of the same table after every row is in, and copies jsonb, float and bytea", async () => {
-    const tree = path.join(dir, "tree.db");
-    fs.copyFileSync(source, tree);
+    const tree = path.join(ctx.dir, "tree.db");
+    fs.copyFileSync(ctx.source, tree);
     const db = new Database(tree);
     db.exec(`CREATE TABLE copy_tree (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES copy_tree (id), doc TEXT, ratio REAL, data BLOB);
       INSERT INTO copy_tree VALUES (1, 3, '{"b": 1, "a": [1, 2.50, "x"]}', 0.1, x'00ff'), (2, NULL, NULL, NULL, NULL), (3, 1, '{}', 1e100, x'');`);
