@@ -1,6 +1,6 @@
 // npm run db:copy -- --from data/hindsight.db --to postgres://…
 // Moves an installation from SQLite to PostgreSQL: every table, checked by counts and checksums.
-import { copyDatabase, CopyMismatch } from "@/db/ops/copy/copy-database";
+import { copyDatabase, CopyMismatch, rowsText } from "@/db/ops/copy/copy-database";
 import { CopyRefused } from "@/db/ops/copy/copy-errors";
 import { describeMismatches, formatComparison } from "@/db/ops/copy/copy-report";
 import { describeUrl } from "@/db/ops/copy/pg-target";
@@ -38,9 +38,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await copyDatabase({ from, to, onProgress: (line) => console.log(line) });
     console.log(`\n${formatComparison(result.tables)}\n`);
-    for (const r of result.identities) console.log(`New ${r.table}.${r.column} values start at ${r.next}.`);
+    if (result.identities.length) {
+      console.log(`New ids continue after the copied ones: ${result.identities.map((r) => `${r.table}.${r.column} at ${r.next}`).join(", ")}.`);
+    }
     console.log(
-      `Copied ${result.rows.toLocaleString("en-US")} rows in ${result.tables.length} tables in ${(result.milliseconds / 1000).toFixed(1)} s: ` +
+      `Copied ${rowsText(result.rows)} in ${result.tables.length} tables in ${(result.milliseconds / 1000).toFixed(1)} s: ` +
         `row counts and checksums match. Set DATABASE_URL to ${describeUrl(to)} and start Hindsight.`,
     );
     return 0;

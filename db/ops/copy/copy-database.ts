@@ -71,6 +71,8 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
   }
 }
 
+export const rowsText = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
+
 async function copyInTransaction(
   client: pg.Client,
   source: SqliteSource,
@@ -96,11 +98,11 @@ async function copyInTransaction(
     const tableStarted = Date.now();
     const digest = await copyTableRows(client, source, byName.get(name)!, plan.deferred.get(name) ?? [], batching);
     sourceSummaries.set(name, summarize(digest));
-    progress(`Copied ${name}: ${digest.rows.toLocaleString("en-US")} rows in ${((Date.now() - tableStarted) / 1000).toFixed(1)} s`);
+    if (digest.rows > 0) progress(`Copied ${name}: ${rowsText(digest.rows)} in ${((Date.now() - tableStarted) / 1000).toFixed(1)} s`);
   }
   for (const [name, columns] of plan.deferred) {
     const filled = await fillDeferredColumns(client, source, byName.get(name)!, columns, batching);
-    progress(`Set ${name}.${columns.join(", ")} on ${filled.toLocaleString("en-US")} rows`);
+    progress(`Set ${name}.${columns.join(", ")} on ${rowsText(filled)}`);
   }
   const checkStarted = Date.now();
   const targetSummaries = new Map<string, TableSummary>();
