@@ -10,7 +10,7 @@ import { AWKWARD_TEXT, HIGHEST_INCIDENT_ID, LIVE_INCIDENTS } from "@/db/testing/
 import { rejected } from "@/db/testing/test-db";
 import { copyDatabase, CopyMismatch, defaultMigrationsFolder } from "./copy-database";
 import { CopyRefused } from "./copy-errors";
-import { migrateTarget, nonEmptyTables } from "./pg-target";
+import { MIGRATION_LOCK_KEY, migrateTarget, nonEmptyTables } from "./pg-target";
 
 describe.skipIf(!postgresAvailable)("npm run db:copy", { timeout: 120_000 }, () => {
   const ctx = setUpCopyTest("copy-test");
@@ -83,6 +83,19 @@ describe.skipIf(!postgresAvailable)("npm run db:copy", { timeout: 120_000 }, () 
       "INSERT INTO timeline_entries (incident_id, occurred_at, kind, body, author_label, created_at) VALUES (1, 1, 'note', 'x', 'x', 1) RETURNING id",
     );
     expect(Number(entry!.id)).toBe(3 * LIVE_INCIDENTS + 1);
+  });
+
+  it("applies the migrations under the app's advisory lock: waits while another process holds it", async () => {
+    const to = await newDatabase();
+    const starting = new pg.Client({ connectionString: to });
+    await starting.connect();
+    await starting.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const copy = copyDatabase({ from: ctx.source, to });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await query(to, "SELECT 1 FROM pg_tables WHERE tablename = 'incidents'")).toEqual([]);
+    await starting.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    await starting.end();
+    expect((await copy).tables.every((t) => t.matches)).toBe(true);
   });
 
   it("refuses a target that already holds rows, before writing anything", async () => {

@@ -7,9 +7,10 @@ import { quoteIdent } from "./sqlite-source";
 
 /**
  * The advisory lock the PostgreSQL migrations run under, so processes starting at once (and a
- * copy) apply them once. The app's migrator must use the same key.
+ * copy) apply them once: the same key as MIGRATION_LOCK_KEY in db/pg-client.ts, which is not
+ * imported because loading it sets up the app's pool and type parsers.
  */
-export const MIGRATION_LOCK_KEY = 4_807_117_355_210_482n;
+export const MIGRATION_LOCK_KEY = 7_201_114;
 
 /** The URL without its password, for messages. */
 export function describeUrl(url: string): string {
@@ -78,10 +79,10 @@ export function refuseNonEmpty(tables: string[]): void {
 
 /** Applies the PostgreSQL migrations (drizzle's log in schema "drizzle") under the app's advisory lock. */
 export async function migrateTarget(client: pg.Client, migrationsFolder: string): Promise<void> {
-  await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
+  await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
     await migrate(drizzle(client), { migrationsFolder });
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]);
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
   }
 }
