@@ -139,6 +139,19 @@ describe.skipIf(!postgresAvailable)("npm run db:copy", { timeout: 120_000 }, () 
     expect(await query(to, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 
+  it("refuses a value PostgreSQL cannot hold, naming table, column and row, and keeps nothing", async () => {
+    const odd = path.join(ctx.dir, "odd.db");
+    fs.copyFileSync(ctx.source, odd);
+    const db = new Database(odd);
+    db.exec("UPDATE incidents SET private = 2 WHERE id = 3");
+    db.close();
+    const to = await newDatabase();
+    const error = await rejected(() => copyDatabase({ from: odd, to }));
+    expect(error).toBeInstanceOf(CopyRefused);
+    expect(error.message).toBe("incidents.private in the row with id 3: 2 (integer) is not a boolean (0 or 1) (column type boolean)");
+    await withClient(to, async (client) => expect(await nonEmptyTables(client)).toEqual([]));
+  });
+
   it("copies one snapshot: what a running server writes meanwhile is not in the copy, and the copy still matches", async () => {
     const live = path.join(ctx.dir, "live.db");
     fs.copyFileSync(ctx.source, live);

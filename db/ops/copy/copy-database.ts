@@ -62,7 +62,8 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
       await client.query("COMMIT");
       return { ...result, milliseconds: Date.now() - started };
     } catch (error) {
-      await client.query("ROLLBACK");
+      // A lost connection has rolled back by itself; the error worth reporting is the first one.
+      await client.query("ROLLBACK").catch(() => {});
       throw error;
     }
   } finally {

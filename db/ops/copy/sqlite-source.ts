@@ -51,7 +51,10 @@ export function openSqliteSource(given: string): SqliteSource {
           .raw(true)
           .iterate() as IterableIterator<unknown[]>,
       close: () => {
-        db.exec("COMMIT");
+        // Ends the read transaction; closing also ends it, should a failed copy have left a statement open.
+        try {
+          db.exec("COMMIT");
+        } catch {}
         db.close();
       },
     };
