@@ -59,15 +59,15 @@ function backupField(name: "BACKUP_INTERVAL_HOURS" | "BACKUP_KEEP") {
     });
 }
 
-/** A number setting of the webhook worker, with its default when unset. */
-function webhookNumber(name: string, fallback: number, min: number, max: number, what: string) {
+/** A number setting (the webhook worker's, the pool size), with its default when unset; `whole`: integers only. */
+function numberSetting(name: string, fallback: number, min: number, max: number, what: string, whole = false) {
   return z
     .string()
     .optional()
     .transform((value, ctx) => {
       if (value === undefined || value.trim() === "") return fallback;
       const n = Number(value);
-      if (Number.isFinite(n) && n >= min && n <= max) return n;
+      if (Number.isFinite(n) && (!whole || Number.isInteger(n)) && n >= min && n <= max) return n;
       ctx.addIssue({ code: "custom", message: `${name}=${JSON.stringify(value)} is not valid: give ${what} (default ${fallback}).` });
       return z.NEVER;
     });
@@ -85,19 +85,7 @@ const schema = z.object({
         "DATABASE_URL must be a PostgreSQL connection URL starting with postgres:// or postgresql:// (e.g. postgres://hindsight:secret@db.example.com:5432/hindsight); leave it unset to use SQLite (DATABASE_PATH)",
     }),
   /** Connections each app process keeps to PostgreSQL (default 10). */
-  DATABASE_POOL_SIZE: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === "") return 10;
-      const n = Number(value);
-      if (Number.isInteger(n) && n >= 1 && n <= 200) return n;
-      ctx.addIssue({
-        code: "custom",
-        message: `DATABASE_POOL_SIZE=${JSON.stringify(value)} is not valid: give a whole number of connections between 1 and 200 (default 10).`,
-      });
-      return z.NEVER;
-    }),
+  DATABASE_POOL_SIZE: numberSetting("DATABASE_POOL_SIZE", 10, 1, 200, "a whole number of connections between 1 and 200", true),
   /** The first admin, created on an empty database. */
   HINDSIGHT_ADMIN_EMAIL: optionalText,
   HINDSIGHT_ADMIN_PASSWORD: optionalText,
@@ -156,13 +144,13 @@ const schema = z.object({
       }
     }),
   /** Webhook retry delays are multiplied by this (default 1; tests use small values). */
-  HINDSIGHT_WEBHOOK_BACKOFF_SCALE: webhookNumber("HINDSIGHT_WEBHOOK_BACKOFF_SCALE", 1, 0.00001, 100, "a factor for the retry delays between 0.00001 and 100"),
+  HINDSIGHT_WEBHOOK_BACKOFF_SCALE: numberSetting("HINDSIGHT_WEBHOOK_BACKOFF_SCALE", 1, 0.00001, 100, "a factor for the retry delays between 0.00001 and 100"),
   /** Milliseconds between webhook worker passes (default 1000). */
-  HINDSIGHT_WEBHOOK_TICK_MS: webhookNumber("HINDSIGHT_WEBHOOK_TICK_MS", 1000, 20, 60_000, "milliseconds between 20 and 60000"),
+  HINDSIGHT_WEBHOOK_TICK_MS: numberSetting("HINDSIGHT_WEBHOOK_TICK_MS", 1000, 20, 60_000, "milliseconds between 20 and 60000"),
   /** Milliseconds a webhook request may take (default 10000). */
-  HINDSIGHT_WEBHOOK_TIMEOUT_MS: webhookNumber("HINDSIGHT_WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, "milliseconds between 100 and 60000"),
+  HINDSIGHT_WEBHOOK_TIMEOUT_MS: numberSetting("HINDSIGHT_WEBHOOK_TIMEOUT_MS", 10_000, 100, 60_000, "milliseconds between 100 and 60000"),
   /** Failed deliveries in a row after which an endpoint is disabled (default 10). */
-  HINDSIGHT_WEBHOOK_DISABLE_AFTER: webhookNumber("HINDSIGHT_WEBHOOK_DISABLE_AFTER", 10, 1, 1000, "a count between 1 and 1000"),
+  HINDSIGHT_WEBHOOK_DISABLE_AFTER: numberSetting("HINDSIGHT_WEBHOOK_DISABLE_AFTER", 10, 1, 1000, "a count between 1 and 1000"),
 });
 
 export type Env = z.output<typeof schema>;

@@ -7,7 +7,7 @@ import { derivePgTables, toPgSql } from "./derive";
 import * as pg from "./index";
 
 const dialect = new PgDialect();
-const sqliteTables = Object.entries(sqlite).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
+const sqliteTables = Object.entries(sqlite as Record<string, unknown>).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
 const pgTables = pg as unknown as Record<string, PgTable>;
 const indexOf = (table: PgTable, name: string) => getPgTableConfig(table).indexes.find((ix) => ix.config.name === name)!;
 const whereOf = (table: PgTable, name: string) => dialect.sqlToQuery(indexOf(table, name).config.where!).sql;
