@@ -38,7 +38,7 @@ export function setUpCopyTest(prefix: string): CopyTestContext {
   const ctx = {} as CopyTestContext;
   let stop: (() => Promise<void>) | undefined;
   let adminUrl: string;
-  let databases = 0;
+  const databases: string[] = [];
   beforeAll(async () => {
     if (givenUrl) adminUrl = givenUrl;
     else {
@@ -50,8 +50,9 @@ export function setUpCopyTest(prefix: string): CopyTestContext {
     ctx.source = path.join(ctx.dir, "hindsight.db");
     createCopySource(ctx.source);
     ctx.newDatabase = async () => {
-      const name = `hindsight_${prefix.replaceAll("-", "_")}_${process.pid}_${++databases}`;
+      const name = `hindsight_${prefix.replaceAll("-", "_")}_${process.pid}_${databases.length + 1}`;
       await queryPg(adminUrl, `CREATE DATABASE ${name}`);
+      databases.push(name);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       return url.toString();
@@ -59,7 +60,9 @@ export function setUpCopyTest(prefix: string): CopyTestContext {
   }, 120_000);
   afterAll(async () => {
     if (ctx.dir) fs.rmSync(ctx.dir, { recursive: true, force: true });
-    await stop?.();
-  });
+    if (stop) await stop();
+    // On a shared test server, leave nothing behind.
+    else for (const name of databases) await queryPg(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }, 120_000);
   return ctx;
 }
