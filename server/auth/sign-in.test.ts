@@ -55,7 +55,7 @@ describe("authorizeSignIn", () => {
   });
 
   it("refuses empty credentials without recording anything", async () => {
-    await expect(await authorizeSignIn({ email: " ", password: "x" }, from("192.0.2.1"), noWait)).rejects.toThrow(BAD_CREDENTIALS_MESSAGE);
+    await expect(authorizeSignIn({ email: " ", password: "x" }, from("192.0.2.1"), noWait)).rejects.toThrow(BAD_CREDENTIALS_MESSAGE);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ip, "192.0.2.1"))).toHaveLength(0);
   });
 });

@@ -4,13 +4,9 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { CopyRefused } from "./copy-errors";
 import { quoteIdent } from "./sqlite-source";
+import { MIGRATION_LOCK_KEY } from "../../pg-locks";
 
-/**
- * The advisory lock the PostgreSQL migrations run under, so processes starting at once (and a
- * copy) apply them once: the same key as MIGRATION_LOCK_KEY in db/pg-client.ts, which is not
- * imported because loading it sets up the app's pool and type parsers.
- */
-export const MIGRATION_LOCK_KEY = 7_201_114;
+export { MIGRATION_LOCK_KEY };
 
 /** The URL without its password, for messages. */
 export function describeUrl(url: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { durationStats } from "@/lib/insights/percentile";
+import type { InsightsReport } from "@/lib/insights/types";
 import { thrown } from "../../testing/test-db";
 import { setUpInsightsFixture } from "../../testing/insights-setup";
 import { incidents, teams } from "../../schema";
@@ -250,7 +251,8 @@ describe("insights for requests (loadInsights)", () => {
 
   it("runs concurrent cold reports one after another without mixing their temp tables", async () => {
     const queries = [{ severity: "SEV1" }, { severity: "SEV2" }, { service: "web" }].map((q) => ({ ...range, ...q }));
-    const expected = queries.map((query) => getInsights({ actor: ctx.viewer.actor, query, now: now + 1, fresh: true }));
+    const expected: InsightsReport[] = [];
+    for (const query of queries) expected.push(await getInsights({ actor: ctx.viewer.actor, query, now: now + 1, fresh: true }));
     const got = await Promise.all(queries.map((query) => loadInsights({ actor: ctx.viewer.actor, query, now: now + 1 })));
     expect(got).toEqual(expected);
   });
