@@ -8,6 +8,7 @@ import { incidentServices, incidents, sloSpendOverrides, sloSpendSegments, slos,
 import type { Reader } from "../types";
 import { visibleTo } from "./incidents";
 import { ensureSpendSegments, sweepImpacts } from "./slo-spend-segments";
+import { greatestOf, leastOf } from "../dialect-sql";
 
 /** A day in ms: budget windows and due-date cut-offs are counted in days. */
 export const DAY = 24 * 60 * 60 * 1000;
@@ -45,7 +46,7 @@ export async function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): 
     .select({
       sloId: sloSpendSegments.sloId,
       incidentId: sloSpendSegments.incidentId,
-      weightedMs: sql<number>`sum((min(${sloSpendSegments.end}, ${now}) - max(${sloSpendSegments.start}, ${windowStartSql(now)})) * ${sloSpendSegments.weight})`,
+      weightedMs: sql<number>`sum((${leastOf(sloSpendSegments.end, sql`${now}`)} - ${greatestOf(sloSpendSegments.start, windowStartSql(now))}) * ${sloSpendSegments.weight})`,
     })
     .from(slos)
     .innerJoin(sloSpendSegments, eq(sloSpendSegments.sloId, slos.id))

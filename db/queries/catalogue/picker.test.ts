@@ -43,8 +43,8 @@ describe("listServicePickerChoices", () => {
     expect(await listServicePickerChoices({ actor: ctx.viewer.actor })).toHaveLength(4);
   });
 
-  it("reads only the services table: nothing from incidents, SLOs or budgets", () => {
-    const plans = plansOf(() => listServicePickerChoices({ actor: ctx.viewer.actor }));
+  it("reads only the services table: nothing from incidents, SLOs or budgets", async () => {
+    const plans = await plansOf(() => listServicePickerChoices({ actor: ctx.viewer.actor }));
     expect(plans).toHaveLength(1);
     expect(plans[0]!.plan.join("\n")).not.toMatch(/incidents|slos|incident_services/);
   });

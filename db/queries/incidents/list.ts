@@ -89,9 +89,7 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
   const perStatus: Incident[] = [];
   if (statuses) for (const status of statuses) perStatus.push(...(await readStatus(status)));
   const rows = statuses
-    ? perStatus
-        .sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id)
-        .slice(0, filter.limit + 1)
+    ? perStatus.sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id).slice(0, filter.limit + 1)
     : await readAll();
   const page = rows.slice(0, filter.limit);
   const roles = await rolesOf(

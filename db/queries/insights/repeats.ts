@@ -66,7 +66,9 @@ export async function repeatFigures(ctx: InsightsContext, scan: Scan): Promise<I
     ? await ctx.db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity }).from(incidents).where(inArray(incidents.id, ids))
     : [];
   const incident = new Map(rows.map((r) => [r.id, r]));
-  const service = new Map((await rawRows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]));
+  const service = new Map(
+    (await rawRows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]),
+  );
   const factor = new Map((await rawRows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
   return {
     total: matches.length,
