@@ -66,3 +66,6 @@ export function forUpdate<Q>(query: Q, options: { skipLocked?: boolean; of?: unk
   const config = { ...(options.skipLocked ? { skipLocked: true } : {}), ...(options.of ? { of: options.of } : {}) };
   return (query as unknown as { for: (strength: "update", config: object) => Q }).for("update", config);
 }
+
+/** SQLite's `+column` planner hint (don't use an index on it); PostgreSQL has no unary + for text and needs no hint. */
+export const noIndex = (column: SQLWrapper): SQL => (pg() ? sql`${column}` : sql`+${column}`);

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { incidentFacts, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, type IncidentFacts } from "../schema";
-import type { Db } from "../client";
+import { pgProvider, type Db } from "../client";
+import { dialect } from "../dialect";
 import type { Writer } from "../types";
 import { row, exec, rows } from "../sql";
 import { transaction } from "../transaction";
@@ -102,15 +103,23 @@ export async function reconcileIncidentFacts(db: Db, where: SQL = sql`1 = 1`): P
 const reconciled = new WeakSet<object>();
 
 /**
- * Makes sure the facts exist before a report reads them: the first call on a connection
- * checks every incident (a database from before the table, or written by other means); later
- * calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
+ * Which database `db` works on, for the once-per-database check: SQLite's writer connection
+ * (the transaction object is that connection); PostgreSQL's process pool (each transaction is a
+ * new object, but the pool is one per process and database).
+ */
+const databaseOf = (db: Db): object => (dialect === "pg" ? pgProvider() : db);
+
+/**
+ * Makes sure the facts exist before a report reads them: the first call on a database in this
+ * process checks every incident (a database from before the table, or written by other means);
+ * later calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
  */
 export async function ensureIncidentFacts(db: Db, log: (line: string) => void = console.log): Promise<void> {
-  if (!reconciled.has(db)) {
+  const database = databaseOf(db);
+  if (!reconciled.has(database)) {
     const started = performance.now();
     const written = await transaction((tx) => reconcileIncidentFacts(tx));
-    reconciled.add(db);
+    reconciled.add(database);
     if (written) log(`[hindsight] Incident facts: ${written} rows written in ${Math.round(performance.now() - started)} ms`);
     return;
   }

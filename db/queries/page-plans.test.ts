@@ -1,3 +1,4 @@
+// engine: sqlite — every case reads SQLite's EXPLAIN QUERY PLAN (db/testing/query-plans.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "@/lib/cursor";
 import { setUpTestDb } from "../testing/test-db";

@@ -10,6 +10,7 @@ import { getDb } from "../../client";
 import { incidentRoles, incidentServices, incidents, openRankOf, services, teams, type Incident } from "../../schema";
 import { readOrgTimeZone as getOrgTimeZone } from "../../access/settings";
 import { amongVisible, groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
+import { likeInsensitive } from "../../dialect-sql";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
 
@@ -29,8 +30,8 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
     const ref = /^inc-(\d+)$/i.exec(filter.q);
     conditions.push(
       or(
-        sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${incidents.summary} LIKE ${pattern} ESCAPE '\\'`,
+        likeInsensitive(incidents.title, pattern),
+        likeInsensitive(incidents.summary, pattern),
         ...(ref ? [eq(incidents.id, Number(ref[1]))] : []),
       )!,
     );
