@@ -32,5 +32,5 @@ export async function register() {
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (...args) => {
-  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./server/observability/request-error")).logRequestError(...args);
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./server/observability/request-error")).logRequestError(...args);
 };

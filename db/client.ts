@@ -8,6 +8,9 @@ import { observeOnProcessMetrics, timeStatements } from "./ops/timed-statements"
 import { registerSqlFunctions } from "./sql-functions";
 import { dialect } from "./dialect";
 import { currentTransaction } from "./transaction-context";
+import { pgProvider, registeredPg } from "./pg-registry";
+
+export { pgProvider };
 import { env } from "@/server/env";
 
 /**
@@ -98,25 +101,6 @@ export function getSqlite(): Database.Database {
   return sqliteHandle().sqlite;
 }
 
-// PostgreSQL: db/pg-client.ts registers its pool here on import, so SQLite installs never load `pg`.
-export type PgProvider = {
-  db: () => Db;
-  transaction: <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
-  ready: () => Promise<void>;
-  close: () => Promise<void>;
-  listen: (channel: string, callback: () => void) => () => void;
-};
-const pgGlobal = globalThis as unknown as { hindsightPg?: PgProvider };
-
-export function registerPg(provider: PgProvider | undefined) {
-  pgGlobal.hindsightPg = provider;
-}
-
-export function pgProvider(): PgProvider {
-  if (!pgGlobal.hindsightPg) throw new Error("PostgreSQL is configured (DATABASE_URL) but db/pg-client was not loaded: await prepareDatabase() first");
-  return pgGlobal.hindsightPg;
-}
-
 const pgDb = () => pgProvider().db();
 
 /**
@@ -139,7 +123,7 @@ export async function prepareDatabase(): Promise<void> {
 
 /** Closes the process's connections (graceful shutdown, end of tests). */
 export async function closeDatabase(): Promise<void> {
-  if (dialect === "pg") await pgGlobal.hindsightPg?.close();
+  if (dialect === "pg") await registeredPg()?.close();
   else closeSqlite();
 }
 

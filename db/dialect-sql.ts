@@ -55,7 +55,8 @@ export const utcDateOfSeconds = (seconds: SQLWrapper): SQL =>
   pg() ? sql`to_char(to_timestamp(${seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')` : sql`date(${seconds}, 'unixepoch')`;
 
 /** The current time in epoch milliseconds, read by the database. */
-export const nowMs = (): SQL => (pg() ? sql`CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)` : sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`);
+export const nowMs = (): SQL =>
+  pg() ? sql`CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)` : sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
 
 /**
  * PostgreSQL: locks the selected rows for the rest of the transaction (`FOR UPDATE`, optionally

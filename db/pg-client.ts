@@ -3,12 +3,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import path from "node:path";
 import * as schema from "./schema";
-import { registerPg, type Db } from "./client";
-import { transactionStorage, type TransactionScope } from "./transaction-context";
-import { runAfterCommit } from "./transaction";
+import type { Db } from "./client";
+import { registerPg } from "./pg-registry";
+import { runAfterCommit, transactionStorage, type TransactionScope } from "./transaction-context";
 import { createListener } from "./pg-listener";
 import { MIGRATION_LOCK_KEY } from "./pg-locks";
 import { env } from "@/server/env";
+import { observeOnProcessMetrics, timePgQueries } from "./ops/timed-statements";
 
 // PostgreSQL: one pool per process. Loaded only when DATABASE_URL is a postgres:// URL.
 
@@ -24,6 +25,7 @@ export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (a database restart) must not crash the process.
   pool.on("error", () => {});
+  pool.on("connect", (client) => timePgQueries(client as never, observeOnProcessMetrics));
   return pool;
 }
 

@@ -22,3 +22,11 @@ export function currentScope(): TransactionScope | undefined {
 export function currentTransaction(): Db | undefined {
   return currentScope()?.tx;
 }
+
+/** Runs a committed scope's callbacks outside it: they may start transactions of their own. */
+export function runAfterCommit(scope: TransactionScope) {
+  scope.open = false;
+  transactionStorage.exit(() => {
+    for (const callback of scope.afterCommit) callback();
+  });
+}

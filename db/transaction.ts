@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { pgProvider, sqliteWriter } from "./client";
+import { sqliteWriter } from "./client";
+import { pgProvider } from "./pg-registry";
 import { dialect } from "./dialect";
-import { currentScope, transactionStorage, type TransactionScope } from "./transaction-context";
+import { currentScope, runAfterCommit, transactionStorage, type TransactionScope } from "./transaction-context";
 
 /**
  * Runs `fn` in one transaction and returns its result; `getDb()` inside returns the transaction.
@@ -23,14 +24,6 @@ export function afterCommit(fn: () => void) {
   const scope = currentScope();
   if (scope) scope.afterCommit.push(fn);
   else fn();
-}
-
-/** Runs a committed scope's callbacks outside it: they may start transactions of their own. */
-export function runAfterCommit(scope: TransactionScope) {
-  scope.open = false;
-  transactionStorage.exit(() => {
-    for (const callback of scope.afterCommit) callback();
-  });
 }
 
 let writerQueue: Promise<unknown> = Promise.resolve();

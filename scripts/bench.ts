@@ -112,6 +112,8 @@ const burstOnly = args["alert-burst-only"];
 const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length && !burstOnly;
 const withAlertBurst = withSqlite && !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length;
 const withSlow = withSqlite && !args["skip-slow"];
+// The moment both engines' reports are compared at (one extra cold report per case, not timed).
+const reportsAt = Date.now();
 const log = (line = "") => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -156,6 +158,7 @@ async function benchInProcess(engine: Engine, dbFile: string, pg: PgBench | null
   const argv = ["--out", out, "--runs", args.runs!, "--warmup", args.warmup!, "--case-seconds", args["case-seconds"]!];
   if (args.profile) argv.push("--profile");
   if (engine === "pg" && pg?.postmasterPid) argv.push("--postmaster", String(pg.postmasterPid));
+  argv.push("--now", String(reportsAt));
   const child = spawn(
     path.join(root, "node_modules", ".bin", "tsx"),
     ["--conditions=react-server", path.join(root, "scripts", "bench", "insights-inprocess.ts"), ...argv],

@@ -5,7 +5,6 @@ import type { Writer } from "../types";
 import { EVENTS_CHANNEL } from "./event-channel";
 import { EVENT_LOG_LOCK_KEY } from "../pg-locks";
 
-
 /**
  * PostgreSQL: makes the transaction the log's only writer until it commits, so events commit in id
  * order and a reader following `id > last seen` never skips one that commits late (SQLite has one

@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { RoutingRule } from "@/lib/alerts/routing-rules";
 import { alerts, integrationDeliveries, integrations, type Integration } from "../schema";
 import type { Reader } from "../types";
+import { countWhere } from "../dialect-sql";
 import type { DeliveryOutcome, DeliveryResult, IncidentAlerts, IncidentAlertView, IntegrationView } from "../queries/integrations/views";
 
 export const INTEGRATION_SECRET_PREFIX = "hsi_";
@@ -61,7 +62,7 @@ export const parseResult = (text: string | null) => (text === null ? null : (JSO
 export async function incidentAlertsState(db: Reader, incidentId: number): Promise<IncidentAlerts> {
   const counts = (
     await db
-      .select({ total: sql<number>`count(*)`, firing: sql<number>`coalesce(sum(${alerts.status} = 'firing'), 0)` })
+      .select({ total: sql<number>`count(*)`, firing: sql<number>`${countWhere(sql`${alerts.status} = 'firing'`)}` })
       .from(alerts)
       .where(eq(alerts.incidentId, incidentId))
   )[0] ?? { total: 0, firing: 0 };

@@ -8,11 +8,9 @@ import { startCluster } from "../../scripts/pg-cluster.mjs";
 import { adminQuery, databaseUrl, TEMPLATE_DATABASE } from "./pg-test-database";
 
 export default async function setup() {
-  /* eslint-disable no-restricted-properties -- test plumbing: workers inherit these */
   const cluster = process.env.HINDSIGHT_TEST_PG_URL ? null : await startCluster();
   const admin = process.env.HINDSIGHT_TEST_PG_URL ?? cluster!.url;
   process.env.HINDSIGHT_TEST_PG_URL = admin;
-  /* eslint-enable no-restricted-properties */
   await adminQuery(admin, `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
   await adminQuery(admin, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
   const pool = new pg.Pool({ connectionString: databaseUrl(admin, TEMPLATE_DATABASE), max: 1 });

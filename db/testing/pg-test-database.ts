@@ -6,9 +6,8 @@ export const TEMPLATE_DATABASE = "hindsight_template";
 
 /** The cluster's admin URL this run uses (set by db/testing/pg-global-setup.ts). */
 export function testClusterUrl(): string {
-  // eslint-disable-next-line no-restricted-properties -- test plumbing
   const url = process.env.HINDSIGHT_TEST_PG_URL;
-  if (!url) throw new Error("HINDSIGHT_TEST_PG_URL is not set: run the pg tests through `npm test` or the vitest project \"pg\"");
+  if (!url) throw new Error('HINDSIGHT_TEST_PG_URL is not set: run the pg tests through `npm test` or the vitest project "pg"');
   return url;
 }
 

@@ -1,6 +1,6 @@
 // Creates an API token in the database the environment names (DATABASE_URL, else DATABASE_PATH), on either
-// engine, and prints it as the last line: the war room and the alert burst on PostgreSQL
-// (`npm run token` serves SQLite installations).
+// engine, and prints it as the last line, for the war room and the alert burst: what `npm run token -- create`
+// does, with the connection prepared (prepareDatabase) as PostgreSQL needs.
 //   tsx --conditions=react-server scripts/bench/bench-token.ts ROLE NAME
 import { closeDatabase, prepareDatabase } from "@/db/client";
 import { insertToken } from "@/db/commands/admin/tokens";

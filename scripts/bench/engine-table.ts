@@ -31,7 +31,9 @@ export function engineRows(engines: EngineFigures[]): string[][] {
       add("  cold, CPU of the app process (median)", (e) => msText(c(e)?.cpu.median));
       add("  cold, CPU of PostgreSQL (mean)", (e) => msText(c(e)?.dbCpuMs));
       add("  cached median", (e) => (c(e) ? `${n1(c(e)!.cached.median)} ms` : "-"));
-      add("  incidents in scope / previous period", (e) => (c(e) ? `${c(e)!.inScope.toLocaleString("en-US")} / ${c(e)!.previous.toLocaleString("en-US")}` : "-"));
+      add("  incidents in scope / previous period", (e) =>
+        c(e) ? `${c(e)!.inScope.toLocaleString("en-US")} / ${c(e)!.previous.toLocaleString("en-US")}` : "-",
+      );
     }
   }
   add("floor: count + sum of 730 days of incident_facts", (e) => (e.inProcess ? `${n1(e.inProcess.floor.median)} ms` : "-"));
@@ -65,12 +67,47 @@ export function printEngineTable(
       .map((l) => l.toFixed(1))
       .join(" ")}); ${context.database}`,
   );
-  log(`[bench] War room: ${context.watchers} watchers, ${context.writers} writers, ${context.seconds} s, on a scratch copy per engine`);
+  if (engines.some((e) => e.warRoom)) {
+    log(`[bench] War room: ${context.watchers} watchers, ${context.writers} writers, ${context.seconds} s, on a scratch copy per engine`);
+  }
   log("");
-  log(
-    formatTable(
-      ["figure", ...engines.map((e) => e.engine)],
-      engineRows(engines),
-    ),
-  );
+  log(formatTable(["figure", ...engines.map((e) => e.engine)], engineRows(engines)));
+  if (engines.length > 1) {
+    log("");
+    compareReports(engines, log);
+  }
+}
+
+/**
+ * Where two reports differ (paths to the first `limit` differing values; numbers within 1e-9 relative are equal):
+ * the same database on both engines must give the same figures.
+ */
+export function reportDifferences(a: unknown, b: unknown, limit = 10, at = "report", out: string[] = []): string[] {
+  if (out.length >= limit) return out;
+  if (typeof a === "number" && typeof b === "number") {
+    if (!(a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) out.push(`${at}: ${a} ≠ ${b}`);
+  } else if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) out.push(`${at}: ${a.length} items ≠ ${b.length}`);
+    else a.forEach((v, i) => reportDifferences(v, b[i], limit, `${at}[${i}]`, out));
+  } else if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) reportDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], limit, `${at}.${k}`, out);
+  } else if (a !== b) out.push(`${at}: ${JSON.stringify(a)?.slice(0, 80)} ≠ ${JSON.stringify(b)?.slice(0, 80)}`);
+  return out.slice(0, limit);
+}
+
+/** One line per case: same figures on both engines, or the first differences. */
+export function compareReports(engines: EngineFigures[], log: (line?: string) => void) {
+  const [a, b] = engines;
+  if (!a?.inProcess || !b?.inProcess) return;
+  for (const [i, c] of a.inProcess.cases.entries()) {
+    const other = b.inProcess.cases[i];
+    if (!other) continue;
+    const diff = reportDifferences(c.report, other.report);
+    log(
+      diff.length
+        ? `[bench] ${c.label}: the reports DIFFER between ${a.engine} and ${b.engine}:\n${diff.map((d) => `    ${d}`).join("\n")}`
+        : `[bench] ${c.label}: same report on ${a.engine} and ${b.engine}`,
+    );
+  }
 }

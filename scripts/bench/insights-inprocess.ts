@@ -28,6 +28,8 @@ export type InsightsCaseResult = {
   dbCpuMs: number | null;
   cached: Summary;
   cut: boolean;
+  /** One more cold report at the `--now` the parent gives both engines, so the bench can compare their figures. */
+  report: unknown;
 };
 export type InsightsResult = {
   engine: "sqlite" | "pg";
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     "case-seconds": { type: "string", default: "120" },
     profile: { type: "boolean", default: false },
     postmaster: { type: "string" },
+    now: { type: "string" },
   },
 });
 const postmaster = args.postmaster ? Number(args.postmaster) : null;
@@ -134,6 +137,7 @@ async function main() {
       dbCpuMs: dbBefore === null || dbAfter === null ? null : (dbAfter - dbBefore) / calls,
       cached,
       cut,
+      report: await getInsights({ actor, query: c.query, fresh: true, now: args.now ? Number(args.now) : Date.now() }),
     });
   }
   log("");

@@ -33,8 +33,9 @@ export const PROPAGATION_P95_TARGET_MS = 1000;
 export const WRITE_P99_TARGET_MS = 250;
 
 /**
- * `npm run token -- create` against the scratch database (on PostgreSQL, `databaseUrl`: scripts/bench/bench-token.ts,
- * the same insertToken); the token is the last line printed.
+ * An API token in the scratch database (SQLite file, or PostgreSQL `databaseUrl`), created by
+ * scripts/bench/bench-token.ts with the data layer's insertToken, as `npm run token -- create` does; the
+ * token is the last line printed.
  */
 export function createToken(
   root: string,
@@ -46,8 +47,11 @@ export function createToken(
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: dbFile };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  const script = databaseUrl ? [path.join(root, "scripts", "bench", "bench-token.ts"), role, name] : [path.join(root, "scripts", "token.ts"), "create", "--name", name, "--role", role];
-  const run = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", ...script], { cwd: root, env, encoding: "utf8" });
+  const run = spawnSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join(root, "scripts", "bench", "bench-token.ts"), role, name],
+    { cwd: root, env, encoding: "utf8" },
+  );
   if (run.status !== 0) throw new Error(`creating an API token failed (${run.status}): ${(run.stderr || run.stdout).slice(-300)}`);
   return run.stdout.trim().split("\n").at(-1)!;
 }

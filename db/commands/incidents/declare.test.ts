@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { setUpTestDb, thrown } from "../../testing/test-db";
+import { rejected, setUpTestDb, thrown } from "../../testing/test-db";
 import { moreUsers } from "../../testing/incident-fixtures";
 import { getSqlite } from "../../client";
+import { dialect } from "../../dialect";
+import { exec } from "../../sql";
 import { auditLog, idempotencyKeys, incidentRoles, incidents, timelineEntries } from "../../schema";
 import { declareIncident } from "./declare";
 import { getIncident } from "../../queries/incidents/detail";
@@ -74,11 +76,23 @@ describe("declareIncident", () => {
   it("writes nothing when part of the transaction fails", async () => {
     const incidentsBefore = await count(incidents);
     const entriesBefore = await count(timelineEntries);
-    getSqlite().exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END");
+    // A trigger that fails every audit insert, the last write of the declaration.
+    if (dialect === "pg") {
+      await exec(
+        sql.raw(
+          "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$;" +
+            " CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_down()",
+        ),
+        ctx.t.db,
+      );
+    } else getSqlite().exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit down'); END");
     try {
-      await expect(declareIncident({ actor: ctx.responder.actor, input: { title: "Atomic", severity: "SEV3" } })).rejects.toThrow(/audit down/);
+      const error = await rejected(() => declareIncident({ actor: ctx.responder.actor, input: { title: "Atomic", severity: "SEV3" } }));
+      // PostgreSQL's driver error arrives wrapped by Drizzle (DrizzleQueryError, the failing statement in `cause`).
+      expect(String(error.cause?.message ?? error.message)).toMatch(/audit down/);
     } finally {
-      getSqlite().exec("DROP TRIGGER audit_down");
+      if (dialect === "pg") await exec(sql.raw("DROP TRIGGER audit_down ON audit_log; DROP FUNCTION audit_down()"), ctx.t.db);
+      else getSqlite().exec("DROP TRIGGER audit_down");
     }
     expect(await count(incidents)).toBe(incidentsBefore);
     expect(await count(timelineEntries)).toBe(entriesBefore);

@@ -73,7 +73,7 @@ export async function copyTableRows(
   let rows = 0;
   let chars = 0;
   // One batch is written by PostgreSQL while the next is read and converted here: at most two in memory.
-  let inFlight: Promise<void> | null = null;
+  let inFlight = null as Promise<void> | null;
   const flush = async () => {
     if (rows === 0) return;
     const params = batch;

@@ -1,20 +1,27 @@
 import "server-only";
-import { and, desc, eq, like, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, like, lt, or, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { requirePermission } from "@/lib/policy";
 import { getDb } from "../../client";
+import { dialect } from "../../dialect";
 import { auditLog } from "../../schema";
 import { readAuditActions, readAuditEntityTypes } from "../../access/audit-filters";
 
 export type AuditFilter = { action?: string; entityType?: string; actor?: string; q?: string; before?: number; limit?: number };
+
+// Any case on both engines: SQLite's LIKE ignores ASCII case, PostgreSQL's needs ILIKE.
+const likeAnyCase = dialect === "pg" ? ilike : like;
 
 export async function listAudit({ actor, filter }: { actor: Actor; filter: AuditFilter }) {
   requirePermission(actor, "audit", "read");
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
-  if (filter.actor) conditions.push(like(auditLog.actorLabel, `%${filter.actor}%`));
-  if (filter.q) conditions.push(or(like(auditLog.entityId, `%${filter.q}%`), like(auditLog.after, `%${filter.q}%`), like(auditLog.before, `%${filter.q}%`))!);
+  if (filter.actor) conditions.push(likeAnyCase(auditLog.actorLabel, `%${filter.actor}%`));
+  if (filter.q)
+    conditions.push(
+      or(likeAnyCase(auditLog.entityId, `%${filter.q}%`), likeAnyCase(auditLog.after, `%${filter.q}%`), likeAnyCase(auditLog.before, `%${filter.q}%`))!,
+    );
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));
   const limit = Math.min(filter.limit ?? 50, 200);
   const rows = await getDb()

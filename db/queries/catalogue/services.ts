@@ -49,13 +49,7 @@ export async function listServices({ actor, query }: { actor: Actor; query: unkn
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      or(
-        likeInsensitive(services.name, pattern),
-        likeInsensitive(services.slug, pattern),
-        likeInsensitive(services.description, pattern),
-      )!,
-    );
+    conditions.push(or(likeInsensitive(services.name, pattern), likeInsensitive(services.slug, pattern), likeInsensitive(services.description, pattern))!);
   }
   if (filter.team) conditions.push(eq(services.teamId, filter.team));
   if (filter.tier) conditions.push(eq(services.tier, filter.tier));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Actor } from "@/lib/actor";
 import { setUpTestDb, thrown } from "../../testing/test-db";
@@ -76,9 +76,9 @@ describe("event feed", () => {
     const w = await watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: null });
     expect(w.frames).toHaveLength(0);
     await note(ctx.responder.actor, incident.id, "nudged");
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(w.events().map((e) => e.type)).toEqual(["timeline.entry_added"]);
+    // The feed polls every minute here: the event arrives within moments only because the commit nudged it
+    // (SQLite: within a tick; PostgreSQL: after the nudged poll's round trip).
+    await vi.waitFor(() => expect(w.events().map((e) => e.type)).toEqual(["timeline.entry_added"]), { timeout: 2_000, interval: 5 });
   });
 
   it("replays exactly the events after lastEventId, then follows without gaps or repeats", async () => {
@@ -94,10 +94,12 @@ describe("event feed", () => {
     await feed.poll();
     const missed = await watch(feed, { actor: ctx.responder.actor, incidentId: incident.id, afterId: seen });
     expect(missed.events().map((e) => (e.type === "timeline.entry_added" ? e.payload.entry.body : e.type))).toEqual(["two", "three"]);
-    // Written after the watch opened but before the next poll: delivered once, by the feed.
+    // Written while the next watch opens: delivered once, by the replay or by the feed (the poll its commit
+    // nudged may run while the watch starts: at once on SQLite, which reads synchronously, not on PostgreSQL).
     await note(ctx.responder.actor, incident.id, "four");
     const all = await watch(feed, { actor: ctx.responder.actor, afterId: seen });
-    expect(all.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["elsewhere", "two", "three"]);
+    const replayed = all.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body);
+    expect(replayed).toEqual(["elsewhere", "two", "three", "four"].slice(0, Math.max(3, replayed.length)));
     await feed.poll();
     expect(missed.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["two", "three", "four"]);
     expect(all.events().map((e) => e.type === "timeline.entry_added" && e.payload.entry.body)).toEqual(["elsewhere", "two", "three", "four"]);

@@ -136,7 +136,7 @@ export class EventFeed {
     this.head = batch[batch.length - 1]!.id;
     const access = new AccessCache(db);
     // A poll ends when every listener has taken the batch (a watcher sends it in order, after its replay).
-    await Promise.all([...this.listeners].map((listener) => listener(batch, access)));
+    await Promise.all([...this.listeners].map(async (listener) => listener(batch, access)));
     if (batch.length === BATCH) this.pollAgain = true;
     return batch.length;
   }

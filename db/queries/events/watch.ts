@@ -43,7 +43,9 @@ export async function watchEvents({
   let open = true;
   // Live from now: what the feed has not handed out yet but was written before this call is not
   // sent. A client that says it has seen ids the log has not reached yet gets only later ones.
-  const skipUpTo = afterId ?? (await lastEventId(db));
+  // Raised to the replay's end once it is sent: a batch the feed handed out while the replay was
+  // being read (and already queued for this watch) must not send those events again.
+  let skipUpTo = afterId ?? (await lastEventId(db));
 
   /** Sends what the actor may see; false when the stream had to end. */
   const deliver = async (batch: FeedEvent[], access: AccessCache): Promise<boolean> => {
@@ -101,7 +103,9 @@ export async function watchEvents({
   }
 
   // Replay (afterId, position]: the feed hands out only events after its position, and live
-  // batches wait until the replay is sent, so nothing is missed, sent twice or out of order.
+  // batches wait until the replay is sent (and skip what it sent), so nothing is missed, sent twice
+  // or out of order. A poll can run while this watch subscribes and reads `position` (PostgreSQL's
+  // reads are real I/O): its batch is both queued here and inside the replay.
   try {
     await feed.ready();
     if (afterId !== null) {
@@ -113,6 +117,7 @@ export async function watchEvents({
         if (!(await deliver(batch, new AccessCache(db)))) break;
         from = batch[batch.length - 1]!.id;
       }
+      skipUpTo = Math.max(skipUpTo, upTo);
     }
   } catch (error) {
     stop();

@@ -29,11 +29,7 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ref = /^inc-(\d+)$/i.exec(filter.q);
     conditions.push(
-      or(
-        likeInsensitive(incidents.title, pattern),
-        likeInsensitive(incidents.summary, pattern),
-        ...(ref ? [eq(incidents.id, Number(ref[1]))] : []),
-      )!,
+      or(likeInsensitive(incidents.title, pattern), likeInsensitive(incidents.summary, pattern), ...(ref ? [eq(incidents.id, Number(ref[1]))] : []))!,
     );
   }
   if (filter.service) {

@@ -148,46 +148,50 @@ async function collectPg(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): P
     sql`, ',', `,
   );
   const joined = texts.map((text, k) => sql`coalesce(string_agg(coalesce(CAST(${text} AS text), ''), ';'), '') AS ${sql.raw(`t${k}`)}`);
-  const row = (await rows<Record<string, string | number>>(
-    sql`SELECT ${sql.join([sql`count(*) AS n`, sql`coalesce(string_agg(concat(${perRow}), ';'), '') AS v`, ...joined], sql`, `)} ${from}`,
-    db,
-  ))[0]!;
+  const row = (
+    await rows<Record<string, string | number>>(
+      sql`SELECT ${sql.join([sql`count(*) AS n`, sql`coalesce(string_agg(concat(${perRow}), ';'), '') AS v`, ...joined], sql`, `)} ${from}`,
+      db,
+    )
+  )[0]!;
   const n = Number(row.n);
   return { n, numbers: parseNumbers(String(row.v), n, numbers.length), texts: texts.map((_, k) => String(row[`t${k}`])) };
 }
 
-/** Parses `n` rows of `width` comma-separated numbers ('' for null → NaN), rows separated by `;`. */
+/**
+ * Parses `n` rows of `width` comma-separated numbers ('' for null → NaN), rows separated by `;`,
+ * in one pass: integers digit by digit, anything else (1.5, 1e+21) through Number.
+ */
 export function parseNumbers(text: string, n: number, width: number): Float64Array[] {
   const columns = Array.from({ length: width }, () => new Float64Array(n));
+  const end = text.length;
   let row = 0;
   let col = 0;
   let start = 0;
-  for (let k = 0; k <= text.length && row < n; k++) {
-    const c = k === text.length ? 59 : text.charCodeAt(k);
-    if (c !== 44 && c !== 59) continue;
-    columns[col]![row] = k === start ? NaN : integerOrNumber(text, start, k);
-    start = k + 1;
-    if (c === 44) col++;
-    else {
-      row++;
-      col = 0;
+  let value = 0;
+  let negative = false;
+  let plain = true;
+  for (let k = 0; k <= end && row < n; k++) {
+    const c = k === end ? 59 : text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      continue;
     }
+    if (c === 44 || c === 59) {
+      if (col < width) columns[col]![row] = k === start ? NaN : plain ? (negative ? -value : value) : Number(text.slice(start, k));
+      value = 0;
+      negative = false;
+      plain = true;
+      start = k + 1;
+      if (c === 44) col++;
+      else {
+        row++;
+        col = 0;
+      }
+    } else if (c === 45 && k === start) negative = true;
+    else plain = false;
   }
   return columns;
-}
-
-/** The number text[from, to) spells: integers digit by digit, anything else (1.5, 1e+21) through Number. */
-function integerOrNumber(text: string, from: number, to: number): number {
-  let k = from;
-  const negative = text.charCodeAt(k) === 45;
-  if (negative) k++;
-  let value = 0;
-  for (; k < to; k++) {
-    const d = text.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return Number(text.slice(from, to));
-    value = value * 10 + d;
-  }
-  return negative ? -value : value;
 }
 
 /** Id lists of many rows in one flat array: row r's ids are ids[start[r]] … ids[start[r + 1] - 1]. */

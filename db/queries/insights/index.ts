@@ -47,7 +47,8 @@ export async function getInsights(args: InsightsArgs): Promise<InsightsReport> {
   return report;
 }
 
-// One cold computation at a time (they share temp tables on the one connection), a few waiting.
+// One cold computation at a time (SQLite: they share the one connection; either engine: the work
+// of one report at once, not of many), a few waiting.
 const computations = oneAtATime(3);
 
 /**

@@ -26,11 +26,11 @@ export async function groupStats(
   await exec(sql`DROP TABLE IF EXISTS ${sorted}`, ctx.db);
   if (dialect === "pg") {
     // No rowid: the rank is a row_number() column (keys compared as bytes, as SQLite does).
-    await exec(sql`CREATE TEMP TABLE insight_sorted (rowid bigint PRIMARY KEY, grp text NOT NULL, d bigint NOT NULL, r integer NOT NULL) ON COMMIT DROP`, ctx.db);
     await exec(
-      sql`INSERT INTO ${sorted} (rowid, grp, d, r) SELECT row_number() OVER (ORDER BY grp COLLATE "C", d), grp, d, r FROM (${source}) AS src`,
+      sql`CREATE TEMP TABLE insight_sorted (rowid bigint PRIMARY KEY, grp text NOT NULL, d bigint NOT NULL, r integer NOT NULL) ON COMMIT DROP`,
       ctx.db,
     );
+    await exec(sql`INSERT INTO ${sorted} (rowid, grp, d, r) SELECT row_number() OVER (ORDER BY grp COLLATE "C", d), grp, d, r FROM (${source}) AS src`, ctx.db);
   } else {
     await exec(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`, ctx.db);
     await exec(sql`INSERT INTO ${sorted} (grp, d, r) SELECT grp, d, r FROM (${source}) AS src ORDER BY grp, d`, ctx.db);
