@@ -7,6 +7,7 @@ import { registerPg, type Db } from "./client";
 import { transactionStorage, type TransactionScope } from "./transaction-context";
 import { runAfterCommit } from "./transaction";
 import { createListener } from "./pg-listener";
+import { MIGRATION_LOCK_KEY } from "./pg-locks";
 import { env } from "@/server/env";
 
 // PostgreSQL: one pool per process. Loaded only when DATABASE_URL is a postgres:// URL.
@@ -18,8 +19,6 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 /** SQLSTATEs after which rerunning the whole transaction is the fix: serialization failure, deadlock. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 12;
-/** Key of the advisory lock that lets one process at a time apply migrations. */
-export const MIGRATION_LOCK_KEY = 7_201_114;
 
 export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });

@@ -29,7 +29,7 @@ export async function updateVersioned<T extends VersionedTable>(
   row: { id: number; version: number },
   changes: SQLiteUpdateSetSource<T>,
   now: number,
-  stale: () => AppError,
+  stale: () => AppError | Promise<AppError>,
 ): Promise<T["$inferSelect"]> {
   const set = { ...changes, version: sql`${table.version} + 1`, updatedAt: now } as SQLiteUpdateSetSource<T>;
   const updated = (
@@ -39,6 +39,6 @@ export async function updateVersioned<T extends VersionedTable>(
       .where(and(eq(table.id, row.id), eq(table.version, row.version)))
       .returning()
   )[0] as T["$inferSelect"] | undefined;
-  if (!updated) throw stale();
+  if (!updated) throw await stale();
   return updated;
 }

@@ -13,7 +13,7 @@ function* counting(log: string[]): Steps<number> {
 describe("runInTurns", () => {
   it("lets other callbacks run between the steps", async () => {
     const log: string[] = [];
-    const done = await runInTurns(counting(log));
+    const done = runInTurns(counting(log));
     setImmediate(() => log.push("other"));
     expect(await done).toBe(3);
     expect(log.indexOf("other")).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe("runInTurns", () => {
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
       return stepsRun;
     };
-    const report = await runInTurns(slowSteps());
+    const report = runInTurns(slowSteps());
     const stepsBeforeOtherWorkFinished = await severalTurns();
     expect(await report).toBe("done");
     expect(stepsBeforeOtherWorkFinished).toBeLessThan(3);
@@ -87,19 +87,19 @@ describe("oneAtATime", () => {
   it("refuses at once beyond the waiting limit, and takes tasks again once the queue drains", async () => {
     const queue = oneAtATime(1);
     const slow = () => new Promise<string>((r) => setTimeout(() => r("ok"), 10));
-    const first = await queue.run(slow);
-    const second = await queue.run(slow);
-    await expect(await queue.run(slow)).rejects.toBeInstanceOf(QueueFullError);
+    const first = queue.run(slow);
+    const second = queue.run(slow);
+    await expect(queue.run(slow)).rejects.toBeInstanceOf(QueueFullError);
     expect(await Promise.all([first, second])).toEqual(["ok", "ok"]);
     expect(await queue.run(slow)).toBe("ok");
   });
 
   it("a failing task does not block the next", async () => {
     const queue = oneAtATime(2);
-    const failed = await queue.run(async () => {
+    const failed = queue.run(async () => {
       throw new Error("boom");
     });
-    const next = await queue.run(async () => "next");
+    const next = queue.run(async () => "next");
     await expect(failed).rejects.toThrow("boom");
     expect(await next).toBe("next");
   });

@@ -49,7 +49,7 @@ export function runFileCommand(
       return 1;
     }
   };
-  main().then((code) => {
+  void main().then((code) => {
     process.exitCode = code;
   });
 }

@@ -24,15 +24,17 @@ export function usePaletteSearch(text: string): PaletteSearch {
     const id = ++latest.current;
     if (!q) return;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/v1/search?q=${encodeURIComponent(q)}&limit=5`, { signal: controller.signal, headers: { Accept: "application/json" } });
-        if (!res.ok) throw new Error(`search answered ${res.status}`);
-        const results = (await res.json()) as SearchResults;
-        if (id === latest.current) setAnswer({ q, results, failed: false });
-      } catch {
-        if (id === latest.current && !controller.signal.aborted) setAnswer({ q, results: null, failed: true });
-      }
+    const timer = setTimeout(() => {
+      void (async () => {
+        try {
+          const res = await fetch(`/api/v1/search?q=${encodeURIComponent(q)}&limit=5`, { signal: controller.signal, headers: { Accept: "application/json" } });
+          if (!res.ok) throw new Error(`search answered ${res.status}`);
+          const results = (await res.json()) as SearchResults;
+          if (id === latest.current) setAnswer({ q, results, failed: false });
+        } catch {
+          if (id === latest.current && !controller.signal.aborted) setAnswer({ q, results: null, failed: true });
+        }
+      })();
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);

@@ -3,9 +3,8 @@ import { dialect } from "../dialect";
 import { exec } from "../sql";
 import type { Writer } from "../types";
 import { EVENTS_CHANNEL } from "./event-channel";
+import { EVENT_LOG_LOCK_KEY } from "../pg-locks";
 
-/** Advisory-lock key of the event log (any constant the app uses for nothing else). */
-const EVENT_LOG_LOCK = 7_201_115;
 
 /**
  * PostgreSQL: makes the transaction the log's only writer until it commits, so events commit in id
@@ -14,5 +13,5 @@ const EVENT_LOG_LOCK = 7_201_115;
  */
 export async function holdEventLog(tx: Writer): Promise<void> {
   if (dialect !== "pg") return;
-  await exec(sql`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK}), pg_notify(${EVENTS_CHANNEL}, '')`, tx as never);
+  await exec(sql`SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK_KEY}), pg_notify(${EVENTS_CHANNEL}, '')`, tx as never);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { deliveryOutcome, type DeliveryCounts } from "@/lib/alerts/delivery-outcome";
-import { getDb } from "../client";
 import { integrationDeliveries } from "../schema";
 import { DELIVERIES_KEPT } from "./integrations";
 import { transaction } from "../transaction";
@@ -21,7 +20,6 @@ export type DeliveryRecord = {
 
 /** Stores one request in the integration's log, in its own write, and keeps only the newest 50. */
 export async function recordDelivery(record: DeliveryRecord) {
-  const db = getDb();
   await transaction(async (tx) => {
     await tx.insert(integrationDeliveries).values({
       integrationId: record.integrationId,

@@ -176,7 +176,7 @@ export async function deriveAllSpend(tx: Tx): Promise<number> {
 }
 
 /** The backfill itself, in its own transaction (idempotent). */
-export async function rebuildAllSpend(db: Db): Promise<number> {
+export async function rebuildAllSpend(_db: Db): Promise<number> {
   return await transaction(async (tx) => deriveAllSpend(tx));
 }
 

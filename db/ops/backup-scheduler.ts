@@ -32,16 +32,18 @@ function scheduleNext(schedule: BackupSchedule, afterFailure = false) {
       logError(`cannot read BACKUP_DIR ${schedule.dir}: ${(error as Error).message}`);
     }
   }
-  state.hindsightBackupTimer = setTimeout(async () => {
-    let failed = false;
-    try {
-      await backupOnce(schedule);
-    } catch (error) {
-      // Not fatal: the server keeps serving and tries again after the interval.
-      failed = true;
-      logError(`scheduled backup failed (next try in ${schedule.intervalMs / 3_600_000} h): ${(error as Error).message}`);
-    }
-    scheduleNext(schedule, failed);
+  state.hindsightBackupTimer = setTimeout(() => {
+    void (async () => {
+      let failed = false;
+      try {
+        await backupOnce(schedule);
+      } catch (error) {
+        // Not fatal: the server keeps serving and tries again after the interval.
+        failed = true;
+        logError(`scheduled backup failed (next try in ${schedule.intervalMs / 3_600_000} h): ${(error as Error).message}`);
+      }
+      scheduleNext(schedule, failed);
+    })();
   }, delay);
   state.hindsightBackupTimer.unref();
 }

@@ -115,18 +115,18 @@ describe("backupDatabase", () => {
     makeDatabase(file, 3);
     const target = path.join(dir, "b.db");
     fs.writeFileSync(target, "keep me");
-    await expect(await backupDatabase({ source: file, target })).rejects.toThrow(/already exists; pass --force/);
+    await expect(backupDatabase({ source: file, target })).rejects.toThrow(/already exists; pass --force/);
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
     await backupDatabase({ source: file, target, force: true });
     expect(auditIds(target)).toHaveLength(3);
 
-    await expect(await backupDatabase({ source: file, target: path.join(dir, "no", "b.db") })).rejects.toThrow(/does not exist/);
-    await expect(await backupDatabase({ source: path.join(dir, "none.db"), target: path.join(dir, "c.db") })).rejects.toThrow(/no database/);
-    await expect(await backupDatabase({ source: file, target: file })).rejects.toBeInstanceOf(BackupError);
+    await expect(backupDatabase({ source: file, target: path.join(dir, "no", "b.db") })).rejects.toThrow(/does not exist/);
+    await expect(backupDatabase({ source: path.join(dir, "none.db"), target: path.join(dir, "c.db") })).rejects.toThrow(/no database/);
+    await expect(backupDatabase({ source: file, target: file })).rejects.toBeInstanceOf(BackupError);
     if (process.getuid?.() !== 0) {
       const locked = path.join(dir, "locked");
       fs.mkdirSync(locked, { mode: 0o500 });
-      await expect(await backupDatabase({ source: file, target: path.join(locked, "b.db") })).rejects.toThrow(/not writable/);
+      await expect(backupDatabase({ source: file, target: path.join(locked, "b.db") })).rejects.toThrow(/not writable/);
     }
   });
 
@@ -172,10 +172,10 @@ describe("restoreDatabase", () => {
     await backupDatabase({ source: file, target: backup });
     const holder = await holdOpen(file);
     fs.writeFileSync(lockFileFor(file), `${holder.pid}\n`);
-    await expect(await restoreDatabase({ backup, target: file })).rejects.toThrow(new RegExp(`pid ${holder.pid}.*stop the Hindsight server`));
+    await expect(restoreDatabase({ backup, target: file })).rejects.toThrow(new RegExp(`pid ${holder.pid}.*stop the Hindsight server`));
     if (fs.existsSync("/proc/self/fd")) {
       fs.rmSync(lockFileFor(file));
-      await expect(await restoreDatabase({ backup, target: file })).rejects.toBeInstanceOf(RestoreError);
+      await expect(restoreDatabase({ backup, target: file })).rejects.toBeInstanceOf(RestoreError);
     }
     expect(fs.readdirSync(dir).filter((f) => f.includes("replaced") || f.includes("restoring"))).toEqual([]);
     holder.kill("SIGKILL");
@@ -194,20 +194,20 @@ describe("restoreDatabase", () => {
     const other = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
     children.push(other);
     fs.writeFileSync(lockFileFor(file), `${other.pid}\n`);
-    await expect(await restoreDatabase({ backup, target: file })).resolves.toMatchObject({ target: file });
+    await expect(restoreDatabase({ backup, target: file })).resolves.toMatchObject({ target: file });
   });
 
   it("refuses a file that is not a sound Hindsight database and changes nothing", async () => {
     makeDatabase(file, 2);
     const junk = path.join(dir, "junk.db");
     fs.writeFileSync(junk, "not a database at all, just some bytes".repeat(200));
-    await expect(await restoreDatabase({ backup: junk, target: file })).rejects.toThrow(/not a readable SQLite database/);
+    await expect(restoreDatabase({ backup: junk, target: file })).rejects.toThrow(/not a readable SQLite database/);
     const other = path.join(dir, "other.db");
     const sqlite = new Database(other);
     sqlite.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     sqlite.close();
-    await expect(await restoreDatabase({ backup: other, target: file })).rejects.toThrow(/not a Hindsight database/);
-    await expect(await restoreDatabase({ backup: path.join(dir, "missing.db"), target: file })).rejects.toThrow(/no backup file/);
+    await expect(restoreDatabase({ backup: other, target: file })).rejects.toThrow(/not a Hindsight database/);
+    await expect(restoreDatabase({ backup: path.join(dir, "missing.db"), target: file })).rejects.toThrow(/no backup file/);
     expect(auditIds(file)).toHaveLength(2);
     expect(
       fs
@@ -224,6 +224,6 @@ describe("restoreDatabase", () => {
     const sqlite = new Database(newer);
     sqlite.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', ?)").run(Date.now() + 10 ** 10);
     sqlite.close();
-    await expect(await restoreDatabase({ backup: newer, target: file })).rejects.toThrow(/newer version of Hindsight/);
+    await expect(restoreDatabase({ backup: newer, target: file })).rejects.toThrow(/newer version of Hindsight/);
   });
 });

@@ -15,7 +15,7 @@ import type { TestContext } from "./test-db";
  */
 export async function postmortemInReview(ctx: TestContext, incident: { id: number; version: number }): Promise<{ version: number }> {
   const actor = ctx.responder.actor;
-  ensureDefaultFactors(ctx.t.db);
+  await ensureDefaultFactors(ctx.t.db);
   await updateIncident({ actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
   const pm = await startPostmortem({ actor, incidentId: incident.id });
   const saved = await savePostmortem({
@@ -24,7 +24,7 @@ export async function postmortemInReview(ctx: TestContext, incident: { id: numbe
     input: {
       version: pm.version,
       sections: { summary: "It broke.", impact: "Orders.", timeline: "- 14:00 declared", root_causes: "A push." },
-      factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+      factorIds: [(await listFactors({ actor: ctx.admin.actor }))[0]!.id],
       noActionItemsReason: "Nothing left to do.",
     },
   });

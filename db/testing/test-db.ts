@@ -44,6 +44,8 @@ export async function createTestDb(): Promise<TestDb> {
   let dispose: () => Promise<void>;
   if (dialect === "pg") {
     const database = await createPgTestDatabase();
+    // A second test database in one file: the data layer leaves the first (as SQLite's getDb() does).
+    await closeDatabase();
     // eslint-disable-next-line no-restricted-properties -- points the data layer (server/env.ts) at this file's database
     process.env.DATABASE_URL = database.url;
     await prepareDatabase();

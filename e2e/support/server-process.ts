@@ -77,7 +77,7 @@ export async function startServer({ dbFile, env = {} }: { dbFile: string; env?: 
     exited,
   };
   let gone = false;
-  exited.then(() => (gone = true));
+  void exited.then(() => (gone = true));
   const started = Date.now();
   while (Date.now() - started < 120_000) {
     if (gone) throw new Error(`the server exited before it was ready:\n${text}`);

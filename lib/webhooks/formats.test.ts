@@ -39,7 +39,7 @@ describe("webhook payloads", () => {
   });
 
   it("slack: text and Block Kit blocks with severity, title, status, commander and a link", () => {
-    const slack = JSON.parse(renderWebhookBody("slack", messages[1]!)) as Awaited<ReturnType<typeof slackMessage>>;
+    const slack = JSON.parse(renderWebhookBody("slack", messages[1]!)) as ReturnType<typeof slackMessage>;
     expect(slack.text).toBe("INC-42 Checkout <errors> & timeouts is now Identified — https://hindsight.example.com/incidents/INC-42");
     const [header, fields, detail, actions] = slack.blocks as Record<string, never>[];
     expect(header).toEqual({ type: "header", text: { type: "plain_text", text: "INC-42 Checkout <errors> & timeouts is now Identified", emoji: true } });
@@ -64,7 +64,7 @@ describe("webhook payloads", () => {
   });
 
   it("teams: a message with one Adaptive Card attachment", () => {
-    const teams = JSON.parse(renderWebhookBody("teams", messages[0]!)) as Awaited<ReturnType<typeof teamsMessage>>;
+    const teams = JSON.parse(renderWebhookBody("teams", messages[0]!)) as ReturnType<typeof teamsMessage>;
     expect(teams.type).toBe("message");
     expect(teams.attachments).toHaveLength(1);
     const [attachment] = teams.attachments;

@@ -81,7 +81,7 @@ function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
     await lastActivity({ actor, incidentIds: ids });
     await serviceNamesFor({ actor, incidentIds: ids });
     await listServicePickerChoices({ actor });
-    getOrgTimeZone({ actor });
+    await getOrgTimeZone({ actor });
     await firstRunChecklist({ actor });
   };
   return {
@@ -92,12 +92,12 @@ function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
       load: async () => {
         await getIncident({ actor, incidentId });
         await listTimeline({ actor, incidentId });
-        if (canEdit) listActiveUsers({ actor });
+        if (canEdit) await listActiveUsers({ actor });
         await lastActivity({ actor, incidentIds: [incidentId] });
         await pushedServices();
         if ((await postmortemDueForIncident({ actor, incidentId })).started) await getPostmortem({ actor, incidentId });
         await listChecklist({ actor, incidentId });
-        getUpdateCadence({ actor });
+        await getUpdateCadence({ actor });
         await lastStakeholderUpdateAt({ actor, incidentId });
         await actionItemsForIncident({ actor, incidentId });
       },
@@ -105,7 +105,7 @@ function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
     },
     "/services": {
       load: async () => {
-        listTeams({ actor });
+        await listTeams({ actor });
         await listServices({ actor, query: {} });
       },
       budgetMath: async () =>
@@ -120,18 +120,18 @@ function pageLoaders(actor: Actor, incidentId: number): Record<string, Page> {
     "/postmortems": {
       load: async () => {
         await listPostmortems({ actor, query: { limit: 50 } });
-        getRequiredSeverities({ actor });
+        await getRequiredSeverities({ actor });
       },
       budgetMath: async () => {
         const now = Date.now();
-        await budgetFlaggedCandidates(db, visibleTo(actor), getRequiredSeverities({ actor }), now);
+        await budgetFlaggedCandidates(db, visibleTo(actor), await getRequiredSeverities({ actor }), now);
       },
     },
     "/action-items": {
       load: async () => {
         await listActionItems({ actor, query: { status: "open,in_progress", sort: "due", limit: 50 } });
-        listActiveUsers({ actor });
-        listTeams({ actor });
+        await listActiveUsers({ actor });
+        await listTeams({ actor });
         await listServicePickerChoices({ actor });
       },
     },

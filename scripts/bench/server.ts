@@ -86,7 +86,7 @@ export async function startServer(opts: {
   live.add(child);
   watchSignals(true);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  exited.then(() => {
+  void exited.then(() => {
     live.delete(child);
     if (live.size === 0) watchSignals(false);
   });

@@ -26,7 +26,7 @@ describe("authorizeSignIn", () => {
   it("20 parallel wrong passwords from one address: at most 5 counted, the rest paused and audited", async () => {
     const user = await t.createUser("admin");
     const results = await Promise.all(
-      Array.from({ length: 20 }, async () => outcome(await authorizeSignIn({ email: user.email, password: "wrong guess" }, from("203.0.113.5"), noWait))),
+      Array.from({ length: 20 }, async () => outcome(authorizeSignIn({ email: user.email, password: "wrong guess" }, from("203.0.113.5"), noWait))),
     );
     expect(results.filter((r) => r === BAD_CREDENTIALS_MESSAGE)).toHaveLength(5);
     expect(results.filter((r) => r.startsWith("Too many failed sign-in attempts for this account from your network address"))).toHaveLength(15);
@@ -48,14 +48,14 @@ describe("authorizeSignIn", () => {
     const results: string[] = [];
     for (let n = 0; n < 21; n++) {
       const headers = { ...from("192.0.2.99"), "x-forwarded-for": `10.${n}.0.1` };
-      results.push(await outcome(await authorizeSignIn({ email: `nobody${n}@example.test`, password: "guess" }, headers, noWait)));
+      results.push(await outcome(authorizeSignIn({ email: `nobody${n}@example.test`, password: "guess" }, headers, noWait)));
     }
     expect(results.slice(0, 20).every((r) => r === BAD_CREDENTIALS_MESSAGE)).toBe(true);
     expect(results[20]).toMatch(/^Too many failed sign-in attempts from your network address/);
   });
 
   it("refuses empty credentials without recording anything", async () => {
-    await expect(await authorizeSignIn({ email: " ", password: "x" }, from("192.0.2.1"), noWait)).rejects.toThrow(BAD_CREDENTIALS_MESSAGE);
+    await expect(authorizeSignIn({ email: " ", password: "x" }, from("192.0.2.1"), noWait)).rejects.toThrow(BAD_CREDENTIALS_MESSAGE);
     expect(await t.db.select().from(loginAttempts).where(eq(loginAttempts.ip, "192.0.2.1"))).toHaveLength(0);
   });
 });

@@ -56,8 +56,8 @@ export default async function ActionItemsPage({ searchParams }: { searchParams: 
     problem = error.message;
   }
   const canEdit = can(actor, "action-item", "edit");
-  const users = listActiveUsers({ actor }).map(({ id, name }) => ({ id, name }));
-  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
+  const users = (await listActiveUsers({ actor })).map(({ id, name }) => ({ id, name }));
+  const teams = (await listTeams({ actor })).map(({ id, name }) => ({ id, name }));
   const services = (await listServicePickerChoices({ actor })).map(({ slug, name }) => ({ slug, name }));
   const today = todayIn(ORGANISATION_TIME_ZONE);
   const filtered = Boolean(current.owner || current.team || current.service || current.status || current.priority || current.overdue || current.incident);

@@ -67,8 +67,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const activity = await lastActivity({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
   const serviceNames = await serviceNamesFor({ actor, incidentIds: result?.items.map((i) => i.id) ?? [] });
   const serviceOptions = (await listServicePickerChoices({ actor })).map((s) => ({ slug: s.slug, name: s.name }));
-  const teamName = params.team ? (listTeams({ actor }).find((t) => String(t.id) === params.team)?.name ?? null) : null;
-  const chips = drillDownChips(params, { teamName, timeZone: getOrgTimeZone({ actor }) });
+  const teamName = params.team ? ((await listTeams({ actor })).find((t) => String(t.id) === params.team)?.name ?? null) : null;
+  const chips = drillDownChips(params, { teamName, timeZone: await getOrgTimeZone({ actor }) });
   const filtered = Boolean(query.q || query.severity || query.service || query.mine || hasDrillDown(params));
   const now = Date.now();
   const nextHref = result?.nextCursor ? listHref({ ...params, cursor: result.nextCursor }) : null;

@@ -70,7 +70,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     problem = { message: error.message, fields: error.fields ?? {} };
   }
   const services = (await listServices({ actor, query: {} })).map(({ slug, name }) => ({ slug, name }));
-  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
+  const teams = (await listTeams({ actor })).map(({ id, name }) => ({ id, name }));
   const bucket = report?.incidentsOverTime.bucket ?? "week";
 
   return (

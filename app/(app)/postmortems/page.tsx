@@ -44,7 +44,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
       <div className="mb-4">
         <h1 className="text-2xl font-semibold tracking-tight">Postmortems</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {requiredText(getRequiredSeverities({ actor }))}, due 5 business days after it resolves.
+          {requiredText(await getRequiredSeverities({ actor }))}, due 5 business days after it resolves.
           {canWrite ? " Required ones nobody has started are listed too." : " Only published postmortems are shown to viewers."}
         </p>
       </div>

@@ -27,7 +27,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     openIncident: one(params.openIncident) === "1",
     atRisk: one(params.atRisk) === "1",
   };
-  const teams = listTeams({ actor }).map(({ id, name }) => ({ id, name }));
+  const teams = (await listTeams({ actor })).map(({ id, name }) => ({ id, name }));
   let services: ServiceSummary[] = [];
   let problem: string | null = null;
   try {

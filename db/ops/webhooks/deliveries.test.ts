@@ -172,7 +172,7 @@ describe("the delivery log", () => {
           .values({ endpointId: endpoint.id, webhookId, eventType: "incident.declared", body: "{}", status, createdAt })
           .returning()
       )[0]!;
-    const kept = [row("msg_new", "delivered", now), row("msg_old_pending", "pending", old)];
+    const kept = [await row("msg_new", "delivered", now), await row("msg_old_pending", "pending", old)];
     await row("msg_old_delivered", "delivered", old);
     await row("msg_old_failed", "failed", old);
     expect(await pruneDeliveryLog(ctx.t.db, now)).toBe(2);

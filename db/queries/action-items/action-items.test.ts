@@ -25,9 +25,9 @@ beforeAll(async () => {
   outsider = await ctx.t.createUser("responder", { name: "Olly Outsider" });
   viewer = await ctx.t.createUser("viewer", { name: "Vic Viewer" });
   const now = Date.now();
-  paymentsId = (await ctx.t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning())[0]
+  paymentsId = (await ctx.t.db.insert(services).values({ slug: "payments-api", name: "Payments API", tier: 1, createdAt: now, updatedAt: now }).returning())[0]!
     .id;
-  teamId = (await ctx.t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning())[0].id;
+  teamId = (await ctx.t.db.insert(teams).values({ name: "Payments team", createdAt: now, updatedAt: now }).returning())[0]!.id;
   await ctx.t.db.insert(teamMembers).values({ teamId, userId: other.id, addedAt: now });
 });
 
@@ -132,7 +132,7 @@ describe("createActionItem", () => {
       [{ assignee: "me" }, "assignee"],
     ];
     for (const [input, field] of cases) {
-      const error = thrown(() => add(incident.id, input));
+      const error = await thrown(() => add(incident.id, input));
       expect(error.status, JSON.stringify(input)).toBe(400);
       expect(error.fields, JSON.stringify(input)).toHaveProperty([field]);
     }
@@ -143,16 +143,16 @@ describe("createActionItem", () => {
   it("refuses a disabled owner", async () => {
     const incident = await declare();
     await ctx.t.db.update(users).set({ disabled: true }).where(eq(users.id, outsider.id));
-    expect(thrown(() => add(incident.id, { ownerId: outsider.id })).fields).toHaveProperty("ownerId");
+    expect((await thrown(() => add(incident.id, { ownerId: outsider.id }))).fields).toHaveProperty("ownerId");
     await ctx.t.db.update(users).set({ disabled: false }).where(eq(users.id, outsider.id));
   });
 
   it("viewers get 403; responders, admins and responder tokens may add", async () => {
     const incident = await declare();
-    expect(thrown(() => add(incident.id, {}, viewer.actor)).status).toBe(403);
-    expect(thrown(() => add(incident.id, {}, ctx.t.createToken("viewer").actor)).status).toBe(403);
+    expect((await thrown(() => add(incident.id, {}, viewer.actor))).status).toBe(403);
+    expect((await thrown(async () => add(incident.id, {}, (await ctx.t.createToken("viewer")).actor))).status).toBe(403);
     await add(incident.id, {}, ctx.admin.actor);
-    const byToken = await add(incident.id, {}, ctx.t.createToken("responder").actor);
+    const byToken = await add(incident.id, {}, (await ctx.t.createToken("responder")).actor);
     expect(byToken.createdById).toBeNull();
     expect((await entries(incident.id)).at(-1)!.authorLabel).toMatch(/^API token/);
   });
@@ -160,18 +160,18 @@ describe("createActionItem", () => {
   it("a private incident is a 404 to outsiders, for adding and reading", async () => {
     const incident = await declare({ private: true });
     const item = await add(incident.id);
-    expect(thrown(() => add(incident.id, {}, outsider.actor)).status).toBe(404);
-    expect(thrown(() => add(incident.id, {}, viewer.actor)).status).toBe(404);
-    expect(thrown(() => getActionItem({ actor: outsider.actor, id: item.id })).status).toBe(404);
-    expect(thrown(() => actionItemsForIncident({ actor: outsider.actor, incidentId: incident.id })).status).toBe(404);
-    expect(thrown(() => updateActionItem({ actor: outsider.actor, id: item.id, input: { version: 1, status: "done" } })).status).toBe(404);
+    expect((await thrown(() => add(incident.id, {}, outsider.actor))).status).toBe(404);
+    expect((await thrown(() => add(incident.id, {}, viewer.actor))).status).toBe(404);
+    expect((await thrown(() => getActionItem({ actor: outsider.actor, id: item.id }))).status).toBe(404);
+    expect((await thrown(() => actionItemsForIncident({ actor: outsider.actor, incidentId: incident.id }))).status).toBe(404);
+    expect((await thrown(() => updateActionItem({ actor: outsider.actor, id: item.id, input: { version: 1, status: "done" } }))).status).toBe(404);
     expect((await getActionItem({ actor: ctx.admin.actor, id: item.id })).id).toBe(item.id);
     expect((await listActionItems({ actor: outsider.actor, query: { incident: `INC-${incident.id}` } })).items).toHaveLength(0);
     expect((await listActionItems({ actor: responder.actor, query: { incident: `INC-${incident.id}` } })).items).toHaveLength(1);
   });
 
-  it("an unknown incident is a 404", () => {
-    expect(thrown(() => add(999_999)).status).toBe(404);
+  it("an unknown incident is a 404", async () => {
+    expect((await thrown(() => add(999_999))).status).toBe(404);
   });
 });
 
@@ -240,7 +240,7 @@ describe("updateActionItem", () => {
     const incident = await declare();
     const item = await add(incident.id);
     await updateActionItem({ actor: responder.actor, id: item.id, input: { version: 1, status: "in_progress" } });
-    const error = thrown(() => updateActionItem({ actor: other.actor, id: item.id, input: { version: 1, status: "done" } }));
+    const error = await thrown(() => updateActionItem({ actor: other.actor, id: item.id, input: { version: 1, status: "done" } }));
     expect(error.status).toBe(409);
     expect(error.details.current).toMatchObject({ id: item.id, version: 2, status: "in_progress" });
     expect((await getActionItem({ actor: responder.actor, id: item.id })).status).toBe("in_progress");
@@ -258,7 +258,7 @@ describe("updateActionItem", () => {
   it("viewers get 403; bad input 400 naming the field; unknown items 404", async () => {
     const incident = await declare();
     const item = await add(incident.id);
-    expect(thrown(() => updateActionItem({ actor: viewer.actor, id: item.id, input: { version: 1, status: "done" } })).status).toBe(403);
+    expect((await thrown(() => updateActionItem({ actor: viewer.actor, id: item.id, input: { version: 1, status: "done" } }))).status).toBe(403);
     for (const [input, field] of [
       [{ status: "done" }, "version"],
       [{ version: 1, status: "finished" }, "status"],
@@ -268,11 +268,11 @@ describe("updateActionItem", () => {
       [{ version: 1, ownerId: other.id, ownerEmail: other.email }, "ownerEmail"],
       [{ version: 1, incidentId: 3 }, "incidentId"],
     ] as [Record<string, unknown>, string][]) {
-      const error = thrown(() => updateActionItem({ actor: responder.actor, id: item.id, input }));
+      const error = await thrown(() => updateActionItem({ actor: responder.actor, id: item.id, input }));
       expect(error.status, JSON.stringify(input)).toBe(400);
       expect(error.fields).toHaveProperty([field]);
     }
-    expect(thrown(() => updateActionItem({ actor: responder.actor, id: 999_999, input: { version: 1 } })).status).toBe(404);
+    expect((await thrown(() => updateActionItem({ actor: responder.actor, id: 999_999, input: { version: 1 } }))).status).toBe(404);
   });
 });
 
@@ -387,11 +387,11 @@ describe("listActionItems", () => {
     expect(seen).toEqual(await titles(q({ sort: "-due" })));
     const first = await listActionItems({ actor: responder.actor, query: q({ limit: "2" }) });
     // A cursor from one sort order does not fit the other.
-    expect(thrown(() => listActionItems({ actor: responder.actor, query: q({ sort: "-due", cursor: first.nextCursor }) })).fields).toHaveProperty("cursor");
-    expect(thrown(() => listActionItems({ actor: responder.actor, query: { cursor: "garbage" } })).fields).toHaveProperty("cursor");
+    expect((await thrown(() => listActionItems({ actor: responder.actor, query: q({ sort: "-due", cursor: first.nextCursor }) }))).fields).toHaveProperty("cursor");
+    expect((await thrown(() => listActionItems({ actor: responder.actor, query: { cursor: "garbage" } }))).fields).toHaveProperty("cursor");
   });
 
-  it("refuses bad filters with 400 naming the field", () => {
+  it("refuses bad filters with 400 naming the field", async () => {
     for (const [query, field] of [
       [{ status: "open,finished" }, "status"],
       [{ priority: "P4" }, "priority"],
@@ -402,9 +402,9 @@ describe("listActionItems", () => {
       [{ owner: "somebody" }, "owner"],
       [{ incident: "42" }, "incident"],
     ] as [Record<string, string>, string][]) {
-      expect(thrown(() => listActionItems({ actor: responder.actor, query })).fields, JSON.stringify(query)).toHaveProperty([field]);
+      expect((await thrown(() => listActionItems({ actor: responder.actor, query }))).fields, JSON.stringify(query)).toHaveProperty([field]);
     }
-    expect(thrown(() => listActionItems({ actor: ctx.t.createToken("viewer").actor, query: { owner: "me" } })).fields).toHaveProperty("owner");
+    expect((await thrown(async () => listActionItems({ actor: (await ctx.t.createToken("viewer")).actor, query: { owner: "me" } }))).fields).toHaveProperty("owner");
   });
 
   it("viewers read every item of incidents they can see", async () => {

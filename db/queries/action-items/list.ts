@@ -67,10 +67,11 @@ export async function listActionItems({ actor, query }: { actor: Actor; query: u
       .limit(filter.limit + 1);
   // Several statuses (the default "open,in_progress"): one page per status read in due order from
   // action_items_due_idx, then merged, rather than every unfinished item read and sorted.
-  const rows =
-    filter.status && filter.status.length > 1
-      ? filter.status
-          .flatMap((status) => read(eq(actionItems.status, status)))
+  const several = filter.status && filter.status.length > 1 ? filter.status : null;
+  const perStatus: Awaited<ReturnType<typeof read>> = [];
+  if (several) for (const status of several) perStatus.push(...(await read(eq(actionItems.status, status))));
+  const rows = several
+    ? perStatus
           .sort((a, b) => (ascending ? 1 : -1) * (a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id))
           .slice(0, filter.limit + 1)
       : await read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);

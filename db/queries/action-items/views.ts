@@ -22,7 +22,7 @@ export type ActionItemView = ActionItem & {
   daysOverdue: number;
 };
 
-export type ActionItemProgress = Awaited<ReturnType<typeof actionItemProgress>>;
+export type ActionItemProgress = ReturnType<typeof actionItemProgress>;
 
 export const today = (now = Date.now()) => todayIn(ORGANISATION_TIME_ZONE, now);
 
@@ -42,7 +42,7 @@ export function selectViews(db: Reader) {
     .leftJoin(services, eq(services.id, actionItems.serviceId));
 }
 
-type ViewRow = Awaited<ReturnType<Awaited<ReturnType<typeof selectViews>>["all"]>>[number];
+type ViewRow = Awaited<ReturnType<typeof selectViews>>[number];
 
 export function toView({ item, ...rest }: ViewRow, day: string): ActionItemView {
   const late = daysOverdue(item, day);

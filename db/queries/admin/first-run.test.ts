@@ -13,7 +13,7 @@ let t: TestDb;
 let admin: TestUser;
 
 beforeAll(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   admin = await t.createUser("admin");
 });
 afterAll(() => t.cleanup());
@@ -33,11 +33,11 @@ describe("first-run checklist", () => {
     expect(await done()).toEqual({ services: false, people: false, token: false, drill: false });
     await createSlo({ actor: admin.actor, slug: "api", input: { name: "Availability", objective: 99.9 } });
     await t.createUser("viewer");
-    const token = t.createToken("viewer", admin.actor);
+    const token = await t.createToken("viewer", admin.actor);
     expect(await done()).toEqual({ services: true, people: true, token: true, drill: false });
     await revokeToken({ actor: admin.actor, tokenId: token.id });
     expect(await done()).toMatchObject({ token: false });
-    t.createToken("responder", admin.actor);
+    await t.createToken("responder", admin.actor);
     await declareIncident({ actor: admin.actor, input: { title: "Game day", severity: "SEV3", drill: true } });
     expect(await done()).toEqual({ services: true, people: true, token: true, drill: true });
     expect((await firstRunChecklist({ actor: admin.actor }))!.show).toBe(false);
@@ -50,11 +50,11 @@ describe("first-run checklist", () => {
     const responder = await t.createUser("responder");
     expect(await firstRunChecklist({ actor: viewer.actor, force: true })).toBeNull();
     expect(await firstRunChecklist({ actor: responder.actor })).toBeNull();
-    expect(thrown(() => dismissFirstRun({ actor: responder.actor })).status).toBe(403);
+    expect((await thrown(() => dismissFirstRun({ actor: responder.actor }))).status).toBe(403);
   });
 
   it("dismissing hides it for the organisation and is audited", async () => {
-    const fresh = createTestDb();
+    const fresh = await createTestDb();
     try {
       const boss = await fresh.createUser("admin");
       expect((await firstRunChecklist({ actor: boss.actor }))!.show).toBe(true);
@@ -65,7 +65,7 @@ describe("first-run checklist", () => {
       const { items } = await listAudit({ actor: boss.actor, filter: { q: "first_run" } });
       expect(items[0]).toMatchObject({ action: "settings.update", actorLabel: boss.name });
     } finally {
-      fresh.cleanup();
+      await fresh.cleanup();
     }
   });
 });

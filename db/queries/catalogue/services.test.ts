@@ -49,8 +49,8 @@ async function incidentOn(slug: string, impact: string, fromMinAgo: number, toMi
 describe("createService", () => {
   it("is for admins only", async () => {
     const input = { slug: "nope", name: "Nope", tier: 2 };
-    expect(thrown(() => createService({ actor: ctx.responder.actor, input })).status).toBe(403);
-    expect(thrown(() => createService({ actor: ctx.viewer.actor, input })).status).toBe(403);
+    expect((await thrown(() => createService({ actor: ctx.responder.actor, input }))).status).toBe(403);
+    expect((await thrown(() => createService({ actor: ctx.viewer.actor, input }))).status).toBe(403);
     expect(await ctx.t.db.select().from(services)).toHaveLength(0);
   });
 
@@ -69,9 +69,9 @@ describe("createService", () => {
     expect(await audits("service.create", "payments-api")).toHaveLength(1);
   });
 
-  it("refuses a duplicate slug (in any case) with 409 naming slug", () => {
+  it("refuses a duplicate slug (in any case) with 409 naming slug", async () => {
     for (const slug of ["payments-api", "PAYMENTS-API"]) {
-      const error = thrown(() => add({ slug, name: "Again", tier: 2 }));
+      const error = await thrown(() => add({ slug, name: "Again", tier: 2 }));
       expect(error.status).toBe(409);
       expect(error.code).toBe("conflict");
       expect(error.fields).toHaveProperty("slug");
@@ -97,8 +97,8 @@ describe("createService", () => {
     ["unknown field", { slug: "extra", name: "X", tier: 1, owner: "me" }, "owner"],
   ];
   for (const [name, input, field] of bad) {
-    it(`rejects ${name} with 400 naming ${field}`, () => {
-      const error = thrown(() => add(input));
+    it(`rejects ${name} with 400 naming ${field}`, async () => {
+      const error = await thrown(() => add(input));
       expect(error.status).toBe(400);
       expect(error.fields).toHaveProperty([field]);
     });
@@ -130,7 +130,7 @@ describe("updateService", () => {
   });
 
   it("answers a stale version with 409 and the current service", async () => {
-    const error = thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
+    const error = await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 1, tier: 3 } }));
     expect(error.status).toBe(409);
     expect(error.fields).toHaveProperty("version");
     expect(error.details.current).toMatchObject({ slug: "checkout", version: 2, tier: 1, links: [] });
@@ -154,23 +154,23 @@ describe("updateService", () => {
       { version: 3, runbookUrl: null },
       { version: 3, description: "x", tier: 2 },
     ]) {
-      const error = thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input }));
+      const error = await thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input }));
       expect(error.status).toBe(403);
     }
     expect(await getService({ actor: ctx.admin.actor, slug: "checkout" })).toMatchObject({ version: 3, tier: 1, name: "Checkout web" });
   });
 
   it("refuses viewers, unknown services and bad input", async () => {
-    expect(thrown(() => updateService({ actor: ctx.viewer.actor, slug: "checkout", input: { version: 3, description: "x" } })).status).toBe(403);
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "nope", input: { version: 1, description: "x" } })).status).toBe(404);
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { description: "x" } })).fields).toHaveProperty("version");
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, tier: 4 } })).fields).toHaveProperty("tier");
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } })).fields).toEqual({
+    expect((await thrown(() => updateService({ actor: ctx.viewer.actor, slug: "checkout", input: { version: 3, description: "x" } }))).status).toBe(403);
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "nope", input: { version: 1, description: "x" } }))).status).toBe(404);
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { description: "x" } }))).fields).toHaveProperty("version");
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, tier: 4 } }))).fields).toHaveProperty("tier");
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } }))).fields).toEqual({
       slug: "Unknown field",
     });
-    expect(thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } })).fields).toHaveProperty("teamId");
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } }))).fields).toHaveProperty("teamId");
     expect(
-      thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } }))
+      (await thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })))
         .fields,
     ).toHaveProperty(["links.0.url"]);
     expect((await getService({ actor: ctx.admin.actor, slug: "checkout" })).version).toBe(3);
@@ -212,7 +212,7 @@ describe("listServices and getService", () => {
     expect(await slugs({ team: String(paymentsTeam) })).toEqual(["checkout", "ledger", "payments-api"]);
     expect(await slugs({ team: String(searchTeam), tier: "2" })).toEqual(["search-api"]);
     expect(await slugs({ tier: "3" })).toEqual(["emails"]);
-    expect(thrown(() => slugs({ tier: "4" })).fields).toHaveProperty("tier");
+    expect((await thrown(() => slugs({ tier: "4" }))).fields).toHaveProperty("tier");
   });
 
   it("filters to services with an open incident the reader can see", async () => {
@@ -243,7 +243,7 @@ describe("listServices and getService", () => {
     expect(budget.remainingMinutes).toBeCloseTo(5.32, 3);
     expect(budget.status).toBe("at_risk");
     expect(budget.byIncident).toHaveLength(1);
-    expect(thrown(() => getService({ actor: ctx.viewer.actor, slug: "nope" })).status).toBe(404);
+    expect((await thrown(() => getService({ actor: ctx.viewer.actor, slug: "nope" }))).status).toBe(404);
   });
 });
 

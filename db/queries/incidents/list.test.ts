@@ -32,13 +32,13 @@ const plan = [
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
-  plan.forEach(async (p, n) => {
+  for (const [n, p] of plan.entries()) {
     vi.setSystemTime(BASE + n * HOUR);
     const { key, status, ...input } = p as (typeof plan)[number] & { status?: string };
     const { incident } = await declareIncident({ actor: ctx.responder.actor, input });
     ids[key] = incident.id;
     if (status) await updateIncident({ actor: ctx.responder.actor, incidentId: incident.id, input: { version: 1, status } });
-  });
+  }
   vi.useRealTimers();
 });
 
@@ -114,10 +114,10 @@ describe("listIncidents", () => {
     expect(second.nextCursor).toBeNull();
   });
 
-  it("rejects a bad cursor and bad limits with 400", () => {
-    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { cursor: "garbage" } })).fields).toEqual({ cursor: "Invalid cursor" });
-    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { limit: "500" } })).status).toBe(400);
-    expect(thrown(() => listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV7" } })).fields).toHaveProperty("severity");
+  it("rejects a bad cursor and bad limits with 400", async () => {
+    expect((await thrown(() => listIncidents({ actor: ctx.responder.actor, query: { cursor: "garbage" } }))).fields).toEqual({ cursor: "Invalid cursor" });
+    expect((await thrown(() => listIncidents({ actor: ctx.responder.actor, query: { limit: "500" } }))).status).toBe(400);
+    expect((await thrown(() => listIncidents({ actor: ctx.responder.actor, query: { severity: "SEV7" } }))).fields).toHaveProperty("severity");
   });
 
   it("lists only my incidents with mine=1", async () => {
@@ -143,7 +143,7 @@ describe("listIncidents drill-down filters", () => {
 
   beforeAll(async () => {
     admin = await ctx.t.createUser("admin");
-    setOrgTimeZone({ actor: admin.actor, timeZone: zone });
+    await setOrgTimeZone({ actor: admin.actor, timeZone: zone });
     payments = (await createTeam({ actor: admin.actor, input: { name: "Payments" } })).id;
     search = (await createTeam({ actor: admin.actor, input: { name: "Search" } })).id;
     idle = (await createTeam({ actor: admin.actor, input: { name: "Idle" } })).id;
@@ -229,33 +229,33 @@ describe("listIncidents drill-down filters", () => {
     expect(await seenBy(ctx.viewer)).toEqual([]);
   });
 
-  it("answers 400 naming the field for bad input", () => {
-    const unknownTeam = thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "99999" } }));
+  it("answers 400 naming the field for bad input", async () => {
+    const unknownTeam = await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "99999" } }));
     expect(unknownTeam.status).toBe(400);
     expect(unknownTeam.fields).toEqual({ team: "Unknown team 99999" });
     expect(unknownTeam.message).toBe("Unknown team 99999");
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "payments" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { team: "payments" } }))).fields).toEqual({
       team: "Must be a team id (a positive whole number)",
     });
 
-    const reversed = thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
+    const reversed = await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "2025-11-24", to: "2025-08-27" } }));
     expect(reversed.status).toBe(400);
     expect(reversed.fields).toEqual({ to: "Must be on or after from (2025-11-24)" });
     expect(reversed.message).toBe("Invalid input: to: Must be on or after from (2025-11-24)");
 
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "27/08/2025" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { from: "27/08/2025" } }))).fields).toEqual({
       from: "Must be a date as YYYY-MM-DD, e.g. 2026-08-27",
     });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { to: "2025-02-29" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { to: "2025-02-29" } }))).fields).toEqual({
       to: "2025-02-29 is not a real calendar date",
     });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { drill: "yes" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { drill: "yes" } }))).fields).toEqual({
       drill: "Must be 0 (leave drills out) or 1 (only drills)",
     });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV1,SEV9" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV1,SEV9" } }))).fields).toEqual({
       severity: 'Must be one of SEV1, SEV2, SEV3, SEV4, or a comma-separated list of them ("SEV9" is not)',
     });
-    expect(thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV9" } })).fields).toEqual({
+    expect((await thrown(() => listIncidents({ actor: ctx.viewer.actor, query: { severity: "SEV9" } }))).fields).toEqual({
       severity: "Must be one of SEV1, SEV2, SEV3, SEV4",
     });
   });

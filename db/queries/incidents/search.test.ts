@@ -89,12 +89,12 @@ describe("search", () => {
     expect((await search({ actor: admin.actor, query: { q: "payments", limit: "2" } })).incidents).toHaveLength(2);
   });
 
-  it("names the bad field", () => {
-    expect(thrown(() => search({ actor: viewer.actor, query: { q: "  " } })).fields).toEqual({ q: expect.stringMatching(/Required/) });
-    expect(thrown(() => search({ actor: viewer.actor, query: {} })).fields).toHaveProperty("q");
-    expect(thrown(() => search({ actor: viewer.actor, query: { q: "x".repeat(101) } })).fields).toEqual({ q: "Must be at most 100 characters" });
-    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "0" } })).fields).toEqual({ limit: "Must be at least 1" });
-    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "abc" } })).fields).toHaveProperty("limit");
-    expect(thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "21" } })).fields).toEqual({ limit: "Must be at most 20" });
+  it("names the bad field", async () => {
+    expect((await thrown(() => search({ actor: viewer.actor, query: { q: "  " } }))).fields).toEqual({ q: expect.stringMatching(/Required/) });
+    expect((await thrown(() => search({ actor: viewer.actor, query: {} }))).fields).toHaveProperty("q");
+    expect((await thrown(() => search({ actor: viewer.actor, query: { q: "x".repeat(101) } }))).fields).toEqual({ q: "Must be at most 100 characters" });
+    expect((await thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "0" } }))).fields).toEqual({ limit: "Must be at least 1" });
+    expect((await thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "abc" } }))).fields).toHaveProperty("limit");
+    expect((await thrown(() => search({ actor: viewer.actor, query: { q: "a", limit: "21" } }))).fields).toEqual({ limit: "Must be at most 20" });
   });
 });

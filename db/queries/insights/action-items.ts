@@ -10,7 +10,7 @@ import { andAll, factConditions } from "./fact-scope";
 import { bucketIndexer, localClock } from "./local-clock";
 import type { InsightsContext } from "./scope";
 import { binaryCompare } from "./services";
-import { rows } from "../../sql";
+import { rows as rawRows } from "../../sql";
 
 const DAY = 86_400_000;
 const STATUS = { open: 0, in_progress: 1, done: 2, wont_do: 3 } as const;
@@ -94,7 +94,7 @@ export async function actionItemFigures(ctx: InsightsContext, previousFrom: stri
 
 /** Open items by the owner's team: an owner in several teams counts in each, "No team" otherwise. */
 async function overdueByTeam(ctx: InsightsContext, byOwner: Map<number, { overdue: number; open: number }>) {
-  const memberships = await rows<{ userId: number; teamId: number; name: string }>(
+  const memberships = await rawRows<{ userId: number; teamId: number; name: string }>(
     sql`SELECT m.user_id AS userId, t.id AS teamId, t.name AS name FROM ${teamMembers} m JOIN ${teams} t ON t.id = m.team_id`,
     ctx.db,
   );

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { actorKey, type Actor } from "@/lib/actor";
 import { can } from "@/lib/policy";
 import type { InsightsReport } from "@/lib/insights/types";
-import { getSqlite, type Db } from "../../client";
+import type Database from "better-sqlite3";
+import type { Db } from "../../client";
 import { row } from "../../sql";
 
 /** How long a computed report is served while nothing in the database changes. */
@@ -17,11 +18,14 @@ let ownChanges = 0;
 /**
  * A cheap fingerprint of the data: rows changed through this connection (total_changes(),
  * less the figures' own temp-table rows) and commits by other connections (PRAGMA
- * data_version). Any incident, postmortem or action-item write moves it.
+ * data_version). Any incident, postmortem or action-item write moves it. Both are read on the
+ * connection `db` runs on: outside a transaction the read-only one, whose data_version moves
+ * with every commit of the writer connection.
  */
-async function dataVersion(db: Pick<Db, "get">): Promise<string> {
+async function dataVersion(db: Db): Promise<string> {
   const { changes } = (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!;
-  return `${changes - ownChanges}:${getSqlite().pragma("data_version", { simple: true })}`;
+  const connection = (db as unknown as { $client: Database.Database }).$client;
+  return `${changes - ownChanges}:${connection.pragma("data_version", { simple: true })}`;
 }
 
 /** Who sees what: admins see every incident; anyone else sees a set that depends on who they are. */
@@ -32,7 +36,7 @@ function visibilityKey(actor: Actor): string {
 
 /** The cached report for this caller and filters, or a way to store the one about to be computed. */
 export async function lookupReport(
-  db: Pick<Db, "get">,
+  db: Db,
   actor: Actor,
   filtersKey: string,
   now: number,
@@ -52,13 +56,14 @@ export async function lookupReport(
 }
 
 /**
- * Runs one synchronous step of a computation and leaves the rows it wrote (temp tables) out of
- * the data version. Only valid for synchronous code: nothing else runs on the connection meanwhile.
+ * Runs one step of a computation and leaves the rows it wrote (temp tables) out of the data
+ * version. Only valid while nothing else writes on the connection meanwhile: outside a
+ * transaction it is the read-only one, where only temp tables are written.
  */
-export async function withoutOwnChanges<T>(db: Pick<Db, "get">, step: () => T): Promise<T> {
+export async function withoutOwnChanges<T>(db: Db, step: () => Promise<T>): Promise<T> {
   const before = (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!.changes;
   try {
-    return step();
+    return await step();
   } finally {
     ownChanges += (await row<{ changes: number }>(sql`SELECT total_changes() AS changes`, db))!.changes - before;
   }

@@ -1,7 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
-import { getSqlite } from "../../client";
 import type { Reader } from "./scope";
 
 /**
@@ -110,7 +109,8 @@ function register(sqlite: Database.Database) {
 /** Runs `SELECT insights_collect(numbers…), group_concat(text, ';')… <from>` and returns the columns. Synchronous, one at a time. */
 export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
   if (!numbers.length || numbers.length > MAX_NUMBERS) throw new RangeError(`insights_collect takes 1 to ${MAX_NUMBERS} numbers`);
-  register(getSqlite());
+  // On the connection `db` runs on (outside a transaction the read-only one, not the writer).
+  register((db as unknown as { $client: Database.Database }).$client);
   shared.width = numbers.length;
   shared.collected = null;
   const joined = texts.map((text) => sql`coalesce(group_concat(coalesce(${text}, ''), ';'), '')`);

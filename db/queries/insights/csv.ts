@@ -6,7 +6,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, services, users } from "../../schema";
 import { insightsContext } from "./context";
 import { incidentConditions, outOfHours, where } from "./scope";
-import { rows } from "../../sql";
+import { rows as rawRows } from "../../sql";
 
 export const INSIGHTS_CSV_COLUMNS = [
   "reference",
@@ -111,17 +111,17 @@ function toLine(r: Row): string {
  */
 export async function insightsIncidentsCsv({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): Promise<{
   fileName: string;
-  lines: Generator<string>;
+  lines: AsyncGenerator<string>;
 }> {
   const { ctx, period } = await insightsContext({ actor, query, now });
   const conditions = incidentConditions(ctx);
   const i = incidents;
-  async function* lines(): Promise<Generator<string>> {
+  async function* lines(): AsyncGenerator<string> {
     yield csvLine([...INSIGHTS_CSV_COLUMNS]);
     let after: { startedAt: number; id: number } | null = null;
     for (;;) {
       const keyset = after ? sql` AND (${i.startedAt} > ${after.startedAt} OR (${i.startedAt} = ${after.startedAt} AND ${i.id} > ${after.id}))` : sql``;
-      const rows: Row[] = await rows<Row>(
+      const rows: Row[] = await rawRows<Row>(
         sql`
         SELECT ${i.id} AS id, ${i.title} AS title, ${i.severity} AS severity, ${i.status} AS status,
           (SELECT group_concat(v.name, '; ') FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE l.incident_id = ${i.id}) AS services,
@@ -146,5 +146,5 @@ export async function insightsIncidentsCsv({ actor, query, now = Date.now() }: {
       after = { startedAt: last.startedAt, id: last.id };
     }
   }
-  return { fileName: `hindsight-incidents-${period.from}-to-${period.to}.csv`, lines: await lines() };
+  return { fileName: `hindsight-incidents-${period.from}-to-${period.to}.csv`, lines: lines() };
 }

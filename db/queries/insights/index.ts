@@ -6,6 +6,7 @@ import { bucketsFor } from "@/lib/insights/buckets";
 import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
 import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "@/lib/turns";
 import { ensureIncidentFacts } from "../../access/incident-facts";
+import { transaction } from "../../transaction";
 import { actionItemFigures } from "./action-items";
 import { lookupReport, withoutOwnChanges } from "./cache";
 import { insightsContext } from "./context";
@@ -29,7 +30,7 @@ async function prepare({ actor, query, now = Date.now(), fresh = false }: Insigh
   // `fresh` skips the cache (the benchmark's cold figures).
   const cached = fresh ? null : await lookupReport(resolved.ctx.db, actor, filtersKey, now);
   const db = resolved.ctx.db;
-  const ownStep = <R>(step: () => R) => withoutOwnChanges(db, step);
+  const ownStep = <R>(step: () => Promise<R>) => withoutOwnChanges(db, step);
   return { cached, steps: () => computeInsights(resolved), ownStep };
 }
 
@@ -41,7 +42,7 @@ async function prepare({ actor, query, now = Date.now(), fresh = false }: Insigh
 export async function getInsights(args: InsightsArgs): Promise<InsightsReport> {
   const { cached, steps, ownStep } = await prepare(args);
   if (cached && "report" in cached) return cached.report;
-  const report = runAtOnce(await steps(), ownStep);
+  const report = await runAtOnce(steps(), ownStep);
   cached?.store(report);
   return report;
 }
@@ -62,7 +63,7 @@ export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> 
       // Another request may have computed the same report while this one waited.
       const { cached, steps, ownStep } = await prepare(args);
       if (cached && "report" in cached) return cached.report;
-      const report = await runInTurns(await steps(), ownStep);
+      const report = await runInTurns(steps(), ownStep);
       cached?.store(report);
       return report;
     });
@@ -73,8 +74,9 @@ export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> 
 }
 
 /** The report, one step per `yield` (each step one read of the facts or a pass over them). */
-async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Promise<Steps<InsightsReport>> {
-  await ensureIncidentFacts(ctx.db);
+async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Steps<InsightsReport> {
+  // The facts are written on the writer connection (ctx.db outside a transaction is read-only).
+  await transaction((tx) => ensureIncidentFacts(tx));
   yield;
   const scan = scanScope(ctx);
   yield;

@@ -30,12 +30,11 @@ let factorIds: number[] = [];
 let people: TestUser[] = [];
 
 beforeAll(async () => {
-  setOrgTimeZone({ actor: ctx.admin.actor, timeZone: "Europe/Berlin" });
+  await setOrgTimeZone({ actor: ctx.admin.actor, timeZone: "Europe/Berlin" });
   for (const slug of SLUGS) await createService({ actor: ctx.admin.actor, input: { slug, name: `Service ${slug}`, tier: 2 } });
   const t0 = Date.now();
-  factorIds = ["Deploy", "Config", "Capacity"].map(
-    async (name) => (await ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning())[0].id,
-  );
+  factorIds = [];
+  for (const name of ["Deploy", "Config", "Capacity"]) factorIds.push((await ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning())[0]!.id);
   people = [ctx.responder, await ctx.t.createUser("responder"), await ctx.t.createUser("responder")];
 });
 
@@ -112,9 +111,9 @@ async function apply(c: Command, actor: Actor) {
 }
 
 describe("incident facts on randomized histories", () => {
-  it("stay equal to the facts recomputed from the incidents, and the report to the reference SQL", () => {
-    fc.assert(
-      fc.property(fc.array(command, { minLength: 1, maxLength: 12 }), async (history) => {
+  it("stay equal to the facts recomputed from the incidents, and the report to the reference SQL", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 12 }), async (history) => {
         for (const c of history) {
           try {
             await apply(c, ctx.admin.actor);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { durationStats } from "@/lib/insights/percentile";
+import type { InsightsReport } from "@/lib/insights/types";
 import { thrown } from "../../testing/test-db";
 import { setUpInsightsFixture } from "../../testing/insights-setup";
 import { incidents, teams } from "../../schema";
@@ -154,15 +155,18 @@ describe("insights filters and access", () => {
     expect((await report()).headline.incidents.current.bySeverity.SEV1).toBe(1);
   });
 
-  it("rejects an unknown service or team naming the field", () => {
-    expect((thrown(() => report({ service: "nope" })) as AppError).fields).toEqual({ service: "No such service" });
-    expect((thrown(() => report({ team: "9999" })) as AppError).fields).toEqual({ team: "No such team" });
+  it("rejects an unknown service or team naming the field", async () => {
+    expect(((await thrown(() => report({ service: "nope" }))) as AppError).fields).toEqual({ service: "No such service" });
+    expect(((await thrown(() => report({ team: "9999" }))) as AppError).fields).toEqual({ team: "No such team" });
   });
 });
 
 describe("incidents CSV behind the dashboard", () => {
-  const csv = async (query: Record<string, string> = {}, actor = ctx.viewer.actor) =>
-    [...(await insightsIncidentsCsv({ actor, query: { ...range, ...query }, now })).lines].join("").split("\r\n").filter(Boolean);
+  const csv = async (query: Record<string, string> = {}, actor = ctx.viewer.actor) => {
+    const lines: string[] = [];
+    for await (const line of (await insightsIncidentsCsv({ actor, query: { ...range, ...query }, now })).lines) lines.push(line);
+    return lines.join("").split("\r\n").filter(Boolean);
+  };
 
   it("has one row per in-scope incident, oldest first, with timestamps, durations, services, factors and postmortem status", async () => {
     const [header, ...rows] = await csv();
@@ -215,7 +219,7 @@ describe("insights cache", () => {
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     expect((await report()).scope.current.incidents).toBe(first.scope.current.incidents + 1);
     await ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id));
     expect((await report()).scope.current.incidents).toBe(first.scope.current.incidents);
@@ -247,7 +251,8 @@ describe("insights for requests (loadInsights)", () => {
 
   it("runs concurrent cold reports one after another without mixing their temp tables", async () => {
     const queries = [{ severity: "SEV1" }, { severity: "SEV2" }, { service: "web" }].map((q) => ({ ...range, ...q }));
-    const expected = queries.map((query) => getInsights({ actor: ctx.viewer.actor, query, now: now + 1, fresh: true }));
+    const expected: InsightsReport[] = [];
+    for (const query of queries) expected.push(await getInsights({ actor: ctx.viewer.actor, query, now: now + 1, fresh: true }));
     const got = await Promise.all(queries.map((query) => loadInsights({ actor: ctx.viewer.actor, query, now: now + 1 })));
     expect(got).toEqual(expected);
   });
@@ -263,7 +268,7 @@ describe("insights for requests (loadInsights)", () => {
   });
 
   it("does not keep serving a report computed while a write happened", async () => {
-    const pending = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
+    const pending = loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     // Two turns in: the scope is filled, the rest of the report is not.
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
@@ -280,7 +285,7 @@ describe("insights for requests (loadInsights)", () => {
           updatedAt: now,
         })
         .returning()
-    )[0];
+    )[0]!;
     const during = await pending;
     const after = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
     expect(during.scope.current.incidents).toBe(5);
@@ -301,13 +306,13 @@ describe("insights far from today", () => {
     expect(years.postmortems.publishedLate).toBe(atTheTime.postmortems.publishedLate);
   });
 
-  it("refuses days before 2000 or after 2099 at once, naming the field", () => {
+  it("refuses days before 2000 or after 2099 at once, naming the field", async () => {
     const started = performance.now();
-    expect(thrown(() => report({ from: "0500-01-02", to: "0503-01-01" })).fields).toEqual({
+    expect((await thrown(() => report({ from: "0500-01-02", to: "0503-01-01" }))).fields).toEqual({
       from: "Must be in 2000–2099",
       to: "Must be in 2000–2099",
     });
-    expect(thrown(() => report({ from: "9999-12-31", to: "9999-12-31" })).fields).toHaveProperty("from");
+    expect((await thrown(() => report({ from: "9999-12-31", to: "9999-12-31" }))).fields).toHaveProperty("from");
     expect(performance.now() - started).toBeLessThan(500);
   });
 

@@ -7,7 +7,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidents, services } from "../../schema";
 import { scanRepeatCandidates, type Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
-import { rows } from "../../sql";
+import { rows as rawRows } from "../../sql";
 
 const REPEATS_LISTED = 50;
 
@@ -66,8 +66,8 @@ export async function repeatFigures(ctx: InsightsContext, scan: Scan): Promise<I
     ? await ctx.db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity }).from(incidents).where(inArray(incidents.id, ids))
     : [];
   const incident = new Map(rows.map((r) => [r.id, r]));
-  const service = new Map((await rows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]));
-  const factor = new Map((await rows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
+  const service = new Map((await rawRows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]));
+  const factor = new Map((await rawRows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
   return {
     total: matches.length,
     items: listed.map((m) => ({

@@ -6,7 +6,7 @@ import { RECONSTRUCTED_BITS } from "../../access/incident-facts";
 import { services, teams } from "../../schema";
 import type { Scan } from "./fact-scope";
 import type { InsightsContext } from "./scope";
-import { rows } from "../../sql";
+import { rows as rawRows } from "../../sql";
 
 const TOP = 15;
 const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
@@ -40,7 +40,7 @@ export async function serviceFigures(ctx: InsightsContext, scan: Scan): Promise<
   }
   const catalogue = new Map(
     (
-      await rows<{ id: number; slug: string; name: string; team: string | null }>(
+      await rawRows<{ id: number; slug: string; name: string; team: string | null }>(
         sql`SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team FROM ${services} v LEFT JOIN ${teams} t ON t.id = v.team_id`,
         ctx.db,
       )

@@ -11,7 +11,9 @@ import type { DeliveryOutcome, IntegrationDeliveryView, IntegrationView } from "
 export async function listIntegrations({ actor }: { actor: Actor }): Promise<IntegrationView[]> {
   requirePermission(actor, "integration", "manage");
   const db = getDb();
-  return (await allIntegrations(db)).map((row) => integrationView(db, row));
+  const views: IntegrationView[] = [];
+  for (const row of await allIntegrations(db)) views.push(await integrationView(db, row));
+  return views;
 }
 
 /** 404 when missing. */

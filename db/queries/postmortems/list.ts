@@ -146,7 +146,7 @@ export async function listPostmortems({ actor, query }: { actor: Actor; query: L
   };
   // In order, only until one more than a page matches: the due state (business days in the
   // organisation's zone) is worked out for the rows a page needs, not for every candidate.
-  const items: Awaited<ReturnType<typeof toItem>>[] = [];
+  const items: ReturnType<typeof toItem>[] = [];
   for (const r of rows) {
     const item = toItem(r);
     if (filter.due && item.due.state !== filter.due) continue;

@@ -35,7 +35,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 beforeAll(async () => {
   responder = await ctx.t.createUser("responder", { name: "Riley Responder" });
   responder2 = await ctx.t.createUser("responder", { name: "Sam Second" });
-  ensureDefaultFactors(ctx.t.db);
+  await ensureDefaultFactors(ctx.t.db);
   await createService({ actor: ctx.admin.actor, input: { slug: "checkout", name: "Checkout", tier: 1 } });
   await createSlo({ actor: ctx.admin.actor, slug: "checkout", input: { name: "Availability", objective: 99.9, windowDays: 28 } });
 });
@@ -50,7 +50,7 @@ async function resolvedIncident(input: Record<string, unknown> = {}) {
   return updateIncident({ actor: responder.actor, incidentId: incident.id, input: { version: incident.version, status: "resolved" } });
 }
 
-const err = (fn: () => unknown) => thrown(fn) as AppError;
+const err = async (fn: () => unknown) => (await thrown(fn)) as AppError;
 
 describe("startPostmortem", () => {
   it("creates one draft per incident, pre-filled, owned by the person; timeline entry and audit", async () => {
@@ -95,18 +95,18 @@ describe("startPostmortem", () => {
   it("a second start is a 409", async () => {
     const incident = await declare();
     await startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const error = err(() => startPostmortem({ actor: responder2.actor, incidentId: incident.id }));
+    const error = await err(() => startPostmortem({ actor: responder2.actor, incidentId: incident.id }));
     expect(error.status).toBe(409);
     expect((error.details?.current as { incidentId: number }).incidentId).toBe(incident.id);
   });
 
   it("viewers cannot start (403); invisible incidents are 404; a token owns nothing", async () => {
     const incident = await declare();
-    expect(err(() => startPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(403);
+    expect((await err(() => startPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id }))).status).toBe(403);
     const hidden = await declare({ private: true });
-    expect(err(() => startPostmortem({ actor: responder2.actor, incidentId: hidden.id })).status).toBe(404);
-    expect(err(() => startPostmortem({ actor: responder.actor, incidentId: 999_999 })).status).toBe(404);
-    const token = ctx.t.createToken("responder");
+    expect((await err(() => startPostmortem({ actor: responder2.actor, incidentId: hidden.id }))).status).toBe(404);
+    expect((await err(() => startPostmortem({ actor: responder.actor, incidentId: 999_999 }))).status).toBe(404);
+    const token = await ctx.t.createToken("responder");
     expect((await startPostmortem({ actor: token.actor, incidentId: incident.id })).owner).toBeNull();
   });
 });
@@ -120,7 +120,7 @@ describe("getPostmortem", () => {
   it("viewers cannot read drafts (404) but read published ones", async () => {
     const incident = await resolvedIncident();
     await startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const error = err(() => getPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id }));
+    const error = await err(() => getPostmortem({ actor: ctx.viewer.actor, incidentId: incident.id }));
     expect(error.status).toBe(404);
     expect((await getPostmortem({ actor: responder2.actor, incidentId: incident.id }))?.status).toBe("draft");
     const published = await publish(incident.id);
@@ -131,7 +131,7 @@ describe("getPostmortem", () => {
   it("a private incident's postmortem stays private", async () => {
     const incident = await declare({ private: true });
     await startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    expect(err(() => getPostmortem({ actor: responder2.actor, incidentId: incident.id })).status).toBe(404);
+    expect((await err(() => getPostmortem({ actor: responder2.actor, incidentId: incident.id }))).status).toBe(404);
     expect(await getPostmortem({ actor: ctx.admin.actor, incidentId: incident.id })).not.toBeNull();
   });
 });
@@ -150,7 +150,7 @@ async function publish(incidentId: number) {
         timeline: pm.sections.timeline || "- 14:00 declared",
         root_causes: "A config push.",
       },
-      factorIds: [listFactors({ actor: ctx.admin.actor })[0]!.id],
+      factorIds: [(await listFactors({ actor: ctx.admin.actor }))[0]!.id],
       noActionItemsReason: "Nothing left to do.",
     },
   });
@@ -202,7 +202,7 @@ describe("savePostmortem", () => {
       incidentId: incident.id,
       input: { version: pm.version, sections: { summary: "Riley's words" } },
     });
-    const error = err(() =>
+    const error = await err(() =>
       savePostmortem({ actor: responder2.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "Sam's words" } } }),
     );
     expect(error.status).toBe(409);
@@ -225,27 +225,27 @@ describe("savePostmortem", () => {
     const pm = await startPostmortem({ actor: responder.actor, incidentId: incident.id });
     const save = (input: Record<string, unknown>) =>
       err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, ...input } }));
-    let e = save({ sections: { summary: "ok", blame_list: "x" } });
+    let e = await save({ sections: { summary: "ok", blame_list: "x" } });
     expect(e.status).toBe(400);
     expect(e.fields).toHaveProperty(["sections.blame_list"]);
     expect(e.message).toContain("blame_list");
-    e = save({ sections: { summary: "x".repeat(SECTION_MAX + 1) } });
+    e = await save({ sections: { summary: "x".repeat(SECTION_MAX + 1) } });
     expect(e.fields).toHaveProperty(["sections.summary"]);
-    expect(save({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }).fields).toHaveProperty(["tags"]);
-    expect(save({ tags: ["x".repeat(41)] }).fields).toHaveProperty(["tags.0"]);
-    expect(save({ tags: ["  "] }).fields).toHaveProperty(["tags.0"]);
-    expect(save({ factorIds: [999_999] }).fields).toHaveProperty(["factorIds"]);
-    expect(save({ ownerId: ctx.viewer.id }).fields).toHaveProperty(["ownerId"]);
-    expect(save({ ownerId: 999_999 }).fields).toHaveProperty(["ownerId"]);
-    expect(save({ version: undefined }).fields).toHaveProperty(["version"]);
-    expect(save({ colour: "red" }).fields).toHaveProperty(["colour"]);
+    expect((await save({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) })).fields).toHaveProperty(["tags"]);
+    expect((await save({ tags: ["x".repeat(41)] })).fields).toHaveProperty(["tags.0"]);
+    expect((await save({ tags: ["  "] })).fields).toHaveProperty(["tags.0"]);
+    expect((await save({ factorIds: [999_999] })).fields).toHaveProperty(["factorIds"]);
+    expect((await save({ ownerId: ctx.viewer.id })).fields).toHaveProperty(["ownerId"]);
+    expect((await save({ ownerId: 999_999 })).fields).toHaveProperty(["ownerId"]);
+    expect((await save({ version: undefined })).fields).toHaveProperty(["version"]);
+    expect((await save({ colour: "red" })).fields).toHaveProperty(["colour"]);
     expect((await getPostmortem({ actor: responder.actor, incidentId: incident.id }))!.version).toBe(pm.version);
   });
 
   it("sets factors, tags and owner; archived factors stay but cannot be newly chosen", async () => {
     const incident = await declare();
     const pm = await startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    const [a, b, c] = listFactors({ actor: ctx.admin.actor });
+    const [a, b, c] = await listFactors({ actor: ctx.admin.actor });
     let saved = await savePostmortem({
       actor: responder.actor,
       incidentId: incident.id,
@@ -260,7 +260,7 @@ describe("savePostmortem", () => {
     saved = await savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, factorIds: [a!.id, b!.id, c!.id] } });
     expect(saved.factors).toHaveLength(3);
     const other = await startPostmortem({ actor: responder.actor, incidentId: (await declare()).id });
-    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: other.incidentId, input: { version: other.version, factorIds: [b!.id] } }));
+    const e = await err(() => savePostmortem({ actor: responder.actor, incidentId: other.incidentId, input: { version: other.version, factorIds: [b!.id] } }));
     expect(e.fields).toHaveProperty(["factorIds"]);
     await archiveFactor({ actor: ctx.admin.actor, id: b!.id, archived: false });
     saved = await savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, ownerId: null, factorIds: [] } });
@@ -272,16 +272,16 @@ describe("savePostmortem", () => {
     const incident = await resolvedIncident();
     const pm = await startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(
-      err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })).status,
+      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } }))).status,
     ).toBe(403);
     const published = await publish(incident.id);
-    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
+    const e = await err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
     expect(e.status).toBe(422);
     expect(e.message).toMatch(/back to draft first/);
   });
 
-  it("saving without a postmortem is a 404", () => {
-    expect(err(async () => savePostmortem({ actor: responder.actor, incidentId: (await declare()).id, input: { version: 1 } })).status).toBe(404);
+  it("saving without a postmortem is a 404", async () => {
+    expect((await err(async () => savePostmortem({ actor: responder.actor, incidentId: (await declare()).id, input: { version: 1 } }))).status).toBe(404);
   });
 });
 
@@ -296,7 +296,7 @@ describe("regenerateTimelineSection", () => {
     });
     const note = await addNote({ actor: responder.actor, incidentId: incident.id, input: { body: "Paged the database team" } });
     await setHighlighted({ actor: responder.actor, incidentId: incident.id, entryId: note.id, highlighted: true });
-    expect(err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version })).status).toBe(409);
+    expect((await err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: pm.version }))).status).toBe(409);
     const regenerated = await regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: edited.version });
     expect(regenerated.version).toBe(edited.version + 1);
     expect(regenerated.sections.timeline).toContain("Paged the database team");
@@ -325,7 +325,7 @@ describe("regenerateTimelineSection", () => {
     )[0]!;
     expect(JSON.parse(audit.after!)).toMatchObject({ includeAllNotes: true });
     expect(
-      err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })).fields,
+      (await err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never }))).fields,
     ).toHaveProperty(["includeAllNotes"]);
   });
 });
@@ -335,7 +335,7 @@ describe("no action items note", () => {
     const incident = await resolvedIncident();
     const pm = await startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(pm.noActionItemsReason).toBeNull();
-    const e = err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: "   " } }));
+    const e = await err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: pm.version, noActionItemsReason: "   " } }));
     expect(e.status).toBe(400);
     expect(e.fields).toHaveProperty(["noActionItemsReason"]);
     let saved = await savePostmortem({
@@ -353,7 +353,7 @@ describe("no action items note", () => {
     saved = await savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: null } });
     expect(saved.noActionItemsReason).toBeNull();
     expect(
-      err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })).status,
+      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } }))).status,
     ).not.toBe(200);
   });
 
@@ -381,13 +381,13 @@ describe("addComment", () => {
   it("refuses unknown sections, empty and long bodies, and viewers", async () => {
     const incident = await declare();
     await startPostmortem({ actor: responder.actor, incidentId: incident.id });
-    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "nope", body: "x" })).fields).toHaveProperty(["section"]);
-    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " })).fields).toHaveProperty(["body"]);
-    expect(err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) })).fields).toHaveProperty([
+    expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "nope", body: "x" }))).fields).toHaveProperty(["section"]);
+    expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " }))).fields).toHaveProperty(["body"]);
+    expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) }))).fields).toHaveProperty([
       "body",
     ]);
     expect((await addComment({ actor: responder.actor, incidentId: incident.id, section: "review", body: "ok" })).section).toBe("review");
-    expect(err(() => addComment({ actor: ctx.viewer.actor, incidentId: incident.id, section: "summary", body: "x" })).status).toBe(403);
+    expect((await err(() => addComment({ actor: ctx.viewer.actor, incidentId: incident.id, section: "summary", body: "x" }))).status).toBe(403);
   });
 });
 
@@ -402,11 +402,11 @@ describe("due state", () => {
     const drill = await resolvedIncident({ severity: "SEV1", drill: true });
     expect((await postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: drill.id })).state).toBe("not_required");
 
-    setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2", "SEV3"] });
+    await setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2", "SEV3"] });
     try {
       expect((await postmortemDueForIncident({ actor: ctx.viewer.actor, incidentId: sev3.id })).state).toBe("due");
     } finally {
-      setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2"] });
+      await setRequiredSeverities({ actor: ctx.admin.actor, severities: ["SEV1", "SEV2"] });
     }
   });
 
@@ -531,8 +531,8 @@ describe("listPostmortems", () => {
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect([...first.items, ...second.items].map((i) => i.incidentId).sort()).toEqual([...ids].sort());
-    expect(err(() => listPostmortems({ actor: responder.actor, query: { cursor: "nonsense" } })).fields).toHaveProperty(["cursor"]);
-    expect(err(() => listPostmortems({ actor: responder.actor, query: { status: "lost" } })).fields).toHaveProperty(["status"]);
+    expect((await err(() => listPostmortems({ actor: responder.actor, query: { cursor: "nonsense" } }))).fields).toHaveProperty(["cursor"]);
+    expect((await err(() => listPostmortems({ actor: responder.actor, query: { status: "lost" } }))).fields).toHaveProperty(["status"]);
   });
 });
 
@@ -577,7 +577,7 @@ describe("exportPostmortemMarkdown", () => {
     expect(markdown).toContain("- Configuration");
     expect(markdown).toContain("| Add canary | Sam Second | P1 | Open | 2030-01-01 |");
     expect(markdown).toContain("| Write runbook | Unassigned | P3 | Done | 2030-02-01 |");
-    expect(err(() => exportPostmortemMarkdown({ actor: ctx.viewer.actor, incidentId: incident.id })).status).toBe(404);
-    expect(err(async () => exportPostmortemMarkdown({ actor: responder.actor, incidentId: (await declare()).id })).status).toBe(404);
+    expect((await err(() => exportPostmortemMarkdown({ actor: ctx.viewer.actor, incidentId: incident.id }))).status).toBe(404);
+    expect((await err(async () => exportPostmortemMarkdown({ actor: responder.actor, incidentId: (await declare()).id }))).status).toBe(404);
   });
 });

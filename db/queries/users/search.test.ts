@@ -52,11 +52,11 @@ describe("searchUsers (GET /api/v1/users)", () => {
     }
   });
 
-  it("refuses viewers (403) and bad input (400 naming the field)", () => {
-    expect(thrown(() => searchUsers({ actor: ctx.viewer.actor, query: {} })).status).toBe(403);
-    expect(thrown(() => searchUsers({ actor: ctx.admin.actor, query: { q: "x".repeat(101) } })).fields).toHaveProperty("q");
-    expect(thrown(() => searchUsers({ actor: ctx.admin.actor, query: { limit: "0" } })).fields).toHaveProperty("limit");
-    expect(thrown(() => searchUsers({ actor: ctx.admin.actor, query: { active: "maybe" } })).fields).toHaveProperty("active");
-    expect(thrown(() => searchUsers({ actor: ctx.admin.actor, query: { cursor: "nonsense" } })).fields).toHaveProperty("cursor");
+  it("refuses viewers (403) and bad input (400 naming the field)", async () => {
+    expect((await thrown(() => searchUsers({ actor: ctx.viewer.actor, query: {} }))).status).toBe(403);
+    expect((await thrown(() => searchUsers({ actor: ctx.admin.actor, query: { q: "x".repeat(101) } }))).fields).toHaveProperty("q");
+    expect((await thrown(() => searchUsers({ actor: ctx.admin.actor, query: { limit: "0" } }))).fields).toHaveProperty("limit");
+    expect((await thrown(() => searchUsers({ actor: ctx.admin.actor, query: { active: "maybe" } }))).fields).toHaveProperty("active");
+    expect((await thrown(() => searchUsers({ actor: ctx.admin.actor, query: { cursor: "nonsense" } }))).fields).toHaveProperty("cursor");
   });
 });

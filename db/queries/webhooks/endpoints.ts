@@ -13,7 +13,9 @@ export async function listWebhookEndpoints({ actor }: { actor: Actor }): Promise
   requirePermission(actor, "webhook", "manage");
   const db = getDb();
   const now = Date.now();
-  return (await db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id))).map((row) => endpointView(db, row, now));
+  const views: WebhookEndpointView[] = [];
+  for (const row of await db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id))) views.push(await endpointView(db, row, now));
+  return views;
 }
 
 /** One endpoint (admins); 404 when there is none. The secret is never read back, only its hint. */
@@ -22,5 +24,5 @@ export async function getWebhookEndpoint({ actor, id }: { actor: Actor; id: numb
   const db = getDb();
   const row = await findEndpoint(db, id);
   if (!row) throw notFound("Webhook");
-  return endpointView(db, row);
+  return await endpointView(db, row);
 }

@@ -164,6 +164,6 @@ describe("bench data generator", () => {
   });
 
   it("refuses to write into an existing file", async () => {
-    await expect(await generateBenchData({ file: result.file, incidents: 10, now: NOW })).rejects.toThrow(/already exists/);
+    await expect(generateBenchData({ file: result.file, incidents: 10, now: NOW })).rejects.toThrow(/already exists/);
   });
 });

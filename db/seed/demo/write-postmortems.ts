@@ -79,7 +79,7 @@ export async function seedDemoPostmortems(tx: Writer, who: (key: DemoPersonKey) 
   return result;
 }
 
-type EntryWriter = (incidentId: number, kind: "postmortem" | "action_item", occurredAt: number, author: Person, body: string, meta: unknown) => void;
+type EntryWriter = (incidentId: number, kind: "postmortem" | "action_item", occurredAt: number, author: Person, body: string, meta: unknown) => Promise<void>;
 
 async function insertPostmortem(
   tx: Writer,
@@ -163,10 +163,10 @@ async function insertPostmortem(
       .values({ postmortemId: row.id, section: comment.section, body: comment.body, authorUserId: author.id, authorLabel: author.name, createdAt: at });
   }
 
-  entry(incident.id, "postmortem", times.createdAt, owner, "Postmortem started", { field: "postmortem", from: null, to: "draft" });
+  await entry(incident.id, "postmortem", times.createdAt, owner, "Postmortem started", { field: "postmortem", from: null, to: "draft" });
   const reviewerNames = spec.reviewers.map((key) => who(key).name).join(", ");
   if (times.submittedAt !== null) {
-    entry(incident.id, "postmortem", times.submittedAt, owner, `Postmortem sent for review to ${reviewerNames} by ${owner.name}`, {
+    await entry(incident.id, "postmortem", times.submittedAt, owner, `Postmortem sent for review to ${reviewerNames} by ${owner.name}`, {
       field: "postmortem",
       from: "draft",
       to: "in_review",
@@ -182,14 +182,14 @@ async function insertPostmortem(
       authorLabel: reviewer.name,
       createdAt: times.returnedAt,
     });
-    entry(incident.id, "postmortem", times.returnedAt, reviewer, `Postmortem sent back to draft by ${reviewer.name}`, {
+    await entry(incident.id, "postmortem", times.returnedAt, reviewer, `Postmortem sent back to draft by ${reviewer.name}`, {
       field: "postmortem",
       from: "in_review",
       to: "draft",
     });
   }
   if (publisher && times.publishedAt !== null) {
-    entry(incident.id, "postmortem", times.publishedAt, publisher, `Postmortem published by ${publisher.name}`, {
+    await entry(incident.id, "postmortem", times.publishedAt, publisher, `Postmortem published by ${publisher.name}`, {
       field: "postmortem",
       from: "in_review",
       to: "published",
@@ -234,7 +234,7 @@ async function insertActionItem(
       })
       .returning({ id: actionItems.id })
   )[0]!;
-  entry(
+  await entry(
     incident.id,
     "action_item",
     item.createdAt,
@@ -249,7 +249,7 @@ async function insertActionItem(
   );
   for (const move of moves) {
     const reason = move.to === "wont_do" && spec.outcome.is === "wont_do" ? ` — ${spec.outcome.reason}` : "";
-    entry(
+    await entry(
       incident.id,
       "action_item",
       move.at,

@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold">Audit log</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">Every change and sign-in, newest first: who, what, when and from where.</p>
       </div>
-      <AuditFilters values={values} actions={listAuditActions({ actor })} entityTypes={listAuditEntityTypes({ actor })} />
+      <AuditFilters values={values} actions={await listAuditActions({ actor })} entityTypes={await listAuditEntityTypes({ actor })} />
       <section aria-labelledby="audit-results-title" className={`${cardClass} overflow-hidden`}>
         <h2 id="audit-results-title" className="sr-only">
           Audit entries

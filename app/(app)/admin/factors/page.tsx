@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "Contributing factors" };
 export default async function FactorsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const uses = factorUsageCounts({ actor });
-  const factors = listFactors({ actor, includeArchived: true })
+  const uses = await factorUsageCounts({ actor });
+  const factors = (await listFactors({ actor, includeArchived: true }))
     .map((f) => ({ ...f, uses: uses.get(f.id) ?? 0 }))
     // Active first, then archived; by name within each.
     .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name));

@@ -15,8 +15,8 @@ const refresh = () => {
 
 export async function saveRequiredSeveritiesAction(severities: string[]) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const saved = setRequiredSeverities({ actor, severities });
+  return actionResult(async () => {
+    const saved = await setRequiredSeverities({ actor, severities });
     refresh();
     return { severities: saved };
   });
@@ -24,8 +24,8 @@ export async function saveRequiredSeveritiesAction(severities: string[]) {
 
 export async function saveTimeZoneAction(timeZone: string) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const saved = setOrgTimeZone({ actor, timeZone: typeof timeZone === "string" ? (knownTimeZone(timeZone) ?? timeZone) : timeZone });
+  return actionResult(async () => {
+    const saved = await setOrgTimeZone({ actor, timeZone: typeof timeZone === "string" ? (knownTimeZone(timeZone) ?? timeZone) : timeZone });
     refresh();
     return { timeZone: saved };
   });
@@ -33,8 +33,8 @@ export async function saveTimeZoneAction(timeZone: string) {
 
 export async function saveUpdateCadenceAction(cadence: Record<string, unknown>) {
   const actor = await requireActor();
-  return actionResult(() => {
-    const saved = setUpdateCadence({ actor, cadence });
+  return actionResult(async () => {
+    const saved = await setUpdateCadence({ actor, cadence });
     revalidatePath("/admin/settings");
     revalidatePath("/incidents", "layout");
     return { cadence: saved };

@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const required = getRequiredSeverities({ actor });
-  const timeZone = getOrgTimeZone({ actor });
+  const required = await getRequiredSeverities({ actor });
+  const timeZone = await getOrgTimeZone({ actor });
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
@@ -25,7 +25,7 @@ export default async function SettingsPage() {
         <RequiredSeveritiesForm initial={required} />
       </section>
       <section className={`${cardClass} p-4 sm:p-5`}>
-        <UpdateCadenceForm initial={getUpdateCadence({ actor })} />
+        <UpdateCadenceForm initial={await getUpdateCadence({ actor })} />
       </section>
       <section className={`${cardClass} p-4 sm:p-5`}>
         <TimeZoneForm initial={timeZone} />

@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Teams" };
 export default async function TeamsPage() {
   const actor = await adminActor();
   if (!actor) return <AdminForbidden />;
-  const teams = listTeams({ actor });
-  const people = listActiveUsers({ actor }).map(({ id, name, email }) => ({ id, name, email }));
+  const teams = await listTeams({ actor });
+  const people = (await listActiveUsers({ actor })).map(({ id, name, email }) => ({ id, name, email }));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div>

@@ -65,7 +65,7 @@ export default async function IncidentPage({ params }: Props) {
   const { actor, lastEventId, incident, timeline } = await load((await params).ref);
   const reference = incidentReference(incident.id);
   const canEdit = can(actor, "incident", "edit");
-  const users = canEdit ? listActiveUsers({ actor }) : [];
+  const users = canEdit ? await listActiveUsers({ actor }) : [];
   const linked = await listLinkedServices({ actor, incidentId: incident.id });
   const sloSpend = linked.length ? await incidentSloSpend({ actor, incidentId: incident.id }) : [];
   const postmortem = await postmortemSummaryFor({ actor, incidentId: incident.id });
@@ -98,7 +98,11 @@ export default async function IncidentPage({ params }: Props) {
         {reference}
       </Breadcrumb>
       <LiveIncidentProvider initial={initial}>
-        <LiveHeader canEdit={canEdit} me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null} cadence={getUpdateCadence({ actor })} />
+        <LiveHeader
+          canEdit={canEdit}
+          me={actor.kind === "user" ? { userId: actor.userId, email: actor.email } : null}
+          cadence={await getUpdateCadence({ actor })}
+        />
         <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0">
             <LiveBudgetAlert baselines={await budgetBaselines(actor, sloSpend)} />
@@ -115,7 +119,7 @@ export default async function IncidentPage({ params }: Props) {
               <LivePostmortemCard
                 canWrite={canEdit}
                 canReadDraft={can(actor, "postmortem", "read-draft")}
-                required={{ severities: getRequiredSeverities({ actor }), timeZone: getOrgTimeZone({ actor }) }}
+                required={{ severities: await getRequiredSeverities({ actor }), timeZone: await getOrgTimeZone({ actor }) }}
               />
             </div>
             <div className={`${cardClass} p-4`}>

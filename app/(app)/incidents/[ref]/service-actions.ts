@@ -8,12 +8,12 @@ import { linkService, setSpendOverride, unlinkService } from "@/db/commands/inci
 // Affected services and SLO spend on the incident page. Role and visibility checks live in
 // the data functions, which the API routes call too.
 
-async function mutate(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => void) {
+async function mutate(ref: string, fn: (actor: Awaited<ReturnType<typeof requireActor>>, incidentId: number) => Promise<void>) {
   const actor = await requireActor();
-  return actionResult(() => {
+  return actionResult(async () => {
     const incidentId = parseReference(String(ref));
     if (!incidentId) throw notFound();
-    fn(actor, incidentId);
+    await fn(actor, incidentId);
     return undefined;
   });
 }

@@ -56,9 +56,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const ttr = medianTimeToResolve(sample.items.map((i) => i.incident));
   const pages = Math.max(1, Math.ceil(history.total / HISTORY_PAGE_SIZE));
 
-  const titles = spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) });
-  const burnDowns = sloBurnDowns({ actor, slos: service.slos });
-  const teams = isAdmin ? listTeams({ actor }).map(({ id, name }) => ({ id, name })) : [];
+  const titles = await spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) });
+  const burnDowns = await sloBurnDowns({ actor, slos: service.slos });
+  const teams = isAdmin ? (await listTeams({ actor })).map(({ id, name }) => ({ id, name })) : [];
   const pageHref = (p: number) => `/services/${service.slug}${p > 1 ? `?page=${p}` : ""}#history`;
 
   return (

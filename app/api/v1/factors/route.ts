@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const { includeArchived } = parseInput(listFactorsQuerySchema, queryObject(req.nextUrl.searchParams));
-  return NextResponse.json({ items: listFactors({ actor, includeArchived }) });
+  return NextResponse.json({ items: await listFactors({ actor, includeArchived }) });
 });
 
 /** POST {name, description?} → 201 (admins). */

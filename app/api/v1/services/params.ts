@@ -7,8 +7,8 @@ import { toServiceDetailJson, toSloJson } from "@/server/api/json/service";
 export type ServiceParams = { params: Promise<{ slug: string }> };
 
 /** A service with its SLOs and budgets, as the API shows it to this actor. */
-export function serviceDetailJson(actor: Actor, service: ServiceDetail) {
-  return toServiceDetailJson(service, spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) }));
+export async function serviceDetailJson(actor: Actor, service: ServiceDetail) {
+  return toServiceDetailJson(service, await spenderTitles({ actor, budgets: service.slos.map((s) => s.budget) }));
 }
 
 /** SLOs with their current budgets, as the API shows them to this actor. */

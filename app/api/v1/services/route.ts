@@ -20,6 +20,6 @@ export const POST = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const input = await readJson(req);
   const created = await createService({ actor, input });
-  const json = serviceDetailJson(actor, await getService({ actor, slug: created.slug }));
+  const json = await serviceDetailJson(actor, await getService({ actor, slug: created.slug }));
   return NextResponse.json(json, { status: 201, headers: { Location: `/api/v1/services/${json.slug}` } });
 });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/v1/teams → {items}: teams with their members and how many services they own. */
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
-  const items = listTeams({ actor }).map((t) => ({
+  const items = (await listTeams({ actor })).map((t) => ({
     id: t.id,
     name: t.name,
     serviceCount: t.serviceCount,

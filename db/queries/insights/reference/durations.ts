@@ -5,7 +5,7 @@ import { DURATION_BINS } from "@/lib/insights/bins";
 import { DURATION_METRICS, type DurationMetric, type DurationStats } from "@/lib/insights/types";
 import type { InsightsContext } from "../scope";
 import { groupStats, statsOf } from "./percentile-sql";
-import { rows } from "../../../sql";
+import { rows as rawRows } from "../../../sql";
 
 /** DESIGN.md "Learning figures": each duration, the timestamp it needs, and what makes it reconstructed. */
 export const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
@@ -22,7 +22,7 @@ export type ScopeCounts = {
 };
 
 export async function scopeCounts(ctx: InsightsContext): Promise<ScopeCounts> {
-  const rows = await rows<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(
+  const rows = await rawRows<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(
     sql`
     SELECT period, severity, drill, COUNT(*) AS n,
       ${sql.raw(DURATION_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS rec_${m}`).join(", "))}
@@ -109,7 +109,7 @@ export async function durationFigures(ctx: InsightsContext, counts: ScopeCounts)
 export async function durationHistogram(ctx: InsightsContext, metric: "mitigate" | "resolve"): Promise<Record<Severity, number[]>> {
   const m = METRIC_SQL[metric];
   const bin = DURATION_BINS.map((b, index) => (b.maxSeconds === null ? `ELSE ${index}` : `WHEN d < ${b.maxSeconds * 1000} THEN ${index}`)).join(" ");
-  const rows = await rows<{ severity: Severity; bin: number; n: number }>(
+  const rows = await rawRows<{ severity: Severity; bin: number; n: number }>(
     sql`
     SELECT severity, CASE ${sql.raw(bin)} END AS bin, COUNT(*) AS n
     FROM (SELECT severity, ${sql.raw(m.value)} AS d FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL)

@@ -8,13 +8,13 @@ import { incidentReference } from "@/lib/validation/incident";
 import { contributingFactors, incidentServices, incidents, postmortemFactors, postmortems, services } from "../../../schema";
 import { visibleTo } from "../../../access/incidents";
 import { where, type InsightsContext } from "../scope";
-import { rows, exec, row } from "../../../sql";
+import { rows as rawRows, exec, row } from "../../../sql";
 
 const REPEATS_LISTED = 50;
 
 /** Factors tagged on the postmortems (any status) of in-scope incidents, ranked, with their trend. */
 export async function factorFigures(ctx: InsightsContext): Promise<InsightsReport["factors"]> {
-  const counts = await rows<{ id: number; name: string; period: number; n: number }>(
+  const counts = await rawRows<{ id: number; name: string; period: number; n: number }>(
     sql`
     SELECT f.id AS id, f.name AS name, s.period AS period, COUNT(*) AS n
     FROM temp.insight_scope s
@@ -24,7 +24,7 @@ export async function factorFigures(ctx: InsightsContext): Promise<InsightsRepor
     WHERE s.drill = 0 GROUP BY f.id, s.period`,
     ctx.db,
   );
-  const trend = await rows<{ id: number; bucket: string; n: number }>(
+  const trend = await rawRows<{ id: number; bucket: string; n: number }>(
     sql`
     SELECT pf.factor_id AS id, s.bucket AS bucket, COUNT(*) AS n
     FROM temp.insight_scope s
@@ -89,7 +89,7 @@ async function repeatFigures(ctx: InsightsContext): Promise<InsightsReport["fact
     WHERE ${incidents.drill} = 0 AND ${incidents.startedAt} >= ${ctx.currentStart - windowMs} AND ${incidents.startedAt} < ${ctx.currentEnd}${where(visible ? [visible] : [])}`,
     ctx.db,
   );
-  const rows = await rows<{
+  const rows = await rawRows<{
     id: number;
     title: string;
     severity: Severity;

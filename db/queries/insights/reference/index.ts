@@ -25,11 +25,11 @@ const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Obje
 
 /** The reference report for a caller and query (no cache). */
 export async function referenceInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): Promise<InsightsReport> {
-  return runAtOnce(await computeInsights(await insightsContext({ actor, query, now })));
+  return await runAtOnce(computeInsights(await insightsContext({ actor, query, now })));
 }
 
 /** The report, one step per `yield` (each step a few statements, all synchronous). */
-async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Promise<Steps<InsightsReport>> {
+async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnType<typeof insightsContext>>): Steps<InsightsReport> {
   const now = ctx.now;
   await fillScope(ctx);
   yield;

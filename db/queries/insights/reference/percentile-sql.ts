@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { EMPTY_STATS, interpolate, PERCENTILES } from "@/lib/insights/percentile";
 import type { DurationStats } from "@/lib/insights/types";
 import type { InsightsContext } from "../scope";
-import { rows, row, exec } from "../../../sql";
+import { rows as rawRows, row, exec } from "../../../sql";
 
 /**
  * Percentiles computed in SQL. `source` yields (grp, d, r): a group key, a duration in ms and
@@ -55,7 +55,7 @@ export async function groupStats(
   }
   const values = new Map<number, number>();
   if (wanted.size) {
-    const rows = await rows<{ id: number; d: number }>(
+    const rows = await rawRows<{ id: number; d: number }>(
       sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join(
         [...wanted].map((id) => sql`${id}`),
         sql`, `,

@@ -4,7 +4,7 @@ import type { BudgetStatusName, InsightsReport } from "@/lib/insights/types";
 import { budgetsFor, slosOfServices } from "../../../access/slo-budgets";
 import { incidentServices, services, teams } from "../../../schema";
 import type { InsightsContext } from "../scope";
-import { rows, row } from "../../../sql";
+import { rows as rawRows, row } from "../../../sql";
 
 const TOP = 15;
 const RANK: Record<BudgetStatusName, number> = { healthy: 0, at_risk: 1, exhausted: 2 };
@@ -21,7 +21,7 @@ export async function serviceFigures(ctx: InsightsContext): Promise<InsightsRepo
       FROM temp.insight_scope s WHERE s.period = 0 AND s.drill = 0)`,
     ctx.db,
   ))!;
-  const rows = await rows<{ id: number; slug: string; name: string; team: string | null; n: number; impactMs: number }>(
+  const rows = await rawRows<{ id: number; slug: string; name: string; team: string | null; n: number; impactMs: number }>(
     sql`
     SELECT v.id AS id, v.slug AS slug, v.name AS name, t.name AS team, COUNT(*) AS n,
            SUM(COALESCE(s.mitigated_at, s.resolved_at, ${ctx.now}) - s.started_at) AS impactMs

@@ -124,7 +124,7 @@ describe("documented response schemas match what the serializers write", () => {
   it("services, SLOs, budgets, links and spend", async () => {
     const actor = ctx.admin.actor;
     expectShape(itemsOf(serviceSchema), { items: (await listServices({ actor, query: {} })).map(toServiceJson) });
-    const detail = serviceDetailJson(actor, await getService({ actor, slug: "payments-api" }));
+    const detail = await serviceDetailJson(actor, await getService({ actor, slug: "payments-api" }));
     expect(detail.slos[0]!.budget.incidents.length).toBe(1);
     expectShape(serviceDetailSchema, detail);
     expectShape(itemsOf(sloSchema), { items: await slosJson(actor, await listSlos({ actor, slug: "payments-api" })) });
@@ -147,13 +147,13 @@ describe("documented response schemas match what the serializers write", () => {
     expectShape(postmortemCommentSchema, commentJson);
     const pms = await listPostmortems({ actor, query: {} });
     expectShape(pageOf(postmortemListItemSchema), { items: pms.items.map(toPostmortemListItemJson), nextCursor: pms.nextCursor });
-    expectShape(itemsOf(factorSchema), { items: listFactors({ actor, includeArchived: true }) });
+    expectShape(itemsOf(factorSchema), { items: await listFactors({ actor, includeArchived: true }) });
   });
 
   it("playbooks, teams, people, search and settings", async () => {
     const actor = ctx.admin.actor;
     expectShape(itemsOf(playbookSchema), { items: (await listPlaybooks({ actor })).map(toPlaybookJson) });
-    const teams = listTeams({ actor }).map((t) => ({
+    const teams = (await listTeams({ actor })).map((t) => ({
       id: t.id,
       name: t.name,
       serviceCount: t.serviceCount,
@@ -163,7 +163,7 @@ describe("documented response schemas match what the serializers write", () => {
     const users = await searchUsers({ actor, query: { limit: "2" } });
     expectShape(pageOf(userSchema), { items: users.items.map(toUserJson), nextCursor: users.nextCursor });
     expectShape(searchResultsSchema, await search({ actor, query: { q: "e" } }));
-    expectShape(updateCadenceResponseSchema, getUpdateCadence({ actor }));
+    expectShape(updateCadenceResponseSchema, await getUpdateCadence({ actor }));
   });
 
   it("errors, as apiRoute writes them", () => {

@@ -21,10 +21,12 @@ export function SendTestEvent({ endpointId }: { endpointId: number }) {
   useEffect(() => {
     if (!following || deliveryId === undefined) return;
     let stopped = false;
-    const timer = setInterval(async () => {
+    const timer = setInterval(() => {
       if (document.visibilityState !== "visible") return;
-      const result = await callAction(() => deliveryStateAction(endpointId, deliveryId));
-      if (!stopped && result.ok) setDelivery(result.data);
+      void (async () => {
+        const result = await callAction(() => deliveryStateAction(endpointId, deliveryId));
+        if (!stopped && result.ok) setDelivery(result.data);
+      })();
     }, FOLLOW_MS);
     return () => {
       stopped = true;

@@ -100,13 +100,13 @@ export default async function PostmortemPage({ params }: Props) {
   }
 
   // An archived factor stays on the postmortems that chose it, so it stays tickable there.
-  const taxonomy = listFactors({ actor, includeArchived: false }).map((f) => ({ id: f.id, name: f.name, description: f.description }));
+  const taxonomy = (await listFactors({ actor, includeArchived: false })).map((f) => ({ id: f.id, name: f.name, description: f.description }));
   const factors = [...taxonomy, ...postmortem.factors.filter((f) => !taxonomy.some((t) => t.id === f.id)).map((f) => ({ ...f, description: "Archived" }))];
   const highlighted = (await listTimeline({ actor, incidentId: incident.id }))
     .filter((e) => e.highlighted)
     .map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, body: e.body, authorLabel: e.authorLabel }));
   const actions = await actionItemsForIncident({ actor, incidentId: incident.id });
-  const activeUsers = canWrite ? listActiveUsers({ actor }) : [];
+  const activeUsers = canWrite ? await listActiveUsers({ actor }) : [];
   const reviewerChoices = activeUsers.filter((u) => u.role !== "viewer").map((u) => ({ id: u.id, name: u.name, email: u.email }));
 
   return (

@@ -12,11 +12,11 @@ export const GET = apiRoute(async (req: NextRequest) => {
   const { fileName, lines } = await insightsIncidentsCsv({ actor, query: queryObject(req.nextUrl.searchParams) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       // A few hundred lines per pull keeps chunks reasonable without building the whole file.
       let chunk = "";
       for (let n = 0; n < 500; n += 1) {
-        const next = lines.next();
+        const next = await lines.next();
         if (next.done) {
           if (chunk) controller.enqueue(encoder.encode(chunk));
           controller.close();

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest, { params }: ServiceParams) => {
   const actor = await apiActor(req);
   const { slug } = await params;
-  return NextResponse.json(serviceDetailJson(actor, await getService({ actor, slug })));
+  return NextResponse.json(await serviceDetailJson(actor, await getService({ actor, slug })));
 });
 
 /**
@@ -24,10 +24,13 @@ export const PATCH = apiRoute(async (req: NextRequest, { params }: ServiceParams
   const input = await readJson(req);
   try {
     const updated = await updateService({ actor, slug, input });
-    return NextResponse.json(serviceDetailJson(actor, await getService({ actor, slug: updated.slug })));
+    return NextResponse.json(await serviceDetailJson(actor, await getService({ actor, slug: updated.slug })));
   } catch (error) {
     if (error instanceof AppError && error.code === "conflict" && error.details?.current) {
-      throw new AppError(error.code, error.message, error.fields, { ...error.details, current: serviceDetailJson(actor, await getService({ actor, slug })) });
+      throw new AppError(error.code, error.message, error.fields, {
+        ...error.details,
+        current: await serviceDetailJson(actor, await getService({ actor, slug })),
+      });
     }
     throw error;
   }

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   requirePermission(actor, "settings", "read");
-  return NextResponse.json(getUpdateCadence({ actor }));
+  return NextResponse.json(await getUpdateCadence({ actor }));
 });
 
 /** PUT the same shape (every severity: whole minutes 1–1440, or null for none) → the saved cadence (admins, audited). */
