@@ -16,6 +16,9 @@ export const isFalse = (column: SQLWrapper): SQL => sql`${column} = ${sqlBool(fa
 /** A boolean column as 0/1 (to sum or to store in an integer column). */
 export const boolAsInt = (column: SQLWrapper): SQL => sql`(CASE WHEN ${column} THEN 1 ELSE 0 END)`;
 
+/** How many rows of the group meet `condition` (0 for none): SQLite sums booleans, PostgreSQL cannot. */
+export const countWhere = (condition: SQLWrapper): SQL => sql`COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+
 /** Case-insensitive LIKE with `\` as the escape character (SQLite's LIKE already ignores ASCII case). */
 export const likeInsensitive = (column: SQLWrapper, pattern: string): SQL =>
   pg() ? sql`${column} ILIKE ${pattern} ESCAPE '\\'` : sql`${column} LIKE ${pattern} ESCAPE '\\'`;
@@ -63,3 +66,6 @@ export function forUpdate<Q>(query: Q, options: { skipLocked?: boolean; of?: unk
   const config = { ...(options.skipLocked ? { skipLocked: true } : {}), ...(options.of ? { of: options.of } : {}) };
   return (query as unknown as { for: (strength: "update", config: object) => Q }).for("update", config);
 }
+
+/** SQLite's `+column` planner hint (don't use an index on it); PostgreSQL has no unary + for text and needs no hint. */
+export const noIndex = (column: SQLWrapper): SQL => (pg() ? sql`${column}` : sql`+${column}`);

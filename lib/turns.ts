@@ -1,15 +1,15 @@
 /**
- * Long synchronous work (a cold insights report runs ~60 SQL statements) written as a generator
+ * Long work (a cold insights report runs ~60 SQL statements) written as an async generator
  * that yields between its steps. Run in turns, each step is followed by a trip through the event
  * loop and a pause, so other requests (a health check, a page) are served between the steps
  * instead of waiting for the whole computation.
  */
-export type Steps<T> = Generator<void, T, void>;
+export type Steps<T> = AsyncGenerator<void, T, void>;
 
-/** Runs every step at once, for callers that want the plain synchronous result (tests, the bench). */
-export function runAtOnce<T>(steps: Steps<T>, around: <R>(step: () => R) => R = (step) => step()): T {
+/** Runs every step at once, for callers that want the plain result (tests, the bench). */
+export async function runAtOnce<T>(steps: Steps<T>, around: <R>(step: () => Promise<R>) => Promise<R> = (step) => step()): Promise<T> {
   for (;;) {
-    const next = around(() => steps.next());
+    const next = await around(() => steps.next());
     if (next.done) return next.value;
   }
 }
@@ -23,10 +23,14 @@ export function runAtOnce<T>(steps: Steps<T>, around: <R>(step: () => R) => R = 
 export const pauseAfter = (ms: number) => Math.min(200, Math.max(1, ms / 2));
 
 /** Runs one step per turn of the event loop, pausing after each (see pauseAfter). */
-export async function runInTurns<T>(steps: Steps<T>, around: <R>(step: () => R) => R = (step) => step(), pause = pauseAfter): Promise<T> {
+export async function runInTurns<T>(
+  steps: Steps<T>,
+  around: <R>(step: () => Promise<R>) => Promise<R> = (step) => step(),
+  pause = pauseAfter,
+): Promise<T> {
   for (;;) {
     const started = performance.now();
-    const next = around(() => steps.next());
+    const next = await around(() => steps.next());
     if (next.done) return next.value;
     const wait = pause(performance.now() - started);
     await new Promise<void>((resolve) => setTimeout(resolve, wait));

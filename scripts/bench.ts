@@ -25,23 +25,30 @@
 //   npm run bench -- --skip-alert-burst leave out the alert burst (5.: 1,000 alerts to an Alertmanager integration in
 //                                       10 s: --alert-seconds 10, --alert-requests 100, --alerts-per-request 10, --alert-repeats 50)
 //   npm run bench -- --alert-burst-only only the alert burst
+//   npm run bench -- --pg               also on PostgreSQL: the database copied with npm run db:copy's code into a
+//                                       throwaway cluster (scripts/pg-cluster.mjs), or into a new database on
+//                                       BENCH_PG_URL (an admin URL); parts 1 and 4 (insights, war room) on both
+//                                       engines, then one table with SQLite and PostgreSQL side by side; pages,
+//                                       slowest requests and alert burst stay on SQLite
+//   npm run bench -- --pg-only          parts 1 and 4 on PostgreSQL only (--engines sqlite,pg = --pg, --engines pg = --pg-only)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { getSqlite } from "@/db/client";
-import { getInsights } from "@/db/queries/insights";
-import type { Actor } from "@/lib/actor";
+import { closeDatabase, getSqlite } from "@/db/client";
+import { spawn } from "node:child_process";
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD } from "../db/seed/bench/catalog";
 import { DEFAULT_BENCH_INCIDENTS, DEFAULT_BENCH_SEED, generateBenchData } from "../db/seed/bench/generate-data";
 import { findFreePort, signIn, startServer, tail, timedGet, type BenchServer } from "./bench/server";
-import { printProfile, profileStatements } from "./bench/profile";
 import { formatTable, ms, summarize, timeRuns, type Summary } from "./bench/stats";
 import { benchSlowRequests } from "./bench/slow-requests";
 import { pagesOn100k, pagesOnDemo, printPageTable } from "./bench/page-section";
 import type { PageRow } from "./bench/pages";
-import { benchWarRoom } from "./bench/war-room";
+import { benchWarRoom, type WarRoomResult } from "./bench/war-room";
 import { benchAlertBurst } from "./bench/alert-burst";
+import type { InsightsResult } from "./bench/insights-inprocess";
+import { preparePgBench, type PgBench } from "./bench/pg-bench";
+import { printEngineTable } from "./bench/engine-table";
 
 const TARGET_MS = 300;
 const root = path.resolve(__dirname, "..");
@@ -74,8 +81,22 @@ const { values: args } = parseArgs({
     "alert-requests": { type: "string", default: "100" },
     "alerts-per-request": { type: "string", default: "10" },
     "alert-repeats": { type: "string", default: "50" },
+    pg: { type: "boolean", default: false },
+    "pg-only": { type: "boolean", default: false },
+    engines: { type: "string" },
   },
 });
+type Engine = "sqlite" | "pg";
+const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", pg: "PostgreSQL" };
+const engines: Engine[] = (() => {
+  const listed = args.engines?.split(",").map((e) => e.trim().toLowerCase().replace(/^(postgres|postgresql)$/, "pg"));
+  const wanted = listed ?? (args["pg-only"] ? ["pg"] : args.pg ? ["sqlite", "pg"] : ["sqlite"]);
+  const bad = wanted.filter((e) => e !== "sqlite" && e !== "pg");
+  if (bad.length || wanted.length === 0) throw new Error(`--engines ${args.engines}: give sqlite, pg or sqlite,pg`);
+  return [...new Set(wanted)] as Engine[];
+})();
+const withSqlite = engines.includes("sqlite");
+const withPg = engines.includes("pg");
 const size = Number(args.incidents);
 const runs = { warmup: Number(args.warmup), runs: Number(args.runs), budgetMs: Number(args["case-seconds"]) * 1000 };
 const pageOptions = {
@@ -85,10 +106,12 @@ const pageOptions = {
   concurrency: Number(args.concurrency),
   loadSeconds: Number(args["load-seconds"]),
 };
-const withPages = !args["skip-pages"] && !args["slow-only"] && !args.path?.length;
+// The page table, the slowest requests and the alert burst run on SQLite only (PostgreSQL: parts 1 and 4).
+const withPages = withSqlite && !args["skip-pages"] && !args["slow-only"] && !args.path?.length;
 const burstOnly = args["alert-burst-only"];
 const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length && !burstOnly;
-const withAlertBurst = !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length;
+const withAlertBurst = withSqlite && !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length;
+const withSlow = withSqlite && !args["skip-slow"];
 const log = (line = "") => console.log(line);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -121,101 +144,63 @@ async function prepareDatabase(): Promise<{ file: string; cleanup: () => void }>
   return { file, cleanup: () => dir && fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-function adminActor(): Actor & { kind: "user" } {
-  const row = getSqlite().prepare("SELECT id, name, email, role FROM users WHERE email = ?").get(BENCH_ADMIN_EMAIL) as
-    { id: number; name: string; email: string; role: string } | undefined;
-  if (!row || row.role !== "admin") throw new Error(`The bench database has no admin ${BENCH_ADMIN_EMAIL}; let the bench generate it`);
-  return { kind: "user", userId: row.id, role: "admin", email: row.email, name: row.name, ip: null };
-}
-
-/** The filter cases: the 365-day target, shorter ranges, and 365 days narrowed three ways. */
-function insightCases(): { label: string; query: Record<string, string> }[] {
-  const sqlite = getSqlite();
-  const service = sqlite
-    .prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
-    .get() as { slug: string };
-  const team = sqlite.prepare("SELECT id, name FROM teams ORDER BY id LIMIT 1").get() as { id: number; name: string };
-  return [
-    { label: "range=365 (target)", query: { range: "365" } },
-    { label: "range=90", query: { range: "90" } },
-    { label: "range=30", query: { range: "30" } },
-    { label: "range=365 severity=SEV1,SEV2", query: { range: "365", severity: "SEV1,SEV2" } },
-    { label: `range=365 service=${service.slug}`, query: { range: "365", service: service.slug } },
-    { label: `range=365 team=${team.id} (${team.name})`, query: { range: "365", team: String(team.id) } },
-  ];
-}
-
-/** The floor on the same machine and moment: one plain read of the facts a 365-day report covers (both periods). */
-async function scanFloor(): Promise<string> {
-  const statement = getSqlite().prepare("SELECT count(*), sum(detect_ms) FROM incident_facts WHERE started_at >= ?");
-  const { samples, cpu } = await timeRuns(() => statement.get(Date.now() - 730 * 86_400_000), runs);
-  return `[bench] Floor: counting and summing the 730 days of incident_facts a 365-day report reads, median ${ms(summarize(samples).median)} ms (CPU ${ms(summarize(cpu).median)} ms)`;
-}
-
-async function benchInProcess(): Promise<{ cold: Summary; warm: Summary }> {
-  const actor = adminActor();
-  log("");
-  log(
-    `[bench] getInsights in-process as ${actor.email}: ${runs.warmup} warm-up + ${runs.runs} timed runs per case (fewer past ${args["case-seconds"]} s a case)`,
+/**
+ * Part 1 in a child process (scripts/bench/insights-inprocess.ts) with the engine's environment: the engine is
+ * chosen at import from DATABASE_URL, and both engines are measured the same way.
+ */
+async function benchInProcess(engine: Engine, dbFile: string, pg: PgBench | null): Promise<InsightsResult | null> {
+  const out = path.join(os.tmpdir(), `hindsight-bench-insights-${engine}-${process.pid}.json`);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: dbFile };
+  if (engine === "pg") env.DATABASE_URL = pg!.url;
+  else delete env.DATABASE_URL;
+  const argv = ["--out", out, "--runs", args.runs!, "--warmup", args.warmup!, "--case-seconds", args["case-seconds"]!];
+  if (args.profile) argv.push("--profile");
+  if (engine === "pg" && pg?.postmasterPid) argv.push("--postmaster", String(pg.postmasterPid));
+  const child = spawn(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", path.join(root, "scripts", "bench", "insights-inprocess.ts"), ...argv],
+    { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] },
   );
-  log(
-    "[bench] cold = computed from the database every time (cache bypassed); cached = the same report served again while the data is unchanged (at most 60 s)",
-  );
-  const rows: string[][] = [];
-  let target: { cold: Summary; warm: Summary } | null = null;
-  for (const c of insightCases()) {
-    const { samples, cpu, last, cut } = await timeRuns(() => getInsights({ actor, query: c.query, fresh: true }), runs);
-    const s = summarize(samples);
-    const warm = summarize((await timeRuns(() => getInsights({ actor, query: c.query }), runs)).samples);
-    target ??= { cold: s, warm };
-    const scope = last.scope;
-    rows.push([
-      c.label,
-      scope.current.incidents.toLocaleString("en-US"),
-      scope.previous.incidents.toLocaleString("en-US"),
-      `${s.runs}${cut ? "*" : ""}`,
-      ms(s.median),
-      ms(s.p90),
-      ms(s.min),
-      ms(s.max),
-      ms(summarize(cpu).median),
-      ms(warm.median),
-    ]);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  try {
+    if (code !== 0) {
+      log(`[bench] ${ENGINE_NAMES[engine]}: in-process insights not measured (exit ${code})`);
+      return null;
+    }
+    return JSON.parse(fs.readFileSync(out, "utf8")) as InsightsResult;
+  } finally {
+    fs.rmSync(out, { force: true });
   }
-  log("");
-  log(
-    formatTable(
-      ["case", "in scope", "previous", "runs", "cold median ms", "cold p90 ms", "cold min ms", "cold max ms", "cold CPU median ms", "cached median ms"],
-      rows,
-    ),
-  );
-  log("");
-  log(await scanFloor());
-  if (rows.some((r) => r[3]!.endsWith("*"))) log("* stopped early: the case ran past its time budget (--case-seconds)");
-  const mem = process.memoryUsage();
-  log("");
-  log(`[bench] Process RSS after: ${mb(mem.rss)} (heap used ${mb(mem.heapUsed)})`);
-  if (args.profile) {
-    log("");
-    const { calls, totalMs } = await profileStatements(getSqlite(), () => getInsights({ actor, query: { range: "365" }, fresh: true }));
-    printProfile(getSqlite(), calls, totalMs, log);
-  }
-  return target!;
 }
 
-async function benchServer(dbFile: string): Promise<{ results: Map<string, Summary>; pages: PageRow[] }> {
+async function benchServer(
+  engine: Engine,
+  dbFile: string,
+  pg: PgBench | null,
+  portOffset: number,
+): Promise<{ results: Map<string, Summary>; pages: PageRow[] }> {
   const results = new Map<string, Summary>();
   let pages: PageRow[] = [];
-  const port = await findFreePort(Number(process.env.BENCH_PORT || 3611));
+  const port = await findFreePort(Number(process.env.BENCH_PORT || 3611) + portOffset);
   const logFile = path.join(os.tmpdir(), `hindsight-bench-server-${port}.log`);
   // BENCH_DIST_DIR=.next reuses the build `npm start` or Playwright made instead of a second one.
   const distDir = distDirOf();
+  // On PostgreSQL, scripts/start.mjs still opens a SQLite file of its own: a placeholder in a temp dir.
+  const placeholder = engine === "pg" ? fs.mkdtempSync(path.join(os.tmpdir(), "hindsight-bench-pg-server-")) : null;
+  const on = engine === "pg" ? ` on PostgreSQL (${pg!.url.replace(/:[^:@/]*@/, ":***@")})` : "";
   log("");
-  log(`[bench] Starting the production server on port ${port} (NEXT_DIST_DIR=${distDir}; builds first when stale, log: ${logFile})…`);
+  log(`[bench] Starting the production server${on} on port ${port} (NEXT_DIST_DIR=${distDir}; builds first when stale, log: ${logFile})…`);
   const started = performance.now();
   let server: BenchServer | null = null;
   try {
-    server = await startServer({ root, dbFile, port, distDir, logFile });
+    server = await startServer({
+      root,
+      dbFile: placeholder ? path.join(placeholder, "unused.db") : dbFile,
+      databaseUrl: pg?.url,
+      port,
+      distDir,
+      logFile,
+    });
     log(`[bench] Server ready after ${((performance.now() - started) / 1000).toFixed(1)} s; signing in as ${BENCH_ADMIN_EMAIL}`);
     const cookie = await signIn(server.url, BENCH_ADMIN_EMAIL, BENCH_PASSWORD);
     const paths = args["slow-only"] ? [] : args.path?.length ? args.path : ["/insights?range=365", "/api/v1/insights?range=365"];
@@ -235,19 +220,22 @@ async function benchServer(dbFile: string): Promise<{ results: Map<string, Summa
     }
     if (rows.length) {
       log("");
-      log(`[bench] Over HTTP with the admin's session cookie: ${runs.warmup} warm-up + ${runs.runs} timed runs each (full response read)`);
+      log(
+        `[bench] ${ENGINE_NAMES[engine]}, over HTTP with the admin's session cookie: ${runs.warmup} warm-up + ${runs.runs} timed runs each (full response read)`,
+      );
       log("");
       log(formatTable(["request", "runs", "median ms", "p90 ms", "min ms", "max ms", "TTFB median ms", "size"], rows));
       if (rows.some((r) => r[1]!.endsWith("*"))) log("* stopped early: the request ran past its time budget (--case-seconds)");
     }
-    if (withPages) pages = await pagesOn100k(server, cookie, getSqlite(), pageOptions, log);
-    if (!args["skip-slow"]) await benchSlowRequests({ url: server.url, cookie, sqlite: getSqlite(), runs: Number(args["slow-runs"]), log });
+    if (engine === "sqlite" && withPages) pages = await pagesOn100k(server, cookie, getSqlite(), pageOptions, log);
+    if (engine === "sqlite" && withSlow) await benchSlowRequests({ url: server.url, cookie, sqlite: getSqlite(), runs: Number(args["slow-runs"]), log });
   } catch (error) {
-    log(`[bench] HTTP timings not measured: ${(error as Error).message}`);
+    log(`[bench] ${ENGINE_NAMES[engine]}: HTTP timings not measured: ${(error as Error).message}`);
     if (server) log(tail(server.logFile, 10));
   } finally {
     await server?.stop();
     if (server) log(`[bench] Server on port ${port} stopped`);
+    if (placeholder) fs.rmSync(placeholder, { recursive: true, force: true });
   }
   return { results, pages };
 }
@@ -273,27 +261,45 @@ async function main() {
       .join(" ")}`,
   );
   const db = await prepareDatabase();
+  let pg: PgBench | null = null;
   try {
-    const inProcess = args["slow-only"] || burstOnly ? null : await benchInProcess();
-    const { results: http, pages } = args["skip-server"] || burstOnly ? { results: new Map<string, Summary>(), pages: [] } : await benchServer(db.file);
+    if (withPg && !burstOnly && !(args["slow-only"] && !withSqlite)) pg = await preparePgBench(db.file, log);
+    type Figures = { inProcess: InsightsResult | null; http: Map<string, Summary>; warRoom: WarRoomResult | null };
+    const figures = new Map<Engine, Figures>(engines.map((e) => [e, { inProcess: null, http: new Map(), warRoom: null }]));
+    const measureInProcess = !args["slow-only"] && !burstOnly;
+    const measureServer = !args["skip-server"] && !burstOnly;
+    // One engine after the other, part by part, so both meet about the same machine load.
+    if (measureInProcess) for (const engine of engines) figures.get(engine)!.inProcess = await benchInProcess(engine, db.file, engine === "pg" ? pg : null);
+    let pages: PageRow[] = [];
+    if (measureServer) {
+      for (const [i, engine] of engines.entries()) {
+        if (engine === "pg" && args["slow-only"]) continue;
+        const measured = await benchServer(engine, db.file, engine === "pg" ? pg : null, i === 0 ? 0 : 4);
+        figures.get(engine)!.http = measured.results;
+        if (engine === "sqlite") pages = measured.pages;
+      }
+    }
     if (pages.length) {
       const demo = await pagesOnDemo({ ...pageOptions, root, distDir: distDirOf(), port: Number(process.env.BENCH_PORT || 3611) + 1 }, log);
       printPageTable(pages, demo, pageOptions.concurrency, log);
     }
     if (withWarRoom && !args["skip-server"]) {
-      await benchWarRoom(
-        {
-          root,
-          sqlite: getSqlite(),
-          distDir: distDirOf(),
-          port: Number(process.env.BENCH_PORT || 3611) + 2,
-          seconds: Number(args["war-seconds"]),
-          watchers: Number(args.watchers),
-          writers: Number(args.writers),
-          writeIntervalMs: Number(args["write-interval-ms"]),
-        },
-        log,
-      );
+      for (const engine of engines) {
+        figures.get(engine)!.warRoom = await benchWarRoom(
+          {
+            root,
+            sqlite: getSqlite(),
+            pg: engine === "pg" ? pg! : undefined,
+            distDir: distDirOf(),
+            port: Number(process.env.BENCH_PORT || 3611) + 2,
+            seconds: Number(args["war-seconds"]),
+            watchers: Number(args.watchers),
+            writers: Number(args.writers),
+            writeIntervalMs: Number(args["write-interval-ms"]),
+          },
+          log,
+        );
+      }
     }
     if (withAlertBurst && !args["skip-server"]) {
       await benchAlertBurst(
@@ -312,17 +318,32 @@ async function main() {
       );
     }
     if (burstOnly) return;
-    log("");
-    const met = verdict("insights 365 d (getInsights in-process, cold)", inProcess?.cold);
-    verdict("insights 365 d (getInsights in-process, cached)", inProcess?.warm);
-    if (!args["skip-server"] && !args.path?.length && !args["slow-only"]) {
-      verdict("dashboard page /insights?range=365 (cached after the warm-up request)", http.get("/insights?range=365"));
-      verdict("API /api/v1/insights?range=365 (cached after the warm-up request)", http.get("/api/v1/insights?range=365"));
+    if (pg && !args["slow-only"]) {
+      log("");
+      printEngineTable(
+        engines.map((engine) => ({ engine: ENGINE_NAMES[engine], ...figures.get(engine)! })),
+        { watchers: Number(args.watchers), writers: Number(args.writers), seconds: Number(args["war-seconds"]), database: pg.describe },
+        log,
+      );
+    }
+    let met = true;
+    for (const engine of engines) {
+      const { inProcess, http } = figures.get(engine)!;
+      const target = inProcess?.cases[0];
+      const on = engines.length > 1 || engine === "pg" ? `${ENGINE_NAMES[engine]}: ` : "";
+      log("");
+      met = verdict(`${on}insights 365 d (getInsights in-process, cold)`, target?.cold) && met;
+      verdict(`${on}insights 365 d (getInsights in-process, cached)`, target?.cached);
+      if (!args["skip-server"] && !args.path?.length && !args["slow-only"]) {
+        verdict(`${on}dashboard page /insights?range=365 (cached after the warm-up request)`, http.get("/insights?range=365"));
+        verdict(`${on}API /api/v1/insights?range=365 (cached after the warm-up request)`, http.get("/api/v1/insights?range=365"));
+      }
     }
     if (!met && !args.profile) log("[bench] Run with --profile to see which SQL statements take the time.");
   } finally {
-    getSqlite().close();
+    await closeDatabase();
     db.cleanup();
+    await pg?.close();
   }
 }
 

@@ -2,7 +2,7 @@
 // with HINDSIGHT_E2E_DIR pointing at its demo/ folder) with the demo data, after
 // scripts/e2e-fixtures.ts put the test people and tokens there. The demo people join them.
 import path from "node:path";
-import { getSqlite } from "@/db/client";
+import { closeDatabase } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo/seed-demo";
 
 async function main() {
@@ -18,8 +18,8 @@ async function main() {
 }
 
 main().then(
-  () => {
-    getSqlite().close();
+  async () => {
+    await closeDatabase();
     process.exit(0);
   },
   (error: unknown) => {

@@ -1,6 +1,6 @@
 // npm run seed:demo — fills an EMPTY database (DATABASE_PATH, default data/hindsight.db) with demo
 // people and ~40 incidents over the last six months. Refuses if any incident exists.
-import { databasePath, getSqlite } from "@/db/client";
+import { closeDatabase, databasePath } from "@/db/client";
 import { initialAdminHint } from "@/db/bootstrap";
 import { DemoSeedRefused, seedDemo } from "@/db/seed/demo/seed-demo";
 import { DEMO_ALERT_TOKEN } from "@/db/seed/demo/people";
@@ -39,8 +39,8 @@ async function main() {
 }
 
 main().then(
-  () => {
-    getSqlite().close();
+  async () => {
+    await closeDatabase();
     process.exit(0);
   },
   (error: unknown) => {

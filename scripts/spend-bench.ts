@@ -28,33 +28,33 @@ const incident = sqlite
   )
   .get() as { id: number };
 
-function median(label: string, run: () => unknown, times = 15) {
+async function median(label: string, run: () => unknown, times = 15) {
   const first = performance.now();
-  run();
+  await run();
   const firstMs = performance.now() - first;
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = performance.now();
-    run();
+    await run();
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
   console.log(`${label.padEnd(44)} first ${firstMs.toFixed(1).padStart(8)} ms   median ${ms[Math.floor(times / 2)]!.toFixed(2).padStart(8)} ms`);
 }
 
-median("listServices (catalogue with budgets)", () => listServices({ actor, query: {} }));
-median(`getService(${service.slug})`, () => getService({ actor, slug: service.slug }));
-median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, incidentId: incident.id }));
+await median("listServices (catalogue with budgets)", () => listServices({ actor, query: {} }));
+await median(`getService(${service.slug})`, () => getService({ actor, slug: service.slug }));
+await median(`incidentSloSpend(INC-${incident.id})`, () => incidentSloSpend({ actor, incidentId: incident.id }));
 
 // The budget computation alone, stored segments against the reference (every impact swept per call).
 const allSlos = await getDb().select().from(slos);
-median(`budgets of all ${allSlos.length} SLOs, stored`, () => budgetsFor(getDb(), allSlos));
-median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudgetsFor(getDb(), allSlos, Date.now()));
+await median(`budgets of all ${allSlos.length} SLOs, stored`, () => budgetsFor(getDb(), allSlos));
+await median(`budgets of all ${allSlos.length} SLOs, reference`, () => referenceBudgetsFor(getDb(), allSlos, Date.now()));
 
 // Writes that move impact (they refresh the stored spend in their transaction): declare a
 // backdated incident on the service, then mitigate it.
 let declared = 0;
-median(
+await median(
   `declare on ${service.slug} (backdated 2 h)`,
   async () => {
     declared = (
@@ -71,7 +71,7 @@ median(
   },
   5,
 );
-median(
+await median(
   "declare now + move to monitoring",
   async () => {
     declared = (

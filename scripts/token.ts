@@ -2,7 +2,7 @@
 // Manages API tokens straight in the configured database (DATABASE_PATH, else data/hindsight.db),
 // for first set-up and automation. `create` prints the token alone as the last line of stdout.
 import { parseCommandLine, UsageError } from "./cli";
-import { databasePath, getSqlite } from "@/db/client";
+import { closeDatabase as closeConnections, databasePath } from "@/db/client";
 import { insertToken, revokeTokenRow } from "@/db/commands/admin/tokens";
 import { selectTokens } from "@/db/queries/admin/tokens";
 import { AppError } from "@/lib/errors";
@@ -71,14 +71,14 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    closeDatabase();
+    await closeDatabase();
   }
 }
 
 /** Closes the connection if one was opened, so the WAL is checkpointed and the process exits at once. */
-function closeDatabase() {
+async function closeDatabase() {
   const open = (globalThis as { hindsightDb?: unknown }).hindsightDb;
-  if (open) getSqlite().close();
+  if (open) await closeConnections();
 }
 
 process.exitCode = await main(process.argv.slice(2));

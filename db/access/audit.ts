@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
 import { actorLabel } from "@/lib/actor";
-import { getDb } from "../client";
+import { transaction } from "../transaction";
 import { auditLog } from "../schema";
 import type { Tx } from "../types";
 
@@ -36,5 +36,5 @@ export async function recordAudit(tx: Tx, actor: Actor | null, input: AuditInput
 
 /** Records an event that is not part of another write (sign-ins, rate limits). */
 export async function recordAuditEvent(actor: Actor | null, input: AuditInput) {
-  await recordAudit(getDb(), actor, input);
+  await transaction((tx) => recordAudit(tx, actor, input));
 }

@@ -4,6 +4,7 @@ import type { FirstRunCounts } from "@/lib/first-run";
 import { getDb } from "../client";
 import { apiTokens, incidents, services, slos, users } from "../schema";
 import type { Reader } from "../types";
+import { isTrue } from "../dialect-sql";
 
 /** What a new installation has set up so far (counts for the first-run checklist; `drills` is 0 or 1). */
 export async function firstRunCounts(db: Reader = getDb()): Promise<FirstRunCounts> {
@@ -23,7 +24,7 @@ export async function firstRunCounts(db: Reader = getDb()): Promise<FirstRunCoun
       await db
         .select({ one: sql<number>`1` })
         .from(incidents)
-        .where(sql`${incidents.drill} = 1`)
+        .where(isTrue(incidents.drill))
         .limit(1)
     )[0]
       ? 1

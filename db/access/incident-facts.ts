@@ -1,18 +1,21 @@
 import "server-only";
 import { eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { incidentFacts, incidentRoles, incidentServices, incidents, postmortemFactors, postmortems, type IncidentFacts } from "../schema";
-import type { Db } from "../client";
+import { pgProvider, type Db } from "../client";
+import { dialect } from "../dialect";
 import type { Writer } from "../types";
 import { row, exec, rows } from "../sql";
 import { transaction } from "../transaction";
+import { boolAsInt, groupConcat, sqlBool } from "../dialect-sql";
 
 /** Bits of incident_facts.reconstructed: the figure rests on a typed-in or backdated timestamp. */
 export const RECONSTRUCTED_BITS = { detect: 1, acknowledge: 2, mitigate: 4, resolve: 8, impact: 16, resolved: 32 } as const;
 
 const i = incidents;
-const rec = (source: SQL) => sql`(CASE WHEN ${source} IN ('manual', 'backdated') THEN 1 ELSE 0 END)`;
+// Conditions are booleans (both engines); bits and flags are stored as integers.
+const rec = (source: SQL) => sql`(${source} IN ('manual', 'backdated'))`;
 const started = rec(sql`${i.startedAtSource}`);
-const impactEnd = sql`(CASE WHEN ${i.mitigatedAt} IS NOT NULL THEN ${rec(sql`${i.mitigatedAtSource}`)} WHEN ${i.resolvedAt} IS NOT NULL THEN ${rec(sql`${i.resolvedAtSource}`)} ELSE 0 END)`;
+const impactEnd = sql`(CASE WHEN ${i.mitigatedAt} IS NOT NULL THEN ${rec(sql`${i.mitigatedAtSource}`)} WHEN ${i.resolvedAt} IS NOT NULL THEN ${rec(sql`${i.resolvedAtSource}`)} ELSE ${sqlBool(false)} END)`;
 const bit = (on: SQL, value: number) => sql`(CASE WHEN ${on} THEN ${sql.raw(String(value))} ELSE 0 END)`;
 const B = RECONSTRUCTED_BITS;
 // Spelled out: drizzle's select builder renders columns of a one-table query unqualified, and a
@@ -28,8 +31,8 @@ const FACTS: { [K in keyof IncidentFacts]: SQL } = {
   startedAt: sql`${i.startedAt}`,
   declaredAt: sql`${i.declaredAt}`,
   severity: sql`${i.severity}`,
-  drill: sql`${i.drill}`,
-  private: sql`${i.private}`,
+  drill: boolAsInt(i.drill),
+  private: boolAsInt(i.private),
   detectMs: sql`${i.detectedAt} - ${i.startedAt}`,
   acknowledgeMs: sql`${i.acknowledgedAt} - ${i.declaredAt}`,
   mitigateMs: sql`${i.mitigatedAt} - ${i.startedAt}`,
@@ -39,9 +42,9 @@ const FACTS: { [K in keyof IncidentFacts]: SQL } = {
     | ${bit(sql`${started} OR ${impactEnd}`, B.impact)} | ${bit(rec(sql`${i.resolvedAtSource}`), B.resolved)})`,
   resolvedAt: sql`${i.resolvedAt}`,
   impactEndAt: sql`COALESCE(${i.mitigatedAt}, ${i.resolvedAt})`,
-  serviceIds: sql`COALESCE((SELECT group_concat(l.service_id, ',' ORDER BY l.service_id) FROM ${incidentServices} l WHERE l.incident_id = ${incidentId}), '')`,
-  responderIds: sql`COALESCE((SELECT group_concat(DISTINCT r.user_id ORDER BY r.user_id) FROM ${incidentRoles} r WHERE r.incident_id = ${incidentId}), '')`,
-  factorIds: sql`COALESCE((SELECT group_concat(pf.factor_id, ',' ORDER BY pf.factor_id) FROM ${postmortems} p
+  serviceIds: sql`COALESCE((SELECT ${groupConcat(sql`l.service_id`, ",", sql`l.service_id`)} FROM ${incidentServices} l WHERE l.incident_id = ${incidentId}), '')`,
+  responderIds: sql`COALESCE((SELECT ${groupConcat(sql`r.user_id`, ",", sql`r.user_id`)} FROM (SELECT DISTINCT user_id FROM ${incidentRoles} WHERE incident_id = ${incidentId}) r), '')`,
+  factorIds: sql`COALESCE((SELECT ${groupConcat(sql`pf.factor_id`, ",", sql`pf.factor_id`)} FROM ${postmortems} p
     JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id WHERE p.incident_id = ${incidentId}), '')`,
   postmortemStatus: sql`(SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
   postmortemPublishedAt: sql`(SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${incidentId})`,
@@ -50,7 +53,7 @@ const KEYS = Object.keys(FACTS) as (keyof IncidentFacts)[];
 const COLUMN = getTableColumns(incidentFacts);
 
 /** The facts of some incidents computed afresh from their rows (the reference the maintained table must equal). */
-export async function computeIncidentFacts(db: Db, where: SQL = sql`1`): Promise<IncidentFacts[]> {
+export async function computeIncidentFacts(db: Db, where: SQL = sql`1 = 1`): Promise<IncidentFacts[]> {
   return await rows<IncidentFacts>(
     sql`SELECT ${sql.join(
       KEYS.map((k) => sql`${FACTS[k]} AS ${sql.identifier(k)}`),
@@ -77,10 +80,10 @@ export async function refreshIncidentFacts(tx: Writer, incidentId: number): Prom
  * Backfill: writes the facts of every incident matching `where` whose stored facts are
  * missing or differ, in one statement; returns how many rows it wrote. Idempotent.
  */
-export async function reconcileIncidentFacts(db: Db, where: SQL = sql`1`): Promise<number> {
+export async function reconcileIncidentFacts(db: Db, where: SQL = sql`1 = 1`): Promise<number> {
   const names = KEYS.map((k) => sql.identifier(COLUMN[k].name));
   const changed = KEYS.filter((k) => k !== "incidentId").map(
-    (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS NOT excluded.${sql.identifier(COLUMN[k].name)}`,
+    (k) => sql`${incidentFacts}.${sql.identifier(COLUMN[k].name)} IS DISTINCT FROM excluded.${sql.identifier(COLUMN[k].name)}`,
   );
   return await exec(
     sql`INSERT INTO ${incidentFacts} (${sql.join(names, sql`, `)})
@@ -100,15 +103,23 @@ export async function reconcileIncidentFacts(db: Db, where: SQL = sql`1`): Promi
 const reconciled = new WeakSet<object>();
 
 /**
- * Makes sure the facts exist before a report reads them: the first call on a connection
- * checks every incident (a database from before the table, or written by other means); later
- * calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
+ * Which database `db` works on, for the once-per-database check: SQLite's writer connection
+ * (the transaction object is that connection); PostgreSQL's process pool (each transaction is a
+ * new object, but the pool is one per process and database).
+ */
+const databaseOf = (db: Db): object => (dialect === "pg" ? pgProvider() : db);
+
+/**
+ * Makes sure the facts exist before a report reads them: the first call on a database in this
+ * process checks every incident (a database from before the table, or written by other means);
+ * later calls only add incidents newer than the newest fact (an O(log n) probe). Logged when it writes.
  */
 export async function ensureIncidentFacts(db: Db, log: (line: string) => void = console.log): Promise<void> {
-  if (!reconciled.has(db)) {
+  const database = databaseOf(db);
+  if (!reconciled.has(database)) {
     const started = performance.now();
     const written = await transaction((tx) => reconcileIncidentFacts(tx));
-    reconciled.add(db);
+    reconciled.add(database);
     if (written) log(`[hindsight] Incident facts: ${written} rows written in ${Math.round(performance.now() - started)} ms`);
     return;
   }

@@ -8,6 +8,7 @@ import { alerts, incidentRoles, incidentServices, incidents, services, teamMembe
 import type { Reader, Writer } from "../types";
 import { refreshIncidentFacts } from "./incident-facts";
 import { emitIncidentUpdated } from "./event-payloads";
+import { isFalse } from "../dialect-sql";
 
 /**
  * Who may see an incident. A private incident exists only for admins, its declarer, the
@@ -18,12 +19,12 @@ export function visibleTo(actor: Actor): SQL | undefined {
   if (can(actor, "incident", "see-private")) return undefined;
   // A token is not a person, but the one that declared a private incident must see what it created
   // (else its own POST would answer 404 after storing the incident).
-  if (actor.kind === "token") return sql`(${incidents.private} = 0 OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
+  if (actor.kind === "token") return sql`(${isFalse(incidents.private)} OR ${incidents.createdByTokenId} = ${actor.tokenId})`;
   // An integration sees public incidents and those its own alerts went to (a private one keeps taking its alerts).
   if (actor.kind === "integration")
-    return sql`(${incidents.private} = 0 OR EXISTS (SELECT 1 FROM ${alerts} WHERE ${alerts.incidentId} = ${incidents.id} AND ${alerts.integrationId} = ${actor.integrationId}))`;
+    return sql`(${isFalse(incidents.private)} OR EXISTS (SELECT 1 FROM ${alerts} WHERE ${alerts.incidentId} = ${incidents.id} AND ${alerts.integrationId} = ${actor.integrationId}))`;
   // DESIGN.md: also visible to the teams owning the services it affects.
-  return sql`(${incidents.private} = 0 OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
+  return sql`(${isFalse(incidents.private)} OR ${incidents.createdById} = ${actor.userId} OR EXISTS (
     SELECT 1 FROM ${incidentRoles} WHERE ${incidentRoles.incidentId} = ${incidents.id} AND ${incidentRoles.userId} = ${actor.userId}) OR EXISTS (
     SELECT 1 FROM ${incidentServices} JOIN ${services} ON ${services.id} = ${incidentServices.serviceId}
       JOIN ${teamMembers} ON ${teamMembers.teamId} = ${services.teamId}

@@ -8,6 +8,7 @@ import { incidentServices, incidents, sloSpendOverrides, sloSpendSegments, slos,
 import type { Reader } from "../types";
 import { visibleTo } from "./incidents";
 import { ensureSpendSegments, sweepImpacts } from "./slo-spend-segments";
+import { greatestOf, leastOf } from "../dialect-sql";
 
 /** A day in ms: budget windows and due-date cut-offs are counted in days. */
 export const DAY = 24 * 60 * 60 * 1000;
@@ -15,7 +16,9 @@ export const DAY = 24 * 60 * 60 * 1000;
 export const MAX_WINDOW_DAYS = 90;
 
 const MINUTE = 60_000;
-const windowStartSql = (now: number) => sql`${now} - ${slos.windowDays} * ${DAY}`;
+// CAST: PostgreSQL cannot type a bare parameter (`$1 IS NULL`), and the products need bigint.
+const nowSql = (now: number) => sql`CAST(${now} AS bigint)`;
+const windowStartSql = (now: number) => sql`${nowSql(now)} - ${slos.windowDays} * CAST(${DAY} AS bigint)`;
 
 /** Overrides that count in each SLO's window: a linked, non-drill incident whose impact overlaps it. */
 async function countedOverrides(db: Reader, sloIds: number[], now: number) {
@@ -45,7 +48,7 @@ export async function budgetsFor(db: Reader, sloRows: Slo[], now = Date.now()): 
     .select({
       sloId: sloSpendSegments.sloId,
       incidentId: sloSpendSegments.incidentId,
-      weightedMs: sql<number>`sum((min(${sloSpendSegments.end}, ${now}) - max(${sloSpendSegments.start}, ${windowStartSql(now)})) * ${sloSpendSegments.weight})`,
+      weightedMs: sql<number>`sum((${leastOf(sloSpendSegments.end, nowSql(now))} - ${greatestOf(sloSpendSegments.start, windowStartSql(now))}) * ${sloSpendSegments.weight})`,
     })
     .from(slos)
     .innerJoin(sloSpendSegments, eq(sloSpendSegments.sloId, slos.id))

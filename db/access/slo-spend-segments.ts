@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { incidentServices, incidents, settings, sloSpendOverrides, sloSpendSegments, slos } from "../schema";
 import type { Reader, Tx } from "../types";
 import { transaction } from "../transaction";
+import { dialect } from "../dialect";
 
 /** Bump when the derivation changes: databases with another version are rebuilt on first use. */
 export const SPEND_SEGMENTS_VERSION = 1;
@@ -45,9 +46,16 @@ export async function sweepImpacts(
   ).map((r) => ({ ...r, endedAt: r.endedAt === OPEN_END ? null : r.endedAt }));
 }
 
-function insertSegments(tx: Tx, sloId: number, segments: SpendSegment[]) {
+async function insertSegments(tx: Tx, sloId: number, segments: SpendSegment[]) {
   if (!segments.length) return;
-  // One prepared statement run per row: far cheaper than building large multi-row inserts.
+  if (dialect === "pg") {
+    // PostgreSQL: multi-row inserts, one round trip per chunk (5 parameters a row, well under the 65,535 limit).
+    for (let i = 0; i < segments.length; i += 1000) {
+      await tx.insert(sloSpendSegments).values(segments.slice(i, i + 1000).map((s) => ({ sloId, ...s })));
+    }
+    return;
+  }
+  // SQLite: one prepared statement run per row, far cheaper than building large multi-row inserts.
   const insert = tx
     .insert(sloSpendSegments)
     .values({
@@ -72,7 +80,7 @@ async function resweep(tx: Tx, slo: { id: number; serviceId: number }, from: num
       .where(and(overlap, sql`(${sloSpendSegments.start} < ${from} OR ${sloSpendSegments.end} > ${to})`))
   ).flatMap((seg) => [...(seg.start < from ? [{ ...seg, end: from }] : []), ...(seg.end > to ? [{ ...seg, start: to }] : [])]);
   await tx.delete(sloSpendSegments).where(overlap);
-  insertSegments(tx, slo.id, [...outside, ...sweepSegments(await sweepImpacts(tx, slo, from, to), from, to)]);
+  await insertSegments(tx, slo.id, [...outside, ...sweepSegments(await sweepImpacts(tx, slo, from, to), from, to)]);
 }
 
 /** What of an incident the spend depends on, taken before a change so the change can be swept over. */
@@ -123,7 +131,7 @@ export async function rebuildSloSpend(tx: Tx, slo: { id: number; serviceId: numb
 
 async function deriveSlo(tx: Tx, slo: { id: number; serviceId: number }) {
   await tx.delete(sloSpendSegments).where(eq(sloSpendSegments.sloId, slo.id));
-  insertSegments(tx, slo.id, sweepSegments(await sweepImpacts(tx, slo, -OPEN_END, OPEN_END), -OPEN_END, OPEN_END));
+  await insertSegments(tx, slo.id, sweepSegments(await sweepImpacts(tx, slo, -OPEN_END, OPEN_END), -OPEN_END, OPEN_END));
 }
 
 async function spendSegmentsCurrent(db: Reader): Promise<boolean> {
@@ -163,7 +171,7 @@ export async function deriveAllSpend(tx: Tx): Promise<number> {
       .filter((l) => !overridden.has(`${slo.id}:${l.incidentId}`))
       .map((l) => ({ ...l, endedAt: l.endedAt === OPEN_END ? null : l.endedAt }));
     const segments = sweepSegments(impacts, -OPEN_END, OPEN_END);
-    insertSegments(tx, slo.id, segments);
+    await insertSegments(tx, slo.id, segments);
     written += segments.length;
   }
   const value = JSON.stringify({ version: SPEND_SEGMENTS_VERSION });

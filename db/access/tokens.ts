@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { effectiveTokenRole } from "@/lib/policy";
 import { getDb } from "../client";
 import { apiTokens, users } from "../schema";
+import { transaction } from "../transaction";
 
 export const TOKEN_PREFIX = "hs_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -28,7 +29,9 @@ export async function authenticateToken(secret: string, ip: string | null): Prom
   const token = row.token;
   const now = Date.now();
   if (!token.lastUsedAt || now - token.lastUsedAt > LAST_USED_RESOLUTION_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+    await transaction(async (tx) => {
+      await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, token.id));
+    });
   }
   // A token never outranks the person who made it: demoting them demotes their tokens too.
   return { kind: "token", tokenId: token.id, role: effectiveTokenRole(token.role, row.creatorRole), name: token.name, ip };

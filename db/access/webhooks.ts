@@ -6,6 +6,7 @@ import { renderWebhookBody } from "@/lib/webhooks/formats";
 import type { WebhookMessage } from "@/lib/webhooks/message";
 import { webhookDeliveries, webhookEndpoints, type WebhookDelivery, type WebhookEndpoint } from "../schema";
 import type { Reader, Writer } from "../types";
+import { countWhere } from "../dialect-sql";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -40,9 +41,9 @@ async function endpointStats(db: Reader, endpointId: number, now: number): Promi
   const counts = (
     await db
       .select({
-        pending: sql<number>`coalesce(sum(${d.status} IN ('pending', 'delivering')), 0)`,
-        failed24h: sql<number>`coalesce(sum(${d.status} = 'failed' AND coalesce(${d.lastAttemptAt}, ${d.createdAt}) >= ${since}), 0)`,
-        delivered24h: sql<number>`coalesce(sum(${d.status} = 'delivered' AND ${d.deliveredAt} >= ${since}), 0)`,
+        pending: countWhere(sql`${d.status} IN ('pending', 'delivering')`).mapWith(Number),
+        failed24h: countWhere(sql`${d.status} = 'failed' AND coalesce(${d.lastAttemptAt}, ${d.createdAt}) >= ${since}`).mapWith(Number),
+        delivered24h: countWhere(sql`${d.status} = 'delivered' AND ${d.deliveredAt} >= ${since}`).mapWith(Number),
       })
       .from(d)
       .where(eq(d.endpointId, endpointId))

@@ -33,7 +33,7 @@ describe("database metrics", () => {
 
   it("times the statements the data layer runs", async () => {
     const text = await getMetrics().registry.metrics();
-    const count = Number(/hindsight_db_statement_duration_seconds_count\{operation="get"\} (\d+)/.exec(text)?.[1]);
+    const count = Number(/hindsight_db_statement_duration_seconds_count\{operation="all"\} (\d+)/.exec(text)?.[1]);
     expect(count).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+// engine: sqlite — every case reads SQLite's EXPLAIN QUERY PLAN (db/testing/query-plans.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor } from "@/lib/cursor";
 import { setUpTestDb } from "../testing/test-db";
@@ -45,12 +46,12 @@ describe("page queries read history through indexes", () => {
     ["first-run checklist", () => firstRunChecklist({ actor: ctx.admin.actor })],
     ["service pickers", () => listServicePickerChoices({ actor: ctx.viewer.actor })],
   ];
-  it.each(cases)("%s: no sort or scan of a whole history table", (_, fn) => {
-    expect(wholeTableSteps(plansOf(fn), HISTORY)).toEqual([]);
+  it.each(cases)("%s: no sort or scan of a whole history table", async (_, fn) => {
+    expect(wholeTableSteps(await plansOf(fn), HISTORY)).toEqual([]);
   });
 
-  it("would catch a query that sorts every incident", () => {
-    const plans = plansOf(() => listIncidents({ actor: ctx.admin.actor, query: { severity: "SEV2", limit: 25 } }));
+  it("would catch a query that sorts every incident", async () => {
+    const plans = await plansOf(() => listIncidents({ actor: ctx.admin.actor, query: { severity: "SEV2", limit: 25 } }));
     // Control: a severity filter reads its incidents by the severity index and sorts them (bounded by that severity).
     expect(plans.some((p) => p.plan.some((step) => step.includes("TEMP B-TREE FOR ORDER BY")))).toBe(true);
   });

@@ -7,30 +7,36 @@ import { getSqlite } from "../client";
 export type StatementPlan = { sql: string; plan: string[] };
 
 /** Runs `fn`, then returns SQLite's EXPLAIN QUERY PLAN of every statement it ran, in order. */
-export function plansOf(fn: () => unknown): StatementPlan[] {
+export async function plansOf(fn: () => unknown): Promise<StatementPlan[]> {
   const sqlite = getSqlite();
+  // Reads outside a transaction go to the read-only connection (db/client.ts): watch it too.
+  const reader = (globalThis as { hindsightDb?: { reader?: Database.Database } }).hindsightDb?.reader;
+  const connections = reader && reader !== sqlite ? [sqlite, reader] : [sqlite];
   // better-sqlite3 takes the bind parameters as one array as well as spread.
   const ran: { sql: string; params: unknown[] }[] = [];
-  const original = sqlite.prepare;
-  sqlite.prepare = function (this: Database.Database, source: string) {
-    const statement = original.call(this, source);
-    for (const method of ["all", "get", "run"] as const) {
-      const inner = statement[method] as (...params: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        ran.push({ sql: source, params });
-        return inner.apply(statement, params);
-      };
-    }
-    return statement;
-  } as typeof sqlite.prepare;
+  const originals = connections.map((connection) => connection.prepare);
+  for (const [i, connection] of connections.entries()) {
+    const original = originals[i]!;
+    connection.prepare = function (this: Database.Database, source: string) {
+      const statement = original.call(this, source);
+      for (const method of ["all", "get", "run"] as const) {
+        const inner = statement[method] as (...params: unknown[]) => unknown;
+        (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+          ran.push({ sql: source, params });
+          return inner.apply(statement, params);
+        };
+      }
+      return statement;
+    } as typeof connection.prepare;
+  }
   try {
-    fn();
+    await fn();
   } finally {
-    sqlite.prepare = original;
+    for (const [i, connection] of connections.entries()) connection.prepare = originals[i]!;
   }
   return ran.map(({ sql, params }) => ({
     sql,
-    plan: (original.call(sqlite, `EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail),
+    plan: (originals[0]!.call(sqlite, `EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((row) => row.detail),
   }));
 }
 

@@ -171,6 +171,6 @@ export async function benchAlertBurst(opts: AlertBurstOptions, log: Log): Promis
     if (server) log(tail(server.logFile, 10));
   } finally {
     await server?.stop();
-    scratch?.cleanup();
+    await scratch?.cleanup();
   }
 }

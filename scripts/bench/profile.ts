@@ -1,7 +1,9 @@
 // `npm run bench -- --profile`: where the time of one call goes, statement by statement.
 // Wraps the raw better-sqlite3 handle's prepare() so every statement the data layer runs is
 // timed, then prints the slowest ones with SQLite's EXPLAIN QUERY PLAN.
+// On PostgreSQL (--pg --profile) the node-postgres clients' queries are timed instead, with EXPLAIN.
 import type Database from "better-sqlite3";
+import pg from "pg";
 import { formatTable, ms } from "./stats";
 
 type Call = { sql: string; params: unknown[]; ms: number; rows: number };
@@ -59,6 +61,75 @@ export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: 
         depth.set(step.id, d);
         log(`    ${"  ".repeat(d)}${step.detail}`);
       }
+    } catch (error) {
+      log(`    (no plan: ${(error as Error).message})`);
+    }
+  }
+}
+
+/**
+ * PostgreSQL: runs `fn` with every query of node-postgres clients timed (until its rows arrive), the way
+ * profileStatements does for SQLite's statements.
+ */
+export async function profilePgStatements<T>(fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
+  const calls: Call[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  type Result = { rowCount?: number | null; rows?: unknown[] } | undefined;
+  proto.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string; values?: unknown[] };
+    const text = typeof config === "string" ? config : config?.text;
+    if (!text) return original.apply(this, args);
+    const values = (Array.isArray(args[1]) ? args[1] : typeof config === "string" ? undefined : config.values) ?? [];
+    const start = performance.now();
+    const record = (res: Result) => calls.push({ sql: text, params: values, ms: performance.now() - start, rows: res?.rows?.length || res?.rowCount || 0 });
+    // pg.Pool#query passes a callback; drizzle awaits the promise of Client#query.
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      args[args.length - 1] = (error: unknown, res: Result) => {
+        if (!error) record(res);
+        return (callback as (e: unknown, r: Result) => unknown)(error, res);
+      };
+      return original.apply(this, args);
+    }
+    const out = original.apply(this, args);
+    if (!(out instanceof Promise)) return out;
+    return out.then((res: Result) => {
+      record(res);
+      return res;
+    });
+  };
+  const start = performance.now();
+  try {
+    const result = await fn();
+    return { result, calls, totalMs: performance.now() - start };
+  } finally {
+    proto.query = original;
+  }
+}
+
+/** Prints the slowest statements, and PostgreSQL's EXPLAIN of the `explain` slowest reads (not run again). */
+export async function printPgProfile(pool: pg.Pool, calls: Call[], totalMs: number, log: (line?: string) => void, { top = 12, explain = 5 } = {}) {
+  const sqlMs = calls.reduce((sum, c) => sum + c.ms, 0);
+  log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms waiting for ${calls.length} SQL statements (the rest is JavaScript)`);
+  const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, top);
+  log("");
+  log(
+    formatTable(
+      ["#", "ms", "rows", "statement"],
+      slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)]),
+    ),
+  );
+  for (const [i, c] of slowest.slice(0, explain).entries()) {
+    log("");
+    log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);
+    if (!/^\s*(select|with)\b/i.test(c.sql)) {
+      log("    (not a read: no plan)");
+      continue;
+    }
+    try {
+      const plan = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN ${c.sql}`, c.params);
+      for (const step of plan.rows) log(`    ${step["QUERY PLAN"]}`);
     } catch (error) {
       log(`    (no plan: ${(error as Error).message})`);
     }

@@ -61,6 +61,8 @@ const watchSignals = (on: boolean) => SIGNALS.forEach((s) => (on ? process.on(s,
 export async function startServer(opts: {
   root: string;
   dbFile: string;
+  /** postgres://…: the server runs on PostgreSQL (dbFile then only holds what scripts/start.mjs opens itself). */
+  databaseUrl?: string;
   port: number;
   distDir: string;
   logFile: string;
@@ -78,6 +80,8 @@ export async function startServer(opts: {
     // Serves /bench-floor, the framework floor the page figures are compared with.
     HINDSIGHT_BENCH_FLOOR: "1",
   };
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
   // The bench admin exists in the generated database; no first-run admin is wanted.
   delete env.HINDSIGHT_ADMIN_EMAIL;
   delete env.HINDSIGHT_ADMIN_PASSWORD;

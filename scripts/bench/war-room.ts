@@ -6,16 +6,20 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { tail, type BenchServer } from "./server";
 import { startScratchServer, type ScratchServer } from "./scratch-server";
-import { watchProcessGroup } from "./proc-stats";
+import { samplePostgres, watchProcesses, watchProcessGroup } from "./proc-stats";
+import { openBenchReader, type BenchReader } from "./bench-reader";
+import type { PgBench } from "./pg-bench";
 import { runWriters } from "./war-writers";
 import { analyse, percentiles, type Percentiles, type WatcherResult } from "./war-analysis";
 
 export type WarRoomOptions = {
   root: string;
   sqlite: Database.Database;
+  /** Set: the war room runs on a scratch database of this PostgreSQL copy instead of a SQLite file. */
+  pg?: PgBench;
   distDir: string;
   port: number;
   seconds: number;
@@ -28,14 +32,23 @@ type Log = (line?: string) => void;
 export const PROPAGATION_P95_TARGET_MS = 1000;
 export const WRITE_P99_TARGET_MS = 250;
 
-/** `npm run token -- create` against the scratch database; the token is the last line printed. */
-export function createToken(root: string, dbFile: string, role: "responder" | "admin" = "responder", name = "bench war room"): string {
-  const run = spawnSync(
-    path.join(root, "node_modules", ".bin", "tsx"),
-    ["--conditions=react-server", path.join(root, "scripts", "token.ts"), "create", "--name", name, "--role", role],
-    { cwd: root, env: { ...process.env, DATABASE_PATH: dbFile }, encoding: "utf8" },
-  );
-  if (run.status !== 0) throw new Error(`npm run token failed (${run.status}): ${(run.stderr || run.stdout).slice(-300)}`);
+/**
+ * `npm run token -- create` against the scratch database (on PostgreSQL, `databaseUrl`: scripts/bench/bench-token.ts,
+ * the same insertToken); the token is the last line printed.
+ */
+export function createToken(
+  root: string,
+  dbFile: string,
+  role: "responder" | "admin" = "responder",
+  name = "bench war room",
+  databaseUrl?: string,
+): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: dbFile };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  const script = databaseUrl ? [path.join(root, "scripts", "bench", "bench-token.ts"), role, name] : [path.join(root, "scripts", "token.ts"), "create", "--name", name, "--role", role];
+  const run = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", ...script], { cwd: root, env, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`creating an API token failed (${run.status}): ${(run.stderr || run.stdout).slice(-300)}`);
   return run.stdout.trim().split("\n").at(-1)!;
 }
 
@@ -77,33 +90,56 @@ const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "-");
 const line = (p: Percentiles) => `p50 ${f(p.p50)} ms, p95 ${f(p.p95)} ms, p99 ${f(p.p99)} ms, max ${f(p.max)} ms (${p.n} samples)`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void> {
+export type WarRoomResult = {
+  writes: number;
+  perSecond: number;
+  conflicts: number;
+  failed: number;
+  latency: Percentiles;
+  fromResponse: Percentiles;
+  fromStart: Percentiles;
+  expected: number;
+  lost: number;
+  outOfOrder: number;
+  unexpected: number;
+  reconnects: number;
+  /** The app server's process group. */
+  server: { cpuMs: number; wallMs: number; peakRssBytes: number } | null;
+  /** The PostgreSQL server (postmaster and backends), when it runs on this machine. */
+  database: { cpuMs: number; wallMs: number; peakRssBytes: number } | null;
+};
+
+export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarRoomResult | null> {
   let scratch: ScratchServer | null = null;
   let server: BenchServer | null = null;
   let worker: Worker | null = null;
+  let db: BenchReader | null = null;
+  const engine = opts.pg ? " (PostgreSQL)" : "";
   try {
     scratch = await startScratchServer({ ...opts, name: "war-room", label: "War room" }, log);
-    const { dbFile, port, logFile } = scratch;
+    const { dbFile, databaseUrl, port, logFile } = scratch;
     server = scratch.server;
-    const token = createToken(opts.root, dbFile);
-    const db = new Database(dbFile, { readonly: true });
-    const service = db
-      .prepare("SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id ORDER BY count(*) DESC LIMIT 1")
-      .get() as { slug: string };
+    const token = createToken(opts.root, dbFile, "responder", "bench war room", databaseUrl);
+    db = await openBenchReader({ dbFile, databaseUrl });
+    const service = (await db.get<{ slug: string }>(
+      "SELECT s.slug FROM incident_services x JOIN services s ON s.id = x.service_id GROUP BY s.id, s.slug ORDER BY count(*) DESC, s.id LIMIT 1",
+    ))!;
     const incident = await declareSev1(server.url, token, service.slug);
-    log(`[bench] War room on port ${port} (log: ${logFile}): ${incident.ref} declared SEV1 over the API; ${opts.watchers} watchers connecting…`);
+    log(`[bench] War room${engine} on port ${port} (log: ${logFile}): ${incident.ref} declared SEV1 over the API; ${opts.watchers} watchers connecting…`);
 
     const watchers = startWatchers(server.url, `/api/v1/incidents/${incident.ref}/events`, token, opts.watchers);
     worker = watchers.worker;
     await watchers.next("ready", 60_000);
     await new Promise((r) => setTimeout(r, 1000));
-    const maxId = db.prepare("SELECT coalesce(max(id), 0) AS id FROM events WHERE incident_id = ?");
-    const baseline = (maxId.get(incident.id) as { id: number }).id;
+    const maxId = async () => (await db!.get<{ id: number }>("SELECT coalesce(max(id), 0) AS id FROM events WHERE incident_id = ?", incident.id))!.id;
+    const baseline = await maxId();
     log(
       `[bench] ${opts.watchers} streams open (load average ${os.loadavg()[0]!.toFixed(1)}); ${opts.writers} writers for ${opts.seconds} s (pause ${opts.writeIntervalMs} ms ±50 % between a writer's writes)…`,
     );
 
     const cpu = watchProcessGroup(server.pid);
+    const postmaster = opts.pg?.postmasterPid;
+    const pgCpu = postmaster ? watchProcesses(() => samplePostgres(postmaster)) : null;
     const benchCpu = process.cpuUsage();
     const { writes, conflicts, failures } = await runWriters({
       url: server.url,
@@ -115,7 +151,7 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
       version: incident.version,
     });
     // Drain: until every watcher has the last event written, or 15 s.
-    const last = (maxId.get(incident.id) as { id: number }).id;
+    const last = await maxId();
     const drainStart = performance.now();
     while (performance.now() - drainStart < 15_000) {
       worker.postMessage("progress");
@@ -124,13 +160,13 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
       await new Promise((r) => setTimeout(r, 200));
     }
     const usage = cpu.stop();
+    const pgUsage = pgCpu?.stop() ?? null;
     const benchUsage = process.cpuUsage(benchCpu);
     worker.postMessage("stop");
     const { watchers: results } = (await watchers.next("done", 30_000)) as unknown as { watchers: WatcherResult[] };
-    const expectedIds = (db.prepare("SELECT id FROM events WHERE incident_id = ? AND id > ? ORDER BY id").all(incident.id, baseline) as { id: number }[]).map(
+    const expectedIds = (await db.all<{ id: number }>("SELECT id FROM events WHERE incident_id = ? AND id > ? ORDER BY id", incident.id, baseline)).map(
       (r) => r.id,
     );
-    db.close();
 
     const fig = analyse(writes, results, expectedIds);
     const byKind = (k: string) => writes.filter((w) => w.kind === k).length;
@@ -150,12 +186,16 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
     log(
       `[bench] Events: ${fig.expected} in the event table after the watchers connected; per watcher: lost ${fig.lost} (${fig.watchersWithLoss} watchers), out of order or repeated ${fig.outOfOrder} (${fig.watchersOutOfOrder} watchers), not in the table ${fig.unexpected}; ${fig.reconnects} reconnects; ${fig.unmatchedWrites} writes seen by no watcher`,
     );
-    if (usage) {
-      const cores = usage.cpuMs / usage.wallMs;
+    const cpuLine = (label: string, u: { cpuMs: number; wallMs: number; peakRssBytes: number }, rss: string) => {
+      const cores = u.cpuMs / u.wallMs;
       log(
-        `[bench] Server CPU: ${(usage.cpuMs / 1000).toFixed(1)} s over ${wall.toFixed(1)} s = ${(cores * 100).toFixed(0)} % of one core (${((cores / os.cpus().length) * 100).toFixed(0)} % of ${os.cpus().length}); peak RSS ${mb(usage.peakRssBytes)}`,
+        `[bench] ${label}: ${(u.cpuMs / 1000).toFixed(1)} s over ${(u.wallMs / 1000).toFixed(1)} s = ${(cores * 100).toFixed(0)} % of one core (${((cores / os.cpus().length) * 100).toFixed(0)} % of ${os.cpus().length}); ${rss} ${mb(u.peakRssBytes)}`,
       );
-    } else log("[bench] Server CPU and RSS: not measured (no /proc)");
+    };
+    if (usage) cpuLine("Server CPU", usage, "peak RSS");
+    else log("[bench] Server CPU and RSS: not measured (no /proc)");
+    if (pgUsage) cpuLine("PostgreSQL CPU (postmaster and backends)", pgUsage, "peak memory (PSS)");
+    else if (opts.pg) log("[bench] PostgreSQL CPU: not measured (the server does not run on this machine, or no /proc)");
     log(`[bench] Bench process CPU (writers + watcher thread): ${((benchUsage.user + benchUsage.system) / 1e6).toFixed(1)} s over ${wall.toFixed(1)} s`);
     log("");
     const p95 = fig.fromResponse.p95;
@@ -163,12 +203,30 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<void
     log(`[bench] write p99 < ${WRITE_P99_TARGET_MS} ms: ${f(fig.latency.p99)} ms — ${fig.latency.p99 < WRITE_P99_TARGET_MS ? "met" : "MISSED"}`);
     const clean = fig.lost === 0 && fig.outOfOrder === 0 && fig.unexpected === 0 && fig.expected > 0;
     log(`[bench] 0 events lost or out of order: ${clean ? "met" : "MISSED"}`);
+    return {
+      writes: writes.length,
+      perSecond: writes.length / opts.seconds,
+      conflicts,
+      failed: failures.length,
+      latency: fig.latency,
+      fromResponse: fig.fromResponse,
+      fromStart: fig.fromStart,
+      expected: fig.expected,
+      lost: fig.lost,
+      outOfOrder: fig.outOfOrder,
+      unexpected: fig.unexpected,
+      reconnects: fig.reconnects,
+      server: usage,
+      database: pgUsage,
+    };
   } catch (error) {
-    log(`[bench] War room not measured: ${(error as Error).message}`);
+    log(`[bench] War room${engine} not measured: ${(error as Error).message}`);
     if (server) log(tail(server.logFile, 10));
+    return null;
   } finally {
+    await db?.close().catch(() => {});
     await worker?.terminate();
     await server?.stop();
-    scratch?.cleanup();
+    await scratch?.cleanup();
   }
 }

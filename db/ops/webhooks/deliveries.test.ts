@@ -152,8 +152,8 @@ describe("webhook delivery attempts", () => {
 });
 
 describe("the worker's reads", () => {
-  it("claim reads only unfinished deliveries through their partial index, never the whole log", () => {
-    const plans = plansOf(() => claimDueDeliveries(ctx.t.db, { now: Date.now(), limit: 4, leaseMs: 1000 }));
+  it("claim reads only unfinished deliveries through their partial index, never the whole log", async () => {
+    const plans = await plansOf(() => claimDueDeliveries(ctx.t.db, { now: Date.now(), limit: 4, leaseMs: 1000 }));
     const claim = plans.find((p) => p.sql.includes('from "webhook_deliveries"'))!;
     expect(claim.plan.join("; ")).toContain("USING INDEX webhook_deliveries_due_idx");
     expect(claim.plan.some((step) => /^SCAN/.test(step))).toBe(false);

@@ -387,7 +387,9 @@ describe("listActionItems", () => {
     expect(seen).toEqual(await titles(q({ sort: "-due" })));
     const first = await listActionItems({ actor: responder.actor, query: q({ limit: "2" }) });
     // A cursor from one sort order does not fit the other.
-    expect((await thrown(() => listActionItems({ actor: responder.actor, query: q({ sort: "-due", cursor: first.nextCursor }) }))).fields).toHaveProperty("cursor");
+    expect((await thrown(() => listActionItems({ actor: responder.actor, query: q({ sort: "-due", cursor: first.nextCursor }) }))).fields).toHaveProperty(
+      "cursor",
+    );
     expect((await thrown(() => listActionItems({ actor: responder.actor, query: { cursor: "garbage" } }))).fields).toHaveProperty("cursor");
   });
 
@@ -404,7 +406,9 @@ describe("listActionItems", () => {
     ] as [Record<string, string>, string][]) {
       expect((await thrown(() => listActionItems({ actor: responder.actor, query }))).fields, JSON.stringify(query)).toHaveProperty([field]);
     }
-    expect((await thrown(async () => listActionItems({ actor: (await ctx.t.createToken("viewer")).actor, query: { owner: "me" } }))).fields).toHaveProperty("owner");
+    expect((await thrown(async () => listActionItems({ actor: (await ctx.t.createToken("viewer")).actor, query: { owner: "me" } }))).fields).toHaveProperty(
+      "owner",
+    );
   });
 
   it("viewers read every item of incidents they can see", async () => {

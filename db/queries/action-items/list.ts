@@ -71,10 +71,8 @@ export async function listActionItems({ actor, query }: { actor: Actor; query: u
   const perStatus: Awaited<ReturnType<typeof read>> = [];
   if (several) for (const status of several) perStatus.push(...(await read(eq(actionItems.status, status))));
   const rows = several
-    ? perStatus
-          .sort((a, b) => (ascending ? 1 : -1) * (a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id))
-          .slice(0, filter.limit + 1)
-      : await read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);
+    ? perStatus.sort((a, b) => (ascending ? 1 : -1) * (a.item.dueDate.localeCompare(b.item.dueDate) || a.item.id - b.item.id)).slice(0, filter.limit + 1)
+    : await read(filter.status ? eq(actionItems.status, filter.status[0]!) : undefined);
   const items = rows.slice(0, filter.limit).map((row) => toView(row, day));
   const last = items[items.length - 1];
   const nextCursor = rows.length > filter.limit && last ? encodeCursor({ rank: ascending ? 1 : -1, at: dayKey(last.dueDate), id: last.id }) : null;

@@ -4,6 +4,7 @@ import { createService } from "../../commands/catalogue/services";
 import { createSlo } from "../../commands/catalogue/slos";
 import { declareIncident } from "../../commands/incidents/declare";
 import { plansOf } from "../../testing/query-plans";
+import { dialect } from "../../dialect";
 import { listServicePickerChoices } from "./picker";
 import { listServices } from "./services";
 
@@ -43,8 +44,9 @@ describe("listServicePickerChoices", () => {
     expect(await listServicePickerChoices({ actor: ctx.viewer.actor })).toHaveLength(4);
   });
 
-  it("reads only the services table: nothing from incidents, SLOs or budgets", () => {
-    const plans = plansOf(() => listServicePickerChoices({ actor: ctx.viewer.actor }));
+  // SQLite only: the check reads SQLite's EXPLAIN QUERY PLAN (db/testing/query-plans.ts); the query is the same on PostgreSQL.
+  it.skipIf(dialect === "pg")("reads only the services table: nothing from incidents, SLOs or budgets", async () => {
+    const plans = await plansOf(() => listServicePickerChoices({ actor: ctx.viewer.actor }));
     expect(plans).toHaveLength(1);
     expect(plans[0]!.plan.join("\n")).not.toMatch(/incidents|slos|incident_services/);
   });

@@ -168,10 +168,15 @@ describe("updateService", () => {
     expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, slug: "renamed" } }))).fields).toEqual({
       slug: "Unknown field",
     });
-    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } }))).fields).toHaveProperty("teamId");
+    expect((await thrown(() => updateService({ actor: ctx.admin.actor, slug: "checkout", input: { version: 3, teamId: 9999 } }))).fields).toHaveProperty(
+      "teamId",
+    );
     expect(
-      (await thrown(() => updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } })))
-        .fields,
+      (
+        await thrown(() =>
+          updateService({ actor: ctx.responder.actor, slug: "checkout", input: { version: 3, links: [{ label: "x", url: "javascript:alert(1)" }] } }),
+        )
+      ).fields,
     ).toHaveProperty(["links.0.url"]);
     expect((await getService({ actor: ctx.admin.actor, slug: "checkout" })).version).toBe(3);
   });

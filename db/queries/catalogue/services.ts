@@ -11,6 +11,7 @@ import type { Reader } from "../../types";
 import { visibleTo } from "../../access/incidents";
 import { findServiceBySlug, parseLinks, type ServiceLink } from "../../access/services";
 import { budgetsFor, slosOfServices } from "../../access/slo-budgets";
+import { likeInsensitive } from "../../dialect-sql";
 
 export type { ServiceLink };
 export type ServiceSummary = Omit<Service, "links"> & {
@@ -50,9 +51,9 @@ export async function listServices({ actor, query }: { actor: Actor; query: unkn
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
       or(
-        sql`${services.name} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${services.slug} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${services.description} LIKE ${pattern} ESCAPE '\\'`,
+        likeInsensitive(services.name, pattern),
+        likeInsensitive(services.slug, pattern),
+        likeInsensitive(services.description, pattern),
       )!,
     );
   }

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { getDb } from "../../client";
 import { timelineEntries } from "../../schema";
 import { amongVisible, readableIncident } from "../../access/incidents";
+import { jsonField } from "../../dialect-sql";
 
 /** Last timeline write per incident the actor may see: drives "stale" markers and live refresh. */
 export async function lastActivity({ actor, incidentIds }: { actor: Actor; incidentIds: number[] }): Promise<Map<number, { at: number; entryId: number }>> {
@@ -35,7 +36,7 @@ export async function lastStakeholderUpdateAt({ actor, incidentId }: { actor: Ac
       .select({ at: sql<number | null>`max(${timelineEntries.createdAt})` })
       .from(timelineEntries)
       .where(
-        sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND json_extract(${timelineEntries.meta}, '$.field') = 'message'))`,
+        sql`${timelineEntries.incidentId} = ${incidentId} AND (${timelineEntries.kind} = 'status' OR (${timelineEntries.kind} = 'update' AND ${jsonField(timelineEntries.meta, "field")} = 'message'))`,
       )
   )[0];
   return Math.max(row?.at ?? 0, incident.declaredAt);

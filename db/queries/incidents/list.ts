@@ -10,6 +10,7 @@ import { getDb } from "../../client";
 import { incidentRoles, incidentServices, incidents, openRankOf, services, teams, type Incident } from "../../schema";
 import { readOrgTimeZone as getOrgTimeZone } from "../../access/settings";
 import { amongVisible, groupByIncident, rolesOf, visibleTo } from "../../access/incidents";
+import { likeInsensitive } from "../../dialect-sql";
 
 export type IncidentListItem = Incident & { commander: { name: string; email: string } | null };
 
@@ -29,8 +30,8 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
     const ref = /^inc-(\d+)$/i.exec(filter.q);
     conditions.push(
       or(
-        sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${incidents.summary} LIKE ${pattern} ESCAPE '\\'`,
+        likeInsensitive(incidents.title, pattern),
+        likeInsensitive(incidents.summary, pattern),
         ...(ref ? [eq(incidents.id, Number(ref[1]))] : []),
       )!,
     );
@@ -89,9 +90,7 @@ export async function listIncidents({ actor, query }: { actor: Actor; query: unk
   const perStatus: Incident[] = [];
   if (statuses) for (const status of statuses) perStatus.push(...(await readStatus(status)));
   const rows = statuses
-    ? perStatus
-        .sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id)
-        .slice(0, filter.limit + 1)
+    ? perStatus.sort((a, b) => rankOf(b.status) - rankOf(a.status) || b.declaredAt - a.declaredAt || b.id - a.id).slice(0, filter.limit + 1)
     : await readAll();
   const page = rows.slice(0, filter.limit);
   const roles = await rolesOf(

@@ -7,6 +7,7 @@ import { incidentReference } from "@/lib/validation/incident";
 import { getDb } from "../../client";
 import { incidents, services, users } from "../../schema";
 import { visibleTo } from "../../access/incidents";
+import { likeInsensitive } from "../../dialect-sql";
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -21,7 +22,7 @@ export async function search({ actor, query }: { actor: Actor; query: unknown })
   const pattern = likePattern(q);
   const ref = referenceNumber(q);
   const visible = visibleTo(actor);
-  const matches = or(sql`${incidents.title} LIKE ${pattern} ESCAPE '\\'`, ...(ref ? [eq(incidents.id, ref)] : []))!;
+  const matches = or(likeInsensitive(incidents.title, pattern), ...(ref ? [eq(incidents.id, ref)] : []))!;
   const incidentRows = await db
     .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status })
     .from(incidents)
@@ -37,13 +38,13 @@ export async function search({ actor, query }: { actor: Actor; query: unknown })
   const serviceRows = await db
     .select({ slug: services.slug, name: services.name })
     .from(services)
-    .where(or(sql`${services.name} LIKE ${pattern} ESCAPE '\\'`, sql`${services.slug} LIKE ${pattern} ESCAPE '\\'`))
+    .where(or(likeInsensitive(services.name, pattern), likeInsensitive(services.slug, pattern)))
     .orderBy(asc(services.tier), asc(services.name))
     .limit(limit);
   const people = await db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(and(eq(users.disabled, false), or(sql`${users.name} LIKE ${pattern} ESCAPE '\\'`, sql`${users.email} LIKE ${pattern} ESCAPE '\\'`)))
+    .where(and(eq(users.disabled, false), or(likeInsensitive(users.name, pattern), likeInsensitive(users.email, pattern))))
     .orderBy(asc(users.name))
     .limit(limit);
   return {

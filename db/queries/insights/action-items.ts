@@ -30,7 +30,7 @@ export async function actionItemFigures(ctx: InsightsContext, previousFrom: stri
       .map(([s, k]) => `WHEN '${s}' THEN ${k}`)
       .join(" ")} END`,
   );
-  const c = collect(
+  const c = await collect(
     ctx.db,
     [status, sql`a.created_at`, sql`a.completed_at`, sql`a.owner_id`],
     [sql`a.due_date`],
@@ -95,7 +95,7 @@ export async function actionItemFigures(ctx: InsightsContext, previousFrom: stri
 /** Open items by the owner's team: an owner in several teams counts in each, "No team" otherwise. */
 async function overdueByTeam(ctx: InsightsContext, byOwner: Map<number, { overdue: number; open: number }>) {
   const memberships = await rawRows<{ userId: number; teamId: number; name: string }>(
-    sql`SELECT m.user_id AS userId, t.id AS teamId, t.name AS name FROM ${teamMembers} m JOIN ${teams} t ON t.id = m.team_id`,
+    sql`SELECT m.user_id AS "userId", t.id AS "teamId", t.name AS name FROM ${teamMembers} m JOIN ${teams} t ON t.id = m.team_id`,
     ctx.db,
   );
   const rows = new Map<number | null, { team: string; overdue: number; open: number }>();

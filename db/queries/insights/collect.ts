@@ -1,6 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
+import { dialect } from "../../dialect";
+import { rows } from "../../sql";
 import type { Reader } from "./scope";
 
 /**
@@ -106,23 +108,86 @@ function register(sqlite: Database.Database) {
   shared.registered.add(sqlite);
 }
 
-/** Runs `SELECT insights_collect(numbers…), group_concat(text, ';')… <from>` and returns the columns. Synchronous, one at a time. */
-export function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
+/**
+ * Runs `SELECT insights_collect(numbers…), group_concat(text, ';')… <from>` and returns the
+ * columns. One statement whatever the row count, on either engine (PostgreSQL: collectPg).
+ */
+export async function collect(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Promise<Collected> {
   if (!numbers.length || numbers.length > MAX_NUMBERS) throw new RangeError(`insights_collect takes 1 to ${MAX_NUMBERS} numbers`);
+  if (dialect === "pg") return collectPg(db, numbers, texts, from);
+  return collectSqlite(db, numbers, texts, from);
+}
+
+/** SQLite: the registered aggregate, run synchronously so no other collect() interleaves. */
+function collectSqlite(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Collected {
   // On the connection `db` runs on (outside a transaction the read-only one, not the writer).
   register((db as unknown as { $client: Database.Database }).$client);
   shared.width = numbers.length;
   shared.collected = null;
   const joined = texts.map((text) => sql`coalesce(group_concat(coalesce(${text}, ''), ';'), '')`);
   const row = db.values<[number, ...string[]]>(sql`SELECT ${sql.join([sql`insights_collect(${sql.join(numbers, sql`, `)})`, ...joined], sql`, `)} ${from}`)[0]!;
-  const rows = shared.collected ?? fresh();
+  const got = shared.collected ?? fresh();
   shared.collected = null;
-  const columns = numbers.map(() => new Float64Array(rows.n));
-  for (let c = 0; c < rows.width; c++) {
+  const columns = numbers.map(() => new Float64Array(got.n));
+  for (let c = 0; c < got.width; c++) {
     const column = columns[c]!;
-    for (let r = 0, at = c; r < rows.n; r++, at += rows.width) column[r] = rows.values[at]!;
+    for (let r = 0, at = c; r < got.n; r++, at += got.width) column[r] = got.values[at]!;
   }
-  return { n: rows.n, numbers: columns, texts: row.slice(1) as string[] };
+  return { n: got.n, numbers: columns, texts: row.slice(1) as string[] };
+}
+
+/**
+ * PostgreSQL: the same single statement with string_agg. Each row's numbers travel as one
+ * `a,b,c` text (concat writes NULL as ''), rows separated by `;`, and are parsed straight into
+ * the typed arrays: no row objects, as on SQLite. All aggregates of the statement read the rows
+ * in the same order, so row r of every column is the same row; count(*) tells no rows from one.
+ */
+async function collectPg(db: Reader, numbers: SQL[], texts: SQL[], from: SQL): Promise<Collected> {
+  const perRow = sql.join(
+    numbers.map((n) => sql`(${n})`),
+    sql`, ',', `,
+  );
+  const joined = texts.map((text, k) => sql`coalesce(string_agg(coalesce(CAST(${text} AS text), ''), ';'), '') AS ${sql.raw(`t${k}`)}`);
+  const row = (await rows<Record<string, string | number>>(
+    sql`SELECT ${sql.join([sql`count(*) AS n`, sql`coalesce(string_agg(concat(${perRow}), ';'), '') AS v`, ...joined], sql`, `)} ${from}`,
+    db,
+  ))[0]!;
+  const n = Number(row.n);
+  return { n, numbers: parseNumbers(String(row.v), n, numbers.length), texts: texts.map((_, k) => String(row[`t${k}`])) };
+}
+
+/** Parses `n` rows of `width` comma-separated numbers ('' for null → NaN), rows separated by `;`. */
+export function parseNumbers(text: string, n: number, width: number): Float64Array[] {
+  const columns = Array.from({ length: width }, () => new Float64Array(n));
+  let row = 0;
+  let col = 0;
+  let start = 0;
+  for (let k = 0; k <= text.length && row < n; k++) {
+    const c = k === text.length ? 59 : text.charCodeAt(k);
+    if (c !== 44 && c !== 59) continue;
+    columns[col]![row] = k === start ? NaN : integerOrNumber(text, start, k);
+    start = k + 1;
+    if (c === 44) col++;
+    else {
+      row++;
+      col = 0;
+    }
+  }
+  return columns;
+}
+
+/** The number text[from, to) spells: integers digit by digit, anything else (1.5, 1e+21) through Number. */
+function integerOrNumber(text: string, from: number, to: number): number {
+  let k = from;
+  const negative = text.charCodeAt(k) === 45;
+  if (negative) k++;
+  let value = 0;
+  for (; k < to; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(from, to));
+    value = value * 10 + d;
+  }
+  return negative ? -value : value;
 }
 
 /** Id lists of many rows in one flat array: row r's ids are ids[start[r]] … ids[start[r + 1] - 1]. */

@@ -7,6 +7,7 @@ import { contributingFactors, incidentRoles, incidentServices, incidents, postmo
 import { insightsContext } from "./context";
 import { incidentConditions, outOfHours, where } from "./scope";
 import { rows as rawRows } from "../../sql";
+import { groupConcat, isFalse } from "../../dialect-sql";
 
 export const INSIGHTS_CSV_COLUMNS = [
   "reference",
@@ -124,19 +125,19 @@ export async function insightsIncidentsCsv({ actor, query, now = Date.now() }: {
       const rows: Row[] = await rawRows<Row>(
         sql`
         SELECT ${i.id} AS id, ${i.title} AS title, ${i.severity} AS severity, ${i.status} AS status,
-          (SELECT group_concat(v.name, '; ') FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE l.incident_id = ${i.id}) AS services,
-          (SELECT group_concat(f.name, '; ') FROM ${postmortems} p JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
+          (SELECT ${groupConcat(sql`v.name`, "; ", sql`l.service_id`)} FROM ${incidentServices} l JOIN ${services} v ON v.id = l.service_id WHERE l.incident_id = ${i.id}) AS services,
+          (SELECT ${groupConcat(sql`f.name`, "; ", sql`pf.factor_id`)} FROM ${postmortems} p JOIN ${postmortemFactors} pf ON pf.postmortem_id = p.id
              JOIN ${contributingFactors} f ON f.id = pf.factor_id WHERE p.incident_id = ${i.id}) AS factors,
           (SELECT u.name FROM ${incidentRoles} r JOIN ${users} u ON u.id = r.user_id WHERE r.incident_id = ${i.id} AND r.role = 'commander') AS commander,
-          ${i.startedAt} AS startedAt, ${i.detectedAt} AS detectedAt, ${i.declaredAt} AS declaredAt, ${i.acknowledgedAt} AS acknowledgedAt,
-          ${i.mitigatedAt} AS mitigatedAt, ${i.resolvedAt} AS resolvedAt, ${i.closedAt} AS closedAt,
-          ${i.startedAtSource} AS startedSrc, ${i.detectedAtSource} AS detectedSrc, ${i.acknowledgedAtSource} AS acknowledgedSrc,
-          ${i.mitigatedAtSource} AS mitigatedSrc, ${i.resolvedAtSource} AS resolvedSrc, ${i.closedAtSource} AS closedSrc,
+          ${i.startedAt} AS "startedAt", ${i.detectedAt} AS "detectedAt", ${i.declaredAt} AS "declaredAt", ${i.acknowledgedAt} AS "acknowledgedAt",
+          ${i.mitigatedAt} AS "mitigatedAt", ${i.resolvedAt} AS "resolvedAt", ${i.closedAt} AS "closedAt",
+          ${i.startedAtSource} AS "startedSrc", ${i.detectedAtSource} AS "detectedSrc", ${i.acknowledgedAtSource} AS "acknowledgedSrc",
+          ${i.mitigatedAtSource} AS "mitigatedSrc", ${i.resolvedAtSource} AS "resolvedSrc", ${i.closedAtSource} AS "closedSrc",
           ${outOfHours(ctx, sql`${i.declaredAt}`)} AS ooh,
-          (SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${i.id}) AS pmStatus,
-          (SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${i.id}) AS publishedAt
+          (SELECT p.status FROM ${postmortems} p WHERE p.incident_id = ${i.id}) AS "pmStatus",
+          (SELECT p.published_at FROM ${postmortems} p WHERE p.incident_id = ${i.id}) AS "publishedAt"
         FROM ${incidents}
-        WHERE ${i.drill} = 0 AND ${i.startedAt} >= ${ctx.currentStart} AND ${i.startedAt} < ${ctx.currentEnd}${keyset}${where(conditions)}
+        WHERE ${isFalse(i.drill)} AND ${i.startedAt} >= ${ctx.currentStart} AND ${i.startedAt} < ${ctx.currentEnd}${keyset}${where(conditions)}
         ORDER BY ${i.startedAt}, ${i.id} LIMIT ${PAGE}`,
         ctx.db,
       );

@@ -66,7 +66,7 @@ export type Scan = Record<ScanColumn, Float64Array> &
     buckets: number;
   };
 
-export function scanScope(ctx: InsightsContext): Scan {
+export async function scanScope(ctx: InsightsContext): Promise<Scan> {
   const sev = sql.raw(`CASE f.severity ${SEVERITIES.map((s, k) => `WHEN '${s}' THEN ${k}`).join(" ")} END`);
   const status = sql.raw(
     `CASE f.postmortem_status ${Object.entries(PM_STATUS)
@@ -78,7 +78,7 @@ export function scanScope(ctx: InsightsContext): Scan {
   const linksNeeded = sql`(${current} OR f.impact_end_at >= ${ctx.now - MAX_WINDOW_DAYS * DAY})`;
   // The small codes travel as one number (fewer values per row from SQLite): reconstructed bits 0–5, severity 6–7, drill 8, postmortem status 9–10.
   const codes = sql`f.reconstructed + 64 * (${sev} + 4 * (f.drill + 2 * ${status}))`;
-  const c = collect(
+  const c = await collect(
     ctx.db,
     [
       sql`f.incident_id`,
@@ -136,8 +136,8 @@ export function scanScope(ctx: InsightsContext): Scan {
 }
 
 /** Incidents that may count as repeats (lib/insights/repeats.ts): visible, not drills, with services and factors, from 90 days before the period. */
-export function scanRepeatCandidates(ctx: InsightsContext) {
-  const c = collect(
+export async function scanRepeatCandidates(ctx: InsightsContext) {
+  const c = await collect(
     ctx.db,
     [sql`f.incident_id`, sql`f.started_at`],
     [sql`f.service_ids`, sql`f.factor_ids`],

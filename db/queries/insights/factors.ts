@@ -35,7 +35,7 @@ export async function factorFigures(ctx: InsightsContext, scan: Scan): Promise<I
   const buckets = bucketsFor(ctx.filters.from, ctx.filters.to, ctx.bucket);
   const ranked = [...counts]
     .flatMap(([id, c]) => (names.has(id) ? [{ id, name: names.get(id)!, ...c }] : []))
-    .sort((a, b) => b.incidents - a.incidents || b.previousIncidents - a.previousIncidents || a.name.localeCompare(b.name))
+    .sort((a, b) => b.incidents - a.incidents || b.previousIncidents - a.previousIncidents || a.name.localeCompare(b.name) || a.id - b.id)
     .map(({ id, name, incidents, previousIncidents, trend }) => ({
       id,
       name,

@@ -78,7 +78,7 @@ async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnT
   // The facts are written on the writer connection (ctx.db outside a transaction is read-only).
   await transaction((tx) => ensureIncidentFacts(tx));
   yield;
-  const scan = scanScope(ctx);
+  const scan = await scanScope(ctx);
   yield;
   const durations = durationFigures(ctx, scan);
   const total = (p: 0 | 1) => durations.incidents[p].reduce((sum, n) => sum + n, 0);

@@ -34,7 +34,8 @@ beforeAll(async () => {
   for (const slug of SLUGS) await createService({ actor: ctx.admin.actor, input: { slug, name: `Service ${slug}`, tier: 2 } });
   const t0 = Date.now();
   factorIds = [];
-  for (const name of ["Deploy", "Config", "Capacity"]) factorIds.push((await ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning())[0]!.id);
+  for (const name of ["Deploy", "Config", "Capacity"])
+    factorIds.push((await ctx.t.db.insert(contributingFactors).values({ name, createdAt: t0 }).returning())[0]!.id);
   people = [ctx.responder, await ctx.t.createUser("responder"), await ctx.t.createUser("responder")];
 });
 

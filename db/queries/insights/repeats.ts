@@ -23,7 +23,7 @@ export async function repeatFigures(ctx: InsightsContext, scan: Scan): Promise<I
   const windowMs = REPEAT_WINDOW_DAYS * 86_400_000;
   const inScope = new Set<number>();
   for (let r = 0; r < scan.n; r++) if (!scan.drill[r] && scan.period[r] === 0) inScope.add(scan.id[r]!);
-  const c = scanRepeatCandidates(ctx);
+  const c = await scanRepeatCandidates(ctx);
   const before = (a: number, b: number) => c.startedAt[a]! - c.startedAt[b]! || c.id[a]! - c.id[b]!;
   // The scan reads in start order already; only equal start times may need reordering.
   const order = new Int32Array(c.n);
@@ -66,7 +66,9 @@ export async function repeatFigures(ctx: InsightsContext, scan: Scan): Promise<I
     ? await ctx.db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity }).from(incidents).where(inArray(incidents.id, ids))
     : [];
   const incident = new Map(rows.map((r) => [r.id, r]));
-  const service = new Map((await rawRows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]));
+  const service = new Map(
+    (await rawRows<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM ${services}`, ctx.db)).map((s) => [s.id, s]),
+  );
   const factor = new Map((await rawRows<{ id: number; name: string }>(sql`SELECT id, name FROM ${contributingFactors}`, ctx.db)).map((f) => [f.id, f.name]));
   return {
     total: matches.length,

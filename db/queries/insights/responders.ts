@@ -30,7 +30,7 @@ export async function responderFigures(ctx: InsightsContext, scan: Scan): Promis
   const names = new Map((await rows<{ id: number; name: string }>(sql`SELECT id, name FROM ${users}`, ctx.db)).map((u) => [u.id, u.name]));
   const ranked = [...people]
     .flatMap(([userId, p]) => (names.has(userId) ? [{ userId, name: names.get(userId)!, ...p }] : []))
-    .sort((a, b) => b.n - a.n || b.ooh - a.ooh || binaryCompare(a.name, b.name))
+    .sort((a, b) => b.n - a.n || b.ooh - a.ooh || binaryCompare(a.name, b.name) || a.userId - b.userId)
     .slice(0, PEOPLE_LISTED);
   return {
     outOfHours: ratio(ooh, n),

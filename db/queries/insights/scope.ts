@@ -10,6 +10,8 @@ import type { Db } from "../../client";
 import { incidentServices, incidents, services } from "../../schema";
 import { visibleTo } from "../../access/incidents";
 import { exec } from "../../sql";
+import { dialect } from "../../dialect";
+import { boolAsInt, utcDateOfSeconds, utcMonthOfMs } from "../../dialect-sql";
 
 export type Reader = Db;
 
@@ -48,9 +50,9 @@ export function localMs(ctx: Pick<InsightsContext, "offsets">, column: SQL): SQL
 /** The first day ("YYYY-MM-DD") of the week (Monday) or month an instant falls in, in the organisation's zone. */
 export function bucketOf(ctx: Pick<InsightsContext, "offsets" | "bucket">, column: SQL): SQL {
   const local = localMs(ctx, column);
-  if (ctx.bucket === "month") return sql`strftime('%Y-%m-01', ${local} / 1000, 'unixepoch')`;
+  if (ctx.bucket === "month") return utcMonthOfMs(local);
   // Day number since 1970-01-01 (a Thursday, 3 days after a Monday) back to its Monday.
-  return sql`date(((${local} / 86400000) - (((${local} / 86400000) + 3) % 7)) * 86400, 'unixepoch')`;
+  return utcDateOfSeconds(sql`((${local} / 86400000) - (((${local} / 86400000) + 3) % 7)) * 86400`);
 }
 
 /** 1 when an instant is outside 09:00–18:00 Monday–Friday on the organisation's wall clock. */
@@ -89,27 +91,40 @@ export function incidentConditions(ctx: InsightsContext): SQL[] {
 export const where = (conditions: SQL[]) => (conditions.length ? sql` AND ${sql.join(conditions, sql` AND `)}` : sql``);
 
 /**
+ * A temp table of the connection: `temp.name` on SQLite, `pg_temp.name` on PostgreSQL. On
+ * PostgreSQL temp tables live on one connection of the pool, so whoever fills and reads them runs
+ * inside one transaction() (getDb() is then the transaction) and creates them ON COMMIT DROP.
+ */
+export const tempTable = (name: string): SQL => sql.raw(dialect === "pg" ? `pg_temp.${name}` : `temp.${name}`);
+/** What a CREATE TEMP TABLE ends with: dropped at the end of the transaction on PostgreSQL. */
+export const onCommitDrop = (): SQL => sql.raw(dialect === "pg" ? " ON COMMIT DROP" : "");
+/** The column type of epoch-ms times and ids in a temp table (PostgreSQL's integer is 32 bits). */
+export const INT64 = dialect === "pg" ? "bigint" : "INTEGER";
+
+/**
  * Fills temp.insight_scope with the incidents that started in the current or previous
  * period and match the filters (drills kept, flagged, so they can be counted apart). Every
- * figure reads this one selection. The whole report is computed synchronously on the one
- * connection, so no other request can see or change the table in between.
+ * figure reads this one selection. SQLite: the whole report is computed on the one connection;
+ * PostgreSQL: inside one transaction (see tempTable). Either way no other request can see or
+ * change the table in between.
  */
 export async function fillScope(ctx: InsightsContext) {
+  const big = sql.raw(INT64);
   await exec(
     sql`CREATE TEMP TABLE IF NOT EXISTS insight_scope (
-    id INTEGER PRIMARY KEY, period INTEGER NOT NULL, drill INTEGER NOT NULL, severity TEXT NOT NULL,
-    started_at INTEGER NOT NULL, started_rec INTEGER NOT NULL, detected_at INTEGER, detected_rec INTEGER NOT NULL,
-    declared_at INTEGER NOT NULL, acknowledged_at INTEGER, acknowledged_rec INTEGER NOT NULL,
-    mitigated_at INTEGER, mitigated_rec INTEGER NOT NULL, resolved_at INTEGER, resolved_rec INTEGER NOT NULL,
-    out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)`,
+    id ${big} PRIMARY KEY, period INTEGER NOT NULL, drill INTEGER NOT NULL, severity TEXT NOT NULL,
+    started_at ${big} NOT NULL, started_rec INTEGER NOT NULL, detected_at ${big}, detected_rec INTEGER NOT NULL,
+    declared_at ${big} NOT NULL, acknowledged_at ${big}, acknowledged_rec INTEGER NOT NULL,
+    mitigated_at ${big}, mitigated_rec INTEGER NOT NULL, resolved_at ${big}, resolved_rec INTEGER NOT NULL,
+    out_of_hours INTEGER NOT NULL, bucket TEXT NOT NULL)${onCommitDrop()}`,
     ctx.db,
   );
   // Out-of-hours and the week/month bucket are read for the current period only (0 and '' before it).
-  await exec(sql`DELETE FROM temp.insight_scope`, ctx.db);
+  await exec(sql`DELETE FROM ${tempTable("insight_scope")}`, ctx.db);
   const i = incidents;
   await exec(
-    sql`INSERT INTO temp.insight_scope
-    SELECT ${i.id}, CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN 0 ELSE 1 END, ${i.drill}, ${i.severity},
+    sql`INSERT INTO ${tempTable("insight_scope")}
+    SELECT ${i.id}, CASE WHEN ${i.startedAt} >= ${ctx.currentStart} THEN 0 ELSE 1 END, ${boolAsInt(i.drill)}, ${i.severity},
       ${i.startedAt}, ${reconstructed(sql`${i.startedAtSource}`)}, ${i.detectedAt}, ${reconstructed(sql`${i.detectedAtSource}`)},
       ${i.declaredAt}, ${i.acknowledgedAt}, ${reconstructed(sql`${i.acknowledgedAtSource}`)},
       ${i.mitigatedAt}, ${reconstructed(sql`${i.mitigatedAtSource}`)}, ${i.resolvedAt}, ${reconstructed(sql`${i.resolvedAtSource}`)},

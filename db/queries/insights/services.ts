@@ -51,7 +51,7 @@ export async function serviceFigures(ctx: InsightsContext, scan: Scan): Promise<
       const service = catalogue.get(id);
       return service ? [{ ...service, ...hit }] : [];
     })
-    .sort((a, b) => b.n - a.n || b.impactMs - a.impactMs || binaryCompare(a.name, b.name))
+    .sort((a, b) => b.n - a.n || b.impactMs - a.impactMs || binaryCompare(a.name, b.name) || a.id - b.id)
     .slice(0, TOP);
   const sloRows = await slosOfServices(
     ctx.db,

@@ -7,6 +7,7 @@ import type { PostmortemSectionKey, PostmortemStatus, ReviewCheckKey } from "@/l
 import type { PostmortemDue } from "@/lib/postmortem-due";
 import { parseNoActionItemsReason } from "@/lib/postmortem-action-items";
 import { getDb } from "../../client";
+import { dialect } from "../../dialect";
 import { contributingFactors, postmortemComments, postmortemFactors, postmortemReviewers, users, type Incident, type Postmortem } from "../../schema";
 import type { Reader } from "../../types";
 import { findVisibleIncident } from "../../access/incidents";
@@ -57,8 +58,9 @@ export async function postmortemDetail(db: Reader, incident: Incident, row: Post
     .from(postmortemReviewers)
     .innerJoin(users, eq(users.id, postmortemReviewers.userId))
     .where(eq(postmortemReviewers.postmortemId, row.id))
-    // In the order they were named.
-    .orderBy(asc(postmortemReviewers.addedAt), sql`${postmortemReviewers}.rowid`);
+    // In the order they were named: one insert writes them in that order (the table has no id; PostgreSQL's
+    // ctid follows insertion order for rows written together and never updated, as SQLite's rowid does).
+    .orderBy(asc(postmortemReviewers.addedAt), dialect === "pg" ? sql`${postmortemReviewers}.ctid` : sql`${postmortemReviewers}.rowid`);
   const comments = await db
     .select({
       id: postmortemComments.id,

@@ -17,6 +17,7 @@ import { visibleTo } from "../../access/incidents";
 import { DAY } from "../../access/slo-budgets";
 import { budgetFlaggedCandidates } from "./budget-flags";
 import { dueContext, dueOf } from "./due";
+import { likeInsensitive, noIndex, sqlBool } from "../../dialect-sql";
 
 export type PostmortemListItem = {
   incidentId: number;
@@ -77,7 +78,7 @@ export async function listPostmortems({ actor, query }: { actor: Actor; query: L
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const ref = /^inc-(\d+)$/i.exec(filter.q);
     common.push(
-      sql`(${incidents.title} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.sections} LIKE ${pattern} ESCAPE '\\' OR ${postmortems.tags} LIKE ${pattern} ESCAPE '\\'${
+      sql`(${likeInsensitive(incidents.title, pattern)} OR ${likeInsensitive(postmortems.sections, pattern)} OR ${likeInsensitive(postmortems.tags, pattern)}${
         ref ? sql` OR ${incidents.id} = ${Number(ref[1])}` : sql``
       })`,
     );
@@ -88,15 +89,18 @@ export async function listPostmortems({ actor, query }: { actor: Actor; query: L
   const after = (at: SQL | SQLiteColumn, id: SQLiteColumn) => (cursor ? [sql`(${at} < ${cursor.at} OR (${at} = ${cursor.at} AND ${id} < ${cursor.id}))`] : []);
   // The due state is computed below, not in SQL (business days in the organisation's zone):
   // with a due filter every candidate is read, then filtered, then cut to a page.
-  const read = async (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) =>
-    await db
+  const read = async (where: SQL[], order: [SQL | SQLiteColumn, SQLiteColumn]) => {
+    const query = db
       .select({ incident: incidents, ...POSTMORTEM_COLUMNS, ownerName: users.name })
       .from(incidents)
       .leftJoin(postmortems, eq(postmortems.incidentId, incidents.id))
       .leftJoin(users, eq(users.id, postmortems.ownerId))
       .where(and(...common, ...where, ...after(...order)))
       .orderBy(desc(order[0]), desc(order[1]))
-      .limit(filter.due ? -1 : filter.limit + 1);
+      .$dynamic();
+    // No LIMIT with a due filter (PostgreSQL has no LIMIT -1).
+    return await (filter.due ? query : query.limit(filter.limit + 1));
+  };
   // Null-rejecting on postmortems: SQLite reads them first, in postmortems_updated_idx order.
   const startedWhere = [
     sql`${postmortems.id} IS NOT NULL`,
@@ -110,8 +114,8 @@ export async function listPostmortems({ actor, query }: { actor: Actor; query: L
       values.map((v) => sql`${v}`),
       sql`, `,
     );
-  const requiredOrFlagged = sql`(${ctx.required.length ? sql`+${incidents.severity} IN (${list(ctx.required)})` : sql`0`} OR ${
-    flagged.size ? sql`+${incidents.id} IN (${list([...flagged])})` : sql`0`
+  const requiredOrFlagged = sql`(${ctx.required.length ? sql`${noIndex(incidents.severity)} IN (${list(ctx.required)})` : sqlBool(false)} OR ${
+    flagged.size ? sql`${noIndex(incidents.id)} IN (${list([...flagged])})` : sqlBool(false)
   })`;
   const notStartedRows =
     viewer || (filter.status && filter.status !== "not_started")

@@ -272,10 +272,13 @@ describe("savePostmortem", () => {
     const incident = await resolvedIncident();
     const pm = await startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect(
-      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } }))).status,
+      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: pm.version, sections: { summary: "x" } } })))
+        .status,
     ).toBe(403);
     const published = await publish(incident.id);
-    const e = await err(() => savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }));
+    const e = await err(() =>
+      savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: published.version, sections: { summary: "x" } } }),
+    );
     expect(e.status).toBe(422);
     expect(e.message).toMatch(/back to draft first/);
   });
@@ -325,7 +328,8 @@ describe("regenerateTimelineSection", () => {
     )[0]!;
     expect(JSON.parse(audit.after!)).toMatchObject({ includeAllNotes: true });
     expect(
-      (await err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never }))).fields,
+      (await err(() => regenerateTimelineSection({ actor: responder.actor, incidentId: incident.id, version: all.version, includeAllNotes: "yes" as never })))
+        .fields,
     ).toHaveProperty(["includeAllNotes"]);
   });
 });
@@ -353,7 +357,8 @@ describe("no action items note", () => {
     saved = await savePostmortem({ actor: responder.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: null } });
     expect(saved.noActionItemsReason).toBeNull();
     expect(
-      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } }))).status,
+      (await err(() => savePostmortem({ actor: ctx.viewer.actor, incidentId: incident.id, input: { version: saved.version, noActionItemsReason: "x" } })))
+        .status,
     ).not.toBe(200);
   });
 
@@ -383,9 +388,9 @@ describe("addComment", () => {
     await startPostmortem({ actor: responder.actor, incidentId: incident.id });
     expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "nope", body: "x" }))).fields).toHaveProperty(["section"]);
     expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: " " }))).fields).toHaveProperty(["body"]);
-    expect((await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) }))).fields).toHaveProperty([
-      "body",
-    ]);
+    expect(
+      (await err(() => addComment({ actor: responder.actor, incidentId: incident.id, section: "summary", body: "x".repeat(5001) }))).fields,
+    ).toHaveProperty(["body"]);
     expect((await addComment({ actor: responder.actor, incidentId: incident.id, section: "review", body: "ok" })).section).toBe("review");
     expect((await err(() => addComment({ actor: ctx.viewer.actor, incidentId: incident.id, section: "summary", body: "x" }))).status).toBe(403);
   });

@@ -9,6 +9,7 @@ import { listUsersSchema } from "@/lib/validation/user";
 import type { UserRole } from "@/lib/roles";
 import { getDb } from "../../client";
 import { users } from "../../schema";
+import { likeInsensitive } from "../../dialect-sql";
 
 export type UserListItem = { id: number; name: string; email: string; role: UserRole; disabled: boolean };
 
@@ -30,8 +31,8 @@ export async function searchUsers({ actor, query }: { actor: Actor; query: unkno
   let rank: SQL = sql`0`;
   if (filter.q) {
     const q = escapeLike(filter.q);
-    where.push(sql`(${users.name} LIKE ${`%${q}%`} ESCAPE '\\' OR ${users.email} LIKE ${`%${q}%`} ESCAPE '\\')`);
-    rank = sql`CASE WHEN ${users.name} LIKE ${`${q}%`} ESCAPE '\\' OR ${users.email} LIKE ${`${q}%`} ESCAPE '\\' THEN 0 ELSE 1 END`;
+    where.push(sql`(${likeInsensitive(users.name, `%${q}%`)} OR ${likeInsensitive(users.email, `%${q}%`)})`);
+    rank = sql`CASE WHEN ${likeInsensitive(users.name, `${q}%`)} OR ${likeInsensitive(users.email, `${q}%`)} THEN 0 ELSE 1 END`;
   }
   if (filter.active !== undefined) where.push(eq(users.disabled, !filter.active));
   const sortName = sql`lower(${users.name})`;

@@ -14,7 +14,8 @@ export async function listWebhookEndpoints({ actor }: { actor: Actor }): Promise
   const db = getDb();
   const now = Date.now();
   const views: WebhookEndpointView[] = [];
-  for (const row of await db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id))) views.push(await endpointView(db, row, now));
+  for (const row of await db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.name), asc(webhookEndpoints.id)))
+    views.push(await endpointView(db, row, now));
   return views;
 }
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "../../client";
+import { closeDatabase, getSqlite } from "../../client";
 import { findUserByEmail } from "../../access/users";
 import { readOrgTimeZone as getOrgTimeZone, readRequiredSeverities as getRequiredSeverities } from "../../access/settings";
 import { timestampOrderErrors } from "@/lib/incident-timestamps";
@@ -41,9 +41,8 @@ beforeAll(async () => {
   result = await generateBenchData({ file: path.join(dir, "bench.db"), incidents: SIZE, now: NOW });
 }, 60_000);
 
-afterAll(() => {
-  getSqlite().close();
-  (globalThis as { hindsightDb?: unknown }).hindsightDb = undefined;
+afterAll(async () => {
+  await closeDatabase();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

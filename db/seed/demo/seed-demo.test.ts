@@ -186,7 +186,7 @@ describe("seedDemo", () => {
     expect(seenByViewer[0]!.commander).not.toBeNull();
     expect((await listIncidents({ actor: admin, query: { limit: "200" } })).items).toHaveLength(all.length);
     for (const incident of privateOnes) {
-      expect(() => getIncident({ actor: viewer, incidentId: incident.id })).toThrow(/not found/);
+      await expect(getIncident({ actor: viewer, incidentId: incident.id })).rejects.toThrow(/not found/);
       const role = (
         await t.db
           .select()

@@ -6,6 +6,7 @@ import type { InsightsReport, Ratio } from "@/lib/insights/types";
 import { todayIn, ORGANISATION_TIME_ZONE } from "@/lib/action-items";
 import { actionItems, incidents, teamMembers, teams } from "../../../schema";
 import { bucketOf, incidentConditions, where, type InsightsContext } from "../scope";
+import { countWhere, isFalse, utcDateOfMs } from "../../../dialect-sql";
 import { rows, row } from "../../../sql";
 
 export type ActionItemFigures = { figures: InsightsReport["actionItems"]; onTime: { current: Ratio; previous: Ratio } };
@@ -19,13 +20,13 @@ export type ActionItemFigures = { figures: InsightsReport["actionItems"]; onTime
 export async function actionItemFigures(ctx: InsightsContext, previousFrom: string, _previousTo: string): Promise<ActionItemFigures> {
   const today = todayIn(ORGANISATION_TIME_ZONE, ctx.now);
   const base = sql`FROM ${actionItems} a JOIN ${incidents} ON ${incidents.id} = a.incident_id
-    WHERE ${incidents.drill} = 0${where(incidentConditions(ctx))}`;
+    WHERE ${isFalse(incidents.drill)}${where(incidentConditions(ctx))}`;
   // Done on time: done, finished on or before its due day. Counted: done, or unfinished and past due (won't do is left out).
   const onTimeRows = await rows<{ period: number; onTime: number; counted: number }>(
     sql`
     SELECT CASE WHEN a.due_date >= ${ctx.filters.from} THEN 0 ELSE 1 END AS period,
-      SUM(a.status = 'done' AND a.completed_at IS NOT NULL AND date(a.completed_at / 1000, 'unixepoch') <= a.due_date) AS onTime,
-      SUM(a.status = 'done' OR (a.status IN ('open', 'in_progress') AND a.due_date < ${today})) AS counted
+      ${countWhere(sql`a.status = 'done' AND a.completed_at IS NOT NULL AND ${utcDateOfMs(sql`a.completed_at`)} <= a.due_date`)} AS "onTime",
+      ${countWhere(sql`a.status = 'done' OR (a.status IN ('open', 'in_progress') AND a.due_date < ${today})`)} AS counted
     ${base} AND a.due_date >= ${previousFrom} AND a.due_date <= ${ctx.filters.to}
     GROUP BY 1`,
     ctx.db,
@@ -50,8 +51,8 @@ export async function actionItemFigures(ctx: InsightsContext, previousFrom: stri
   );
   const before = (await row<{ opened: number; closed: number }>(
     sql`
-    SELECT COALESCE(SUM(a.created_at < ${ctx.currentStart}), 0) AS opened,
-      COALESCE(SUM(a.status IN ('done', 'wont_do') AND a.completed_at < ${ctx.currentStart}), 0) AS closed ${base}`,
+    SELECT ${countWhere(sql`a.created_at < ${ctx.currentStart}`)} AS opened,
+      ${countWhere(sql`a.status IN ('done', 'wont_do') AND a.completed_at < ${ctx.currentStart}`)} AS closed ${base}`,
     ctx.db,
   ))!;
   let backlog = before.opened - before.closed;
@@ -64,11 +65,11 @@ export async function actionItemFigures(ctx: InsightsContext, previousFrom: stri
 
   const overdueByTeam = await rows<{ team: string; overdue: number; open: number }>(
     sql`
-    SELECT COALESCE(t.name, 'No team') AS team, SUM(a.due_date < ${today}) AS overdue, COUNT(*) AS open
+    SELECT COALESCE(t.name, 'No team') AS team, ${countWhere(sql`a.due_date < ${today}`)} AS overdue, COUNT(*) AS "open"
     FROM ${actionItems} a JOIN ${incidents} ON ${incidents.id} = a.incident_id
     LEFT JOIN ${teamMembers} m ON m.user_id = a.owner_id LEFT JOIN ${teams} t ON t.id = m.team_id
-    WHERE ${incidents.drill} = 0 AND a.status IN ('open', 'in_progress')${where(incidentConditions(ctx))}
-    GROUP BY t.id ORDER BY overdue DESC, open DESC, team`,
+    WHERE ${isFalse(incidents.drill)} AND a.status IN ('open', 'in_progress')${where(incidentConditions(ctx))}
+    GROUP BY t.id, t.name ORDER BY overdue DESC, "open" DESC, team`,
     ctx.db,
   );
 

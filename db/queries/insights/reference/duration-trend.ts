@@ -3,9 +3,10 @@ import { sql } from "drizzle-orm";
 import { bucketsFor, trendBucketKindFor } from "@/lib/insights/buckets";
 import { daysBetween } from "@/lib/insights/params";
 import type { InsightsReport, TrendStats } from "@/lib/insights/types";
-import { METRIC_SQL } from "./durations";
+import { METRIC_SQL, missingCount, reconstructedCount, reconstructedInt } from "./durations";
+import { countWhere } from "../../../dialect-sql";
 import { groupStats } from "./percentile-sql";
-import { bucketOf, type InsightsContext } from "../scope";
+import { bucketOf, tempTable, type InsightsContext } from "../scope";
 import { rows } from "../../../sql";
 
 const TREND_METRICS = ["mitigate", "resolve"] as const;
@@ -23,8 +24,14 @@ export async function durationTrend(ctx: InsightsContext): Promise<InsightsRepor
   const counts = await rows<{ bucket: string } & Record<string, number>>(
     sql`
     SELECT ${bucket} AS bucket,
-      ${sql.raw(TREND_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}_missing, SUM(${METRIC_SQL[m].needs} IS NOT NULL) AS ${m}_n, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS ${m}_rec`).join(", "))}
-    FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY 1`,
+      ${sql.join(
+        TREND_METRICS.map(
+          (m) =>
+            sql`${missingCount(m)} AS ${sql.raw(`${m}_missing`)}, ${countWhere(sql.raw(`${METRIC_SQL[m].needs} IS NOT NULL`))} AS ${sql.raw(`${m}_n`)}, ${reconstructedCount(m)} AS ${sql.raw(`${m}_rec`)}`,
+        ),
+        sql`, `,
+      )}
+    FROM ${tempTable("insight_scope")} WHERE period = 0 AND drill = 0 GROUP BY 1`,
     ctx.db,
   );
   const known = new Map<string, { n: number; rec: number }>();
@@ -38,8 +45,8 @@ export async function durationTrend(ctx: InsightsContext): Promise<InsightsRepor
   const source = sql.join(
     TREND_METRICS.map((m) => {
       const def = METRIC_SQL[m];
-      return sql`SELECT ${`${m}:`} || ${bucket} AS grp, ${sql.raw(def.value)} AS d, (${sql.raw(def.reconstructed)}) AS r
-        FROM temp.insight_scope WHERE period = 0 AND drill = 0 AND ${sql.raw(def.needs)} IS NOT NULL`;
+      return sql`SELECT ${`${m}:`} || ${bucket} AS grp, ${sql.raw(def.value)} AS d, ${reconstructedInt(m)} AS r
+        FROM ${tempTable("insight_scope")} WHERE period = 0 AND drill = 0 AND ${sql.raw(def.needs)} IS NOT NULL`;
     }),
     sql` UNION ALL `,
   );

@@ -1,19 +1,27 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { SEVERITIES, type Severity } from "@/lib/severity";
 import { DURATION_BINS } from "@/lib/insights/bins";
 import { DURATION_METRICS, type DurationMetric, type DurationStats } from "@/lib/insights/types";
-import type { InsightsContext } from "../scope";
+import { countWhere } from "../../../dialect-sql";
+import { tempTable, type InsightsContext } from "../scope";
 import { groupStats, statsOf } from "./percentile-sql";
 import { rows as rawRows } from "../../../sql";
 
 /** DESIGN.md "Learning figures": each duration, the timestamp it needs, and what makes it reconstructed. */
 export const METRIC_SQL: Record<DurationMetric, { value: string; needs: string; reconstructed: string }> = {
-  detect: { value: "detected_at - started_at", needs: "detected_at", reconstructed: "started_rec OR detected_rec" },
-  acknowledge: { value: "acknowledged_at - declared_at", needs: "acknowledged_at", reconstructed: "acknowledged_rec" },
-  mitigate: { value: "mitigated_at - started_at", needs: "mitigated_at", reconstructed: "started_rec OR mitigated_rec" },
-  resolve: { value: "resolved_at - started_at", needs: "resolved_at", reconstructed: "started_rec OR resolved_rec" },
+  detect: { value: "detected_at - started_at", needs: "detected_at", reconstructed: "started_rec = 1 OR detected_rec = 1" },
+  acknowledge: { value: "acknowledged_at - declared_at", needs: "acknowledged_at", reconstructed: "acknowledged_rec = 1" },
+  mitigate: { value: "mitigated_at - started_at", needs: "mitigated_at", reconstructed: "started_rec = 1 OR mitigated_rec = 1" },
+  resolve: { value: "resolved_at - started_at", needs: "resolved_at", reconstructed: "started_rec = 1 OR resolved_rec = 1" },
 };
+
+/** A metric's reconstructed condition as 0/1 (a boolean on PostgreSQL cannot be summed). */
+export const reconstructedInt = (metric: DurationMetric): SQL => sql.raw(`(CASE WHEN ${METRIC_SQL[metric].reconstructed} THEN 1 ELSE 0 END)`);
+/** How many rows miss a metric's timestamp, and how many of the rest are reconstructed. */
+export const missingCount = (metric: DurationMetric): SQL => countWhere(sql.raw(`${METRIC_SQL[metric].needs} IS NULL`));
+export const reconstructedCount = (metric: DurationMetric): SQL =>
+  countWhere(sql.raw(`${METRIC_SQL[metric].needs} IS NOT NULL AND (${METRIC_SQL[metric].reconstructed})`));
 
 export type ScopeCounts = {
   /** [period][severity] → non-drill incidents and, per metric, how many miss its timestamp and how many of the rest are reconstructed. */
@@ -25,8 +33,11 @@ export async function scopeCounts(ctx: InsightsContext): Promise<ScopeCounts> {
   const rows = await rawRows<{ period: 0 | 1; severity: Severity; drill: number; n: number } & Record<string, number>>(
     sql`
     SELECT period, severity, drill, COUNT(*) AS n,
-      ${sql.raw(DURATION_METRICS.map((m) => `SUM(${METRIC_SQL[m].needs} IS NULL) AS ${m}, SUM(${METRIC_SQL[m].needs} IS NOT NULL AND (${METRIC_SQL[m].reconstructed})) AS rec_${m}`).join(", "))}
-    FROM temp.insight_scope GROUP BY period, severity, drill`,
+      ${sql.join(
+        DURATION_METRICS.map((m) => sql`${missingCount(m)} AS ${sql.raw(m)}, ${reconstructedCount(m)} AS ${sql.raw(`rec_${m}`)}`),
+        sql`, `,
+      )}
+    FROM ${tempTable("insight_scope")} GROUP BY period, severity, drill`,
     ctx.db,
   );
   const zero = () => ({ detect: 0, acknowledge: 0, mitigate: 0, resolve: 0 });
@@ -73,11 +84,11 @@ function metricStats(ctx: InsightsContext, metric: DurationMetric, counts: Scope
   const m = METRIC_SQL[metric];
   return groupStats(
     ctx,
-    sql`SELECT period || ':ALL' AS grp, ${sql.raw(m.value)} AS d, (${sql.raw(m.reconstructed)}) AS r
-        FROM temp.insight_scope WHERE drill = 0 AND ${sql.raw(m.needs)} IS NOT NULL
+    sql`SELECT CAST(period AS TEXT) || ':ALL' AS grp, ${sql.raw(m.value)} AS d, ${reconstructedInt(metric)} AS r
+        FROM ${tempTable("insight_scope")} WHERE drill = 0 AND ${sql.raw(m.needs)} IS NOT NULL
         UNION ALL
-        SELECT '0:' || severity AS grp, ${sql.raw(m.value)} AS d, (${sql.raw(m.reconstructed)}) AS r
-        FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL`,
+        SELECT '0:' || severity AS grp, ${sql.raw(m.value)} AS d, ${reconstructedInt(metric)} AS r
+        FROM ${tempTable("insight_scope")} WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL`,
     GROUPS,
     knownCounts(counts, metric),
   );
@@ -112,8 +123,8 @@ export async function durationHistogram(ctx: InsightsContext, metric: "mitigate"
   const rows = await rawRows<{ severity: Severity; bin: number; n: number }>(
     sql`
     SELECT severity, CASE ${sql.raw(bin)} END AS bin, COUNT(*) AS n
-    FROM (SELECT severity, ${sql.raw(m.value)} AS d FROM temp.insight_scope WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL)
-    GROUP BY severity, bin`,
+    FROM (SELECT severity, ${sql.raw(m.value)} AS d FROM ${tempTable("insight_scope")} WHERE drill = 0 AND period = 0 AND ${sql.raw(m.needs)} IS NOT NULL) AS s
+    GROUP BY 1, 2`,
     ctx.db,
   );
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, DURATION_BINS.map(() => 0)])) as Record<Severity, number[]>;

@@ -12,7 +12,9 @@ import { durationTrend } from "./duration-trend";
 import { factorFigures } from "./factors";
 import { postmortemFigures } from "./postmortems";
 import { responderFigures } from "./responders";
-import { fillScope } from "../scope";
+import { fillScope, tempTable } from "../scope";
+import { dialect } from "../../../dialect";
+import { transaction } from "../../../transaction";
 import { serviceFigures } from "./services";
 import { insightsContext } from "../context";
 import { rows } from "../../../sql";
@@ -25,7 +27,10 @@ const severityCounts = (get: (s: (typeof SEVERITIES)[number]) => number) => Obje
 
 /** The reference report for a caller and query (no cache). */
 export async function referenceInsights({ actor, query, now = Date.now() }: { actor: Actor; query: unknown; now?: number }): Promise<InsightsReport> {
-  return await runAtOnce(computeInsights(await insightsContext({ actor, query, now })));
+  const compute = async () => await runAtOnce(computeInsights(await insightsContext({ actor, query, now })));
+  // PostgreSQL: temp tables belong to one connection of the pool, so the whole report runs in one
+  // transaction (getDb(), and so ctx.db, is then that transaction's connection).
+  return dialect === "pg" ? await transaction(compute) : await compute();
 }
 
 /** The report, one step per `yield` (each step a few statements, all synchronous). */
@@ -44,7 +49,7 @@ async function* computeInsights({ ctx, period, previousPeriod }: Awaited<ReturnT
   yield;
   const overTime = await rows<{ bucket: string; severity: (typeof SEVERITIES)[number]; n: number }>(
     sql`
-    SELECT bucket, severity, COUNT(*) AS n FROM temp.insight_scope WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`,
+    SELECT bucket, severity, COUNT(*) AS n FROM ${tempTable("insight_scope")} WHERE period = 0 AND drill = 0 GROUP BY bucket, severity`,
     ctx.db,
   );
   const histograms = { mitigate: await durationHistogram(ctx, "mitigate"), resolve: await durationHistogram(ctx, "resolve") };

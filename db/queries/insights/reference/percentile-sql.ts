@@ -2,7 +2,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { EMPTY_STATS, interpolate, PERCENTILES } from "@/lib/insights/percentile";
 import type { DurationStats } from "@/lib/insights/types";
-import type { InsightsContext } from "../scope";
+import { dialect } from "../../../dialect";
+import { countWhere } from "../../../dialect-sql";
+import { tempTable, type InsightsContext } from "../scope";
 import { rows as rawRows, row, exec } from "../../../sql";
 
 /**
@@ -20,13 +22,23 @@ export async function groupStats(
   /** Each group's row count and reconstructed count when the caller already has them (saves a scan). */
   known?: Map<string, { n: number; rec: number }>,
 ): Promise<Map<string, Omit<DurationStats, "missing">>> {
-  await exec(sql`DROP TABLE IF EXISTS temp.insight_sorted`, ctx.db);
-  await exec(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`, ctx.db);
-  await exec(sql`INSERT INTO temp.insight_sorted (grp, d, r) SELECT grp, d, r FROM (${source}) ORDER BY grp, d`, ctx.db);
+  const sorted = tempTable("insight_sorted");
+  await exec(sql`DROP TABLE IF EXISTS ${sorted}`, ctx.db);
+  if (dialect === "pg") {
+    // No rowid: the rank is a row_number() column (keys compared as bytes, as SQLite does).
+    await exec(sql`CREATE TEMP TABLE insight_sorted (rowid bigint PRIMARY KEY, grp text NOT NULL, d bigint NOT NULL, r integer NOT NULL) ON COMMIT DROP`, ctx.db);
+    await exec(
+      sql`INSERT INTO ${sorted} (rowid, grp, d, r) SELECT row_number() OVER (ORDER BY grp COLLATE "C", d), grp, d, r FROM (${source}) AS src`,
+      ctx.db,
+    );
+  } else {
+    await exec(sql`CREATE TEMP TABLE insight_sorted (grp TEXT NOT NULL, d INTEGER NOT NULL, r INTEGER NOT NULL)`, ctx.db);
+    await exec(sql`INSERT INTO ${sorted} (grp, d, r) SELECT grp, d, r FROM (${source}) AS src ORDER BY grp, d`, ctx.db);
+  }
   // SQLite orders text by bytes; the keys are ASCII, so JavaScript's default sort agrees.
   const keys = [...new Set(groups)].sort();
   const sums = sql.join(
-    keys.map((k, i) => sql`COALESCE(SUM(grp = ${k}), 0) AS ${sql.raw(`n${i}`)}, COALESCE(SUM(CASE WHEN grp = ${k} THEN r END), 0) AS ${sql.raw(`r${i}`)}`),
+    keys.map((k, i) => sql`${countWhere(sql`grp = ${k}`)} AS ${sql.raw(`n${i}`)}, COALESCE(SUM(CASE WHEN grp = ${k} THEN r END), 0) AS ${sql.raw(`r${i}`)}`),
     sql`, `,
   );
   const counts = known
@@ -36,7 +48,7 @@ export async function groupStats(
           [`r${i}`, known.get(k)?.rec ?? 0],
         ]),
       )
-    : (await row<Record<string, number>>(sql`SELECT ${sums} FROM temp.insight_sorted`, ctx.db))!;
+    : (await row<Record<string, number>>(sql`SELECT ${sums} FROM ${sorted}`, ctx.db))!;
   let start = 1;
   const spans = keys.map((key, i) => {
     const span = { key, first: start, n: counts[`n${i}`]!, rec: counts[`r${i}`]! };
@@ -56,7 +68,7 @@ export async function groupStats(
   const values = new Map<number, number>();
   if (wanted.size) {
     const rows = await rawRows<{ id: number; d: number }>(
-      sql`SELECT rowid AS id, d FROM temp.insight_sorted WHERE rowid IN (${sql.join(
+      sql`SELECT rowid AS id, d FROM ${sorted} WHERE rowid IN (${sql.join(
         [...wanted].map((id) => sql`${id}`),
         sql`, `,
       )})`,
