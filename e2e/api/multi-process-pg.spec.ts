@@ -188,10 +188,10 @@ test("one webhook endpoint, events caused on both servers: every delivery arrive
   const incidents = await Promise.all(Array.from({ length: 20 }, (_, i) => declare(alternate(i), `${title} ${i}`)));
   const changed = await Promise.all(
     incidents.map((incident, i) =>
-      api(alternate(i + 1), "PATCH", `/api/v1/incidents/${incident.reference}`, { version: incident.version, status: "mitigated" }),
+      api(alternate(i + 1), "PATCH", `/api/v1/incidents/${incident.reference}`, { version: incident.version, status: "identified" }),
     ),
   );
-  expect(changed.map((res) => res.status)).toEqual(incidents.map(() => 200));
+  expect(changed.filter((res) => res.status !== 200).map((res) => `${res.status} ${res.text}`)).toEqual([]);
 
   const expected = incidents.flatMap((incident) => [`incident.declared ${incident.reference}`, `incident.status_changed ${incident.reference}`]).sort();
   const mine = () =>
