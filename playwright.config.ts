@@ -44,6 +44,7 @@ const spawnedSpecs = [
   "e2e/api/token-script.spec.ts",
   "e2e/ops/logs-and-shutdown.spec.ts",
   "e2e/api/webhooks.spec.ts",
+  "e2e/api/multi-process-pg.spec.ts",
 ];
 const filesPattern = (files: string[]) => new RegExp(`(${files.map((file) => file.replace(/^e2e\//, "").replace(/[.]/g, "\\.")).join("|")})$`);
 const serial = filesPattern(serialSpecs);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ensureFirstAdmin } from "@/db/bootstrap";
 import { insertUser } from "@/db/commands/admin/users";
 import { insertToken } from "@/db/commands/admin/tokens";
+import { closeDatabase, prepareDatabase } from "@/db/client";
 
 export const E2E_PASSWORD = "correct-horse-battery-staple";
 
@@ -13,6 +14,8 @@ async function main() {
   process.env.DATABASE_PATH = path.join(dir, "hindsight.db");
   process.env.HINDSIGHT_ADMIN_EMAIL = "admin@example.test";
   process.env.HINDSIGHT_ADMIN_PASSWORD = E2E_PASSWORD;
+  // Migrations first (PostgreSQL when DATABASE_URL is set: the servers then find the schema in place).
+  await prepareDatabase();
   await ensureFirstAdmin(() => {});
   const people = [
     { email: "responder@example.test", name: "Riley Responder", role: "responder" as const },
@@ -31,6 +34,7 @@ async function main() {
     tokens,
   };
   fs.writeFileSync(path.join(dir, "fixtures.json"), JSON.stringify(fixtures, null, 2));
+  await closeDatabase();
 }
 
 main().catch((error) => {

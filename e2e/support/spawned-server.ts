@@ -13,8 +13,8 @@ export { portFromEnv as spawnedPort } from "./ports";
 
 export type SpawnedFixtures = { tokens: Record<"admin" | "responder" | "viewer", string> };
 
-/** Test people and tokens in `dir` (scripts/e2e-fixtures.ts), as the main server has. */
-export function prepareDatabase(dir: string): SpawnedFixtures {
+/** Test people and tokens in `dir` (scripts/e2e-fixtures.ts), as the main server has; `env`: e.g. the DATABASE_URL the servers will use. */
+export function prepareDatabase(dir: string, env: Record<string, string> = {}): SpawnedFixtures {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "fixtures.json");
   if (!fs.existsSync(file)) {
@@ -23,7 +23,7 @@ export function prepareDatabase(dir: string): SpawnedFixtures {
       [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/e2e-fixtures.ts"],
       {
         cwd: root,
-        env: serverEnv(dir),
+        env: { ...serverEnv(dir), ...env },
         encoding: "utf8",
       },
     );
