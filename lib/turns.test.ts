@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oneAtATime, pauseAfter, QueueFullError, runAtOnce, runInTurns, type Steps } from "./turns";
+import { inCallOrder, oneAtATime, pauseAfter, QueueFullError, runAtOnce, runInTurns, type Steps } from "./turns";
 
 async function* counting(log: string[]): Steps<number> {
   log.push("a");
@@ -102,5 +102,48 @@ describe("oneAtATime", () => {
     const next = queue.run(async () => "next");
     await expect(failed).rejects.toThrow("boom");
     expect(await next).toBe("next");
+  });
+});
+
+describe("inCallOrder", () => {
+  const later = <T>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+  it("decides in call order whenever the work finishes, without waiting for what was decided", async () => {
+    const ordered = inCallOrder();
+    const decided: string[] = [];
+    let finishFirst!: () => void;
+    const first = ordered(
+      () => later("slow", 30),
+      (v) => {
+        decided.push(v);
+        return new Promise<string>((resolve) => (finishFirst = () => resolve(v)));
+      },
+    );
+    const second = ordered(
+      () => later("fast", 1),
+      (v) => {
+        decided.push(v);
+        return v;
+      },
+    );
+    expect(await second).toBe("fast");
+    expect(decided).toEqual(["slow", "fast"]);
+    finishFirst();
+    expect(await first).toBe("slow");
+  });
+
+  it("lets later calls decide after a call whose work failed", async () => {
+    const ordered = inCallOrder();
+    const failed = ordered(
+      () => Promise.reject(new Error("no")),
+      () => "never",
+    );
+    await expect(failed).rejects.toThrow("no");
+    expect(
+      await ordered(
+        async () => 1,
+        (v) => v + 1,
+      ),
+    ).toBe(2);
   });
 });

@@ -23,11 +23,7 @@ export async function runAtOnce<T>(steps: Steps<T>, around: <R>(step: () => Prom
 export const pauseAfter = (ms: number) => Math.min(200, Math.max(1, ms / 2));
 
 /** Runs one step per turn of the event loop, pausing after each (see pauseAfter). */
-export async function runInTurns<T>(
-  steps: Steps<T>,
-  around: <R>(step: () => Promise<R>) => Promise<R> = (step) => step(),
-  pause = pauseAfter,
-): Promise<T> {
+export async function runInTurns<T>(steps: Steps<T>, around: <R>(step: () => Promise<R>) => Promise<R> = (step) => step(), pause = pauseAfter): Promise<T> {
   for (;;) {
     const started = performance.now();
     const next = await around(() => steps.next());
@@ -60,5 +56,32 @@ export function oneAtATime(maxWaiting: number) {
       tail = result.catch(() => undefined);
       return result;
     },
+  };
+}
+
+/**
+ * Keeps decisions in call order while the work before them overlaps: `ordered(work, decide)`
+ * starts `work` at once, then calls `decide` with its result only after every earlier call's
+ * `decide` was called (or its work failed). Concurrent database round trips (PostgreSQL's pool)
+ * finish in any order; a queue admitting requests as their first query returns would let a later
+ * request take an earlier one's place.
+ */
+export function inCallOrder() {
+  let tail: Promise<void> = Promise.resolve();
+  return async function ordered<P, R>(work: () => Promise<P>, decide: (prepared: P) => R): Promise<Awaited<R>> {
+    const previous = tail;
+    let release!: () => void;
+    tail = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const prepared = await work();
+      await previous;
+      // The next call may decide once this one has decided, not once what it decided has finished.
+      const decided = decide(prepared);
+      release();
+      return await decided;
+    } finally {
+      // After a failed `work` (or `decide`), the next call still waits for the earlier ones.
+      void previous.then(release);
+    }
   };
 }

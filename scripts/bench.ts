@@ -25,6 +25,7 @@
 //   npm run bench -- --skip-alert-burst leave out the alert burst (5.: 1,000 alerts to an Alertmanager integration in
 //                                       10 s: --alert-seconds 10, --alert-requests 100, --alerts-per-request 10, --alert-repeats 50)
 //   npm run bench -- --alert-burst-only only the alert burst
+//   npm run bench -- --war-room-only    only the war room
 //   npm run bench -- --pg               also on PostgreSQL: the database copied with npm run db:copy's code into a
 //                                       throwaway cluster (scripts/pg-cluster.mjs), or into a new database on
 //                                       BENCH_PG_URL (an admin URL); parts 1 and 4 (insights, war room) on both
@@ -77,6 +78,7 @@ const { values: args } = parseArgs({
     "write-interval-ms": { type: "string", default: "1000" },
     "skip-alert-burst": { type: "boolean", default: false },
     "alert-burst-only": { type: "boolean", default: false },
+    "war-room-only": { type: "boolean", default: false },
     "alert-seconds": { type: "string", default: "10" },
     "alert-requests": { type: "string", default: "100" },
     "alerts-per-request": { type: "string", default: "10" },
@@ -107,10 +109,11 @@ const pageOptions = {
   loadSeconds: Number(args["load-seconds"]),
 };
 // The page table, the slowest requests and the alert burst run on SQLite only (PostgreSQL: parts 1 and 4).
-const withPages = withSqlite && !args["skip-pages"] && !args["slow-only"] && !args.path?.length;
+const warRoomOnly = args["war-room-only"];
+const withPages = withSqlite && !args["skip-pages"] && !args["slow-only"] && !args.path?.length && !warRoomOnly;
 const burstOnly = args["alert-burst-only"];
 const withWarRoom = !args["skip-war-room"] && !args["slow-only"] && !args.path?.length && !burstOnly;
-const withAlertBurst = withSqlite && !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length;
+const withAlertBurst = withSqlite && !args["skip-alert-burst"] && !args["slow-only"] && !args.path?.length && !warRoomOnly;
 const withSlow = withSqlite && !args["skip-slow"];
 // The moment both engines' reports are compared at (one extra cold report per case, not timed).
 const reportsAt = Date.now();
@@ -269,8 +272,8 @@ async function main() {
     if (withPg && !burstOnly && !(args["slow-only"] && !withSqlite)) pg = await preparePgBench(db.file, log);
     type Figures = { inProcess: InsightsResult | null; http: Map<string, Summary>; warRoom: WarRoomResult | null };
     const figures = new Map<Engine, Figures>(engines.map((e) => [e, { inProcess: null, http: new Map(), warRoom: null }]));
-    const measureInProcess = !args["slow-only"] && !burstOnly;
-    const measureServer = !args["skip-server"] && !burstOnly;
+    const measureInProcess = !args["slow-only"] && !burstOnly && !warRoomOnly;
+    const measureServer = !args["skip-server"] && !burstOnly && !warRoomOnly;
     // One engine after the other, part by part, so both meet about the same machine load.
     if (measureInProcess) for (const engine of engines) figures.get(engine)!.inProcess = await benchInProcess(engine, db.file, engine === "pg" ? pg : null);
     let pages: PageRow[] = [];
@@ -329,6 +332,7 @@ async function main() {
         log,
       );
     }
+    if (warRoomOnly) return;
     let met = true;
     for (const engine of engines) {
       const { inProcess, http } = figures.get(engine)!;

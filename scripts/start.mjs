@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { runStartupChecks } from "../db/ops/startup-checks.mjs";
+import { checkDataFolderWritable, runStartupChecks } from "../db/ops/startup-checks.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -55,19 +55,33 @@ if (current !== wanted) {
 }
 
 const dbFile = path.resolve(process.env.DATABASE_PATH || path.join("data", "hindsight.db"));
-try {
-  runStartupChecks({ dbFile, migrationsFolder: path.join(root, "db", "migrations") });
-} catch (error) {
-  console.error(`[hindsight] Not starting: ${error.message}`);
-  process.exit(1);
+const pgUrl = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL?.trim() ?? "") ? process.env.DATABASE_URL.trim() : null;
+if (pgUrl) {
+  // PostgreSQL: the data folder still holds the session secret and the first admin's password file.
+  const { preparePgDatabase, describePgUrl } = await import("../db/ops/startup-checks-pg.mjs");
+  try {
+    checkDataFolderWritable(path.dirname(dbFile));
+    await preparePgDatabase({ url: pgUrl, migrationsFolder: path.join(root, "db", "migrations-pg") });
+  } catch (error) {
+    console.error(`[hindsight] Not starting: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`[hindsight] Database ready: PostgreSQL at ${describePgUrl(pgUrl)}`);
+} else {
+  try {
+    runStartupChecks({ dbFile, migrationsFolder: path.join(root, "db", "migrations") });
+  } catch (error) {
+    console.error(`[hindsight] Not starting: ${error.message}`);
+    process.exit(1);
+  }
+  const sqlite = new Database(dbFile);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "db", "migrations") });
+  sqlite.close();
+  console.log(`[hindsight] Database ready at ${dbFile}`);
 }
-const sqlite = new Database(dbFile);
-sqlite.pragma("journal_mode = WAL");
-sqlite.pragma("foreign_keys = ON");
-sqlite.pragma("busy_timeout = 5000");
-migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "db", "migrations") });
-sqlite.close();
-console.log(`[hindsight] Database ready at ${dbFile}`);
 
 const { startServer } = await import("./server.mjs");
 process.env.DATABASE_PATH = dbFile;

@@ -42,7 +42,7 @@ test("serves Prometheus text with request, database, incident and process metric
     expect(text).toContain(name);
   }
   for (const severity of ["SEV1", "SEV2", "SEV3", "SEV4"]) expect(openIncidents(text, severity)).toBeGreaterThanOrEqual(0);
-  expect(text).toMatch(/^hindsight_db_statement_duration_seconds_count\{operation="get"\} [1-9]\d*$/m);
+  expect(text).toMatch(/^hindsight_db_statement_duration_seconds_count\{operation="all"\} [1-9]\d*$/m);
 });
 
 test("labels requests by route pattern, never by the raw path", async ({ request }) => {

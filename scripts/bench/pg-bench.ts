@@ -18,6 +18,8 @@ export type PgBench = {
   describe: string;
   /** The PostgreSQL server's process id when it runs on this machine (CPU and RSS are read from /proc), else null. */
   postmasterPid: number | null;
+  /** The throwaway cluster's server log (errors such as serialization failures are logged there), else null. */
+  serverLog: string | null;
   /** A new database copied from the bench database (CREATE DATABASE … TEMPLATE); `drop` removes it. */
   scratch: (name: string) => Promise<{ url: string; drop: () => Promise<void> }>;
   /** Drops the bench's databases and stops the cluster it started. */
@@ -64,6 +66,7 @@ async function localPostmaster(adminUrl: string): Promise<number | null> {
 export async function preparePgBench(sqliteFile: string, log: Log): Promise<PgBench> {
   const given = process.env.BENCH_PG_URL;
   let stopCluster: (() => Promise<void>) | null = null;
+  let serverLog: string | null = null;
   let adminUrl: string;
   if (given) {
     adminUrl = given;
@@ -72,6 +75,7 @@ export async function preparePgBench(sqliteFile: string, log: Log): Promise<PgBe
     log("[bench] PostgreSQL: starting a throwaway cluster (scripts/pg-cluster.mjs)…");
     const cluster = await startCluster();
     stopCluster = cluster.stop;
+    serverLog = path.join(cluster.dir, "server.log");
     adminUrl = cluster.url;
     // pg-cluster.mjs switches durability off for tests; the bench compares with SQLite at synchronous=FULL, so
     // it turns it back on: every commit is flushed to disk, as on a production server.
@@ -108,6 +112,7 @@ export async function preparePgBench(sqliteFile: string, log: Log): Promise<PgBe
       url,
       describe: `PostgreSQL ${version}, ${describe}`,
       postmasterPid: await localPostmaster(adminUrl),
+      serverLog,
       scratch: async (name) => {
         const database = `${prefix}_${name.replace(/[^a-z0-9_]/gi, "_")}`;
         await admin(adminUrl, (c) => c.query(`CREATE DATABASE ${quote(database)} TEMPLATE ${quote(prefix)}`));

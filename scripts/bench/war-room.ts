@@ -3,6 +3,7 @@
 // thread) and M writers posting notes and changes. Prints write latency, propagation delay, events
 // lost or out of order (checked against the event table) and the server's CPU and peak RSS.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -90,6 +91,14 @@ function startWatchers(url: string, streamPath: string, token: string, count: nu
   return { worker, next };
 }
 
+/** How often the PostgreSQL server log names each error that makes the app retry a transaction. */
+function retryErrors(serverLog: string | null | undefined): { serialization: number; deadlocks: number } | null {
+  if (!serverLog || !fs.existsSync(serverLog)) return null;
+  const text = fs.readFileSync(serverLog, "utf8");
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return { serialization: count(/ERROR: {2}could not serialize access/g), deadlocks: count(/ERROR: {2}deadlock detected/g) };
+}
+
 const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "-");
 const line = (p: Percentiles) => `p50 ${f(p.p50)} ms, p95 ${f(p.p95)} ms, p99 ${f(p.p99)} ms, max ${f(p.max)} ms (${p.n} samples)`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -111,6 +120,8 @@ export type WarRoomResult = {
   server: { cpuMs: number; wallMs: number; peakRssBytes: number } | null;
   /** The PostgreSQL server (postmaster and backends), when it runs on this machine. */
   database: { cpuMs: number; wallMs: number; peakRssBytes: number } | null;
+  /** Transactions PostgreSQL aborted for the app to rerun (from the throwaway cluster's log). */
+  retries: { serialization: number; deadlocks: number } | null;
 };
 
 export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarRoomResult | null> {
@@ -144,6 +155,7 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarR
     const cpu = watchProcessGroup(server.pid);
     const postmaster = opts.pg?.postmasterPid;
     const pgCpu = postmaster ? watchProcesses(() => samplePostgres(postmaster)) : null;
+    const retriesBefore = retryErrors(opts.pg?.serverLog);
     const benchCpu = process.cpuUsage();
     const { writes, conflicts, failures } = await runWriters({
       url: server.url,
@@ -165,6 +177,11 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarR
     }
     const usage = cpu.stop();
     const pgUsage = pgCpu?.stop() ?? null;
+    const retriesAfter = retryErrors(opts.pg?.serverLog);
+    const retries =
+      retriesBefore && retriesAfter
+        ? { serialization: retriesAfter.serialization - retriesBefore.serialization, deadlocks: retriesAfter.deadlocks - retriesBefore.deadlocks }
+        : null;
     const benchUsage = process.cpuUsage(benchCpu);
     worker.postMessage("stop");
     const { watchers: results } = (await watchers.next("done", 30_000)) as unknown as { watchers: WatcherResult[] };
@@ -200,6 +217,11 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarR
     else log("[bench] Server CPU and RSS: not measured (no /proc)");
     if (pgUsage) cpuLine("PostgreSQL CPU (postmaster and backends)", pgUsage, "peak memory (PSS)");
     else if (opts.pg) log("[bench] PostgreSQL CPU: not measured (the server does not run on this machine, or no /proc)");
+    if (retries) {
+      log(
+        `[bench] PostgreSQL server log: ${retries.serialization} serialization failures and ${retries.deadlocks} deadlocks while the writers ran (each reruns a transaction)`,
+      );
+    }
     log(`[bench] Bench process CPU (writers + watcher thread): ${((benchUsage.user + benchUsage.system) / 1e6).toFixed(1)} s over ${wall.toFixed(1)} s`);
     log("");
     const p95 = fig.fromResponse.p95;
@@ -222,6 +244,7 @@ export async function benchWarRoom(opts: WarRoomOptions, log: Log): Promise<WarR
       reconnects: fig.reconnects,
       server: usage,
       database: pgUsage,
+      retries,
     };
   } catch (error) {
     log(`[bench] War room${engine} not measured: ${(error as Error).message}`);

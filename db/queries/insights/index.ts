@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { SEVERITIES } from "@/lib/severity";
 import { bucketsFor } from "@/lib/insights/buckets";
 import type { InsightsReport, SeverityCounts } from "@/lib/insights/types";
-import { oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "@/lib/turns";
+import { inCallOrder, oneAtATime, QueueFullError, runAtOnce, runInTurns, type Steps } from "@/lib/turns";
 import { ensureIncidentFacts } from "../../access/incident-facts";
 import { transaction } from "../../transaction";
 import { actionItemFigures } from "./action-items";
@@ -50,6 +50,7 @@ export async function getInsights(args: InsightsArgs): Promise<InsightsReport> {
 // One cold computation at a time (SQLite: they share the one connection; either engine: the work
 // of one report at once, not of many), a few waiting.
 const computations = oneAtATime(3);
+const admission = inCallOrder();
 
 /**
  * getInsights for requests: a cold report is computed one step (a few SQL statements) per turn
@@ -57,17 +58,22 @@ const computations = oneAtATime(3);
  * seconds behind it; with three reports already waiting, a fourth is refused with 429.
  */
 export async function loadInsights(args: InsightsArgs): Promise<InsightsReport> {
-  const first = await prepare(args);
-  if (first.cached && "report" in first.cached) return first.cached.report;
   try {
-    return await computations.run(async () => {
-      // Another request may have computed the same report while this one waited.
-      const { cached, steps, ownStep } = await prepare(args);
-      if (cached && "report" in cached) return cached.report;
-      const report = await runInTurns(steps(), ownStep);
-      cached?.store(report);
-      return report;
-    });
+    // Cache lookups overlap; a cold report joins the queue in call order, however the lookups' round trips finish.
+    return await admission(
+      () => prepare(args),
+      async (first) => {
+        if (first.cached && "report" in first.cached) return first.cached.report;
+        return await computations.run(async () => {
+          // Another request may have computed the same report while this one waited.
+          const { cached, steps, ownStep } = await prepare(args);
+          if (cached && "report" in cached) return cached.report;
+          const report = await runInTurns(steps(), ownStep);
+          cached?.store(report);
+          return report;
+        });
+      },
+    );
   } catch (error) {
     if (error instanceof QueueFullError) throw new AppError("rate_limited", "Several insights reports are being computed; try again in a few seconds");
     throw error;

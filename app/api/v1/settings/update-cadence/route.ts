@@ -17,5 +17,5 @@ export const GET = apiRoute(async (req: NextRequest) => {
 export const PUT = apiRoute(async (req: NextRequest) => {
   const actor = await apiActor(req);
   const input = await readJson(req);
-  return NextResponse.json(setUpdateCadence({ actor, cadence: input }));
+  return NextResponse.json(await setUpdateCadence({ actor, cadence: input }));
 });
