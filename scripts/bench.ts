@@ -91,7 +91,12 @@ const { values: args } = parseArgs({
 type Engine = "sqlite" | "pg";
 const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", pg: "PostgreSQL" };
 const engines: Engine[] = (() => {
-  const listed = args.engines?.split(",").map((e) => e.trim().toLowerCase().replace(/^(postgres|postgresql)$/, "pg"));
+  const listed = args.engines?.split(",").map((e) =>
+    e
+      .trim()
+      .toLowerCase()
+      .replace(/^(postgres|postgresql)$/, "pg"),
+  );
   const wanted = listed ?? (args["pg-only"] ? ["pg"] : args.pg ? ["sqlite", "pg"] : ["sqlite"]);
   const bad = wanted.filter((e) => e !== "sqlite" && e !== "pg");
   if (bad.length || wanted.length === 0) throw new Error(`--engines ${args.engines}: give sqlite, pg or sqlite,pg`);

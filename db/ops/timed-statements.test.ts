@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { timeStatements } from "./timed-statements";
+import { timePgQueries, timeStatements } from "./timed-statements";
 
 describe("timed statements", () => {
   it("reports each run, get and all, also through raw() and pluck()", () => {
@@ -24,5 +24,23 @@ describe("timed statements", () => {
     expect(() => sqlite.prepare("INSERT INTO t VALUES (NULL)").run()).toThrow(/NOT NULL/);
     expect(seen).toEqual(["run", "run"]);
     sqlite.close();
+  });
+
+  it("PostgreSQL: reports each query of a client, promise or callback form, as all (rows) or run", async () => {
+    const seen: string[] = [];
+    const answers: Record<string, object> = { select: { fields: [{ name: "n" }], rows: [[1]] }, insert: { fields: [], rows: [] } };
+    const fake = {
+      query: (text: string, ...rest: unknown[]) => {
+        const callback = rest.at(-1);
+        if (typeof callback === "function") return void setImmediate(() => callback(null, answers[text]));
+        return text === "fail" ? Promise.reject(new Error("boom")) : Promise.resolve(answers[text]);
+      },
+    };
+    const client = timePgQueries(fake as never as { query: (...args: unknown[]) => unknown }, (operation) => seen.push(operation));
+    expect(await client.query("select")).toEqual(answers.select);
+    await client.query("insert");
+    await new Promise((resolve) => client.query("select", [], (_: unknown, result: unknown) => resolve(result)));
+    await expect(client.query("fail")).rejects.toThrow("boom");
+    expect(seen).toEqual(["all", "run", "all"]);
   });
 });

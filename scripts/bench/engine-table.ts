@@ -52,7 +52,9 @@ export function engineRows(engines: EngineFigures[]): string[][] {
   );
   add("  stream reconnects", (e) => (w(e) ? String(w(e)!.reconnects) : "-"));
   add("  app server CPU / peak RSS", (e) => (w(e)?.server ? `${cores(w(e)!.server)} / ${mb(w(e)!.server!.peakRssBytes)}` : "-"));
-  add("  transactions rerun: serialization failures / deadlocks", (e) => (w(e)?.retries ? `${w(e)!.retries!.serialization} / ${w(e)!.retries!.deadlocks}` : "-"));
+  add("  transactions rerun: serialization failures / deadlocks", (e) =>
+    w(e)?.retries ? `${w(e)!.retries!.serialization} / ${w(e)!.retries!.deadlocks}` : "-",
+  );
   add("  PostgreSQL CPU / peak memory (PSS)", (e) => (w(e)?.database ? `${cores(w(e)!.database)} / ${mb(w(e)!.database!.peakRssBytes)}` : "-"));
   return rows;
 }

@@ -185,8 +185,8 @@ async function main() {
     log("");
     const report = () => getInsights({ actor, query: { range: "365" }, fresh: true });
     if (dialect === "pg") {
-      const { calls, totalMs } = await profilePgStatements(report);
       const { connectPg } = await import("@/db/pg-client");
+      const { calls, totalMs } = await profilePgStatements(connectPg().pool, report);
       await printPgProfile(connectPg().pool, calls, totalMs, log);
     } else {
       const { calls, totalMs } = await profileStatements(getSqlite(), report);

@@ -105,7 +105,10 @@ export async function preparePgBench(sqliteFile: string, log: Log): Promise<PgBe
     const copied = await copyDatabase({ from: sqliteFile, to: url, onProgress: () => {} });
     const analyzeStart = Date.now();
     await admin(url, (c) => c.query("VACUUM (ANALYZE)"));
-    const size = await admin(url, async (c) => (await c.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size")).rows[0]!.size);
+    const size = await admin(
+      url,
+      async (c) => (await c.query<{ size: string }>("SELECT pg_size_pretty(pg_database_size(current_database())) AS size")).rows[0]!.size,
+    );
     const describe = `${copied.rows.toLocaleString("en-US")} rows in ${copied.tables.length} tables copied and checked in ${(copied.milliseconds / 1000).toFixed(1)} s, VACUUM ANALYZE ${((Date.now() - analyzeStart) / 1000).toFixed(1)} s; ${size}`;
     log(`[bench] PostgreSQL: ${describe}`);
     return {

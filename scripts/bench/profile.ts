@@ -8,31 +8,38 @@ import { formatTable, ms } from "./stats";
 
 type Call = { sql: string; params: unknown[]; ms: number; rows: number };
 
-/** Runs `fn` with every statement on `sqlite` timed; returns the calls in the order they ran. */
+/**
+ * Runs `fn` with every statement on `sqlite` timed — and on the data layer's read-only connection, where reads
+ * outside a transaction run (db/client.ts) — returns the calls in the order they ran.
+ */
 export async function profileStatements<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
   const calls: Call[] = [];
-  const original = sqlite.prepare;
-  const patched = function (this: Database.Database, source: string) {
-    const statement = original.call(this, source);
-    for (const method of ["all", "get", "run"] as const) {
-      const inner = statement[method] as (...params: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        const start = performance.now();
-        const out = inner.apply(statement, params);
-        const rows = Array.isArray(out) ? out.length : method === "run" ? Number((out as Database.RunResult).changes) : out === undefined ? 0 : 1;
-        calls.push({ sql: source, params, ms: performance.now() - start, rows });
-        return out;
-      };
-    }
-    return statement;
-  };
-  sqlite.prepare = patched as typeof sqlite.prepare;
+  const held = (globalThis as { hindsightDb?: { reader?: Database.Database } }).hindsightDb;
+  const connections = [...new Set([sqlite, ...(held?.reader ? [held.reader] : [])])];
+  const originals = connections.map((c) => c.prepare);
+  connections.forEach((connection, i) => {
+    const original = originals[i]!;
+    connection.prepare = function (this: Database.Database, source: string) {
+      const statement = original.call(this, source);
+      for (const method of ["all", "get", "run"] as const) {
+        const inner = statement[method] as (...params: unknown[]) => unknown;
+        (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+          const start = performance.now();
+          const out = inner.apply(statement, params);
+          const rows = Array.isArray(out) ? out.length : method === "run" ? Number((out as Database.RunResult).changes) : out === undefined ? 0 : 1;
+          calls.push({ sql: source, params, ms: performance.now() - start, rows });
+          return out;
+        };
+      }
+      return statement;
+    } as typeof connection.prepare;
+  });
   const start = performance.now();
   try {
     const result = await fn();
     return { result, calls, totalMs: performance.now() - start };
   } finally {
-    sqlite.prepare = original;
+    connections.forEach((c, i) => (c.prepare = originals[i]!));
   }
 }
 
@@ -68,43 +75,51 @@ export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: 
 }
 
 /**
- * PostgreSQL: runs `fn` with every query of node-postgres clients timed (until its rows arrive), the way
- * profileStatements does for SQLite's statements.
+ * PostgreSQL: runs `fn` with every query of the pool's node-postgres clients timed (until its rows arrive), the
+ * way profileStatements does for SQLite's statements. The clients' own `query` (db/ops/timed-statements.ts
+ * wraps it per client) is wrapped once more, and the prototype's for clients the pool opens meanwhile.
  */
-export async function profilePgStatements<T>(fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
+export async function profilePgStatements<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
   const calls: Call[] = [];
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
   type Result = { rowCount?: number | null; rows?: unknown[] } | undefined;
-  proto.query = function (this: pg.Client, ...args: unknown[]) {
-    const config = args[0] as string | { text?: string; values?: unknown[] };
-    const text = typeof config === "string" ? config : config?.text;
-    if (!text) return original.apply(this, args);
-    const values = (Array.isArray(args[1]) ? args[1] : typeof config === "string" ? undefined : config.values) ?? [];
-    const start = performance.now();
-    const record = (res: Result) => calls.push({ sql: text, params: values, ms: performance.now() - start, rows: res?.rows?.length || res?.rowCount || 0 });
-    // pg.Pool#query passes a callback; drizzle awaits the promise of Client#query.
-    const callback = args.at(-1);
-    if (typeof callback === "function") {
-      args[args.length - 1] = (error: unknown, res: Result) => {
-        if (!error) record(res);
-        return (callback as (e: unknown, r: Result) => unknown)(error, res);
-      };
-      return original.apply(this, args);
-    }
-    const out = original.apply(this, args);
-    if (!(out instanceof Promise)) return out;
-    return out.then((res: Result) => {
-      record(res);
-      return res;
-    });
-  };
+  type Query = (...args: unknown[]) => unknown;
+  const timed = (original: Query): Query =>
+    function (this: unknown, ...args: unknown[]) {
+      const config = args[0] as string | { text?: string; values?: unknown[] };
+      const text = typeof config === "string" ? config : config?.text;
+      if (!text) return original.apply(this, args);
+      const values = (Array.isArray(args[1]) ? args[1] : typeof config === "string" ? undefined : config.values) ?? [];
+      const start = performance.now();
+      const record = (res: Result) => calls.push({ sql: text, params: values, ms: performance.now() - start, rows: res?.rows?.length || res?.rowCount || 0 });
+      // pg.Pool#query passes a callback; drizzle awaits the promise of Client#query.
+      const callback = args.at(-1);
+      if (typeof callback === "function") {
+        args[args.length - 1] = (error: unknown, res: Result) => {
+          if (!error) record(res);
+          return (callback as (e: unknown, r: Result) => unknown)(error, res);
+        };
+        return original.apply(this, args);
+      }
+      const out = original.apply(this, args);
+      if (!(out instanceof Promise)) return out;
+      return out.then((res: Result) => {
+        record(res);
+        return res;
+      });
+    };
+  const proto = pg.Client.prototype as unknown as { query: Query };
+  const originalProto = proto.query;
+  proto.query = timed(originalProto);
+  const clients = ((pool as unknown as { _clients?: { query: Query }[] })._clients ?? []).filter((c) => Object.hasOwn(c, "query"));
+  const originals = clients.map((c) => c.query);
+  clients.forEach((c, i) => (c.query = timed(originals[i]!)));
   const start = performance.now();
   try {
     const result = await fn();
     return { result, calls, totalMs: performance.now() - start };
   } finally {
-    proto.query = original;
+    proto.query = originalProto;
+    clients.forEach((c, i) => (c.query = originals[i]!));
   }
 }
 

@@ -38,13 +38,7 @@ export const WRITE_P99_TARGET_MS = 250;
  * scripts/bench/bench-token.ts with the data layer's insertToken, as `npm run token -- create` does; the
  * token is the last line printed.
  */
-export function createToken(
-  root: string,
-  dbFile: string,
-  role: "responder" | "admin" = "responder",
-  name = "bench war room",
-  databaseUrl?: string,
-): string {
+export function createToken(root: string, dbFile: string, role: "responder" | "admin" = "responder", name = "bench war room", databaseUrl?: string): string {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: dbFile };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;

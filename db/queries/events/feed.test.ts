@@ -55,7 +55,8 @@ describe("event feed", () => {
     const incident = await declare(ctx.responder.actor);
     await note(ctx.responder.actor, incident.id, "first");
     await note(more.ada.actor, incident.id, "second");
-    expect(await feed.poll()).toBe(4);
+    // The commits' nudges may already have polled (PostgreSQL's reads race them): poll for whatever is left.
+    await feed.poll();
     const got = a.events();
     expect(got.map((e) => e.type)).toEqual(["incident.declared", "timeline.entry_added", "timeline.entry_added", "timeline.entry_added"]);
     expect(got.map((e) => e.id)).toEqual([...got.map((e) => e.id)].sort((x, y) => x - y));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { durationStats } from "@/lib/insights/percentile";
@@ -8,6 +8,13 @@ import { setUpInsightsFixture } from "../../testing/insights-setup";
 import { incidents, teams } from "../../schema";
 import { getInsights, loadInsights } from "./index";
 import { insightsIncidentsCsv, INSIGHTS_CSV_COLUMNS } from "./csv";
+import { scanScope } from "./fact-scope";
+
+// scanScope as it is, wrapped so a test can write right after a computation has read its scope.
+vi.mock("./fact-scope", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./fact-scope")>();
+  return { ...original, scanScope: vi.fn(original.scanScope) };
+});
 
 const ctx = setUpInsightsFixture();
 const now = Date.parse("2026-05-15T10:00:00Z");
@@ -268,30 +275,44 @@ describe("insights for requests (loadInsights)", () => {
   });
 
   it("does not keep serving a report computed while a write happened", async () => {
-    const pending = loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
-    // Two turns in: the scope is filled, the rest of the report is not.
-    await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setImmediate(r));
-    const extra = (
-      await ctx.t.db
-        .insert(incidents)
-        .values({
-          title: "Written meanwhile",
-          severity: "SEV4",
-          status: "investigating",
-          startedAt: Date.parse("2026-04-03T10:00:00Z"),
-          startedAtSource: "status_change",
-          declaredAt: Date.parse("2026-04-03T10:00:00Z"),
-          updatedAt: now,
-        })
-        .returning()
-    )[0]!;
-    const during = await pending;
-    const after = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 3 });
-    expect(during.scope.current.incidents).toBe(5);
-    expect(after).not.toBe(during);
-    expect(after.scope.current.incidents).toBe(6);
-    await ctx.t.db.delete(incidents).where(eq(incidents.id, extra.id));
+    // The write lands once the computation has read its scope, before the rest of the report: at
+    // that point on either engine (PostgreSQL's round trips finish whenever they do, so counting
+    // turns of the event loop would not place it).
+    const scan = vi.mocked(scanScope);
+    const realScan = scan.getMockImplementation()!;
+    let extraId: number | null = null;
+    scan.mockImplementationOnce(async (c) => {
+      const scope = await realScan(c);
+      extraId = (
+        await ctx.t.db
+          .insert(incidents)
+          .values({
+            title: "Written meanwhile",
+            severity: "SEV4",
+            status: "investigating",
+            startedAt: Date.parse("2026-04-03T10:00:00Z"),
+            startedAtSource: "status_change",
+            declaredAt: Date.parse("2026-04-03T10:00:00Z"),
+            updatedAt: now,
+          })
+          .returning()
+      )[0]!.id;
+      return scope;
+    });
+    // Past the cache's minute: a cold computation, stored under the version read before the write.
+    const at = now + 120_000;
+    try {
+      const during = await loadInsights({ actor: ctx.viewer.actor, query: range, now: at });
+      expect(extraId).not.toBeNull();
+      const after = await loadInsights({ actor: ctx.viewer.actor, query: range, now: at });
+      expect(during.scope.current.incidents).toBe(5);
+      expect(after).not.toBe(during);
+      expect(after.scope.current.incidents).toBe(6);
+    } finally {
+      scan.mockReset();
+      scan.mockImplementation(realScan);
+      if (extraId !== null) await ctx.t.db.delete(incidents).where(eq(incidents.id, extraId));
+    }
   });
 });
 
