@@ -21,6 +21,18 @@ import { env } from "@/server/env";
  */
 export type Db = BetterSQLite3Database<typeof schema>;
 
+/** Where the data lives, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseDescription(): string {
+  if (dialect !== "pg") return databasePath();
+  try {
+    const url = new URL(env("DATABASE_URL")!);
+    if (url.password) url.password = "***";
+    return url.toString();
+  } catch {
+    return "PostgreSQL (DATABASE_URL)";
+  }
+}
+
 export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ env("DATABASE_PATH") || path.join("data", "hindsight.db"));
 }

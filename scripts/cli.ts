@@ -38,7 +38,14 @@ export function runFileCommand(
         console.log(usage);
         return 0;
       }
-      await run(singleFile(positionals), values);
+      const file = singleFile(positionals);
+      if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL?.trim() ?? "")) {
+        console.error(
+          "This installation runs on PostgreSQL (DATABASE_URL): back it up with pg_dump and restore with pg_restore (README: Running on PostgreSQL → Backups). npm run backup / restore copy the SQLite file only.",
+        );
+        return 1;
+      }
+      await run(file, values);
       return 0;
     } catch (error) {
       if (error instanceof UsageError) {

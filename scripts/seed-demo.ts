@@ -1,13 +1,14 @@
 // npm run seed:demo — fills an EMPTY database (DATABASE_PATH, default data/hindsight.db) with demo
 // people and ~40 incidents over the last six months. Refuses if any incident exists.
-import { closeDatabase, databasePath } from "@/db/client";
+import { closeDatabase, databaseDescription, prepareDatabase } from "@/db/client";
 import { initialAdminHint } from "@/db/bootstrap";
 import { DemoSeedRefused, seedDemo } from "@/db/seed/demo/seed-demo";
 import { DEMO_ALERT_TOKEN } from "@/db/seed/demo/people";
 import { env } from "@/server/env";
 
 async function main() {
-  const file = databasePath();
+  await prepareDatabase();
+  const file = databaseDescription();
   console.log(`[seed:demo] Database: ${file}`);
   const result = await seedDemo();
   const created = result.people.filter((p) => p.created);

@@ -2,7 +2,7 @@
 // Manages API tokens straight in the configured database (DATABASE_PATH, else data/hindsight.db),
 // for first set-up and automation. `create` prints the token alone as the last line of stdout.
 import { parseCommandLine, UsageError } from "./cli";
-import { closeDatabase as closeConnections, databasePath } from "@/db/client";
+import { closeDatabase as closeConnections, databaseDescription, prepareDatabase } from "@/db/client";
 import { insertToken, revokeTokenRow } from "@/db/commands/admin/tokens";
 import { selectTokens } from "@/db/queries/admin/tokens";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,7 @@ const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString
 async function create(name: string | undefined, role: string | undefined) {
   if (name === undefined || role === undefined) throw new UsageError("create needs --name and --role");
   const token = await insertToken({ name, role: role as UserRole });
-  console.log(`Created ${token.role} token "${token.name}" (id ${token.id}) in ${databasePath()}.`);
+  console.log(`Created ${token.role} token "${token.name}" (id ${token.id}) in ${databaseDescription()}.`);
   console.log("It is shown only this once; store it now and send it as Authorization: Bearer <token>.");
   console.log(token.token);
 }
@@ -30,7 +30,7 @@ async function create(name: string | undefined, role: string | undefined) {
 async function list() {
   const tokens = await selectTokens();
   if (tokens.length === 0) {
-    console.log(`No API tokens in ${databasePath()}.`);
+    console.log(`No API tokens in ${databaseDescription()}.`);
     return;
   }
   for (const t of tokens) {
@@ -75,10 +75,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Closes the connection if one was opened, so the WAL is checkpointed and the process exits at once. */
+/** Closes the connections (SQLite: the WAL is checkpointed; PostgreSQL: the pool ends), so the process exits at once. */
 async function closeDatabase() {
-  const open = (globalThis as { hindsightDb?: unknown }).hindsightDb;
-  if (open) await closeConnections();
+  await closeConnections();
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void (async () => {
+  await prepareDatabase();
+  process.exitCode = await main(process.argv.slice(2));
+})();

@@ -25,7 +25,7 @@ function createMetrics() {
     }),
     dbDuration: new client.Histogram({
       name: "hindsight_db_statement_duration_seconds",
-      help: "Time spent executing SQLite statements, by operation (run, get, all)",
+      help: "Time spent executing database statements (SQLite or PostgreSQL), by operation (run, get, all)",
       labelNames: ["operation"],
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
