@@ -1,3 +1,4 @@
+// engine: sqlite — the PostgreSQL tz_offset_ms is checked against this one in db/schema/pg/sql-functions.test.ts
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offsetAt } from "@/lib/insights/time-zone";
 import { getSqlite } from "./client";

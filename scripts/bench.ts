@@ -274,7 +274,8 @@ async function main() {
   const db = await prepareDatabase();
   let pg: PgBench | null = null;
   try {
-    if (withPg && !burstOnly && !(args["slow-only"] && !withSqlite)) pg = await preparePgBench(db.file, log);
+    // PostgreSQL takes part in the insights and the war room only.
+    if (withPg && !burstOnly && !args["slow-only"]) pg = await preparePgBench(db.file, log);
     type Figures = { inProcess: InsightsResult | null; http: Map<string, Summary>; warRoom: WarRoomResult | null };
     const figures = new Map<Engine, Figures>(engines.map((e) => [e, { inProcess: null, http: new Map(), warRoom: null }]));
     const measureInProcess = !args["slow-only"] && !burstOnly && !warRoomOnly;

@@ -18,7 +18,7 @@ export function describePgUrl(url) {
     if (parsed.password) parsed.password = "***";
     return parsed.toString();
   } catch {
-    return "(an unparsable URL)";
+    return "(an unreadable URL)";
   }
 }
 

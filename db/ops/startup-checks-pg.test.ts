@@ -45,6 +45,31 @@ describe.skipIf(unavailable)(`PostgreSQL start-up checks${unavailable ? ` (skipp
     }
   });
 
+  it("gives every app table the change-counter trigger the caches rely on (a new table needs one in its PG migration)", async () => {
+    const client = new pg.Client({ connectionString: databaseUrl(admin, name) });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`
+        SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname LIKE c.relname || '\\_data\\_version\\_%') <> 4`);
+      expect(rows.map((r) => r.name)).toEqual([]);
+      // What db/queries/insights/cache.ts reads: a fresh sequence's first value is 1 with is_called false.
+      const version = async () =>
+        Number((await client.query("SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM hindsight_data_version")).rows[0].v);
+      const before = await version();
+      // A statement that changes no row leaves it (a prune with nothing to prune must not empty every cache).
+      await client.query("UPDATE settings SET value = value WHERE false");
+      await client.query("DELETE FROM login_attempts WHERE false");
+      expect(await version()).toBe(before);
+      await client.query("INSERT INTO settings (key, value, updated_at) VALUES ('data-version-probe', '1', 0)");
+      await client.query("DELETE FROM settings WHERE key = 'data-version-probe'");
+      expect(await version()).toBe(before + 2);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("refuses a database migrated by newer code, naming the counts", async () => {
     const url = databaseUrl(admin, name);
     await adminQuery(url, `INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-the-future', 99999999999999)`);

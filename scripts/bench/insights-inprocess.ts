@@ -190,7 +190,9 @@ async function main() {
       await printPgProfile(connectPg().pool, calls, totalMs, log);
     } else {
       const { calls, totalMs } = await profileStatements(getSqlite(), report);
-      printProfile(getSqlite(), calls, totalMs, log);
+      // Plans on the read-only connection: the reads ran there, with the SQL functions registered on it (insights_collect).
+      const reader = (globalThis as { hindsightDb?: { reader?: ReturnType<typeof getSqlite> } }).hindsightDb?.reader;
+      printProfile(reader ?? getSqlite(), calls, totalMs, log);
     }
   }
   const result: InsightsResult = { engine: dialect, cases, floor, rssBytes: mem.rss, heapBytes: mem.heapUsed };

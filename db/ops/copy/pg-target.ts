@@ -5,19 +5,12 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { CopyRefused } from "./copy-errors";
 import { quoteIdent } from "./sqlite-source";
 import { MIGRATION_LOCK_KEY } from "../../pg-locks";
+import { describePgUrl } from "../startup-checks-pg.mjs";
 
 export { MIGRATION_LOCK_KEY };
 
-/** The URL without its password, for messages. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(an unreadable URL)";
-  }
-}
+/** The URL without its password, for messages (the same words npm start uses). */
+export const describeUrl = (url: string): string => describePgUrl(url);
 
 /** Refuses anything but a postgres:// or postgresql:// URL with a host and a database name. */
 export function checkTargetUrl(url: string): void {

@@ -6,6 +6,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { findPgBin, startCluster } from "../../../scripts/pg-cluster.mjs";
+import { adminQuery } from "../../testing/pg-test-database";
 
 export const PG_MIGRATIONS = path.join(process.cwd(), "db", "migrations-pg");
 
@@ -14,16 +15,6 @@ export type MigratedPgDatabase = { pool: pg.Pool; db: NodePgDatabase; url: strin
 /** Why the PostgreSQL tests cannot run here, or null when they can. */
 export function pgUnavailableReason(adminUrl: string | undefined): string | null {
   return adminUrl || findPgBin() ? null : "no PostgreSQL binaries found (install Debian's postgresql, or set PG_BIN or HINDSIGHT_TEST_PG_URL)";
-}
-
-async function adminQuery(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function createMigratedPgDatabase(adminUrl: string | undefined): Promise<MigratedPgDatabase> {
