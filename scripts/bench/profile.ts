@@ -45,10 +45,10 @@ export async function profileStatements<T>(sqlite: Database.Database, fn: () => 
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim();
 
-/** Prints the slowest statements, and the query plan of the `explain` slowest. */
-export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: number, log: (line?: string) => void, { top = 12, explain = 5 } = {}) {
+/** The one-call summary and the table of the `top` slowest statements; returns them, slowest first. */
+function printSlowest(calls: Call[], totalMs: number, verb: string, log: (line?: string) => void, top: number): Call[] {
   const sqlMs = calls.reduce((sum, c) => sum + c.ms, 0);
-  log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms in ${calls.length} SQL statements (the rest is JavaScript)`);
+  log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms ${verb} ${calls.length} SQL statements (the rest is JavaScript)`);
   const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, top);
   log("");
   log(
@@ -57,9 +57,19 @@ export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: 
       slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)]),
     ),
   );
+  return slowest;
+}
+
+function printStatement(i: number, c: Call, log: (line?: string) => void) {
+  log("");
+  log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);
+}
+
+/** Prints the slowest statements, and the query plan of the `explain` slowest. */
+export function printProfile(sqlite: Database.Database, calls: Call[], totalMs: number, log: (line?: string) => void, { top = 12, explain = 5 } = {}) {
+  const slowest = printSlowest(calls, totalMs, "in", log, top);
   for (const [i, c] of slowest.slice(0, explain).entries()) {
-    log("");
-    log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);
+    printStatement(i, c, log);
     try {
       const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { id: number; parent: number; detail: string }[];
       const depth = new Map<number, number>();
@@ -125,19 +135,9 @@ export async function profilePgStatements<T>(pool: pg.Pool, fn: () => Promise<T>
 
 /** Prints the slowest statements, and PostgreSQL's EXPLAIN of the `explain` slowest reads (not run again). */
 export async function printPgProfile(pool: pg.Pool, calls: Call[], totalMs: number, log: (line?: string) => void, { top = 12, explain = 5 } = {}) {
-  const sqlMs = calls.reduce((sum, c) => sum + c.ms, 0);
-  log(`[bench] One call: ${ms(totalMs)} ms, of which ${ms(sqlMs)} ms waiting for ${calls.length} SQL statements (the rest is JavaScript)`);
-  const slowest = [...calls].sort((a, b) => b.ms - a.ms).slice(0, top);
-  log("");
-  log(
-    formatTable(
-      ["#", "ms", "rows", "statement"],
-      slowest.map((c, i) => [String(i + 1), ms(c.ms), String(c.rows), oneLine(c.sql).slice(0, 150)]),
-    ),
-  );
+  const slowest = printSlowest(calls, totalMs, "waiting for", log, top);
   for (const [i, c] of slowest.slice(0, explain).entries()) {
-    log("");
-    log(`[bench] #${i + 1} (${ms(c.ms)} ms): ${oneLine(c.sql).slice(0, 600)}${oneLine(c.sql).length > 600 ? " …" : ""}`);
+    printStatement(i, c, log);
     if (!/^\s*(select|with)\b/i.test(c.sql)) {
       log("    (not a read: no plan)");
       continue;

@@ -14,7 +14,7 @@ import { samplePostgres, watchProcesses, watchProcessGroup } from "./proc-stats"
 import { openBenchReader, type BenchReader } from "./bench-reader";
 import type { PgBench } from "./pg-bench";
 import { runWriters } from "./war-writers";
-import { analyse, percentiles, type Percentiles, type WatcherResult } from "./war-analysis";
+import { analyse, percentiles, type Percentiles, type WarRoomFigures, type WatcherResult } from "./war-analysis";
 
 export type WarRoomOptions = {
   root: string;
@@ -97,19 +97,14 @@ const f = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : "-");
 const line = (p: Percentiles) => `p50 ${f(p.p50)} ms, p95 ${f(p.p95)} ms, p99 ${f(p.p99)} ms, max ${f(p.max)} ms (${p.n} samples)`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-export type WarRoomResult = {
+export type WarRoomResult = Pick<
+  WarRoomFigures,
+  "latency" | "fromResponse" | "fromStart" | "expected" | "lost" | "outOfOrder" | "unexpected" | "reconnects"
+> & {
   writes: number;
   perSecond: number;
   conflicts: number;
   failed: number;
-  latency: Percentiles;
-  fromResponse: Percentiles;
-  fromStart: Percentiles;
-  expected: number;
-  lost: number;
-  outOfOrder: number;
-  unexpected: number;
-  reconnects: number;
   /** The app server's process group. */
   server: { cpuMs: number; wallMs: number; peakRssBytes: number } | null;
   /** The PostgreSQL server (postmaster and backends), when it runs on this machine. */
