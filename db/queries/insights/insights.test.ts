@@ -266,13 +266,32 @@ describe("insights for requests (loadInsights)", () => {
 
   it("refuses a fifth cold report while four are in progress or waiting (429), and serves cached ones meanwhile", async () => {
     const cachedFirst = await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 2 });
-    const cold = ["SEV1", "SEV2", "SEV3", "SEV4"].map((severity) => loadInsights({ actor: ctx.admin.actor, query: { ...range, severity }, now: now + 2 }));
-    const refused = await loadInsights({ actor: ctx.admin.actor, query: { ...range, service: "web" }, now: now + 2 }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).status).toBe(429);
-    expect(await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 2 })).toBe(cachedFirst);
-    await Promise.all(cold);
-  });
+    // The first cold report holds at its scan until the fifth has been answered: on a busy
+    // machine it could otherwise finish before the fifth's cache lookup returns, leaving a place.
+    const scan = vi.mocked(scanScope);
+    const realScan = scan.getMockImplementation()!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    scan.mockImplementation(async (c) => {
+      await held;
+      return realScan(c);
+    });
+    try {
+      const cold = ["SEV1", "SEV2", "SEV3", "SEV4"].map((severity) => loadInsights({ actor: ctx.admin.actor, query: { ...range, severity }, now: now + 2 }));
+      // Were the fifth admitted, it would wait behind the held one: let go after a while so the test fails instead of hanging.
+      const letGo = setTimeout(release, 10_000);
+      const refused = await loadInsights({ actor: ctx.admin.actor, query: { ...range, service: "web" }, now: now + 2 }).catch((e: unknown) => e);
+      clearTimeout(letGo);
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).status).toBe(429);
+      expect(await loadInsights({ actor: ctx.viewer.actor, query: range, now: now + 2 })).toBe(cachedFirst);
+      release();
+      expect((await Promise.all(cold)).map((r) => r.filters.severity)).toEqual([["SEV1"], ["SEV2"], ["SEV3"], ["SEV4"]]);
+    } finally {
+      release();
+      scan.mockImplementation(realScan);
+    }
+  }, 30_000);
 
   it("does not keep serving a report computed while a write happened", async () => {
     // The write lands once the computation has read its scope, before the rest of the report: at
