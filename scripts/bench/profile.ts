@@ -4,6 +4,7 @@
 // On PostgreSQL (--pg --profile) the node-postgres clients' queries are timed instead, with EXPLAIN.
 import type Database from "better-sqlite3";
 import pg from "pg";
+import { tapStatements } from "@/db/testing/statement-tap";
 import { formatTable, ms } from "./stats";
 
 type Call = { sql: string; params: unknown[]; ms: number; rows: number };
@@ -14,32 +15,19 @@ type Call = { sql: string; params: unknown[]; ms: number; rows: number };
  */
 export async function profileStatements<T>(sqlite: Database.Database, fn: () => Promise<T>): Promise<{ result: T; calls: Call[]; totalMs: number }> {
   const calls: Call[] = [];
-  const held = (globalThis as { hindsightDb?: { reader?: Database.Database } }).hindsightDb;
-  const connections = [...new Set([sqlite, ...(held?.reader ? [held.reader] : [])])];
-  const originals = connections.map((c) => c.prepare);
-  connections.forEach((connection, i) => {
-    const original = originals[i]!;
-    connection.prepare = function (this: Database.Database, source: string) {
-      const statement = original.call(this, source);
-      for (const method of ["all", "get", "run"] as const) {
-        const inner = statement[method] as (...params: unknown[]) => unknown;
-        (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-          const start = performance.now();
-          const out = inner.apply(statement, params);
-          const rows = Array.isArray(out) ? out.length : method === "run" ? Number((out as Database.RunResult).changes) : out === undefined ? 0 : 1;
-          calls.push({ sql: source, params, ms: performance.now() - start, rows });
-          return out;
-        };
-      }
-      return statement;
-    } as typeof connection.prepare;
+  const restore = tapStatements(sqlite, (sql, params, method, run) => {
+    const start = performance.now();
+    const out = run();
+    const rows = Array.isArray(out) ? out.length : method === "run" ? Number((out as Database.RunResult).changes) : out === undefined ? 0 : 1;
+    calls.push({ sql, params, ms: performance.now() - start, rows });
+    return out;
   });
   const start = performance.now();
   try {
     const result = await fn();
     return { result, calls, totalMs: performance.now() - start };
   } finally {
-    connections.forEach((c, i) => (c.prepare = originals[i]!));
+    restore();
   }
 }
 
