@@ -91,7 +91,7 @@ test("an endpoint is created with its secret shown once, and a signed test event
   await expect(logged).toContainText("Delivered");
   await expect(logged).toContainText("200");
 
-  const [request] = await receiver.waitFor(path, 1);
+  const [request] = await receiver.waitForTestEvents(path, 1);
   const body = new Webhook(secret).verify(request!.body, request!.headers) as { type: string; data: { endpoint: { name: string } } };
   expect(body.type).toBe("webhook.test");
   expect(body.data.endpoint.name).toBe(name);
@@ -176,7 +176,7 @@ test("a 400 fails the delivery at once; Redeliver after the receiver is fixed de
   await expect(row).toContainText("Failed");
   await expect(row).toContainText("400");
   await expect(row.getByRole("cell").nth(4)).toHaveText(/1/);
-  expect(receiver.at(path)).toHaveLength(1);
+  expect(receiver.testEventsAt(path)).toHaveLength(1);
 
   receiver.plan(path, 200);
   await row.getByRole("link", { name: /^Details of Test event/ }).click();
@@ -187,7 +187,7 @@ test("a 400 fails the delivery at once; Redeliver after the receiver is fixed de
   await expect(row).toContainText("Delivered");
   await expect(row).toContainText("200");
   await expect(detail.getByRole("row").filter({ hasText: "200" })).toHaveCount(1);
-  const requests = await receiver.waitFor(path, 2);
+  const requests = await receiver.waitForTestEvents(path, 2);
   expect(requests[1]!.headers["webhook-id"]).toBe(requests[0]!.headers["webhook-id"]);
   // Slack format: the message itself.
   expect(JSON.parse(requests[1]!.body)).toHaveProperty("blocks");
@@ -286,7 +286,7 @@ test("keyboard only: create, copy the secret, send a test event and open its del
   // The body is scrollable by keyboard: it is the next stop.
   await page.keyboard.press("Tab");
   await expect(detail.getByLabel("Body")).toBeFocused();
-  const [sent] = await receiver.waitFor(path, 1);
+  const [sent] = await receiver.waitForTestEvents(path, 1);
   expect(JSON.parse(sent!.body).attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
 });
 

@@ -15,9 +15,17 @@ const BINARY = process.env.ALERTMANAGER_BIN ?? "/usr/bin/prometheus-alertmanager
 
 let child: ChildProcess | null = null;
 let dir: string | null = null;
-test.afterAll(() => {
-  child?.kill("SIGTERM");
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+test.afterAll(async () => {
+  // Alertmanager writes its data directory as it stops: remove the directory once it has exited.
+  const running = child;
+  if (running && running.exitCode === null && running.signalCode === null) {
+    const exited = new Promise<void>((resolve) => running.once("exit", () => resolve()));
+    running.kill("SIGTERM");
+    const killLater = setTimeout(() => running.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(killLater);
+  }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

@@ -33,14 +33,31 @@ export class WebhookReceiver {
     return this.received.filter((r) => r.path === path);
   }
 
+  /**
+   * The test events (Send test event, POST /api/v1/webhooks/{id}/test) that reached `path`. An
+   * endpoint subscribed to incident.declared also gets the incidents other tests declare meanwhile.
+   */
+  testEventsAt(path: string): Received[] {
+    return this.at(path).filter((r) => (r.headers["webhook-id"] ?? "").startsWith("msg_test"));
+  }
+
   /** Waits until `path` has received `count` requests (fails after `timeoutMs`). */
-  async waitFor(path: string, count = 1, timeoutMs = 20_000): Promise<Received[]> {
+  waitFor(path: string, count = 1, timeoutMs = 20_000): Promise<Received[]> {
+    return this.waitUntil(() => this.at(path), `${path} received`, count, timeoutMs);
+  }
+
+  /** Waits until `path` has received `count` test events (fails after `timeoutMs`). */
+  waitForTestEvents(path: string, count = 1, timeoutMs = 20_000): Promise<Received[]> {
+    return this.waitUntil(() => this.testEventsAt(path), `${path} received test events:`, count, timeoutMs);
+  }
+
+  private async waitUntil(received: () => Received[], what: string, count: number, timeoutMs: number): Promise<Received[]> {
     const until = Date.now() + timeoutMs;
-    while (this.at(path).length < count) {
-      if (Date.now() > until) throw new Error(`${path} received ${this.at(path).length} of ${count} requests within ${timeoutMs} ms`);
+    while (received().length < count) {
+      if (Date.now() > until) throw new Error(`${what} ${received().length} of ${count} requests within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return this.at(path);
+    return received();
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse) {
